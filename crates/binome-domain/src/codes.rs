@@ -1,0 +1,216 @@
+//! The closed vocabularies of the domain. Each value has a stable code
+//! (stored, synced, used as catalogue key suffix) and the spellings that
+//! French and English spreadsheets use for it, so an import reads
+//! "Sage-femme", "SF" or "midwife" as the same cadre.
+
+use serde::{Deserialize, Serialize};
+
+/// Folds a user-typed value for comparison with codes and aliases:
+/// lower case, accents removed, separators unified.
+pub fn fold_code(raw: &str) -> String {
+    let folded = crate::names::strip_accents(raw.trim()).to_lowercase();
+    folded
+        .chars()
+        .map(|c| if c == '-' || c == ' ' || c == '\'' { '_' } else { c })
+        .collect()
+}
+
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal [$($alias:literal),*]),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const CODES: &'static [&'static str] = &[$($code),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Reads a code or one of its usual spellings.
+            pub fn parse(raw: &str) -> Option<Self> {
+                let folded = fold_code(raw);
+                $(
+                    if folded == $code || [$($alias),*].iter().any(|a: &&str| fold_code(a) == folded) {
+                        return Some($name::$variant);
+                    }
+                )+
+                None
+            }
+        }
+    };
+}
+
+code_enum!(Sex {
+    Female = "female" ["f", "femme", "feminin", "féminin", "woman", "w"],
+    Male = "male" ["m", "h", "homme", "masculin", "man"],
+});
+
+code_enum!(
+    /// Profession or cadre of a health worker, as ministries count them.
+    Cadre {
+        Midwife = "sage_femme" ["sage-femme", "sf", "midwife", "sage femme", "sages-femmes"],
+        Nurse = "infirmier" ["infirmière", "infirmier·e", "infirmier(e)", "ide", "nurse", "inf"],
+        Doctor = "medecin" ["médecin", "doctor", "dr", "physician", "médecin généraliste"],
+        Specialist = "medecin_specialiste" ["médecin spécialiste", "specialist", "gynécologue", "pédiatre", "chirurgien"],
+        BiomedicalTechnician = "technicien_biomedical" ["technicien biomédical", "biomedical technician", "tech bio", "ingénieur biomédical"],
+        NursingAssistant = "aide_soignant" ["aide-soignant", "aide-soignante", "aide soignant(e)", "as", "nursing assistant"],
+        LabTechnician = "technicien_laboratoire" ["technicien de laboratoire", "laborantin", "lab technician"],
+        Pharmacist = "pharmacien" ["pharmacienne", "pharmacist"],
+        Anaesthetist = "anesthesiste" ["anesthésiste", "infirmier anesthésiste", "anaesthetist", "ianesthésiste"],
+        CommunityHealthWorker = "agent_sante_communautaire" ["agent de santé communautaire", "asc", "relais communautaire", "community health worker", "chw"],
+        Manager = "gestionnaire" ["administratif", "directeur", "manager", "administrator", "surveillant"],
+        Teacher = "enseignant" ["formateur", "teacher", "professeur"],
+        Student = "etudiant" ["étudiant", "étudiante", "élève", "student"],
+        Other = "autre" ["other"],
+    }
+);
+
+code_enum!(PersonRole {
+    Participant = "participant" ["apprenant", "trainee", "stagiaire"],
+    Expert = "expert" ["experte", "formateur", "tutor", "tuteur"],
+    Referent = "referent" ["référent", "référente", "referente"],
+});
+
+code_enum!(OrgKind {
+    Partner = "partner" ["partenaire", "partenaire français", "french partner"],
+    Host = "host" ["hôte", "accueil", "structure d'accueil", "host facility"],
+});
+
+code_enum!(
+    /// Level in the health pyramid (host) or type of partner.
+    FacilityLevel {
+        National = "national" ["hôpital national", "chu", "national hospital", "central"],
+        Regional = "regional" ["régional", "hôpital régional", "regional hospital", "hôpital provincial", "provincial"],
+        District = "district" ["hôpital de district", "district hospital"],
+        HealthCentre = "health_centre" ["centre de santé", "cs", "csi", "health centre", "health center"],
+        TrainingSchool = "training_school" ["école", "école de formation", "institut", "training school", "ecole"],
+        PartnerHospital = "partner_hospital" ["hôpital partenaire", "chu français"],
+        Association = "association" ["ong", "ngo"],
+    }
+);
+
+code_enum!(MissionStatus {
+    Planned = "planned" ["prévue", "planifiée", "planned"],
+    Ongoing = "ongoing" ["en cours", "in progress"],
+    Completed = "completed" ["terminée", "done", "finished", "clôturée"],
+    Cancelled = "cancelled" ["annulée", "canceled"],
+});
+
+code_enum!(TeamRole {
+    Lead = "lead" ["chef de mission", "responsable", "leader"],
+    Expert = "expert" ["membre", "member"],
+    TechnicalReferent = "technical_referent" ["référent technique", "technical referent"],
+    OrganisationalReferent = "organisational_referent" ["référent organisationnel", "organisational referent", "organizational referent"],
+});
+
+impl TeamRole {
+    /// Experts sent on the mission; referents are hosts and do not count in
+    /// expert-days.
+    pub fn is_expert(self) -> bool {
+        matches!(self, TeamRole::Lead | TeamRole::Expert)
+    }
+}
+
+code_enum!(Modality {
+    Theory = "theory" ["cours", "cours théorique", "théorie", "theory course", "lecture"],
+    Workshop = "workshop" ["atelier", "atelier pratique", "practical workshop", "tp"],
+    Bedside = "bedside" ["compagnonnage", "mentorat", "au lit du patient", "bedside mentoring", "mentoring"],
+    Simulation = "simulation" ["simulation", "sim"],
+    Placement = "placement" ["stage", "stage d'observation", "observation placement"],
+    Supervision = "supervision" ["supervision formative", "formative supervision"],
+});
+
+code_enum!(
+    /// What the expert set on the session; the referent's decision is a
+    /// review of its own (see [`ReviewDecision`]).
+    SessionStatus {
+        Draft = "draft" ["brouillon"],
+        Submitted = "submitted" ["soumise", "soumis"],
+    }
+);
+
+code_enum!(
+    /// The status a session shows: the expert's, or the latest review's.
+    ReviewStatus {
+        Draft = "draft" ["brouillon"],
+        Submitted = "submitted" ["soumise"],
+        Validated = "validated" ["validée"],
+        Returned = "returned" ["renvoyée", "à corriger"],
+    }
+);
+
+code_enum!(ReviewDecision {
+    Validated = "validated" ["valider", "validée", "validate", "ok"],
+    Returned = "returned" ["renvoyer", "renvoyée", "return", "à corriger"],
+});
+
+code_enum!(AttendanceStatus {
+    Present = "present" ["p", "présent", "présente", "oui", "x", "1", "yes"],
+    Absent = "absent" ["a", "absente", "non", "0", "no"],
+    Late = "late" ["r", "retard", "en retard"],
+    LeftEarly = "left_early" ["d", "parti tôt", "partie tôt", "départ anticipé", "left early"],
+    Excused = "excused" ["e", "excusé", "excusée", "absent excusé", "absence excusée"],
+});
+
+impl AttendanceStatus {
+    /// DOMAIN.md: "counted attendance" means present, late or left early.
+    pub fn is_counted(self) -> bool {
+        matches!(
+            self,
+            AttendanceStatus::Present | AttendanceStatus::Late | AttendanceStatus::LeftEarly
+        )
+    }
+}
+
+code_enum!(Phase {
+    Pre = "pre" ["pré", "pré-test", "pretest", "pre-test", "avant"],
+    Post = "post" ["post-test", "posttest", "après"],
+});
+
+code_enum!(AssessmentContext {
+    Training = "training" ["formation", "mission", "in-training"],
+    FollowUp = "follow_up" ["suivi", "supervision", "follow-up", "visite de suivi"],
+});
+
+code_enum!(
+    /// The Kirkpatrick level an instrument measures.
+    Kirkpatrick {
+        Reaction = "reaction" ["réaction", "1"],
+        Learning = "learning" ["apprentissage", "2"],
+        Behaviour = "behaviour" ["comportement", "behavior", "3"],
+        Results = "results" ["résultats", "4"],
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_spellings_are_read_as_codes() {
+        assert_eq!(Cadre::parse("Sage-femme"), Some(Cadre::Midwife));
+        assert_eq!(Cadre::parse("SAGE FEMME"), Some(Cadre::Midwife));
+        assert_eq!(Cadre::parse("Infirmière"), Some(Cadre::Nurse));
+        assert_eq!(Cadre::parse("médecin"), Some(Cadre::Doctor));
+        assert_eq!(Cadre::parse("astronaute"), None);
+        assert_eq!(Sex::parse("F"), Some(Sex::Female));
+        assert_eq!(Sex::parse("H"), Some(Sex::Male));
+        assert_eq!(AttendanceStatus::parse("Présente"), Some(AttendanceStatus::Present));
+        assert_eq!(AttendanceStatus::parse("parti tôt"), Some(AttendanceStatus::LeftEarly));
+        assert_eq!(Phase::parse("pré-test"), Some(Phase::Pre));
+    }
+
+    #[test]
+    fn counted_attendance_is_present_late_or_left_early() {
+        let counted: Vec<_> = AttendanceStatus::ALL.iter().filter(|s| s.is_counted()).collect();
+        assert_eq!(
+            counted,
+            [&AttendanceStatus::Present, &AttendanceStatus::Late, &AttendanceStatus::LeftEarly]
+        );
+    }
+}

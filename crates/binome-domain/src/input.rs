@@ -1,0 +1,227 @@
+//! Turning what a person typed (CLI options, spreadsheet cells, form
+//! fields) into a normalised row, reporting every problem at once.
+
+use crate::kind::{FieldSpec, FieldType, Kind};
+use crate::problem::{Problem, ProblemCode, Problems};
+use chrono::{NaiveDate, NaiveTime};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// Field name → text as typed. An empty text clears an optional field.
+pub type Input = BTreeMap<String, String>;
+
+/// A normalised record: field name → JSON value (dates as yyyy-mm-dd,
+/// durations in minutes, enumerations as codes, references as UUIDs).
+pub type Row = Map<String, Value>;
+
+/// Reads `input` over `existing` (for an edit) and checks the result.
+pub fn parse_input(kind: Kind, input: &Input, existing: Option<&Row>) -> Result<Row, Problems> {
+    let mut problems = Problems::default();
+    for name in input.keys() {
+        if kind.field(name).is_none() {
+            problems.push(Problem::new(name, ProblemCode::UnknownField, name.as_str()));
+        }
+    }
+    let mut row = Row::new();
+    for spec in kind.fields() {
+        let typed = input.get(spec.name).map(|s| s.trim());
+        let value = match (typed, existing) {
+            (Some(text), Some(old)) if spec.key => {
+                let old_value = old.get(spec.name).cloned().unwrap_or(Value::Null);
+                // A key field may be repeated unchanged, never changed.
+                match parse_field(spec, text) {
+                    Ok(v) if v == old_value => v,
+                    _ => {
+                        problems.push(Problem::new(spec.name, ProblemCode::OutOfRange, text).with("reason", "key"));
+                        old_value
+                    }
+                }
+            }
+            (Some(text), _) if !text.is_empty() => match parse_field(spec, text) {
+                Ok(v) => v,
+                Err(p) => {
+                    problems.push(p);
+                    Value::Null
+                }
+            },
+            (Some(_), _) => Value::Null,
+            (None, Some(old)) => old.get(spec.name).cloned().unwrap_or(Value::Null),
+            (None, None) => match spec.default {
+                Some(d) => parse_field(spec, d).unwrap_or(Value::Null),
+                None => Value::Null,
+            },
+        };
+        let failed_to_parse = problems.0.iter().any(|p| p.field == spec.name);
+        if value.is_null() && spec.required && !failed_to_parse {
+            problems.push(Problem::new(spec.name, ProblemCode::Required, ""));
+        }
+        row.insert(spec.name.to_owned(), value);
+    }
+    if problems.is_empty() {
+        crate::validate::check_record(kind, &row, &mut problems);
+    }
+    problems.into_result(row)
+}
+
+/// Reads one field's text into its stored form.
+pub fn parse_field(spec: &FieldSpec, text: &str) -> Result<Value, Problem> {
+    let name = spec.name;
+    let problem = |code| Problem::new(name, code, text);
+    match spec.ty {
+        FieldType::Text(max) => {
+            if text.chars().count() > max {
+                Err(problem(ProblemCode::TooLong).with("max", max.to_string()))
+            } else {
+                Ok(Value::String(collapse_spaces(text)))
+            }
+        }
+        FieldType::LongText => Ok(Value::String(text.to_owned())),
+        FieldType::Date => parse_date(text)
+            .map(|d| Value::String(d.format("%Y-%m-%d").to_string()))
+            .ok_or_else(|| problem(ProblemCode::InvalidDate)),
+        FieldType::Time => parse_time(text)
+            .map(|t| Value::String(t.format("%H:%M").to_string()))
+            .ok_or_else(|| problem(ProblemCode::InvalidTime)),
+        FieldType::Number => parse_number(text)
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .ok_or_else(|| problem(ProblemCode::InvalidNumber)),
+        FieldType::Duration => parse_duration_minutes(text)
+            .map(|m| Value::from(m))
+            .ok_or_else(|| problem(ProblemCode::InvalidDuration)),
+        FieldType::Enum(spec) => (spec.parse)(text)
+            .map(|code| Value::String(code.to_owned()))
+            .ok_or_else(|| problem(ProblemCode::UnknownValue).with("allowed", spec.codes.join(", "))),
+        FieldType::Ref(_) => Uuid::parse_str(text)
+            .map(|id| Value::String(id.hyphenated().to_string()))
+            .map_err(|_| problem(ProblemCode::InvalidId)),
+        FieldType::RefList(_) => {
+            let mut ids = Vec::new();
+            for part in text.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+                let id = Uuid::parse_str(part).map_err(|_| Problem::new(name, ProblemCode::InvalidId, part))?;
+                ids.push(Value::String(id.hyphenated().to_string()));
+            }
+            Ok(Value::Array(ids))
+        }
+        FieldType::Json => serde_json::from_str(text).map_err(|_| problem(ProblemCode::UnknownValue)),
+    }
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Dates as French users type them (dd/mm/yyyy, also with - or .), or ISO.
+/// A date that does not exist (31/02) is refused, not rolled over.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    for format in ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"] {
+        if let Ok(date) = NaiveDate::parse_from_str(text, format) {
+            if (1900..=2200).contains(&chrono::Datelike::year(&date)) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim().to_lowercase();
+    for format in ["%H:%M", "%Hh%M", "%H:%M:%S"] {
+        if let Ok(t) = NaiveTime::parse_from_str(&text, format) {
+            return Some(t);
+        }
+    }
+    text.strip_suffix('h')
+        .and_then(|h| h.parse::<u32>().ok())
+        .and_then(|h| NaiveTime::from_hms_opt(h, 0, 0))
+}
+
+/// Decimal numbers with a comma or a point, and spaces as thousands separators.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// "2h30", "2 h", "1:30", "150 min", "2,5" (hours) → minutes.
+pub fn parse_duration_minutes(text: &str) -> Option<i64> {
+    let t = text.trim().to_lowercase().replace(' ', "");
+    if let Some(minutes) = t.strip_suffix("min").or_else(|| t.strip_suffix("mn")) {
+        return parse_number(minutes).map(|m| m.round() as i64);
+    }
+    if let Some((h, m)) = t.split_once(['h', ':']) {
+        let hours: i64 = h.parse().ok()?;
+        let minutes: i64 = if m.is_empty() { 0 } else { m.parse().ok()? };
+        if !(0..60).contains(&minutes) {
+            return None;
+        }
+        return Some(hours * 60 + minutes);
+    }
+    parse_number(&t).map(|hours| (hours * 60.0).round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(pairs: &[(&str, &str)]) -> Input {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn french_dates_are_read_and_impossible_dates_refused() {
+        assert_eq!(parse_date("05/03/2019"), NaiveDate::from_ymd_opt(2019, 3, 5));
+        assert_eq!(parse_date("2019-03-05"), NaiveDate::from_ymd_opt(2019, 3, 5));
+        assert_eq!(parse_date("31/02/2024"), None);
+        assert_eq!(parse_date("29/02/2023"), None);
+        assert_eq!(parse_date("29/02/2024"), NaiveDate::from_ymd_opt(2024, 2, 29));
+    }
+
+    #[test]
+    fn durations_in_the_ways_people_write_them() {
+        assert_eq!(parse_duration_minutes("2h30"), Some(150));
+        assert_eq!(parse_duration_minutes("2,5"), Some(150));
+        assert_eq!(parse_duration_minutes("150 min"), Some(150));
+        assert_eq!(parse_duration_minutes("1:45"), Some(105));
+        assert_eq!(parse_duration_minutes("3h"), Some(180));
+        assert_eq!(parse_duration_minutes("deux heures"), None);
+    }
+
+    #[test]
+    fn every_problem_of_a_record_is_reported_at_once() {
+        let err = parse_input(
+            Kind::Person,
+            &input(&[("sex", "X"), ("cadre", "astronaute"), ("colour", "blue")]),
+            None,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|p| (p.field.as_str(), p.code)).collect();
+        assert!(fields.contains(&("colour", ProblemCode::UnknownField)));
+        assert!(fields.contains(&("sex", ProblemCode::UnknownValue)));
+        assert!(fields.contains(&("cadre", ProblemCode::UnknownValue)));
+        assert!(fields.contains(&("family_name", ProblemCode::Required)));
+        let cadre = err.0.iter().find(|p| p.field == "cadre").unwrap();
+        assert_eq!(cadre.value, "astronaute");
+    }
+
+    #[test]
+    fn an_edit_keeps_untouched_fields_and_clears_emptied_ones() {
+        let created = parse_input(
+            Kind::Person,
+            &input(&[("family_name", "Mahamat"), ("phone", "+235 66 00 00 00"), ("cadre", "SF")]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(created["cadre"], "sage_femme");
+        assert_eq!(created["role"], "participant");
+        let edited = parse_input(Kind::Person, &input(&[("phone", "")]), Some(&created)).unwrap();
+        assert_eq!(edited["family_name"], "Mahamat");
+        assert!(edited["phone"].is_null());
+    }
+}

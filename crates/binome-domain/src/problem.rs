@@ -1,0 +1,157 @@
+//! What can be wrong with a record. Rust returns codes and data, never
+//! sentences: each front end writes the sentence from the shared message
+//! catalogue (`assets/i18n/*/binome.ftl`, key `problem-<code>`), so a form
+//! can mark every bad field at once and the CLI can say the same in French
+//! or English.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    Required,
+    InvalidDate,
+    InvalidTime,
+    InvalidNumber,
+    InvalidDuration,
+    InvalidId,
+    UnknownValue,
+    NotPositive,
+    OutOfRange,
+    TooLong,
+    EndBeforeStart,
+    NotFound,
+    Ambiguous,
+    AlreadyExists,
+    SessionOutsideMission,
+    ScoreAboveMaximum,
+    NotAParticipant,
+    WrongKind,
+    SessionNotSubmitted,
+    SelfMerge,
+    AlreadyMerged,
+    UnknownCriterion,
+    UnknownField,
+    Deleted,
+}
+
+impl ProblemCode {
+    pub const ALL: &'static [ProblemCode] = &[
+        Self::Required,
+        Self::InvalidDate,
+        Self::InvalidTime,
+        Self::InvalidNumber,
+        Self::InvalidDuration,
+        Self::InvalidId,
+        Self::UnknownValue,
+        Self::NotPositive,
+        Self::OutOfRange,
+        Self::TooLong,
+        Self::EndBeforeStart,
+        Self::NotFound,
+        Self::Ambiguous,
+        Self::AlreadyExists,
+        Self::SessionOutsideMission,
+        Self::ScoreAboveMaximum,
+        Self::NotAParticipant,
+        Self::WrongKind,
+        Self::SessionNotSubmitted,
+        Self::SelfMerge,
+        Self::AlreadyMerged,
+        Self::UnknownCriterion,
+        Self::UnknownField,
+        Self::Deleted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::InvalidDate => "invalid_date",
+            Self::InvalidTime => "invalid_time",
+            Self::InvalidNumber => "invalid_number",
+            Self::InvalidDuration => "invalid_duration",
+            Self::InvalidId => "invalid_id",
+            Self::UnknownValue => "unknown_value",
+            Self::NotPositive => "not_positive",
+            Self::OutOfRange => "out_of_range",
+            Self::TooLong => "too_long",
+            Self::EndBeforeStart => "end_before_start",
+            Self::NotFound => "not_found",
+            Self::Ambiguous => "ambiguous",
+            Self::AlreadyExists => "already_exists",
+            Self::SessionOutsideMission => "session_outside_mission",
+            Self::ScoreAboveMaximum => "score_above_maximum",
+            Self::NotAParticipant => "not_a_participant",
+            Self::WrongKind => "wrong_kind",
+            Self::SessionNotSubmitted => "session_not_submitted",
+            Self::SelfMerge => "self_merge",
+            Self::AlreadyMerged => "already_merged",
+            Self::UnknownCriterion => "unknown_criterion",
+            Self::UnknownField => "unknown_field",
+            Self::Deleted => "deleted",
+        }
+    }
+}
+
+/// One thing wrong with one field of one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The record field, as named in [`crate::Kind::fields`].
+    pub field: String,
+    pub code: ProblemCode,
+    /// The value as the user typed it.
+    pub value: String,
+    /// Whatever else the sentence needs: allowed values, the mission's dates…
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
+}
+
+impl Problem {
+    pub fn new(field: &str, code: ProblemCode, value: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            code,
+            value: value.into(),
+            params: BTreeMap::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.params.insert(key.to_owned(), value.into());
+        self
+    }
+}
+
+/// Every problem of a record, reported together.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn into_result<T>(self, value: T) -> Result<T, Problems> {
+        if self.0.is_empty() { Ok(value) } else { Err(self) }
+    }
+}
+
+impl fmt::Display for Problems {
+    /// A language-neutral form for logs; users see the catalogue's sentences.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {} ({:?})", p.field, p.code.as_str(), p.value)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
