@@ -1,1 +1,27 @@
-//! placeholder
+//! Binôme's SQLite store: the only crate that speaks SQL.
+//!
+//! [`Store::open`] sets the pragmas that keep data through power cuts (WAL,
+//! `synchronous=FULL`), applies the versioned migrations in one
+//! transaction, and refuses a file written by a newer Binôme without
+//! touching it. Every write goes through [`Store::write`], one transaction
+//! that stamps each changed row with its new version (version vector, HLC,
+//! origin device) and appends it to the change log — the audit trail and
+//! the "what changed since" index that bundles are made from.
+
+mod device;
+mod error;
+mod history;
+mod indicators;
+mod open;
+mod persons;
+mod rows;
+
+pub use device::{DeviceRole, LocalDevice};
+pub use error::StoreError;
+pub use history::Change;
+pub use indicators::{AssessmentRow, GroupTallies, MissionRow};
+pub use open::{SCHEMA_VERSION, Store};
+pub use persons::PersonSummary;
+pub use rows::{ListQuery, Orphan, StoredRow, Writer};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,50 @@
+//! The audit trail: who changed a record, when, from which laptop.
+
+use crate::error::Doing;
+use crate::open::Store;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub seq: i64,
+    pub table: String,
+    pub op: String,
+    pub device: String,
+    pub author: String,
+    pub hlc: i64,
+    /// The laptop's wall clock when recorded (may be wrong in the field).
+    pub recorded_at: i64,
+}
+
+impl Store {
+    pub fn history(&self, row_id: &str) -> crate::Result<Vec<Change>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, table_name, op, device, author, hlc, recorded_at FROM change_log
+                 WHERE row_id = ?1 ORDER BY seq",
+            )
+            .doing("preparing the history")?;
+        let rows = stmt
+            .query_map([row_id], |r| {
+                Ok(Change {
+                    seq: r.get(0)?,
+                    table: r.get(1)?,
+                    op: r.get(2)?,
+                    device: r.get(3)?,
+                    author: r.get(4)?,
+                    hlc: r.get(5)?,
+                    recorded_at: r.get(6)?,
+                })
+            })
+            .doing("reading the history")?;
+        rows.collect::<Result<_, _>>().doing("reading the history")
+    }
+
+    /// The highest change sequence so far (what a later export starts after).
+    pub fn last_change_seq(&self) -> crate::Result<i64> {
+        self.conn
+            .query_row("SELECT COALESCE(MAX(seq), 0) FROM change_log", [], |r| r.get(0))
+            .doing("reading the change log")
+    }
+}

@@ -1,0 +1,240 @@
+//! The sums behind the common indicators, one SQL pass each. Definitions
+//! are DOMAIN.md's; the ratios are computed by `binome_domain::indicators`.
+//! Deleted records never count; persons count once after merges.
+
+use crate::error::Doing;
+use crate::open::Store;
+use binome_domain::indicators::{Breakdown, Scope, Tallies};
+use std::collections::BTreeMap;
+
+/// Tallies per group key ("" when not split, or when the value is unknown).
+pub type GroupTallies = BTreeMap<String, Tallies>;
+
+/// Sessions in scope, joined to their (live) mission and programme.
+const SESSIONS_IN_SCOPE: &str = "
+    SELECT s.id, s.date, s.duration, m.programme_id, pr.hours_per_day, pr.pass_mark
+    FROM sessions s
+    JOIN missions m ON m.id = s.mission_id AND m.deleted = 0
+    JOIN programmes pr ON pr.id = m.programme_id AND pr.deleted = 0
+    WHERE s.deleted = 0
+      AND (:from IS NULL OR s.date >= :from) AND (:to IS NULL OR s.date <= :to)
+      AND (:programme IS NULL OR m.programme_id = :programme)
+      AND (:mission IS NULL OR m.id = :mission)";
+
+/// The group key of a row: `x` is the fact (with date and programme_id),
+/// `p` the person, `o` the person's organisation.
+fn key_expr(by: Option<Breakdown>) -> &'static str {
+    match by {
+        None => "''",
+        Some(Breakdown::Sex) => "COALESCE(p.sex, '')",
+        Some(Breakdown::Cadre) => "COALESCE(p.cadre, '')",
+        Some(Breakdown::Facility) => "COALESCE(p.organisation_id, '')",
+        Some(Breakdown::Level) => "COALESCE(o.level, '')",
+        Some(Breakdown::Programme) => "x.programme_id",
+        Some(Breakdown::Month) => "substr(x.date, 1, 7)",
+    }
+}
+
+/// One assessment in scope, for the competency indicators.
+#[derive(Debug, Clone)]
+pub struct AssessmentRow {
+    pub key: String,
+    pub person_id: String,
+    pub framework_id: String,
+    pub competency_id: String,
+    pub date: String,
+    pub hlc: i64,
+    pub ratings: String,
+}
+
+/// A live mission with the number of experts on its team.
+#[derive(Debug, Clone)]
+pub struct MissionRow {
+    pub id: String,
+    pub programme_id: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub experts: i64,
+}
+
+fn scope_params(scope: &Scope) -> [(&'static str, Option<String>); 4] {
+    [
+        (":from", scope.from.map(|d| d.format("%Y-%m-%d").to_string())),
+        (":to", scope.to.map(|d| d.format("%Y-%m-%d").to_string())),
+        (":programme", scope.programme_id.clone()),
+        (":mission", scope.mission_id.clone()),
+    ]
+}
+
+impl Store {
+    /// Attendance and score tallies per group, plus session tallies when the
+    /// breakdown splits sessions.
+    pub fn indicator_tallies(&self, scope: &Scope, by: Option<Breakdown>) -> crate::Result<GroupTallies> {
+        let mut groups = GroupTallies::new();
+        let params = scope_params(scope);
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let key = key_expr(by);
+
+        let attendance_sql = format!(
+            "WITH sc AS ({SESSIONS_IN_SCOPE}),
+             x AS (
+                SELECT sc.id AS session_id, sc.date, sc.duration, sc.programme_id, sc.hours_per_day,
+                       COALESCE(al.canonical_id, a.person_id) AS person_id,
+                       MAX(a.status IN ('present', 'late', 'left_early')) AS counted,
+                       MAX(a.status = 'excused') AS excused
+                FROM attendance a
+                JOIN sc ON sc.id = a.session_id
+                LEFT JOIN person_aliases al ON al.person_id = a.person_id
+                WHERE a.deleted = 0
+                GROUP BY sc.id, COALESCE(al.canonical_id, a.person_id)
+             )
+             SELECT {key} AS k,
+                    COUNT(DISTINCT CASE WHEN x.counted THEN x.person_id END),
+                    COALESCE(SUM(CASE WHEN x.counted THEN x.duration END), 0),
+                    COALESCE(SUM(CASE WHEN x.counted THEN x.duration / 60.0 / x.hours_per_day END), 0.0),
+                    COALESCE(SUM(x.counted), 0),
+                    COUNT(*),
+                    COALESCE(SUM(x.excused AND NOT x.counted), 0)
+             FROM x
+             JOIN persons p ON p.id = x.person_id AND p.deleted = 0
+             LEFT JOIN organisations o ON o.id = p.organisation_id
+             GROUP BY k"
+        );
+        let mut stmt = self.conn.prepare_cached(&attendance_sql).doing("preparing attendance indicators")?;
+        let mut rows = stmt.query(params.as_slice()).doing("computing attendance indicators")?;
+        while let Some(r) = rows.next().doing("computing attendance indicators")? {
+            let t = groups.entry(r.get(0).doing("reading a group")?).or_default();
+            t.persons_trained = r.get::<_, i64>(1).doing("reading persons trained")? as u64;
+            t.person_minutes = r.get(2).doing("reading person-hours")?;
+            t.person_days = r.get(3).doing("reading person-days")?;
+            t.counted_attendances = r.get::<_, i64>(4).doing("reading attendances")? as u64;
+            t.attendance_rows = r.get::<_, i64>(5).doing("reading attendances")? as u64;
+            t.excused_rows = r.get::<_, i64>(6).doing("reading attendances")? as u64;
+        }
+
+        let scores_sql = format!(
+            "WITH sc AS ({SESSIONS_IN_SCOPE}),
+             x AS (
+                SELECT sc.date, sc.programme_id, sc.pass_mark,
+                       COALESCE(al.canonical_id, t.person_id) AS person_id,
+                       MAX(CASE WHEN t.phase = 'pre' THEN t.score * 100.0 / t.max_score END) AS pre,
+                       MAX(CASE WHEN t.phase = 'post' THEN t.score * 100.0 / t.max_score END) AS post
+                FROM test_scores t
+                JOIN sc ON sc.id = t.session_id
+                LEFT JOIN person_aliases al ON al.person_id = t.person_id
+                WHERE t.deleted = 0
+                GROUP BY sc.id, COALESCE(al.canonical_id, t.person_id)
+             )
+             SELECT {key} AS k, COUNT(*), SUM(x.pre), SUM(x.post), SUM(x.post >= x.pass_mark)
+             FROM x
+             JOIN persons p ON p.id = x.person_id AND p.deleted = 0
+             LEFT JOIN organisations o ON o.id = p.organisation_id
+             WHERE x.pre IS NOT NULL AND x.post IS NOT NULL
+             GROUP BY k"
+        );
+        let mut stmt = self.conn.prepare_cached(&scores_sql).doing("preparing score indicators")?;
+        let mut rows = stmt.query(params.as_slice()).doing("computing score indicators")?;
+        while let Some(r) = rows.next().doing("computing score indicators")? {
+            let t = groups.entry(r.get(0).doing("reading a group")?).or_default();
+            t.scored_pairs = r.get::<_, i64>(1).doing("reading score pairs")? as u64;
+            t.pre_percent_sum = r.get(2).doing("reading pre scores")?;
+            t.post_percent_sum = r.get(3).doing("reading post scores")?;
+            t.passed_pairs = r.get::<_, i64>(4).doing("reading passes")? as u64;
+        }
+
+        if by.is_none_or(Breakdown::splits_sessions) {
+            let sessions_sql = format!(
+                "WITH x AS ({SESSIONS_IN_SCOPE})
+                 SELECT {key} AS k, COUNT(*), COALESCE(SUM(x.duration), 0),
+                        COALESCE(SUM(st.status != 'draft'), 0), COALESCE(SUM(st.status = 'validated'), 0)
+                 FROM x JOIN session_status st ON st.session_id = x.id
+                 GROUP BY k"
+            );
+            let mut stmt = self.conn.prepare_cached(&sessions_sql).doing("preparing session indicators")?;
+            let mut rows = stmt.query(params.as_slice()).doing("computing session indicators")?;
+            while let Some(r) = rows.next().doing("computing session indicators")? {
+                let t = groups.entry(r.get(0).doing("reading a group")?).or_default();
+                t.sessions = r.get::<_, i64>(1).doing("reading sessions")? as u64;
+                t.training_minutes = r.get(2).doing("reading training hours")?;
+                t.submitted_sessions = r.get::<_, i64>(3).doing("reading submissions")? as u64;
+                t.validated_sessions = r.get::<_, i64>(4).doing("reading validations")? as u64;
+            }
+        }
+        Ok(groups)
+    }
+
+    /// Assessments dated in scope, each with its group key.
+    pub fn assessments_in_scope(&self, scope: &Scope, by: Option<Breakdown>) -> crate::Result<Vec<AssessmentRow>> {
+        let sql = format!(
+            "WITH x AS (
+                SELECT a.*, COALESCE(al.canonical_id, a.person_id) AS canonical_id,
+                       COALESCE(m.programme_id, f.programme_id, '') AS programme_id
+                FROM assessments a
+                JOIN frameworks f ON f.id = a.framework_id AND f.deleted = 0
+                LEFT JOIN missions m ON m.id = a.mission_id
+                LEFT JOIN person_aliases al ON al.person_id = a.person_id
+                WHERE a.deleted = 0
+                  AND (:from IS NULL OR a.date >= :from) AND (:to IS NULL OR a.date <= :to)
+                  AND (:mission IS NULL OR a.mission_id = :mission)
+             )
+             SELECT {key} AS k, x.canonical_id, x.framework_id, x.competency_id, x.date, x.hlc, x.ratings
+             FROM x
+             JOIN persons p ON p.id = x.canonical_id AND p.deleted = 0
+             LEFT JOIN organisations o ON o.id = p.organisation_id
+             WHERE (:programme IS NULL OR x.programme_id = :programme)",
+            key = key_expr(by)
+        );
+        let params = scope_params(scope);
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing assessments")?;
+        let rows = stmt
+            .query_map(params.as_slice(), |r| {
+                Ok(AssessmentRow {
+                    key: r.get(0)?,
+                    person_id: r.get(1)?,
+                    framework_id: r.get(2)?,
+                    competency_id: r.get(3)?,
+                    date: r.get(4)?,
+                    hlc: r.get(5)?,
+                    ratings: r.get(6)?,
+                })
+            })
+            .doing("reading assessments")?;
+        rows.collect::<Result<_, _>>().doing("reading assessments")
+    }
+
+    /// Live missions of the scope's programme or mission (the period is
+    /// applied by the caller, which clips days to it).
+    pub fn missions_in_scope(&self, scope: &Scope) -> crate::Result<Vec<MissionRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.id, m.programme_id, m.start_date, m.end_date,
+                        (SELECT COUNT(DISTINCT COALESCE(al.canonical_id, t.person_id)) FROM team_members t
+                         LEFT JOIN person_aliases al ON al.person_id = t.person_id
+                         WHERE t.mission_id = m.id AND t.deleted = 0 AND t.team_role IN ('lead', 'expert'))
+                 FROM missions m
+                 JOIN programmes pr ON pr.id = m.programme_id AND pr.deleted = 0
+                 WHERE m.deleted = 0 AND m.status != 'cancelled'
+                   AND (:programme IS NULL OR m.programme_id = :programme)
+                   AND (:mission IS NULL OR m.id = :mission)
+                   AND (:from IS NULL OR m.end_date >= :from) AND (:to IS NULL OR m.start_date <= :to)",
+            )
+            .doing("preparing missions")?;
+        let params = scope_params(scope);
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let rows = stmt
+            .query_map(params.as_slice(), |r| {
+                Ok(MissionRow {
+                    id: r.get(0)?,
+                    programme_id: r.get(1)?,
+                    start_date: r.get(2)?,
+                    end_date: r.get(3)?,
+                    experts: r.get(4)?,
+                })
+            })
+            .doing("reading missions")?;
+        rows.collect::<Result<_, _>>().doing("reading missions")
+    }
+}
+

@@ -1,0 +1,134 @@
+//! Opening a store file: pragmas, then migrations keyed on `user_version`.
+
+use crate::error::{Doing, StoreError};
+use crate::device::LocalDevice;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Migrations in order; the schema version is their count. Never edit a
+/// released one: add the next.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_create_records.sql")];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+    pub(crate) device: Option<LocalDevice>,
+}
+
+impl Store {
+    /// Opens (creating if absent) and upgrades the store at `path`.
+    pub fn open(path: &Path) -> crate::Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
+                path: path.display().to_string(),
+                source: rusqlite::Error::InvalidPath(format!("{}: {e}", parent.display()).into()),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        Self::from_connection(conn, path)
+    }
+
+    pub fn open_in_memory() -> crate::Result<Store> {
+        let conn = Connection::open_in_memory().doing("opening an in-memory store")?;
+        Self::from_connection(conn, Path::new(":memory:"))
+    }
+
+    fn from_connection(mut conn: Connection, path: &Path) -> crate::Result<Store> {
+        // Checked before any pragma that could write to the file.
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).doing("reading the schema version")?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema { path: path.display().to_string(), found, supported: SCHEMA_VERSION });
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(10)).doing("setting the busy timeout")?;
+        // WAL survives a power cut with at most the last commit lost, and
+        // FULL makes that commit durable before we report it done.
+        conn.pragma_update(None, "journal_mode", "WAL").doing("enabling WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL").doing("setting synchronous=FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON").doing("enabling foreign keys")?;
+        migrate(&mut conn, found)?;
+        let device = crate::device::load(&conn)?;
+        Ok(Store { conn, path: path.to_path_buf(), device })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> crate::Result<i64> {
+        self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).doing("reading the schema version")
+    }
+}
+
+fn migrate(conn: &mut Connection, from: i64) -> crate::Result<()> {
+    if from == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction().doing("starting the migration")?;
+    for sql in &MIGRATIONS[from as usize..] {
+        tx.execute_batch(sql).doing("applying a migration")?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION).doing("recording the schema version")?;
+    tx.commit().doing("committing the migration")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use binome_domain::{FieldType, Kind};
+
+    #[test]
+    fn every_field_of_every_kind_has_its_column() {
+        let store = Store::open_in_memory().unwrap();
+        for kind in Kind::ALL {
+            let mut stmt = store.conn.prepare(&format!("SELECT name, type FROM pragma_table_info('{}')", kind.table())).unwrap();
+            let columns: Vec<(String, String)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for field in kind.fields() {
+                let expected = match field.ty {
+                    FieldType::Number => "REAL",
+                    FieldType::Duration => "INTEGER",
+                    _ => "TEXT",
+                };
+                assert!(
+                    columns.iter().any(|(n, t)| n == field.name && t == expected),
+                    "{}.{} should be a {expected} column",
+                    kind.table(),
+                    field.name
+                );
+            }
+            for meta in ["id", "deleted", "vv", "hlc", "origin", "change_seq", "extra"] {
+                assert!(columns.iter().any(|(n, _)| n == meta), "{}.{meta} missing", kind.table());
+            }
+        }
+    }
+
+    #[test]
+    fn a_store_from_a_newer_binome_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x INTEGER); PRAGMA user_version = 99;").unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        match Store::open(&path) {
+            Err(StoreError::NewerSchema { found: 99, .. }) => {}
+            other => panic!("expected NewerSchema, got {:?}", other.map(|_| ())),
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn store_is_durable_by_configuration() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
+        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let sync: i64 = store.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        assert_eq!((mode.as_str(), sync), ("wal", 2));
+    }
+}

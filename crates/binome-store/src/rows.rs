@@ -1,0 +1,347 @@
+//! Records as rows: generic reads and versioned writes over every kind.
+//! Column names come from the domain's field lists, never from user input.
+
+use crate::device::LocalDevice;
+use crate::error::{Doing, StoreError};
+use crate::open::Store;
+use binome_domain::{FieldType, Hlc, Kind, Row, VersionVector};
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{OptionalExtension, Transaction, params_from_iter};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A record with its version.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredRow {
+    pub kind: Kind,
+    pub id: String,
+    pub data: Row,
+    pub deleted: bool,
+    pub vv: VersionVector,
+    pub hlc: i64,
+    pub origin: String,
+    pub change_seq: i64,
+}
+
+/// Which rows of a kind to list: equality on fields, tombstones or not.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub equals: Vec<(&'static str, String)>,
+    pub include_deleted: bool,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// A row whose reference points at no record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Orphan {
+    pub kind: Kind,
+    pub id: String,
+    pub field: &'static str,
+    pub missing_id: String,
+}
+
+fn select_columns(kind: Kind) -> String {
+    let mut cols: Vec<&str> = vec!["id"];
+    cols.extend(kind.fields().iter().map(|f| f.name));
+    cols.extend(["deleted", "vv", "hlc", "origin", "change_seq"]);
+    cols.join(", ")
+}
+
+fn to_sql(ty: FieldType, value: &Value) -> SqlValue {
+    match (ty, value) {
+        (_, Value::Null) => SqlValue::Null,
+        (FieldType::Number, v) => v.as_f64().map_or(SqlValue::Null, SqlValue::Real),
+        (FieldType::Duration, v) => v.as_i64().map_or(SqlValue::Null, SqlValue::Integer),
+        (FieldType::RefList(_) | FieldType::Json, v) => SqlValue::Text(v.to_string()),
+        (_, Value::String(s)) => SqlValue::Text(s.clone()),
+        (_, v) => SqlValue::Text(v.to_string()),
+    }
+}
+
+fn from_sql(kind: Kind, id: &str, name: &str, ty: FieldType, value: ValueRef<'_>) -> crate::Result<Value> {
+    let corrupt = || StoreError::Corrupt { table: kind.table().into(), id: id.into(), column: name.into() };
+    Ok(match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => match ty {
+            FieldType::Number => serde_json::Number::from_f64(i as f64).map_or(Value::Null, Value::Number),
+            _ => Value::from(i),
+        },
+        ValueRef::Real(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        ValueRef::Text(bytes) => {
+            let text = std::str::from_utf8(bytes).map_err(|_| corrupt())?;
+            match ty {
+                FieldType::RefList(_) | FieldType::Json => serde_json::from_str(text).map_err(|_| corrupt())?,
+                _ => Value::String(text.to_owned()),
+            }
+        }
+        ValueRef::Blob(_) => return Err(corrupt()),
+    })
+}
+
+fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<StoredRow> {
+    let id: String = r.get(0).doing("reading a row id")?;
+    let mut data = Row::new();
+    let fields = kind.fields();
+    for (i, field) in fields.iter().enumerate() {
+        let value = r.get_ref(i + 1).doing("reading a column")?;
+        data.insert(field.name.to_owned(), from_sql(kind, &id, field.name, field.ty, value)?);
+    }
+    let n = fields.len();
+    let vv_text: String = r.get(n + 2).doing("reading a version vector")?;
+    let vv = VersionVector::from_json(&vv_text)
+        .ok_or_else(|| StoreError::Corrupt { table: kind.table().into(), id: id.clone(), column: "vv".into() })?;
+    Ok(StoredRow {
+        kind,
+        deleted: r.get::<_, i64>(n + 1).doing("reading a tombstone")? != 0,
+        vv,
+        hlc: r.get(n + 3).doing("reading a stamp")?,
+        origin: r.get(n + 4).doing("reading an origin")?,
+        change_seq: r.get(n + 5).doing("reading a change sequence")?,
+        id,
+        data,
+    })
+}
+
+impl Store {
+    pub fn get(&self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
+        let sql = format!("SELECT {} FROM {} WHERE id = ?1", select_columns(kind), kind.table());
+        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a read")?;
+        let mut rows = stmt.query([id]).doing("reading a record")?;
+        match rows.next().doing("reading a record")? {
+            Some(r) => Ok(Some(read_row(kind, r)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn list(&self, kind: Kind, query: &ListQuery) -> crate::Result<Vec<StoredRow>> {
+        let mut sql = format!("SELECT {} FROM {} WHERE 1 = 1", select_columns(kind), kind.table());
+        let mut args: Vec<String> = Vec::new();
+        for (field, value) in &query.equals {
+            // Only declared fields reach the SQL text.
+            let spec = kind.field(field).map(|f| f.name).unwrap_or("id");
+            args.push(value.clone());
+            sql.push_str(&format!(" AND {spec} = ?{}", args.len()));
+        }
+        if !query.include_deleted {
+            sql.push_str(" AND deleted = 0");
+        }
+        sql.push_str(&format!(" ORDER BY {}, id", order_by(kind)));
+        if let Some(limit) = query.limit {
+            sql.push_str(&format!(" LIMIT {limit} OFFSET {}", query.offset));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a list")?;
+        let mut rows = stmt.query(params_from_iter(args.iter())).doing("listing records")?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().doing("listing records")? {
+            out.push(read_row(kind, r)?);
+        }
+        Ok(out)
+    }
+
+    pub fn count(&self, kind: Kind) -> crate::Result<i64> {
+        self.conn
+            .query_row(&format!("SELECT count(*) FROM {} WHERE deleted = 0", kind.table()), [], |r| r.get(0))
+            .doing("counting records")
+    }
+
+    /// Ids of records that `text` designates: the whole id, an id prefix of
+    /// at least 6 characters, or (case-insensitively) the record's code or name.
+    pub fn resolve(&self, kind: Kind, text: &str) -> crate::Result<Vec<String>> {
+        let text = text.trim();
+        let mut sql = format!("SELECT id FROM {} WHERE deleted = 0 AND (id = ?1", kind.table());
+        if text.len() >= 6 {
+            sql.push_str(" OR id LIKE ?2 || '%'");
+        }
+        if let Some(label) = kind.label_fields().first().filter(|_| matches!(kind, Kind::Programme | Kind::Mission | Kind::Framework | Kind::Organisation)) {
+            sql.push_str(&format!(" OR {label} = ?1 COLLATE NOCASE"));
+        }
+        sql.push_str(") ORDER BY id LIMIT 10");
+        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a look-up")?;
+        let lower = text.to_lowercase();
+        let args: Vec<&str> = if text.len() >= 6 { vec![text, lower.as_str()] } else { vec![text] };
+        let ids = stmt
+            .query_map(params_from_iter(args), |r| r.get(0))
+            .doing("looking a record up")?
+            .collect::<Result<Vec<String>, _>>()
+            .doing("looking a record up")?;
+        Ok(ids)
+    }
+
+    /// Rows whose references point at no record (synced rows can arrive
+    /// before their parent; they are kept and reported, not refused).
+    pub fn orphans(&self) -> crate::Result<Vec<Orphan>> {
+        let mut out = Vec::new();
+        for &kind in Kind::ALL {
+            for field in kind.fields() {
+                let FieldType::Ref(target) = field.ty else { continue };
+                let sql = format!(
+                    "SELECT c.id, c.{f} FROM {t} c WHERE c.deleted = 0 AND c.{f} IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM {p} p WHERE p.id = c.{f})",
+                    f = field.name,
+                    t = kind.table(),
+                    p = target.table()
+                );
+                let mut stmt = self.conn.prepare(&sql).doing("looking for orphans")?;
+                let rows = stmt
+                    .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                    .doing("looking for orphans")?;
+                for row in rows {
+                    let (id, missing_id) = row.doing("looking for orphans")?;
+                    out.push(Orphan { kind, id, field: field.name, missing_id });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs `work` in one transaction: all of its writes land, or none.
+    pub fn write<T, E>(&mut self, now_millis: i64, work: impl FnOnce(&mut Writer<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let device = self.device.clone().ok_or(StoreError::NotInitialised)?;
+        let tx = self.conn.transaction().doing("starting a write")?;
+        let mut writer = Writer { tx, device, now_millis, merges_changed: false };
+        let value = work(&mut writer)?;
+        if writer.merges_changed {
+            crate::persons::rebuild_aliases(&writer.tx)?;
+        }
+        writer
+            .tx
+            .execute(
+                "UPDATE local_device SET counter = ?1, hlc = ?2 WHERE singleton = 1",
+                rusqlite::params![writer.device.counter, writer.device.hlc],
+            )
+            .doing("saving the device counters")?;
+        let device = writer.device.clone();
+        writer.tx.commit().doing("committing a write")?;
+        self.device = Some(device);
+        Ok(value)
+    }
+}
+
+fn order_by(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Programme | Kind::Mission | Kind::Framework => "code",
+        Kind::Organisation => "name",
+        Kind::Person => "family_name COLLATE NOCASE, given_names COLLATE NOCASE",
+        Kind::Session | Kind::Assessment => "date",
+        _ => "change_seq",
+    }
+}
+
+/// Writes inside one transaction, each stamped with a new local version.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    device: LocalDevice,
+    now_millis: i64,
+    merges_changed: bool,
+}
+
+impl Writer<'_> {
+    pub fn device(&self) -> &LocalDevice {
+        &self.device
+    }
+
+    /// Creates or updates a record as a local change.
+    pub fn put(&mut self, kind: Kind, id: &str, data: &Row) -> crate::Result<StoredRow> {
+        let existing = self.get(kind, id)?;
+        let op = if existing.is_some() { "update" } else { "create" };
+        self.save(kind, id, data, false, existing.map(|e| e.vv).unwrap_or_default(), op)
+    }
+
+    /// Tombstones a record: it stays, marked deleted, with a new version.
+    pub fn delete(&mut self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
+        let Some(existing) = self.get(kind, id)? else { return Ok(None) };
+        self.save(kind, id, &existing.data, true, existing.vv, "delete").map(Some)
+    }
+
+    pub fn get(&self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
+        let sql = format!("SELECT {} FROM {} WHERE id = ?1", select_columns(kind), kind.table());
+        let mut stmt = self.tx.prepare_cached(&sql).doing("preparing a read")?;
+        let mut rows = stmt.query([id]).doing("reading a record")?;
+        match rows.next().doing("reading a record")? {
+            Some(r) => Ok(Some(read_row(kind, r)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn save(&mut self, kind: Kind, id: &str, data: &Row, deleted: bool, mut vv: VersionVector, op: &str) -> crate::Result<StoredRow> {
+        self.device.counter += 1;
+        self.device.hlc = Hlc::tick(Hlc(self.device.hlc), self.now_millis).0;
+        vv.set(&self.device.device_id, self.device.counter as u64);
+        let vv_json = vv.to_json();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO change_log (table_name, row_id, op, device, author, hlc, vv, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .doing("preparing the change log")?
+            .execute(rusqlite::params![
+                kind.table(),
+                id,
+                op,
+                self.device.device_id,
+                self.device.author,
+                self.device.hlc,
+                vv_json,
+                self.now_millis
+            ])
+            .doing("appending to the change log")?;
+        let seq = self.tx.last_insert_rowid();
+        let fields = kind.fields();
+        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        let placeholders: Vec<String> = (1..=names.len() + 6).map(|i| format!("?{i}")).collect();
+        let updates: Vec<String> = names
+            .iter()
+            .chain(["deleted", "vv", "hlc", "origin", "change_seq"].iter())
+            .map(|n| format!("{n} = excluded.{n}"))
+            .collect();
+        let sql = format!(
+            "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq) VALUES ({ph})
+             ON CONFLICT (id) DO UPDATE SET {updates}",
+            table = kind.table(),
+            cols = names.join(", "),
+            ph = placeholders.join(", "),
+            updates = updates.join(", ")
+        );
+        let mut values: Vec<SqlValue> = Vec::with_capacity(names.len() + 6);
+        values.push(SqlValue::Text(id.to_owned()));
+        for field in fields {
+            values.push(to_sql(field.ty, data.get(field.name).unwrap_or(&Value::Null)));
+        }
+        values.push(SqlValue::Integer(i64::from(deleted)));
+        values.push(SqlValue::Text(vv_json));
+        values.push(SqlValue::Integer(self.device.hlc));
+        values.push(SqlValue::Text(self.device.device_id.clone()));
+        values.push(SqlValue::Integer(seq));
+        self.tx
+            .prepare_cached(&sql)
+            .doing("preparing a record write")?
+            .execute(params_from_iter(values))
+            .doing("writing a record")?;
+        if kind == Kind::PersonMerge {
+            self.merges_changed = true;
+        }
+        Ok(StoredRow {
+            kind,
+            id: id.to_owned(),
+            data: data.clone(),
+            deleted,
+            vv,
+            hlc: self.device.hlc,
+            origin: self.device.device_id.clone(),
+            change_seq: seq,
+        })
+    }
+
+    /// Whether a record of `kind` with this id exists (deleted or not).
+    pub fn exists(&self, kind: Kind, id: &str) -> crate::Result<bool> {
+        self.tx
+            .query_row(&format!("SELECT 1 FROM {} WHERE id = ?1", kind.table()), [id], |_| Ok(()))
+            .optional()
+            .doing("checking a record")
+            .map(|r| r.is_some())
+    }
+}
