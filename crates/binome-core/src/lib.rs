@@ -1,1 +1,23 @@
-//! placeholder
+//! Binôme's use cases: what the CLI and the desktop app both call.
+//!
+//! A front end opens a [`Binome`] on a store file and calls its methods:
+//! add, edit, delete and read records ([`records`]), import spreadsheets
+//! ([`import`]), find and merge duplicate persons ([`duplicates`]), compute
+//! indicators ([`indicators`]), write demo data ([`demo`]). Errors are
+//! [`CoreError`] codes and data; [`i18n::Messages`] turns them into
+//! French or English sentences from the shared catalogue.
+
+mod app;
+pub mod demo;
+pub mod duplicates;
+mod error;
+pub mod i18n;
+pub mod import;
+pub mod indicators;
+pub mod records;
+pub mod spreadsheet;
+
+pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
+pub use binome_domain as domain;
+pub use binome_store::{DeviceRole, ListQuery, LocalDevice, StoredRow};
+pub use error::{CoreError, ErrorReport, Result};

@@ -48,3 +48,14 @@ impl Store {
             .doing("reading the change log")
     }
 }
+
+impl Store {
+    /// The status a session shows: its own, or the latest later review's.
+    pub fn session_status(&self, session_id: &str) -> crate::Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT status FROM session_status WHERE session_id = ?1", [session_id], |r| r.get(0))
+            .optional()
+            .doing("reading a session's status")
+    }
+}

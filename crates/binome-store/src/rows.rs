@@ -251,6 +251,12 @@ impl Writer<'_> {
         self.save(kind, id, data, false, existing.map(|e| e.vv).unwrap_or_default(), op)
     }
 
+    /// Creates a record known to be new (generated data, a bulk load):
+    /// skips the read of a previous version.
+    pub fn insert_new(&mut self, kind: Kind, id: &str, data: &Row) -> crate::Result<()> {
+        self.save(kind, id, data, false, VersionVector::default(), "create").map(|_| ())
+    }
+
     /// Tombstones a record: it stays, marked deleted, with a new version.
     pub fn delete(&mut self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
         let Some(existing) = self.get(kind, id)? else { return Ok(None) };

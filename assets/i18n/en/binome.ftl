@@ -1,0 +1,241 @@
+# Binôme — message catalogue, English.
+# Shared by the CLI (fluent-bundle) and the app (@fluent/bundle).
+
+## Record kinds
+kind-programme = programme
+kind-organisation = organisation
+kind-person = person
+kind-mission = mission
+kind-team-member = team member
+kind-enrolment = enrolment
+kind-session = session
+kind-attendance = attendance
+kind-score = test score
+kind-framework = competency framework
+kind-assessment = assessment
+kind-review = review
+kind-person-merge = person merge
+
+## Fields
+field-code = Code
+field-name = Name
+field-country = Country
+field-funder = Funder
+field-start_date = Start date
+field-end_date = End date
+field-hours_per_day = Hours per day
+field-pass_mark = Pass mark (%)
+field-kind = Type
+field-level = Level
+field-city = City
+field-family_name = Family name
+field-given_names = Given names
+field-sex = Sex
+field-role = Role
+field-cadre = Cadre
+field-organisation_id = Facility
+field-service = Department
+field-phone = Phone
+field-email = Email
+field-programme_id = Programme
+field-title = Title
+field-partner_org_id = Partner
+field-host_org_id = Host facility
+field-objectives = Objectives
+field-status = Status
+field-debrief = Debrief
+field-recommendations = Recommendations
+field-mission_id = Mission
+field-person_id = Person
+field-team_role = Team role
+field-theme = Theme
+field-modality = Modality
+field-date = Date
+field-start_time = Start time
+field-duration = Duration
+field-trainer_ids = Trainers
+field-notes = Notes
+field-session_id = Session
+field-note = Note
+field-phase = Phase
+field-score = Score
+field-max_score = Maximum score
+field-kirkpatrick = Kirkpatrick level
+field-scale = Scale
+field-domains = Domains
+field-framework_id = Framework
+field-competency_id = Competency
+field-assessor_id = Assessor
+field-context = Context
+field-ratings = Ratings
+field-comment = Comment
+field-reviewer_id = Reviewer
+field-decision = Decision
+field-kept_id = Kept person
+field-merged_id = Merged person
+field-reason = Reason
+
+## Values
+value-female = Female
+value-male = Male
+value-sage_femme = Midwife
+value-infirmier = Nurse
+value-medecin = Doctor
+value-medecin_specialiste = Specialist doctor
+value-technicien_biomedical = Biomedical technician
+value-aide_soignant = Nursing assistant
+value-technicien_laboratoire = Laboratory technician
+value-pharmacien = Pharmacist
+value-anesthesiste = Anaesthetist
+value-agent_sante_communautaire = Community health worker
+value-gestionnaire = Manager
+value-enseignant = Teacher
+value-etudiant = Student
+value-autre = Other
+value-participant = Participant
+value-expert = Expert
+value-referent = Referent
+value-coordinator = Coordinator
+value-partner = Partner
+value-host = Host facility
+value-national = National hospital
+value-regional = Regional hospital
+value-district = District hospital
+value-health_centre = Health centre
+value-training_school = Training school
+value-partner_hospital = Partner hospital
+value-association = Association
+value-planned = Planned
+value-ongoing = Ongoing
+value-completed = Completed
+value-cancelled = Cancelled
+value-lead = Mission lead
+value-technical_referent = Technical referent
+value-organisational_referent = Organisational referent
+value-theory = Theory course
+value-workshop = Practical workshop
+value-bedside = Bedside mentoring
+value-simulation = Simulation
+value-placement = Observation placement
+value-supervision = Formative supervision
+value-draft = Draft
+value-submitted = Submitted
+value-validated = Validated
+value-returned = Returned
+value-present = Present
+value-absent = Absent
+value-late = Late
+value-left_early = Left early
+value-excused = Excused
+value-pre = Pre-test
+value-post = Post-test
+value-training = Training
+value-follow_up = Follow-up
+value-reaction = Reaction
+value-learning = Learning
+value-behaviour = Behaviour
+value-results = Results
+value-unknown = (not recorded)
+
+## Field problems
+problem-required = { $field }: required.
+problem-invalid_date = { $field }: "{ $value }" is not a valid date (dd/mm/yyyy).
+problem-invalid_time = { $field }: "{ $value }" is not a valid time (hh:mm).
+problem-invalid_number = { $field }: "{ $value }" is not a number.
+problem-invalid_duration = { $field }: "{ $value }" is not a duration (e.g. 2h30, 2.5 or 150 min).
+problem-invalid_id = { $field }: "{ $value }" is not an id.
+problem-unknown_value = { $field }: "{ $value }" is not a known value{ $allowed ->
+    [none] .
+   *[other] {" "}(allowed: { $allowed }).
+}
+problem-not_positive = { $field }: must be greater than zero ("{ $value }").
+problem-out_of_range = { $field }: "{ $value }" is out of range{ $max ->
+    [none] .
+   *[other] {" "}({ $min } to { $max }).
+}
+problem-too_long = { $field }: text too long (at most { $max } characters).
+problem-end_before_start = { $field }: { $value } is before the start ({ $start }).
+problem-not_found = { $field }: no { $target } matches "{ $value }".
+problem-ambiguous = { $field }: "{ $value }" matches several { $target }; give the id.
+problem-already_exists = { $field }: "{ $value }" already exists.
+problem-session_outside_mission = { $field }: { $value } is outside the mission (from { $start } to { $end }).
+problem-score_above_maximum = { $field }: { $value } is above the maximum score ({ $max }).
+problem-not_a_participant = { $field }: { $value } is not enrolled as a participant of this mission.
+problem-wrong_kind = { $field }: "{ $value }" does not fit here.
+problem-session_not_submitted = { $field }: the session is still a draft; it must be submitted before review.
+problem-self_merge = { $field }: a person cannot be merged with themselves.
+problem-already_merged = { $field }: "{ $value }" has already been merged into another person.
+problem-unknown_criterion = { $field }: criterion "{ $value }" is not part of this competency.
+problem-unknown_field = "{ $value }" is not a known field.
+problem-deleted = { $field }: "{ $value }" was deleted.
+
+## General errors
+error-invalid = { $kind } refused: { $count ->
+    [one] one problem
+   *[other] { $count } problems
+}, nothing was saved.
+error-not-found = No { $kind } matches "{ $text }".
+error-ambiguous = "{ $text }" matches several { $kind }: { $candidates }.
+error-newer-schema = The file { $path } was written by a newer Binôme (schema { $found }, this one reads up to { $supported }). Update Binôme; the file was not changed.
+error-not-initialised = This store has no device identity yet. Run first: binome init
+error-already-initialised = This store is already initialised (device { $device }).
+error-io = Cannot read or write { $path }: { $detail }
+error-store = Database error ({ $detail }).
+error-import-format = { $path }: unrecognised format ({ $detail }). Accepted formats: .xlsx, .csv.
+error-import-header = { $path }: required column missing: "{ $column }". Use "binome template { $kind }" to get the template.
+error-import-rows = Import refused: { $count ->
+    [one] one row in error
+   *[other] { $count } rows in error
+}, nothing was saved.
+error-import-empty = { $path }: no data rows.
+error-unknown-breakdown = Unknown breakdown "{ $value }" (allowed: { $allowed }).
+error-demo-not-empty = The store already holds data; demo data goes into an empty store (use --db for another file).
+
+## Import
+import-row-problem = line { $line }, column "{ $column }": { $message }
+import-summary = { $rows } rows read: { $created } created, { $updated } updated.
+import-dry-run = Dry run: nothing was saved.
+import-duplicates = Probable duplicates to check:
+
+## CLI
+cli-init-done = Store initialised: { $path }
+cli-device = Device { $device } ({ $name }, { $role }), user: { $author }
+cli-created = { $kind } created: { $id }
+cli-updated = { $kind } updated: { $id }
+cli-deleted = { $kind } deleted (kept in the history): { $id }
+cli-no-rows = No records.
+cli-duplicates-none = No probable duplicates.
+cli-duplicate-pair = Probable duplicate ({ $reason }):
+cli-reason-name = same name
+cli-reason-phone = same phone
+cli-merged = { $merged } merged into { $kept }.
+cli-template-written = Template written: { $path }
+cli-demo-done = Demo data written in { $seconds } s: { $persons } persons, { $sessions } sessions, { $attendance } attendance rows, { $assessments } assessments.
+cli-orphans-none = No orphan references.
+cli-orphan = { $kind } { $id }: { $field } points to { $missing }, absent from this store.
+cli-history-line = { $when } — { $op } by { $author } on device { $device }
+cli-op-create = created
+cli-op-update = updated
+cli-op-delete = deleted
+cli-op-import = imported
+
+## Indicators
+ind-group = Group
+ind-total = Total
+ind-sessions = Sessions
+ind-persons_trained = Persons trained
+ind-training_hours = Training hours
+ind-person_hours = Person-hours
+ind-person_days = Person-days
+ind-attendance_rate = Attendance rate
+ind-scored_pairs = Pre/post pairs
+ind-pre_mean_percent = Mean pre-test
+ind-post_mean_percent = Mean post-test
+ind-gain_points = Gain (points)
+ind-pass_rate = Pass rate
+ind-competency_pairs = Competencies assessed
+ind-competencies_acquired_rate = Competencies acquired
+ind-progression_rate = Progression
+ind-sessions_validated_rate = Sessions validated
+ind-missions = Missions
+ind-expert_days = Expert-days

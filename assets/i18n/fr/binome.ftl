@@ -1,0 +1,242 @@
+# Binôme — catalogue de messages, français (langue de référence).
+# Partagé par la CLI (fluent-bundle) et l'application (@fluent/bundle).
+# Toute clé présente ici doit l'être dans en/binome.ftl (un test le vérifie).
+
+## Types d'enregistrements
+kind-programme = programme
+kind-organisation = organisation
+kind-person = personne
+kind-mission = mission
+kind-team-member = membre d'équipe
+kind-enrolment = inscription
+kind-session = séance
+kind-attendance = présence
+kind-score = note de test
+kind-framework = référentiel
+kind-assessment = évaluation
+kind-review = revue
+kind-person-merge = fusion de personnes
+
+## Champs (en-têtes des modèles d'import et libellés des formulaires)
+field-code = Code
+field-name = Nom
+field-country = Pays
+field-funder = Bailleur
+field-start_date = Date de début
+field-end_date = Date de fin
+field-hours_per_day = Heures par jour
+field-pass_mark = Seuil de réussite (%)
+field-kind = Type
+field-level = Niveau
+field-city = Ville
+field-family_name = Nom
+field-given_names = Prénoms
+field-sex = Sexe
+field-role = Rôle
+field-cadre = Profession
+field-organisation_id = Structure
+field-service = Service
+field-phone = Téléphone
+field-email = Courriel
+field-programme_id = Programme
+field-title = Intitulé
+field-partner_org_id = Partenaire
+field-host_org_id = Structure d'accueil
+field-objectives = Objectifs
+field-status = Statut
+field-debrief = Bilan
+field-recommendations = Recommandations
+field-mission_id = Mission
+field-person_id = Personne
+field-team_role = Rôle dans l'équipe
+field-theme = Thème
+field-modality = Modalité
+field-date = Date
+field-start_time = Heure de début
+field-duration = Durée
+field-trainer_ids = Formateurs
+field-notes = Notes
+field-session_id = Séance
+field-note = Remarque
+field-phase = Phase
+field-score = Note
+field-max_score = Note maximale
+field-kirkpatrick = Niveau de Kirkpatrick
+field-scale = Échelle
+field-domains = Domaines
+field-framework_id = Référentiel
+field-competency_id = Compétence
+field-assessor_id = Évaluateur
+field-context = Contexte
+field-ratings = Cotations
+field-comment = Commentaire
+field-reviewer_id = Relecteur
+field-decision = Décision
+field-kept_id = Personne conservée
+field-merged_id = Personne fusionnée
+field-reason = Motif
+
+## Valeurs
+value-female = Femme
+value-male = Homme
+value-sage_femme = Sage-femme
+value-infirmier = Infirmier·e
+value-medecin = Médecin
+value-medecin_specialiste = Médecin spécialiste
+value-technicien_biomedical = Technicien·ne biomédical·e
+value-aide_soignant = Aide-soignant·e
+value-technicien_laboratoire = Technicien·ne de laboratoire
+value-pharmacien = Pharmacien·ne
+value-anesthesiste = Anesthésiste
+value-agent_sante_communautaire = Agent de santé communautaire
+value-gestionnaire = Gestionnaire
+value-enseignant = Enseignant·e
+value-etudiant = Étudiant·e
+value-autre = Autre
+value-participant = Participant·e
+value-expert = Expert·e
+value-referent = Référent·e
+value-coordinator = Coordinateur·rice
+value-partner = Partenaire
+value-host = Structure d'accueil
+value-national = Hôpital national
+value-regional = Hôpital régional
+value-district = Hôpital de district
+value-health_centre = Centre de santé
+value-training_school = École de formation
+value-partner_hospital = Hôpital partenaire
+value-association = Association
+value-planned = Prévue
+value-ongoing = En cours
+value-completed = Terminée
+value-cancelled = Annulée
+value-lead = Chef de mission
+value-technical_referent = Référent technique
+value-organisational_referent = Référent organisationnel
+value-theory = Cours théorique
+value-workshop = Atelier pratique
+value-bedside = Compagnonnage au lit du patient
+value-simulation = Simulation
+value-placement = Stage d'observation
+value-supervision = Supervision formative
+value-draft = Brouillon
+value-submitted = Soumise
+value-validated = Validée
+value-returned = Renvoyée
+value-present = Présent·e
+value-absent = Absent·e
+value-late = En retard
+value-left_early = Parti·e tôt
+value-excused = Excusé·e
+value-pre = Pré-test
+value-post = Post-test
+value-training = Formation
+value-follow_up = Suivi
+value-reaction = Réaction
+value-learning = Apprentissage
+value-behaviour = Comportement
+value-results = Résultats
+value-unknown = (non renseigné)
+
+## Problèmes d'un champ ($field : libellé du champ, $value : valeur saisie)
+problem-required = { $field } : champ obligatoire.
+problem-invalid_date = { $field } : « { $value } » n'est pas une date valide (jj/mm/aaaa).
+problem-invalid_time = { $field } : « { $value } » n'est pas une heure valide (hh:mm).
+problem-invalid_number = { $field } : « { $value } » n'est pas un nombre.
+problem-invalid_duration = { $field } : « { $value } » n'est pas une durée (ex. 2h30, 2,5 ou 150 min).
+problem-invalid_id = { $field } : « { $value } » n'est pas un identifiant.
+problem-unknown_value = { $field } : « { $value } » n'est pas une valeur connue{ $allowed ->
+    [none] .
+   *[other] {" "}(valeurs possibles : { $allowed }).
+}
+problem-not_positive = { $field } : doit être supérieur à zéro (« { $value } »).
+problem-out_of_range = { $field } : « { $value } » est hors limites{ $max ->
+    [none] .
+   *[other] {" "}({ $min } à { $max }).
+}
+problem-too_long = { $field } : texte trop long (au plus { $max } caractères).
+problem-end_before_start = { $field } : le { $value } est avant le début ({ $start }).
+problem-not_found = { $field } : aucun·e { $target } ne correspond à « { $value } ».
+problem-ambiguous = { $field } : « { $value } » désigne plusieurs { $target } ; précisez l'identifiant.
+problem-already_exists = { $field } : « { $value } » existe déjà.
+problem-session_outside_mission = { $field } : le { $value } est en dehors de la mission (du { $start } au { $end }).
+problem-score_above_maximum = { $field } : { $value } dépasse la note maximale ({ $max }).
+problem-not_a_participant = { $field } : { $value } n'est pas inscrit·e comme participant·e à cette mission.
+problem-wrong_kind = { $field } : « { $value } » ne convient pas ici.
+problem-session_not_submitted = { $field } : la séance est encore en brouillon ; elle doit être soumise avant d'être revue.
+problem-self_merge = { $field } : une personne ne peut pas être fusionnée avec elle-même.
+problem-already_merged = { $field } : « { $value } » a déjà été fusionné·e dans une autre personne.
+problem-unknown_criterion = { $field } : le critère « { $value } » n'appartient pas à cette compétence.
+problem-unknown_field = « { $value } » n'est pas un champ connu.
+problem-deleted = { $field } : « { $value } » a été supprimé·e.
+
+## Erreurs générales
+error-invalid = { $kind } refusé·e : { $count ->
+    [one] un problème
+   *[other] { $count } problèmes
+}, rien n'a été enregistré.
+error-not-found = Aucun·e { $kind } ne correspond à « { $text } ».
+error-ambiguous = « { $text } » désigne plusieurs { $kind } : { $candidates }.
+error-newer-schema = Le fichier { $path } a été créé par une version plus récente de Binôme (schéma { $found }, celle-ci lit jusqu'au { $supported }). Mettez Binôme à jour ; le fichier n'a pas été modifié.
+error-not-initialised = Ce magasin n'a pas encore d'identité d'appareil. Lancez d'abord : binome init
+error-already-initialised = Ce magasin est déjà initialisé (appareil { $device }).
+error-io = Impossible de lire ou d'écrire { $path } : { $detail }
+error-store = Erreur de la base de données ({ $detail }).
+error-import-format = { $path } : format non reconnu ({ $detail }). Formats acceptés : .xlsx, .csv.
+error-import-header = { $path } : colonne obligatoire absente : « { $column } ». Utilisez « binome template { $kind } » pour obtenir le modèle.
+error-import-rows = Import refusé : { $count ->
+    [one] une ligne en erreur
+   *[other] { $count } lignes en erreur
+}, rien n'a été enregistré.
+error-import-empty = { $path } : aucune ligne de données.
+error-unknown-breakdown = Ventilation inconnue « { $value } » (possibles : { $allowed }).
+error-demo-not-empty = Le magasin contient déjà des données ; la démonstration s'installe dans un magasin vide (utilisez --db pour un autre fichier).
+
+## Import
+import-row-problem = ligne { $line }, colonne « { $column } » : { $message }
+import-summary = { $rows } lignes lues : { $created } créations, { $updated } mises à jour.
+import-dry-run = Essai à blanc : rien n'a été enregistré.
+import-duplicates = Doublons probables à vérifier :
+
+## CLI
+cli-init-done = Magasin initialisé : { $path }
+cli-device = Appareil { $device } ({ $name }, { $role }), utilisateur : { $author }
+cli-created = { $kind } créé·e : { $id }
+cli-updated = { $kind } modifié·e : { $id }
+cli-deleted = { $kind } supprimé·e (conservé·e dans l'historique) : { $id }
+cli-no-rows = Aucun enregistrement.
+cli-duplicates-none = Aucun doublon probable.
+cli-duplicate-pair = Doublon probable ({ $reason }) :
+cli-reason-name = même nom
+cli-reason-phone = même téléphone
+cli-merged = { $merged } fusionné·e dans { $kept }.
+cli-template-written = Modèle écrit : { $path }
+cli-demo-done = Données de démonstration écrites en { $seconds } s : { $persons } personnes, { $sessions } séances, { $attendance } présences, { $assessments } évaluations.
+cli-orphans-none = Aucune référence orpheline.
+cli-orphan = { $kind } { $id } : { $field } désigne { $missing }, absent·e de ce magasin.
+cli-history-line = { $when } — { $op } par { $author } sur l'appareil { $device }
+cli-op-create = création
+cli-op-update = modification
+cli-op-delete = suppression
+cli-op-import = import
+
+## Indicateurs
+ind-group = Groupe
+ind-total = Total
+ind-sessions = Séances
+ind-persons_trained = Personnes formées
+ind-training_hours = Heures de formation
+ind-person_hours = Heures-personnes
+ind-person_days = Jours-hommes
+ind-attendance_rate = Taux de présence
+ind-scored_pairs = Paires pré/post
+ind-pre_mean_percent = Pré-test moyen
+ind-post_mean_percent = Post-test moyen
+ind-gain_points = Gain (points)
+ind-pass_rate = Taux de réussite
+ind-competency_pairs = Compétences évaluées
+ind-competencies_acquired_rate = Compétences acquises
+ind-progression_rate = Progression
+ind-sessions_validated_rate = Séances validées
+ind-missions = Missions
+ind-expert_days = Jours-experts

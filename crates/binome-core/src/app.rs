@@ -1,0 +1,71 @@
+//! [`Binome`]: one open store and its clock, the handle every front end
+//! holds and every use case hangs off.
+
+use crate::error::{CoreError, Result};
+use binome_store::{DeviceRole, LocalDevice, Store};
+use std::path::{Path, PathBuf};
+
+/// The folder name under the OS per-user data directory. The desktop app's
+/// Tauri identifier is the same, so both open the same store.
+pub const APP_IDENTIFIER: &str = "org.binome.desktop";
+pub const STORE_FILE_NAME: &str = "binome.sqlite3";
+
+pub struct Binome {
+    pub(crate) store: Store,
+    pub(crate) clock: fn() -> i64,
+}
+
+fn system_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// `BINOME_DB` if set, else `<data dir>/org.binome.desktop/binome.sqlite3`
+/// (`~/.local/share/…` on Linux, `%APPDATA%\…` on Windows).
+pub fn default_store_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("BINOME_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+        .join(STORE_FILE_NAME)
+}
+
+impl Binome {
+    pub fn open(path: &Path) -> Result<Binome> {
+        Ok(Binome { store: Store::open(path)?, clock: system_millis })
+    }
+
+    pub fn open_in_memory() -> Result<Binome> {
+        Ok(Binome { store: Store::open_in_memory()?, clock: system_millis })
+    }
+
+    /// For tests that need a laptop whose clock is wrong.
+    pub fn with_clock(mut self, clock: fn() -> i64) -> Binome {
+        self.clock = clock;
+        self
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now_millis(&self) -> i64 {
+        (self.clock)()
+    }
+
+    pub fn device(&self) -> Result<&LocalDevice> {
+        Ok(self.store.device()?)
+    }
+
+    pub fn is_initialised(&self) -> bool {
+        self.store.device().is_ok()
+    }
+
+    /// Creates this laptop's identity (its id in every version vector).
+    pub fn init(&mut self, name: &str, author: &str, role: DeviceRole) -> Result<LocalDevice> {
+        let id = binome_domain::new_id().simple().to_string();
+        let now = self.now_millis();
+        self.store.init_device(&id, name, author, role, now).map_err(CoreError::from)
+    }
+}

@@ -1,0 +1,118 @@
+//! Probable duplicate persons, and merging them. Matching is the domain's
+//! ([`binome_domain::names`]); a merge is a record of its own that syncs,
+//! so who was who is never lost and every laptop reaches the same result.
+
+use crate::app::Binome;
+use crate::error::Result;
+use binome_domain::names::{match_key, phone_key};
+use binome_domain::{Input, Kind};
+use binome_store::{PersonSummary, StoredRow};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateReason {
+    Name,
+    Phone,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DuplicatePair {
+    pub first: PersonSummary,
+    pub second: PersonSummary,
+    pub reasons: Vec<DuplicateReason>,
+}
+
+/// Beyond this many people under one key (a very common name at country
+/// scale), each is paired with the first only, to keep the list readable.
+const FULL_PAIRING_LIMIT: usize = 12;
+
+/// Pairs of probable duplicates among `persons`.
+pub fn duplicate_pairs(persons: &[PersonSummary]) -> Vec<DuplicatePair> {
+    let mut by_key: HashMap<(DuplicateReason, String), Vec<usize>> = HashMap::new();
+    for (i, p) in persons.iter().enumerate() {
+        let name = match_key(&p.family_name, &p.given_names);
+        if !name.is_empty() {
+            by_key.entry((DuplicateReason::Name, name)).or_default().push(i);
+        }
+        if let Some(phone) = p.phone.as_deref().and_then(phone_key) {
+            by_key.entry((DuplicateReason::Phone, phone)).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeMap<(usize, usize), Vec<DuplicateReason>> = BTreeMap::new();
+    for ((reason, _), members) in by_key.iter().filter(|(_, m)| m.len() > 1) {
+        let full = members.len() <= FULL_PAIRING_LIMIT;
+        for (x, &a) in members.iter().enumerate() {
+            for &b in members.iter().skip(x + 1) {
+                if full || x == 0 {
+                    let reasons = pairs.entry((a.min(b), a.max(b))).or_default();
+                    if !reasons.contains(reason) {
+                        reasons.push(*reason);
+                        reasons.sort();
+                    }
+                }
+            }
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|((a, b), reasons)| DuplicatePair { first: persons[a].clone(), second: persons[b].clone(), reasons })
+        .collect()
+}
+
+impl Binome {
+    /// Probable duplicates among live, unmerged persons.
+    pub fn find_duplicates(&self) -> Result<Vec<DuplicatePair>> {
+        Ok(duplicate_pairs(&self.store.active_persons()?))
+    }
+
+    /// Records that `other` is `keep`: from now on `other`'s attendance,
+    /// scores and assessments count for `keep`. Nothing is rewritten.
+    pub fn merge_persons(&mut self, keep: &str, other: &str, reason: Option<&str>) -> Result<StoredRow> {
+        let mut input = Input::new();
+        input.insert("kept_id".into(), keep.to_owned());
+        input.insert("merged_id".into(), other.to_owned());
+        if let Some(reason) = reason {
+            input.insert("reason".into(), reason.to_owned());
+        }
+        self.add(Kind::PersonMerge, &input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, family: &str, given: &str, phone: Option<&str>) -> PersonSummary {
+        PersonSummary {
+            id: id.into(),
+            family_name: family.into(),
+            given_names: given.into(),
+            phone: phone.map(Into::into),
+            sex: None,
+            cadre: None,
+            organisation_id: None,
+        }
+    }
+
+    #[test]
+    fn variants_and_shared_phones_are_paired_once() {
+        let persons = [
+            person("1", "Mahamat", "Abakar", Some("+235 66 12 34 56")),
+            person("2", "MAHAMMAT", "Abbakar", Some("66123456")),
+            person("3", "Ngaba", "Fatimé", None),
+            person("4", "Doumbia", "Aïssata", Some("66 12 34 56")),
+        ];
+        let pairs = duplicate_pairs(&persons);
+        let ids: Vec<_> = pairs.iter().map(|p| (p.first.id.as_str(), p.second.id.as_str(), p.reasons.clone())).collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("1", "2", vec![DuplicateReason::Name, DuplicateReason::Phone]),
+                ("1", "4", vec![DuplicateReason::Phone]),
+                ("2", "4", vec![DuplicateReason::Phone]),
+            ]
+        );
+    }
+}

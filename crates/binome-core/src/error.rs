@@ -1,0 +1,58 @@
+//! The core's errors: codes and data that every front end turns into a
+//! sentence ([`crate::i18n::Messages::error`]). Nobody matches on strings.
+
+use binome_domain::{Kind, Problems};
+use binome_store::StoreError;
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("invalid {kind:?}: {problems}")]
+    Invalid { kind: Kind, problems: Problems },
+    #[error("no {kind:?} matches {text:?}")]
+    NotFound { kind: Kind, text: String },
+    #[error("{text:?} matches several {kind:?}")]
+    Ambiguous { kind: Kind, text: String, candidates: Vec<String> },
+    #[error("cannot read or write {path}")]
+    Io { path: String, #[source] source: std::io::Error },
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
+    #[error("unknown breakdown {0:?}")]
+    UnknownBreakdown(String),
+    #[error("demo data goes into an empty store")]
+    DemoStoreNotEmpty,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// The form the desktop shell will send: `{ code, fields, detail }`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorReport {
+    pub code: &'static str,
+    pub problems: Problems,
+    pub detail: String,
+}
+
+impl CoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Invalid { .. } => "invalid",
+            CoreError::NotFound { .. } => "not-found",
+            CoreError::Ambiguous { .. } => "ambiguous",
+            CoreError::Io { .. } => "io",
+            CoreError::Import(e) => e.code(),
+            CoreError::UnknownBreakdown(_) => "unknown-breakdown",
+            CoreError::DemoStoreNotEmpty => "demo-not-empty",
+            CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
+            CoreError::Store(StoreError::NotInitialised) => "not-initialised",
+            CoreError::Store(StoreError::AlreadyInitialised { .. }) => "already-initialised",
+            CoreError::Store(_) => "store",
+        }
+    }
+
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> CoreError {
+        CoreError::Io { path: path.display().to_string(), source }
+    }
+}

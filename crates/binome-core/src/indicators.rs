@@ -1,0 +1,149 @@
+//! The common indicators for a scope, split by one breakdown, with a total
+//! computed on its own (distinct persons do not add up across groups).
+
+use crate::app::Binome;
+use crate::error::Result;
+use binome_domain::framework::{Domain, RatingScale, assessment_level};
+use binome_domain::indicators::{
+    AssessmentFact, Breakdown, Indicators, Scope, Tallies, competency_tallies, days_inside, months_between,
+};
+use binome_domain::input::parse_date;
+use binome_domain::Kind;
+use binome_store::{AssessmentRow, ListQuery};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorGroup {
+    /// The code split on (a sex, cadre or level code, an id, a yyyy-mm month); "" when unknown.
+    pub key: String,
+    /// A name for ids (facility, programme); empty for codes, which front ends translate.
+    pub label: String,
+    pub indicators: Indicators,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorReport {
+    pub scope: Scope,
+    pub breakdown: Option<Breakdown>,
+    pub total: Indicators,
+    pub groups: Vec<IndicatorGroup>,
+}
+
+struct FrameworkRules {
+    scale: RatingScale,
+    domains: Vec<Domain>,
+}
+
+impl Binome {
+    pub fn indicators(&self, scope: &Scope, by: Option<Breakdown>) -> Result<IndicatorReport> {
+        let mut groups = match by {
+            Some(_) => self.store.indicator_tallies(scope, by)?,
+            None => BTreeMap::new(),
+        };
+        let mut total = self.store.indicator_tallies(scope, None)?.remove("").unwrap_or_default();
+
+        let rules = self.framework_rules()?;
+        let rows = self.store.assessments_in_scope(scope, by)?;
+        apply_competencies(&mut total, rows.iter(), &rules);
+        if by.is_some() {
+            let mut by_key: BTreeMap<&str, Vec<&AssessmentRow>> = BTreeMap::new();
+            for row in &rows {
+                by_key.entry(row.key.as_str()).or_default().push(row);
+            }
+            for (key, rows) in by_key {
+                apply_competencies(groups.entry(key.to_owned()).or_default(), rows.into_iter(), &rules);
+            }
+        }
+
+        for mission in self.store.missions_in_scope(scope)? {
+            let (Some(start), Some(end)) = (parse_date(&mission.start_date), parse_date(&mission.end_date)) else { continue };
+            let days = days_inside(start, end, scope);
+            if days == 0 {
+                continue;
+            }
+            total.missions += 1;
+            total.expert_days += days * mission.experts;
+            match by {
+                Some(Breakdown::Programme) => {
+                    let t = groups.entry(mission.programme_id.clone()).or_default();
+                    t.missions += 1;
+                    t.expert_days += days * mission.experts;
+                }
+                Some(Breakdown::Month) => {
+                    for (month, first, last) in months_between(start, end) {
+                        let in_month = days_inside(first.max(start), last.min(end), scope);
+                        if in_month > 0 {
+                            let t = groups.entry(month).or_default();
+                            t.missions += 1;
+                            t.expert_days += in_month * mission.experts;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        let with_sessions = by.is_none_or(Breakdown::splits_sessions);
+        let labels = self.group_labels(by)?;
+        let groups = groups
+            .into_iter()
+            .map(|(key, tallies)| IndicatorGroup {
+                label: labels.get(&key).cloned().unwrap_or_default(),
+                indicators: Indicators::from_tallies(&tallies, with_sessions),
+                key,
+            })
+            .collect();
+        Ok(IndicatorReport { scope: scope.clone(), breakdown: by, total: Indicators::from_tallies(&total, true), groups })
+    }
+
+    fn framework_rules(&self) -> Result<HashMap<String, FrameworkRules>> {
+        let mut rules = HashMap::new();
+        for row in self.store.list(Kind::Framework, &ListQuery::default())? {
+            let scale = row.data.get("scale").cloned().and_then(|v| serde_json::from_value(v).ok());
+            let domains = row.data.get("domains").cloned().and_then(|v| serde_json::from_value(v).ok());
+            if let (Some(scale), Some(domains)) = (scale, domains) {
+                rules.insert(row.id.clone(), FrameworkRules { scale, domains });
+            }
+        }
+        Ok(rules)
+    }
+
+    fn group_labels(&self, by: Option<Breakdown>) -> Result<HashMap<String, String>> {
+        let (kind, field) = match by {
+            Some(Breakdown::Facility) => (Kind::Organisation, "name"),
+            Some(Breakdown::Programme) => (Kind::Programme, "code"),
+            _ => return Ok(HashMap::new()),
+        };
+        let query = ListQuery { include_deleted: true, ..ListQuery::default() };
+        Ok(self
+            .store
+            .list(kind, &query)?
+            .into_iter()
+            .map(|r| (r.id.clone(), r.data.get(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()))
+            .collect())
+    }
+}
+
+fn apply_competencies<'a>(tallies: &mut Tallies, rows: impl Iterator<Item = &'a AssessmentRow>, rules: &HashMap<String, FrameworkRules>) {
+    let mut facts: Vec<AssessmentFact> = rows
+        .filter_map(|row| {
+            let framework = rules.get(&row.framework_id)?;
+            let competency = framework.domains.iter().flat_map(|d| &d.competencies).find(|c| c.id == row.competency_id)?;
+            let ratings: BTreeMap<String, String> = serde_json::from_str(&row.ratings).ok()?;
+            Some(AssessmentFact {
+                person: row.person_id.clone(),
+                competency: row.competency_id.clone(),
+                date: parse_date(&row.date)?,
+                stamp: row.hlc,
+                level: assessment_level(&framework.scale, competency, &ratings),
+                pass_rank: framework.scale.pass_rank(),
+            })
+        })
+        .collect();
+    let (pairs, acquired, multi, progressed) = competency_tallies(&mut facts);
+    tallies.competency_pairs = pairs;
+    tallies.competencies_acquired = acquired;
+    tallies.progression_pairs = multi;
+    tallies.progressed_pairs = progressed;
+}
