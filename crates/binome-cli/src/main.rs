@@ -1,1 +1,38 @@
-fn main(){}
+//! `binome`: Binôme from a terminal, for coordinators, scripts, tests and
+//! benchmarks. Errors are printed as sentences in French (default) or
+//! English (`--lang en` or LANG), and mapped to exit codes:
+//! 1 refused input, 2 usage, 3 not found, 4 store or file problem.
+
+mod cli;
+mod commands;
+mod output;
+
+use binome_core::CoreError;
+use binome_core::i18n::{Lang, Messages};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let matches = cli::command().get_matches();
+    let lang = Lang::detect(matches.get_one::<String>("lang").map(String::as_str));
+    let messages = Messages::new(lang);
+    match commands::run(&matches, &messages) {
+        Ok(code) => code,
+        Err(error) => {
+            eprint!("{}", commands::errors::describe(&error, &messages));
+            ExitCode::from(exit_code(&error))
+        }
+    }
+}
+
+fn exit_code(error: &anyhow::Error) -> u8 {
+    match error.downcast_ref::<CoreError>() {
+        Some(
+            CoreError::Invalid { .. }
+            | CoreError::Import(_)
+            | CoreError::UnknownBreakdown(_)
+            | CoreError::DemoStoreNotEmpty,
+        ) => 1,
+        Some(CoreError::NotFound { .. } | CoreError::Ambiguous { .. }) => 3,
+        _ => 4,
+    }
+}

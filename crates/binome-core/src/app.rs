@@ -25,10 +25,7 @@ pub fn default_store_path() -> PathBuf {
     if let Some(path) = std::env::var_os("BINOME_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(path);
     }
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join(APP_IDENTIFIER)
-        .join(STORE_FILE_NAME)
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join(STORE_FILE_NAME)
 }
 
 impl Binome {

@@ -74,37 +74,163 @@ impl Rng {
 }
 
 const CHAD_FAMILY: &[&str] = &[
-    "Mahamat", "Abakar", "Hissein", "Ngaba", "Djimadoum", "Nodjirom", "Allarassem", "Moussa", "Oumar", "Adoum",
-    "Brahim", "Zakaria", "Saleh", "Haroun", "Idriss", "Mbaïdoum", "Ndilbé", "Ngarmbaye", "Koumandji", "Tordé",
-    "Abdelkerim", "Youssouf", "Djibrine", "Nadjingar", "Ronelngar", "Béassoum", "Mahamoud", "Kaltouma", "Ousmane", "Hassane",
+    "Mahamat",
+    "Abakar",
+    "Hissein",
+    "Ngaba",
+    "Djimadoum",
+    "Nodjirom",
+    "Allarassem",
+    "Moussa",
+    "Oumar",
+    "Adoum",
+    "Brahim",
+    "Zakaria",
+    "Saleh",
+    "Haroun",
+    "Idriss",
+    "Mbaïdoum",
+    "Ndilbé",
+    "Ngarmbaye",
+    "Koumandji",
+    "Tordé",
+    "Abdelkerim",
+    "Youssouf",
+    "Djibrine",
+    "Nadjingar",
+    "Ronelngar",
+    "Béassoum",
+    "Mahamoud",
+    "Kaltouma",
+    "Ousmane",
+    "Hassane",
 ];
 const CHAD_GIVEN_F: &[&str] = &[
-    "Zénaba", "Fatimé", "Achta", "Halimé", "Mariam", "Khadidja", "Amina", "Hawa", "Aïcha", "Rokia", "Néloumsei",
-    "Remadji", "Kaltouma", "Asnadji", "Mbaïnaissem", "Haoua", "Djénéba", "Nafissa", "Ramatou", "Clarisse",
+    "Zénaba",
+    "Fatimé",
+    "Achta",
+    "Halimé",
+    "Mariam",
+    "Khadidja",
+    "Amina",
+    "Hawa",
+    "Aïcha",
+    "Rokia",
+    "Néloumsei",
+    "Remadji",
+    "Kaltouma",
+    "Asnadji",
+    "Mbaïnaissem",
+    "Haoua",
+    "Djénéba",
+    "Nafissa",
+    "Ramatou",
+    "Clarisse",
 ];
 const CHAD_GIVEN_M: &[&str] = &[
-    "Abakar", "Ali", "Adoum", "Youssouf", "Issa", "Moussa", "Djibrine", "Ngarta", "Ousmane", "Mahamat", "Brahim",
-    "Narcisse", "Dénis", "Kodbé", "Allafi", "Hamid", "Sosthène", "Nadjilem",
+    "Abakar",
+    "Ali",
+    "Adoum",
+    "Youssouf",
+    "Issa",
+    "Moussa",
+    "Djibrine",
+    "Ngarta",
+    "Ousmane",
+    "Mahamat",
+    "Brahim",
+    "Narcisse",
+    "Dénis",
+    "Kodbé",
+    "Allafi",
+    "Hamid",
+    "Sosthène",
+    "Nadjilem",
 ];
 const GUINEA_FAMILY: &[&str] = &[
-    "Diallo", "Camara", "Bah", "Barry", "Sow", "Condé", "Keïta", "Touré", "Soumah", "Sylla", "Bangoura", "Kouyaté",
-    "Doumbouya", "Kourouma", "Cissé", "Baldé", "Traoré", "Fofana",
+    "Diallo",
+    "Camara",
+    "Bah",
+    "Barry",
+    "Sow",
+    "Condé",
+    "Keïta",
+    "Touré",
+    "Soumah",
+    "Sylla",
+    "Bangoura",
+    "Kouyaté",
+    "Doumbouya",
+    "Kourouma",
+    "Cissé",
+    "Baldé",
+    "Traoré",
+    "Fofana",
 ];
-const GUINEA_GIVEN_F: &[&str] = &["Mariama", "Fatoumata", "Aïssatou", "Kadiatou", "Hadja", "Mafoudia", "Saran", "Oumou", "Binta", "Nènè"];
-const GUINEA_GIVEN_M: &[&str] = &["Alpha", "Mamadou", "Ibrahima", "Sékou", "Lansana", "Thierno", "Amadou", "Ousmane", "Mohamed", "Abdoulaye"];
+const GUINEA_GIVEN_F: &[&str] =
+    &["Mariama", "Fatoumata", "Aïssatou", "Kadiatou", "Hadja", "Mafoudia", "Saran", "Oumou", "Binta", "Nènè"];
+const GUINEA_GIVEN_M: &[&str] =
+    &["Alpha", "Mamadou", "Ibrahima", "Sékou", "Lansana", "Thierno", "Amadou", "Ousmane", "Mohamed", "Abdoulaye"];
 /// Spelling variants seen when the same person is registered twice.
 const VARIANTS: &[(&str, &str)] = &[
-    ("Mahamat", "Mahammat"), ("Abakar", "Abbakar"), ("Hissein", "Hisseine"), ("Moussa", "Mousa"), ("Oumar", "Umar"),
-    ("Youssouf", "Yousouf"), ("Mariam", "Mariame"), ("Aïcha", "Aicha"), ("Zénaba", "Zenaba"), ("Fatimé", "Fatime"),
-    ("Khadidja", "Kadidja"), ("Djibrine", "Djibrin"), ("Diallo", "Dialo"), ("Kouyaté", "Kouyate"), ("Fatoumata", "Fatoumatta"),
+    ("Mahamat", "Mahammat"),
+    ("Abakar", "Abbakar"),
+    ("Hissein", "Hisseine"),
+    ("Moussa", "Mousa"),
+    ("Oumar", "Umar"),
+    ("Youssouf", "Yousouf"),
+    ("Mariam", "Mariame"),
+    ("Aïcha", "Aicha"),
+    ("Zénaba", "Zenaba"),
+    ("Fatimé", "Fatime"),
+    ("Khadidja", "Kadidja"),
+    ("Djibrine", "Djibrin"),
+    ("Diallo", "Dialo"),
+    ("Kouyaté", "Kouyate"),
+    ("Fatoumata", "Fatoumatta"),
 ];
 
 const CHAD_CITIES: &[(&str, &[&str])] = &[
-    ("N'Djamena", &["Farcha", "Chagoua", "Moursal", "Dembé", "Amriguébé", "Walia", "Gassi", "Klémat", "Ndjari", "Diguel", "Atrone", "Goudji", "Milezi", "Toukra"]),
+    (
+        "N'Djamena",
+        &[
+            "Farcha",
+            "Chagoua",
+            "Moursal",
+            "Dembé",
+            "Amriguébé",
+            "Walia",
+            "Gassi",
+            "Klémat",
+            "Ndjari",
+            "Diguel",
+            "Atrone",
+            "Goudji",
+            "Milezi",
+            "Toukra",
+        ],
+    ),
     ("Moundou", &["Quartier 15 ans", "Dombao", "Guelbé", "Doyon", "Mbomian"]),
     ("Abéché", &["Ridina", "Amsaka", "Ambassatna", "Bitméa"]),
 ];
-const CHAD_MORE_CITIES: &[&str] = &["Sarh", "Mongo", "Bongor", "Doba", "Am Timan", "Ati", "Pala", "Kélo", "Laï", "Koumra", "Mao", "Massakory", "Biltine", "Bol", "Moussoro", "Goz Beïda"];
+const CHAD_MORE_CITIES: &[&str] = &[
+    "Sarh",
+    "Mongo",
+    "Bongor",
+    "Doba",
+    "Am Timan",
+    "Ati",
+    "Pala",
+    "Kélo",
+    "Laï",
+    "Koumra",
+    "Mao",
+    "Massakory",
+    "Biltine",
+    "Bol",
+    "Moussoro",
+    "Goz Beïda",
+];
 
 const RMNCH_THEMES: &[(&str, &str)] = &[
     ("SONU", "Soins obstétricaux et néonatals d'urgence"),
@@ -194,13 +320,32 @@ impl Generator<'_, '_> {
         Ok(())
     }
 
-    fn organisation(&mut self, name: &str, kind: &str, level: &'static str, city: &str, country: &'static str, founded: NaiveDate) -> Result<String> {
+    fn organisation(
+        &mut self,
+        name: &str,
+        kind: &str,
+        level: &'static str,
+        city: &str,
+        country: &'static str,
+        founded: NaiveDate,
+    ) -> Result<String> {
         let id = self.rng.id_at(founded);
-        self.put(Kind::Organisation, &id, row(json!({"name": name, "kind": kind, "level": level, "city": city, "country": country})))?;
+        self.put(
+            Kind::Organisation,
+            &id,
+            row(json!({"name": name, "kind": kind, "level": level, "city": city, "country": country})),
+        )?;
         Ok(id)
     }
 
-    fn person(&mut self, role: &str, facility: Option<&Facility>, guinea: bool, cadre: &str, since: NaiveDate) -> Result<String> {
+    fn person(
+        &mut self,
+        role: &str,
+        facility: Option<&Facility>,
+        guinea: bool,
+        cadre: &str,
+        since: NaiveDate,
+    ) -> Result<String> {
         let female = match cadre {
             "sage_femme" => self.rng.chance(95),
             "technicien_biomedical" => self.rng.chance(15),
@@ -212,11 +357,19 @@ impl Generator<'_, '_> {
             (*self.rng.pick(CHAD_FAMILY), *self.rng.pick(if female { CHAD_GIVEN_F } else { CHAD_GIVEN_M }))
         };
         let prefix = if guinea { "+224 6" } else { "+235 6" };
-        let phone = format!("{prefix}{} {:02} {:02} {:02}", self.rng.between(2, 9), self.rng.below(100), self.rng.below(100), self.rng.below(100));
+        let phone = format!(
+            "{prefix}{} {:02} {:02} {:02}",
+            self.rng.between(2, 9),
+            self.rng.below(100),
+            self.rng.below(100),
+            self.rng.below(100)
+        );
         let service = match cadre {
             "sage_femme" => "Maternité",
             "technicien_biomedical" => "Service biomédical",
-            "medecin" | "medecin_specialiste" => *self.rng.pick(&["Maternité", "Pédiatrie", "Néonatologie", "Urgences"]),
+            "medecin" | "medecin_specialiste" => {
+                *self.rng.pick(&["Maternité", "Pédiatrie", "Néonatologie", "Urgences"])
+            }
             _ => *self.rng.pick(&["Maternité", "Néonatologie", "Pédiatrie", "Bloc opératoire"]),
         };
         let id = self.rng.id_at(since);
@@ -238,9 +391,8 @@ impl Generator<'_, '_> {
         let mut data = original.data.clone();
         let family = data.get("family_name").and_then(Value::as_str).unwrap_or_default().to_owned();
         let given = data.get("given_names").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let swap = |text: &str| {
-            VARIANTS.iter().find_map(|(a, b)| (text.eq_ignore_ascii_case(a)).then(|| b.to_string()))
-        };
+        let swap =
+            |text: &str| VARIANTS.iter().find_map(|(a, b)| (text.eq_ignore_ascii_case(a)).then(|| b.to_string()));
         let (new_family, new_given) = match (swap(&family), swap(&given)) {
             (Some(f), _) => (f.to_uppercase(), given.clone()),
             (None, Some(g)) => (family.clone(), g),
@@ -281,7 +433,8 @@ impl Binome {
         }
         let now = self.now_millis();
         self.store.write(now, |writer| {
-            let mut g = Generator { rng: Rng(ChaCha8Rng::seed_from_u64(seed)), writer, summary: DemoSummary::default() };
+            let mut g =
+                Generator { rng: Rng(ChaCha8Rng::seed_from_u64(seed)), writer, summary: DemoSummary::default() };
             generate(&mut g, scale)?;
             Ok::<_, CoreError>(g.summary)
         })
@@ -290,27 +443,51 @@ impl Binome {
 
 fn programme_specs(scale: DemoScale) -> Vec<ProgrammeSpec> {
     let passt2 = ProgrammeSpec {
-        code: "PASST2", name: "Projet d'appui au secteur de la santé au Tchad — phase 2", country: "TD",
-        funder: "AFD", start: date(2016, 1, 1), end: date(2020, 12, 31), missions: 1, biomedical: false,
+        code: "PASST2",
+        name: "Projet d'appui au secteur de la santé au Tchad — phase 2",
+        country: "TD",
+        funder: "AFD",
+        start: date(2016, 1, 1),
+        end: date(2020, 12, 31),
+        missions: 1,
+        biomedical: false,
     };
     match scale {
         DemoScale::Mission => vec![passt2],
         DemoScale::Programme => vec![
             ProgrammeSpec { missions: 80, ..passt2 },
             ProgrammeSpec {
-                code: "PASA2", name: "Programme d'appui à la santé en Guinée — maintenance biomédicale", country: "GN",
-                funder: "Union européenne", start: date(2018, 1, 1), end: date(2021, 12, 31), missions: 10, biomedical: true,
+                code: "PASA2",
+                name: "Programme d'appui à la santé en Guinée — maintenance biomédicale",
+                country: "GN",
+                funder: "Union européenne",
+                start: date(2018, 1, 1),
+                end: date(2021, 12, 31),
+                missions: 10,
+                biomedical: true,
             },
         ],
         DemoScale::Country => vec![
             ProgrammeSpec { missions: 1300, ..passt2 },
             ProgrammeSpec {
-                code: "PASST3", name: "Projet d'appui au secteur de la santé au Tchad — phase 3", country: "TD",
-                funder: "AFD", start: date(2021, 1, 1), end: date(2025, 12, 31), missions: 1300, biomedical: false,
+                code: "PASST3",
+                name: "Projet d'appui au secteur de la santé au Tchad — phase 3",
+                country: "TD",
+                funder: "AFD",
+                start: date(2021, 1, 1),
+                end: date(2025, 12, 31),
+                missions: 1300,
+                biomedical: false,
             },
             ProgrammeSpec {
-                code: "BIOMED-TD", name: "Maintenance biomédicale dans les hôpitaux du Tchad", country: "TD",
-                funder: "Union européenne", start: date(2019, 1, 1), end: date(2024, 12, 31), missions: 200, biomedical: true,
+                code: "BIOMED-TD",
+                name: "Maintenance biomédicale dans les hôpitaux du Tchad",
+                country: "TD",
+                funder: "Union européenne",
+                start: date(2019, 1, 1),
+                end: date(2024, 12, 31),
+                missions: 200,
+                biomedical: true,
             },
         ],
     }
@@ -325,13 +502,26 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
     // Partners in France.
     let mut partners = Vec::new();
     for (name, level, city) in PARTNERS {
-        partners.push(g.organisation(name, "partner", if *level == "association" { "association" } else { "partner_hospital" }, city, "FR", t0)?);
+        partners.push(g.organisation(
+            name,
+            "partner",
+            if *level == "association" { "association" } else { "partner_hospital" },
+            city,
+            "FR",
+            t0,
+        )?);
     }
     partners.push(g.organisation("HUMATEM", "partner", "association", "Annecy", "FR", t0)?);
 
     // Host facilities.
     let mut chad: Vec<Facility> = Vec::new();
-    let add = |g: &mut Generator<'_, '_>, list: &mut Vec<Facility>, name: String, level: &'static str, city: &str, country: &'static str| -> Result<()> {
+    let add = |g: &mut Generator<'_, '_>,
+               list: &mut Vec<Facility>,
+               name: String,
+               level: &'static str,
+               city: &str,
+               country: &'static str|
+     -> Result<()> {
         let id = g.organisation(&name, "host", level, city, country, t0)?;
         list.push(Facility { id, city: city.to_owned(), level, staff: Vec::new() });
         Ok(())
@@ -340,7 +530,14 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
     if scale != DemoScale::Mission {
         add(g, &mut chad, "Hôpital Général de Référence Nationale".into(), "national", "N'Djamena", "TD")?;
         add(g, &mut chad, "CHU Le Bon Samaritain".into(), "national", "N'Djamena", "TD")?;
-        add(g, &mut chad, "École Nationale des Agents Sanitaires et Sociaux".into(), "training_school", "N'Djamena", "TD")?;
+        add(
+            g,
+            &mut chad,
+            "École Nationale des Agents Sanitaires et Sociaux".into(),
+            "training_school",
+            "N'Djamena",
+            "TD",
+        )?;
         add(g, &mut chad, "Hôpital provincial de Moundou".into(), "regional", "Moundou", "TD")?;
         add(g, &mut chad, "Hôpital provincial d'Abéché".into(), "regional", "Abéché", "TD")?;
         for (city, quarters) in CHAD_CITIES {
@@ -374,22 +571,41 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
         DemoScale::Programme => 90,
         DemoScale::Country => 0,
     };
-    let rmnch_cadres = ["sage_femme", "sage_femme", "sage_femme", "infirmier", "infirmier", "medecin", "aide_soignant", "medecin_specialiste", "anesthesiste", "etudiant"];
-    let biomed_cadres = ["technicien_biomedical", "technicien_biomedical", "technicien_biomedical", "etudiant", "enseignant"];
-    let total_facilities = chad.len();
+    let rmnch_cadres = [
+        "sage_femme",
+        "sage_femme",
+        "sage_femme",
+        "infirmier",
+        "infirmier",
+        "medecin",
+        "aide_soignant",
+        "medecin_specialiste",
+        "anesthesiste",
+        "etudiant",
+    ];
+    let biomed_cadres =
+        ["technicien_biomedical", "technicien_biomedical", "technicien_biomedical", "etudiant", "enseignant"];
+    // At country scale ~100,000 persons, spread by level: big hospitals hold more.
+    let weight = |level: &str| match level {
+        "national" => 900,
+        "regional" => 600,
+        "training_school" => 800,
+        "district" => 450,
+        _ => 180,
+    };
+    let total_weight: usize = chad.iter().map(|f| weight(f.level)).sum();
     for (facilities, guinean) in [(&mut chad, false), (&mut guinea, true)] {
-        for i in 0..facilities.len() {
+        for facility in facilities.iter_mut() {
             let staff = if scale == DemoScale::Country {
-                // ~100,000 persons spread by level: big hospitals hold more.
-                let weight = match facilities[i].level { "national" => 900, "regional" => 600, "training_school" => 800, "district" => 450, _ => 180 };
-                weight * 97_000 / (total_facilities.max(1) * 300)
+                weight(facility.level) * 99_000 / total_weight.max(1)
             } else {
                 staff_per_facility
             };
             for _ in 0..staff {
-                let cadre = if guinean || g.rng.chance(8) { *g.rng.pick(&biomed_cadres) } else { *g.rng.pick(&rmnch_cadres) };
-                let id = g.person("participant", Some(&facilities[i]), guinean, cadre, t0)?;
-                facilities[i].staff.push(id);
+                let cadre =
+                    if guinean || g.rng.chance(8) { *g.rng.pick(&biomed_cadres) } else { *g.rng.pick(&rmnch_cadres) };
+                let id = g.person("participant", Some(facility), guinean, cadre, t0)?;
+                facility.staff.push(id);
             }
         }
     }
@@ -407,23 +623,40 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
         let mut framework = framework_json.clone();
         framework.insert("programme_id".into(), Value::String(programme_id.clone()));
         if spec.code != "PASST2" && spec.code != "PASA2" {
-            framework.insert("code".into(), Value::String(format!("{}-{}", framework_json["code"].as_str().unwrap_or("REF"), spec.code)));
+            framework.insert(
+                "code".into(),
+                Value::String(format!("{}-{}", framework_json["code"].as_str().unwrap_or("REF"), spec.code)),
+            );
         }
         g.put(Kind::Framework, &framework_id, framework.clone())?;
         let competencies = framework_competencies(&framework);
-        let scale_levels: Vec<String> = framework["scale"]["levels"].as_array().into_iter().flatten().filter_map(|l| l["code"].as_str().map(str::to_owned)).collect();
+        let scale_levels: Vec<String> = framework["scale"]["levels"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l["code"].as_str().map(str::to_owned))
+            .collect();
 
         let hosts: &Vec<Facility> = if spec.country == "GN" { &guinea } else { &chad };
-        let host_indices: Vec<usize> = (0..hosts.len()).filter(|&i| !(spec.biomedical && hosts[i].level == "health_centre")).collect();
+        let host_indices: Vec<usize> =
+            (0..hosts.len()).filter(|&i| !(spec.biomedical && hosts[i].level == "health_centre")).collect();
         let mut experts: Vec<String> = Vec::new();
         for _ in 0..(spec.missions / 12).clamp(4, 40) {
-            let cadre = if spec.biomedical { "technicien_biomedical" } else { *g.rng.pick(&["sage_femme", "medecin_specialiste", "sage_femme", "infirmier"]) };
+            let cadre = if spec.biomedical {
+                "technicien_biomedical"
+            } else {
+                *g.rng.pick(&["sage_femme", "medecin_specialiste", "sage_femme", "infirmier"])
+            };
             experts.push(g.person("expert", None, false, cadre, spec.start)?);
         }
         let days_span = (spec.end - spec.start).num_days() as usize;
         for m in 0..spec.missions {
             let host = &hosts[*g.rng.pick(&host_indices)];
-            let start = if scale == DemoScale::Mission { date(2019, 3, 4) } else { spec.start + Duration::days((m * days_span / spec.missions.max(1) + g.rng.below(20)) as i64) };
+            let start = if scale == DemoScale::Mission {
+                date(2019, 3, 4)
+            } else {
+                spec.start + Duration::days((m * days_span / spec.missions.max(1) + g.rng.below(20)) as i64)
+            };
             let length = g.rng.between(7, 15) as i64;
             let end = start + Duration::days(length - 1);
             let mission_id = g.rng.id_at(start);
@@ -448,7 +681,12 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
             let first = g.rng.below(experts.len());
             let team: Vec<String> = (0..team_size).map(|k| experts[(first + k) % experts.len()].clone()).collect();
             for (k, expert) in team.iter().enumerate() {
-                g.link(Kind::TeamMember, &mission_id, expert, Some(("team_role", if k == 0 { "lead" } else { "expert" })))?;
+                g.link(
+                    Kind::TeamMember,
+                    &mission_id,
+                    expert,
+                    Some(("team_role", if k == 0 { "lead" } else { "expert" })),
+                )?;
             }
             let referent = host.staff.first().cloned();
             if let Some(referent) = &referent {
@@ -500,14 +738,24 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
                 session_ids.push(session_id.clone());
                 for p in &participants {
                     let roll = g.rng.below(100);
-                    let status = match roll { 0..=81 => "present", 82..=87 => "late", 88..=90 => "left_early", 91..=96 => "absent", _ => "excused" };
+                    let status = match roll {
+                        0..=81 => "present",
+                        82..=87 => "late",
+                        88..=90 => "left_early",
+                        91..=96 => "absent",
+                        _ => "excused",
+                    };
                     let data = row(json!({"session_id": session_id, "person_id": p, "status": status, "note": null}));
                     let id = record_id(Kind::Attendance, &data);
                     g.put(Kind::Attendance, &id, data)?;
                 }
                 if submitted && referent.is_some() && g.rng.chance(80) {
                     let decision = if g.rng.chance(88) { "validated" } else { "returned" };
-                    let comment = if decision == "returned" { "Merci de compléter la liste de présence et les notes du post-test." } else { "Conforme." };
+                    let comment = if decision == "returned" {
+                        "Merci de compléter la liste de présence et les notes du post-test."
+                    } else {
+                        "Conforme."
+                    };
                     let review_id = g.rng.id_at(day);
                     g.put(Kind::Review, &review_id, row(json!({"session_id": session_id, "reviewer_id": referent, "decision": decision, "comment": comment})))?;
                 }
@@ -521,21 +769,29 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
                     let pre = g.rng.between(5, 14) as f64;
                     let post = (pre + g.rng.between(0, 9) as f64).min(20.0);
                     for (phase, score) in [("pre", pre), ("post", post)] {
-                        let data = row(json!({"session_id": session_ids[s], "person_id": p, "phase": phase, "score": score, "max_score": 20.0}));
+                        let data = row(
+                            json!({"session_id": session_ids[s], "person_id": p, "phase": phase, "score": score, "max_score": 20.0}),
+                        );
                         let sid = record_id(Kind::TestScore, &data);
                         g.put(Kind::TestScore, &sid, data)?;
                     }
                 }
             }
             // Competency assessments at the end of the mission, and a follow-up visit for some.
-            let assessed: Vec<String> = participants.iter().take(if scale == DemoScale::Mission { 30 } else { participants.len() }).cloned().collect();
+            let assessed: Vec<String> = participants
+                .iter()
+                .take(if scale == DemoScale::Mission { 30 } else { participants.len() })
+                .cloned()
+                .collect();
             for p in &assessed {
                 let count = g.rng.between(2, 4).min(competencies.len());
                 let first_c = g.rng.below(competencies.len());
                 for k in 0..count {
                     let (competency_id, criteria) = &competencies[(first_c + k) % competencies.len()];
                     let base = g.rng.below(scale_levels.len());
-                    for (visit, when, context) in [(0usize, end, "training"), (1, end + Duration::days(90), "follow_up")] {
+                    for (visit, when, context) in
+                        [(0usize, end, "training"), (1, end + Duration::days(90), "follow_up")]
+                    {
                         if visit == 1 && !g.rng.chance(30) {
                             continue;
                         }
@@ -545,7 +801,8 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
                                 "not_observed".to_owned()
                             } else {
                                 let up = visit + g.rng.below(2);
-                                scale_levels[(base + up).min(scale_levels.len() - 1).saturating_sub(g.rng.below(2))].clone()
+                                scale_levels[(base + up).min(scale_levels.len() - 1).saturating_sub(g.rng.below(2))]
+                                    .clone()
                             };
                             ratings.insert(criterion.clone(), Value::String(level));
                         }
@@ -585,7 +842,12 @@ fn framework_competencies(framework: &Row) -> Vec<(String, Vec<String>)> {
         .flatten()
         .flat_map(|d| d["competencies"].as_array().into_iter().flatten())
         .map(|c| {
-            let criteria = c["criteria"].as_array().into_iter().flatten().filter_map(|k| k["id"].as_str().map(str::to_owned)).collect();
+            let criteria = c["criteria"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|k| k["id"].as_str().map(str::to_owned))
+                .collect();
             (c["id"].as_str().unwrap_or_default().to_owned(), criteria)
         })
         .collect()

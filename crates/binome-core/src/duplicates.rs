@@ -55,8 +55,17 @@ pub fn duplicate_pairs(persons: &[PersonSummary]) -> Vec<DuplicatePair> {
             }
         }
     }
+    // Two different known phone numbers say "two people who share a name".
+    let phones_differ = |a: usize, b: usize| match (
+        persons[a].phone.as_deref().and_then(phone_key),
+        persons[b].phone.as_deref().and_then(phone_key),
+    ) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    };
     pairs
         .into_iter()
+        .filter(|((a, b), reasons)| reasons.contains(&DuplicateReason::Phone) || !phones_differ(*a, *b))
         .map(|((a, b), reasons)| DuplicatePair { first: persons[a].clone(), second: persons[b].clone(), reasons })
         .collect()
 }
@@ -103,15 +112,20 @@ mod tests {
             person("2", "MAHAMMAT", "Abbakar", Some("66123456")),
             person("3", "Ngaba", "Fatimé", None),
             person("4", "Doumbia", "Aïssata", Some("66 12 34 56")),
+            person("5", "Ngaba", "Fatime", Some("62 00 00 01")),
+            person("6", "NGABA", "Fatimé", Some("62 00 00 02")),
         ];
         let pairs = duplicate_pairs(&persons);
-        let ids: Vec<_> = pairs.iter().map(|p| (p.first.id.as_str(), p.second.id.as_str(), p.reasons.clone())).collect();
+        let ids: Vec<_> =
+            pairs.iter().map(|p| (p.first.id.as_str(), p.second.id.as_str(), p.reasons.clone())).collect();
         assert_eq!(
             ids,
             vec![
                 ("1", "2", vec![DuplicateReason::Name, DuplicateReason::Phone]),
                 ("1", "4", vec![DuplicateReason::Phone]),
                 ("2", "4", vec![DuplicateReason::Phone]),
+                ("3", "5", vec![DuplicateReason::Name]),
+                ("3", "6", vec![DuplicateReason::Name]),
             ]
         );
     }

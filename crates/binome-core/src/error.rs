@@ -14,7 +14,11 @@ pub enum CoreError {
     #[error("{text:?} matches several {kind:?}")]
     Ambiguous { kind: Kind, text: String, candidates: Vec<String> },
     #[error("cannot read or write {path}")]
-    Io { path: String, #[source] source: std::io::Error },
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
     #[error("unknown breakdown {0:?}")]

@@ -26,7 +26,8 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
-    pub const ALL: &'static [ImportKind] = &[ImportKind::Participants, ImportKind::Sessions, ImportKind::Attendance, ImportKind::Scores];
+    pub const ALL: &'static [ImportKind] =
+        &[ImportKind::Participants, ImportKind::Sessions, ImportKind::Attendance, ImportKind::Scores];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -164,8 +165,30 @@ pub struct ImportOptions {
 pub fn template(kind: ImportKind, messages: &crate::i18n::Messages) -> Vec<u8> {
     let headers: Vec<String> = kind.columns().iter().map(|(c, _)| column_label(c, messages)).collect();
     let example: Vec<String> = match kind {
-        ImportKind::Participants => ["Mahamat", "Zénaba", "F", "Sage-femme", "Hôpital de la Mère et de l'Enfant", "Maternité", "+235 66 12 34 56", ""].map(String::from).to_vec(),
-        ImportKind::Sessions => ["", "Prise en charge de l'hémorragie du post-partum", "SONU", "Atelier pratique", "05/03/2019", "08:30", "3h", ""].map(String::from).to_vec(),
+        ImportKind::Participants => [
+            "Mahamat",
+            "Zénaba",
+            "F",
+            "Sage-femme",
+            "Hôpital de la Mère et de l'Enfant",
+            "Maternité",
+            "+235 66 12 34 56",
+            "",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ImportKind::Sessions => [
+            "",
+            "Prise en charge de l'hémorragie du post-partum",
+            "SONU",
+            "Atelier pratique",
+            "05/03/2019",
+            "08:30",
+            "3h",
+            "",
+        ]
+        .map(String::from)
+        .to_vec(),
         ImportKind::Attendance => ["", "Mahamat", "Zénaba", "Présent", ""].map(String::from).to_vec(),
         ImportKind::Scores => ["", "Mahamat", "Zénaba", "9", "16", "20"].map(String::from).to_vec(),
     };
@@ -195,7 +218,9 @@ impl ColumnMap {
             names.extend(column_aliases(column).iter().map(|a| a.to_string()));
             let wanted: Vec<String> = names.iter().map(|n| fold_code(n)).collect();
             let taken: Vec<usize> = found.values().map(|(i, _)| *i).collect();
-            if let Some(index) = headers.iter().enumerate().position(|(i, h)| !taken.contains(&i) && wanted.contains(&fold_code(h))) {
+            if let Some(index) =
+                headers.iter().enumerate().position(|(i, h)| !taken.contains(&i) && wanted.contains(&fold_code(h)))
+            {
                 found.insert(*column, (index, headers[index].clone()));
             }
         }
@@ -216,7 +241,12 @@ impl ColumnMap {
 }
 
 impl Binome {
-    pub fn import_file(&mut self, kind: ImportKind, path: &Path, options: &ImportOptions) -> Result<ImportReport, crate::error::CoreError> {
+    pub fn import_file(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        options: &ImportOptions,
+    ) -> Result<ImportReport, crate::error::CoreError> {
         let table = read_table(path).map_err(|e| match e {
             ReadError::Unreadable { path, detail } => ImportError::Format { path, detail },
             ReadError::Empty { path } => ImportError::Empty { path },
@@ -224,7 +254,13 @@ impl Binome {
         self.import_table(kind, &table, &path.display().to_string(), options)
     }
 
-    pub fn import_table(&mut self, kind: ImportKind, table: &Table, source: &str, options: &ImportOptions) -> Result<ImportReport, crate::error::CoreError> {
+    pub fn import_table(
+        &mut self,
+        kind: ImportKind,
+        table: &Table,
+        source: &str,
+        options: &ImportOptions,
+    ) -> Result<ImportReport, crate::error::CoreError> {
         if table.rows.is_empty() {
             return Err(ImportError::Empty { path: source.to_owned() }.into());
         }
@@ -272,8 +308,12 @@ impl Binome {
                     }
                     // A participant already on this mission's list is updated, not duplicated.
                     let existing = mission.as_ref().and_then(|m| {
-                        let key = match_key(input.get("family_name").map_or("", |s| s), input.get("given_names").map_or("", |s| s));
-                        let ids = self.participants_by_key(m, &mut participants_cache).get(&key).cloned().unwrap_or_default();
+                        let key = match_key(
+                            input.get("family_name").map_or("", |s| s),
+                            input.get("given_names").map_or("", |s| s),
+                        );
+                        let ids =
+                            self.participants_by_key(m, &mut participants_cache).get(&key).cloned().unwrap_or_default();
                         if ids.len() == 1 { self.store.get(Kind::Person, &ids[0]).ok().flatten() } else { None }
                     });
                     match self.prepare(Kind::Person, &input, existing.as_ref()) {
@@ -319,14 +359,24 @@ impl Binome {
                         Some(text) => match self.resolve(Kind::Session, text) {
                             Ok(id) => Some(id),
                             Err(_) => {
-                                problem_at(line, columns.heading("session_id"), Problem::new("session_id", ProblemCode::NotFound, text).with("target", "session"), &mut report);
+                                problem_at(
+                                    line,
+                                    columns.heading("session_id"),
+                                    Problem::new("session_id", ProblemCode::NotFound, text).with("target", "session"),
+                                    &mut report,
+                                );
                                 continue;
                             }
                         },
                         None => default_session.clone(),
                     };
                     let Some(session_id) = session_id else {
-                        problem_at(line, columns.heading("session_id"), Problem::new("session_id", ProblemCode::Required, ""), &mut report);
+                        problem_at(
+                            line,
+                            columns.heading("session_id"),
+                            Problem::new("session_id", ProblemCode::Required, ""),
+                            &mut report,
+                        );
                         continue;
                     };
                     let mission_id = self
@@ -337,15 +387,29 @@ impl Binome {
                     let family = columns.get("family_name", cells).unwrap_or_default();
                     let given = columns.get("given_names", cells).unwrap_or_default();
                     let shown = format!("{family} {given}").trim().to_owned();
-                    let ids = self.participants_by_key(&mission_id, &mut participants_cache).get(&match_key(family, given)).cloned().unwrap_or_default();
+                    let ids = self
+                        .participants_by_key(&mission_id, &mut participants_cache)
+                        .get(&match_key(family, given))
+                        .cloned()
+                        .unwrap_or_default();
                     let person_id = match ids.as_slice() {
                         [one] => one.clone(),
                         [] => {
-                            problem_at(line, columns.heading("family_name"), Problem::new("person_id", ProblemCode::NotAParticipant, shown), &mut report);
+                            problem_at(
+                                line,
+                                columns.heading("family_name"),
+                                Problem::new("person_id", ProblemCode::NotAParticipant, shown),
+                                &mut report,
+                            );
                             continue;
                         }
                         _ => {
-                            problem_at(line, columns.heading("family_name"), Problem::new("person_id", ProblemCode::Ambiguous, shown).with("target", "person"), &mut report);
+                            problem_at(
+                                line,
+                                columns.heading("family_name"),
+                                Problem::new("person_id", ProblemCode::Ambiguous, shown).with("target", "person"),
+                                &mut report,
+                            );
                             continue;
                         }
                     };
@@ -363,7 +427,10 @@ impl Binome {
                             let mut input = Input::new();
                             input.insert("phase".into(), phase.into());
                             input.insert("score".into(), score.to_owned());
-                            input.insert("max_score".into(), columns.get("max_score", cells).unwrap_or_default().to_owned());
+                            input.insert(
+                                "max_score".into(),
+                                columns.get("max_score", cells).unwrap_or_default().to_owned(),
+                            );
                             records.push((input, vec![("score", column), ("max_score", "max_score")]));
                         }
                     }
@@ -384,7 +451,10 @@ impl Binome {
                             Ok(record) => prepared.push(record),
                             Err(problems) => {
                                 for p in problems.0 {
-                                    let column = column_of_field.iter().find(|(f, _)| *f == p.field).map_or(p.field.as_str(), |(_, c)| c);
+                                    let column = column_of_field
+                                        .iter()
+                                        .find(|(f, _)| *f == p.field)
+                                        .map_or(p.field.as_str(), |(_, c)| c);
                                     problem_at(line, columns.heading(column), p, &mut report);
                                 }
                             }
@@ -424,7 +494,11 @@ impl Binome {
     }
 
     /// The live participants of a mission by name key.
-    fn participants_by_key<'c>(&self, mission_id: &str, cache: &'c mut HashMap<String, HashMap<String, Vec<String>>>) -> &'c HashMap<String, Vec<String>> {
+    fn participants_by_key<'c>(
+        &self,
+        mission_id: &str,
+        cache: &'c mut HashMap<String, HashMap<String, Vec<String>>>,
+    ) -> &'c HashMap<String, Vec<String>> {
         cache.entry(mission_id.to_owned()).or_insert_with(|| {
             let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
             let query = ListQuery { equals: vec![("mission_id", mission_id.to_owned())], ..ListQuery::default() };
@@ -435,7 +509,10 @@ impl Binome {
                         continue;
                     }
                     let text = |f: &str| person.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
-                    by_key.entry(match_key(&text("family_name"), &text("given_names"))).or_default().push(person.id.clone());
+                    by_key
+                        .entry(match_key(&text("family_name"), &text("given_names")))
+                        .or_default()
+                        .push(person.id.clone());
                 }
             }
             by_key

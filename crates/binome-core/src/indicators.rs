@@ -3,12 +3,12 @@
 
 use crate::app::Binome;
 use crate::error::Result;
+use binome_domain::Kind;
 use binome_domain::framework::{Domain, RatingScale, assessment_level};
 use binome_domain::indicators::{
     AssessmentFact, Breakdown, Indicators, Scope, Tallies, competency_tallies, days_inside, months_between,
 };
 use binome_domain::input::parse_date;
-use binome_domain::Kind;
 use binome_store::{AssessmentRow, ListQuery};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -57,7 +57,9 @@ impl Binome {
         }
 
         for mission in self.store.missions_in_scope(scope)? {
-            let (Some(start), Some(end)) = (parse_date(&mission.start_date), parse_date(&mission.end_date)) else { continue };
+            let (Some(start), Some(end)) = (parse_date(&mission.start_date), parse_date(&mission.end_date)) else {
+                continue;
+            };
             let days = days_inside(start, end, scope);
             if days == 0 {
                 continue;
@@ -94,7 +96,12 @@ impl Binome {
                 key,
             })
             .collect();
-        Ok(IndicatorReport { scope: scope.clone(), breakdown: by, total: Indicators::from_tallies(&total, true), groups })
+        Ok(IndicatorReport {
+            scope: scope.clone(),
+            breakdown: by,
+            total: Indicators::from_tallies(&total, true),
+            groups,
+        })
     }
 
     fn framework_rules(&self) -> Result<HashMap<String, FrameworkRules>> {
@@ -125,11 +132,16 @@ impl Binome {
     }
 }
 
-fn apply_competencies<'a>(tallies: &mut Tallies, rows: impl Iterator<Item = &'a AssessmentRow>, rules: &HashMap<String, FrameworkRules>) {
+fn apply_competencies<'a>(
+    tallies: &mut Tallies,
+    rows: impl Iterator<Item = &'a AssessmentRow>,
+    rules: &HashMap<String, FrameworkRules>,
+) {
     let mut facts: Vec<AssessmentFact> = rows
         .filter_map(|row| {
             let framework = rules.get(&row.framework_id)?;
-            let competency = framework.domains.iter().flat_map(|d| &d.competencies).find(|c| c.id == row.competency_id)?;
+            let competency =
+                framework.domains.iter().flat_map(|d| &d.competencies).find(|c| c.id == row.competency_id)?;
             let ratings: BTreeMap<String, String> = serde_json::from_str(&row.ratings).ok()?;
             Some(AssessmentFact {
                 person: row.person_id.clone(),

@@ -19,5 +19,5 @@ pub mod spreadsheet;
 
 pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
 pub use binome_domain as domain;
-pub use binome_store::{DeviceRole, ListQuery, LocalDevice, StoredRow};
+pub use binome_store::{DeviceRole, ListQuery, LocalDevice, StoreError, StoredRow};
 pub use error::{CoreError, ErrorReport, Result};

@@ -7,8 +7,9 @@ use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_domain::framework::RatingScale;
 use binome_domain::ids::natural_id_with;
+use binome_domain::input::parse_input_partial;
 use binome_domain::kind::FieldType;
-use binome_domain::{Input, Kind, Problem, ProblemCode, Problems, Row, natural_id, new_id, parse_input};
+use binome_domain::{Input, Kind, Problem, ProblemCode, Problems, Row, natural_id, new_id};
 use binome_store::{ListQuery, StoredRow};
 use serde_json::Value;
 use uuid::Uuid;
@@ -53,9 +54,8 @@ impl Binome {
 
     pub fn edit(&mut self, kind: Kind, target: &str, input: &Input) -> Result<StoredRow> {
         let existing = self.get(kind, target)?;
-        let prepared = self
-            .prepare(kind, input, Some(&existing))
-            .map_err(|problems| CoreError::Invalid { kind, problems })?;
+        let prepared =
+            self.prepare(kind, input, Some(&existing)).map_err(|problems| CoreError::Invalid { kind, problems })?;
         self.save(&[prepared]).map(|mut rows| rows.remove(0))
     }
 
@@ -70,9 +70,8 @@ impl Binome {
     /// Writes prepared records in one transaction.
     pub fn save(&mut self, records: &[Prepared]) -> Result<Vec<StoredRow>> {
         let now = self.now_millis();
-        self.store.write(now, |w| {
-            records.iter().map(|p| w.put(p.kind, &p.id, &p.data).map_err(CoreError::from)).collect()
-        })
+        self.store
+            .write(now, |w| records.iter().map(|p| w.put(p.kind, &p.id, &p.data).map_err(CoreError::from)).collect())
     }
 
     /// Reads and checks one record against the store, without writing.
@@ -108,22 +107,16 @@ impl Binome {
             }
         }
         let flagged: Vec<String> = problems.0.iter().map(|p| p.field.clone()).collect();
-        let data = match parse_input(kind, &resolved, existing.map(|e| &e.data)) {
-            Ok(data) => Some(data),
-            Err(found) => {
-                problems.0.extend(found.0.into_iter().filter(|p| !flagged.contains(&p.field)));
-                None
-            }
-        };
-        let Some(data) = data else { return Err(problems) };
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        let (data, found) = parse_input_partial(kind, &resolved, existing.map(|e| &e.data));
+        problems.0.extend(found.0.into_iter().filter(|p| !flagged.contains(&p.field)));
         let id = match existing {
             Some(e) => e.id.clone(),
             None => record_id(kind, &data),
         };
         self.check_against_store(kind, &id, &data, existing.is_none(), &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         let is_new = existing.is_none() && self.store.get(kind, &id).ok().flatten().is_none();
         problems.into_result(Prepared { kind, id, data, is_new })
     }
@@ -132,14 +125,18 @@ impl Binome {
         if let Ok(uuid) = Uuid::parse_str(raw) {
             let id = uuid.hyphenated().to_string();
             return match self.store.get(target, &id) {
-                Ok(Some(row)) if row.deleted => Err(Problem::new(field, ProblemCode::Deleted, raw).with("target", target.name())),
+                Ok(Some(row)) if row.deleted => {
+                    Err(Problem::new(field, ProblemCode::Deleted, raw).with("target", target.name()))
+                }
                 Ok(Some(_)) => Ok(id),
                 _ => Err(Problem::new(field, ProblemCode::NotFound, raw).with("target", target.name())),
             };
         }
         match self.resolve(target, raw) {
             Ok(id) => Ok(id),
-            Err(CoreError::Ambiguous { .. }) => Err(Problem::new(field, ProblemCode::Ambiguous, raw).with("target", target.name())),
+            Err(CoreError::Ambiguous { .. }) => {
+                Err(Problem::new(field, ProblemCode::Ambiguous, raw).with("target", target.name()))
+            }
             Err(_) => Err(Problem::new(field, ProblemCode::NotFound, raw).with("target", target.name())),
         }
     }
@@ -148,12 +145,13 @@ impl Binome {
         match kind {
             Kind::Programme | Kind::Mission | Kind::Framework => {
                 if let Some(code) = text(data, "code") {
-                    let clash = self.store.resolve(kind, code).unwrap_or_default().into_iter().any(|other| {
-                        other != id
-                            && self.store.get(kind, &other).ok().flatten().is_some_and(|r| {
-                                text(&r.data, "code").is_some_and(|c| c.eq_ignore_ascii_case(code))
-                            })
-                    });
+                    let clash =
+                        self.store.resolve(kind, code).unwrap_or_default().into_iter().any(|other| {
+                            other != id
+                                && self.store.get(kind, &other).ok().flatten().is_some_and(|r| {
+                                    text(&r.data, "code").is_some_and(|c| c.eq_ignore_ascii_case(code))
+                                })
+                        });
                     if clash {
                         problems.push(Problem::new("code", ProblemCode::AlreadyExists, code));
                     }
@@ -162,20 +160,31 @@ impl Binome {
             Kind::Session => {
                 let (Some(mission_id), Some(date)) = (text(data, "mission_id"), text(data, "date")) else { return };
                 if let Ok(Some(mission)) = self.store.get(Kind::Mission, mission_id) {
-                    let (start, end) = (text(&mission.data, "start_date").unwrap_or(""), text(&mission.data, "end_date").unwrap_or(""));
+                    let (start, end) = (
+                        text(&mission.data, "start_date").unwrap_or(""),
+                        text(&mission.data, "end_date").unwrap_or(""),
+                    );
                     if date < start || date > end {
                         problems.push(
-                            Problem::new("date", ProblemCode::SessionOutsideMission, date).with("start", start).with("end", end),
+                            Problem::new("date", ProblemCode::SessionOutsideMission, date)
+                                .with("start", start)
+                                .with("end", end),
                         );
                     }
                 }
             }
             Kind::Attendance | Kind::TestScore => {
-                let (Some(session_id), Some(person_id)) = (text(data, "session_id"), text(data, "person_id")) else { return };
+                let (Some(session_id), Some(person_id)) = (text(data, "session_id"), text(data, "person_id")) else {
+                    return;
+                };
                 let Ok(Some(session)) = self.store.get(Kind::Session, session_id) else { return };
                 let mission_id = text(&session.data, "mission_id").unwrap_or_default().to_owned();
                 if !self.is_enrolled(&mission_id, person_id) {
-                    problems.push(Problem::new("person_id", ProblemCode::NotAParticipant, self.person_label(person_id)));
+                    problems.push(Problem::new(
+                        "person_id",
+                        ProblemCode::NotAParticipant,
+                        self.person_label(person_id),
+                    ));
                 }
             }
             Kind::Review => {
@@ -235,15 +244,18 @@ impl Binome {
             return;
         }
         let field = |name: &str| {
-            input
-                .get(name)
-                .cloned()
-                .or_else(|| existing.and_then(|e| text(&e.data, name).map(str::to_owned)))
+            input.get(name).cloned().or_else(|| existing.and_then(|e| text(&e.data, name).map(str::to_owned)))
         };
         let (Some(framework), Some(competency)) = (field("framework_id"), field("competency_id")) else { return };
         let Ok(framework_id) = self.resolve(Kind::Framework, &framework) else { return };
         let Some((_, domains)) = self.framework_parts(&framework_id) else { return };
-        let Some(comp) = domains.iter().flat_map(|d| &d.competencies).find(|c| c.id == competency || c.code.eq_ignore_ascii_case(&competency)) else { return };
+        let Some(comp) = domains
+            .iter()
+            .flat_map(|d| &d.competencies)
+            .find(|c| c.id == competency || c.code.eq_ignore_ascii_case(&competency))
+        else {
+            return;
+        };
         input.insert("competency_id".into(), comp.id.clone());
         let mut map = serde_json::Map::new();
         for part in raw.split([';', ',']).map(str::trim).filter(|p| !p.is_empty()) {
@@ -263,8 +275,13 @@ impl Binome {
         let Some(framework_id) = text(data, "framework_id") else { return };
         let Some((scale, domains)) = self.framework_parts(framework_id) else { return };
         let competency_id = text(data, "competency_id").unwrap_or_default();
-        let Some(comp) = domains.iter().flat_map(|d| &d.competencies).find(|c| c.id == competency_id || c.code.eq_ignore_ascii_case(competency_id)) else {
-            problems.push(Problem::new("competency_id", ProblemCode::NotFound, competency_id).with("target", "framework"));
+        let Some(comp) = domains
+            .iter()
+            .flat_map(|d| &d.competencies)
+            .find(|c| c.id == competency_id || c.code.eq_ignore_ascii_case(competency_id))
+        else {
+            problems
+                .push(Problem::new("competency_id", ProblemCode::NotFound, competency_id).with("target", "framework"));
             return;
         };
         let Some(ratings) = data.get("ratings").and_then(Value::as_object) else { return };
@@ -276,7 +293,9 @@ impl Binome {
             if !scale.is_known(level) {
                 let mut allowed: Vec<&str> = scale.levels.iter().map(|l| l.code.as_str()).collect();
                 allowed.push(&scale.not_observed);
-                problems.push(Problem::new("ratings", ProblemCode::UnknownValue, level).with("allowed", allowed.join(", ")));
+                problems.push(
+                    Problem::new("ratings", ProblemCode::UnknownValue, level).with("allowed", allowed.join(", ")),
+                );
             }
         }
     }
@@ -290,7 +309,9 @@ fn parse_uuid(text: &str) -> Uuid {
 pub fn record_id(kind: Kind, data: &Row) -> String {
     let key_uuid = |field: &str| parse_uuid(text(data, field).unwrap_or_default());
     let id = match kind {
-        Kind::TeamMember | Kind::Enrolment => natural_id(kind.table(), &[&key_uuid("mission_id"), &key_uuid("person_id")]),
+        Kind::TeamMember | Kind::Enrolment => {
+            natural_id(kind.table(), &[&key_uuid("mission_id"), &key_uuid("person_id")])
+        }
         Kind::Attendance => natural_id(kind.table(), &[&key_uuid("session_id"), &key_uuid("person_id")]),
         Kind::TestScore => natural_id_with(
             kind.table(),
@@ -301,4 +322,3 @@ pub fn record_id(kind: Kind, data: &Row) -> String {
     };
     id.hyphenated().to_string()
 }
-

@@ -43,7 +43,8 @@ fn read_workbook(path: &Path) -> Result<Table, String> {
     let sheet = workbook.sheet_names().first().cloned().ok_or("no sheet")?;
     let range = workbook.worksheet_range(&sheet).map_err(|e| e.to_string())?;
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let mut rows = range.rows().enumerate().map(|(i, cells)| (first_row + i + 1, cells.iter().map(cell_text).collect::<Vec<_>>()));
+    let mut rows =
+        range.rows().enumerate().map(|(i, cells)| (first_row + i + 1, cells.iter().map(cell_text).collect::<Vec<_>>()));
     let headers = rows.next().map(|(_, h)| h).unwrap_or_default();
     Ok(finish(headers, rows.collect()))
 }
@@ -61,7 +62,10 @@ fn cell_text(cell: &Data) -> String {
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(d) if dt.is_duration() => format!("{}h{:02}", d.time().format("%H"), d.time().format("%M")),
             Some(d) if d.time() == chrono::NaiveTime::MIN => d.format("%d/%m/%Y").to_string(),
-            Some(d) if d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 31).expect("date") || d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("date") => {
+            Some(d)
+                if d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 31).expect("date")
+                    || d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("date") =>
+            {
                 d.format("%H:%M").to_string()
             }
             Some(d) => d.format("%d/%m/%Y").to_string(),
@@ -108,10 +112,19 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // The csv crate counts a CRLF record as starting on the line before;
+    // lines are counted here from each record's byte offset instead.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut newlines) = (0usize, 0usize);
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        rows.push((line, record.iter().map(|c| c.trim().to_owned()).collect::<Vec<_>>()));
+        let mut start = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        newlines += bytes[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+        counted_to = start;
+        rows.push((newlines + 1, record.iter().map(|c| c.trim().to_owned()).collect::<Vec<_>>()));
     }
     let mut rows = rows.into_iter();
     let headers = rows.next().map(|(_, h)| h).unwrap_or_default();
@@ -127,10 +140,8 @@ fn finish(headers: Vec<String>, rows: Vec<(usize, Vec<String>)>) -> Table {
 pub fn write_french_csv(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
+        let mut writer =
+            csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(&mut out);
         writer.write_record(headers).expect("writing to memory");
         for row in rows {
             writer.write_record(row).expect("writing to memory");
@@ -158,5 +169,17 @@ mod tests {
         let table = read_csv(bytes).unwrap();
         assert_eq!(table.headers, ["Nom", "Service"]);
         assert_eq!(table.rows[0].1, ["Mahamat", "Maternité, salle 2"]);
+    }
+}
+
+#[cfg(test)]
+mod fixture_lines {
+    #[test]
+    fn line_numbers_are_the_editor_s() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/participants-broken.csv"))
+            .unwrap();
+        let table = super::read_csv(&bytes).unwrap();
+        let lines: Vec<usize> = table.rows.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2, 3, 4, 5]);
     }
 }

@@ -9,10 +9,7 @@ use serde::{Deserialize, Serialize};
 /// lower case, accents removed, separators unified.
 pub fn fold_code(raw: &str) -> String {
     let folded = crate::names::strip_accents(raw.trim()).to_lowercase();
-    folded
-        .chars()
-        .map(|c| if c == '-' || c == ' ' || c == '\'' { '_' } else { c })
-        .collect()
+    folded.chars().map(|c| if c == '-' || c == ' ' || c == '\'' { '_' } else { c }).collect()
 }
 
 macro_rules! code_enum {
@@ -160,10 +157,7 @@ code_enum!(AttendanceStatus {
 impl AttendanceStatus {
     /// DOMAIN.md: "counted attendance" means present, late or left early.
     pub fn is_counted(self) -> bool {
-        matches!(
-            self,
-            AttendanceStatus::Present | AttendanceStatus::Late | AttendanceStatus::LeftEarly
-        )
+        matches!(self, AttendanceStatus::Present | AttendanceStatus::Late | AttendanceStatus::LeftEarly)
     }
 }
 
@@ -208,9 +202,6 @@ mod tests {
     #[test]
     fn counted_attendance_is_present_late_or_left_early() {
         let counted: Vec<_> = AttendanceStatus::ALL.iter().filter(|s| s.is_counted()).collect();
-        assert_eq!(
-            counted,
-            [&AttendanceStatus::Present, &AttendanceStatus::Late, &AttendanceStatus::LeftEarly]
-        );
+        assert_eq!(counted, [&AttendanceStatus::Present, &AttendanceStatus::Late, &AttendanceStatus::LeftEarly]);
     }
 }

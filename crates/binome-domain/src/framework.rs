@@ -75,10 +75,15 @@ impl RatingScale {
             problems.push(Problem::new("scale", ProblemCode::Required, "levels"));
         }
         if self.rank(&self.pass_level).is_none() {
-            problems.push(Problem::new("scale", ProblemCode::UnknownValue, self.pass_level.as_str()).with("part", "pass_level"));
+            problems.push(
+                Problem::new("scale", ProblemCode::UnknownValue, self.pass_level.as_str()).with("part", "pass_level"),
+            );
         }
         if self.levels.iter().any(|l| l.code == self.not_observed) {
-            problems.push(Problem::new("scale", ProblemCode::AlreadyExists, self.not_observed.as_str()).with("part", "not_observed"));
+            problems.push(
+                Problem::new("scale", ProblemCode::AlreadyExists, self.not_observed.as_str())
+                    .with("part", "not_observed"),
+            );
         }
     }
 }
@@ -113,11 +118,7 @@ pub fn assessment_level(
         })
         .collect();
     let any_critical = observed.iter().any(|(critical, _)| *critical);
-    observed
-        .iter()
-        .filter(|(critical, _)| *critical || !any_critical)
-        .map(|(_, rank)| *rank)
-        .min()
+    observed.iter().filter(|(critical, _)| *critical || !any_critical).map(|(_, rank)| *rank).min()
 }
 
 #[cfg(test)]

@@ -171,9 +171,7 @@ pub struct AssessmentFact {
 /// Competencies acquired and progression over the given assessments:
 /// (pairs, acquired, pairs with two assessments or more, progressed).
 pub fn competency_tallies(facts: &mut [AssessmentFact]) -> (u64, u64, u64, u64) {
-    facts.sort_by(|a, b| {
-        (&a.person, &a.competency, a.date, a.stamp).cmp(&(&b.person, &b.competency, b.date, b.stamp))
-    });
+    facts.sort_by(|a, b| (&a.person, &a.competency, a.date, a.stamp).cmp(&(&b.person, &b.competency, b.date, b.stamp)));
     let (mut pairs, mut acquired, mut multi, mut progressed) = (0, 0, 0, 0);
     let rated: Vec<&AssessmentFact> = facts.iter().filter(|f| f.level.is_some()).collect();
     for group in rated.chunk_by(|a, b| a.person == b.person && a.competency == b.competency) {

@@ -17,6 +17,14 @@ pub type Row = Map<String, Value>;
 
 /// Reads `input` over `existing` (for an edit) and checks the result.
 pub fn parse_input(kind: Kind, input: &Input, existing: Option<&Row>) -> Result<Row, Problems> {
+    let (row, problems) = parse_input_partial(kind, input, existing);
+    problems.into_result(row)
+}
+
+/// Like [`parse_input`], but also returns what could be read, so checks
+/// against other records can still run and every problem shows at once.
+/// Fields that could not be read are null in the row.
+pub fn parse_input_partial(kind: Kind, input: &Input, existing: Option<&Row>) -> (Row, Problems) {
     let mut problems = Problems::default();
     for name in input.keys() {
         if kind.field(name).is_none() {
@@ -58,10 +66,8 @@ pub fn parse_input(kind: Kind, input: &Input, existing: Option<&Row>) -> Result<
         }
         row.insert(spec.name.to_owned(), value);
     }
-    if problems.is_empty() {
-        crate::validate::check_record(kind, &row, &mut problems);
-    }
-    problems.into_result(row)
+    crate::validate::check_record(kind, &row, &mut problems);
+    (row, problems)
 }
 
 /// Reads one field's text into its stored form.
@@ -87,9 +93,9 @@ pub fn parse_field(spec: &FieldSpec, text: &str) -> Result<Value, Problem> {
             .and_then(serde_json::Number::from_f64)
             .map(Value::Number)
             .ok_or_else(|| problem(ProblemCode::InvalidNumber)),
-        FieldType::Duration => parse_duration_minutes(text)
-            .map(|m| Value::from(m))
-            .ok_or_else(|| problem(ProblemCode::InvalidDuration)),
+        FieldType::Duration => {
+            parse_duration_minutes(text).map(Value::from).ok_or_else(|| problem(ProblemCode::InvalidDuration))
+        }
         FieldType::Enum(spec) => (spec.parse)(text)
             .map(|code| Value::String(code.to_owned()))
             .ok_or_else(|| problem(ProblemCode::UnknownValue).with("allowed", spec.codes.join(", "))),
@@ -133,9 +139,7 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
             return Some(t);
         }
     }
-    text.strip_suffix('h')
-        .and_then(|h| h.parse::<u32>().ok())
-        .and_then(|h| NaiveTime::from_hms_opt(h, 0, 0))
+    text.strip_suffix('h').and_then(|h| h.parse::<u32>().ok()).and_then(|h| NaiveTime::from_hms_opt(h, 0, 0))
 }
 
 /// Decimal numbers with a comma or a point, and spaces as thousands separators.
@@ -195,12 +199,8 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_record_is_reported_at_once() {
-        let err = parse_input(
-            Kind::Person,
-            &input(&[("sex", "X"), ("cadre", "astronaute"), ("colour", "blue")]),
-            None,
-        )
-        .unwrap_err();
+        let err = parse_input(Kind::Person, &input(&[("sex", "X"), ("cadre", "astronaute"), ("colour", "blue")]), None)
+            .unwrap_err();
         let fields: Vec<_> = err.0.iter().map(|p| (p.field.as_str(), p.code)).collect();
         assert!(fields.contains(&("colour", ProblemCode::UnknownField)));
         assert!(fields.contains(&("sex", ProblemCode::UnknownValue)));

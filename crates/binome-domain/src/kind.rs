@@ -32,10 +32,7 @@ pub struct EnumSpec {
 
 macro_rules! enum_spec {
     ($t:ty) => {
-        EnumSpec {
-            codes: <$t>::CODES,
-            parse: |raw| <$t>::parse(raw).map(|v| v.code()),
-        }
+        EnumSpec { codes: <$t>::CODES, parse: |raw| <$t>::parse(raw).map(|v| v.code()) }
     };
 }
 
@@ -140,10 +137,8 @@ static TEAM_MEMBER: &[FieldSpec] = &[
     def("team_role", FieldType::Enum(enum_spec!(TeamRole)), "expert"),
 ];
 
-static ENROLMENT: &[FieldSpec] = &[
-    key("mission_id", FieldType::Ref(Kind::Mission)),
-    key("person_id", FieldType::Ref(Kind::Person)),
-];
+static ENROLMENT: &[FieldSpec] =
+    &[key("mission_id", FieldType::Ref(Kind::Mission)), key("person_id", FieldType::Ref(Kind::Person))];
 
 static SESSION: &[FieldSpec] = &[
     req("mission_id", FieldType::Ref(Kind::Mission)),
@@ -202,11 +197,8 @@ static REVIEW: &[FieldSpec] = &[
     f("comment", FieldType::LongText),
 ];
 
-static PERSON_MERGE: &[FieldSpec] = &[
-    req("kept_id", FieldType::Ref(Kind::Person)),
-    req("merged_id", FieldType::Ref(Kind::Person)),
-    f("reason", LINE),
-];
+static PERSON_MERGE: &[FieldSpec] =
+    &[req("kept_id", FieldType::Ref(Kind::Person)), req("merged_id", FieldType::Ref(Kind::Person)), f("reason", LINE)];
 
 impl Kind {
     pub const ALL: &'static [Kind] = &[

@@ -110,12 +110,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(field: &str, code: ProblemCode, value: impl Into<String>) -> Self {
-        Self {
-            field: field.to_owned(),
-            code,
-            value: value.into(),
-            params: BTreeMap::new(),
-        }
+        Self { field: field.to_owned(), code, value: value.into(), params: BTreeMap::new() }
     }
 
     pub fn with(mut self, key: &str, value: impl Into<String>) -> Self {

@@ -3,9 +3,9 @@
 //! are made by the core, which has the store.
 
 use crate::framework::{Domain, RatingScale};
+use crate::input::Row;
 use crate::kind::Kind;
 use crate::problem::{Problem, ProblemCode, Problems};
-use crate::input::Row;
 use serde_json::Value;
 
 fn text<'a>(row: &'a Row, field: &str) -> Option<&'a str> {
@@ -26,12 +26,20 @@ pub fn check_record(kind: Kind, row: &Row, problems: &mut Problems) {
             check_period(row, "start_date", "end_date", problems);
             if let Some(h) = number(row, "hours_per_day") {
                 if !(h > 0.0 && h <= 24.0) {
-                    problems.push(Problem::new("hours_per_day", ProblemCode::OutOfRange, show(h)).with("min", "0").with("max", "24"));
+                    problems.push(
+                        Problem::new("hours_per_day", ProblemCode::OutOfRange, show(h))
+                            .with("min", "0")
+                            .with("max", "24"),
+                    );
                 }
             }
             if let Some(mark) = number(row, "pass_mark") {
                 if !(0.0..=100.0).contains(&mark) {
-                    problems.push(Problem::new("pass_mark", ProblemCode::OutOfRange, show(mark)).with("min", "0").with("max", "100"));
+                    problems.push(
+                        Problem::new("pass_mark", ProblemCode::OutOfRange, show(mark))
+                            .with("min", "0")
+                            .with("max", "100"),
+                    );
                 }
             }
         }
@@ -41,7 +49,11 @@ pub fn check_record(kind: Kind, row: &Row, problems: &mut Problems) {
                 if minutes <= 0 {
                     problems.push(Problem::new("duration", ProblemCode::NotPositive, minutes.to_string()));
                 } else if minutes > 24 * 60 {
-                    problems.push(Problem::new("duration", ProblemCode::OutOfRange, minutes.to_string()).with("min", "0").with("max", "1440"));
+                    problems.push(
+                        Problem::new("duration", ProblemCode::OutOfRange, minutes.to_string())
+                            .with("min", "0")
+                            .with("max", "1440"),
+                    );
                 }
             }
         }
@@ -54,16 +66,24 @@ pub fn check_record(kind: Kind, row: &Row, problems: &mut Problems) {
             }
             if let Some(score) = score {
                 if score < 0.0 {
-                    problems.push(Problem::new("score", ProblemCode::OutOfRange, show(score)).with("min", "0").with("max", max.map(show).unwrap_or_default()));
+                    problems.push(
+                        Problem::new("score", ProblemCode::OutOfRange, show(score))
+                            .with("min", "0")
+                            .with("max", max.map(show).unwrap_or_default()),
+                    );
                 } else if let Some(max) = max.filter(|m| score > *m) {
-                    problems.push(Problem::new("score", ProblemCode::ScoreAboveMaximum, show(score)).with("max", show(max)));
+                    problems.push(
+                        Problem::new("score", ProblemCode::ScoreAboveMaximum, show(score)).with("max", show(max)),
+                    );
                 }
             }
         }
-        Kind::PersonMerge => {
-            if text(row, "kept_id").is_some() && text(row, "kept_id") == text(row, "merged_id") {
-                problems.push(Problem::new("merged_id", ProblemCode::SelfMerge, text(row, "merged_id").unwrap_or_default()));
-            }
+        Kind::PersonMerge if text(row, "kept_id").is_some() && text(row, "kept_id") == text(row, "merged_id") => {
+            problems.push(Problem::new(
+                "merged_id",
+                ProblemCode::SelfMerge,
+                text(row, "merged_id").unwrap_or_default(),
+            ));
         }
         Kind::Framework => {
             match row.get("scale").cloned().map(serde_json::from_value::<RatingScale>) {
@@ -76,10 +96,8 @@ pub fn check_record(kind: Kind, row: &Row, problems: &mut Problems) {
             }
         }
         Kind::Assessment => {
-            let is_map_of_texts = row
-                .get("ratings")
-                .and_then(Value::as_object)
-                .is_some_and(|m| m.values().all(Value::is_string));
+            let is_map_of_texts =
+                row.get("ratings").and_then(Value::as_object).is_some_and(|m| m.values().all(Value::is_string));
             if !is_map_of_texts {
                 problems.push(Problem::new("ratings", ProblemCode::UnknownValue, compact(row.get("ratings"))));
             }
@@ -119,19 +137,41 @@ mod tests {
 
     #[test]
     fn a_score_above_its_maximum_is_refused() {
-        let got = codes(Kind::TestScore, &[("session_id", SESSION), ("person_id", PERSON), ("phase", "post"), ("score", "21"), ("max_score", "20")]);
+        let got = codes(
+            Kind::TestScore,
+            &[("session_id", SESSION), ("person_id", PERSON), ("phase", "post"), ("score", "21"), ("max_score", "20")],
+        );
         assert_eq!(got, vec![("score".into(), ProblemCode::ScoreAboveMaximum)]);
     }
 
     #[test]
     fn a_duration_of_zero_is_refused() {
-        let got = codes(Kind::Session, &[("mission_id", SESSION), ("title", "SONU"), ("modality", "atelier"), ("date", "05/03/2019"), ("duration", "0")]);
+        let got = codes(
+            Kind::Session,
+            &[
+                ("mission_id", SESSION),
+                ("title", "SONU"),
+                ("modality", "atelier"),
+                ("date", "05/03/2019"),
+                ("duration", "0"),
+            ],
+        );
         assert_eq!(got, vec![("duration".into(), ProblemCode::NotPositive)]);
     }
 
     #[test]
     fn a_mission_ending_before_it_starts_is_refused() {
-        let got = codes(Kind::Mission, &[("programme_id", SESSION), ("code", "M1"), ("title", "t"), ("host_org_id", PERSON), ("start_date", "10/03/2019"), ("end_date", "01/03/2019")]);
+        let got = codes(
+            Kind::Mission,
+            &[
+                ("programme_id", SESSION),
+                ("code", "M1"),
+                ("title", "t"),
+                ("host_org_id", PERSON),
+                ("start_date", "10/03/2019"),
+                ("end_date", "01/03/2019"),
+            ],
+        );
         assert_eq!(got, vec![("end_date".into(), ProblemCode::EndBeforeStart)]);
     }
 }

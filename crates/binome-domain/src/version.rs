@@ -96,11 +96,7 @@ impl Hlc {
     /// The local clock after seeing `remote`; the flag is set when the remote
     /// stamp was too far in the future to be followed.
     pub fn observe(last: Hlc, remote: Hlc, now_millis: i64) -> (Hlc, bool) {
-        if remote.millis() > now_millis + MAX_FUTURE_DRIFT_MS {
-            (last, true)
-        } else {
-            (last.max(remote), false)
-        }
+        if remote.millis() > now_millis + MAX_FUTURE_DRIFT_MS { (last, true) } else { (last.max(remote), false) }
     }
 }
 

@@ -8,7 +8,8 @@
 --   origin      device that made this version
 --   change_seq  local change_log.seq of the last change here (device-local)
 --   extra       fields from a newer Binôme, kept as JSON so they are not lost
--- Synced rows may arrive before their parent, so references between synced
+-- Synced tables are WITHOUT ROWID: the UUID is the key, with no second
+-- index to keep. Synced rows may arrive before their parent, so references between synced
 -- tables are not foreign keys; orphans are reported (`binome check`).
 
 CREATE TABLE local_device (
@@ -22,15 +23,24 @@ CREATE TABLE local_device (
     created_at  INTEGER NOT NULL
 ) STRICT;
 
+-- Who made changes: a device and the person using it. Kept apart so the
+-- change log stays small at a million rows.
+CREATE TABLE actors (
+    id      INTEGER PRIMARY KEY,
+    device  TEXT NOT NULL,
+    author  TEXT NOT NULL,
+    UNIQUE (device, author)
+) STRICT;
+
+-- The audit trail and the local order of changes. `seq` is what each
+-- row's change_seq points at.
 CREATE TABLE change_log (
     seq          INTEGER PRIMARY KEY,
     table_name   TEXT NOT NULL,
     row_id       TEXT NOT NULL,
     op           TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete', 'import')),
-    device       TEXT NOT NULL,
-    author       TEXT NOT NULL,
+    actor        INTEGER NOT NULL REFERENCES actors (id) ON DELETE RESTRICT,
     hlc          INTEGER NOT NULL,
-    vv           TEXT NOT NULL,
     recorded_at  INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX change_log_row ON change_log (row_id);
@@ -48,7 +58,7 @@ CREATE TABLE programmes (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE organisations (
     id TEXT PRIMARY KEY NOT NULL,
@@ -60,7 +70,7 @@ CREATE TABLE organisations (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE persons (
     id TEXT PRIMARY KEY NOT NULL,
@@ -76,7 +86,7 @@ CREATE TABLE persons (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX persons_organisation ON persons (organisation_id);
 
 CREATE TABLE missions (
@@ -96,7 +106,7 @@ CREATE TABLE missions (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX missions_programme ON missions (programme_id);
 
 CREATE TABLE team_members (
@@ -107,7 +117,7 @@ CREATE TABLE team_members (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX team_members_mission ON team_members (mission_id);
 
 CREATE TABLE enrolments (
@@ -117,7 +127,7 @@ CREATE TABLE enrolments (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX enrolments_mission ON enrolments (mission_id, person_id);
 CREATE INDEX enrolments_person ON enrolments (person_id);
 
@@ -136,7 +146,7 @@ CREATE TABLE sessions (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX sessions_mission ON sessions (mission_id, date);
 CREATE INDEX sessions_date ON sessions (date);
 
@@ -149,7 +159,7 @@ CREATE TABLE attendance (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX attendance_session ON attendance (session_id, person_id);
 CREATE INDEX attendance_person ON attendance (person_id);
 
@@ -163,7 +173,7 @@ CREATE TABLE test_scores (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX test_scores_session ON test_scores (session_id, person_id);
 
 CREATE TABLE frameworks (
@@ -177,7 +187,7 @@ CREATE TABLE frameworks (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE assessments (
     id TEXT PRIMARY KEY NOT NULL,
@@ -194,7 +204,7 @@ CREATE TABLE assessments (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX assessments_person ON assessments (person_id, competency_id);
 CREATE INDEX assessments_date ON assessments (date);
 
@@ -207,7 +217,7 @@ CREATE TABLE reviews (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX reviews_session ON reviews (session_id, hlc);
 
 CREATE TABLE person_merges (
@@ -218,7 +228,7 @@ CREATE TABLE person_merges (
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     vv TEXT NOT NULL, hlc INTEGER NOT NULL, origin TEXT NOT NULL,
     change_seq INTEGER NOT NULL, extra TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- Device-local, derived from person_merges: which person a merged record
 -- now counts as. Rebuilt whenever merges change.

@@ -72,7 +72,14 @@ impl Store {
     }
 
     /// Creates this store's device identity; refused if it has one.
-    pub fn init_device(&mut self, device_id: &str, name: &str, author: &str, role: DeviceRole, now_millis: i64) -> crate::Result<LocalDevice> {
+    pub fn init_device(
+        &mut self,
+        device_id: &str,
+        name: &str,
+        author: &str,
+        role: DeviceRole,
+        now_millis: i64,
+    ) -> crate::Result<LocalDevice> {
         if let Some(existing) = &self.device {
             return Err(StoreError::AlreadyInitialised { device_id: existing.device_id.clone() });
         }
@@ -84,7 +91,6 @@ impl Store {
             )
             .doing("creating the device identity")?;
         self.device = load(&self.conn)?;
-        self.device()
-            .cloned()
+        self.device().cloned()
     }
 }

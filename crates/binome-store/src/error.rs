@@ -9,9 +9,17 @@ pub enum StoreError {
     #[error("the store is already initialised as device {device_id}")]
     AlreadyInitialised { device_id: String },
     #[error("cannot open the store file {path}")]
-    Open { path: String, #[source] source: rusqlite::Error },
+    Open {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
     #[error("database error while {doing}")]
-    Sql { doing: &'static str, #[source] source: rusqlite::Error },
+    Sql {
+        doing: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
     #[error("the {table} row {id} holds unreadable data in {column}")]
     Corrupt { table: String, id: String, column: String },
 }

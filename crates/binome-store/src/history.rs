@@ -21,8 +21,9 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT seq, table_name, op, device, author, hlc, recorded_at FROM change_log
-                 WHERE row_id = ?1 ORDER BY seq",
+                "SELECT c.seq, c.table_name, c.op, a.device, a.author, c.hlc, c.recorded_at
+                 FROM change_log c JOIN actors a ON a.id = c.actor
+                 WHERE c.row_id = ?1 ORDER BY c.seq",
             )
             .doing("preparing the history")?;
         let rows = stmt

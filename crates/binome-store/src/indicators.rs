@@ -72,7 +72,8 @@ impl Store {
     pub fn indicator_tallies(&self, scope: &Scope, by: Option<Breakdown>) -> crate::Result<GroupTallies> {
         let mut groups = GroupTallies::new();
         let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> = params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
         let key = key_expr(by);
 
         let attendance_sql = format!(
@@ -185,7 +186,8 @@ impl Store {
             key = key_expr(by)
         );
         let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> = params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
         let mut stmt = self.conn.prepare_cached(&sql).doing("preparing assessments")?;
         let rows = stmt
             .query_map(params.as_slice(), |r| {
@@ -222,7 +224,8 @@ impl Store {
             )
             .doing("preparing missions")?;
         let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> = params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
         let rows = stmt
             .query_map(params.as_slice(), |r| {
                 Ok(MissionRow {
@@ -237,4 +240,3 @@ impl Store {
         rows.collect::<Result<_, _>>().doing("reading missions")
     }
 }
-

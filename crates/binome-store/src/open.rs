@@ -1,7 +1,7 @@
 //! Opening a store file: pragmas, then migrations keyed on `user_version`.
 
-use crate::error::{Doing, StoreError};
 use crate::device::LocalDevice;
+use crate::error::{Doing, StoreError};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -26,7 +26,8 @@ impl Store {
                 source: rusqlite::Error::InvalidPath(format!("{}: {e}", parent.display()).into()),
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+        let conn =
+            Connection::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
         Self::from_connection(conn, path)
     }
 
@@ -47,6 +48,8 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").doing("enabling WAL")?;
         conn.pragma_update(None, "synchronous", "FULL").doing("setting synchronous=FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON").doing("enabling foreign keys")?;
+        // 64 MiB of page cache: country-scale writes touch many index pages.
+        conn.pragma_update(None, "cache_size", -65536).doing("sizing the page cache")?;
         migrate(&mut conn, found)?;
         let device = crate::device::load(&conn)?;
         Ok(Store { conn, path: path.to_path_buf(), device })
@@ -82,12 +85,10 @@ mod tests {
     fn every_field_of_every_kind_has_its_column() {
         let store = Store::open_in_memory().unwrap();
         for kind in Kind::ALL {
-            let mut stmt = store.conn.prepare(&format!("SELECT name, type FROM pragma_table_info('{}')", kind.table())).unwrap();
-            let columns: Vec<(String, String)> = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
+            let mut stmt =
+                store.conn.prepare(&format!("SELECT name, type FROM pragma_table_info('{}')", kind.table())).unwrap();
+            let columns: Vec<(String, String)> =
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap();
             for field in kind.fields() {
                 let expected = match field.ty {
                     FieldType::Number => "REAL",

@@ -9,6 +9,7 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// A record with its version.
 #[derive(Debug, Clone, Serialize)]
@@ -89,8 +90,11 @@ fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<StoredRow> {
     }
     let n = fields.len();
     let vv_text: String = r.get(n + 2).doing("reading a version vector")?;
-    let vv = VersionVector::from_json(&vv_text)
-        .ok_or_else(|| StoreError::Corrupt { table: kind.table().into(), id: id.clone(), column: "vv".into() })?;
+    let vv = VersionVector::from_json(&vv_text).ok_or_else(|| StoreError::Corrupt {
+        table: kind.table().into(),
+        id: id.clone(),
+        column: "vv".into(),
+    })?;
     Ok(StoredRow {
         kind,
         deleted: r.get::<_, i64>(n + 1).doing("reading a tombstone")? != 0,
@@ -153,7 +157,11 @@ impl Store {
         if text.len() >= 6 {
             sql.push_str(" OR id LIKE ?2 || '%'");
         }
-        if let Some(label) = kind.label_fields().first().filter(|_| matches!(kind, Kind::Programme | Kind::Mission | Kind::Framework | Kind::Organisation)) {
+        if let Some(label) = kind
+            .label_fields()
+            .first()
+            .filter(|_| matches!(kind, Kind::Programme | Kind::Mission | Kind::Framework | Kind::Organisation))
+        {
             sql.push_str(&format!(" OR {label} = ?1 COLLATE NOCASE"));
         }
         sql.push_str(") ORDER BY id LIMIT 10");
@@ -202,7 +210,7 @@ impl Store {
     {
         let device = self.device.clone().ok_or(StoreError::NotInitialised)?;
         let tx = self.conn.transaction().doing("starting a write")?;
-        let mut writer = Writer { tx, device, now_millis, merges_changed: false };
+        let mut writer = Writer { tx, device, now_millis, merges_changed: false, actor: None, upserts: HashMap::new() };
         let value = work(&mut writer)?;
         if writer.merges_changed {
             crate::persons::rebuild_aliases(&writer.tx)?;
@@ -237,6 +245,26 @@ pub struct Writer<'a> {
     device: LocalDevice,
     now_millis: i64,
     merges_changed: bool,
+    actor: Option<i64>,
+    upserts: HashMap<Kind, String>,
+}
+
+fn upsert_sql(kind: Kind) -> String {
+    let names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
+    let placeholders: Vec<String> = (1..=names.len() + 6).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = names
+        .iter()
+        .chain(["deleted", "vv", "hlc", "origin", "change_seq"].iter())
+        .map(|n| format!("{n} = excluded.{n}"))
+        .collect();
+    format!(
+        "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq) VALUES ({ph})
+         ON CONFLICT (id) DO UPDATE SET {updates}",
+        table = kind.table(),
+        cols = names.join(", "),
+        ph = placeholders.join(", "),
+        updates = updates.join(", ")
+    )
 }
 
 impl Writer<'_> {
@@ -254,7 +282,7 @@ impl Writer<'_> {
     /// Creates a record known to be new (generated data, a bulk load):
     /// skips the read of a previous version.
     pub fn insert_new(&mut self, kind: Kind, id: &str, data: &Row) -> crate::Result<()> {
-        self.save(kind, id, data, false, VersionVector::default(), "create").map(|_| ())
+        self.write_version(kind, id, data, false, &mut VersionVector::default(), "create").map(|_| ())
     }
 
     /// Tombstones a record: it stays, marked deleted, with a new version.
@@ -273,63 +301,84 @@ impl Writer<'_> {
         }
     }
 
-    fn save(&mut self, kind: Kind, id: &str, data: &Row, deleted: bool, mut vv: VersionVector, op: &str) -> crate::Result<StoredRow> {
+    fn actor(&mut self) -> crate::Result<i64> {
+        if let Some(actor) = self.actor {
+            return Ok(actor);
+        }
+        self.tx
+            .execute(
+                "INSERT INTO actors (device, author) VALUES (?1, ?2) ON CONFLICT (device, author) DO NOTHING",
+                rusqlite::params![self.device.device_id, self.device.author],
+            )
+            .doing("recording the actor")?;
+        let actor = self
+            .tx
+            .query_row(
+                "SELECT id FROM actors WHERE device = ?1 AND author = ?2",
+                rusqlite::params![self.device.device_id, self.device.author],
+                |r| r.get(0),
+            )
+            .doing("reading the actor")?;
+        self.actor = Some(actor);
+        Ok(actor)
+    }
+
+    /// Writes one new version of a row and its change-log entry; returns
+    /// the change sequence.
+    fn write_version(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        data: &Row,
+        deleted: bool,
+        vv: &mut VersionVector,
+        op: &str,
+    ) -> crate::Result<i64> {
+        let actor = self.actor()?;
         self.device.counter += 1;
         self.device.hlc = Hlc::tick(Hlc(self.device.hlc), self.now_millis).0;
         vv.set(&self.device.device_id, self.device.counter as u64);
-        let vv_json = vv.to_json();
         self.tx
             .prepare_cached(
-                "INSERT INTO change_log (table_name, row_id, op, device, author, hlc, vv, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO change_log (table_name, row_id, op, actor, hlc, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )
             .doing("preparing the change log")?
-            .execute(rusqlite::params![
-                kind.table(),
-                id,
-                op,
-                self.device.device_id,
-                self.device.author,
-                self.device.hlc,
-                vv_json,
-                self.now_millis
-            ])
+            .execute(rusqlite::params![kind.table(), id, op, actor, self.device.hlc, self.now_millis])
             .doing("appending to the change log")?;
         let seq = self.tx.last_insert_rowid();
         let fields = kind.fields();
-        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
-        let placeholders: Vec<String> = (1..=names.len() + 6).map(|i| format!("?{i}")).collect();
-        let updates: Vec<String> = names
-            .iter()
-            .chain(["deleted", "vv", "hlc", "origin", "change_seq"].iter())
-            .map(|n| format!("{n} = excluded.{n}"))
-            .collect();
-        let sql = format!(
-            "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq) VALUES ({ph})
-             ON CONFLICT (id) DO UPDATE SET {updates}",
-            table = kind.table(),
-            cols = names.join(", "),
-            ph = placeholders.join(", "),
-            updates = updates.join(", ")
-        );
-        let mut values: Vec<SqlValue> = Vec::with_capacity(names.len() + 6);
+        let mut values: Vec<SqlValue> = Vec::with_capacity(fields.len() + 6);
         values.push(SqlValue::Text(id.to_owned()));
         for field in fields {
             values.push(to_sql(field.ty, data.get(field.name).unwrap_or(&Value::Null)));
         }
         values.push(SqlValue::Integer(i64::from(deleted)));
-        values.push(SqlValue::Text(vv_json));
+        values.push(SqlValue::Text(vv.to_json()));
         values.push(SqlValue::Integer(self.device.hlc));
         values.push(SqlValue::Text(self.device.device_id.clone()));
         values.push(SqlValue::Integer(seq));
+        let sql = self.upserts.entry(kind).or_insert_with(|| upsert_sql(kind));
         self.tx
-            .prepare_cached(&sql)
+            .prepare_cached(sql)
             .doing("preparing a record write")?
             .execute(params_from_iter(values))
             .doing("writing a record")?;
         if kind == Kind::PersonMerge {
             self.merges_changed = true;
         }
+        Ok(seq)
+    }
+
+    fn save(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        data: &Row,
+        deleted: bool,
+        mut vv: VersionVector,
+        op: &str,
+    ) -> crate::Result<StoredRow> {
+        let seq = self.write_version(kind, id, data, deleted, &mut vv, op)?;
         Ok(StoredRow {
             kind,
             id: id.to_owned(),

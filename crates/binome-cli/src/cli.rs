@@ -1,0 +1,259 @@
+//! The command-line grammar. Record commands are built from the domain's
+//! field lists, so every field of every kind has its option without being
+//! declared twice.
+
+use binome_core::domain::Kind;
+use binome_core::domain::kind::FieldType;
+use binome_core::import::ImportKind;
+use clap::{Arg, ArgAction, Command};
+
+/// The kinds with record commands, by command name (plural) and alias.
+pub const RECORD_COMMANDS: &[(&str, &str, Kind)] = &[
+    ("programmes", "programme", Kind::Programme),
+    ("organisations", "organisation", Kind::Organisation),
+    ("persons", "person", Kind::Person),
+    ("missions", "mission", Kind::Mission),
+    ("team", "team-member", Kind::TeamMember),
+    ("enrolments", "enrolment", Kind::Enrolment),
+    ("sessions", "session", Kind::Session),
+    ("attendance", "presence", Kind::Attendance),
+    ("scores", "score", Kind::TestScore),
+    ("frameworks", "framework", Kind::Framework),
+    ("assessments", "assessment", Kind::Assessment),
+    ("reviews", "review", Kind::Review),
+    ("merges", "person-merge", Kind::PersonMerge),
+];
+
+/// The option for a field: reference fields drop their `_id`, underscores become dashes.
+pub fn option_name(field: &str) -> String {
+    field.trim_end_matches("_ids").trim_end_matches("_id").replace('_', "-")
+        + if field.ends_with("_ids") { "s" } else { "" }
+}
+
+fn field_args(kind: Kind) -> Vec<Arg> {
+    kind.fields()
+        .iter()
+        .map(|f| {
+            let name = option_name(f.name);
+            let hint = match f.ty {
+                FieldType::Date => "JJ/MM/AAAA",
+                FieldType::Time => "HH:MM",
+                FieldType::Duration => "DURÉE",
+                FieldType::Number => "NOMBRE",
+                FieldType::Enum(_) => "CODE",
+                FieldType::Ref(_) => "ID|CODE",
+                FieldType::RefList(_) => "ID,ID…",
+                FieldType::Json => "JSON",
+                _ => "TEXTE",
+            };
+            let help = match f.ty {
+                FieldType::Enum(spec) => format!("{} ({})", f.name, spec.codes.join(", ")),
+                _ => f.name.to_owned(),
+            };
+            Arg::new(f.name).long(name).value_name(hint).help(help)
+        })
+        .collect()
+}
+
+fn list_filters(kind: Kind) -> Vec<Arg> {
+    kind.fields()
+        .iter()
+        .filter(|f| matches!(f.ty, FieldType::Ref(_)))
+        .map(|f| {
+            Arg::new(f.name)
+                .long(option_name(f.name))
+                .value_name("ID|CODE")
+                .help(format!("filtre / filter: {}", f.name))
+        })
+        .collect()
+}
+
+fn target() -> Arg {
+    Arg::new("target")
+        .required(true)
+        .value_name("ID")
+        .help("Identifiant (ou préfixe, ou code) / id (or prefix, or code)")
+}
+
+fn record_command(name: &'static str, alias: &'static str, kind: Kind) -> Command {
+    let mut cmd = Command::new(name)
+        .visible_alias(alias)
+        .about(format!("Enregistrements « {} » / {} records", kind.name(), kind.name()))
+        .subcommand_required(true)
+        .subcommand(Command::new("add").visible_alias("ajouter").about("Créer / add").args(field_args(kind)))
+        .subcommand(
+            Command::new("list")
+                .visible_alias("liste")
+                .about("Lister / list")
+                .args(list_filters(kind))
+                .arg(
+                    Arg::new("all")
+                        .long("all")
+                        .action(ArgAction::SetTrue)
+                        .help("Inclure les supprimés / include deleted"),
+                )
+                .arg(Arg::new("limit").long("limit").value_parser(clap::value_parser!(usize)).default_value("1000")),
+        )
+        .subcommand(Command::new("show").visible_alias("voir").about("Afficher / show").arg(target()))
+        .subcommand(
+            Command::new("edit")
+                .visible_alias("modifier")
+                .about("Modifier / edit")
+                .arg(target())
+                .args(field_args(kind)),
+        )
+        .subcommand(
+            Command::new("delete")
+                .visible_alias("supprimer")
+                .about("Supprimer (conservé dans l'historique) / delete (kept in history)")
+                .arg(target()),
+        )
+        .subcommand(
+            Command::new("history")
+                .visible_alias("historique")
+                .about("Qui a modifié, quand, depuis quel appareil / audit trail")
+                .arg(target()),
+        );
+    if kind == Kind::Person {
+        cmd = cmd
+            .subcommand(
+                Command::new("duplicates").visible_alias("doublons").about("Doublons probables / probable duplicates"),
+            )
+            .subcommand(
+                Command::new("merge")
+                    .visible_alias("fusionner")
+                    .about("Fusionner OTHER dans KEEP / merge OTHER into KEEP")
+                    .arg(Arg::new("keep").required(true).value_name("KEEP"))
+                    .arg(Arg::new("other").required(true).value_name("OTHER"))
+                    .arg(Arg::new("reason").long("reason").value_name("TEXTE")),
+            );
+    }
+    if kind == Kind::Framework {
+        cmd = cmd.subcommand(
+            Command::new("import")
+                .about("Importer un référentiel (JSON) / import a framework (JSON)")
+                .arg(Arg::new("file").required(true).value_name("FICHIER"))
+                .arg(Arg::new("programme").long("programme").value_name("ID|CODE")),
+        );
+    }
+    cmd
+}
+
+pub fn command() -> Command {
+    let import_kinds: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
+    let mut cmd = Command::new("binome")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("Binôme — carnet de bord des missions de compagnonnage hospitalier / logbook of hospital buddy missions")
+        .subcommand_required(true)
+        .arg(
+            Arg::new("db")
+                .long("db")
+                .global(true)
+                .env("BINOME_DB")
+                .value_name("FICHIER")
+                .help("Magasin SQLite / store file"),
+        )
+        .arg(
+            Arg::new("lang")
+                .long("lang")
+                .global(true)
+                .value_name("fr|en")
+                .help("Langue des messages / message language"),
+        )
+        .arg(Arg::new("json").long("json").global(true).action(ArgAction::SetTrue).help("Sortie JSON / JSON output"))
+        .subcommand(
+            Command::new("init")
+                .about("Créer le magasin et l'identité de l'appareil / create the store and device identity")
+                .arg(Arg::new("name").long("name").value_name("NOM").help("Nom de l'appareil / device name"))
+                .arg(Arg::new("author").long("author").value_name("NOM").help("Utilisateur / user"))
+                .arg(
+                    Arg::new("role")
+                        .long("role")
+                        .value_parser(["expert", "referent", "coordinator"])
+                        .default_value("expert"),
+                ),
+        )
+        .subcommand(
+            Command::new("device").about("Appareil / device").subcommand(Command::new("show").about("Afficher / show")),
+        )
+        .subcommand(
+            Command::new("import")
+                .about("Importer un tableur (.xlsx, .csv) / import a spreadsheet")
+                .arg(Arg::new("kind").required(true).value_parser(import_kinds.clone()))
+                .arg(Arg::new("file").required(true).value_name("FICHIER"))
+                .arg(
+                    Arg::new("mission")
+                        .long("mission")
+                        .value_name("ID|CODE")
+                        .help("Inscrire à / enrol in (participants); mission par défaut / default mission (sessions)"),
+                )
+                .arg(
+                    Arg::new("session")
+                        .long("session")
+                        .value_name("ID")
+                        .help("Séance par défaut / default session (attendance, scores)"),
+                )
+                .arg(
+                    Arg::new("dry-run")
+                        .long("dry-run")
+                        .action(ArgAction::SetTrue)
+                        .help("Vérifier sans écrire / check without writing"),
+                ),
+        )
+        .subcommand(
+            Command::new("template")
+                .visible_alias("modele")
+                .about("Écrire un modèle d'import / write an import template")
+                .arg(Arg::new("kind").required(true).value_parser(import_kinds))
+                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
+        )
+        .subcommand(
+            Command::new("indicators")
+                .visible_alias("indicateurs")
+                .about("Indicateurs communs / common indicators")
+                .arg(Arg::new("programme").long("programme").value_name("ID|CODE"))
+                .arg(Arg::new("mission").long("mission").value_name("ID|CODE"))
+                .arg(Arg::new("from").long("from").value_name("JJ/MM/AAAA"))
+                .arg(Arg::new("to").long("to").value_name("JJ/MM/AAAA"))
+                .arg(Arg::new("by").long("by").value_parser([
+                    "sex",
+                    "cadre",
+                    "facility",
+                    "level",
+                    "programme",
+                    "month",
+                ]))
+                .arg(Arg::new("csv").long("csv").action(ArgAction::SetTrue).help("CSV (;) pour Excel / CSV for Excel")),
+        )
+        .subcommand(
+            Command::new("demo")
+                .about("Données de démonstration / demo data")
+                .arg(Arg::new("seed").long("seed").value_parser(clap::value_parser!(u64)).default_value("1"))
+                .arg(
+                    Arg::new("scale")
+                        .long("scale")
+                        .value_parser(["mission", "programme", "country"])
+                        .default_value("programme"),
+                ),
+        )
+        .subcommand(Command::new("check").about("Références orphelines / orphan references"));
+    for (name, alias, kind) in RECORD_COMMANDS {
+        cmd = cmd.subcommand(record_command(name, alias, *kind));
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_grammar_is_consistent() {
+        super::command().debug_assert();
+    }
+
+    #[test]
+    fn reference_options_read_naturally() {
+        assert_eq!(super::option_name("mission_id"), "mission");
+        assert_eq!(super::option_name("trainer_ids"), "trainers");
+        assert_eq!(super::option_name("family_name"), "family-name");
+    }
+}

@@ -1,0 +1,122 @@
+//! Errors as sentences: a headline, then one line per problem, naming the
+//! field (or the spreadsheet line and column) and the value.
+
+use binome_core::CoreError;
+use binome_core::domain::Kind;
+use binome_core::i18n::Messages;
+use binome_core::import::ImportError;
+
+pub fn describe(error: &anyhow::Error, m: &Messages) -> String {
+    let Some(core) = error.downcast_ref::<CoreError>() else {
+        return format!("{error:#}\n");
+    };
+    describe_core(core, m)
+}
+
+fn kind_name(kind: Kind, m: &Messages) -> String {
+    m.kind(kind)
+}
+
+pub fn describe_core(error: &CoreError, m: &Messages) -> String {
+    let mut out = String::new();
+    match error {
+        CoreError::Invalid { kind, problems } => {
+            let headline = m.text(
+                "error-invalid",
+                &[("kind", capitalise(&kind_name(*kind, m))), ("count", problems.0.len().to_string())],
+            );
+            out.push_str(&headline);
+            out.push('\n');
+            for p in &problems.0 {
+                out.push_str(&format!("  - {}\n", m.problem(p)));
+            }
+        }
+        CoreError::NotFound { kind, text } => {
+            out.push_str(&m.text("error-not-found", &[("kind", kind_name(*kind, m)), ("text", text.clone())]));
+            out.push('\n');
+        }
+        CoreError::Ambiguous { kind, text, candidates } => {
+            out.push_str(&m.text(
+                "error-ambiguous",
+                &[("kind", kind_name(*kind, m)), ("text", text.clone()), ("candidates", candidates.join(", "))],
+            ));
+            out.push('\n');
+        }
+        CoreError::Io { path, source } => {
+            out.push_str(&m.text("error-io", &[("path", path.clone()), ("detail", source.to_string())]));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::Format { path, detail }) => {
+            out.push_str(&m.text("error-import-format", &[("path", path.clone()), ("detail", detail.clone())]));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::Empty { path }) => {
+            out.push_str(&m.text("error-import-empty", &[("path", path.clone())]));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::MissingColumn { path, column, kind }) => {
+            out.push_str(&m.text(
+                "error-import-header",
+                &[("path", path.clone()), ("column", column.clone()), ("kind", kind.code().to_owned())],
+            ));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::Rows { report }) => {
+            let lines: std::collections::BTreeSet<usize> = report.problems.iter().map(|p| p.line).collect();
+            out.push_str(&m.text("error-import-rows", &[("count", lines.len().to_string())]));
+            out.push('\n');
+            out.push_str(&row_problems(&report.problems, m));
+        }
+        CoreError::UnknownBreakdown(value) => {
+            out.push_str(&m.text(
+                "error-unknown-breakdown",
+                &[("value", value.clone()), ("allowed", "sex, cadre, facility, level, programme, month".into())],
+            ));
+            out.push('\n');
+        }
+        CoreError::DemoStoreNotEmpty => {
+            out.push_str(&m.text("error-demo-not-empty", &[]));
+            out.push('\n');
+        }
+        CoreError::Store(store) => {
+            use binome_core::StoreError;
+            let text = match store {
+                StoreError::NewerSchema { path, found, supported } => m.text(
+                    "error-newer-schema",
+                    &[("path", path.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
+                ),
+                StoreError::NotInitialised => m.text("error-not-initialised", &[]),
+                StoreError::AlreadyInitialised { device_id } => {
+                    m.text("error-already-initialised", &[("device", device_id.clone())])
+                }
+                other => m.text("error-store", &[("detail", format!("{other:#}"))]),
+            };
+            out.push_str(&text);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub fn row_problems(problems: &[binome_core::import::RowProblem], m: &Messages) -> String {
+    let mut out = String::new();
+    for p in problems {
+        let message = m.problem(&p.problem);
+        out.push_str(&format!(
+            "  - {}\n",
+            m.text(
+                "import-row-problem",
+                &[("line", p.line.to_string()), ("column", p.column.clone()), ("message", message)]
+            )
+        ));
+    }
+    out
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}

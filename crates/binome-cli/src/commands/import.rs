@@ -1,0 +1,55 @@
+//! `binome import` and `binome template`.
+
+use super::Ctx;
+use crate::output::say;
+use binome_core::import::{ImportKind, ImportOptions};
+use binome_core::{Binome, CoreError};
+use clap::ArgMatches;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    let kind = ImportKind::parse(matches.get_one::<String>("kind").expect("required")).expect("validated by clap");
+    let path = Path::new(matches.get_one::<String>("file").expect("required"));
+    let options = ImportOptions {
+        mission: matches.get_one::<String>("mission").cloned(),
+        session: matches.get_one::<String>("session").cloned(),
+        dry_run: matches.get_flag("dry-run"),
+    };
+    let report = binome.import_file(kind, path, &options)?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&report)?);
+    } else {
+        say(m.text(
+            "import-summary",
+            &[
+                ("rows", report.rows.to_string()),
+                ("created", report.created.to_string()),
+                ("updated", report.updated.to_string()),
+            ],
+        ));
+        if !report.problems.is_empty() {
+            let lines: std::collections::BTreeSet<usize> = report.problems.iter().map(|p| p.line).collect();
+            eprintln!("{}", m.text("error-import-rows", &[("count", lines.len().to_string())]));
+            eprint!("{}", super::errors::row_problems(&report.problems, m));
+        }
+        if !report.duplicates.is_empty() {
+            say(m.text("import-duplicates", &[]));
+            super::records::print_duplicates(binome, &report.duplicates, ctx);
+        }
+        if report.dry_run {
+            say(m.text("import-dry-run", &[]));
+        }
+    }
+    Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn template(matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let kind = ImportKind::parse(matches.get_one::<String>("kind").expect("required")).expect("validated by clap");
+    let out = Path::new(matches.get_one::<String>("out").expect("required"));
+    let french = binome_core::i18n::Messages::new(binome_core::i18n::Lang::Fr);
+    std::fs::write(out, binome_core::import::template(kind, &french)).map_err(|e| CoreError::io(out, e))?;
+    say(ctx.messages.text("cli-template-written", &[("path", out.display().to_string())]));
+    Ok(ExitCode::SUCCESS)
+}

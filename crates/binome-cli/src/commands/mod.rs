@@ -1,0 +1,49 @@
+//! One module per group of subcommands; `run` opens the store and dispatches.
+
+pub mod errors;
+mod import;
+mod indicators;
+mod records;
+mod setup;
+
+use anyhow::Context;
+use binome_core::i18n::Messages;
+use binome_core::{Binome, default_store_path};
+use clap::ArgMatches;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub struct Ctx<'a> {
+    pub messages: &'a Messages,
+    pub json: bool,
+}
+
+fn store_path(matches: &ArgMatches) -> PathBuf {
+    matches.get_one::<String>("db").map(PathBuf::from).unwrap_or_else(default_store_path)
+}
+
+pub fn open(matches: &ArgMatches) -> anyhow::Result<Binome> {
+    let path = store_path(matches);
+    Binome::open(&path).with_context(|| format!("while opening the store {}", path.display()))
+}
+
+pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode> {
+    let ctx = Ctx { messages, json: matches.get_flag("json") };
+    let (name, sub) = matches.subcommand().expect("a subcommand is required");
+    match name {
+        "init" => setup::init(&mut open(matches)?, sub, &ctx, &store_path(matches)),
+        "device" => setup::device_show(&open(matches)?, &ctx),
+        "demo" => setup::demo(&mut open(matches)?, sub, &ctx),
+        "check" => setup::check(&open(matches)?, &ctx),
+        "import" => import::import(&mut open(matches)?, sub, &ctx),
+        "template" => import::template(sub, &ctx),
+        "indicators" => indicators::indicators(&open(matches)?, sub, &ctx),
+        _ => {
+            let (_, _, kind) = crate::cli::RECORD_COMMANDS
+                .iter()
+                .find(|(n, _, _)| *n == name)
+                .expect("every record command is declared");
+            records::run(&mut open(matches)?, *kind, sub, &ctx)
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! add / list / show / edit / delete / history for every record kind, and
+//! the person and framework extras (duplicates, merge, framework import).
+
+use super::Ctx;
+use crate::output::say;
+use crate::output::{Shower, short, table};
+use anyhow::Context;
+use binome_core::domain::kind::FieldType;
+use binome_core::domain::{Input, Kind};
+use binome_core::{Binome, CoreError, ListQuery, StoredRow};
+use clap::ArgMatches;
+use std::process::ExitCode;
+
+fn input_from(kind: Kind, matches: &ArgMatches) -> Input {
+    let mut input = Input::new();
+    for field in kind.fields() {
+        if let Some(value) = matches.get_one::<String>(field.name) {
+            input.insert(field.name.to_owned(), value.clone());
+        }
+    }
+    input
+}
+
+pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    let (action, sub) = matches.subcommand().expect("an action is required");
+    match action {
+        "add" => {
+            let row = binome.add(kind, &input_from(kind, sub))?;
+            print_written(&row, "cli-created", ctx);
+        }
+        "edit" => {
+            let target = sub.get_one::<String>("target").expect("required");
+            let row = binome.edit(kind, target, &input_from(kind, sub))?;
+            print_written(&row, "cli-updated", ctx);
+        }
+        "delete" => {
+            let target = sub.get_one::<String>("target").expect("required");
+            let row = binome.delete(kind, target)?;
+            print_written(&row, "cli-deleted", ctx);
+        }
+        "show" => {
+            let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&row)?);
+            } else {
+                let shower = Shower::new(binome, m);
+                let mut t = table(vec![m.kind(kind), row.id.clone()]);
+                for field in kind.fields() {
+                    let value = row.data.get(field.name).unwrap_or(&serde_json::Value::Null);
+                    let shown = match field.ty {
+                        FieldType::LongText => value.as_str().unwrap_or_default().to_owned(),
+                        FieldType::Json => serde_json::to_string_pretty(value)?,
+                        _ => shower.value(field.ty, value),
+                    };
+                    t.add_row(vec![m.field(field.name), shown]);
+                }
+                if kind == Kind::Session {
+                    if let Some(status) = binome.session_status(&row.id) {
+                        t.add_row(vec![m.text("field-decision", &[]), m.value(&status)]);
+                    }
+                }
+                say(&t);
+            }
+        }
+        "list" => {
+            let mut query = ListQuery { include_deleted: sub.get_flag("all"), ..ListQuery::default() };
+            for field in kind.fields() {
+                let FieldType::Ref(target) = field.ty else { continue };
+                if let Some(text) = sub.get_one::<String>(field.name) {
+                    query.equals.push((field.name, binome.resolve(target, text)?));
+                }
+            }
+            let limit = *sub.get_one::<usize>("limit").expect("has a default");
+            query.limit = Some(limit + 1);
+            let mut rows = binome.list(kind, &query)?;
+            let more = rows.len() > limit;
+            rows.truncate(limit);
+            print_rows(binome, kind, &rows, ctx)?;
+            if more && !ctx.json {
+                eprintln!("… (--limit {})", limit * 10);
+            }
+        }
+        "history" => {
+            let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
+            let changes = binome.store().history(&row.id).map_err(CoreError::from)?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&changes)?);
+            } else {
+                for change in changes {
+                    let when = chrono::DateTime::from_timestamp_millis(change.recorded_at)
+                        .map(|d| d.format("%d/%m/%Y %H:%M UTC").to_string())
+                        .unwrap_or_default();
+                    let op = m.text(&format!("cli-op-{}", change.op), &[]);
+                    say(m.text(
+                        "cli-history-line",
+                        &[("when", when), ("op", op), ("author", change.author), ("device", change.device)],
+                    ));
+                }
+            }
+        }
+        "duplicates" => {
+            let pairs = binome.find_duplicates()?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&pairs)?);
+            } else if pairs.is_empty() {
+                say(m.text("cli-duplicates-none", &[]));
+            } else {
+                print_duplicates(binome, &pairs, ctx);
+            }
+        }
+        "merge" => {
+            let keep = binome.resolve(Kind::Person, sub.get_one::<String>("keep").expect("required"))?;
+            let other = binome.resolve(Kind::Person, sub.get_one::<String>("other").expect("required"))?;
+            let row = binome.merge_persons(&keep, &other, sub.get_one::<String>("reason").map(String::as_str))?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&row)?);
+            } else {
+                say(m.text(
+                    "cli-merged",
+                    &[("merged", binome.person_label(&other)), ("kept", binome.person_label(&keep))],
+                ));
+            }
+        }
+        "import" => {
+            let path = sub.get_one::<String>("file").expect("required");
+            let text = std::fs::read_to_string(path).map_err(|e| CoreError::io(std::path::Path::new(path), e))?;
+            let mut value: serde_json::Value =
+                serde_json::from_str(&text).with_context(|| format!("while reading the framework {path} as JSON"))?;
+            let mut input = Input::new();
+            let object = value.as_object_mut().context("a framework file holds one JSON object")?;
+            for (key, v) in object.iter() {
+                let text = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                input.insert(key.clone(), text);
+            }
+            if let Some(programme) = sub.get_one::<String>("programme") {
+                input.insert("programme_id".into(), programme.clone());
+            }
+            let row = binome.add(Kind::Framework, &input)?;
+            print_written(&row, "cli-created", ctx);
+        }
+        other => unreachable!("undeclared action {other}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_written(row: &StoredRow, key: &str, ctx: &Ctx) {
+    if ctx.json {
+        say(serde_json::to_string_pretty(row).expect("rows serialise"));
+    } else {
+        say(ctx.messages.text(key, &[("kind", ctx.messages.kind(row.kind)), ("id", row.id.clone())]));
+    }
+}
+
+fn print_rows(binome: &Binome, kind: Kind, rows: &[StoredRow], ctx: &Ctx) -> anyhow::Result<()> {
+    if ctx.json {
+        say(serde_json::to_string_pretty(rows)?);
+        return Ok(());
+    }
+    if rows.is_empty() {
+        say(ctx.messages.text("cli-no-rows", &[]));
+        return Ok(());
+    }
+    let shower = Shower::new(binome, ctx.messages);
+    let mut headers = vec!["id".to_owned()];
+    headers.extend(Shower::list_fields(kind).iter().map(|f| ctx.messages.field(f.name)));
+    let mut t = table(headers);
+    for row in rows {
+        let mut cells = shower.cells(kind, &row.id, &row.data);
+        if row.deleted {
+            cells[0] = format!("✗ {}", cells[0]);
+        }
+        t.add_row(cells);
+    }
+    say(&t);
+    Ok(())
+}
+
+pub fn print_duplicates(binome: &Binome, pairs: &[binome_core::duplicates::DuplicatePair], ctx: &Ctx) {
+    let m = ctx.messages;
+    let shower = Shower::new(binome, m);
+    for pair in pairs {
+        let reasons: Vec<String> = pair
+            .reasons
+            .iter()
+            .map(|r| {
+                m.text(
+                    if matches!(r, binome_core::duplicates::DuplicateReason::Name) {
+                        "cli-reason-name"
+                    } else {
+                        "cli-reason-phone"
+                    },
+                    &[],
+                )
+            })
+            .collect();
+        say(m.text("cli-duplicate-pair", &[("reason", reasons.join(", "))]));
+        for p in [&pair.first, &pair.second] {
+            let facility =
+                p.organisation_id.as_deref().map(|o| shower.label(Kind::Organisation, o)).unwrap_or_default();
+            say(format!(
+                "    {}  {} {}  {}  {}",
+                short(&p.id),
+                p.family_name,
+                p.given_names,
+                p.phone.clone().unwrap_or_default(),
+                facility
+            ));
+        }
+    }
+}

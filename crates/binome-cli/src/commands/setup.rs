@@ -1,0 +1,107 @@
+//! `binome init`, `device show`, `demo`, `check`.
+
+use super::Ctx;
+use crate::output::say;
+use binome_core::demo::DemoScale;
+use binome_core::{Binome, DeviceRole};
+use clap::ArgMatches;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn default_author() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "binome".into())
+}
+
+fn default_device_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|s| s.trim().to_owned())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .unwrap_or_else(|| "ordinateur".into())
+}
+
+pub fn init(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx, path: &Path) -> anyhow::Result<ExitCode> {
+    let name = matches.get_one::<String>("name").cloned().unwrap_or_else(default_device_name);
+    let author = matches.get_one::<String>("author").cloned().unwrap_or_else(default_author);
+    let role = DeviceRole::parse(matches.get_one::<String>("role").expect("has a default")).expect("validated by clap");
+    let device = binome.init(&name, &author, role)?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&device)?);
+    } else {
+        say(ctx.messages.text("cli-init-done", &[("path", path.display().to_string())]));
+        print_device(&device, ctx);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_device(device: &binome_core::LocalDevice, ctx: &Ctx) {
+    say(ctx.messages.text(
+        "cli-device",
+        &[
+            ("device", device.device_id.clone()),
+            ("name", device.name.clone()),
+            ("role", ctx.messages.value(device.role.code())),
+            ("author", device.author.clone()),
+        ],
+    ));
+}
+
+pub fn device_show(binome: &Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let device = binome.device()?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(device)?);
+    } else {
+        print_device(device, ctx);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Initialises the store if needed, then writes the demo data.
+pub fn demo(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    if !binome.is_initialised() {
+        binome.init(&default_device_name(), &default_author(), DeviceRole::Coordinator)?;
+    }
+    let seed = *matches.get_one::<u64>("seed").expect("has a default");
+    let scale =
+        DemoScale::parse(matches.get_one::<String>("scale").expect("has a default")).expect("validated by clap");
+    let started = std::time::Instant::now();
+    let summary = binome.load_demo(seed, scale)?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&summary)?);
+    } else {
+        say(ctx.messages.text(
+            "cli-demo-done",
+            &[
+                ("seconds", format!("{:.1}", started.elapsed().as_secs_f64())),
+                ("persons", summary.persons.to_string()),
+                ("sessions", summary.sessions.to_string()),
+                ("attendance", summary.attendance.to_string()),
+                ("assessments", summary.assessments.to_string()),
+            ],
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(binome: &Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let orphans = binome.store().orphans().map_err(binome_core::CoreError::from)?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&orphans)?);
+    } else if orphans.is_empty() {
+        say(ctx.messages.text("cli-orphans-none", &[]));
+    } else {
+        for o in &orphans {
+            say(ctx.messages.text(
+                "cli-orphan",
+                &[
+                    ("kind", ctx.messages.kind(o.kind)),
+                    ("id", o.id.clone()),
+                    ("field", ctx.messages.field(o.field)),
+                    ("missing", o.missing_id.clone()),
+                ],
+            ));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,253 @@
+//! Spreadsheet imports as French users send them, all-or-nothing, with
+//! every rejected row reported by line, column and reason.
+
+use crate::support::{Store, fixture, mission};
+
+fn imported_people(store: &Store) -> Vec<(String, String, String, String)> {
+    let mut people: Vec<_> = store
+        .json(&["persons", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let d = &p["data"];
+            let text = |f: &str| d[f].as_str().unwrap_or_default().to_owned();
+            (text("family_name"), text("given_names"), text("cadre"), text("service"))
+        })
+        .collect();
+    people.sort();
+    people
+}
+
+fn expected_people(service: &str) -> Vec<(String, String, String, String)> {
+    let mut people = vec![
+        ("ABAKAR".to_string(), "Hissène".to_string(), "medecin".to_string(), "Urgences".to_string()),
+        ("DJIMADOUM".into(), "Achta Noël".into(), "aide_soignant".into(), "Maternité".into()),
+        ("MAHAMAT".into(), "Zénaba".into(), "sage_femme".into(), service.into()),
+        ("NGARMBAYE".into(), "Françoise".into(), "infirmier".into(), "Néonatologie".into()),
+    ];
+    people.sort();
+    people
+}
+
+#[test]
+fn a_french_excel_csv_in_windows_1252_with_semicolons_and_trailing_rows() {
+    let store = Store::new();
+    let m = mission(&store);
+    let out = store.ok(&[
+        "import",
+        "participants",
+        fixture("participants-excel-fr.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+    ]);
+    assert!(out.contains("4 lignes lues : 4 créations"), "{out}");
+    assert_eq!(imported_people(&store), expected_people("Maternité"));
+    assert_eq!(store.count("enrolments"), 4, "each participant is enrolled in the mission");
+    let zenaba = store
+        .json(&["persons", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["data"]["family_name"] == "MAHAMAT")
+        .unwrap()
+        .clone();
+    assert_eq!(zenaba["data"]["organisation_id"], m.host.as_str(), "the facility is found by name");
+    assert_eq!(zenaba["data"]["sex"], "female");
+}
+
+#[test]
+fn a_utf8_csv_with_bom_and_commas() {
+    let store = Store::new();
+    let m = mission(&store);
+    store.ok(&[
+        "import",
+        "participants",
+        fixture("participants-utf8-bom-comma.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+    ]);
+    assert_eq!(imported_people(&store), expected_people("Maternité, salle 2"));
+}
+
+#[test]
+fn an_xlsx_workbook() {
+    let store = Store::new();
+    let m = mission(&store);
+    store.ok(&["import", "participants", fixture("participants.xlsx").to_str().unwrap(), "--mission", &m.mission]);
+    assert_eq!(imported_people(&store), expected_people("Maternité"));
+}
+
+#[test]
+fn importing_the_same_list_again_updates_instead_of_duplicating() {
+    let store = Store::new();
+    let m = mission(&store);
+    let file = fixture("participants-excel-fr.csv");
+    store.ok(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
+    let out = store.ok(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
+    assert!(out.contains("0 créations, 4 mises à jour"), "{out}");
+    assert_eq!(store.count("persons"), 4);
+}
+
+#[test]
+fn a_broken_list_reports_every_row_and_writes_nothing() {
+    let store = Store::new();
+    let m = mission(&store);
+    let err = store.fails(
+        &["import", "participants", fixture("participants-broken.csv").to_str().unwrap(), "--mission", &m.mission],
+        1,
+    );
+    assert!(err.contains("Import refusé : 3 lignes en erreur, rien n'a été enregistré."), "{err}");
+    assert!(
+        err.contains("ligne 3, colonne « Profession » : Profession : « Astronaute » n'est pas une valeur connue"),
+        "{err}"
+    );
+    assert!(err.contains("ligne 4, colonne « Nom » : Nom : champ obligatoire."), "{err}");
+    assert!(err.contains("ligne 5, colonne « Sexe » : Sexe : « X » n'est pas une valeur connue"), "{err}");
+    assert!(
+        err.contains(
+            "ligne 5, colonne « Structure » : Structure : aucun·e organisation ne correspond à « Clinique inconnue »."
+        ),
+        "{err}"
+    );
+    assert_eq!(store.count("persons"), 0, "the good first row was not written either");
+    assert_eq!(store.count("enrolments"), 0);
+}
+
+#[test]
+fn a_dry_run_reports_and_writes_nothing() {
+    let store = Store::new();
+    let m = mission(&store);
+    let out = store.ok(&[
+        "import",
+        "participants",
+        fixture("participants-excel-fr.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+        "--dry-run",
+    ]);
+    assert!(out.contains("Essai à blanc : rien n'a été enregistré."), "{out}");
+    assert_eq!(store.count("persons"), 0);
+    let broken = store
+        .cmd(&["import", "participants", fixture("participants-broken.csv").to_str().unwrap(), "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("ligne 3"));
+}
+
+#[test]
+fn a_file_without_the_name_column_names_the_missing_column() {
+    let store = Store::new();
+    let path = store.dir.path().join("sans-nom.csv");
+    std::fs::write(&path, "Prénom;Sexe\r\nZénaba;F\r\n").unwrap();
+    let err = store.fails(&["import", "participants", path.to_str().unwrap()], 1);
+    assert!(err.contains("colonne obligatoire absente : « Nom »"), "{err}");
+}
+
+#[test]
+fn sessions_from_xlsx_with_real_excel_dates_and_times() {
+    let store = Store::new();
+    let m = mission(&store);
+    store.ok(&["import", "sessions", fixture("sessions.xlsx").to_str().unwrap(), "--mission", &m.mission]);
+    let sessions = store.json(&["sessions", "list"]);
+    let got: Vec<(String, String, i64, String)> = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let d = &s["data"];
+            (
+                d["date"].as_str().unwrap().into(),
+                d["start_time"].as_str().unwrap_or_default().into(),
+                d["duration"].as_i64().unwrap(),
+                d["modality"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2019-03-05".into(), "08:30".into(), 180, "workshop".into()),
+            ("2019-03-06".into(), "14:00".into(), 150, "simulation".into())
+        ]
+    );
+}
+
+#[test]
+fn broken_sessions_name_the_line_and_the_rule() {
+    let store = Store::new();
+    let m = mission(&store);
+    let err = store
+        .fails(&["import", "sessions", fixture("sessions-broken.csv").to_str().unwrap(), "--mission", &m.mission], 1);
+    assert!(err.contains("ligne 2, colonne « Date » : Date : « 31/02/2019 » n'est pas une date valide"), "{err}");
+    assert!(err.contains("ligne 3, colonne « Durée » : Durée : doit être supérieur à zéro"), "{err}");
+    assert!(err.contains("ligne 4, colonne « Date » : Date : le 20/04/2019 est en dehors de la mission"), "{err}");
+    assert!(err.contains("ligne 5, colonne « Modalité » : Modalité : « Danse » n'est pas une valeur connue"), "{err}");
+    assert_eq!(store.count("sessions"), 0);
+}
+
+#[test]
+fn attendance_and_scores_by_participant_name() {
+    let store = Store::new();
+    let m = mission(&store);
+    store.ok(&[
+        "import",
+        "participants",
+        fixture("participants-excel-fr.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+    ]);
+    let session = store.add(
+        "sessions",
+        &[
+            "--mission",
+            &m.mission,
+            "--title",
+            "HPP",
+            "--modality",
+            "atelier",
+            "--date",
+            "05/03/2019",
+            "--duration",
+            "3h",
+        ],
+    );
+    store.ok(&["import", "attendance", fixture("attendance.csv").to_str().unwrap(), "--session", &session]);
+    let mut statuses: Vec<String> = store
+        .json(&["attendance", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["data"]["status"].as_str().unwrap().to_owned())
+        .collect();
+    statuses.sort();
+    assert_eq!(statuses, ["absent", "excused", "late", "present"]);
+
+    // 21/20 on the third row: the whole file is refused.
+    let err = store.fails(&["import", "scores", fixture("scores.csv").to_str().unwrap(), "--session", &session], 1);
+    assert!(err.contains("ligne 4, colonne « Post-test » : Note : 21 dépasse la note maximale (20)."), "{err}");
+    assert_eq!(store.count("scores"), 0);
+
+    let fixed = store.dir.path().join("scores-fixed.csv");
+    std::fs::write(&fixed, std::fs::read_to_string(fixture("scores.csv")).unwrap().replace(";21;", ";19;")).unwrap();
+    store.ok(&["import", "scores", fixed.to_str().unwrap(), "--session", &session]);
+    let scores = store.json(&["scores", "list"]);
+    assert_eq!(scores.as_array().unwrap().len(), 6);
+    assert!(scores.as_array().unwrap().iter().any(|s| s["data"]["score"] == 8.5), "decimal commas are read");
+}
+
+#[test]
+fn templates_have_french_headings_in_the_excel_dialect() {
+    let store = Store::new();
+    let out = store.dir.path().join("modele.csv");
+    store.ok(&["template", "participants", "--out", out.to_str().unwrap()]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM so Excel reads the accents");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("Nom;Prénoms;Sexe;Profession;Structure;Service;Téléphone;Courriel\r\n"), "{text}");
+    // A template filled in is accepted as it is.
+    let m = mission(&store);
+    store.ok(&["import", "participants", out.to_str().unwrap(), "--mission", &m.mission]);
+    assert_eq!(store.count("persons"), 1);
+}

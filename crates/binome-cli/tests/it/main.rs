@@ -1,0 +1,11 @@
+//! The `binome` command as users and scripts run it: one store per test in
+//! a temporary folder, assertions on what is printed and what is stored.
+
+mod demo;
+mod duplicates;
+mod import;
+mod indicators;
+mod migration;
+mod records;
+mod support;
+mod validation;

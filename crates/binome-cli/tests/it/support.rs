@@ -1,0 +1,134 @@
+//! A store in a temporary folder, and a small mission to work on.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    pub dir: tempfile::TempDir,
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+}
+
+pub fn asset(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets").join(path)
+}
+
+impl Store {
+    pub fn new() -> Store {
+        let store = Store { dir: tempfile::tempdir().expect("a temporary folder") };
+        store.ok(&["init", "--name", "laptop-test", "--author", "Claire Expert"]);
+        store
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("store.sqlite3")
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("binome").expect("the binary is built");
+        cmd.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("BINOME_DB");
+        cmd.arg("--db").arg(self.path()).args(args);
+        cmd
+    }
+
+    /// Runs, expects success, returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().expect("binome runs");
+        assert!(out.status.success(), "binome {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    }
+
+    /// Runs with --json, expects success, returns the parsed output.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        serde_json::from_str(&self.ok(&all)).expect("JSON output")
+    }
+
+    /// Runs, expects failure with `code`, returns stderr.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.cmd(args).output().expect("binome runs");
+        assert_eq!(out.status.code(), Some(code), "binome {args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8(out.stderr).expect("UTF-8 output")
+    }
+
+    pub fn add(&self, kind: &str, args: &[&str]) -> String {
+        let mut all = vec![kind, "add"];
+        all.extend_from_slice(args);
+        self.json(&all)["id"].as_str().expect("an id").to_owned()
+    }
+
+    pub fn count(&self, kind: &str) -> usize {
+        self.json(&[kind, "list"]).as_array().expect("a list").len()
+    }
+}
+
+/// A programme, a host facility and a mission from 04/03/2019 to 15/03/2019.
+pub struct Mission {
+    pub host: String,
+    pub mission: String,
+}
+
+pub fn mission(store: &Store) -> Mission {
+    store.add(
+        "programmes",
+        &[
+            "--code",
+            "PASST2",
+            "--name",
+            "Appui santé Tchad",
+            "--country",
+            "TD",
+            "--funder",
+            "AFD",
+            "--start-date",
+            "01/01/2016",
+            "--end-date",
+            "31/12/2020",
+        ],
+    );
+    let host = store.add(
+        "organisations",
+        &[
+            "--name",
+            "Hôpital de la Mère et de l'Enfant",
+            "--kind",
+            "host",
+            "--level",
+            "national",
+            "--city",
+            "N'Djamena",
+            "--country",
+            "TD",
+        ],
+    );
+    let mission = store.add(
+        "missions",
+        &[
+            "--programme",
+            "PASST2",
+            "--code",
+            "M-2019-03",
+            "--title",
+            "SONU N'Djamena",
+            "--host-org",
+            &host,
+            "--start-date",
+            "04/03/2019",
+            "--end-date",
+            "15/03/2019",
+        ],
+    );
+    Mission { host, mission }
+}
+
+/// A participant enrolled in the mission.
+pub fn participant(store: &Store, mission: &str, family: &str, given: &str, sex: &str, cadre: &str) -> String {
+    let person =
+        store.add("persons", &["--family-name", family, "--given-names", given, "--sex", sex, "--cadre", cadre]);
+    store.add("enrolments", &["--mission", mission, "--person", &person]);
+    person
+}

@@ -1,0 +1,214 @@
+//! Bad input is refused with every problem named (field and value), in
+//! French by default and in English on request, and nothing is written.
+
+use crate::support::{Store, mission, participant};
+
+#[test]
+fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_nothing() {
+    let store = Store::new();
+    let m = mission(&store);
+    let err = store.fails(
+        &[
+            "sessions",
+            "add",
+            "--mission",
+            &m.mission,
+            "--title",
+            "PF",
+            "--modality",
+            "atelier",
+            "--date",
+            "20/04/2019",
+            "--duration",
+            "0",
+        ],
+        1,
+    );
+    assert!(err.contains("Séance refusé·e : 2 problèmes, rien n'a été enregistré."), "{err}");
+    assert!(err.contains("Date : le 20/04/2019 est en dehors de la mission (du 04/03/2019 au 15/03/2019)."), "{err}");
+    assert!(err.contains("Durée : doit être supérieur à zéro"), "{err}");
+    assert_eq!(store.count("sessions"), 0);
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_refused() {
+    let store = Store::new();
+    let m = mission(&store);
+    let err = store.fails(
+        &[
+            "sessions",
+            "add",
+            "--mission",
+            &m.mission,
+            "--title",
+            "PF",
+            "--modality",
+            "atelier",
+            "--date",
+            "31/02/2019",
+            "--duration",
+            "2h",
+        ],
+        1,
+    );
+    assert!(err.contains("Date : « 31/02/2019 » n'est pas une date valide (jj/mm/aaaa)."), "{err}");
+}
+
+#[test]
+fn a_score_above_its_maximum_is_refused() {
+    let store = Store::new();
+    let m = mission(&store);
+    let nurse = participant(&store, &m.mission, "HAROUN", "Mariam", "F", "sage-femme");
+    let session = store.add(
+        "sessions",
+        &[
+            "--mission",
+            &m.mission,
+            "--title",
+            "HPP",
+            "--modality",
+            "atelier",
+            "--date",
+            "05/03/2019",
+            "--duration",
+            "3h",
+        ],
+    );
+    let err = store.fails(
+        &[
+            "scores",
+            "add",
+            "--session",
+            &session,
+            "--person",
+            &nurse,
+            "--phase",
+            "post",
+            "--score",
+            "22",
+            "--max-score",
+            "20",
+        ],
+        1,
+    );
+    assert!(err.contains("Note : 22 dépasse la note maximale (20)."), "{err}");
+    assert_eq!(store.count("scores"), 0);
+}
+
+#[test]
+fn attendance_of_someone_not_enrolled_is_refused() {
+    let store = Store::new();
+    let m = mission(&store);
+    let outsider = store.add("persons", &["--family-name", "ISSA", "--given-names", "Ali"]);
+    let session = store.add(
+        "sessions",
+        &[
+            "--mission",
+            &m.mission,
+            "--title",
+            "HPP",
+            "--modality",
+            "atelier",
+            "--date",
+            "05/03/2019",
+            "--duration",
+            "3h",
+        ],
+    );
+    let err = store.fails(&["attendance", "add", "--session", &session, "--person", &outsider], 1);
+    assert!(err.contains("Personne : ISSA Ali n'est pas inscrit·e comme participant·e à cette mission."), "{err}");
+    assert_eq!(store.count("attendance"), 0);
+}
+
+#[test]
+fn an_unknown_cadre_and_sex_are_both_named_with_their_values() {
+    let store = Store::new();
+    let err = store.fails(&["persons", "add", "--family-name", "ADOUM", "--cadre", "astronaute", "--sex", "X"], 1);
+    assert!(err.contains("Personne refusé·e : 2 problèmes"), "{err}");
+    assert!(
+        err.contains(
+            "Profession : « astronaute » n'est pas une valeur connue (valeurs possibles : sage_femme, infirmier"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("Sexe : « X » n'est pas une valeur connue"), "{err}");
+    assert_eq!(store.count("persons"), 0);
+}
+
+#[test]
+fn a_missing_required_field_and_an_unknown_reference_are_named() {
+    let store = Store::new();
+    let err = store.fails(
+        &[
+            "missions",
+            "add",
+            "--programme",
+            "NOPE",
+            "--code",
+            "M1",
+            "--start-date",
+            "01/03/2019",
+            "--end-date",
+            "01/02/2019",
+        ],
+        1,
+    );
+    assert!(err.contains("Programme : aucun·e programme ne correspond à « NOPE »."), "{err}");
+    assert!(err.contains("Intitulé : champ obligatoire."), "{err}");
+    assert!(err.contains("Structure d'accueil : champ obligatoire."), "{err}");
+}
+
+#[test]
+fn a_review_of_a_draft_session_is_refused() {
+    let store = Store::new();
+    let m = mission(&store);
+    let session = store.add(
+        "sessions",
+        &[
+            "--mission",
+            &m.mission,
+            "--title",
+            "HPP",
+            "--modality",
+            "atelier",
+            "--date",
+            "05/03/2019",
+            "--duration",
+            "3h",
+        ],
+    );
+    let err = store.fails(&["reviews", "add", "--session", &session, "--decision", "validated"], 1);
+    assert!(err.contains("la séance est encore en brouillon"), "{err}");
+}
+
+#[test]
+fn errors_are_in_english_with_lang_en_or_an_english_locale() {
+    let store = Store::new();
+    let err = store.fails(&["--lang", "en", "persons", "add", "--cadre", "astronaut"], 1);
+    assert!(err.contains("Person refused: 2 problems, nothing was saved."), "{err}");
+    assert!(err.contains("Family name: required."), "{err}");
+    assert!(err.contains("Cadre: \"astronaut\" is not a known value"), "{err}");
+    let out = store.cmd(&["persons", "add", "--sex", "?"]).env("LANG", "en_GB.UTF-8").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Sex: \"?\" is not a known value"));
+}
+
+#[test]
+fn a_store_from_a_newer_binome_is_refused_with_update_advice() {
+    let store = Store::new();
+    let path = store.path();
+    let bytes_before = set_user_version(&path, 99);
+    let err = store.fails(&["programmes", "list"], 4);
+    assert!(err.contains("créé par une version plus récente de Binôme (schéma 99"), "{err}");
+    assert!(err.contains("Mettez Binôme à jour"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes_before, "the file is left untouched");
+}
+
+/// Writes SQLite's user_version (header bytes 60–63, big-endian) as a newer
+/// Binôme would, and returns the file's bytes. The store was closed by the
+/// last command, so its WAL is already checkpointed into the file.
+fn set_user_version(path: &std::path::Path, version: u32) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[60..64].copy_from_slice(&version.to_be_bytes());
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
