@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what building Binôme needs on a Debian or Ubuntu machine, and
+# nothing it already has. Sourced by start.sh and test.sh.
+set -euo pipefail
+
+MIN_RUST="1.85"
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=""
+apt_install() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        if [ -z "$apt_updated" ]; then
+            as_root apt-get update -qq
+            apt_updated=1
+        fi
+        echo "binome: installation de / installing ${missing[*]}"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    fi
+}
+
+version_at_least() {
+    [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
+}
+
+# A C compiler for the bundled SQLite and zstd.
+command -v cc >/dev/null 2>&1 || apt_install build-essential
+command -v pkg-config >/dev/null 2>&1 || apt_install pkg-config
+
+# Rust: Debian's cargo is too old for edition 2024, so rustup when needed.
+if [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+rust_version=$(rustc --version 2>/dev/null | awk '{print $2}' || true)
+if [ -z "$rust_version" ] || ! version_at_least "$rust_version" "$MIN_RUST"; then
+    command -v curl >/dev/null 2>&1 || apt_install curl ca-certificates
+    echo "binome: installation de Rust (rustup) / installing Rust"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+for component in rustfmt clippy; do
+    if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+        rustup component add "$component"
+    fi
+done
+
+# Builds outside the clone, so a fresh clone (CI) reuses earlier work.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/binome-target}"
