@@ -15,6 +15,9 @@ use serde_json::{Value, json};
 pub const SMNI_FRAMEWORK: &str = include_str!("../../../assets/frameworks/smni.json");
 pub const BIOMED_FRAMEWORK: &str = include_str!("../../../assets/frameworks/biomed.json");
 
+/// Page cache while writing a country-scale dataset (see `Store::set_cache_mib`).
+const BULK_CACHE_MIB: i64 = 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoScale {
     /// One mission: a dozen sessions, about 30 participants.
@@ -432,12 +435,17 @@ impl Binome {
             return Err(CoreError::DemoStoreNotEmpty);
         }
         let now = self.now_millis();
-        self.store.write(now, |writer| {
+        if scale == DemoScale::Country {
+            self.store.set_cache_mib(BULK_CACHE_MIB)?;
+        }
+        let written = self.store.write(now, |writer| {
             let mut g =
                 Generator { rng: Rng(ChaCha8Rng::seed_from_u64(seed)), writer, summary: DemoSummary::default() };
             generate(&mut g, scale)?;
             Ok::<_, CoreError>(g.summary)
-        })
+        });
+        self.store.set_cache_mib(binome_store::DEFAULT_CACHE_MIB)?;
+        written
     }
 }
 

@@ -37,11 +37,7 @@ struct FrameworkRules {
 
 impl Binome {
     pub fn indicators(&self, scope: &Scope, by: Option<Breakdown>) -> Result<IndicatorReport> {
-        let mut groups = match by {
-            Some(_) => self.store.indicator_tallies(scope, by)?,
-            None => BTreeMap::new(),
-        };
-        let mut total = self.store.indicator_tallies(scope, None)?.remove("").unwrap_or_default();
+        let (mut groups, mut total) = self.store.indicator_tallies(scope, by)?;
 
         let rules = self.framework_rules()?;
         let rows = self.store.assessments_in_scope(scope, by)?;

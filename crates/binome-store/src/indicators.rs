@@ -67,51 +67,74 @@ fn scope_params(scope: &Scope) -> [(&'static str, Option<String>); 4] {
 }
 
 impl Store {
-    /// Attendance and score tallies per group, plus session tallies when the
-    /// breakdown splits sessions.
-    pub fn indicator_tallies(&self, scope: &Scope, by: Option<Breakdown>) -> crate::Result<GroupTallies> {
+    /// Tallies per group and for the whole scope, in one pass per table.
+    /// Session tallies are split only when the breakdown splits sessions.
+    pub fn indicator_tallies(&self, scope: &Scope, by: Option<Breakdown>) -> crate::Result<(GroupTallies, Tallies)> {
         let mut groups = GroupTallies::new();
+        let mut total = Tallies::default();
         let params = scope_params(scope);
         let params: Vec<(&str, &dyn rusqlite::ToSql)> =
             params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
         let key = key_expr(by);
-
+        let merges_exist: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM person_aliases)", [], |r| r.get(0))
+            .doing("checking person merges")?;
+        // A natural key makes (session, person) unique; only merged persons
+        // can meet twice in one session, and then they count once.
+        let attendance_rows = if merges_exist {
+            "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day,
+                    COALESCE(al.canonical_id, a.person_id) AS person_id,
+                    MAX(a.status IN ('present', 'late', 'left_early')) AS counted,
+                    MAX(a.status = 'excused') AS excused
+             FROM attendance a
+             JOIN sc ON sc.id = a.session_id
+             LEFT JOIN person_aliases al ON al.person_id = a.person_id
+             WHERE a.deleted = 0
+             GROUP BY sc.id, COALESCE(al.canonical_id, a.person_id)"
+        } else {
+            "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day, a.person_id,
+                    a.status IN ('present', 'late', 'left_early') AS counted,
+                    a.status = 'excused' AS excused
+             FROM attendance a
+             JOIN sc ON sc.id = a.session_id
+             WHERE a.deleted = 0"
+        };
+        // y: one row per (group, person); the total's distinct persons come
+        // from it without a second pass over attendance.
         let attendance_sql = format!(
             "WITH sc AS ({SESSIONS_IN_SCOPE}),
-             x AS (
-                SELECT sc.id AS session_id, sc.date, sc.duration, sc.programme_id, sc.hours_per_day,
-                       COALESCE(al.canonical_id, a.person_id) AS person_id,
-                       MAX(a.status IN ('present', 'late', 'left_early')) AS counted,
-                       MAX(a.status = 'excused') AS excused
-                FROM attendance a
-                JOIN sc ON sc.id = a.session_id
-                LEFT JOIN person_aliases al ON al.person_id = a.person_id
-                WHERE a.deleted = 0
-                GROUP BY sc.id, COALESCE(al.canonical_id, a.person_id)
+             x AS ({attendance_rows}),
+             y AS MATERIALIZED (
+                SELECT {key} AS k, x.person_id,
+                       MAX(x.counted) AS trained,
+                       COALESCE(SUM(CASE WHEN x.counted THEN x.duration END), 0) AS minutes,
+                       COALESCE(SUM(CASE WHEN x.counted THEN x.duration / 60.0 / x.hours_per_day END), 0.0) AS days,
+                       SUM(x.counted) AS counted, COUNT(*) AS rows_, SUM(x.excused AND NOT x.counted) AS excused
+                FROM x
+                JOIN persons p ON p.id = x.person_id AND p.deleted = 0
+                LEFT JOIN organisations o ON o.id = p.organisation_id
+                GROUP BY k, x.person_id
              )
-             SELECT {key} AS k,
-                    COUNT(DISTINCT CASE WHEN x.counted THEN x.person_id END),
-                    COALESCE(SUM(CASE WHEN x.counted THEN x.duration END), 0),
-                    COALESCE(SUM(CASE WHEN x.counted THEN x.duration / 60.0 / x.hours_per_day END), 0.0),
-                    COALESCE(SUM(x.counted), 0),
-                    COUNT(*),
-                    COALESCE(SUM(x.excused AND NOT x.counted), 0)
-             FROM x
-             JOIN persons p ON p.id = x.person_id AND p.deleted = 0
-             LEFT JOIN organisations o ON o.id = p.organisation_id
-             GROUP BY k"
+             SELECT 0, k, SUM(trained), SUM(minutes), SUM(days), SUM(counted), SUM(rows_), SUM(excused) FROM y GROUP BY k
+             UNION ALL
+             SELECT 1, '', COUNT(DISTINCT CASE WHEN trained THEN person_id END), COALESCE(SUM(minutes), 0),
+                    COALESCE(SUM(days), 0.0), COALESCE(SUM(counted), 0), COALESCE(SUM(rows_), 0), COALESCE(SUM(excused), 0) FROM y"
         );
         let mut stmt = self.conn.prepare_cached(&attendance_sql).doing("preparing attendance indicators")?;
         let mut rows = stmt.query(params.as_slice()).doing("computing attendance indicators")?;
         while let Some(r) = rows.next().doing("computing attendance indicators")? {
-            let t = groups.entry(r.get(0).doing("reading a group")?).or_default();
-            t.persons_trained = r.get::<_, i64>(1).doing("reading persons trained")? as u64;
-            t.person_minutes = r.get(2).doing("reading person-hours")?;
-            t.person_days = r.get(3).doing("reading person-days")?;
-            t.counted_attendances = r.get::<_, i64>(4).doing("reading attendances")? as u64;
-            t.attendance_rows = r.get::<_, i64>(5).doing("reading attendances")? as u64;
-            t.excused_rows = r.get::<_, i64>(6).doing("reading attendances")? as u64;
+            let is_total: i64 = r.get(0).doing("reading a group")?;
+            let t =
+                if is_total == 1 { &mut total } else { groups.entry(r.get(1).doing("reading a group")?).or_default() };
+            t.persons_trained = r.get::<_, i64>(2).doing("reading persons trained")? as u64;
+            t.person_minutes = r.get(3).doing("reading person-hours")?;
+            t.person_days = r.get(4).doing("reading person-days")?;
+            t.counted_attendances = r.get::<_, i64>(5).doing("reading attendances")? as u64;
+            t.attendance_rows = r.get::<_, i64>(6).doing("reading attendances")? as u64;
+            t.excused_rows = r.get::<_, i64>(7).doing("reading attendances")? as u64;
         }
+        drop(rows);
 
         let scores_sql = format!(
             "WITH sc AS ({SESSIONS_IN_SCOPE}),
@@ -141,27 +164,49 @@ impl Store {
             t.pre_percent_sum = r.get(2).doing("reading pre scores")?;
             t.post_percent_sum = r.get(3).doing("reading post scores")?;
             t.passed_pairs = r.get::<_, i64>(4).doing("reading passes")? as u64;
+            // A (session, person) pair belongs to exactly one group: totals add up.
+            total.scored_pairs += t.scored_pairs;
+            total.pre_percent_sum += t.pre_percent_sum;
+            total.post_percent_sum += t.post_percent_sum;
+            total.passed_pairs += t.passed_pairs;
         }
+        drop(rows);
 
-        if by.is_none_or(Breakdown::splits_sessions) {
-            let sessions_sql = format!(
-                "WITH x AS ({SESSIONS_IN_SCOPE})
-                 SELECT {key} AS k, COUNT(*), COALESCE(SUM(x.duration), 0),
-                        COALESCE(SUM(st.status != 'draft'), 0), COALESCE(SUM(st.status = 'validated'), 0)
-                 FROM x JOIN session_status st ON st.session_id = x.id
-                 GROUP BY k"
-            );
-            let mut stmt = self.conn.prepare_cached(&sessions_sql).doing("preparing session indicators")?;
-            let mut rows = stmt.query(params.as_slice()).doing("computing session indicators")?;
-            while let Some(r) = rows.next().doing("computing session indicators")? {
-                let t = groups.entry(r.get(0).doing("reading a group")?).or_default();
-                t.sessions = r.get::<_, i64>(1).doing("reading sessions")? as u64;
-                t.training_minutes = r.get(2).doing("reading training hours")?;
-                t.submitted_sessions = r.get::<_, i64>(3).doing("reading submissions")? as u64;
-                t.validated_sessions = r.get::<_, i64>(4).doing("reading validations")? as u64;
+        let session_key = if by.is_none_or(Breakdown::splits_sessions) { key } else { "''" };
+        let sessions_sql = format!(
+            "WITH x AS ({SESSIONS_IN_SCOPE})
+             SELECT {session_key} AS k, COUNT(*), COALESCE(SUM(x.duration), 0),
+                    COALESCE(SUM(st.status != 'draft'), 0), COALESCE(SUM(st.status = 'validated'), 0)
+             FROM x JOIN session_status st ON st.session_id = x.id
+             GROUP BY k"
+        );
+        let mut stmt = self.conn.prepare_cached(&sessions_sql).doing("preparing session indicators")?;
+        let mut rows = stmt.query(params.as_slice()).doing("computing session indicators")?;
+        while let Some(r) = rows.next().doing("computing session indicators")? {
+            let t = Tallies {
+                sessions: r.get::<_, i64>(1).doing("reading sessions")? as u64,
+                training_minutes: r.get(2).doing("reading training hours")?,
+                submitted_sessions: r.get::<_, i64>(3).doing("reading submissions")? as u64,
+                validated_sessions: r.get::<_, i64>(4).doing("reading validations")? as u64,
+                ..Tallies::default()
+            };
+            total.sessions += t.sessions;
+            total.training_minutes += t.training_minutes;
+            total.submitted_sessions += t.submitted_sessions;
+            total.validated_sessions += t.validated_sessions;
+            if by.is_some_and(Breakdown::splits_sessions) {
+                let g = groups.entry(r.get(0).doing("reading a group")?).or_default();
+                g.sessions = t.sessions;
+                g.training_minutes = t.training_minutes;
+                g.submitted_sessions = t.submitted_sessions;
+                g.validated_sessions = t.validated_sessions;
             }
         }
-        Ok(groups)
+        drop(rows);
+        if by.is_none() {
+            groups.clear();
+        }
+        Ok((groups, total))
     }
 
     /// Assessments dated in scope, each with its group key.

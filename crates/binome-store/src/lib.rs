@@ -20,7 +20,7 @@ pub use device::{DeviceRole, LocalDevice};
 pub use error::StoreError;
 pub use history::Change;
 pub use indicators::{AssessmentRow, GroupTallies, MissionRow};
-pub use open::{SCHEMA_VERSION, Store};
+pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, Store};
 pub use persons::PersonSummary;
 pub use rows::{ListQuery, Orphan, StoredRow, Writer};
 

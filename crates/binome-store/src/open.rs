@@ -11,6 +11,10 @@ const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_create_records.sq
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+pub const DEFAULT_CACHE_MIB: i64 = 64;
+
+const PAGE_SIZE: i64 = 16384;
+
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
@@ -43,16 +47,28 @@ impl Store {
             return Err(StoreError::NewerSchema { path: path.display().to_string(), found, supported: SCHEMA_VERSION });
         }
         conn.busy_timeout(std::time::Duration::from_secs(10)).doing("setting the busy timeout")?;
+        if found == 0 {
+            // Only takes effect on a new file, before its first page exists:
+            // larger pages keep UUID-keyed B-trees shallow at country scale.
+            conn.pragma_update(None, "page_size", PAGE_SIZE).doing("setting the page size")?;
+        }
         // WAL survives a power cut with at most the last commit lost, and
         // FULL makes that commit durable before we report it done.
         conn.pragma_update(None, "journal_mode", "WAL").doing("enabling WAL")?;
         conn.pragma_update(None, "synchronous", "FULL").doing("setting synchronous=FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON").doing("enabling foreign keys")?;
-        // 64 MiB of page cache: country-scale writes touch many index pages.
-        conn.pragma_update(None, "cache_size", -65536).doing("sizing the page cache")?;
+        // Country-scale reads and writes touch many index pages.
+        conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_MIB * 1024).doing("sizing the page cache")?;
         migrate(&mut conn, found)?;
         let device = crate::device::load(&conn)?;
         Ok(Store { conn, path: path.to_path_buf(), device })
+    }
+
+    /// Sets the page cache, in MiB. A bulk load of country-scale data
+    /// inserts into indexes keyed by random UUIDs: with the working set in
+    /// memory it runs several times faster.
+    pub fn set_cache_mib(&self, mib: i64) -> crate::Result<()> {
+        self.conn.pragma_update(None, "cache_size", -mib * 1024).doing("sizing the page cache")
     }
 
     pub fn path(&self) -> &Path {
