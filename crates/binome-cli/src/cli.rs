@@ -4,6 +4,7 @@
 
 use binome_core::domain::Kind;
 use binome_core::domain::kind::FieldType;
+use binome_core::i18n::{Lang, Messages};
 use binome_core::import::ImportKind;
 use clap::{Arg, ArgAction, Command};
 
@@ -30,7 +31,25 @@ pub fn option_name(field: &str) -> String {
         + if field.ends_with("_ids") { "s" } else { "" }
 }
 
-fn field_args(kind: Kind) -> Vec<Arg> {
+/// Help texts come from the shared catalogue, French then English.
+struct Labels {
+    fr: Messages,
+    en: Messages,
+}
+
+impl Labels {
+    fn new() -> Labels {
+        Labels { fr: Messages::new(Lang::Fr), en: Messages::new(Lang::En) }
+    }
+    fn field(&self, name: &str) -> String {
+        format!("{} / {}", self.fr.field(name), self.en.field(name))
+    }
+    fn kind(&self, kind: Kind) -> String {
+        format!("{} / {}", self.fr.kind(kind), self.en.kind(kind))
+    }
+}
+
+fn field_args(kind: Kind, labels: &Labels) -> Vec<Arg> {
     kind.fields()
         .iter()
         .map(|f| {
@@ -46,25 +65,23 @@ fn field_args(kind: Kind) -> Vec<Arg> {
                 FieldType::Json => "JSON",
                 _ => "TEXTE",
             };
-            let help = match f.ty {
-                FieldType::Enum(spec) => format!("{} ({})", f.name, spec.codes.join(", ")),
-                _ => f.name.to_owned(),
-            };
+            let mut help = labels.field(f.name);
+            if let FieldType::Enum(spec) = f.ty {
+                help.push_str(&format!(" ({})", spec.codes.join(", ")));
+            }
+            if f.required && f.default.is_none() {
+                help.push_str(" [obligatoire / required]");
+            }
             Arg::new(f.name).long(name).value_name(hint).help(help)
         })
         .collect()
 }
 
-fn list_filters(kind: Kind) -> Vec<Arg> {
+fn list_filters(kind: Kind, labels: &Labels) -> Vec<Arg> {
     kind.fields()
         .iter()
         .filter(|f| matches!(f.ty, FieldType::Ref(_)))
-        .map(|f| {
-            Arg::new(f.name)
-                .long(option_name(f.name))
-                .value_name("ID|CODE")
-                .help(format!("filtre / filter: {}", f.name))
-        })
+        .map(|f| Arg::new(f.name).long(option_name(f.name)).value_name("ID|CODE").help(labels.field(f.name)))
         .collect()
 }
 
@@ -75,17 +92,17 @@ fn target() -> Arg {
         .help("Identifiant (ou préfixe, ou code) / id (or prefix, or code)")
 }
 
-fn record_command(name: &'static str, alias: &'static str, kind: Kind) -> Command {
+fn record_command(name: &'static str, alias: &'static str, kind: Kind, labels: &Labels) -> Command {
     let mut cmd = Command::new(name)
         .visible_alias(alias)
-        .about(format!("Enregistrements « {} » / {} records", kind.name(), kind.name()))
+        .about(labels.kind(kind))
         .subcommand_required(true)
-        .subcommand(Command::new("add").visible_alias("ajouter").about("Créer / add").args(field_args(kind)))
+        .subcommand(Command::new("add").visible_alias("ajouter").about("Créer / add").args(field_args(kind, labels)))
         .subcommand(
             Command::new("list")
                 .visible_alias("liste")
                 .about("Lister / list")
-                .args(list_filters(kind))
+                .args(list_filters(kind, labels))
                 .arg(
                     Arg::new("all")
                         .long("all")
@@ -100,7 +117,7 @@ fn record_command(name: &'static str, alias: &'static str, kind: Kind) -> Comman
                 .visible_alias("modifier")
                 .about("Modifier / edit")
                 .arg(target())
-                .args(field_args(kind)),
+                .args(field_args(kind, labels)),
         )
         .subcommand(
             Command::new("delete")
@@ -237,8 +254,9 @@ pub fn command() -> Command {
                 ),
         )
         .subcommand(Command::new("check").about("Références orphelines / orphan references"));
+    let labels = Labels::new();
     for (name, alias, kind) in RECORD_COMMANDS {
-        cmd = cmd.subcommand(record_command(name, alias, *kind));
+        cmd = cmd.subcommand(record_command(name, alias, *kind, &labels));
     }
     cmd
 }

@@ -12,7 +12,7 @@ use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
 use std::process::ExitCode;
 
-/// (catalogue key, how to show it)
+/// The indicators in report order; each is also a catalogue key `ind-<name>`.
 const COLUMNS: &[&str] = &[
     "sessions",
     "persons_trained",
@@ -81,7 +81,7 @@ fn group_name(report: &IndicatorReport, key: &str, label: &str, m: &Messages) ->
 }
 
 fn cell(ind: &Indicators, column: &str, lang: Lang, raw: bool) -> String {
-    let rate = |v: Option<f64>| v.map_or(String::new(), |r| if raw { format!("{:.4}", r) } else { percent(r, lang) });
+    let rate = |v: Option<f64>| v.map(|r| if raw { format!("{r:.4}") } else { percent(r, lang) });
     let num = |v: f64, d: usize| if raw { format!("{v:.2}") } else { number(v, d, lang) };
     let text = match column {
         "sessions" => ind.sessions.map(|v| v.to_string()),
@@ -89,22 +89,27 @@ fn cell(ind: &Indicators, column: &str, lang: Lang, raw: bool) -> String {
         "training_hours" => ind.training_hours.map(|v| num(v, 1)),
         "person_hours" => Some(num(ind.person_hours, 1)),
         "person_days" => Some(num(ind.person_days, 1)),
-        "attendance_rate" => Some(rate(ind.attendance_rate)),
+        "attendance_rate" => rate(ind.attendance_rate),
         "scored_pairs" => Some(ind.scored_pairs.to_string()),
         "pre_mean_percent" => ind.pre_mean_percent.map(|v| num(v, 1)),
         "post_mean_percent" => ind.post_mean_percent.map(|v| num(v, 1)),
         "gain_points" => ind.gain_points.map(|v| num(v, 1)),
-        "pass_rate" => Some(rate(ind.pass_rate)),
+        "pass_rate" => rate(ind.pass_rate),
         "competency_pairs" => Some(ind.competency_pairs.to_string()),
-        "competencies_acquired_rate" => Some(rate(ind.competencies_acquired_rate)),
-        "progression_rate" => Some(rate(ind.progression_rate)),
-        "sessions_validated_rate" => Some(rate(ind.sessions_validated_rate)),
+        "competencies_acquired_rate" => rate(ind.competencies_acquired_rate),
+        "progression_rate" => rate(ind.progression_rate),
+        "sessions_validated_rate" => rate(ind.sessions_validated_rate),
         "missions" => ind.missions.map(|v| v.to_string()),
         "expert_days" => ind.expert_days.map(|v| v.to_string()),
         _ => None,
     };
-    let text = text.unwrap_or_default();
-    if raw && lang == Lang::Fr { text.replace('.', ",") } else { text }
+    match text {
+        Some(text) if raw && lang == Lang::Fr => text.replace('.', ","),
+        Some(text) => text,
+        // Not applicable to this split (sessions have no sex) or no data.
+        None if raw => String::new(),
+        None => "—".to_owned(),
+    }
 }
 
 fn rows(report: &IndicatorReport, m: &Messages, raw: bool) -> (Vec<String>, Vec<Vec<String>>) {
