@@ -193,7 +193,10 @@ error-demo-not-empty = The store already holds data; demo data goes into an empt
 
 ## Import
 import-row-problem = line { $line }, column "{ $column }": { $message }
-import-summary = { $rows } rows read: { $created } created, { $updated } updated.
+import-summary = { $rows ->
+    [one] { $rows } row read
+   *[other] { $rows } rows read
+}: { $created } created, { $updated } updated.
 import-dry-run = Dry run: nothing was saved.
 import-duplicates = Probable duplicates to check:
 

@@ -194,7 +194,16 @@ error-demo-not-empty = Le magasin contient déjà des données ; la démonstrati
 
 ## Import
 import-row-problem = ligne { $line }, colonne « { $column } » : { $message }
-import-summary = { $rows } lignes lues : { $created } créations, { $updated } mises à jour.
+import-summary = { $rows ->
+    [one] { $rows } ligne lue
+   *[other] { $rows } lignes lues
+} : { $created ->
+    [one] { $created } création
+   *[other] { $created } créations
+}, { $updated ->
+    [one] { $updated } mise à jour
+   *[other] { $updated } mises à jour
+}.
 import-dry-run = Essai à blanc : rien n'a été enregistré.
 import-duplicates = Doublons probables à vérifier :
 

@@ -284,6 +284,12 @@ struct ProgrammeSpec {
     biomedical: bool,
 }
 
+/// "de Moundou", "d'Abéché": French elides before a vowel.
+fn of(place: &str) -> String {
+    let elides = place.chars().next().is_some_and(|c| "AEIOUYÂÉÈÊÎÔ".contains(c.to_ascii_uppercase()));
+    if elides { format!("d'{place}") } else { format!("de {place}") }
+}
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid demo date")
 }
@@ -549,19 +555,19 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
         add(g, &mut chad, "Hôpital provincial de Moundou".into(), "regional", "Moundou", "TD")?;
         add(g, &mut chad, "Hôpital provincial d'Abéché".into(), "regional", "Abéché", "TD")?;
         for (city, quarters) in CHAD_CITIES {
-            add(g, &mut chad, format!("Hôpital de district de {city}"), "district", city, "TD")?;
+            add(g, &mut chad, format!("Hôpital de district {}", of(city)), "district", city, "TD")?;
             let count = if scale == DemoScale::Country { quarters.len() } else { quarters.len().min(4) };
             for quarter in &quarters[..count] {
-                add(g, &mut chad, format!("Centre de santé de {quarter}"), "health_centre", city, "TD")?;
+                add(g, &mut chad, format!("Centre de santé {}", of(quarter)), "health_centre", city, "TD")?;
             }
         }
     }
     if scale == DemoScale::Country {
         for city in CHAD_MORE_CITIES {
-            add(g, &mut chad, format!("Hôpital provincial de {city}"), "regional", city, "TD")?;
-            add(g, &mut chad, format!("Hôpital de district de {city}"), "district", city, "TD")?;
+            add(g, &mut chad, format!("Hôpital provincial {}", of(city)), "regional", city, "TD")?;
+            add(g, &mut chad, format!("Hôpital de district {}", of(city)), "district", city, "TD")?;
             for n in 1..=8 {
-                add(g, &mut chad, format!("Centre de santé urbain n° {n} de {city}"), "health_centre", city, "TD")?;
+                add(g, &mut chad, format!("Centre de santé urbain n° {n} {}", of(city)), "health_centre", city, "TD")?;
             }
         }
     }

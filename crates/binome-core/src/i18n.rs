@@ -38,6 +38,10 @@ impl Lang {
     }
 }
 
+/// Arguments that select plural forms ("one" / "other"); others stay text,
+/// so a value such as "007" is shown as typed.
+const PLURAL_ARGS: &[&str] = &["count", "rows", "created", "updated"];
+
 pub struct Messages {
     bundle: FluentBundle<FluentResource>,
     pub lang: Lang,
@@ -68,7 +72,7 @@ impl Messages {
         for (name, value) in args {
             match value.parse::<i64>() {
                 // Numbers select plural forms ("one" / "other").
-                Ok(n) if name == &"count" => fluent_args.set(*name, FluentValue::from(n)),
+                Ok(n) if PLURAL_ARGS.contains(name) => fluent_args.set(*name, FluentValue::from(n)),
                 _ => fluent_args.set(*name, FluentValue::from(value.clone())),
             }
         }
@@ -188,6 +192,15 @@ mod tests {
                 assert!(m.has(&format!("value-{code}")), "value-{code} ({lang:?})");
             }
         }
+    }
+
+    #[test]
+    fn french_plurals_put_one_with_one() {
+        let fr = Messages::new(Lang::Fr);
+        let one = [("rows", "1".to_string()), ("created", "1".to_string()), ("updated", "0".to_string())];
+        assert_eq!(fr.text("import-summary", &one), "1 ligne lue : 1 création, 0 mise à jour.");
+        let many = [("rows", "12".to_string()), ("created", "10".to_string()), ("updated", "2".to_string())];
+        assert_eq!(fr.text("import-summary", &many), "12 lignes lues : 10 créations, 2 mises à jour.");
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn importing_the_same_list_again_updates_instead_of_duplicating() {
     let file = fixture("participants-excel-fr.csv");
     store.ok(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
     let out = store.ok(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
-    assert!(out.contains("0 créations, 4 mises à jour"), "{out}");
+    assert!(out.contains("0 création, 4 mises à jour"), "{out}");
     assert_eq!(store.count("persons"), 4);
 }
 
