@@ -192,6 +192,10 @@ error-unknown-breakdown = Unknown breakdown "{ $value }" (allowed: { $allowed })
 error-demo-not-empty = The store already holds data; demo data goes into an empty store (use --db for another file).
 
 ## Import
+import-sheet-participants = Participants
+import-sheet-sessions = Sessions
+import-sheet-attendance = Attendance
+import-sheet-scores = Scores
 import-row-problem = line { $line }, column "{ $column }": { $message }
 import-summary = { $rows ->
     [one] { $rows } row read
@@ -199,6 +203,13 @@ import-summary = { $rows ->
 }: { $created } created, { $updated } updated.
 import-dry-run = Dry run: nothing was saved.
 import-duplicates = Probable duplicates to check:
+
+## Backups
+backup-none = No backups.
+backup-restored = Backup restored: { $name } (the previous state was itself backed up).
+error-backup-not-found = No backup matches "{ $name }" (see: binome backup list).
+error-backup-ambiguous = "{ $name }" matches several backups: { $candidates }.
+error-spreadsheet = Cannot write the workbook: { $detail }
 
 ## CLI
 cli-init-done = Store initialised: { $path }

@@ -193,6 +193,10 @@ error-unknown-breakdown = Ventilation inconnue « { $value } » (possibles : { $
 error-demo-not-empty = Le magasin contient déjà des données ; la démonstration s'installe dans un magasin vide (utilisez --db pour un autre fichier).
 
 ## Import
+import-sheet-participants = Participants
+import-sheet-sessions = Séances
+import-sheet-attendance = Présences
+import-sheet-scores = Notes
 import-row-problem = ligne { $line }, colonne « { $column } » : { $message }
 import-summary = { $rows ->
     [one] { $rows } ligne lue
@@ -206,6 +210,13 @@ import-summary = { $rows ->
 }.
 import-dry-run = Essai à blanc : rien n'a été enregistré.
 import-duplicates = Doublons probables à vérifier :
+
+## Sauvegardes
+backup-none = Aucune sauvegarde.
+backup-restored = Sauvegarde remise en place : { $name } (l'état précédent a lui-même été sauvegardé).
+error-backup-not-found = Aucune sauvegarde ne correspond à « { $name } » (voir : binome backup list).
+error-backup-ambiguous = « { $name } » désigne plusieurs sauvegardes : { $candidates }.
+error-spreadsheet = Impossible d'écrire le classeur : { $detail }
 
 ## CLI
 cli-init-done = Magasin initialisé : { $path }

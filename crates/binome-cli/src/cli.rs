@@ -220,7 +220,7 @@ pub fn command() -> Command {
         .subcommand(
             Command::new("template")
                 .visible_alias("modele")
-                .about("Écrire un modèle d'import / write an import template")
+                .about("Écrire un modèle d'import (.csv ou .xlsx) / write an import template (.csv or .xlsx)")
                 .arg(Arg::new("kind").required(true).value_parser(import_kinds))
                 .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
         )
@@ -253,7 +253,19 @@ pub fn command() -> Command {
                         .default_value("programme"),
                 ),
         )
-        .subcommand(Command::new("check").about("Références orphelines / orphan references"));
+        .subcommand(Command::new("check").about("Références orphelines / orphan references"))
+        .subcommand(
+            Command::new("backup")
+                .visible_alias("sauvegarde")
+                .about("Sauvegardes prises avant chaque import / backups taken before every import")
+                .subcommand(Command::new("list").about("Lister / list"))
+                .subcommand(
+                    Command::new("restore")
+                        .visible_alias("restaurer")
+                        .about("Remettre une sauvegarde en place / restore a backup")
+                        .arg(Arg::new("name").required(true).value_name("NOM")),
+                ),
+        );
     let labels = Labels::new();
     for (name, alias, kind) in RECORD_COMMANDS {
         cmd = cmd.subcommand(record_command(name, alias, *kind, &labels));

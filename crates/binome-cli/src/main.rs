@@ -32,7 +32,12 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             | CoreError::UnknownBreakdown(_)
             | CoreError::DemoStoreNotEmpty,
         ) => 1,
-        Some(CoreError::NotFound { .. } | CoreError::Ambiguous { .. }) => 3,
+        Some(
+            CoreError::NotFound { .. }
+            | CoreError::Ambiguous { .. }
+            | CoreError::BackupNotFound(_)
+            | CoreError::BackupAmbiguous(..),
+        ) => 3,
         _ => 4,
     }
 }

@@ -25,6 +25,12 @@ pub enum CoreError {
     UnknownBreakdown(String),
     #[error("demo data goes into an empty store")]
     DemoStoreNotEmpty,
+    #[error("no backup matches {0:?}")]
+    BackupNotFound(String),
+    #[error("{0:?} matches several backups")]
+    BackupAmbiguous(String, Vec<String>),
+    #[error("cannot write the spreadsheet: {0}")]
+    Spreadsheet(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -49,6 +55,9 @@ impl CoreError {
             CoreError::Import(e) => e.code(),
             CoreError::UnknownBreakdown(_) => "unknown-breakdown",
             CoreError::DemoStoreNotEmpty => "demo-not-empty",
+            CoreError::BackupNotFound(_) => "backup-not-found",
+            CoreError::BackupAmbiguous(..) => "backup-ambiguous",
+            CoreError::Spreadsheet(_) => "spreadsheet",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",
             CoreError::Store(StoreError::AlreadyInitialised { .. }) => "already-initialised",

@@ -195,6 +195,32 @@ pub fn template(kind: ImportKind, messages: &crate::i18n::Messages) -> Vec<u8> {
     write_french_csv(&headers, &[example])
 }
 
+/// The same template as an Excel workbook: bold frozen header, an example row.
+pub fn template_xlsx(kind: ImportKind, messages: &crate::i18n::Messages) -> Result<Vec<u8>, crate::error::CoreError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let failed = |e: rust_xlsxwriter::XlsxError| crate::error::CoreError::Spreadsheet(e.to_string());
+    let csv = String::from_utf8(template(kind, messages)).unwrap_or_default();
+    let table = crate::spreadsheet::read_csv(csv.as_bytes()).map_err(crate::error::CoreError::Spreadsheet)?;
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(messages.text(&format!("import-sheet-{}", kind.code()), &[])).map_err(failed)?;
+    let bold = Format::new().set_bold();
+    for (col, heading) in table.headers.iter().enumerate() {
+        let col = col as u16;
+        sheet.write_string_with_format(0, col, heading, &bold).map_err(failed)?;
+        let widest =
+            table.rows.iter().filter_map(|(_, r)| r.get(col as usize)).map(|c| c.chars().count()).max().unwrap_or(0);
+        sheet.set_column_width(col, (heading.chars().count().max(widest) + 2) as f64).map_err(failed)?;
+    }
+    for (row, (_, cells)) in table.rows.iter().enumerate() {
+        for (col, cell) in cells.iter().enumerate() {
+            sheet.write_string((row + 1) as u32, col as u16, cell).map_err(failed)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(failed)?;
+    workbook.save_to_buffer().map_err(failed)
+}
+
 fn column_label(column: &str, messages: &crate::i18n::Messages) -> String {
     match column {
         "pre_score" => messages.value("pre"),
@@ -487,6 +513,7 @@ impl Binome {
             return Err(ImportError::Rows { report: Box::new(report) }.into());
         }
         if !options.dry_run {
+            self.backup(&format!("import-{}", kind.code()))?;
             self.save(&prepared)?;
             report.written = true;
         }

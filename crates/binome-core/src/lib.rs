@@ -8,6 +8,7 @@
 //! French or English sentences from the shared catalogue.
 
 mod app;
+pub mod backups;
 pub mod demo;
 pub mod duplicates;
 mod error;

@@ -8,6 +8,7 @@
 //! origin device) and appends it to the change log — the audit trail and
 //! the "what changed since" index that bundles are made from.
 
+mod backup;
 mod device;
 mod error;
 mod history;

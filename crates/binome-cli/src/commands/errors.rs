@@ -74,6 +74,20 @@ pub fn describe_core(error: &CoreError, m: &Messages) -> String {
             ));
             out.push('\n');
         }
+        CoreError::BackupNotFound(name) => {
+            out.push_str(&m.text("error-backup-not-found", &[("name", name.clone())]));
+            out.push('\n');
+        }
+        CoreError::BackupAmbiguous(name, candidates) => {
+            out.push_str(
+                &m.text("error-backup-ambiguous", &[("name", name.clone()), ("candidates", candidates.join(", "))]),
+            );
+            out.push('\n');
+        }
+        CoreError::Spreadsheet(detail) => {
+            out.push_str(&m.text("error-spreadsheet", &[("detail", detail.clone())]));
+            out.push('\n');
+        }
         CoreError::DemoStoreNotEmpty => {
             out.push_str(&m.text("error-demo-not-empty", &[]));
             out.push('\n');

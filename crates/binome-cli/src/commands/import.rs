@@ -49,7 +49,13 @@ pub fn template(matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let kind = ImportKind::parse(matches.get_one::<String>("kind").expect("required")).expect("validated by clap");
     let out = Path::new(matches.get_one::<String>("out").expect("required"));
     let french = binome_core::i18n::Messages::new(binome_core::i18n::Lang::Fr);
-    std::fs::write(out, binome_core::import::template(kind, &french)).map_err(|e| CoreError::io(out, e))?;
+    let is_workbook = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes = if is_workbook {
+        binome_core::import::template_xlsx(kind, &french)?
+    } else {
+        binome_core::import::template(kind, &french)
+    };
+    std::fs::write(out, bytes).map_err(|e| CoreError::io(out, e))?;
     say(ctx.messages.text("cli-template-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }

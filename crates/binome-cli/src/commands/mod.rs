@@ -35,6 +35,7 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
         "device" => setup::device_show(&open(matches)?, &ctx),
         "demo" => setup::demo(&mut open(matches)?, sub, &ctx),
         "check" => setup::check(&open(matches)?, &ctx),
+        "backup" => setup::backup(&mut open(matches)?, sub, &ctx),
         "import" => import::import(&mut open(matches)?, sub, &ctx),
         "template" => import::template(sub, &ctx),
         "indicators" => indicators::indicators(&open(matches)?, sub, &ctx),

@@ -105,3 +105,30 @@ pub fn check(binome: &Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn backup(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    match matches.subcommand() {
+        Some(("restore", sub)) => {
+            let restored = binome.restore(sub.get_one::<String>("name").expect("required"))?;
+            say(m.text("backup-restored", &[("name", restored.name)]));
+        }
+        _ => {
+            let backups = binome.backups()?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&backups)?);
+            } else if backups.is_empty() {
+                say(m.text("backup-none", &[]));
+            } else {
+                for b in backups {
+                    say(format!(
+                        "{}  {}",
+                        b.name,
+                        crate::output::number(b.bytes as f64 / 1_048_576.0, 1, m.lang) + " Mio"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -251,3 +251,61 @@ fn templates_have_french_headings_in_the_excel_dialect() {
     store.ok(&["import", "participants", out.to_str().unwrap(), "--mission", &m.mission]);
     assert_eq!(store.count("persons"), 1);
 }
+
+#[test]
+fn an_xlsx_template_opens_in_excel_and_imports_back() {
+    let store = Store::new();
+    let out = store.dir.path().join("modele.xlsx");
+    store.ok(&["template", "participants", "--out", out.to_str().unwrap()]);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"), "a real workbook (zip), not CSV text");
+    let m = mission(&store);
+    store.ok(&["import", "participants", out.to_str().unwrap(), "--mission", &m.mission]);
+    let person = &store.json(&["persons", "list"])[0]["data"];
+    assert_eq!(person["family_name"], "Mahamat");
+    assert_eq!(person["cadre"], "sage_femme");
+}
+
+#[test]
+fn every_import_is_preceded_by_a_backup_that_can_be_restored() {
+    let store = Store::new();
+    let m = mission(&store);
+    store.ok(&[
+        "import",
+        "participants",
+        fixture("participants-excel-fr.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+    ]);
+    assert_eq!(store.count("persons"), 4);
+    let backups = store.json(&["backup", "list"]);
+    let names: Vec<&str> = backups.as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].ends_with("-import-participants.sqlite3"), "{names:?}");
+
+    let out = store.ok(&["backup", "restore", "import-participants"]);
+    assert!(out.contains("Sauvegarde remise en place"), "{out}");
+    assert_eq!(store.count("persons"), 0, "the store is as it was before the import");
+    assert_eq!(store.count("missions"), 1);
+    let after = store.json(&["backup", "list"]);
+    assert!(
+        after.as_array().unwrap().iter().any(|b| b["name"].as_str().unwrap().ends_with("-avant-restauration.sqlite3")),
+        "the state before the restore was kept too: {after}"
+    );
+    let err = store.fails(&["backup", "restore", "introuvable"], 3);
+    assert!(err.contains("Aucune sauvegarde ne correspond à « introuvable »"), "{err}");
+}
+
+#[test]
+fn a_dry_run_takes_no_backup() {
+    let store = Store::new();
+    let m = mission(&store);
+    store.ok(&[
+        "import",
+        "participants",
+        fixture("participants-excel-fr.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+        "--dry-run",
+    ]);
+    assert!(store.json(&["backup", "list"]).as_array().unwrap().is_empty());
+}

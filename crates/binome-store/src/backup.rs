@@ -1,0 +1,27 @@
+//! Copies of the whole store, taken before anything that writes many rows
+//! from outside (a spreadsheet or bundle import), and put back on request.
+
+use crate::error::Doing;
+use crate::open::Store;
+use std::path::Path;
+
+impl Store {
+    /// Writes a consistent copy of the store to `target` (a new file).
+    pub fn backup_to(&self, target: &Path) -> crate::Result<()> {
+        let target = target.to_string_lossy().into_owned();
+        self.conn.execute("VACUUM INTO ?1", [target]).doing("writing a backup").map(|_| ())
+    }
+
+    /// Replaces the store's contents with those of `source`, in place and
+    /// in one step, through SQLite's online backup.
+    pub fn restore_from(&mut self, source: &Path) -> crate::Result<()> {
+        let from = rusqlite::Connection::open_with_flags(source, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .doing("opening a backup")?;
+        {
+            let backup = rusqlite::backup::Backup::new(&from, &mut self.conn).doing("starting a restore")?;
+            backup.run_to_completion(1024, std::time::Duration::ZERO, None).doing("restoring a backup")?;
+        }
+        self.device = crate::device::load(&self.conn)?;
+        Ok(())
+    }
+}
