@@ -107,15 +107,20 @@ fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<StoredRow> {
     })
 }
 
+/// One record by id, deleted or not, inside or outside a write.
+fn get_row(conn: &rusqlite::Connection, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
+    let sql = format!("SELECT {} FROM {} WHERE id = ?1", select_columns(kind), kind.table());
+    let mut stmt = conn.prepare_cached(&sql).doing("preparing a read")?;
+    let mut rows = stmt.query([id]).doing("reading a record")?;
+    match rows.next().doing("reading a record")? {
+        Some(r) => Ok(Some(read_row(kind, r)?)),
+        None => Ok(None),
+    }
+}
+
 impl Store {
     pub fn get(&self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
-        let sql = format!("SELECT {} FROM {} WHERE id = ?1", select_columns(kind), kind.table());
-        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a read")?;
-        let mut rows = stmt.query([id]).doing("reading a record")?;
-        match rows.next().doing("reading a record")? {
-            Some(r) => Ok(Some(read_row(kind, r)?)),
-            None => Ok(None),
-        }
+        get_row(&self.conn, kind, id)
     }
 
     pub fn list(&self, kind: Kind, query: &ListQuery) -> crate::Result<Vec<StoredRow>> {
@@ -292,13 +297,7 @@ impl Writer<'_> {
     }
 
     pub fn get(&self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
-        let sql = format!("SELECT {} FROM {} WHERE id = ?1", select_columns(kind), kind.table());
-        let mut stmt = self.tx.prepare_cached(&sql).doing("preparing a read")?;
-        let mut rows = stmt.query([id]).doing("reading a record")?;
-        match rows.next().doing("reading a record")? {
-            Some(r) => Ok(Some(read_row(kind, r)?)),
-            None => Ok(None),
-        }
+        get_row(&self.tx, kind, id)
     }
 
     fn actor(&mut self) -> crate::Result<i64> {
