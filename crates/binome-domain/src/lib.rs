@@ -23,6 +23,7 @@ pub mod ids;
 pub mod indicators;
 pub mod input;
 pub mod kind;
+pub mod merge;
 pub mod names;
 pub mod problem;
 pub mod validate;

@@ -16,6 +16,7 @@ mod indicators;
 mod open;
 mod persons;
 mod rows;
+mod sync;
 
 pub use device::{DeviceRole, LocalDevice};
 pub use error::StoreError;
@@ -23,6 +24,7 @@ pub use history::Change;
 pub use indicators::{AssessmentRow, GroupTallies, MissionRow};
 pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, Store};
 pub use persons::PersonSummary;
-pub use rows::{ListQuery, Orphan, StoredRow, Writer};
+pub use rows::{ListQuery, Orphan, StoredRow, VersionMeta, Writer};
+pub use sync::{Applied, Head, RemoteVersion, normalise, split_fields};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 /// Migrations in order; the schema version is their count. Never edit a
 /// released one: add the next.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_create_records.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_create_records.sql"), include_str!("../migrations/0002_add_sync.sql")];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -22,6 +22,11 @@ pub struct StoredRow {
     pub hlc: i64,
     pub origin: String,
     pub change_seq: i64,
+    /// Who made this version, on the origin device.
+    pub author: Option<String>,
+    /// Fields from a newer Binôme, kept as they came.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra: Option<serde_json::Map<String, Value>>,
 }
 
 /// Which rows of a kind to list: equality on fields, tombstones or not.
@@ -45,11 +50,11 @@ pub struct Orphan {
 fn select_columns(kind: Kind) -> String {
     let mut cols: Vec<&str> = vec!["id"];
     cols.extend(kind.fields().iter().map(|f| f.name));
-    cols.extend(["deleted", "vv", "hlc", "origin", "change_seq"]);
+    cols.extend(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra"]);
     cols.join(", ")
 }
 
-fn to_sql(ty: FieldType, value: &Value) -> SqlValue {
+pub(crate) fn to_sql(ty: FieldType, value: &Value) -> SqlValue {
     match (ty, value) {
         (_, Value::Null) => SqlValue::Null,
         (FieldType::Number, v) => v.as_f64().map_or(SqlValue::Null, SqlValue::Real),
@@ -102,6 +107,11 @@ fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<StoredRow> {
         hlc: r.get(n + 3).doing("reading a stamp")?,
         origin: r.get(n + 4).doing("reading an origin")?,
         change_seq: r.get(n + 5).doing("reading a change sequence")?,
+        author: r.get(n + 6).doing("reading an author")?,
+        extra: r
+            .get::<_, Option<String>>(n + 7)
+            .doing("reading extra fields")?
+            .and_then(|text| serde_json::from_str(&text).ok()),
         id,
         data,
     })
@@ -141,6 +151,19 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a list")?;
         let mut rows = stmt.query(params_from_iter(args.iter())).doing("listing records")?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().doing("listing records")? {
+            out.push(read_row(kind, r)?);
+        }
+        Ok(out)
+    }
+
+    /// All rows of a kind in id order (the order dumps and exports use).
+    pub fn list_by_id(&self, kind: Kind, query: &ListQuery) -> crate::Result<Vec<StoredRow>> {
+        let deleted = if query.include_deleted { "" } else { " WHERE deleted = 0" };
+        let sql = format!("SELECT {} FROM {}{deleted} ORDER BY id", select_columns(kind), kind.table());
+        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a list")?;
+        let mut rows = stmt.query([]).doing("listing records")?;
         let mut out = Vec::new();
         while let Some(r) = rows.next().doing("listing records")? {
             out.push(read_row(kind, r)?);
@@ -215,7 +238,8 @@ impl Store {
     {
         let device = self.device.clone().ok_or(StoreError::NotInitialised)?;
         let tx = self.conn.transaction().doing("starting a write")?;
-        let mut writer = Writer { tx, device, now_millis, merges_changed: false, actor: None, upserts: HashMap::new() };
+        let mut writer =
+            Writer { tx, device, now_millis, merges_changed: false, actors: HashMap::new(), upserts: HashMap::new() };
         let value = work(&mut writer)?;
         if writer.merges_changed {
             crate::persons::rebuild_aliases(&writer.tx)?;
@@ -244,26 +268,37 @@ fn order_by(kind: Kind) -> &'static str {
     }
 }
 
-/// Writes inside one transaction, each stamped with a new local version.
+/// The version fields of a row: who made it, when, what it has seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionMeta {
+    pub vv: VersionVector,
+    pub hlc: i64,
+    pub origin: String,
+    pub author: String,
+    pub deleted: bool,
+}
+
+/// Writes inside one transaction. Local changes get a new version each;
+/// versions from other devices are merged (see `sync.rs`).
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
-    device: LocalDevice,
-    now_millis: i64,
-    merges_changed: bool,
-    actor: Option<i64>,
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) device: LocalDevice,
+    pub(crate) now_millis: i64,
+    pub(crate) merges_changed: bool,
+    actors: HashMap<(String, String), i64>,
     upserts: HashMap<Kind, String>,
 }
 
 fn upsert_sql(kind: Kind) -> String {
     let names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
-    let placeholders: Vec<String> = (1..=names.len() + 6).map(|i| format!("?{i}")).collect();
+    let placeholders: Vec<String> = (1..=names.len() + 8).map(|i| format!("?{i}")).collect();
     let updates: Vec<String> = names
         .iter()
-        .chain(["deleted", "vv", "hlc", "origin", "change_seq"].iter())
+        .chain(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra"].iter())
         .map(|n| format!("{n} = excluded.{n}"))
         .collect();
     format!(
-        "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq) VALUES ({ph})
+        "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq, author, extra) VALUES ({ph})
          ON CONFLICT (id) DO UPDATE SET {updates}",
         table = kind.table(),
         cols = names.join(", "),
@@ -277,11 +312,13 @@ impl Writer<'_> {
         &self.device
     }
 
-    /// Creates or updates a record as a local change.
+    /// Creates or updates a record as a local change. An edit of a row in
+    /// conflict has seen every head, so it settles the conflict.
     pub fn put(&mut self, kind: Kind, id: &str, data: &Row) -> crate::Result<StoredRow> {
         let existing = self.get(kind, id)?;
         let op = if existing.is_some() { "update" } else { "create" };
-        self.save(kind, id, data, false, existing.map(|e| e.vv).unwrap_or_default(), op)
+        let vv = self.heads_vv(kind, id, existing.as_ref())?;
+        self.save(kind, id, data, false, vv, op)
     }
 
     /// Creates a record known to be new (generated data, a bulk load):
@@ -293,37 +330,38 @@ impl Writer<'_> {
     /// Tombstones a record: it stays, marked deleted, with a new version.
     pub fn delete(&mut self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
         let Some(existing) = self.get(kind, id)? else { return Ok(None) };
-        self.save(kind, id, &existing.data, true, existing.vv, "delete").map(Some)
+        let vv = self.heads_vv(kind, id, Some(&existing))?;
+        self.save(kind, id, &existing.data, true, vv, "delete").map(Some)
     }
 
     pub fn get(&self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
         get_row(&self.tx, kind, id)
     }
 
-    fn actor(&mut self) -> crate::Result<i64> {
-        if let Some(actor) = self.actor {
-            return Ok(actor);
+    fn actor_for(&mut self, device: &str, author: &str) -> crate::Result<i64> {
+        if let Some(actor) = self.actors.get(&(device.to_owned(), author.to_owned())) {
+            return Ok(*actor);
         }
         self.tx
             .execute(
                 "INSERT INTO actors (device, author) VALUES (?1, ?2) ON CONFLICT (device, author) DO NOTHING",
-                rusqlite::params![self.device.device_id, self.device.author],
+                rusqlite::params![device, author],
             )
             .doing("recording the actor")?;
         let actor = self
             .tx
             .query_row(
                 "SELECT id FROM actors WHERE device = ?1 AND author = ?2",
-                rusqlite::params![self.device.device_id, self.device.author],
+                rusqlite::params![device, author],
                 |r| r.get(0),
             )
             .doing("reading the actor")?;
-        self.actor = Some(actor);
+        self.actors.insert((device.to_owned(), author.to_owned()), actor);
         Ok(actor)
     }
 
-    /// Writes one new version of a row and its change-log entry; returns
-    /// the change sequence.
+    /// Writes one new local version of a row and its change-log entry;
+    /// returns the change sequence.
     fn write_version(
         &mut self,
         kind: Kind,
@@ -333,29 +371,57 @@ impl Writer<'_> {
         vv: &mut VersionVector,
         op: &str,
     ) -> crate::Result<i64> {
-        let actor = self.actor()?;
         self.device.counter += 1;
         self.device.hlc = Hlc::tick(Hlc(self.device.hlc), self.now_millis).0;
         vv.set(&self.device.device_id, self.device.counter as u64);
+        let version = VersionMeta {
+            vv: vv.clone(),
+            hlc: self.device.hlc,
+            origin: self.device.device_id.clone(),
+            author: self.device.author.clone(),
+            deleted,
+        };
+        let seq = self.write_row(kind, id, data, None, &version, op)?;
+        self.clear_heads(kind, id)?;
+        Ok(seq)
+    }
+
+    /// Writes `version` of a row as the one its table shows, with a
+    /// change-log entry; returns the change sequence.
+    pub(crate) fn write_row(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        data: &Row,
+        extra: Option<&serde_json::Map<String, Value>>,
+        version: &VersionMeta,
+        op: &str,
+    ) -> crate::Result<i64> {
+        let actor = self.actor_for(&version.origin, &version.author)?;
         self.tx
             .prepare_cached(
                 "INSERT INTO change_log (table_name, row_id, op, actor, hlc, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )
             .doing("preparing the change log")?
-            .execute(rusqlite::params![kind.table(), id, op, actor, self.device.hlc, self.now_millis])
+            .execute(rusqlite::params![kind.table(), id, op, actor, version.hlc, self.now_millis])
             .doing("appending to the change log")?;
         let seq = self.tx.last_insert_rowid();
         let fields = kind.fields();
-        let mut values: Vec<SqlValue> = Vec::with_capacity(fields.len() + 6);
+        let mut values: Vec<SqlValue> = Vec::with_capacity(fields.len() + 8);
         values.push(SqlValue::Text(id.to_owned()));
         for field in fields {
             values.push(to_sql(field.ty, data.get(field.name).unwrap_or(&Value::Null)));
         }
-        values.push(SqlValue::Integer(i64::from(deleted)));
-        values.push(SqlValue::Text(vv.to_json()));
-        values.push(SqlValue::Integer(self.device.hlc));
-        values.push(SqlValue::Text(self.device.device_id.clone()));
+        values.push(SqlValue::Integer(i64::from(version.deleted)));
+        values.push(SqlValue::Text(version.vv.to_json()));
+        values.push(SqlValue::Integer(version.hlc));
+        values.push(SqlValue::Text(version.origin.clone()));
         values.push(SqlValue::Integer(seq));
+        values.push(SqlValue::Text(version.author.clone()));
+        values.push(match extra.filter(|e| !e.is_empty()) {
+            Some(e) => SqlValue::Text(Value::Object(e.clone()).to_string()),
+            None => SqlValue::Null,
+        });
         let sql = self.upserts.entry(kind).or_insert_with(|| upsert_sql(kind));
         self.tx
             .prepare_cached(sql)
@@ -387,6 +453,8 @@ impl Writer<'_> {
             hlc: self.device.hlc,
             origin: self.device.device_id.clone(),
             change_seq: seq,
+            author: Some(self.device.author.clone()),
+            extra: None,
         })
     }
 

@@ -1,0 +1,351 @@
+//! Versions that come from other devices, merged into the rows they belong
+//! to by the domain's rules (`binome_domain::merge`), and the views sync
+//! needs: every version for export, open conflicts, a canonical dump.
+
+use crate::error::{Doing, StoreError};
+use crate::open::Store;
+use crate::rows::{StoredRow, VersionMeta, Writer, to_sql};
+use binome_domain::kind::FieldType;
+use binome_domain::merge::{MergeOutcome, VersionRef, is_conflict, merge, merged_vv, winner};
+use binome_domain::{Hlc, Kind, Row, VersionVector};
+use rusqlite::types::Value as SqlValue;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::io::Write;
+
+/// A version of a row as it travels between devices.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RemoteVersion {
+    pub kind: Kind,
+    pub id: String,
+    pub data: Row,
+    /// Fields this Binôme does not know (from a newer one): kept, not dropped.
+    pub extra: Option<Map<String, Value>>,
+    pub meta: VersionMeta,
+}
+
+/// One head of a row: the version shown, or a concurrent one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Head {
+    pub data: Row,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extra: Option<Map<String, Value>>,
+    #[serde(flatten)]
+    pub meta: VersionMeta,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applied {
+    New,
+    Updated,
+    Unchanged,
+    Conflict,
+    Forged,
+}
+
+/// Values as the store holds them, whatever JSON form they came in
+/// (`18` and `18.0` are the same score).
+pub fn normalise(kind: Kind, data: &Row) -> Row {
+    let mut out = Row::new();
+    for field in kind.fields() {
+        let value = data.get(field.name).unwrap_or(&Value::Null);
+        out.insert(field.name.to_owned(), sql_to_json(field.ty, to_sql(field.ty, value)));
+    }
+    out
+}
+
+fn sql_to_json(ty: FieldType, value: SqlValue) -> Value {
+    match value {
+        SqlValue::Null => Value::Null,
+        SqlValue::Integer(i) if matches!(ty, FieldType::Number) => {
+            serde_json::Number::from_f64(i as f64).map_or(Value::Null, Value::Number)
+        }
+        SqlValue::Integer(i) => Value::from(i),
+        SqlValue::Real(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        SqlValue::Text(t) => match ty {
+            FieldType::RefList(_) | FieldType::Json => serde_json::from_str(&t).unwrap_or(Value::Null),
+            _ => Value::String(t),
+        },
+        SqlValue::Blob(_) => Value::Null,
+    }
+}
+
+/// Splits a travelling object into the fields this kind has and the rest.
+pub fn split_fields(kind: Kind, object: Map<String, Value>) -> (Row, Option<Map<String, Value>>) {
+    let mut data = Row::new();
+    let mut extra = Map::new();
+    for (key, value) in object {
+        if kind.field(&key).is_some() {
+            data.insert(key, value);
+        } else {
+            extra.insert(key, value);
+        }
+    }
+    (normalise(kind, &data), if extra.is_empty() { None } else { Some(extra) })
+}
+
+fn content(data: &Row, extra: &Option<Map<String, Value>>) -> String {
+    let mut text = Value::Object(data.clone()).to_string();
+    if let Some(extra) = extra {
+        text.push('|');
+        text.push_str(&Value::Object(extra.clone()).to_string());
+    }
+    text
+}
+
+fn head_from_row(row: StoredRow) -> Head {
+    Head {
+        meta: VersionMeta {
+            vv: row.vv,
+            hlc: row.hlc,
+            origin: row.origin,
+            author: row.author.unwrap_or_default(),
+            deleted: row.deleted,
+        },
+        data: row.data,
+        extra: row.extra,
+    }
+}
+
+fn read_other_heads(conn: &rusqlite::Connection, kind: Kind, id: &str) -> crate::Result<Vec<Head>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT origin, hlc, vv, author, deleted, data FROM row_heads
+             WHERE table_name = ?1 AND row_id = ?2 ORDER BY origin, hlc",
+        )
+        .doing("preparing row heads")?;
+    let rows = stmt
+        .query_map([kind.table(), id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })
+        .doing("reading row heads")?;
+    let mut heads = Vec::new();
+    for row in rows {
+        let (origin, hlc, vv, author, deleted, data) = row.doing("reading row heads")?;
+        let corrupt = || StoreError::Corrupt { table: "row_heads".into(), id: id.into(), column: "data".into() };
+        let object: Map<String, Value> = serde_json::from_str(&data).map_err(|_| corrupt())?;
+        let (data, extra) = split_fields(kind, object);
+        heads.push(Head {
+            data,
+            extra,
+            meta: VersionMeta {
+                vv: VersionVector::from_json(&vv).ok_or_else(corrupt)?,
+                hlc,
+                origin,
+                author,
+                deleted: deleted != 0,
+            },
+        });
+    }
+    Ok(heads)
+}
+
+fn all_heads(conn: &rusqlite::Connection, main: Option<StoredRow>, kind: Kind, id: &str) -> crate::Result<Vec<Head>> {
+    let mut heads: Vec<Head> = main.into_iter().map(head_from_row).collect();
+    heads.extend(read_other_heads(conn, kind, id)?);
+    Ok(heads)
+}
+
+impl Writer<'_> {
+    /// The version vector a local edit starts from: every head's, merged.
+    pub(crate) fn heads_vv(&self, kind: Kind, id: &str, main: Option<&StoredRow>) -> crate::Result<VersionVector> {
+        let others = read_other_heads(&self.tx, kind, id)?;
+        Ok(merged_vv(main.map(|m| &m.vv).into_iter().chain(others.iter().map(|h| &h.meta.vv))))
+    }
+
+    pub(crate) fn clear_heads(&self, kind: Kind, id: &str) -> crate::Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM row_heads WHERE table_name = ?1 AND row_id = ?2")
+            .doing("preparing row heads")?
+            .execute([kind.table(), id])
+            .doing("clearing row heads")?;
+        Ok(())
+    }
+
+    /// Merges a version from another device into its row.
+    pub fn apply_remote(&mut self, incoming: &RemoteVersion) -> crate::Result<Applied> {
+        let (kind, id) = (incoming.kind, incoming.id.as_str());
+        let main = self.get(kind, id)?;
+        let existed = main.is_some();
+        let heads = all_heads(&self.tx, main, kind, id)?;
+        let contents: Vec<String> = heads.iter().map(|h| content(&h.data, &h.extra)).collect();
+        let incoming_content = content(&incoming.data, &incoming.extra);
+        let refs: Vec<VersionRef<'_>> = heads
+            .iter()
+            .zip(&contents)
+            .map(|(h, c)| VersionRef {
+                vv: &h.meta.vv,
+                hlc: h.meta.hlc,
+                origin: &h.meta.origin,
+                deleted: h.meta.deleted,
+                content: c,
+            })
+            .collect();
+        let incoming_ref = VersionRef {
+            vv: &incoming.meta.vv,
+            hlc: incoming.meta.hlc,
+            origin: &incoming.meta.origin,
+            deleted: incoming.meta.deleted,
+            content: &incoming_content,
+        };
+        let keep = match merge(&refs, &incoming_ref) {
+            MergeOutcome::AlreadyKnown => return Ok(Applied::Unchanged),
+            MergeOutcome::Forged => return Ok(Applied::Forged),
+            MergeOutcome::Apply { keep } => keep,
+        };
+        let mut new_heads: Vec<Head> = keep.iter().map(|&i| heads[i].clone()).collect();
+        new_heads.push(Head {
+            data: incoming.data.clone(),
+            extra: incoming.extra.clone(),
+            meta: incoming.meta.clone(),
+        });
+        let new_contents: Vec<String> = new_heads.iter().map(|h| content(&h.data, &h.extra)).collect();
+        let new_refs: Vec<VersionRef<'_>> = new_heads
+            .iter()
+            .zip(&new_contents)
+            .map(|(h, c)| VersionRef {
+                vv: &h.meta.vv,
+                hlc: h.meta.hlc,
+                origin: &h.meta.origin,
+                deleted: h.meta.deleted,
+                content: c,
+            })
+            .collect();
+        let shown = winner(&new_refs);
+        let conflict = is_conflict(&new_refs);
+        let top = &new_heads[shown];
+        self.write_row(kind, id, &top.data, top.extra.as_ref(), &top.meta, "import")?;
+        self.clear_heads(kind, id)?;
+        for (_, head) in new_heads.iter().enumerate().filter(|(i, _)| *i != shown) {
+            let mut object = head.data.clone();
+            if let Some(extra) = &head.extra {
+                object.extend(extra.clone());
+            }
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO row_heads (table_name, row_id, origin, hlc, vv, author, deleted, data)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .doing("preparing row heads")?
+                .execute(rusqlite::params![
+                    kind.table(),
+                    id,
+                    head.meta.origin,
+                    head.meta.hlc,
+                    head.meta.vv.to_json(),
+                    head.meta.author,
+                    i64::from(head.meta.deleted),
+                    Value::Object(object).to_string()
+                ])
+                .doing("writing row heads")?;
+        }
+        let (observed, _too_far) = Hlc::observe(Hlc(self.device.hlc), Hlc(incoming.meta.hlc), self.now_millis);
+        self.device.hlc = observed.0;
+        Ok(match (existed, conflict) {
+            (_, true) => Applied::Conflict,
+            (true, false) => Applied::Updated,
+            (false, false) => Applied::New,
+        })
+    }
+}
+
+impl Store {
+    /// Every head of a row, the one shown first.
+    pub fn heads(&self, kind: Kind, id: &str) -> crate::Result<Vec<Head>> {
+        let main = self.get(kind, id)?;
+        all_heads(&self.conn, main, kind, id)
+    }
+
+    /// Rows whose heads disagree: (kind, id), sorted.
+    pub fn conflicts(&self) -> crate::Result<Vec<(Kind, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT table_name, row_id FROM row_heads ORDER BY table_name, row_id")
+            .doing("listing conflicts")?;
+        let rows: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .doing("listing conflicts")?
+            .collect::<Result<_, _>>()
+            .doing("listing conflicts")?;
+        let mut out = Vec::new();
+        for (table, id) in rows {
+            let Some(kind) = Kind::from_table(&table) else { continue };
+            let heads = self.heads(kind, &id)?;
+            let contents: Vec<String> = heads.iter().map(|h| content(&h.data, &h.extra)).collect();
+            let refs: Vec<VersionRef<'_>> = heads
+                .iter()
+                .zip(&contents)
+                .map(|(h, c)| VersionRef {
+                    vv: &h.meta.vv,
+                    hlc: h.meta.hlc,
+                    origin: &h.meta.origin,
+                    deleted: h.meta.deleted,
+                    content: c,
+                })
+                .collect();
+            if is_conflict(&refs) {
+                out.push((kind, id));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls `each` with every version this store holds (each row's heads),
+    /// kind by kind in id order.
+    pub fn for_each_version(&self, mut each: impl FnMut(RemoteVersion) -> crate::Result<()>) -> crate::Result<()> {
+        for &kind in Kind::ALL {
+            let query = crate::ListQuery { include_deleted: true, ..crate::ListQuery::default() };
+            for row in self.list_by_id(kind, &query)? {
+                let id = row.id.clone();
+                let has_others = self.has_other_heads(kind, &id)?;
+                let main = head_from_row(row);
+                each(RemoteVersion { kind, id: id.clone(), data: main.data, extra: main.extra, meta: main.meta })?;
+                if has_others {
+                    for head in read_other_heads(&self.conn, kind, &id)? {
+                        each(RemoteVersion {
+                            kind,
+                            id: id.clone(),
+                            data: head.data,
+                            extra: head.extra,
+                            meta: head.meta,
+                        })?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn has_other_heads(&self, kind: Kind, id: &str) -> crate::Result<bool> {
+        self.conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM row_heads WHERE table_name = ?1 AND row_id = ?2)")
+            .doing("checking row heads")?
+            .query_row([kind.table(), id], |r| r.get(0))
+            .doing("checking row heads")
+    }
+
+    /// The whole store as canonical JSON Lines (sorted, stable, without
+    /// device-local bookkeeping), so two stores compare with `diff`.
+    pub fn dump_to(&self, out: &mut impl Write) -> crate::Result<()> {
+        let io = |e: std::io::Error| StoreError::Dump(e.to_string());
+        for &kind in Kind::ALL {
+            let query = crate::ListQuery { include_deleted: true, ..crate::ListQuery::default() };
+            for row in self.list_by_id(kind, &query)? {
+                let id = row.id.clone();
+                let heads = all_heads(&self.conn, Some(row), kind, &id)?;
+                let line = serde_json::json!({ "table": kind.table(), "id": id, "heads": heads });
+                serde_json::to_writer(&mut *out, &line).map_err(|e| StoreError::Dump(e.to_string()))?;
+                out.write_all(b"\n").map_err(io)?;
+            }
+        }
+        Ok(())
+    }
+}
