@@ -1,0 +1,59 @@
+//! One payload line per row version:
+//! `{"t":table,"id":…,"vv":{device:counter},"hlc":…,"o":origin,"a":author,"del":bool,"d":{fields}}`.
+//! Fields this Binôme does not know are carried in `d` and kept.
+
+use crate::BundleError;
+use binome_domain::{Kind, VersionVector};
+use binome_store::{RemoteVersion, VersionMeta, split_fields};
+use serde_json::{Map, Value, json};
+
+pub fn to_line(version: &RemoteVersion) -> String {
+    let mut fields = version.data.clone();
+    if let Some(extra) = &version.extra {
+        fields.extend(extra.clone());
+    }
+    json!({
+        "t": version.kind.table(),
+        "id": version.id,
+        "vv": version.meta.vv,
+        "hlc": version.meta.hlc,
+        "o": version.meta.origin,
+        "a": version.meta.author,
+        "del": version.meta.deleted,
+        "d": fields,
+    })
+    .to_string()
+}
+
+/// Reads one line; `Ok(None)` for a table this Binôme does not know (from
+/// a newer one), which is skipped rather than refused.
+pub fn parse_line(text: &str, line: usize) -> Result<Option<RemoteVersion>, BundleError> {
+    let bad = |detail: &str| BundleError::BadPayload { line, detail: detail.to_owned() };
+    let value: Value = serde_json::from_str(text).map_err(|e| bad(&e.to_string()))?;
+    let table = value["t"].as_str().ok_or_else(|| bad("no table"))?;
+    let Some(kind) = Kind::from_table(table) else { return Ok(None) };
+    let id = value["id"].as_str().ok_or_else(|| bad("no id"))?.to_owned();
+    let vv: VersionVector = serde_json::from_value(value["vv"].clone()).map_err(|_| bad("bad version vector"))?;
+    if vv.0.is_empty() {
+        return Err(bad("empty version vector"));
+    }
+    let origin = value["o"].as_str().ok_or_else(|| bad("no origin"))?.to_owned();
+    if vv.get(&origin) == 0 {
+        return Err(bad("the origin is missing from the version vector"));
+    }
+    let fields: Map<String, Value> = value["d"].as_object().cloned().ok_or_else(|| bad("no fields"))?;
+    let (data, extra) = split_fields(kind, fields);
+    Ok(Some(RemoteVersion {
+        kind,
+        id,
+        data,
+        extra,
+        meta: VersionMeta {
+            vv,
+            hlc: value["hlc"].as_i64().ok_or_else(|| bad("no stamp"))?,
+            origin,
+            author: value["a"].as_str().unwrap_or_default().to_owned(),
+            deleted: value["del"].as_bool().ok_or_else(|| bad("no deletion flag"))?,
+        },
+    }))
+}

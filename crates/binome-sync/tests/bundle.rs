@@ -1,0 +1,167 @@
+//! The bundle file through every way it can go wrong on the road.
+
+use binome_domain::{Kind, VersionVector};
+use binome_store::{RemoteVersion, VersionMeta};
+use binome_sync::{BundleError, DeviceKeys, Outgoing, Recipient, Sender, decrypt_payload, read_bundle, write_bundle};
+use serde_json::json;
+use std::io::{Cursor, Read, Write};
+
+fn sender(keys: &DeviceKeys) -> Sender {
+    Sender {
+        device_id: "device-a".into(),
+        name: "portable-expert".into(),
+        role: "expert".into(),
+        signing_key: keys.signing_public_hex(),
+        age_recipient: keys.age_recipient(),
+        fingerprint: keys.fingerprint(),
+    }
+}
+
+fn version(name: &str) -> RemoteVersion {
+    let mut vv = VersionVector::default();
+    vv.set("device-a", 3);
+    RemoteVersion {
+        kind: Kind::Programme,
+        id: "0190a4b2-0000-7000-8000-000000000001".into(),
+        data: binome_store::normalise(
+            Kind::Programme,
+            json!({"code": "PASST2", "name": name, "country": "TD", "start_date": "2016-01-01", "hours_per_day": 7, "pass_mark": 80})
+                .as_object()
+                .unwrap(),
+        ),
+        extra: None,
+        meta: VersionMeta { vv, hlc: 42, origin: "device-a".into(), author: "Claire".into(), deleted: false },
+    }
+}
+
+fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
+    let outgoing = Outgoing {
+        bundle_id: "0190a4b2-0000-7000-8000-0000000000ff".into(),
+        created_hlc: 42,
+        created_at: "2026-11-23T10:00:00Z".into(),
+        sender: sender(from),
+        recipients: to
+            .iter()
+            .map(|k| (Recipient { device_id: "x".into(), fingerprint: k.fingerprint() }, k.age_recipient()))
+            .collect(),
+        kind: "full",
+        mission: None,
+        schema_version: 2,
+    };
+    write_bundle(outgoing, &[version("Appui santé Tchad")], from).unwrap()
+}
+
+fn entry_bytes(bytes: &[u8], name: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    zip::ZipArchive::new(Cursor::new(bytes)).unwrap().by_name(name).unwrap().read_to_end(&mut out).unwrap();
+    out
+}
+
+/// Rewrites one entry of the zip, keeping the others as they are.
+fn with_entry(bytes: &[u8], name: &str, change: impl Fn(Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let entry_name = file.name().to_owned();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).unwrap();
+        let content = if entry_name == name { change(content) } else { Some(content) };
+        if let Some(content) = content {
+            out.start_file(entry_name, stored).unwrap();
+            out.write_all(&content).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_bundle_reads_back_for_its_recipient_with_the_same_versions() {
+    let (a, b) = (DeviceKeys::generate(), DeviceKeys::generate());
+    let bytes = bundle(&a, &[&a, &b]);
+    let parsed = read_bundle(&bytes).unwrap();
+    assert_eq!(parsed.header.sender.fingerprint, a.fingerprint());
+    assert_eq!(parsed.header.counts["programmes"], 1);
+    assert_eq!(parsed.header.covers["device-a"], 3);
+    let header_text = String::from_utf8(entry_bytes(&bytes, "header.json")).unwrap();
+    assert!(header_text.contains("\"sender\""), "{header_text}");
+    assert!(
+        !header_text.contains("Appui") && !header_text.contains("Claire"),
+        "no record data in clear: {header_text}"
+    );
+    assert!(!bytes.windows(5).any(|w| w == b"Appui"), "the payload is not readable either");
+    assert_eq!(decrypt_payload(&parsed, &b).unwrap(), [version("Appui santé Tchad")]);
+}
+
+#[test]
+fn a_bundle_not_encrypted_to_us_is_refused() {
+    let (a, b, c) = (DeviceKeys::generate(), DeviceKeys::generate(), DeviceKeys::generate());
+    let parsed = read_bundle(&bundle(&a, &[&b])).unwrap();
+    assert!(matches!(decrypt_payload(&parsed, &c), Err(BundleError::NotForUs)));
+}
+
+#[test]
+fn a_truncated_file_is_unreadable() {
+    let a = DeviceKeys::generate();
+    let bytes = bundle(&a, &[&a]);
+    for cut in [bytes.len() / 2, bytes.len() - 10, 30] {
+        assert!(matches!(read_bundle(&bytes[..cut]), Err(BundleError::Unreadable { .. })), "cut at {cut}");
+    }
+}
+
+#[test]
+fn a_flipped_byte_in_the_header_breaks_the_signature() {
+    let a = DeviceKeys::generate();
+    let bytes = with_entry(&bundle(&a, &[&a]), "header.json", |h| {
+        Some(String::from_utf8(h).unwrap().replace("\"full\"", "\"fulL\"").into_bytes())
+    });
+    assert!(matches!(read_bundle(&bytes), Err(BundleError::BadSignature)));
+}
+
+#[test]
+fn a_flipped_byte_in_the_payload_is_caught_by_the_signed_hash() {
+    let a = DeviceKeys::generate();
+    let bytes = with_entry(&bundle(&a, &[&a]), "payload.age", |mut p| {
+        let middle = p.len() / 2;
+        p[middle] ^= 0x01;
+        Some(p)
+    });
+    assert!(matches!(read_bundle(&bytes), Err(BundleError::PayloadMismatch { what: "hash" })));
+}
+
+#[test]
+fn a_missing_or_foreign_signature_is_refused() {
+    let (a, mallory) = (DeviceKeys::generate(), DeviceKeys::generate());
+    let original = bundle(&a, &[&a]);
+    let unsigned = with_entry(&original, "header.sig", |_| None);
+    assert!(matches!(read_bundle(&unsigned), Err(BundleError::MissingSignature)));
+    let forged = with_entry(&original, "header.sig", |_| {
+        use ed25519_dalek::Signer;
+        Some(mallory.signing.sign(b"something else").to_bytes().to_vec())
+    });
+    assert!(matches!(read_bundle(&forged), Err(BundleError::BadSignature)));
+}
+
+#[test]
+fn a_bundle_for_a_newer_reader_asks_for_an_update() {
+    use ed25519_dalek::Signer;
+    let a = DeviceKeys::generate();
+    let original = bundle(&a, &[&a]);
+    let mut header_bytes = Vec::new();
+    zip::ZipArchive::new(Cursor::new(original.as_slice()))
+        .unwrap()
+        .by_name("header.json")
+        .unwrap()
+        .read_to_end(&mut header_bytes)
+        .unwrap();
+    let newer = String::from_utf8(header_bytes)
+        .unwrap()
+        .replace("\"min_reader_format\": 1", "\"min_reader_format\": 7")
+        .into_bytes();
+    let signature = a.signing.sign(&newer).to_bytes().to_vec();
+    let bytes = with_entry(&with_entry(&original, "header.json", |_| Some(newer.clone())), "header.sig", |_| {
+        Some(signature.clone())
+    });
+    assert!(matches!(read_bundle(&bytes), Err(BundleError::NewerFormat { found: 7, supported: 1 })));
+}
