@@ -211,6 +211,42 @@ error-backup-not-found = No backup matches "{ $name }" (see: binome backup list)
 error-backup-ambiguous = "{ $name }" matches several backups: { $candidates }.
 error-spreadsheet = Cannot write the workbook: { $detail }
 
+## Sync
+sync-fingerprint = Fingerprint (read it over the phone before trusting): { $fingerprint }
+sync-exported = Bundle written: { $path } ({ $versions } versions, { $size } KiB), encrypted for: { $recipients }
+sync-applied = Bundle from { $sender } imported{ $dry ->
+    [yes] {" "}(dry run: nothing was saved)
+   *[no] {""}
+}.
+sync-table-line = { $table } — new: { $new } · updated: { $updated } · unchanged: { $unchanged } · conflicting: { $conflicting }
+sync-already = This bundle was already imported ({ $bundle }): nothing changed.
+sync-quarantined = Bundle quarantined: device "{ $name }" is not trusted yet. Check its fingerprint over the phone: { $fingerprint }, then: binome devices trust "{ $name }"
+sync-far-future = Warning: { $count } versions carry a date more than 24 h in the future (the sender's clock is off); they are kept without moving this device's clock.
+sync-introduced = Device "{ $name }" introduces itself; this bundle holds nothing for this device. Check its fingerprint over the phone: { $fingerprint }, then: binome devices trust "{ $name }"
+sync-trusted = Device "{ $name }" trusted.
+sync-rejected = Device "{ $name }" rejected: its waiting bundles are dropped.
+sync-revoked = Device "{ $name }" revoked: none of its bundles will be accepted.
+sync-no-conflicts = No conflicts.
+sync-conflict = { $kind } { $id }: { $count } concurrent versions
+sync-head = version { $index } — { $author } on { $device }{ $deleted ->
+    [yes] {" "}(deletion)
+   *[no] {""}
+}
+sync-inspect = Bundle { $bundle } from "{ $name }" ({ $role }), fingerprint { $fingerprint }; valid signature; { $versions } versions; created { $created }.
+error-bundle-unreadable = This file is not a readable Binôme bundle (truncated in transfer?): { $detail }
+error-bundle-newer = This bundle comes from a newer Binôme (format { $found }, this one reads up to { $supported }): update Binôme; nothing was imported.
+error-bundle-unsigned = This bundle is not signed: refused, nothing was imported.
+error-bundle-bad-signature = This bundle's signature does not match its content: it was changed or forged. Refused, nothing was imported.
+error-bundle-payload-mismatch = This bundle's content does not match its signed header ({ $what }): it was damaged or changed. Refused, nothing was imported.
+error-bundle-not-for-us = This bundle is not encrypted for this device: ask the sender to export it for you.
+error-bundle-bad-payload = This bundle's content cannot be read (line { $line }): { $detail }. Nothing was imported.
+error-bundle-write = Cannot write the bundle: { $detail }
+error-sync-revoked = Device "{ $device }" was revoked: its bundles are refused.
+error-sync-rejected = Device "{ $device }" was rejected: its bundles are refused.
+error-sync-key-mismatch = Device "{ $device }" signs with another key than the trusted one: bundle refused.
+error-sync-forged = The bundle holds a known version with other values ({ $table } { $id }): forgery or bug. Refused, nothing was imported.
+error-sync-unknown-recipient = No trusted device matches "{ $text }" (see: binome devices list).
+
 ## CLI
 cli-init-done = Store initialised: { $path }
 cli-device = Device { $device } ({ $name }, { $role }), user: { $author }

@@ -218,6 +218,42 @@ error-backup-not-found = Aucune sauvegarde ne correspond à « { $name } » (voi
 error-backup-ambiguous = « { $name } » désigne plusieurs sauvegardes : { $candidates }.
 error-spreadsheet = Impossible d'écrire le classeur : { $detail }
 
+## Synchronisation
+sync-fingerprint = Empreinte (à lire au téléphone avant d'accorder sa confiance) : { $fingerprint }
+sync-exported = Lot écrit : { $path } ({ $versions } versions, { $size } Kio), chiffré pour : { $recipients }
+sync-applied = Lot de { $sender } importé{ $dry ->
+    [yes] {" "}(essai à blanc : rien n'a été enregistré)
+   *[no] {""}
+}.
+sync-table-line = { $table } — nouvelles : { $new } · mises à jour : { $updated } · inchangées : { $unchanged } · en conflit : { $conflicting }
+sync-already = Ce lot a déjà été importé ({ $bundle }) : rien n'a changé.
+sync-quarantined = Lot mis en quarantaine : l'appareil « { $name } » n'est pas encore reconnu. Vérifiez son empreinte par téléphone : { $fingerprint }, puis : binome devices trust "{ $name }"
+sync-far-future = Attention : { $count } versions portent une date à plus de 24 h dans le futur (horloge de l'expéditeur déréglée) ; elles sont gardées sans avancer l'horloge de cet appareil.
+sync-introduced = L'appareil « { $name } » se présente ; ce lot ne contient rien pour cet appareil. Vérifiez son empreinte par téléphone : { $fingerprint }, puis : binome devices trust "{ $name }"
+sync-trusted = Appareil « { $name } » reconnu.
+sync-rejected = Appareil « { $name } » refusé : ses lots en attente sont écartés.
+sync-revoked = Appareil « { $name } » révoqué : plus aucun de ses lots ne sera accepté.
+sync-no-conflicts = Aucun conflit.
+sync-conflict = { $kind } { $id } : { $count } versions concurrentes
+sync-head = version { $index } — { $author } sur { $device }{ $deleted ->
+    [yes] {" "}(suppression)
+   *[no] {""}
+}
+sync-inspect = Lot { $bundle } de « { $name } » ({ $role }), empreinte { $fingerprint } ; signature valide ; { $versions } versions ; créé le { $created }.
+error-bundle-unreadable = Ce fichier n'est pas un lot Binôme lisible (tronqué pendant le transfert ?) : { $detail }
+error-bundle-newer = Ce lot vient d'une version plus récente de Binôme (format { $found }, celle-ci lit jusqu'au { $supported }) : mettez Binôme à jour ; rien n'a été importé.
+error-bundle-unsigned = Ce lot n'est pas signé : refusé, rien n'a été importé.
+error-bundle-bad-signature = La signature de ce lot ne correspond pas à son contenu : il a été modifié ou falsifié. Refusé, rien n'a été importé.
+error-bundle-payload-mismatch = Le contenu de ce lot ne correspond pas à son en-tête signé ({ $what }) : il a été endommagé ou modifié. Refusé, rien n'a été importé.
+error-bundle-not-for-us = Ce lot n'est pas chiffré pour cet appareil : demandez à l'expéditeur de l'exporter pour vous.
+error-bundle-bad-payload = Le contenu de ce lot est illisible (ligne { $line }) : { $detail }. Rien n'a été importé.
+error-bundle-write = Impossible d'écrire le lot : { $detail }
+error-sync-revoked = L'appareil « { $device } » a été révoqué : ses lots sont refusés.
+error-sync-rejected = L'appareil « { $device } » a été refusé : ses lots sont refusés.
+error-sync-key-mismatch = L'appareil « { $device } » signe avec une autre clé que celle reconnue : lot refusé.
+error-sync-forged = Le lot contient une version déjà connue avec d'autres valeurs ({ $table } { $id }) : falsification ou erreur. Refusé, rien n'a été importé.
+error-sync-unknown-recipient = Aucun appareil reconnu ne correspond à « { $text } » (voir : binome devices list).
+
 ## CLI
 cli-init-done = Magasin initialisé : { $path }
 cli-device = Appareil { $device } ({ $name }, { $role }), utilisateur : { $author }

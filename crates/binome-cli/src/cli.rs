@@ -255,6 +255,81 @@ pub fn command() -> Command {
         )
         .subcommand(Command::new("check").about("Références orphelines / orphan references"))
         .subcommand(
+            Command::new("bundle")
+                .visible_alias("lot")
+                .about("Lots d'échange signés et chiffrés / signed, encrypted exchange bundles")
+                .subcommand_required(true)
+                .subcommand(
+                    Command::new("export")
+                        .about("Écrire un lot / write a bundle")
+                        .arg(Arg::new("out").long("out").required(true).value_name("FICHIER.binome"))
+                        .arg(Arg::new("to").long("to").action(ArgAction::Append).value_name("APPAREIL").help(
+                            "Destinataire reconnu (nom, id ou empreinte) / trusted recipient (name, id or fingerprint)",
+                        )),
+                )
+                .subcommand(
+                    Command::new("inspect")
+                        .about("En-tête et signature, sans déchiffrer / header and signature, without decrypting")
+                        .arg(Arg::new("file").required(true).value_name("FICHIER")),
+                )
+                .subcommand(
+                    Command::new("import")
+                        .about("Vérifier puis importer / verify then import")
+                        .arg(Arg::new("files").required(true).num_args(1..).value_name("FICHIER"))
+                        .arg(
+                            Arg::new("dry-run")
+                                .long("dry-run")
+                                .action(ArgAction::SetTrue)
+                                .help("Aperçu sans écrire / preview without writing"),
+                        ),
+                ),
+        )
+        .subcommand(
+            Command::new("devices")
+                .visible_alias("appareils")
+                .about("Appareils connus et confiance / known devices and trust")
+                .subcommand(Command::new("list").about("Lister / list"))
+                .subcommand(
+                    Command::new("trust")
+                        .about(
+                            "Reconnaître (après vérification de l'empreinte) / trust (after checking the fingerprint)",
+                        )
+                        .arg(Arg::new("device").required(true)),
+                )
+                .subcommand(Command::new("reject").about("Refuser / reject").arg(Arg::new("device").required(true)))
+                .subcommand(
+                    Command::new("revoke")
+                        .about("Révoquer (ordinateur perdu) / revoke (lost laptop)")
+                        .arg(Arg::new("device").required(true)),
+                ),
+        )
+        .subcommand(
+            Command::new("conflicts")
+                .visible_alias("conflits")
+                .about("Versions concurrentes à trancher / concurrent versions to settle")
+                .subcommand(Command::new("list").about("Lister / list"))
+                .subcommand(
+                    Command::new("show")
+                        .about("Afficher / show")
+                        .arg(Arg::new("table").required(true))
+                        .arg(Arg::new("id").required(true)),
+                )
+                .subcommand(
+                    Command::new("resolve")
+                        .about("Garder une version / keep one version")
+                        .arg(Arg::new("table").required(true))
+                        .arg(Arg::new("id").required(true))
+                        .arg(Arg::new("keep").long("keep").required(true).value_parser(clap::value_parser!(usize))),
+                ),
+        )
+        .subcommand(
+            Command::new("dump")
+                .about(
+                    "Tout le magasin en JSON canonique, pour comparer / the whole store as canonical JSON, to compare",
+                )
+                .arg(Arg::new("out").long("out").value_name("FICHIER")),
+        )
+        .subcommand(
             Command::new("backup")
                 .visible_alias("sauvegarde")
                 .about("Sauvegardes prises avant chaque import / backups taken before every import")

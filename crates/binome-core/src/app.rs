@@ -1,7 +1,7 @@
 //! [`Binome`]: one open store and its clock, the handle every front end
 //! holds and every use case hangs off.
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use binome_store::{DeviceRole, LocalDevice, Store};
 use std::path::{Path, PathBuf};
 
@@ -63,6 +63,8 @@ impl Binome {
     pub fn init(&mut self, name: &str, author: &str, role: DeviceRole) -> Result<LocalDevice> {
         let id = binome_domain::new_id().simple().to_string();
         let now = self.now_millis();
-        self.store.init_device(&id, name, author, role, now).map_err(CoreError::from)
+        let device = self.store.init_device(&id, name, author, role, now)?;
+        self.keys()?;
+        Ok(device)
     }
 }

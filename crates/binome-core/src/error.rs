@@ -32,6 +32,10 @@ pub enum CoreError {
     #[error("cannot write the spreadsheet: {0}")]
     Spreadsheet(String),
     #[error(transparent)]
+    Bundle(binome_sync::BundleError),
+    #[error(transparent)]
+    Sync(crate::sync::SyncRefusal),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -58,6 +62,8 @@ impl CoreError {
             CoreError::BackupNotFound(_) => "backup-not-found",
             CoreError::BackupAmbiguous(..) => "backup-ambiguous",
             CoreError::Spreadsheet(_) => "spreadsheet",
+            CoreError::Bundle(e) => e.code(),
+            CoreError::Sync(_) => "sync-refused",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",
             CoreError::Store(StoreError::AlreadyInitialised { .. }) => "already-initialised",

@@ -17,8 +17,14 @@ pub mod import;
 pub mod indicators;
 pub mod records;
 pub mod spreadsheet;
+pub mod sync;
 
 pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
 pub use binome_domain as domain;
 pub use binome_store::{DeviceRole, ListQuery, LocalDevice, StoreError, StoredRow};
+pub use binome_sync::fingerprint as sync_fingerprint;
+/// The bundle errors, for front ends that write their sentences.
+pub mod sync_errors {
+    pub use binome_sync::BundleError;
+}
 pub use error::{CoreError, ErrorReport, Result};

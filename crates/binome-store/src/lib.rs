@@ -10,6 +10,7 @@
 
 mod backup;
 mod device;
+mod devices;
 mod error;
 mod history;
 mod indicators;
@@ -19,6 +20,7 @@ mod rows;
 mod sync;
 
 pub use device::{DeviceRole, LocalDevice};
+pub use devices::{DeviceRecord, Quarantined};
 pub use error::StoreError;
 pub use history::Change;
 pub use indicators::{AssessmentRow, GroupTallies, MissionRow};

@@ -236,6 +236,18 @@ impl Store {
     where
         E: From<StoreError>,
     {
+        self.write_with(now_millis, work, true)
+    }
+
+    pub(crate) fn write_with<T, E>(
+        &mut self,
+        now_millis: i64,
+        work: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
+        commit: bool,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
         let device = self.device.clone().ok_or(StoreError::NotInitialised)?;
         let tx = self.conn.transaction().doing("starting a write")?;
         let mut writer =
@@ -251,6 +263,10 @@ impl Store {
                 rusqlite::params![writer.device.counter, writer.device.hlc],
             )
             .doing("saving the device counters")?;
+        if !commit {
+            writer.tx.rollback().doing("rolling a rehearsal back")?;
+            return Ok(value);
+        }
         let device = writer.device.clone();
         writer.tx.commit().doing("committing a write")?;
         self.device = Some(device);

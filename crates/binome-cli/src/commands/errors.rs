@@ -88,6 +88,39 @@ pub fn describe_core(error: &CoreError, m: &Messages) -> String {
             out.push_str(&m.text("error-spreadsheet", &[("detail", detail.clone())]));
             out.push('\n');
         }
+        CoreError::Bundle(error) => {
+            use binome_core::sync_errors::BundleError;
+            let args: Vec<(&str, String)> = match error {
+                BundleError::Unreadable { detail } => vec![("detail", detail.clone())],
+                BundleError::NewerFormat { found, supported } => {
+                    vec![("found", found.to_string()), ("supported", supported.to_string())]
+                }
+                BundleError::PayloadMismatch { what } => vec![("what", what.to_string())],
+                BundleError::BadPayload { line, detail } => {
+                    vec![("line", line.to_string()), ("detail", detail.clone())]
+                }
+                BundleError::Write(detail) => vec![("detail", detail.clone())],
+                _ => vec![],
+            };
+            out.push_str(&m.text(&format!("error-{}", error.code()), &args));
+            out.push('\n');
+        }
+        CoreError::Sync(refusal) => {
+            use binome_core::sync::SyncRefusal;
+            let (key, args): (&str, Vec<(&str, String)>) = match refusal {
+                SyncRefusal::Revoked { device } => ("error-sync-revoked", vec![("device", device.clone())]),
+                SyncRefusal::Rejected { device } => ("error-sync-rejected", vec![("device", device.clone())]),
+                SyncRefusal::KeyMismatch { device } => ("error-sync-key-mismatch", vec![("device", device.clone())]),
+                SyncRefusal::Forged { table, id } => {
+                    ("error-sync-forged", vec![("table", table.clone()), ("id", id.clone())])
+                }
+                SyncRefusal::UnknownRecipient { text } => {
+                    ("error-sync-unknown-recipient", vec![("text", text.clone())])
+                }
+            };
+            out.push_str(&m.text(key, &args));
+            out.push('\n');
+        }
         CoreError::DemoStoreNotEmpty => {
             out.push_str(&m.text("error-demo-not-empty", &[]));
             out.push('\n');

@@ -5,6 +5,7 @@ mod import;
 mod indicators;
 mod records;
 mod setup;
+mod sync;
 
 use anyhow::Context;
 use binome_core::i18n::Messages;
@@ -32,10 +33,14 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
     let (name, sub) = matches.subcommand().expect("a subcommand is required");
     match name {
         "init" => setup::init(&mut open(matches)?, sub, &ctx, &store_path(matches)),
-        "device" => setup::device_show(&open(matches)?, &ctx),
+        "device" => setup::device_show(&mut open(matches)?, &ctx),
         "demo" => setup::demo(&mut open(matches)?, sub, &ctx),
         "check" => setup::check(&open(matches)?, &ctx),
         "backup" => setup::backup(&mut open(matches)?, sub, &ctx),
+        "bundle" => sync::bundle(&mut open(matches)?, sub, &ctx),
+        "devices" => sync::devices(&mut open(matches)?, sub, &ctx),
+        "conflicts" => sync::conflicts(&mut open(matches)?, sub, &ctx),
+        "dump" => sync::dump(&open(matches)?, sub),
         "import" => import::import(&mut open(matches)?, sub, &ctx),
         "template" => import::template(sub, &ctx),
         "indicators" => indicators::indicators(&open(matches)?, sub, &ctx),

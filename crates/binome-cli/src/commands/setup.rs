@@ -31,8 +31,15 @@ pub fn init(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx, path: &Path) -
     } else {
         say(ctx.messages.text("cli-init-done", &[("path", path.display().to_string())]));
         print_device(&device, ctx);
+        print_fingerprint(binome, ctx)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_fingerprint(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<()> {
+    let sender = binome.sender()?;
+    say(ctx.messages.text("sync-fingerprint", &[("fingerprint", sender.fingerprint)]));
+    Ok(())
 }
 
 fn print_device(device: &binome_core::LocalDevice, ctx: &Ctx) {
@@ -47,12 +54,18 @@ fn print_device(device: &binome_core::LocalDevice, ctx: &Ctx) {
     ));
 }
 
-pub fn device_show(binome: &Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let device = binome.device()?;
+pub fn device_show(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let sender = binome.sender()?;
+    let device = binome.device()?.clone();
     if ctx.json {
-        say(serde_json::to_string_pretty(device)?);
+        let mut value = serde_json::to_value(&device)?;
+        value["fingerprint"] = sender.fingerprint.clone().into();
+        value["signing_key"] = sender.signing_key.clone().into();
+        value["age_recipient"] = sender.age_recipient.clone().into();
+        say(serde_json::to_string_pretty(&value)?);
     } else {
-        print_device(device, ctx);
+        print_device(&device, ctx);
+        print_fingerprint(binome, ctx)?;
     }
     Ok(ExitCode::SUCCESS)
 }

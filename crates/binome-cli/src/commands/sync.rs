@@ -1,0 +1,232 @@
+//! `binome bundle …`, `devices …`, `conflicts …`, `dump`.
+
+use super::Ctx;
+use crate::output::say;
+use binome_core::Binome;
+use binome_core::domain::Kind;
+use binome_core::sync::ImportOutcome;
+use clap::ArgMatches;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    match matches.subcommand().expect("an action is required") {
+        ("export", sub) => {
+            let out = Path::new(sub.get_one::<String>("out").expect("required"));
+            let to: Vec<String> = sub.get_many::<String>("to").map(|v| v.cloned().collect()).unwrap_or_default();
+            let report = binome.export_bundle(out, &to)?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&report)?);
+            } else {
+                let mut recipients = vec![binome.device()?.name.clone()];
+                recipients.extend(report.recipients.clone());
+                say(m.text(
+                    "sync-exported",
+                    &[
+                        ("path", out.display().to_string()),
+                        ("versions", report.versions.to_string()),
+                        ("size", (report.bytes.div_ceil(1024)).to_string()),
+                        ("recipients", recipients.join(", ")),
+                    ],
+                ));
+            }
+        }
+        ("inspect", sub) => {
+            let parsed = binome.inspect_bundle(Path::new(sub.get_one::<String>("file").expect("required")))?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&parsed.header)?);
+            } else {
+                let h = &parsed.header;
+                say(m.text(
+                    "sync-inspect",
+                    &[
+                        ("bundle", h.bundle_id.clone()),
+                        ("name", h.sender.name.clone()),
+                        ("role", m.value(&h.sender.role)),
+                        ("fingerprint", h.sender.fingerprint.clone()),
+                        ("versions", h.counts.values().sum::<u64>().to_string()),
+                        ("created", h.created_at.clone()),
+                    ],
+                ));
+                for (table, count) in &h.counts {
+                    say(format!("  {table} : {count}"));
+                }
+            }
+        }
+        ("import", sub) => {
+            let dry_run = sub.get_flag("dry-run");
+            let mut code = ExitCode::SUCCESS;
+            for file in sub.get_many::<String>("files").expect("required") {
+                match binome.import_bundle(Path::new(file), dry_run) {
+                    Ok(outcome) => print_outcome(&outcome, ctx)?,
+                    Err(error) => {
+                        eprint!("{file} : {}", super::errors::describe_core(&error, m));
+                        code = ExitCode::from(1);
+                    }
+                }
+            }
+            return Ok(code);
+        }
+        (other, _) => unreachable!("undeclared action {other}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_outcome(outcome: &ImportOutcome, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    if ctx.json {
+        say(serde_json::to_string_pretty(outcome)?);
+        return Ok(());
+    }
+    match outcome {
+        ImportOutcome::Applied { sender, counts, far_future, dry_run, .. } => {
+            say(m.text(
+                "sync-applied",
+                &[("sender", sender.clone()), ("dry", if *dry_run { "yes" } else { "no" }.into())],
+            ));
+            for (table, c) in counts {
+                let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                say(format!(
+                    "  {}",
+                    m.text(
+                        "sync-table-line",
+                        &[
+                            ("table", kind),
+                            ("new", c.new.to_string()),
+                            ("updated", c.updated.to_string()),
+                            ("unchanged", c.unchanged.to_string()),
+                            ("conflicting", c.conflicting.to_string()),
+                        ]
+                    )
+                ));
+            }
+            if *far_future > 0 {
+                say(m.text("sync-far-future", &[("count", far_future.to_string())]));
+            }
+        }
+        ImportOutcome::AlreadyImported { bundle_id } => say(m.text("sync-already", &[("bundle", bundle_id.clone())])),
+        ImportOutcome::DeviceIntroduced { name, fingerprint, .. } => {
+            say(m.text("sync-introduced", &[("name", name.clone()), ("fingerprint", fingerprint.clone())]))
+        }
+        ImportOutcome::Quarantined { name, fingerprint, .. } => {
+            say(m.text("sync-quarantined", &[("name", name.clone()), ("fingerprint", fingerprint.clone())]))
+        }
+    }
+    Ok(())
+}
+
+pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    match matches.subcommand() {
+        Some(("trust", sub)) => {
+            let (device, outcomes) = binome.trust_device(sub.get_one::<String>("device").expect("required"))?;
+            say(m.text("sync-trusted", &[("name", device.name)]));
+            for outcome in &outcomes {
+                print_outcome(outcome, ctx)?;
+            }
+        }
+        Some(("reject", sub)) => {
+            let device = binome.reject_device(sub.get_one::<String>("device").expect("required"))?;
+            say(m.text("sync-rejected", &[("name", device.name)]));
+        }
+        Some(("revoke", sub)) => {
+            let device = binome.revoke_device(sub.get_one::<String>("device").expect("required"))?;
+            say(m.text("sync-revoked", &[("name", device.name)]));
+        }
+        _ => {
+            binome.keys()?;
+            let devices = binome.devices()?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&devices)?);
+            } else {
+                let mut t = crate::output::table(vec![
+                    m.text("field-name", &[]),
+                    m.text("field-role", &[]),
+                    "Confiance / trust".into(),
+                    "Empreinte / fingerprint".into(),
+                    "id".into(),
+                ]);
+                for d in devices {
+                    let fingerprint = binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient);
+                    t.add_row(vec![d.name, m.value(&d.role), d.trust, fingerprint, d.device_id]);
+                }
+                say(&t);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn conflicts(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    match matches.subcommand() {
+        Some(("resolve", sub)) => {
+            let kind = kind_of(sub.get_one::<String>("table").expect("required"))?;
+            let id = sub.get_one::<String>("id").expect("required");
+            let keep = *sub.get_one::<usize>("keep").expect("required");
+            let row = binome.resolve_conflict(kind, id, keep)?;
+            say(m.text("cli-updated", &[("kind", m.kind(kind)), ("id", row.id)]));
+        }
+        Some(("show", sub)) => {
+            let kind = kind_of(sub.get_one::<String>("table").expect("required"))?;
+            let id = sub.get_one::<String>("id").expect("required");
+            let heads = binome.store().heads(kind, id).map_err(binome_core::CoreError::from)?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&heads)?);
+            } else {
+                for (i, head) in heads.iter().enumerate() {
+                    say(m.text(
+                        "sync-head",
+                        &[
+                            ("index", i.to_string()),
+                            ("author", head.meta.author.clone()),
+                            ("device", head.meta.origin.clone()),
+                            ("deleted", if head.meta.deleted { "yes" } else { "no" }.into()),
+                        ],
+                    ));
+                    say(serde_json::to_string_pretty(&head.data)?);
+                }
+            }
+        }
+        _ => {
+            let conflicts = binome.store().conflicts().map_err(binome_core::CoreError::from)?;
+            if ctx.json {
+                let list: Vec<_> =
+                    conflicts.iter().map(|(k, id)| serde_json::json!({"table": k.table(), "id": id})).collect();
+                say(serde_json::to_string_pretty(&list)?);
+            } else if conflicts.is_empty() {
+                say(m.text("sync-no-conflicts", &[]));
+            } else {
+                for (kind, id) in conflicts {
+                    let count = binome.store().heads(kind, &id).map(|h| h.len()).unwrap_or(0);
+                    say(m.text(
+                        "sync-conflict",
+                        &[("kind", kind.table().to_owned()), ("id", id), ("count", count.to_string())],
+                    ));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn kind_of(table: &str) -> anyhow::Result<Kind> {
+    Kind::from_table(table)
+        .or_else(|| Kind::ALL.iter().copied().find(|k| k.name() == table))
+        .ok_or_else(|| anyhow::anyhow!("unknown table {table:?}"))
+}
+
+pub fn dump(binome: &Binome, matches: &ArgMatches) -> anyhow::Result<ExitCode> {
+    match matches.get_one::<String>("out") {
+        Some(path) => {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+            binome.store().dump_to(&mut file).map_err(binome_core::CoreError::from)?;
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            binome.store().dump_to(&mut out).map_err(binome_core::CoreError::from)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

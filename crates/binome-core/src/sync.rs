@@ -1,0 +1,341 @@
+//! Exchanging bundles: this laptop's keys, the devices it trusts, export,
+//! and import — verified, decrypted and parsed before the one transaction
+//! that applies it, after a backup; unknown senders wait in quarantine.
+
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use binome_domain::version::MAX_FUTURE_DRIFT_MS;
+use binome_domain::{Hlc, Kind};
+use binome_store::{Applied, DeviceRecord, RemoteVersion};
+use binome_sync::{
+    BundleError, DeviceKeys, Outgoing, ParsedBundle, Recipient, Sender, decrypt_payload, read_bundle, write_bundle,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Why a verified bundle is still not applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum SyncRefusal {
+    #[error("device {device} was revoked")]
+    Revoked { device: String },
+    #[error("device {device} was rejected")]
+    Rejected { device: String },
+    #[error("device {device} signs with another key than the one trusted")]
+    KeyMismatch { device: String },
+    #[error("the {table} row {id} comes with other values under a version already known")]
+    Forged { table: String, id: String },
+    #[error("no trusted device matches {text:?}")]
+    UnknownRecipient { text: String },
+}
+
+/// What importing a bundle did, per table.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TableCounts {
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub conflicting: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    Applied {
+        bundle_id: String,
+        sender: String,
+        counts: BTreeMap<String, TableCounts>,
+        far_future: u64,
+        dry_run: bool,
+    },
+    AlreadyImported {
+        bundle_id: String,
+    },
+    Quarantined {
+        bundle_id: String,
+        sender: String,
+        name: String,
+        fingerprint: String,
+    },
+    /// From a device not trusted yet, and addressed to others: nothing to
+    /// keep, but the device is now known and can be trusted.
+    DeviceIntroduced {
+        sender: String,
+        name: String,
+        fingerprint: String,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    pub bundle_id: String,
+    pub versions: u64,
+    pub bytes: u64,
+    pub recipients: Vec<String>,
+}
+
+impl Binome {
+    /// This laptop's keys, made on first use (stores from before sync have none).
+    pub fn keys(&mut self) -> Result<DeviceKeys> {
+        let device = self.device()?.clone();
+        if let Some((signing, age)) = self.store.secrets()? {
+            if let Some(keys) = DeviceKeys::from_secrets(&signing, &age) {
+                return Ok(keys);
+            }
+        }
+        let keys = DeviceKeys::generate();
+        let (signing, age) = keys.secrets();
+        self.store.set_secrets(&signing, &age)?;
+        self.store.remember_device(&DeviceRecord {
+            device_id: device.device_id.clone(),
+            name: device.name.clone(),
+            role: device.role.code().to_owned(),
+            signing_key: keys.signing_public_hex(),
+            age_recipient: keys.age_recipient(),
+            trust: "self".into(),
+            first_seen: self.now_millis(),
+            decided_at: None,
+        })?;
+        Ok(keys)
+    }
+
+    /// This laptop as others see it in a bundle header.
+    pub fn sender(&mut self) -> Result<Sender> {
+        let keys = self.keys()?;
+        let device = self.device()?;
+        Ok(Sender {
+            device_id: device.device_id.clone(),
+            name: device.name.clone(),
+            role: device.role.code().to_owned(),
+            signing_key: keys.signing_public_hex(),
+            age_recipient: keys.age_recipient(),
+            fingerprint: keys.fingerprint(),
+        })
+    }
+
+    pub fn devices(&self) -> Result<Vec<DeviceRecord>> {
+        Ok(self.store.devices()?)
+    }
+
+    /// A device by id (or prefix), name, or fingerprint (spaces optional).
+    pub fn find_device(&self, text: &str) -> Result<DeviceRecord> {
+        let wanted = text.replace(' ', "").to_uppercase();
+        let matches: Vec<DeviceRecord> = self
+            .store
+            .devices()?
+            .into_iter()
+            .filter(|d| {
+                d.device_id.starts_with(text)
+                    || d.name.eq_ignore_ascii_case(text)
+                    || binome_sync::fingerprint(&d.signing_key, &d.age_recipient).replace(' ', "") == wanted
+            })
+            .collect();
+        match matches.len() {
+            1 => Ok(matches.into_iter().next().expect("one")),
+            0 => Err(CoreError::Sync(SyncRefusal::UnknownRecipient { text: text.to_owned() })),
+            _ => Err(CoreError::Ambiguous {
+                kind: Kind::Person,
+                text: text.to_owned(),
+                candidates: matches.into_iter().map(|d| d.name).collect(),
+            }),
+        }
+    }
+
+    /// Writes every version this store holds into a bundle for `to`
+    /// (trusted devices) and for this laptop itself.
+    pub fn export_bundle(&mut self, out: &Path, to: &[String]) -> Result<ExportReport> {
+        let keys = self.keys()?;
+        let sender = self.sender()?;
+        let mut recipients = vec![(
+            Recipient { device_id: sender.device_id.clone(), fingerprint: sender.fingerprint.clone() },
+            sender.age_recipient.clone(),
+        )];
+        let mut names = Vec::new();
+        for text in to {
+            let device = self.find_device(text)?;
+            if device.trust != "trusted" && device.trust != "self" {
+                return Err(CoreError::Sync(SyncRefusal::UnknownRecipient { text: text.clone() }));
+            }
+            let fingerprint = binome_sync::fingerprint(&device.signing_key, &device.age_recipient);
+            names.push(device.name.clone());
+            recipients.push((Recipient { device_id: device.device_id, fingerprint }, device.age_recipient));
+        }
+        let mut versions: Vec<RemoteVersion> = Vec::new();
+        self.store.for_each_version(|v| {
+            versions.push(v);
+            Ok(())
+        })?;
+        let now = self.now_millis();
+        let hlc = Hlc::tick(Hlc(self.device()?.hlc), now).0;
+        let bundle_id = binome_domain::new_id().hyphenated().to_string();
+        let outgoing = Outgoing {
+            bundle_id: bundle_id.clone(),
+            created_hlc: hlc,
+            created_at: chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().to_rfc3339(),
+            sender,
+            recipients,
+            kind: "full",
+            mission: None,
+            schema_version: binome_store::SCHEMA_VERSION,
+        };
+        let bytes = write_bundle(outgoing, &versions, &keys)?;
+        std::fs::write(out, &bytes).map_err(|e| CoreError::io(out, e))?;
+        Ok(ExportReport { bundle_id, versions: versions.len() as u64, bytes: bytes.len() as u64, recipients: names })
+    }
+
+    /// Reads a bundle's header and checks its signature, without decrypting.
+    pub fn inspect_bundle(&self, path: &Path) -> Result<ParsedBundle> {
+        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+        Ok(read_bundle(&bytes)?)
+    }
+
+    pub fn import_bundle(&mut self, path: &Path, dry_run: bool) -> Result<ImportOutcome> {
+        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
+        self.import_bundle_bytes(&bytes, dry_run)
+    }
+
+    /// Verifies, decrypts and parses the whole bundle, then applies it in
+    /// one transaction after a backup. Nothing is written when any check
+    /// fails, and a bundle from a device not yet trusted waits in quarantine.
+    pub fn import_bundle_bytes(&mut self, bytes: &[u8], dry_run: bool) -> Result<ImportOutcome> {
+        let keys = self.keys()?;
+        let parsed = read_bundle(bytes)?;
+        let header = &parsed.header;
+        let sender = &header.sender;
+        let now = self.now_millis();
+        match self.store.device_record(&sender.device_id)? {
+            Some(known) if known.signing_key != sender.signing_key || known.age_recipient != sender.age_recipient => {
+                return Err(CoreError::Sync(SyncRefusal::KeyMismatch { device: sender.name.clone() }));
+            }
+            Some(known) if known.trust == "revoked" => {
+                return Err(CoreError::Sync(SyncRefusal::Revoked { device: sender.name.clone() }));
+            }
+            Some(known) if known.trust == "rejected" => {
+                return Err(CoreError::Sync(SyncRefusal::Rejected { device: sender.name.clone() }));
+            }
+            Some(known) if known.trust == "trusted" || known.trust == "self" => {}
+            known => {
+                let own_fingerprint = keys.fingerprint();
+                let for_us = header.recipients.iter().any(|r| r.fingerprint == own_fingerprint);
+                if !dry_run && known.is_none() {
+                    self.store.remember_device(&DeviceRecord {
+                        device_id: sender.device_id.clone(),
+                        name: sender.name.clone(),
+                        role: sender.role.clone(),
+                        signing_key: sender.signing_key.clone(),
+                        age_recipient: sender.age_recipient.clone(),
+                        trust: "pending".into(),
+                        first_seen: now,
+                        decided_at: None,
+                    })?;
+                }
+                if !for_us {
+                    return Ok(ImportOutcome::DeviceIntroduced {
+                        sender: sender.device_id.clone(),
+                        name: sender.name.clone(),
+                        fingerprint: sender.fingerprint.clone(),
+                    });
+                }
+                if !dry_run {
+                    self.store.quarantine(&header.bundle_id, &sender.device_id, now, bytes)?;
+                }
+                return Ok(ImportOutcome::Quarantined {
+                    bundle_id: header.bundle_id.clone(),
+                    sender: sender.device_id.clone(),
+                    name: sender.name.clone(),
+                    fingerprint: sender.fingerprint.clone(),
+                });
+            }
+        }
+        if self.store.bundle_seen(&header.bundle_id)? {
+            return Ok(ImportOutcome::AlreadyImported { bundle_id: header.bundle_id.clone() });
+        }
+        let versions = decrypt_payload(&parsed, &keys)?;
+        let far_future =
+            versions.iter().filter(|v| Hlc(v.meta.hlc).millis() > now + MAX_FUTURE_DRIFT_MS).count() as u64;
+        if !dry_run {
+            self.backup("import-bundle")?;
+        }
+        let bundle_id = header.bundle_id.clone();
+        let sender_id = sender.device_id.clone();
+        let apply = |w: &mut binome_store::Writer<'_>| -> Result<BTreeMap<String, TableCounts>> {
+            let mut counts: BTreeMap<String, TableCounts> = BTreeMap::new();
+            for version in &versions {
+                let entry = counts.entry(version.kind.table().to_owned()).or_default();
+                match w.apply_remote(version)? {
+                    Applied::New => entry.new += 1,
+                    Applied::Updated => entry.updated += 1,
+                    Applied::Unchanged => entry.unchanged += 1,
+                    Applied::Conflict => entry.conflicting += 1,
+                    Applied::Forged => {
+                        return Err(CoreError::Sync(SyncRefusal::Forged {
+                            table: version.kind.table().into(),
+                            id: version.id.clone(),
+                        }));
+                    }
+                }
+            }
+            let summary = serde_json::to_string(&counts).expect("counts serialise");
+            w.record_bundle(&bundle_id, &sender_id, &summary)?;
+            Ok(counts)
+        };
+        let counts = if dry_run { self.store.rehearse(now, apply)? } else { self.store.write(now, apply)? };
+        Ok(ImportOutcome::Applied { bundle_id, sender: sender.name.clone(), counts, far_future, dry_run })
+    }
+
+    /// Trusts a device (after its fingerprint was checked) and applies the
+    /// bundles it had sent, oldest first.
+    pub fn trust_device(&mut self, text: &str) -> Result<(DeviceRecord, Vec<ImportOutcome>)> {
+        let device = self.find_device(text)?;
+        self.store.set_trust(&device.device_id, "trusted", self.now_millis())?;
+        let mut outcomes = Vec::new();
+        for (bundle_id, file) in self.store.quarantined_files(&device.device_id)? {
+            outcomes.push(self.import_bundle_bytes(&file, false)?);
+            self.store.release_from_quarantine(&bundle_id)?;
+        }
+        Ok((device, outcomes))
+    }
+
+    /// Refuses a device: its quarantined bundles are dropped, later ones refused.
+    pub fn reject_device(&mut self, text: &str) -> Result<DeviceRecord> {
+        self.decide(text, "rejected")
+    }
+
+    /// A lost laptop: nothing it signs is accepted any more.
+    pub fn revoke_device(&mut self, text: &str) -> Result<DeviceRecord> {
+        self.decide(text, "revoked")
+    }
+
+    fn decide(&mut self, text: &str, trust: &str) -> Result<DeviceRecord> {
+        let device = self.find_device(text)?;
+        self.store.set_trust(&device.device_id, trust, self.now_millis())?;
+        for (bundle_id, _) in self.store.quarantined_files(&device.device_id)? {
+            self.store.release_from_quarantine(&bundle_id)?;
+        }
+        Ok(DeviceRecord { trust: trust.to_owned(), ..device })
+    }
+
+    /// Settles a conflict by keeping one of its versions (by position in
+    /// `heads`): that choice is a new local edit that has seen them all.
+    pub fn resolve_conflict(&mut self, kind: Kind, id: &str, keep: usize) -> Result<binome_store::StoredRow> {
+        let heads = self.store.heads(kind, id)?;
+        let chosen =
+            heads.get(keep).ok_or_else(|| CoreError::NotFound { kind, text: format!("{id} #{keep}") })?.clone();
+        let now = self.now_millis();
+        self.store.write(now, |w| {
+            if chosen.meta.deleted {
+                w.delete(kind, id).map(|r| r.expect("the row exists"))
+            } else {
+                w.put(kind, id, &chosen.data)
+            }
+            .map_err(CoreError::from)
+        })
+    }
+}
+
+impl From<BundleError> for CoreError {
+    fn from(error: BundleError) -> Self {
+        CoreError::Bundle(error)
+    }
+}

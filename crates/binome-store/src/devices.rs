@@ -1,0 +1,185 @@
+//! What sync remembers about devices and bundles: the devices met and
+//! whether they are trusted, this laptop's secret keys, the bundles already
+//! applied (so a replay is recognised) and those waiting in quarantine.
+
+use crate::error::Doing;
+use crate::open::Store;
+use crate::rows::Writer;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeviceRecord {
+    pub device_id: String,
+    pub name: String,
+    pub role: String,
+    pub signing_key: String,
+    pub age_recipient: String,
+    /// self, trusted, pending, revoked or rejected.
+    pub trust: String,
+    pub first_seen: i64,
+    pub decided_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quarantined {
+    pub bundle_id: String,
+    pub sender: String,
+    pub received_at: i64,
+}
+
+fn read_device(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
+    Ok(DeviceRecord {
+        device_id: r.get(0)?,
+        name: r.get(1)?,
+        role: r.get(2)?,
+        signing_key: r.get(3)?,
+        age_recipient: r.get(4)?,
+        trust: r.get(5)?,
+        first_seen: r.get(6)?,
+        decided_at: r.get(7)?,
+    })
+}
+
+const DEVICE_COLUMNS: &str = "device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at";
+
+impl Store {
+    pub fn secrets(&self) -> crate::Result<Option<(String, String)>> {
+        self.conn
+            .query_row("SELECT signing_secret, age_identity FROM device_secrets WHERE singleton = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .doing("reading the device keys")
+    }
+
+    pub fn set_secrets(&self, signing_secret: &str, age_identity: &str) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO device_secrets (singleton, signing_secret, age_identity) VALUES (1, ?1, ?2)",
+                params![signing_secret, age_identity],
+            )
+            .doing("saving the device keys")
+            .map(|_| ())
+    }
+
+    pub fn device_record(&self, device_id: &str) -> crate::Result<Option<DeviceRecord>> {
+        self.conn
+            .query_row(&format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE device_id = ?1"), [device_id], read_device)
+            .optional()
+            .doing("reading a device")
+    }
+
+    pub fn devices(&self) -> crate::Result<Vec<DeviceRecord>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {DEVICE_COLUMNS} FROM devices ORDER BY trust = 'self' DESC, name, device_id"))
+            .doing("listing devices")?;
+        let rows = stmt.query_map([], read_device).doing("listing devices")?;
+        rows.collect::<Result<_, _>>().doing("listing devices")
+    }
+
+    /// Records a device met in a bundle header (or this one), keeping its
+    /// trust if it is known already.
+    pub fn remember_device(&self, device: &DeviceRecord) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO devices (device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, role = excluded.role",
+                params![
+                    device.device_id,
+                    device.name,
+                    device.role,
+                    device.signing_key,
+                    device.age_recipient,
+                    device.trust,
+                    device.first_seen,
+                    device.decided_at
+                ],
+            )
+            .doing("recording a device")
+            .map(|_| ())
+    }
+
+    pub fn set_trust(&self, device_id: &str, trust: &str, at: i64) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE devices SET trust = ?2, decided_at = ?3 WHERE device_id = ?1",
+                params![device_id, trust, at],
+            )
+            .doing("changing a device's trust")
+            .map(|_| ())
+    }
+
+    pub fn bundle_seen(&self, bundle_id: &str) -> crate::Result<bool> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM bundles_seen WHERE bundle_id = ?1)", [bundle_id], |r| r.get(0))
+            .doing("checking imported bundles")
+    }
+
+    pub fn quarantine(&self, bundle_id: &str, sender: &str, at: i64, file: &[u8]) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO quarantine (bundle_id, sender, received_at, file) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (bundle_id) DO NOTHING",
+                params![bundle_id, sender, at, file],
+            )
+            .doing("putting a bundle in quarantine")
+            .map(|_| ())
+    }
+
+    pub fn quarantined(&self) -> crate::Result<Vec<Quarantined>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT bundle_id, sender, received_at FROM quarantine ORDER BY received_at, bundle_id")
+            .doing("listing the quarantine")?;
+        let rows = stmt
+            .query_map([], |r| Ok(Quarantined { bundle_id: r.get(0)?, sender: r.get(1)?, received_at: r.get(2)? }))
+            .doing("listing the quarantine")?;
+        rows.collect::<Result<_, _>>().doing("listing the quarantine")
+    }
+
+    /// The quarantined bundles of a sender, oldest first, as files.
+    pub fn quarantined_files(&self, sender: &str) -> crate::Result<Vec<(String, Vec<u8>)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT bundle_id, file FROM quarantine WHERE sender = ?1 ORDER BY received_at, bundle_id")
+            .doing("reading the quarantine")?;
+        let rows = stmt.query_map([sender], |r| Ok((r.get(0)?, r.get(1)?))).doing("reading the quarantine")?;
+        rows.collect::<Result<_, _>>().doing("reading the quarantine")
+    }
+
+    pub fn release_from_quarantine(&self, bundle_id: &str) -> crate::Result<()> {
+        self.conn
+            .execute("DELETE FROM quarantine WHERE bundle_id = ?1", [bundle_id])
+            .doing("releasing a bundle from quarantine")
+            .map(|_| ())
+    }
+
+    /// Runs `work` in a transaction that is always rolled back: a preview
+    /// of what a write would do.
+    pub fn rehearse<T, E>(
+        &mut self,
+        now_millis: i64,
+        work: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<crate::StoreError>,
+    {
+        self.write_with(now_millis, work, false)
+    }
+}
+
+impl Writer<'_> {
+    /// Notes a bundle as applied, inside the transaction that applies it.
+    pub fn record_bundle(&self, bundle_id: &str, sender: &str, counts_json: &str) -> crate::Result<()> {
+        self.tx
+            .execute(
+                "INSERT INTO bundles_seen (bundle_id, sender, imported_at, counts) VALUES (?1, ?2, ?3, ?4)",
+                params![bundle_id, sender, self.now_millis, counts_json],
+            )
+            .doing("recording an imported bundle")
+            .map(|_| ())
+    }
+}
