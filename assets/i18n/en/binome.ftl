@@ -245,6 +245,7 @@ error-sync-revoked = Device "{ $device }" was revoked: its bundles are refused.
 error-sync-rejected = Device "{ $device }" was rejected: its bundles are refused.
 error-sync-key-mismatch = Device "{ $device }" signs with another key than the trusted one: bundle refused.
 error-sync-forged = The bundle holds a known version with other values ({ $table } { $id }): forgery or bug. Refused, nothing was imported.
+error-sync-ambiguous-device = "{ $text }" matches several devices: { $candidates }. Give the fingerprint.
 error-sync-unknown-recipient = No trusted device matches "{ $text }" (see: binome devices list).
 
 ## CLI

@@ -252,6 +252,7 @@ error-sync-revoked = L'appareil « { $device } » a été révoqué : ses lots s
 error-sync-rejected = L'appareil « { $device } » a été refusé : ses lots sont refusés.
 error-sync-key-mismatch = L'appareil « { $device } » signe avec une autre clé que celle reconnue : lot refusé.
 error-sync-forged = Le lot contient une version déjà connue avec d'autres valeurs ({ $table } { $id }) : falsification ou erreur. Refusé, rien n'a été importé.
+error-sync-ambiguous-device = « { $text } » désigne plusieurs appareils : { $candidates }. Donnez l'empreinte.
 error-sync-unknown-recipient = Aucun appareil reconnu ne correspond à « { $text } » (voir : binome devices list).
 
 ## CLI

@@ -1,7 +1,8 @@
 //! `binome`: Binôme from a terminal, for coordinators, scripts, tests and
 //! benchmarks. Errors are printed as sentences in French (default) or
 //! English (`--lang en` or LANG), and mapped to exit codes:
-//! 1 refused input, 2 usage, 3 not found, 4 store or file problem.
+//! 1 refused input (a record, a spreadsheet, a bundle), 2 usage, 3 not
+//! found, 4 store or file problem.
 
 mod cli;
 mod commands;
@@ -9,6 +10,7 @@ mod output;
 
 use binome_core::CoreError;
 use binome_core::i18n::{Lang, Messages};
+use binome_core::sync::SyncRefusal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -36,8 +38,10 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             CoreError::NotFound { .. }
             | CoreError::Ambiguous { .. }
             | CoreError::BackupNotFound(_)
-            | CoreError::BackupAmbiguous(..),
+            | CoreError::BackupAmbiguous(..)
+            | CoreError::Sync(SyncRefusal::UnknownRecipient { .. } | SyncRefusal::AmbiguousDevice { .. }),
         ) => 3,
+        Some(CoreError::Bundle(_) | CoreError::Sync(_)) => 1,
         _ => 4,
     }
 }

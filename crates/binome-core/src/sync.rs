@@ -28,6 +28,8 @@ pub enum SyncRefusal {
     Forged { table: String, id: String },
     #[error("no trusted device matches {text:?}")]
     UnknownRecipient { text: String },
+    #[error("{text:?} matches several devices")]
+    AmbiguousDevice { text: String, candidates: Vec<String> },
 }
 
 /// What importing a bundle did, per table.
@@ -134,11 +136,13 @@ impl Binome {
         match matches.len() {
             1 => Ok(matches.into_iter().next().expect("one")),
             0 => Err(CoreError::Sync(SyncRefusal::UnknownRecipient { text: text.to_owned() })),
-            _ => Err(CoreError::Ambiguous {
-                kind: Kind::Person,
+            _ => Err(CoreError::Sync(SyncRefusal::AmbiguousDevice {
                 text: text.to_owned(),
-                candidates: matches.into_iter().map(|d| d.name).collect(),
-            }),
+                candidates: matches
+                    .into_iter()
+                    .map(|d| format!("{} ({})", d.name, binome_sync::fingerprint(&d.signing_key, &d.age_recipient)))
+                    .collect(),
+            })),
         }
     }
 

@@ -168,12 +168,15 @@ pub fn write_bundle(
     Ok(zip.finish().map_err(write_error)?.into_inner())
 }
 
+/// An entry's bytes as stored. The zip CRC is not checked: the signature
+/// and the signed payload hash are the integrity checks, and they say
+/// precisely what was changed.
 fn entry(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<u8>>, BundleError> {
-    let mut file = match archive.by_name(name) {
-        Ok(file) => file,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(BundleError::Unreadable { detail: e.to_string() }),
-    };
+    let Some(index) = archive.index_for_name(name) else { return Ok(None) };
+    let mut file = archive.by_index_raw(index).map_err(|e| BundleError::Unreadable { detail: e.to_string() })?;
+    if file.compression() != zip::CompressionMethod::Stored {
+        return Err(BundleError::Unreadable { detail: format!("{name} is compressed") });
+    }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(|e| BundleError::Unreadable { detail: e.to_string() })?;
     Ok(Some(bytes))

@@ -117,6 +117,9 @@ pub fn describe_core(error: &CoreError, m: &Messages) -> String {
                 SyncRefusal::UnknownRecipient { text } => {
                     ("error-sync-unknown-recipient", vec![("text", text.clone())])
                 }
+                SyncRefusal::AmbiguousDevice { text, candidates } => {
+                    ("error-sync-ambiguous-device", vec![("text", text.clone()), ("candidates", candidates.join(", "))])
+                }
             };
             out.push_str(&m.text(key, &args));
             out.push('\n');

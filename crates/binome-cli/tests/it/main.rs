@@ -8,4 +8,5 @@ mod indicators;
 mod migration;
 mod records;
 mod support;
+mod sync;
 mod validation;

@@ -18,9 +18,24 @@ pub fn asset(path: &str) -> PathBuf {
 
 impl Store {
     pub fn new() -> Store {
+        Store::named("laptop-test", "Claire Expert", "expert")
+    }
+
+    /// A laptop with its own name, user and role.
+    pub fn named(name: &str, author: &str, role: &str) -> Store {
         let store = Store { dir: tempfile::tempdir().expect("a temporary folder") };
-        store.ok(&["init", "--name", "laptop-test", "--author", "Claire Expert"]);
+        store.ok(&["init", "--name", name, "--author", author, "--role", role]);
         store
+    }
+
+    /// The canonical dump, to compare two stores or one store over time.
+    pub fn dump(&self) -> String {
+        self.ok(&["dump"])
+    }
+
+    /// A file path in this laptop's folder.
+    pub fn file(&self, name: &str) -> String {
+        self.dir.path().join(name).to_string_lossy().into_owned()
     }
 
     pub fn path(&self) -> PathBuf {

@@ -1,0 +1,267 @@
+//! Laptops exchanging bundles through everything the road does to them:
+//! first contact and trust, replays, tampering, truncation, the wrong
+//! recipient, a revoked laptop, concurrent edits, a process killed midway.
+
+use crate::support::Store;
+
+/// Makes `a` and `b` trust each other, as people do after reading their
+/// fingerprints over the phone.
+fn introduce(a: &Store, b: &Store) {
+    for (from, to) in [(a, b), (b, a)] {
+        let hello = from.file("hello.binome");
+        from.ok(&["bundle", "export", "--out", &hello]);
+        let out = to.ok(&["bundle", "import", &hello]);
+        assert!(out.contains("se présente"), "{out}");
+        let name = from.json(&["device", "show"])["name"].as_str().unwrap().to_owned();
+        to.ok(&["devices", "trust", &name]);
+    }
+}
+
+fn name(store: &Store) -> String {
+    store.json(&["device", "show"])["name"].as_str().unwrap().to_owned()
+}
+
+/// Exports everything `from` holds for `to`, and imports it there.
+fn send(from: &Store, to: &Store) -> String {
+    let file = from.file("out.binome");
+    from.ok(&["bundle", "export", "--out", &file, "--to", &name(to)]);
+    to.ok(&["bundle", "import", &file])
+}
+
+#[test]
+fn expert_referent_and_coordinator_go_through_a_mission_and_back() {
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let referent = Store::named("portable-referent", "Abdel Haggar", "referent");
+    let coordinator = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    introduce(&expert, &referent);
+    introduce(&expert, &coordinator);
+    introduce(&referent, &coordinator);
+
+    expert.ok(&["demo", "--scale", "mission"]);
+    let out = send(&expert, &referent);
+    assert!(out.contains("Lot de portable-expert importé"), "{out}");
+
+    // The referent validates a session the expert submitted.
+    let submitted = referent.json(&["sessions", "list"]);
+    let session =
+        submitted.as_array().unwrap().iter().find(|s| s["data"]["status"] == "submitted").expect("a submitted session")
+            ["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    referent.ok(&[
+        "reviews",
+        "add",
+        "--session",
+        &session,
+        "--decision",
+        "returned",
+        "--comment",
+        "Liste de présence incomplète",
+    ]);
+    send(&referent, &expert);
+    let shown = expert.ok(&["sessions", "show", &session]);
+    assert!(shown.contains("Renvoyée"), "the expert sees the referent's decision: {shown}");
+
+    // The coordinator gets the referent's bundle first, the expert's later.
+    send(&referent, &coordinator);
+    send(&expert, &coordinator);
+    assert_eq!(coordinator.dump(), expert.dump());
+    assert_eq!(referent.dump(), expert.dump());
+    let review = coordinator.json(&["reviews", "list"]);
+    let authors: Vec<&str> = review.as_array().unwrap().iter().map(|r| r["author"].as_str().unwrap()).collect();
+    assert!(authors.contains(&"Abdel Haggar"), "relayed versions keep their author: {authors:?}");
+}
+
+#[test]
+fn a_replayed_bundle_is_already_imported() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "mission"]);
+    let file = a.file("m.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
+    b.ok(&["bundle", "import", &file]);
+    let before = b.dump();
+    let again = b.ok(&["bundle", "import", &file]);
+    assert!(again.contains("déjà été importé"), "{again}");
+    assert_eq!(b.dump(), before);
+}
+
+/// A change made to a bundle file on its way.
+type Damage = Box<dyn Fn(&mut Vec<u8>)>;
+
+fn damaged(a: &Store, receiver: &str, damage: impl Fn(&mut Vec<u8>)) -> (Store, String) {
+    let b = Store::named(receiver, "B", "coordinator");
+    introduce(a, &b);
+    let file = a.file("m.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", receiver]);
+    let mut bytes = std::fs::read(&file).unwrap();
+    damage(&mut bytes);
+    std::fs::write(&file, bytes).unwrap();
+    (b, file)
+}
+
+#[test]
+fn tampered_or_truncated_bundles_are_refused_and_nothing_changes() {
+    let a = Store::named("a", "A", "expert");
+    a.ok(&["demo", "--scale", "mission"]);
+    let cases: [(&str, Damage, &str); 3] = [
+        (
+            "header",
+            Box::new(|b: &mut Vec<u8>| {
+                let at = b.windows(6).position(|w| w == b"\"full\"").unwrap();
+                b[at + 1] = b'F';
+            }),
+            "ne correspond pas à son contenu",
+        ),
+        (
+            "payload",
+            Box::new(|b: &mut Vec<u8>| {
+                let at = b.len() - 2000;
+                b[at] ^= 0x40;
+            }),
+            "ne correspond pas à son en-tête signé",
+        ),
+        ("truncated", Box::new(|b: &mut Vec<u8>| b.truncate(b.len() / 2)), "tronqué"),
+    ];
+    for (what, damage, expected) in cases {
+        let (b, file) = damaged(&a, &format!("b-{what}"), damage);
+        let before = b.dump();
+        let err = b.fails(&["bundle", "import", &file], 1);
+        assert!(err.contains(expected), "{what}: {err}");
+        assert_eq!(b.dump(), before, "{what}: the store is exactly as it was");
+    }
+}
+
+#[test]
+fn a_bundle_for_someone_else_is_not_readable_here() {
+    let (a, b, c) =
+        (Store::named("a", "A", "expert"), Store::named("b", "B", "referent"), Store::named("c", "C", "coordinator"));
+    introduce(&a, &b);
+    introduce(&a, &c);
+    a.ok(&["demo", "--scale", "mission"]);
+    let file = a.file("for-b.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
+    let before = c.dump();
+    let err = c.fails(&["bundle", "import", &file], 1);
+    assert!(err.contains("n'est pas chiffré pour cet appareil"), "{err}");
+    assert_eq!(c.dump(), before);
+}
+
+#[test]
+fn two_laptops_with_the_same_name_are_told_apart_by_fingerprint() {
+    let a = Store::named("a", "A", "expert");
+    let (b1, b2) = (Store::named("b", "B", "referent"), Store::named("b", "B", "referent"));
+    introduce(&a, &b1);
+    let hello = b2.file("hello.binome");
+    b2.ok(&["bundle", "export", "--out", &hello]);
+    a.ok(&["bundle", "import", &hello]);
+    let err = a.fails(&["devices", "trust", "b"], 3);
+    assert!(err.contains("« b » désigne plusieurs appareils") && err.contains("Donnez l'empreinte"), "{err}");
+    let fingerprint = b2.json(&["device", "show"])["fingerprint"].as_str().unwrap().to_owned();
+    a.ok(&["devices", "trust", &fingerprint]);
+}
+
+#[test]
+fn a_revoked_laptop_is_refused() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "mission"]);
+    let file = a.file("m.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
+    b.ok(&["devices", "revoke", "a"]);
+    let err = b.fails(&["bundle", "import", &file], 1);
+    assert!(err.contains("« a » a été révoqué"), "{err}");
+}
+
+#[test]
+fn an_unknown_laptop_waits_in_quarantine_until_trusted() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    // b knows a's keys only from a's first bundle; a needs b's to encrypt for it.
+    let hello = b.file("hello.binome");
+    b.ok(&["bundle", "export", "--out", &hello]);
+    a.ok(&["bundle", "import", &hello]);
+    a.ok(&["devices", "trust", "b"]);
+    a.ok(&["demo", "--scale", "mission"]);
+    let file = a.file("m.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
+    let out = b.ok(&["bundle", "import", &file]);
+    assert!(
+        out.contains("quarantaine")
+            && out.contains(&a.json(&["device", "show"])["fingerprint"].as_str().unwrap().to_owned()),
+        "{out}"
+    );
+    assert_eq!(b.count("sessions"), 0, "nothing applied before trust");
+    let out = b.ok(&["devices", "trust", "a"]);
+    assert!(out.contains("Lot de a importé"), "{out}");
+    assert_eq!(b.count("sessions"), 12);
+}
+
+#[test]
+fn concurrent_edits_become_a_conflict_settled_on_both_laptops() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "mission"]);
+    send(&a, &b);
+    let mission = a.json(&["missions", "list"])[0]["id"].as_str().unwrap().to_owned();
+    a.ok(&["missions", "edit", &mission, "--title", "SONU — titre de l'expert"]);
+    b.ok(&["missions", "edit", &mission, "--title", "SONU — titre du coordinateur"]);
+    send(&a, &b);
+    send(&b, &a);
+    assert_eq!(a.dump(), b.dump());
+    let conflicts = a.json(&["conflicts", "list"]);
+    assert_eq!(conflicts.as_array().unwrap().len(), 1, "{conflicts}");
+    let heads = a.json(&["conflicts", "show", "missions", &mission]);
+    let keep =
+        heads.as_array().unwrap().iter().position(|h| h["data"]["title"] == "SONU — titre du coordinateur").unwrap();
+    a.ok(&["conflicts", "resolve", "missions", &mission, "--keep", &keep.to_string()]);
+    send(&a, &b);
+    for store in [&a, &b] {
+        assert!(store.json(&["conflicts", "list"]).as_array().unwrap().is_empty());
+        assert_eq!(store.json(&["missions", "show", &mission])["data"]["title"], "SONU — titre du coordinateur");
+    }
+    assert_eq!(a.dump(), b.dump());
+}
+
+#[test]
+fn a_dry_run_previews_and_writes_nothing() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "mission"]);
+    let file = a.file("m.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
+    let before = b.dump();
+    let out = b.ok(&["bundle", "import", &file, "--dry-run"]);
+    assert!(out.contains("essai à blanc") && out.contains("séance — nouvelles : 12"), "{out}");
+    assert_eq!(b.dump(), before);
+    let out = b.ok(&["bundle", "import", &file]);
+    assert!(!out.contains("déjà"), "a dry run does not mark the bundle imported: {out}");
+}
+
+#[test]
+fn an_import_killed_midway_leaves_the_store_as_it_was() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "programme"]);
+    let file = a.file("big.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
+    let before = b.dump();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("binome"))
+        .args(["--db", b.path().to_str().unwrap(), "bundle", "import", &file])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let finished_first = child.try_wait().unwrap().is_some();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let after = b.dump();
+    if finished_first {
+        assert_ne!(after, before, "the import had completed before the kill");
+    } else {
+        assert_eq!(after, before, "killed midway: nothing of the bundle is in the store");
+        b.ok(&["bundle", "import", &file]);
+        assert_eq!(b.dump(), a.dump(), "the same bundle imports cleanly afterwards");
+    }
+}
