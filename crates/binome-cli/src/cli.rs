@@ -265,6 +265,9 @@ pub fn command() -> Command {
                         .arg(Arg::new("out").long("out").required(true).value_name("FICHIER.binome"))
                         .arg(Arg::new("to").long("to").action(ArgAction::Append).value_name("APPAREIL").help(
                             "Destinataire reconnu (nom, id ou empreinte) / trusted recipient (name, id or fingerprint)",
+                        ))
+                        .arg(Arg::new("full").long("full").action(ArgAction::SetTrue).help(
+                            "Tout, pas seulement ce que les destinataires n'ont pas confirmé / everything, not only what the recipients have not acknowledged",
                         )),
                 )
                 .subcommand(

@@ -75,7 +75,12 @@ pub struct ExportReport {
     pub versions: u64,
     pub bytes: u64,
     pub recipients: Vec<String>,
+    pub incremental: bool,
 }
+
+/// How many of a peer's bundles a bundle to it acknowledges: enough to
+/// cover the ones still on their way.
+const ACKS_PER_PEER: usize = 50;
 
 impl Binome {
     /// This laptop's keys, made on first use (stores from before sync have none).
@@ -146,9 +151,10 @@ impl Binome {
         }
     }
 
-    /// Writes every version this store holds into a bundle for `to`
-    /// (trusted devices) and for this laptop itself.
-    pub fn export_bundle(&mut self, out: &Path, to: &[String]) -> Result<ExportReport> {
+    /// Writes a bundle for `to` (trusted devices) and for this laptop
+    /// itself: what the recipients have not acknowledged yet, or everything
+    /// with `full` (overlap is harmless).
+    pub fn export_bundle(&mut self, out: &Path, to: &[String], full: bool) -> Result<ExportReport> {
         let keys = self.keys()?;
         let sender = self.sender()?;
         let mut recipients = vec![(
@@ -156,6 +162,7 @@ impl Binome {
             sender.age_recipient.clone(),
         )];
         let mut names = Vec::new();
+        let mut peers = Vec::new();
         for text in to {
             let device = self.find_device(text)?;
             if device.trust != "trusted" && device.trust != "self" {
@@ -163,13 +170,31 @@ impl Binome {
             }
             let fingerprint = binome_sync::fingerprint(&device.signing_key, &device.age_recipient);
             names.push(device.name.clone());
+            peers.push(device.device_id.clone());
             recipients.push((Recipient { device_id: device.device_id, fingerprint }, device.age_recipient));
         }
+        // Incremental only when every recipient has acknowledged something.
+        let since = if full || peers.is_empty() {
+            0
+        } else {
+            peers
+                .iter()
+                .map(|p| self.store.acked_up_to(p))
+                .collect::<std::result::Result<Vec<_>, _>>()?
+                .into_iter()
+                .min()
+                .unwrap_or(0)
+        };
+        let up_to = self.store.last_change_seq()?;
         let mut versions: Vec<RemoteVersion> = Vec::new();
-        self.store.for_each_version(|v| {
+        self.store.for_each_version_since(since, |v| {
             versions.push(v);
             Ok(())
         })?;
+        let mut acks = Vec::new();
+        for peer in &peers {
+            acks.extend(self.store.bundles_from(peer, ACKS_PER_PEER)?);
+        }
         let now = self.now_millis();
         let hlc = Hlc::tick(Hlc(self.device()?.hlc), now).0;
         let bundle_id = binome_domain::new_id().hyphenated().to_string();
@@ -179,13 +204,21 @@ impl Binome {
             created_at: chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().to_rfc3339(),
             sender,
             recipients,
-            kind: "full",
+            kind: if since == 0 { "full" } else { "incremental" },
             mission: None,
             schema_version: binome_store::SCHEMA_VERSION,
+            acks,
         };
         let bytes = write_bundle(outgoing, &versions, &keys)?;
         std::fs::write(out, &bytes).map_err(|e| CoreError::io(out, e))?;
-        Ok(ExportReport { bundle_id, versions: versions.len() as u64, bytes: bytes.len() as u64, recipients: names })
+        self.store.record_export(&bundle_id, &peers, up_to, now)?;
+        Ok(ExportReport {
+            bundle_id,
+            versions: versions.len() as u64,
+            bytes: bytes.len() as u64,
+            recipients: names,
+            incremental: since > 0,
+        })
     }
 
     /// Reads a bundle's header and checks its signature, without decrypting.
@@ -263,6 +296,7 @@ impl Binome {
         }
         let bundle_id = header.bundle_id.clone();
         let sender_id = sender.device_id.clone();
+        let acks = header.acks.clone();
         let apply = |w: &mut binome_store::Writer<'_>| -> Result<BTreeMap<String, TableCounts>> {
             let mut counts: BTreeMap<String, TableCounts> = BTreeMap::new();
             for version in &versions {
@@ -282,6 +316,7 @@ impl Binome {
             }
             let summary = serde_json::to_string(&counts).expect("counts serialise");
             w.record_bundle(&bundle_id, &sender_id, &summary)?;
+            w.record_acks(&sender_id, &acks)?;
             Ok(counts)
         };
         let counts = if dry_run { self.store.rehearse(now, apply)? } else { self.store.write(now, apply)? };

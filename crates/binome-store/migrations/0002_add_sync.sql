@@ -65,3 +65,16 @@ CREATE TABLE quarantine (
     received_at  INTEGER NOT NULL,
     file         BLOB NOT NULL
 ) STRICT;
+
+-- Bundles this laptop wrote: for each recipient, the change sequence it
+-- covered. An incremental export to a peer starts after the highest one
+-- that peer has acknowledged (acknowledgements travel in its bundles), so
+-- a lost bundle is simply covered again.
+CREATE TABLE exports (
+    bundle_id   TEXT NOT NULL,
+    peer        TEXT NOT NULL,
+    up_to_seq   INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL,
+    acked_at    INTEGER,
+    PRIMARY KEY (bundle_id, peer)
+) STRICT;

@@ -157,6 +157,45 @@ impl Store {
             .map(|_| ())
     }
 
+    /// Notes that `bundle_id`, covering changes up to `up_to_seq`, was
+    /// written for `peers`.
+    pub fn record_export(&self, bundle_id: &str, peers: &[String], up_to_seq: i64, at: i64) -> crate::Result<()> {
+        for peer in peers {
+            self.conn
+                .execute(
+                    "INSERT INTO exports (bundle_id, peer, up_to_seq, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![bundle_id, peer, up_to_seq, at],
+                )
+                .doing("recording an export")?;
+        }
+        Ok(())
+    }
+
+    /// Where an incremental export to `peer` starts: after the last change
+    /// it acknowledged having.
+    pub fn acked_up_to(&self, peer: &str) -> crate::Result<i64> {
+        self.conn
+            .query_row(
+                "SELECT COALESCE(MAX(up_to_seq), 0) FROM exports WHERE peer = ?1 AND acked_at IS NOT NULL",
+                [peer],
+                |r| r.get(0),
+            )
+            .doing("reading acknowledgements")
+    }
+
+    /// Bundles from `sender` applied here, newest first: acknowledged in
+    /// the next bundle sent back.
+    pub fn bundles_from(&self, sender: &str, limit: usize) -> crate::Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT bundle_id FROM bundles_seen WHERE sender = ?1 ORDER BY imported_at DESC, bundle_id LIMIT ?2",
+            )
+            .doing("reading imported bundles")?;
+        let rows = stmt.query_map(params![sender, limit as i64], |r| r.get(0)).doing("reading imported bundles")?;
+        rows.collect::<Result<_, _>>().doing("reading imported bundles")
+    }
+
     /// Runs `work` in a transaction that is always rolled back: a preview
     /// of what a write would do.
     pub fn rehearse<T, E>(
@@ -172,6 +211,19 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// Marks our exports that `peer` says it has applied.
+    pub fn record_acks(&self, peer: &str, bundle_ids: &[String]) -> crate::Result<()> {
+        for bundle_id in bundle_ids {
+            self.tx
+                .execute(
+                    "UPDATE exports SET acked_at = ?3 WHERE bundle_id = ?1 AND peer = ?2 AND acked_at IS NULL",
+                    params![bundle_id, peer, self.now_millis],
+                )
+                .doing("recording an acknowledgement")?;
+        }
+        Ok(())
+    }
+
     /// Notes a bundle as applied, inside the transaction that applies it.
     pub fn record_bundle(&self, bundle_id: &str, sender: &str, counts_json: &str) -> crate::Result<()> {
         self.tx

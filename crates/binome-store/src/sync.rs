@@ -300,10 +300,20 @@ impl Store {
 
     /// Calls `each` with every version this store holds (each row's heads),
     /// kind by kind in id order.
-    pub fn for_each_version(&self, mut each: impl FnMut(RemoteVersion) -> crate::Result<()>) -> crate::Result<()> {
+    pub fn for_each_version(&self, each: impl FnMut(RemoteVersion) -> crate::Result<()>) -> crate::Result<()> {
+        self.for_each_version_since(0, each)
+    }
+
+    /// Like [`Store::for_each_version`], for rows changed here after the
+    /// change sequence `since` (an incremental export).
+    pub fn for_each_version_since(
+        &self,
+        since: i64,
+        mut each: impl FnMut(RemoteVersion) -> crate::Result<()>,
+    ) -> crate::Result<()> {
         for &kind in Kind::ALL {
             let query = crate::ListQuery { include_deleted: true, ..crate::ListQuery::default() };
-            for row in self.list_by_id(kind, &query)? {
+            for row in self.list_by_id(kind, &query)?.into_iter().filter(|r| r.change_seq > since) {
                 let id = row.id.clone();
                 let has_others = self.has_other_heads(kind, &id)?;
                 let main = head_from_row(row);

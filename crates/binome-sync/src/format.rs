@@ -68,6 +68,10 @@ pub struct Header {
     pub covers: BTreeMap<String, u64>,
     /// Versions carried, per table.
     pub counts: BTreeMap<String, u64>,
+    /// Bundles the sender applied from its recipients: they need not be
+    /// covered again in the next incremental export to the sender.
+    #[serde(default)]
+    pub acks: Vec<String>,
     pub payload: PayloadInfo,
     /// Fields added by a newer Binôme, kept when relaying.
     #[serde(flatten)]
@@ -92,6 +96,7 @@ pub struct Outgoing<'a> {
     pub kind: &'a str,
     pub mission: Option<String>,
     pub schema_version: i64,
+    pub acks: Vec<String>,
 }
 
 fn write_error(e: impl std::fmt::Display) -> BundleError {
@@ -144,6 +149,7 @@ pub fn write_bundle(
         mission: outgoing.mission,
         covers,
         counts,
+        acks: outgoing.acks,
         payload: PayloadInfo {
             sha256: hex::encode(Sha256::digest(&encrypted)),
             bytes: encrypted.len() as u64,

@@ -47,6 +47,7 @@ fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
         kind: "full",
         mission: None,
         schema_version: 2,
+        acks: vec![],
     };
     write_bundle(outgoing, &[version("Appui santé Tchad")], from).unwrap()
 }

@@ -265,3 +265,45 @@ fn an_import_killed_midway_leaves_the_store_as_it_was() {
         assert_eq!(b.dump(), a.dump(), "the same bundle imports cleanly afterwards");
     }
 }
+
+/// The number of versions a bundle carries, from its header.
+fn carried(store: &Store, file: &str) -> u64 {
+    store.json(&["bundle", "inspect", file])["counts"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum()
+}
+
+#[test]
+fn later_bundles_carry_only_what_the_recipient_has_not_acknowledged() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "mission"]);
+    let first = a.file("1.binome");
+    a.ok(&["bundle", "export", "--out", &first, "--to", "b"]);
+    b.ok(&["bundle", "import", &first]);
+    let everything = carried(&a, &first);
+    assert!(everything > 600, "{everything}");
+
+    // b's bundle back acknowledges the first one.
+    let back = b.file("back.binome");
+    b.ok(&["bundle", "export", "--out", &back, "--to", "a"]);
+    a.ok(&["bundle", "import", &back]);
+
+    let session = a.json(&["sessions", "list"])[0]["id"].as_str().unwrap().to_owned();
+    a.ok(&["sessions", "edit", &session, "--notes", "Salle de naissance, 8 participantes"]);
+    let second = a.file("2.binome");
+    let report = a.json(&["bundle", "export", "--out", &second, "--to", "b"]);
+    assert_eq!(report["incremental"], true);
+    assert_eq!(carried(&a, &second), 1, "only the edited session");
+
+    // That bundle is lost on the way; the next one covers it again.
+    let person = a.json(&["persons", "list"])[0]["id"].as_str().unwrap().to_owned();
+    a.ok(&["persons", "edit", &person, "--phone", "+235 66 00 11 22"]);
+    let third = a.file("3.binome");
+    a.ok(&["bundle", "export", "--out", &third, "--to", "b"]);
+    assert_eq!(carried(&a, &third), 2, "the lost edit and the new one");
+    b.ok(&["bundle", "import", &third]);
+    assert_eq!(b.dump(), a.dump());
+
+    let full = a.file("full.binome");
+    a.ok(&["bundle", "export", "--out", &full, "--to", "b", "--full"]);
+    assert_eq!(carried(&a, &full), everything);
+}
