@@ -223,6 +223,7 @@ sync-already = This bundle was already imported ({ $bundle }): nothing changed.
 sync-quarantined = Bundle quarantined: device "{ $name }" is not trusted yet. Check its fingerprint over the phone: { $fingerprint }, then: binome devices trust "{ $name }"
 sync-far-future = Warning: { $count } versions carry a date more than 24 h in the future (the sender's clock is off); they are kept without moving this device's clock.
 sync-introduced = Device "{ $name }" introduces itself; this bundle holds nothing for this device. Check its fingerprint over the phone: { $fingerprint }, then: binome devices trust "{ $name }"
+sync-watching = Watching { $dir }: imported bundles go to imported/, refused ones to rejected/ with the reason. Ctrl+C to stop.
 sync-trusted = Device "{ $name }" trusted.
 sync-rejected = Device "{ $name }" rejected: its waiting bundles are dropped.
 sync-revoked = Device "{ $name }" revoked: none of its bundles will be accepted.

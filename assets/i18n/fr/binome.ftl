@@ -230,6 +230,7 @@ sync-already = Ce lot a déjà été importé ({ $bundle }) : rien n'a changé.
 sync-quarantined = Lot mis en quarantaine : l'appareil « { $name } » n'est pas encore reconnu. Vérifiez son empreinte par téléphone : { $fingerprint }, puis : binome devices trust "{ $name }"
 sync-far-future = Attention : { $count } versions portent une date à plus de 24 h dans le futur (horloge de l'expéditeur déréglée) ; elles sont gardées sans avancer l'horloge de cet appareil.
 sync-introduced = L'appareil « { $name } » se présente ; ce lot ne contient rien pour cet appareil. Vérifiez son empreinte par téléphone : { $fingerprint }, puis : binome devices trust "{ $name }"
+sync-watching = Surveillance de { $dir } : les lots importés vont dans imported/, les refusés dans rejected/ avec la raison. Ctrl+C pour arrêter.
 sync-trusted = Appareil « { $name } » reconnu.
 sync-rejected = Appareil « { $name } » refusé : ses lots en attente sont écartés.
 sync-revoked = Appareil « { $name } » révoqué : plus aucun de ses lots ne sera accepté.

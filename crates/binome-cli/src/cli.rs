@@ -276,6 +276,12 @@ pub fn command() -> Command {
                         .arg(Arg::new("file").required(true).value_name("FICHIER")),
                 )
                 .subcommand(
+                    Command::new("watch")
+                        .about("Importer les lots déposés dans un dossier (clé USB) / import bundles dropped in a folder (USB stick)")
+                        .arg(Arg::new("dir").required(true).value_name("DOSSIER"))
+                        .arg(Arg::new("once").long("once").action(ArgAction::SetTrue).help("Un seul passage / a single pass")),
+                )
+                .subcommand(
                     Command::new("import")
                         .about("Vérifier puis importer / verify then import")
                         .arg(Arg::new("files").required(true).num_args(1..).value_name("FICHIER"))

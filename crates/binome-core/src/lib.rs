@@ -18,6 +18,7 @@ pub mod indicators;
 pub mod records;
 pub mod spreadsheet;
 pub mod sync;
+pub mod watch;
 
 pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
 pub use binome_domain as domain;

@@ -68,6 +68,31 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
             }
             return Ok(code);
         }
+        ("watch", sub) => {
+            let dir = Path::new(sub.get_one::<String>("dir").expect("required"));
+            let once = sub.get_flag("once");
+            let mut watcher = binome_core::watch::Watcher::default();
+            if !once {
+                say(m.text("sync-watching", &[("dir", dir.display().to_string())]));
+            }
+            loop {
+                let results = watcher.pass(binome, dir, !once, |e| super::errors::describe_core(e, m))?;
+                for result in results {
+                    let name = result.file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                    match &result.outcome {
+                        Ok(outcome) => {
+                            say(format!("{name} :"));
+                            print_outcome(outcome, ctx)?;
+                        }
+                        Err(error) => eprint!("{name} : {}", super::errors::describe_core(error, m)),
+                    }
+                }
+                if once {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_secs(2));
+            }
+        }
         (other, _) => unreachable!("undeclared action {other}"),
     }
     Ok(ExitCode::SUCCESS)

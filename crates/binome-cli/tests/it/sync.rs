@@ -307,3 +307,28 @@ fn later_bundles_carry_only_what_the_recipient_has_not_acknowledged() {
     a.ok(&["bundle", "export", "--out", &full, "--to", "b", "--full"]);
     assert_eq!(carried(&a, &full), everything);
 }
+
+#[test]
+fn a_watched_folder_sorts_bundles_into_imported_and_rejected() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "mission"]);
+    let stick = b.dir.path().join("cle-usb");
+    std::fs::create_dir_all(&stick).unwrap();
+    let good = stick.join("mission.binome");
+    a.ok(&["bundle", "export", "--out", good.to_str().unwrap(), "--to", "b"]);
+    let broken = stick.join("abime.binome");
+    let bytes = std::fs::read(&good).unwrap();
+    std::fs::write(&broken, &bytes[..bytes.len() / 3]).unwrap();
+    std::fs::write(stick.join("notes.txt"), "pas un lot").unwrap();
+
+    let out = b.cmd(&["bundle", "watch", stick.to_str().unwrap(), "--once"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Lot de a importé"));
+    assert!(stick.join("imported/mission.binome").exists());
+    assert!(stick.join("rejected/abime.binome").exists());
+    let reason = std::fs::read_to_string(stick.join("rejected/abime.binome.raison.txt")).unwrap();
+    assert!(reason.contains("tronqué"), "{reason}");
+    assert!(stick.join("notes.txt").exists(), "other files are left alone");
+    assert_eq!(b.count("sessions"), 12);
+}
