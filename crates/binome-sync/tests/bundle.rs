@@ -166,3 +166,44 @@ fn a_bundle_for_a_newer_reader_asks_for_an_update() {
     });
     assert!(matches!(read_bundle(&bytes), Err(BundleError::NewerFormat { found: 7, supported: 1 })));
 }
+
+mod damaged_bundles {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn sample() -> &'static (DeviceKeys, Vec<u8>) {
+        static SAMPLE: OnceLock<(DeviceKeys, Vec<u8>)> = OnceLock::new();
+        SAMPLE.get_or_init(|| {
+            let keys = DeviceKeys::generate();
+            let bytes = bundle(&keys, &[&keys]);
+            (keys, bytes)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Whatever the road does to a file, reading it never panics and
+        /// never yields versions other than the ones written.
+        #[test]
+        fn any_damage_is_refused_with_a_reason_or_changes_nothing(
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 0..4),
+            cut in proptest::option::of(any::<prop::sample::Index>()),
+        ) {
+            let (keys, original) = sample();
+            let mut bytes = original.clone();
+            for (at, mask) in &flips {
+                let i = at.index(bytes.len());
+                bytes[i] ^= mask;
+            }
+            if let Some(cut) = cut {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            match read_bundle(&bytes).and_then(|parsed| decrypt_payload(&parsed, keys)) {
+                Ok(versions) => prop_assert_eq!(versions, vec![version("Appui santé Tchad")]),
+                Err(error) => prop_assert!(!error.code().is_empty()),
+            }
+        }
+    }
+}
