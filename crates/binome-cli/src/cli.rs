@@ -266,6 +266,12 @@ pub fn command() -> Command {
                         .arg(Arg::new("to").long("to").action(ArgAction::Append).value_name("APPAREIL").help(
                             "Destinataire reconnu (nom, id ou empreinte) / trusted recipient (name, id or fingerprint)",
                         ))
+                        .arg(
+                            Arg::new("mission")
+                                .long("mission")
+                                .value_name("ID|CODE")
+                                .help("Seulement cette mission et ce qu'il lui faut / only this mission and what it needs"),
+                        )
                         .arg(Arg::new("full").long("full").action(ArgAction::SetTrue).help(
                             "Tout, pas seulement ce que les destinataires n'ont pas confirmé / everything, not only what the recipients have not acknowledged",
                         )),

@@ -155,6 +155,25 @@ impl Binome {
     /// itself: what the recipients have not acknowledged yet, or everything
     /// with `full` (overlap is harmless).
     pub fn export_bundle(&mut self, out: &Path, to: &[String], full: bool) -> Result<ExportReport> {
+        self.export_bundle_for(out, to, full, None)
+    }
+
+    /// Like [`Binome::export_bundle`], limited to one mission's records when given.
+    pub fn export_bundle_for(
+        &mut self,
+        out: &Path,
+        to: &[String],
+        full: bool,
+        mission: Option<&str>,
+    ) -> Result<ExportReport> {
+        let mission = match mission {
+            Some(text) => Some(self.resolve(Kind::Mission, text)?),
+            None => None,
+        };
+        let scope = match &mission {
+            Some(id) => Some(self.store.mission_scope(id)?),
+            None => None,
+        };
         let keys = self.keys()?;
         let sender = self.sender()?;
         let mut recipients = vec![(
@@ -187,7 +206,7 @@ impl Binome {
         };
         let up_to = self.store.last_change_seq()?;
         let mut versions: Vec<RemoteVersion> = Vec::new();
-        self.store.for_each_version_since(since, |v| {
+        self.store.for_each_version_in(since, scope.as_ref(), |v| {
             versions.push(v);
             Ok(())
         })?;
@@ -205,7 +224,7 @@ impl Binome {
             sender,
             recipients,
             kind: if since == 0 { "full" } else { "incremental" },
-            mission: None,
+            mission: mission.clone(),
             schema_version: binome_store::SCHEMA_VERSION,
             acks,
         };

@@ -17,6 +17,7 @@ mod indicators;
 mod open;
 mod persons;
 mod rows;
+mod scope;
 mod sync;
 
 pub use device::{DeviceRole, LocalDevice};
@@ -27,6 +28,7 @@ pub use indicators::{AssessmentRow, GroupTallies, MissionRow};
 pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, Store};
 pub use persons::PersonSummary;
 pub use rows::{ListQuery, Orphan, StoredRow, VersionMeta, Writer};
+pub use scope::Scope as MissionScope;
 pub use sync::{Applied, Head, RemoteVersion, normalise, split_fields};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

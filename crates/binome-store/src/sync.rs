@@ -309,11 +309,23 @@ impl Store {
     pub fn for_each_version_since(
         &self,
         since: i64,
+        each: impl FnMut(RemoteVersion) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.for_each_version_in(since, None, each)
+    }
+
+    /// Like [`Store::for_each_version_since`], only for the rows in `scope`
+    /// when one is given (a mission's records).
+    pub fn for_each_version_in(
+        &self,
+        since: i64,
+        scope: Option<&crate::MissionScope>,
         mut each: impl FnMut(RemoteVersion) -> crate::Result<()>,
     ) -> crate::Result<()> {
         for &kind in Kind::ALL {
             let query = crate::ListQuery { include_deleted: true, ..crate::ListQuery::default() };
-            for row in self.list_by_id(kind, &query)?.into_iter().filter(|r| r.change_seq > since) {
+            let in_scope = |id: &str| scope.is_none_or(|s| s.get(&kind).is_some_and(|ids| ids.contains(id)));
+            for row in self.list_by_id(kind, &query)?.into_iter().filter(|r| r.change_seq > since && in_scope(&r.id)) {
                 let id = row.id.clone();
                 let has_others = self.has_other_heads(kind, &id)?;
                 let main = head_from_row(row);

@@ -15,7 +15,8 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         ("export", sub) => {
             let out = Path::new(sub.get_one::<String>("out").expect("required"));
             let to: Vec<String> = sub.get_many::<String>("to").map(|v| v.cloned().collect()).unwrap_or_default();
-            let report = binome.export_bundle(out, &to, sub.get_flag("full"))?;
+            let mission = sub.get_one::<String>("mission").map(String::as_str);
+            let report = binome.export_bundle_for(out, &to, sub.get_flag("full"), mission)?;
             if ctx.json {
                 say(serde_json::to_string_pretty(&report)?);
             } else {

@@ -332,3 +332,24 @@ fn a_watched_folder_sorts_bundles_into_imported_and_rejected() {
     assert!(stick.join("notes.txt").exists(), "other files are left alone");
     assert_eq!(b.count("sessions"), 12);
 }
+
+#[test]
+fn a_mission_bundle_carries_that_mission_and_what_it_needs() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "programme"]);
+    let code = "PASA2-2019-0004";
+    let file = a.file("mission.binome");
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b", "--mission", code]);
+    let header = a.json(&["bundle", "inspect", &file]);
+    assert_eq!(header["counts"]["missions"], 1);
+    assert_eq!(header["counts"]["programmes"], 1);
+    assert!(std::fs::metadata(&file).unwrap().len() < 100 * 1024, "one mission fits a WhatsApp message");
+    b.ok(&["bundle", "import", &file]);
+    assert_eq!(b.count("missions"), 1);
+    let mission = &b.json(&["missions", "show", code]);
+    let report = b.json(&["indicators", "--mission", code]);
+    let there = a.json(&["indicators", "--mission", code]);
+    assert_eq!(report["total"], there["total"], "the mission's figures are the same on both laptops: {mission}");
+    assert_eq!(b.ok(&["check"]).trim(), "Aucune référence orpheline.", "nothing the mission needs is missing");
+}
