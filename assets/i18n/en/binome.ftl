@@ -247,6 +247,8 @@ error-sync-rejected = Device "{ $device }" was rejected: its bundles are refused
 error-sync-key-mismatch = Device "{ $device }" signs with another key than the trusted one: bundle refused.
 error-sync-forged = The bundle holds a known version with other values ({ $table } { $id }): forgery or bug. Refused, nothing was imported.
 error-sync-ambiguous-device = "{ $text }" matches several devices: { $candidates }. Give the fingerprint.
+error-sync-role-forbids = Device "{ $device }" ({ $role }) may not change: { $kind }. Nothing was saved.
+error-sync-unknown-origin = The bundle holds versions from device { $device }, unknown here and not introduced by the sender: refused, nothing was imported.
 error-sync-unknown-recipient = No trusted device matches "{ $text }" (see: binome devices list).
 
 ## CLI

@@ -254,6 +254,8 @@ error-sync-rejected = L'appareil « { $device } » a été refusé : ses lots so
 error-sync-key-mismatch = L'appareil « { $device } » signe avec une autre clé que celle reconnue : lot refusé.
 error-sync-forged = Le lot contient une version déjà connue avec d'autres valeurs ({ $table } { $id }) : falsification ou erreur. Refusé, rien n'a été importé.
 error-sync-ambiguous-device = « { $text } » désigne plusieurs appareils : { $candidates }. Donnez l'empreinte.
+error-sync-role-forbids = L'appareil « { $device } » ({ $role }) ne peut pas modifier : { $kind }. Rien n'a été enregistré.
+error-sync-unknown-origin = Le lot contient des versions de l'appareil { $device }, inconnu ici et non présenté par l'expéditeur : refusé, rien n'a été importé.
 error-sync-unknown-recipient = Aucun appareil reconnu ne correspond à « { $text } » (voir : binome devices list).
 
 ## CLI

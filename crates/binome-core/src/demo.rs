@@ -309,6 +309,7 @@ struct Generator<'w, 'a> {
     rng: Rng,
     writer: &'w mut binome_store::Writer<'a>,
     summary: DemoSummary,
+    with_reviews: bool,
 }
 
 impl Generator<'_, '_> {
@@ -444,9 +445,16 @@ impl Binome {
         if scale == DemoScale::Country {
             self.store.set_cache_mib(BULK_CACHE_MIB)?;
         }
+        // Reviews are a referent's: written only where this laptop's role
+        // may make them, so the demo travels like real data.
+        let with_reviews = binome_domain::merge::role_may_write(self.device()?.role.code(), Kind::Review, &Row::new());
         let written = self.store.write(now, |writer| {
-            let mut g =
-                Generator { rng: Rng(ChaCha8Rng::seed_from_u64(seed)), writer, summary: DemoSummary::default() };
+            let mut g = Generator {
+                rng: Rng(ChaCha8Rng::seed_from_u64(seed)),
+                writer,
+                summary: DemoSummary::default(),
+                with_reviews,
+            };
             generate(&mut g, scale)?;
             Ok::<_, CoreError>(g.summary)
         });
@@ -763,7 +771,7 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
                     let id = record_id(Kind::Attendance, &data);
                     g.put(Kind::Attendance, &id, data)?;
                 }
-                if submitted && referent.is_some() && g.rng.chance(80) {
+                if submitted && referent.is_some() && g.rng.chance(80) && g.with_reviews {
                     let decision = if g.rng.chance(88) { "validated" } else { "returned" };
                     let comment = if decision == "returned" {
                         "Merci de compléter la liste de présence et les notes du post-test."

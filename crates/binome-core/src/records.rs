@@ -62,13 +62,31 @@ impl Binome {
     /// Marks a record deleted. It stays in the store and its history.
     pub fn delete(&mut self, kind: Kind, target: &str) -> Result<StoredRow> {
         let id = self.resolve(kind, target)?;
+        let existing = self.get(kind, &id)?;
+        let role = self.device()?.role.code();
+        if !binome_domain::merge::role_may_write(role, kind, &existing.data) {
+            return Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
+                device: self.device()?.name.clone(),
+                role: role.to_owned(),
+                table: kind.table().to_owned(),
+            }));
+        }
         let now = self.now_millis();
         let row = self.store.write(now, |w| w.delete(kind, &id))?;
         row.ok_or(CoreError::NotFound { kind, text: target.to_owned() })
     }
 
-    /// Writes prepared records in one transaction.
+    /// Writes prepared records in one transaction. A laptop writes only
+    /// what its role allows (the same rule every receiver applies).
     pub fn save(&mut self, records: &[Prepared]) -> Result<Vec<StoredRow>> {
+        let role = self.device()?.role.code();
+        if let Some(p) = records.iter().find(|p| !binome_domain::merge::role_may_write(role, p.kind, &p.data)) {
+            return Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
+                device: self.device()?.name.clone(),
+                role: role.to_owned(),
+                table: p.kind.table().to_owned(),
+            }));
+        }
         let now = self.now_millis();
         self.store
             .write(now, |w| records.iter().map(|p| w.put(p.kind, &p.id, &p.data).map_err(CoreError::from)).collect())

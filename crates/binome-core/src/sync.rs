@@ -30,6 +30,10 @@ pub enum SyncRefusal {
     UnknownRecipient { text: String },
     #[error("{text:?} matches several devices")]
     AmbiguousDevice { text: String, candidates: Vec<String> },
+    #[error("a {role} device may not change {table} records")]
+    RoleForbids { device: String, role: String, table: String },
+    #[error("versions from device {device} come without its card")]
+    UnknownOrigin { device: String },
 }
 
 /// What importing a bundle did, per table.
@@ -210,6 +214,21 @@ impl Binome {
             versions.push(v);
             Ok(())
         })?;
+        let mut origin_ids: Vec<&str> = versions.iter().map(|v| v.meta.origin.as_str()).collect();
+        origin_ids.sort_unstable();
+        origin_ids.dedup();
+        let mut origins = Vec::new();
+        for id in origin_ids {
+            if let Some(d) = self.store.device_record(id)? {
+                origins.push(binome_sync::Origin {
+                    device_id: d.device_id,
+                    name: d.name,
+                    role: d.role,
+                    signing_key: d.signing_key,
+                    age_recipient: d.age_recipient,
+                });
+            }
+        }
         let mut acks = Vec::new();
         for peer in &peers {
             acks.extend(self.store.bundles_from(peer, ACKS_PER_PEER)?);
@@ -227,6 +246,7 @@ impl Binome {
             mission: mission.clone(),
             schema_version: binome_store::SCHEMA_VERSION,
             acks,
+            origins,
         };
         let bytes = write_bundle(outgoing, &versions, &keys)?;
         std::fs::write(out, &bytes).map_err(|e| CoreError::io(out, e))?;
@@ -308,6 +328,17 @@ impl Binome {
             return Ok(ImportOutcome::AlreadyImported { bundle_id: header.bundle_id.clone() });
         }
         let versions = decrypt_payload(&parsed, &keys)?;
+        let roles = self.origin_roles(&parsed, &versions, dry_run)?;
+        for version in &versions {
+            let (role, name) = roles.get(&version.meta.origin).cloned().unwrap_or_default();
+            if !binome_domain::merge::role_may_write(&role, version.kind, &version.data) {
+                return Err(CoreError::Sync(SyncRefusal::RoleForbids {
+                    device: name,
+                    role,
+                    table: version.kind.table().to_owned(),
+                }));
+            }
+        }
         let far_future =
             versions.iter().filter(|v| Hlc(v.meta.hlc).millis() > now + MAX_FUTURE_DRIFT_MS).count() as u64;
         if !dry_run {
@@ -340,6 +371,53 @@ impl Binome {
         };
         let counts = if dry_run { self.store.rehearse(now, apply)? } else { self.store.write(now, apply)? };
         Ok(ImportOutcome::Applied { bundle_id, sender: sender.name.clone(), counts, far_future, dry_run })
+    }
+
+    /// The role of every origin device in a bundle: this laptop's records
+    /// of it, or the card its trusted sender vouches for (remembered as
+    /// relayed). An origin with neither is refused.
+    fn origin_roles(
+        &mut self,
+        parsed: &ParsedBundle,
+        versions: &[RemoteVersion],
+        dry_run: bool,
+    ) -> Result<std::collections::HashMap<String, (String, String)>> {
+        let mut roles = std::collections::HashMap::new();
+        let now = self.now_millis();
+        for version in versions {
+            let origin = &version.meta.origin;
+            if roles.contains_key(origin) {
+                continue;
+            }
+            let role =
+                match self.store.device_record(origin)? {
+                    Some(known) if known.trust == "revoked" || known.trust == "rejected" => {
+                        return Err(CoreError::Sync(SyncRefusal::Revoked { device: known.name }));
+                    }
+                    Some(known) => (known.role, known.name),
+                    None => {
+                        let card =
+                            parsed.header.origins.iter().find(|o| &o.device_id == origin).ok_or_else(|| {
+                                CoreError::Sync(SyncRefusal::UnknownOrigin { device: origin.clone() })
+                            })?;
+                        if !dry_run {
+                            self.store.remember_device(&DeviceRecord {
+                                device_id: card.device_id.clone(),
+                                name: card.name.clone(),
+                                role: card.role.clone(),
+                                signing_key: card.signing_key.clone(),
+                                age_recipient: card.age_recipient.clone(),
+                                trust: "relayed".into(),
+                                first_seen: now,
+                                decided_at: None,
+                            })?;
+                        }
+                        (card.role.clone(), card.name.clone())
+                    }
+                };
+            roles.insert(origin.clone(), role);
+        }
+        Ok(roles)
     }
 
     /// Trusts a device (after its fingerprint was checked) and applies the

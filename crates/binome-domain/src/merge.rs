@@ -140,3 +140,42 @@ mod tests {
         assert!(!is_conflict(&[same, edit]), "concurrent versions with equal values are no conflict");
     }
 }
+
+/// What a device's role allows it to change. An expert runs missions; a
+/// referent reviews sessions and records follow-up assessments between
+/// missions; a coordinator may settle anything (duplicates, conflicts).
+pub fn role_may_write(role: &str, kind: crate::Kind, data: &crate::Row) -> bool {
+    use crate::Kind;
+    match role {
+        "coordinator" => true,
+        "expert" => kind != Kind::Review,
+        "referent" => match kind {
+            Kind::Review => true,
+            Kind::Assessment => data.get("context").and_then(|c| c.as_str()) == Some("follow_up"),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod role_tests {
+    use super::role_may_write;
+    use crate::{Kind, Row};
+    use serde_json::json;
+
+    fn row(value: serde_json::Value) -> Row {
+        value.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn a_referent_reviews_and_follows_up_but_does_not_rewrite_sessions() {
+        assert!(role_may_write("referent", Kind::Review, &Row::new()));
+        assert!(role_may_write("referent", Kind::Assessment, &row(json!({"context": "follow_up"}))));
+        assert!(!role_may_write("referent", Kind::Assessment, &row(json!({"context": "training"}))));
+        assert!(!role_may_write("referent", Kind::Session, &Row::new()));
+        assert!(!role_may_write("expert", Kind::Review, &Row::new()));
+        assert!(role_may_write("expert", Kind::Session, &Row::new()));
+        assert!(role_may_write("coordinator", Kind::Review, &Row::new()));
+    }
+}

@@ -38,7 +38,7 @@ CREATE TABLE devices (
     role           TEXT NOT NULL CHECK (role IN ('expert', 'referent', 'coordinator')),
     signing_key    TEXT NOT NULL,
     age_recipient  TEXT NOT NULL,
-    trust          TEXT NOT NULL CHECK (trust IN ('self', 'trusted', 'pending', 'revoked', 'rejected')),
+    trust          TEXT NOT NULL CHECK (trust IN ('self', 'trusted', 'relayed', 'pending', 'revoked', 'rejected')),
     first_seen     INTEGER NOT NULL,
     decided_at     INTEGER
 ) STRICT;

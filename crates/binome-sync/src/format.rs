@@ -35,6 +35,16 @@ pub struct Sender {
     pub fingerprint: String,
 }
 
+/// A device whose versions a bundle relays, vouched for by the sender.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    pub device_id: String,
+    pub name: String,
+    pub role: String,
+    pub signing_key: String,
+    pub age_recipient: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recipient {
     pub device_id: String,
@@ -72,6 +82,9 @@ pub struct Header {
     /// covered again in the next incremental export to the sender.
     #[serde(default)]
     pub acks: Vec<String>,
+    /// The devices whose versions are carried, with their roles.
+    #[serde(default)]
+    pub origins: Vec<Origin>,
     pub payload: PayloadInfo,
     /// Fields added by a newer Binôme, kept when relaying.
     #[serde(flatten)]
@@ -97,6 +110,7 @@ pub struct Outgoing<'a> {
     pub mission: Option<String>,
     pub schema_version: i64,
     pub acks: Vec<String>,
+    pub origins: Vec<Origin>,
 }
 
 fn write_error(e: impl std::fmt::Display) -> BundleError {
@@ -150,6 +164,7 @@ pub fn write_bundle(
         covers,
         counts,
         acks: outgoing.acks,
+        origins: outgoing.origins,
         payload: PayloadInfo {
             sha256: hex::encode(Sha256::digest(&encrypted)),
             bytes: encrypted.len() as u64,

@@ -16,8 +16,8 @@ mod lines;
 
 pub use error::BundleError;
 pub use format::{
-    BUNDLE_EXTENSION, FORMAT_NAME, FORMAT_VERSION, Header, Outgoing, ParsedBundle, PayloadInfo, Recipient, Sender,
-    decrypt_payload, read_bundle, write_bundle,
+    BUNDLE_EXTENSION, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle, PayloadInfo, Recipient,
+    Sender, decrypt_payload, read_bundle, write_bundle,
 };
 pub use keys::{DeviceKeys, fingerprint};
 pub use lines::{parse_line, to_line};

@@ -48,6 +48,7 @@ fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
         mission: None,
         schema_version: 2,
         acks: vec![],
+        origins: vec![],
     };
     write_bundle(outgoing, &[version("Appui santé Tchad")], from).unwrap()
 }

@@ -117,6 +117,16 @@ pub fn describe_core(error: &CoreError, m: &Messages) -> String {
                 SyncRefusal::UnknownRecipient { text } => {
                     ("error-sync-unknown-recipient", vec![("text", text.clone())])
                 }
+                SyncRefusal::RoleForbids { device, role, table } => {
+                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                    (
+                        "error-sync-role-forbids",
+                        vec![("device", device.clone()), ("role", m.value(role)), ("kind", kind)],
+                    )
+                }
+                SyncRefusal::UnknownOrigin { device } => {
+                    ("error-sync-unknown-origin", vec![("device", device.clone())])
+                }
                 SyncRefusal::AmbiguousDevice { text, candidates } => {
                     ("error-sync-ambiguous-device", vec![("text", text.clone()), ("candidates", candidates.join(", "))])
                 }

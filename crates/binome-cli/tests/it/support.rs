@@ -17,8 +17,9 @@ pub fn asset(path: &str) -> PathBuf {
 }
 
 impl Store {
+    /// A coordinator's laptop: it may write every kind of record.
     pub fn new() -> Store {
-        Store::named("laptop-test", "Claire Expert", "expert")
+        Store::named("laptop-test", "Claire Expert", "coordinator")
     }
 
     /// A laptop with its own name, user and role.

@@ -353,3 +353,51 @@ fn a_mission_bundle_carries_that_mission_and_what_it_needs() {
     assert_eq!(report["total"], there["total"], "the mission's figures are the same on both laptops: {mission}");
     assert_eq!(b.ok(&["check"]).trim(), "Aucune référence orpheline.", "nothing the mission needs is missing");
 }
+
+#[test]
+fn a_referent_laptop_reviews_but_does_not_rewrite_sessions() {
+    let (expert, referent) = (Store::named("expert", "E", "expert"), Store::named("referent", "R", "referent"));
+    introduce(&expert, &referent);
+    expert.ok(&["demo", "--scale", "mission"]);
+    send(&expert, &referent);
+    let session = referent.json(&["sessions", "list"])[0]["id"].as_str().unwrap().to_owned();
+    let err = referent.fails(&["sessions", "edit", &session, "--title", "Autre titre"], 1);
+    assert!(err.contains("L'appareil « referent » (Référent·e) ne peut pas modifier : séance"), "{err}");
+    let submitted = referent.json(&["sessions", "list"]);
+    let submitted = submitted.as_array().unwrap().iter().find(|s| s["data"]["status"] == "submitted").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    referent.ok(&["reviews", "add", "--session", &submitted, "--decision", "validated"]);
+}
+
+#[test]
+fn a_bundle_with_versions_its_origin_may_not_make_is_refused_whole() {
+    let (expert, referent) = (Store::named("expert", "E", "expert"), Store::named("referent", "R", "referent"));
+    introduce(&expert, &referent);
+    // Demo data written on a referent's laptop: sessions a referent may not make.
+    referent.ok(&["demo", "--scale", "mission"]);
+    let file = referent.file("wrong.binome");
+    referent.ok(&["bundle", "export", "--out", &file, "--to", "expert"]);
+    let before = expert.dump();
+    let err = expert.fails(&["bundle", "import", &file], 1);
+    assert!(err.contains("ne peut pas modifier"), "{err}");
+    assert_eq!(expert.dump(), before);
+}
+
+#[test]
+fn a_referent_forwards_an_expert_s_work_to_a_coordinator_who_never_met_the_expert() {
+    let expert = Store::named("expert", "Claire Durand", "expert");
+    let referent = Store::named("referent", "Abdel Haggar", "referent");
+    let coordinator = Store::named("coordinator", "Fatimé Ngaba", "coordinator");
+    introduce(&expert, &referent);
+    introduce(&referent, &coordinator);
+    expert.ok(&["demo", "--scale", "mission"]);
+    send(&expert, &referent);
+    send(&referent, &coordinator);
+    assert_eq!(coordinator.dump(), expert.dump());
+    let devices = coordinator.json(&["devices", "list"]);
+    let relayed = devices.as_array().unwrap().iter().find(|d| d["name"] == "expert").expect("the expert is known now");
+    assert_eq!(relayed["trust"], "relayed");
+    assert_eq!(relayed["role"], "expert");
+}
