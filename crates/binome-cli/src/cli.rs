@@ -191,7 +191,14 @@ pub fn command() -> Command {
                 ),
         )
         .subcommand(
-            Command::new("device").about("Appareil / device").subcommand(Command::new("show").about("Afficher / show")),
+            Command::new("device")
+                .about("Cet appareil / this device")
+                .subcommand(Command::new("show").about("Afficher, avec l'empreinte / show, with the fingerprint"))
+                .subcommand(
+                    Command::new("install-certificate")
+                        .about("Installer le certificat remis par un coordinateur / install a coordinator's certificate")
+                        .arg(Arg::new("file").required(true).value_name("FICHIER")),
+                ),
         )
         .subcommand(
             Command::new("import")
@@ -310,6 +317,15 @@ pub fn command() -> Command {
                             "Reconnaître (après vérification de l'empreinte) / trust (after checking the fingerprint)",
                         )
                         .arg(Arg::new("device").required(true)),
+                )
+                .subcommand(
+                    Command::new("enrol")
+                        .visible_alias("inscrire")
+                        .about("Certifier un appareil (coordinateur) / certify a device (coordinator)")
+                        .arg(Arg::new("device").required(true))
+                        .arg(Arg::new("role").long("role").required(true).value_parser(["expert", "referent", "coordinator"]))
+                        .arg(Arg::new("mission").long("mission").action(ArgAction::Append).value_name("ID|CODE"))
+                        .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
                 )
                 .subcommand(Command::new("reject").about("Refuser / reject").arg(Arg::new("device").required(true)))
                 .subcommand(

@@ -26,6 +26,6 @@ pub use binome_store::{DeviceRole, ListQuery, LocalDevice, StoreError, StoredRow
 pub use binome_sync::fingerprint as sync_fingerprint;
 /// The bundle errors, for front ends that write their sentences.
 pub mod sync_errors {
-    pub use binome_sync::BundleError;
+    pub use binome_sync::{BundleError, Certificate};
 }
 pub use error::{CoreError, ErrorReport, Result};

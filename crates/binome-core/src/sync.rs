@@ -6,7 +6,7 @@ use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_domain::version::MAX_FUTURE_DRIFT_MS;
 use binome_domain::{Hlc, Kind};
-use binome_store::{Applied, DeviceRecord, RemoteVersion};
+use binome_store::{Applied, DeviceRecord, DeviceRole, RemoteVersion};
 use binome_sync::{
     BundleError, DeviceKeys, Outgoing, ParsedBundle, Recipient, Sender, decrypt_payload, read_bundle, write_bundle,
 };
@@ -247,6 +247,7 @@ impl Binome {
             schema_version: binome_store::SCHEMA_VERSION,
             acks,
             origins,
+            certificate: self.store.certificate()?.and_then(|c| serde_json::from_str(&c).ok()),
         };
         let bytes = write_bundle(outgoing, &versions, &keys)?;
         std::fs::write(out, &bytes).map_err(|e| CoreError::io(out, e))?;
@@ -291,6 +292,24 @@ impl Binome {
                 return Err(CoreError::Sync(SyncRefusal::Rejected { device: sender.name.clone() }));
             }
             Some(known) if known.trust == "trusted" || known.trust == "self" => {}
+            known if header.certificate.as_ref().is_some_and(|c| self.certificate_admits(c, sender)) => {
+                let role = header.certificate.as_ref().map(|c| c.body.role.clone()).unwrap_or_default();
+                if !dry_run {
+                    if known.is_none() {
+                        self.store.remember_device(&DeviceRecord {
+                            device_id: sender.device_id.clone(),
+                            name: sender.name.clone(),
+                            role: role.clone(),
+                            signing_key: sender.signing_key.clone(),
+                            age_recipient: sender.age_recipient.clone(),
+                            trust: "trusted".into(),
+                            first_seen: now,
+                            decided_at: Some(now),
+                        })?;
+                    }
+                    self.store.enrol(&sender.device_id, &role, now)?;
+                }
+            }
             known => {
                 let own_fingerprint = keys.fingerprint();
                 let for_us = header.recipients.iter().any(|r| r.fingerprint == own_fingerprint);
@@ -371,6 +390,72 @@ impl Binome {
         };
         let counts = if dry_run { self.store.rehearse(now, apply)? } else { self.store.write(now, apply)? };
         Ok(ImportOutcome::Applied { bundle_id, sender: sender.name.clone(), counts, far_future, dry_run })
+    }
+
+    /// Whether a certificate lets this laptop trust `sender` on sight: it
+    /// is about that sender's keys, signed by a coordinator trusted here.
+    fn certificate_admits(&self, certificate: &binome_sync::Certificate, sender: &Sender) -> bool {
+        let body = &certificate.body;
+        let about_sender = body.device_id == sender.device_id
+            && body.signing_key == sender.signing_key
+            && body.age_recipient == sender.age_recipient;
+        let issuer_trusted = matches!(
+            self.store.device_record(&body.issuer.device_id),
+            Ok(Some(issuer)) if (issuer.trust == "trusted" || issuer.trust == "self")
+                && issuer.role == "coordinator"
+                && issuer.signing_key == body.issuer.signing_key
+        );
+        about_sender && issuer_trusted && certificate.verify().is_ok()
+    }
+
+    /// A coordinator enrols a device it has met: a certificate of its keys,
+    /// role and missions, for the device to install. Trusted here too.
+    pub fn enrol_device(
+        &mut self,
+        text: &str,
+        role: DeviceRole,
+        missions: &[String],
+    ) -> Result<binome_sync::Certificate> {
+        let keys = self.keys()?;
+        let me = self.device()?.clone();
+        if me.role != DeviceRole::Coordinator {
+            return Err(CoreError::Sync(SyncRefusal::RoleForbids {
+                device: me.name,
+                role: me.role.code().to_owned(),
+                table: "devices".into(),
+            }));
+        }
+        let device = self.find_device(text)?;
+        let missions = missions.iter().map(|m| self.resolve(Kind::Mission, m)).collect::<Result<Vec<_>>>()?;
+        let now = self.now_millis();
+        let body = binome_sync::CertificateBody {
+            device_id: device.device_id.clone(),
+            name: device.name.clone(),
+            role: role.code().to_owned(),
+            signing_key: device.signing_key.clone(),
+            age_recipient: device.age_recipient.clone(),
+            missions,
+            issuer: binome_sync::Issuer {
+                device_id: me.device_id.clone(),
+                name: me.name.clone(),
+                signing_key: keys.signing_public_hex(),
+            },
+            issued_at: chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().to_rfc3339(),
+        };
+        self.store.enrol(&device.device_id, role.code(), now)?;
+        Ok(binome_sync::Certificate::issue(body, &keys))
+    }
+
+    /// Keeps this laptop's certificate, to show in every bundle it sends.
+    pub fn install_certificate(&mut self, certificate: &binome_sync::Certificate) -> Result<()> {
+        certificate.verify()?;
+        let sender = self.sender()?;
+        let body = &certificate.body;
+        if body.device_id != sender.device_id || body.signing_key != sender.signing_key {
+            return Err(CoreError::Bundle(BundleError::BadCertificate));
+        }
+        self.store.set_certificate(&serde_json::to_string(certificate).expect("a certificate serialises"))?;
+        Ok(())
     }
 
     /// The role of every origin device in a bundle: this laptop's records

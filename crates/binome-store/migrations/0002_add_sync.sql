@@ -50,6 +50,12 @@ CREATE TABLE device_secrets (
     age_identity    TEXT NOT NULL
 ) STRICT;
 
+-- This laptop's enrolment certificate, from a coordinator (JSON).
+CREATE TABLE device_certificate (
+    singleton    INTEGER PRIMARY KEY CHECK (singleton = 1),
+    certificate  TEXT NOT NULL
+) STRICT;
+
 -- Bundles already applied: a replay says "already imported".
 CREATE TABLE bundles_seen (
     bundle_id    TEXT PRIMARY KEY NOT NULL,

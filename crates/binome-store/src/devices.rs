@@ -63,6 +63,35 @@ impl Store {
             .map(|_| ())
     }
 
+    pub fn certificate(&self) -> crate::Result<Option<String>> {
+        self.conn
+            .query_row("SELECT certificate FROM device_certificate WHERE singleton = 1", [], |r| r.get(0))
+            .optional()
+            .doing("reading the enrolment certificate")
+    }
+
+    pub fn set_certificate(&self, certificate_json: &str) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO device_certificate (singleton, certificate) VALUES (1, ?1)
+                 ON CONFLICT (singleton) DO UPDATE SET certificate = excluded.certificate",
+                [certificate_json],
+            )
+            .doing("saving the enrolment certificate")
+            .map(|_| ())
+    }
+
+    /// Sets a device's trust and role at once (an enrolment).
+    pub fn enrol(&self, device_id: &str, role: &str, at: i64) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE devices SET trust = 'trusted', role = ?2, decided_at = ?3 WHERE device_id = ?1",
+                params![device_id, role, at],
+            )
+            .doing("enrolling a device")
+            .map(|_| ())
+    }
+
     pub fn device_record(&self, device_id: &str) -> crate::Result<Option<DeviceRecord>> {
         self.conn
             .query_row(&format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE device_id = ?1"), [device_id], read_device)

@@ -19,6 +19,8 @@ pub enum BundleError {
     BadPayload { line: usize, detail: String },
     #[error("cannot write the bundle: {0}")]
     Write(String),
+    #[error("the enrolment certificate is not signed by the issuer it names")]
+    BadCertificate,
 }
 
 impl BundleError {
@@ -32,6 +34,7 @@ impl BundleError {
             BundleError::NotForUs => "bundle-not-for-us",
             BundleError::BadPayload { .. } => "bundle-bad-payload",
             BundleError::Write(_) => "bundle-write",
+            BundleError::BadCertificate => "bundle-bad-certificate",
         }
     }
 }

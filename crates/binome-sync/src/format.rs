@@ -85,6 +85,9 @@ pub struct Header {
     /// The devices whose versions are carried, with their roles.
     #[serde(default)]
     pub origins: Vec<Origin>,
+    /// The sender's enrolment by a coordinator, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<crate::Certificate>,
     pub payload: PayloadInfo,
     /// Fields added by a newer Binôme, kept when relaying.
     #[serde(flatten)]
@@ -111,6 +114,7 @@ pub struct Outgoing<'a> {
     pub schema_version: i64,
     pub acks: Vec<String>,
     pub origins: Vec<Origin>,
+    pub certificate: Option<crate::Certificate>,
 }
 
 fn write_error(e: impl std::fmt::Display) -> BundleError {
@@ -165,6 +169,7 @@ pub fn write_bundle(
         counts,
         acks: outgoing.acks,
         origins: outgoing.origins,
+        certificate: outgoing.certificate,
         payload: PayloadInfo {
             sha256: hex::encode(Sha256::digest(&encrypted)),
             bytes: encrypted.len() as u64,

@@ -9,11 +9,13 @@
 //! parses every line, before any caller opens a write transaction. The
 //! format is specified in `docs/bundle-format.md`.
 
+mod certificate;
 mod error;
 mod format;
 mod keys;
 mod lines;
 
+pub use certificate::{Certificate, CertificateBody, Issuer};
 pub use error::BundleError;
 pub use format::{
     BUNDLE_EXTENSION, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle, PayloadInfo, Recipient,

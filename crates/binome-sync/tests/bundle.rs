@@ -49,6 +49,7 @@ fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
         schema_version: 2,
         acks: vec![],
         origins: vec![],
+        certificate: None,
     };
     write_bundle(outgoing, &[version("Appui santé Tchad")], from).unwrap()
 }

@@ -33,7 +33,12 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
     let (name, sub) = matches.subcommand().expect("a subcommand is required");
     match name {
         "init" => setup::init(&mut open(matches)?, sub, &ctx, &store_path(matches)),
-        "device" => setup::device_show(&mut open(matches)?, &ctx),
+        "device" => match sub.subcommand() {
+            Some(("install-certificate", certificate)) => {
+                setup::install_certificate(&mut open(matches)?, certificate, &ctx)
+            }
+            _ => setup::device_show(&mut open(matches)?, &ctx),
+        },
         "demo" => setup::demo(&mut open(matches)?, sub, &ctx),
         "check" => setup::check(&open(matches)?, &ctx),
         "backup" => setup::backup(&mut open(matches)?, sub, &ctx),

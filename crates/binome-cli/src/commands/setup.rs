@@ -54,6 +54,19 @@ fn print_device(device: &binome_core::LocalDevice, ctx: &Ctx) {
     ));
 }
 
+pub fn install_certificate(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let path = Path::new(matches.get_one::<String>("file").expect("required"));
+    let text = std::fs::read(path).map_err(|e| binome_core::CoreError::io(path, e))?;
+    let certificate: binome_core::sync_errors::Certificate = serde_json::from_slice(&text)
+        .map_err(|_| binome_core::CoreError::Bundle(binome_core::sync_errors::BundleError::BadCertificate))?;
+    binome.install_certificate(&certificate)?;
+    say(ctx.messages.text(
+        "sync-certificate-installed",
+        &[("issuer", certificate.body.issuer.name.clone()), ("role", ctx.messages.value(&certificate.body.role))],
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn device_show(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let sender = binome.sender()?;
     let device = binome.device()?.clone();

@@ -152,6 +152,25 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
                 print_outcome(outcome, ctx)?;
             }
         }
+        Some(("enrol", sub)) => {
+            let role = binome_core::DeviceRole::parse(sub.get_one::<String>("role").expect("required"))
+                .expect("validated by clap");
+            let missions: Vec<String> =
+                sub.get_many::<String>("mission").map(|v| v.cloned().collect()).unwrap_or_default();
+            let certificate =
+                binome.enrol_device(sub.get_one::<String>("device").expect("required"), role, &missions)?;
+            let out = Path::new(sub.get_one::<String>("out").expect("required"));
+            std::fs::write(out, serde_json::to_vec_pretty(&certificate)?)
+                .map_err(|e| binome_core::CoreError::io(out, e))?;
+            say(m.text(
+                "sync-enrolled",
+                &[
+                    ("name", certificate.body.name.clone()),
+                    ("role", m.value(&certificate.body.role)),
+                    ("path", out.display().to_string()),
+                ],
+            ));
+        }
         Some(("reject", sub)) => {
             let device = binome.reject_device(sub.get_one::<String>("device").expect("required"))?;
             say(m.text("sync-rejected", &[("name", device.name)]));

@@ -401,3 +401,56 @@ fn a_referent_forwards_an_expert_s_work_to_a_coordinator_who_never_met_the_exper
     assert_eq!(relayed["trust"], "relayed");
     assert_eq!(relayed["role"], "expert");
 }
+
+/// `from`'s hello bundle, imported by `to`; returns what `to` printed.
+fn hello(from: &Store, to: &Store) -> String {
+    let file = from.file("hello.binome");
+    from.ok(&["bundle", "export", "--out", &file]);
+    to.ok(&["bundle", "import", &file])
+}
+
+#[test]
+fn a_device_enrolled_by_a_trusted_coordinator_is_trusted_on_sight() {
+    let coordinator = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let referent = Store::named("portable-referent", "Abdel Haggar", "referent");
+    introduce(&coordinator, &expert);
+    hello(&referent, &coordinator);
+    let certificate = coordinator.file("referent.cert");
+    let out = coordinator.ok(&["devices", "enrol", "portable-referent", "--role", "referent", "--out", &certificate]);
+    assert!(out.contains("certifié comme Référent·e"), "{out}");
+    referent.ok(&["device", "install-certificate", &certificate]);
+
+    // The expert never called the referent: the certificate is enough.
+    hello(&expert, &referent);
+    referent.ok(&["devices", "trust", "portable-expert"]);
+    let file = referent.file("to-expert.binome");
+    referent.ok(&["bundle", "export", "--out", &file, "--to", "portable-expert"]);
+    let out = expert.ok(&["bundle", "import", &file]);
+    assert!(out.contains("Lot de portable-referent importé"), "not quarantined: {out}");
+    let devices = expert.json(&["devices", "list"]);
+    let known = devices.as_array().unwrap().iter().find(|d| d["name"] == "portable-referent").unwrap();
+    assert_eq!((known["trust"].as_str(), known["role"].as_str()), (Some("trusted"), Some("referent")));
+
+    // Only a coordinator enrols.
+    let err = expert
+        .fails(&["devices", "enrol", "portable-referent", "--role", "coordinator", "--out", &expert.file("x.cert")], 1);
+    assert!(err.contains("ne peut pas modifier"), "{err}");
+}
+
+#[test]
+fn a_certificate_from_a_coordinator_nobody_trusts_changes_nothing() {
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let impostor = Store::named("faux-bureau", "X", "coordinator");
+    let referent = Store::named("portable-referent", "Y", "referent");
+    hello(&referent, &impostor);
+    let certificate = impostor.file("referent.cert");
+    impostor.ok(&["devices", "enrol", "portable-referent", "--role", "referent", "--out", &certificate]);
+    referent.ok(&["device", "install-certificate", &certificate]);
+    hello(&expert, &referent);
+    referent.ok(&["devices", "trust", "portable-expert"]);
+    let file = referent.file("to-expert.binome");
+    referent.ok(&["bundle", "export", "--out", &file, "--to", "portable-expert"]);
+    let out = expert.ok(&["bundle", "import", &file]);
+    assert!(out.contains("quarantaine"), "{out}");
+}

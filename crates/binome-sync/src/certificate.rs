@@ -1,0 +1,99 @@
+//! Enrolment certificates: a coordinator vouches, with its signature, for
+//! a device's keys, role and missions. A laptop that trusts the coordinator
+//! then trusts the enrolled device on sight, without a phone call.
+
+use crate::BundleError;
+use crate::keys::DeviceKeys;
+use ed25519_dalek::{Signature, Signer, VerifyingKey};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issuer {
+    pub device_id: String,
+    pub name: String,
+    pub signing_key: String,
+}
+
+/// What the coordinator states. Field order is fixed: the signature
+/// covers this struct's JSON serialisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateBody {
+    pub device_id: String,
+    pub name: String,
+    pub role: String,
+    pub signing_key: String,
+    pub age_recipient: String,
+    /// Missions the device works on; empty for all.
+    pub missions: Vec<String>,
+    pub issuer: Issuer,
+    pub issued_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certificate {
+    pub body: CertificateBody,
+    /// ed25519 signature of the body's JSON by the issuer, hex.
+    pub signature: String,
+}
+
+fn body_bytes(body: &CertificateBody) -> Vec<u8> {
+    serde_json::to_vec(body).expect("a certificate body serialises")
+}
+
+impl Certificate {
+    pub fn issue(body: CertificateBody, issuer: &DeviceKeys) -> Certificate {
+        let signature = issuer.signing.sign(&body_bytes(&body));
+        Certificate { body, signature: hex::encode(signature.to_bytes()) }
+    }
+
+    /// Checks that the issuer named in the certificate signed it. Whether
+    /// that issuer is trusted is the reader's decision.
+    pub fn verify(&self) -> Result<(), BundleError> {
+        let key: [u8; 32] = hex::decode(&self.body.issuer.signing_key)
+            .ok()
+            .and_then(|k| k.try_into().ok())
+            .ok_or(BundleError::BadCertificate)?;
+        let key = VerifyingKey::from_bytes(&key).map_err(|_| BundleError::BadCertificate)?;
+        let signature: [u8; 64] =
+            hex::decode(&self.signature).ok().and_then(|s| s.try_into().ok()).ok_or(BundleError::BadCertificate)?;
+        key.verify_strict(&body_bytes(&self.body), &Signature::from_bytes(&signature))
+            .map_err(|_| BundleError::BadCertificate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(issuer: &DeviceKeys, device: &DeviceKeys) -> CertificateBody {
+        CertificateBody {
+            device_id: "device-r".into(),
+            name: "portable-referent".into(),
+            role: "referent".into(),
+            signing_key: device.signing_public_hex(),
+            age_recipient: device.age_recipient(),
+            missions: vec![],
+            issuer: Issuer {
+                device_id: "device-c".into(),
+                name: "bureau".into(),
+                signing_key: issuer.signing_public_hex(),
+            },
+            issued_at: "2026-11-23T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_certificate_holds_only_as_issued() {
+        let (coordinator, device) = (DeviceKeys::generate(), DeviceKeys::generate());
+        let certificate = Certificate::issue(body(&coordinator, &device), &coordinator);
+        assert!(certificate.verify().is_ok());
+        let mut promoted = certificate.clone();
+        promoted.body.role = "coordinator".into();
+        assert!(matches!(promoted.verify(), Err(BundleError::BadCertificate)));
+        let forged = Certificate::issue(body(&coordinator, &device), &device);
+        assert!(
+            matches!(forged.verify(), Err(BundleError::BadCertificate)),
+            "signed by someone else than the issuer named"
+        );
+    }
+}
