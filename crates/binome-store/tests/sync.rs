@@ -139,19 +139,58 @@ fn unknown_fields_from_a_newer_binome_are_kept_and_passed_on() {
     assert_eq!(relayed[0].meta.author, "author-a", "a relayed version keeps its author");
 }
 
+const DEVICES: usize = 4;
+const PERSONS: [&str; 3] = [
+    "0190a4b2-0000-7000-8000-0000000000a1",
+    "0190a4b2-0000-7000-8000-0000000000a2",
+    "0190a4b2-0000-7000-8000-0000000000a3",
+];
+
 #[derive(Debug, Clone)]
 enum Op {
-    Edit { device: usize, row: usize, value: u8 },
-    Delete { device: usize, row: usize },
-    Send { from: usize, to: usize, drop_every: usize },
+    Edit {
+        device: usize,
+        row: usize,
+        value: u8,
+    },
+    Delete {
+        device: usize,
+        row: usize,
+    },
+    /// Settle the row as shown: an edit that has seen every head.
+    Resolve {
+        device: usize,
+        row: usize,
+    },
+    /// Record that person `merged` is person `kept`.
+    Merge {
+        device: usize,
+        kept: usize,
+        merged: usize,
+        salt: u8,
+    },
+    Send {
+        from: usize,
+        to: usize,
+        drop_every: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        4 => (0..3usize, 0..ROWS.len(), 0..4u8).prop_map(|(device, row, value)| Op::Edit { device, row, value }),
-        1 => (0..3usize, 0..ROWS.len()).prop_map(|(device, row)| Op::Delete { device, row }),
-        3 => (0..3usize, 0..3usize, 0..4usize).prop_map(|(from, to, drop_every)| Op::Send { from, to, drop_every }),
+        4 => (0..DEVICES, 0..ROWS.len(), 0..4u8).prop_map(|(device, row, value)| Op::Edit { device, row, value }),
+        1 => (0..DEVICES, 0..ROWS.len()).prop_map(|(device, row)| Op::Delete { device, row }),
+        1 => (0..DEVICES, 0..ROWS.len()).prop_map(|(device, row)| Op::Resolve { device, row }),
+        1 => (0..DEVICES, 0..PERSONS.len(), 0..PERSONS.len(), any::<u8>())
+            .prop_map(|(device, kept, merged, salt)| Op::Merge { device, kept, merged, salt }),
+        3 => (0..DEVICES, 0..DEVICES, 0..4usize).prop_map(|(from, to, drop_every)| Op::Send { from, to, drop_every }),
     ]
+}
+
+fn merge(store: &mut Store, at: i64, kept: usize, merged: usize, salt: u8) {
+    let id = format!("0190a4b2-0000-7000-8000-0000000{:05x}", (kept * 16 + merged) * 256 + salt as usize);
+    let value = json!({"kept_id": PERSONS[kept], "merged_id": PERSONS[merged], "reason": null});
+    store.write(at, |w| w.put(Kind::PersonMerge, &id, value.as_object().unwrap()).map(|_| ())).unwrap();
 }
 
 proptest! {
@@ -159,9 +198,9 @@ proptest! {
 
     #[test]
     fn devices_that_saw_the_same_versions_hold_the_same_store(ops in proptest::collection::vec(op(), 1..40)) {
-        let mut stores = [device("a"), device("b"), device("c")];
+        let mut stores = [device("a"), device("b"), device("c"), device("d")];
         // Clocks that disagree: b is two years behind, c a day ahead.
-        let offsets = [0i64, -2 * 365 * 86_400_000, 86_400_000];
+        let offsets = [0i64, -2 * 365 * 86_400_000, 86_400_000, 0];
         for (step, op) in ops.iter().enumerate() {
             let at = |d: usize| NOW + step as i64 * 1000 + offsets[d];
             match *op {
@@ -171,6 +210,15 @@ proptest! {
                         delete(&mut stores[device], at(device), row);
                     }
                 }
+                Op::Resolve { device, row } => {
+                    if let Some(shown) = stores[device].get(Kind::Programme, ROWS[row]).unwrap() {
+                        if !shown.deleted {
+                            stores[device].write(at(device), |w| w.put(Kind::Programme, ROWS[row], &shown.data).map(|_| ())).unwrap();
+                        }
+                    }
+                }
+                Op::Merge { device, kept, merged, salt } if kept != merged => merge(&mut stores[device], at(device), kept, merged, salt),
+                Op::Merge { .. } => {}
                 Op::Send { from, to, drop_every } if from != to => {
                     // A partial transfer: some versions lost on the way.
                     let sent: Vec<RemoteVersion> = versions(&stores[from])
@@ -185,10 +233,10 @@ proptest! {
                 Op::Send { .. } => {}
             }
         }
-        // Everyone sends everything to everyone, in two rounds and twice.
+        // Everyone sends everything to everyone, twice.
         for _ in 0..2 {
-            for from in 0..3 {
-                for to in 0..3 {
+            for from in 0..DEVICES {
+                for to in 0..DEVICES {
                     if from != to {
                         let sent = versions(&stores[from]);
                         apply(&mut stores[to], NOW, &sent);
@@ -200,6 +248,9 @@ proptest! {
         for store in &stores[1..] {
             prop_assert_eq!(&dump(store), &reference);
             prop_assert_eq!(store.conflicts().unwrap(), stores[0].conflicts().unwrap());
+            for person in PERSONS {
+                prop_assert_eq!(store.canonical_person(person).unwrap(), stores[0].canonical_person(person).unwrap(), "merges converge");
+            }
         }
         // Replaying everything once more changes nothing.
         let again = versions(&stores[1]);
