@@ -252,6 +252,7 @@ error-sync-forged = The bundle holds a known version with other values ({ $table
 error-sync-ambiguous-device = "{ $text }" matches several devices: { $candidates }. Give the fingerprint.
 error-sync-role-forbids = Device "{ $device }" ({ $role }) may not change: { $kind }. Nothing was saved.
 error-sync-unknown-origin = The bundle holds versions from device { $device }, unknown here and not introduced by the sender: refused, nothing was imported.
+error-sync-outside-missions = Device "{ $device }" is enrolled for other missions: it may not change { $kind } { $id }. Bundle refused, nothing was imported.
 error-sync-unknown-recipient = No trusted device matches "{ $text }" (see: binome devices list).
 
 ## CLI

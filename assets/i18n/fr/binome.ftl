@@ -259,6 +259,7 @@ error-sync-forged = Le lot contient une version déjà connue avec d'autres vale
 error-sync-ambiguous-device = « { $text } » désigne plusieurs appareils : { $candidates }. Donnez l'empreinte.
 error-sync-role-forbids = L'appareil « { $device } » ({ $role }) ne peut pas modifier : { $kind }. Rien n'a été enregistré.
 error-sync-unknown-origin = Le lot contient des versions de l'appareil { $device }, inconnu ici et non présenté par l'expéditeur : refusé, rien n'a été importé.
+error-sync-outside-missions = L'appareil « { $device } » est inscrit pour d'autres missions : il ne peut pas modifier { $kind } { $id }. Lot refusé, rien n'a été importé.
 error-sync-unknown-recipient = Aucun appareil reconnu ne correspond à « { $text } » (voir : binome devices list).
 
 ## CLI

@@ -34,6 +34,17 @@ pub enum SyncRefusal {
     RoleForbids { device: String, role: String, table: String },
     #[error("versions from device {device} come without its card")]
     UnknownOrigin { device: String },
+    #[error("device {device} may not change {table} {id}: outside its missions")]
+    OutsideMissions { device: String, table: String, id: String },
+}
+
+/// What a bundle's origin device may change.
+#[derive(Debug, Clone, Default)]
+struct OriginRights {
+    role: String,
+    name: String,
+    /// From an enrolment certificate; `None` or empty for all missions.
+    missions: Option<Vec<String>>,
 }
 
 /// What importing a bundle did, per table.
@@ -107,6 +118,7 @@ impl Binome {
             trust: "self".into(),
             first_seen: self.now_millis(),
             decided_at: None,
+            missions: None,
         })?;
         Ok(keys)
     }
@@ -305,9 +317,11 @@ impl Binome {
                             trust: "trusted".into(),
                             first_seen: now,
                             decided_at: Some(now),
+                            missions: None,
                         })?;
                     }
-                    self.store.enrol(&sender.device_id, &role, now)?;
+                    let missions = header.certificate.as_ref().map(|c| c.body.missions.clone()).unwrap_or_default();
+                    self.store.enrol(&sender.device_id, &role, &missions, now)?;
                 }
             }
             known => {
@@ -323,6 +337,7 @@ impl Binome {
                         trust: "pending".into(),
                         first_seen: now,
                         decided_at: None,
+                        missions: None,
                     })?;
                 }
                 if !for_us {
@@ -348,14 +363,30 @@ impl Binome {
         }
         let versions = decrypt_payload(&parsed, &keys)?;
         let roles = self.origin_roles(&parsed, &versions, dry_run)?;
+        let sessions_in_bundle: std::collections::HashMap<&str, &str> = versions
+            .iter()
+            .filter(|v| v.kind == Kind::Session)
+            .filter_map(|v| Some((v.id.as_str(), v.data.get("mission_id")?.as_str()?)))
+            .collect();
         for version in &versions {
-            let (role, name) = roles.get(&version.meta.origin).cloned().unwrap_or_default();
-            if !binome_domain::merge::role_may_write(&role, version.kind, &version.data) {
+            let rights = roles.get(&version.meta.origin).cloned().unwrap_or_default();
+            if !binome_domain::merge::role_may_write(&rights.role, version.kind, &version.data) {
                 return Err(CoreError::Sync(SyncRefusal::RoleForbids {
-                    device: name,
-                    role,
+                    device: rights.name,
+                    role: rights.role,
                     table: version.kind.table().to_owned(),
                 }));
+            }
+            if let Some(allowed) = rights.missions.as_ref().filter(|m| !m.is_empty()) {
+                if let Some(mission) = self.mission_of(version, &sessions_in_bundle)? {
+                    if !allowed.contains(&mission) {
+                        return Err(CoreError::Sync(SyncRefusal::OutsideMissions {
+                            device: rights.name,
+                            table: version.kind.table().to_owned(),
+                            id: version.id.clone(),
+                        }));
+                    }
+                }
             }
         }
         let far_future =
@@ -442,7 +473,7 @@ impl Binome {
             },
             issued_at: chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().to_rfc3339(),
         };
-        self.store.enrol(&device.device_id, role.code(), now)?;
+        self.store.enrol(&device.device_id, role.code(), &body.missions, now)?;
         Ok(binome_sync::Certificate::issue(body, &keys))
     }
 
@@ -458,6 +489,30 @@ impl Binome {
         Ok(())
     }
 
+    /// The mission a version belongs to, if its kind is bound to one.
+    fn mission_of(
+        &self,
+        version: &RemoteVersion,
+        sessions_in_bundle: &std::collections::HashMap<&str, &str>,
+    ) -> Result<Option<String>> {
+        let field = |name: &str| version.data.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+        Ok(match version.kind {
+            Kind::Mission => Some(version.id.clone()),
+            Kind::TeamMember | Kind::Enrolment | Kind::Session | Kind::Assessment => field("mission_id"),
+            Kind::Attendance | Kind::TestScore | Kind::Review => {
+                let Some(session) = field("session_id") else { return Ok(None) };
+                match sessions_in_bundle.get(session.as_str()) {
+                    Some(mission) => Some((*mission).to_owned()),
+                    None => self
+                        .store
+                        .get(Kind::Session, &session)?
+                        .and_then(|s| s.data.get("mission_id").and_then(|m| m.as_str()).map(str::to_owned)),
+                }
+            }
+            _ => None,
+        })
+    }
+
     /// The role of every origin device in a bundle: this laptop's records
     /// of it, or the card its trusted sender vouches for (remembered as
     /// relayed). An origin with neither is refused.
@@ -466,7 +521,7 @@ impl Binome {
         parsed: &ParsedBundle,
         versions: &[RemoteVersion],
         dry_run: bool,
-    ) -> Result<std::collections::HashMap<String, (String, String)>> {
+    ) -> Result<std::collections::HashMap<String, OriginRights>> {
         let mut roles = std::collections::HashMap::new();
         let now = self.now_millis();
         for version in versions {
@@ -479,7 +534,7 @@ impl Binome {
                     Some(known) if known.trust == "revoked" || known.trust == "rejected" => {
                         return Err(CoreError::Sync(SyncRefusal::Revoked { device: known.name }));
                     }
-                    Some(known) => (known.role, known.name),
+                    Some(known) => OriginRights { role: known.role, name: known.name, missions: known.missions },
                     None => {
                         let card =
                             parsed.header.origins.iter().find(|o| &o.device_id == origin).ok_or_else(|| {
@@ -495,9 +550,10 @@ impl Binome {
                                 trust: "relayed".into(),
                                 first_seen: now,
                                 decided_at: None,
+                                missions: None,
                             })?;
                         }
-                        (card.role.clone(), card.name.clone())
+                        OriginRights { role: card.role.clone(), name: card.name.clone(), missions: None }
                     }
                 };
             roles.insert(origin.clone(), role);

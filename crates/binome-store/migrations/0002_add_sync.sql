@@ -39,6 +39,8 @@ CREATE TABLE devices (
     signing_key    TEXT NOT NULL,
     age_recipient  TEXT NOT NULL,
     trust          TEXT NOT NULL CHECK (trust IN ('self', 'trusted', 'relayed', 'pending', 'revoked', 'rejected')),
+    -- From an enrolment certificate: the missions it may change (JSON), or null for all.
+    missions       TEXT,
     first_seen     INTEGER NOT NULL,
     decided_at     INTEGER
 ) STRICT;

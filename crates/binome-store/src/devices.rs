@@ -19,6 +19,8 @@ pub struct DeviceRecord {
     pub trust: String,
     pub first_seen: i64,
     pub decided_at: Option<i64>,
+    /// The missions an enrolment limits it to; `None` for all.
+    pub missions: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,10 +40,12 @@ fn read_device(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
         trust: r.get(5)?,
         first_seen: r.get(6)?,
         decided_at: r.get(7)?,
+        missions: r.get::<_, Option<String>>(8)?.and_then(|m| serde_json::from_str(&m).ok()),
     })
 }
 
-const DEVICE_COLUMNS: &str = "device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at";
+const DEVICE_COLUMNS: &str =
+    "device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at, missions";
 
 impl Store {
     pub fn secrets(&self) -> crate::Result<Option<(String, String)>> {
@@ -81,12 +85,13 @@ impl Store {
             .map(|_| ())
     }
 
-    /// Sets a device's trust and role at once (an enrolment).
-    pub fn enrol(&self, device_id: &str, role: &str, at: i64) -> crate::Result<()> {
+    /// Sets a device's trust, role and missions at once (an enrolment).
+    pub fn enrol(&self, device_id: &str, role: &str, missions: &[String], at: i64) -> crate::Result<()> {
+        let missions = (!missions.is_empty()).then(|| serde_json::to_string(missions).expect("ids serialise"));
         self.conn
             .execute(
-                "UPDATE devices SET trust = 'trusted', role = ?2, decided_at = ?3 WHERE device_id = ?1",
-                params![device_id, role, at],
+                "UPDATE devices SET trust = 'trusted', role = ?2, decided_at = ?3, missions = ?4 WHERE device_id = ?1",
+                params![device_id, role, at, missions],
             )
             .doing("enrolling a device")
             .map(|_| ())
@@ -113,8 +118,8 @@ impl Store {
     pub fn remember_device(&self, device: &DeviceRecord) -> crate::Result<()> {
         self.conn
             .execute(
-                "INSERT INTO devices (device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                "INSERT INTO devices (device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at, missions)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, role = excluded.role",
                 params![
                     device.device_id,
@@ -124,7 +129,8 @@ impl Store {
                     device.age_recipient,
                     device.trust,
                     device.first_seen,
-                    device.decided_at
+                    device.decided_at,
+                    device.missions.as_ref().map(|m| serde_json::to_string(m).expect("ids serialise"))
                 ],
             )
             .doing("recording a device")

@@ -127,6 +127,13 @@ pub fn describe_core(error: &CoreError, m: &Messages) -> String {
                 SyncRefusal::UnknownOrigin { device } => {
                     ("error-sync-unknown-origin", vec![("device", device.clone())])
                 }
+                SyncRefusal::OutsideMissions { device, table, id } => {
+                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                    (
+                        "error-sync-outside-missions",
+                        vec![("device", device.clone()), ("kind", kind), ("id", id.clone())],
+                    )
+                }
                 SyncRefusal::AmbiguousDevice { text, candidates } => {
                     ("error-sync-ambiguous-device", vec![("text", text.clone()), ("candidates", candidates.join(", "))])
                 }

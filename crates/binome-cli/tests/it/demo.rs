@@ -66,3 +66,16 @@ fn programme_scale_demo_shows_indicators_by_cadre() {
     let pairs = store.json(&["persons", "duplicates"]);
     assert!(!pairs.as_array().unwrap().is_empty(), "the demo has a few people registered twice");
 }
+
+#[test]
+fn the_same_seed_gives_the_same_ids_on_an_expert_s_and_a_coordinator_s_laptop() {
+    let coordinator = Store::named("c", "C", "coordinator");
+    let expert = Store::named("e", "E", "expert");
+    coordinator.ok(&["demo", "--seed", "5", "--scale", "mission"]);
+    expert.ok(&["demo", "--seed", "5", "--scale", "mission"]);
+    for kind in ["persons", "missions", "sessions", "attendance"] {
+        assert_eq!(contents(&coordinator, kind), contents(&expert, kind), "{kind}");
+    }
+    assert!(contents(&expert, "reviews").is_empty(), "reviews are a referent's, not written on an expert's laptop");
+    assert!(!contents(&coordinator, "reviews").is_empty());
+}

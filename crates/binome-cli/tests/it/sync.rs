@@ -454,3 +454,40 @@ fn a_certificate_from_a_coordinator_nobody_trusts_changes_nothing() {
     let out = expert.ok(&["bundle", "import", &file]);
     assert!(out.contains("quarantaine"), "{out}");
 }
+
+#[test]
+fn an_expert_enrolled_for_one_mission_may_change_only_that_mission() {
+    let coordinator = Store::named("bureau", "C", "coordinator");
+    let expert = Store::named("portable-expert", "E", "expert");
+    // Both hold the same planned missions (same seed, same ids).
+    coordinator.ok(&["demo", "--scale", "programme"]);
+    expert.ok(&["demo", "--scale", "programme"]);
+    hello(&expert, &coordinator);
+    let certificate = coordinator.file("expert.cert");
+    coordinator.ok(&[
+        "devices",
+        "enrol",
+        "portable-expert",
+        "--role",
+        "expert",
+        "--mission",
+        "PASA2-2019-0004",
+        "--out",
+        &certificate,
+    ]);
+    expert.ok(&["device", "install-certificate", &certificate]);
+    hello(&coordinator, &expert);
+    expert.ok(&["devices", "trust", "bureau"]);
+
+    let everything = expert.file("all.binome");
+    expert.ok(&["bundle", "export", "--out", &everything, "--to", "bureau", "--full"]);
+    let before = coordinator.dump();
+    let err = coordinator.fails(&["bundle", "import", &everything], 1);
+    assert!(err.contains("est inscrit pour d'autres missions"), "{err}");
+    assert_eq!(coordinator.dump(), before);
+
+    let one = expert.file("one.binome");
+    expert.ok(&["bundle", "export", "--out", &one, "--to", "bureau", "--mission", "PASA2-2019-0004"]);
+    let out = coordinator.ok(&["bundle", "import", &one]);
+    assert!(out.contains("Lot de portable-expert importé"), "{out}");
+}

@@ -1,0 +1,73 @@
+//! A bundle signed by a trusted laptop, but holding a version already known
+//! here with other values (a forgery, or a bug that reused a counter), is
+//! refused whole and the store is left exactly as it was.
+
+use binome_core::sync::SyncRefusal;
+use binome_core::{Binome, CoreError, DeviceRole};
+use binome_store::RemoteVersion;
+use binome_sync::{Outgoing, Recipient, write_bundle};
+
+/// `to` learns and trusts `from` (called `name`).
+fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &std::path::Path) {
+    from.export_bundle(file, &[], false).unwrap();
+    to.import_bundle(file, false).unwrap();
+    to.trust_device(name).unwrap();
+}
+
+fn dump(binome: &Binome) -> String {
+    let mut out = Vec::new();
+    binome.store().dump_to(&mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_same_version_with_other_values_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Binome::open(&dir.path().join("a.sqlite3")).unwrap();
+    let mut b = Binome::open(&dir.path().join("b.sqlite3")).unwrap();
+    a.init("a", "A", DeviceRole::Expert).unwrap();
+    b.init("b", "B", DeviceRole::Coordinator).unwrap();
+    introduce(&mut b, &mut a, "b", &dir.path().join("hello-b.binome"));
+    introduce(&mut a, &mut b, "a", &dir.path().join("hello-a.binome"));
+    a.load_demo(3, binome_core::demo::DemoScale::Mission).unwrap();
+    let genuine = dir.path().join("genuine.binome");
+    a.export_bundle(&genuine, &["b".to_owned()], false).unwrap();
+    b.import_bundle(&genuine, false).unwrap();
+    let before = dump(&b);
+
+    // A new bundle, properly signed by a, re-using a version with a new title.
+    let mut versions: Vec<RemoteVersion> = Vec::new();
+    a.store()
+        .for_each_version(|v| {
+            versions.push(v);
+            Ok(())
+        })
+        .unwrap();
+    let session = versions.iter_mut().find(|v| v.kind == binome_core::domain::Kind::Session).unwrap();
+    session.data.insert("title".into(), "Séance jamais tenue".into());
+    let keys = a.keys().unwrap();
+    let sender = a.sender().unwrap();
+    let b_device = b.sender().unwrap();
+    let outgoing = Outgoing {
+        bundle_id: binome_core::domain::new_id().hyphenated().to_string(),
+        created_hlc: 1,
+        created_at: "2026-11-23T10:00:00Z".into(),
+        sender,
+        recipients: vec![(
+            Recipient { device_id: b_device.device_id.clone(), fingerprint: b_device.fingerprint.clone() },
+            b_device.age_recipient.clone(),
+        )],
+        kind: "full",
+        mission: None,
+        schema_version: 2,
+        acks: vec![],
+        origins: vec![],
+        certificate: None,
+    };
+    let forged = write_bundle(outgoing, &versions, &keys).unwrap();
+    match b.import_bundle_bytes(&forged, false) {
+        Err(CoreError::Sync(SyncRefusal::Forged { table, .. })) => assert_eq!(table, "sessions"),
+        other => panic!("expected a forgery refusal, got {other:?}"),
+    }
+    assert_eq!(dump(&b), before, "nothing of the forged bundle was applied");
+}
