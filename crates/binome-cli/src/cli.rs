@@ -289,6 +289,10 @@ pub fn command() -> Command {
                         .arg(Arg::new("file").required(true).value_name("FICHIER")),
                 )
                 .subcommand(
+                    Command::new("quarantine")
+                        .about("Lots en attente d'un appareil pas encore reconnu / bundles waiting for a device not trusted yet"),
+                )
+                .subcommand(
                     Command::new("watch")
                         .about("Importer les lots déposés dans un dossier (clé USB) / import bundles dropped in a folder (USB stick)")
                         .arg(Arg::new("dir").required(true).value_name("DOSSIER"))

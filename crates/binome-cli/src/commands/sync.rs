@@ -69,6 +69,25 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
             }
             return Ok(code);
         }
+        ("quarantine", _) => {
+            let waiting = binome.store().quarantined().map_err(binome_core::CoreError::from)?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&waiting)?);
+            } else if waiting.is_empty() {
+                say(m.text("sync-quarantine-empty", &[]));
+            } else {
+                for bundle in waiting {
+                    let device = binome.store().device_record(&bundle.sender).map_err(binome_core::CoreError::from)?;
+                    let (name, fingerprint) = device
+                        .map(|d| (d.name.clone(), binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient)))
+                        .unwrap_or_else(|| (bundle.sender.clone(), String::new()));
+                    say(m.text(
+                        "sync-quarantine-line",
+                        &[("bundle", bundle.bundle_id), ("name", name), ("fingerprint", fingerprint)],
+                    ));
+                }
+            }
+        }
         ("watch", sub) => {
             let dir = Path::new(sub.get_one::<String>("dir").expect("required"));
             let once = sub.get_flag("once");

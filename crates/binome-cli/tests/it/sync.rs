@@ -192,9 +192,12 @@ fn an_unknown_laptop_waits_in_quarantine_until_trusted() {
         "{out}"
     );
     assert_eq!(b.count("sessions"), 0, "nothing applied before trust");
+    let waiting = b.ok(&["bundle", "quarantine"]);
+    assert!(waiting.contains("de « a »"), "{waiting}");
     let out = b.ok(&["devices", "trust", "a"]);
     assert!(out.contains("Lot de a importé"), "{out}");
     assert_eq!(b.count("sessions"), 12);
+    assert!(b.ok(&["bundle", "quarantine"]).contains("Aucun lot en quarantaine"));
 }
 
 #[test]
