@@ -94,6 +94,25 @@ fn content(data: &Row, extra: &Option<Map<String, Value>>) -> String {
     text
 }
 
+fn contents_of(heads: &[Head]) -> Vec<String> {
+    heads.iter().map(|h| content(&h.data, &h.extra)).collect()
+}
+
+/// The heads as the merge rules see them; `contents` are their canonical texts.
+fn version_refs<'a>(heads: &'a [Head], contents: &'a [String]) -> Vec<VersionRef<'a>> {
+    heads
+        .iter()
+        .zip(contents)
+        .map(|(h, c)| VersionRef {
+            vv: &h.meta.vv,
+            hlc: h.meta.hlc,
+            origin: &h.meta.origin,
+            deleted: h.meta.deleted,
+            content: c,
+        })
+        .collect()
+}
+
 fn head_from_row(row: StoredRow) -> Head {
     Head {
         meta: VersionMeta {
@@ -176,19 +195,9 @@ impl Writer<'_> {
         let main = self.get(kind, id)?;
         let existed = main.is_some();
         let heads = all_heads(&self.tx, main, kind, id)?;
-        let contents: Vec<String> = heads.iter().map(|h| content(&h.data, &h.extra)).collect();
+        let contents = contents_of(&heads);
         let incoming_content = content(&incoming.data, &incoming.extra);
-        let refs: Vec<VersionRef<'_>> = heads
-            .iter()
-            .zip(&contents)
-            .map(|(h, c)| VersionRef {
-                vv: &h.meta.vv,
-                hlc: h.meta.hlc,
-                origin: &h.meta.origin,
-                deleted: h.meta.deleted,
-                content: c,
-            })
-            .collect();
+        let refs = version_refs(&heads, &contents);
         let incoming_ref = VersionRef {
             vv: &incoming.meta.vv,
             hlc: incoming.meta.hlc,
@@ -207,18 +216,8 @@ impl Writer<'_> {
             extra: incoming.extra.clone(),
             meta: incoming.meta.clone(),
         });
-        let new_contents: Vec<String> = new_heads.iter().map(|h| content(&h.data, &h.extra)).collect();
-        let new_refs: Vec<VersionRef<'_>> = new_heads
-            .iter()
-            .zip(&new_contents)
-            .map(|(h, c)| VersionRef {
-                vv: &h.meta.vv,
-                hlc: h.meta.hlc,
-                origin: &h.meta.origin,
-                deleted: h.meta.deleted,
-                content: c,
-            })
-            .collect();
+        let new_contents = contents_of(&new_heads);
+        let new_refs = version_refs(&new_heads, &new_contents);
         let shown = winner(&new_refs);
         let conflict = is_conflict(&new_refs);
         let top = &new_heads[shown];
@@ -279,18 +278,8 @@ impl Store {
         for (table, id) in rows {
             let Some(kind) = Kind::from_table(&table) else { continue };
             let heads = self.heads(kind, &id)?;
-            let contents: Vec<String> = heads.iter().map(|h| content(&h.data, &h.extra)).collect();
-            let refs: Vec<VersionRef<'_>> = heads
-                .iter()
-                .zip(&contents)
-                .map(|(h, c)| VersionRef {
-                    vv: &h.meta.vv,
-                    hlc: h.meta.hlc,
-                    origin: &h.meta.origin,
-                    deleted: h.meta.deleted,
-                    content: c,
-                })
-                .collect();
+            let contents = contents_of(&heads);
+            let refs = version_refs(&heads, &contents);
             if is_conflict(&refs) {
                 out.push((kind, id));
             }
