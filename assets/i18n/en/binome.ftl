@@ -257,6 +257,24 @@ error-sync-unknown-origin = The bundle holds versions from device { $device }, u
 error-sync-outside-missions = Device "{ $device }" is enrolled for other missions: it may not change { $kind } { $id }. Bundle refused, nothing was imported.
 error-sync-unknown-recipient = No trusted device matches "{ $text }" (see: binome devices list).
 
+## Exports
+export-sheet-indicators = Indicators
+export-sheet-by-sex = By sex
+export-sheet-by-cadre = By cadre
+export-sheet-by-facility = By facility
+export-sheet-by-level = By level
+export-sheet-by-programme = By programme
+export-sheet-by-month = By month
+export-sheet-sessions = Sessions
+export-sheet-attendance = Attendance
+export-sheet-scores = Pre-post tests
+export-sheet-assessments = Assessments
+export-pseudonym = Person code
+export-hours = Duration (h)
+export-percent = Score (%)
+export-level = Level reached
+export-written = File written: { $path }
+
 ## CLI
 cli-init-done = Store initialised: { $path }
 cli-device = Device { $device } ({ $name }, { $role }), user: { $author }

@@ -264,6 +264,24 @@ error-sync-unknown-origin = Le lot contient des versions de l'appareil { $device
 error-sync-outside-missions = L'appareil « { $device } » est inscrit pour d'autres missions : il ne peut pas modifier { $kind } { $id }. Lot refusé, rien n'a été importé.
 error-sync-unknown-recipient = Aucun appareil reconnu ne correspond à « { $text } » (voir : binome devices list).
 
+## Exports
+export-sheet-indicators = Indicateurs
+export-sheet-by-sex = Par sexe
+export-sheet-by-cadre = Par profession
+export-sheet-by-facility = Par structure
+export-sheet-by-level = Par niveau
+export-sheet-by-programme = Par programme
+export-sheet-by-month = Par mois
+export-sheet-sessions = Séances
+export-sheet-attendance = Présences
+export-sheet-scores = Pré-post-tests
+export-sheet-assessments = Évaluations
+export-pseudonym = Code personne
+export-hours = Durée (h)
+export-percent = Score (%)
+export-level = Niveau atteint
+export-written = Fichier écrit : { $path }
+
 ## CLI
 cli-init-done = Magasin initialisé : { $path }
 cli-device = Appareil { $device } ({ $name }, { $role }), utilisateur : { $author }

@@ -156,6 +156,54 @@ fn record_command(name: &'static str, alias: &'static str, kind: Kind, labels: &
     cmd
 }
 
+fn scope_args() -> Vec<Arg> {
+    vec![
+        Arg::new("programme").long("programme").value_name("ID|CODE"),
+        Arg::new("mission").long("mission").value_name("ID|CODE"),
+        Arg::new("from").long("from").value_name("JJ/MM/AAAA"),
+        Arg::new("to").long("to").value_name("JJ/MM/AAAA"),
+        Arg::new("out").long("out").required(true).value_name("FICHIER"),
+        Arg::new("pseudonymise")
+            .long("pseudonymise")
+            .action(ArgAction::SetTrue)
+            .help("Noms et téléphones remplacés par des codes stables / names and phones replaced by stable codes"),
+    ]
+}
+
+const BREAKDOWNS: [&str; 6] = ["sex", "cadre", "facility", "level", "programme", "month"];
+
+fn export_command() -> Command {
+    Command::new("export")
+        .about("Exporter pour les bailleurs et les tableurs / export for donors and spreadsheets")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("xlsx")
+                .about("Classeur : indicateurs (une feuille par ventilation) et données / workbook: indicators (a sheet per breakdown) and records")
+                .args(scope_args())
+                .arg(Arg::new("by").long("by").action(ArgAction::Append).value_parser(BREAKDOWNS))
+                .arg(Arg::new("no-raw").long("no-raw").action(ArgAction::SetTrue).help("Sans les données détaillées / without the records")),
+        )
+        .subcommand(
+            Command::new("csv")
+                .about("Une table en CSV / one table as CSV")
+                .args(scope_args())
+                .arg(
+                    Arg::new("table")
+                        .long("table")
+                        .value_parser(["indicators", "sessions", "attendance", "scores", "assessments"])
+                        .default_value("indicators"),
+                )
+                .arg(Arg::new("by").long("by").value_parser(BREAKDOWNS))
+                .arg(
+                    Arg::new("dialect")
+                        .long("dialect")
+                        .value_parser(["excel-fr", "plain"])
+                        .default_value("excel-fr")
+                        .help("excel-fr : ; et virgule décimale, BOM / excel-fr: ; and decimal comma, BOM; plain: , and ISO"),
+                ),
+        )
+}
+
 pub fn command() -> Command {
     let import_kinds: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
     let mut cmd = Command::new("binome")
@@ -249,6 +297,7 @@ pub fn command() -> Command {
                 ]))
                 .arg(Arg::new("csv").long("csv").action(ArgAction::SetTrue).help("CSV (;) pour Excel / CSV for Excel")),
         )
+        .subcommand(export_command())
         .subcommand(
             Command::new("demo")
                 .about("Données de démonstration / demo data")

@@ -12,6 +12,7 @@ pub mod backups;
 pub mod demo;
 pub mod duplicates;
 mod error;
+pub mod exports;
 pub mod i18n;
 pub mod import;
 pub mod indicators;

@@ -1,6 +1,7 @@
 //! One module per group of subcommands; `run` opens the store and dispatches.
 
 pub mod errors;
+mod export;
 mod import;
 mod indicators;
 mod records;
@@ -48,6 +49,7 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
         "dump" => sync::dump(&open(matches)?, sub),
         "import" => import::import(&mut open(matches)?, sub, &ctx),
         "template" => import::template(sub, &ctx),
+        "export" => export::export(&open(matches)?, sub, &ctx),
         "indicators" => indicators::indicators(&open(matches)?, sub, &ctx),
         _ => {
             let (_, _, kind) = crate::cli::RECORD_COMMANDS

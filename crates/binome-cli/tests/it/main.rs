@@ -3,6 +3,7 @@
 
 mod demo;
 mod duplicates;
+mod exports;
 mod import;
 mod indicators;
 mod migration;

@@ -1,0 +1,119 @@
+//! Exports read back by a real spreadsheet reader (calamine): French
+//! sheets and headings, real numbers and dates, the same figures as
+//! `binome indicators`, and no names when pseudonymised.
+
+use crate::support::Store;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+fn sheets(path: &str) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let names = book.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows = range.rows().map(|r| r.to_vec()).collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+fn demo() -> Store {
+    let store = Store::new();
+    store.ok(&["demo", "--seed", "4", "--scale", "mission"]);
+    store
+}
+
+#[test]
+fn the_donor_workbook_has_french_sheets_real_numbers_and_the_cli_s_figures() {
+    let store = demo();
+    let path = store.file("bailleur.xlsx");
+    store.ok(&["export", "xlsx", "--out", &path]);
+    let book = sheets(&path);
+    let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Indicateurs",
+            "Par sexe",
+            "Par profession",
+            "Par structure",
+            "Par niveau",
+            "Par programme",
+            "Par mois",
+            "Séances",
+            "Présences",
+            "Pré-post-tests",
+            "Évaluations"
+        ]
+    );
+    let (_, indicators) = &book[0];
+    assert_eq!(indicators[0][1], Data::String("Séances".into()));
+    assert_eq!(indicators[0][2], Data::String("Personnes formées".into()));
+    let total = &store.json(&["indicators"])["total"];
+    assert_eq!(indicators[1][1], Data::Float(total["sessions"].as_f64().unwrap()));
+    assert_eq!(indicators[1][2], Data::Float(total["persons_trained"].as_f64().unwrap()));
+    let rate = match &indicators[1][6] {
+        Data::Float(f) => *f,
+        other => panic!("attendance rate is a number, got {other:?}"),
+    };
+    assert!((rate - total["attendance_rate"].as_f64().unwrap()).abs() < 1e-9);
+
+    let (_, sessions) = &book[7];
+    assert_eq!(sessions.len(), 13, "a heading and 12 sessions");
+    assert!(matches!(sessions[1][2], Data::DateTime(_)), "dates are date cells: {:?}", sessions[1][2]);
+    let (_, attendance) = &book[8];
+    assert_eq!(attendance.len(), 1 + 360);
+    assert!(attendance.iter().skip(1).any(|r| r.iter().any(|c| matches!(c, Data::String(s) if s == "Présent·e"))));
+}
+
+#[test]
+fn a_pseudonymised_workbook_holds_no_names_or_phones() {
+    let store = demo();
+    let persons = store.json(&["persons", "list"]);
+    let family_names: Vec<String> =
+        persons.as_array().unwrap().iter().map(|p| p["data"]["family_name"].as_str().unwrap().to_owned()).collect();
+    let path = store.file("partage.xlsx");
+    store.ok(&["export", "xlsx", "--out", &path, "--pseudonymise"]);
+    let mut codes = 0;
+    for (sheet, rows) in sheets(&path) {
+        for cell in rows.iter().flatten() {
+            if let Data::String(text) = cell {
+                assert!(!family_names.iter().any(|n| text.contains(n.as_str())), "{sheet}: {text}");
+                assert!(!text.starts_with("+235"), "{sheet}: a phone number {text}");
+                if text.starts_with("P-") && text.len() == 12 {
+                    codes += 1;
+                }
+            }
+        }
+    }
+    assert!(codes > 300, "persons appear by their code ({codes})");
+    // The same person gets the same code in every export.
+    let again = store.file("partage-2.xlsx");
+    store.ok(&["export", "xlsx", "--out", &again, "--pseudonymise"]);
+    assert_eq!(sheets(&path)[8].1, sheets(&again)[8].1);
+}
+
+#[test]
+fn csv_in_the_french_excel_dialect_and_the_plain_one() {
+    let store = demo();
+    let french = store.file("seances.csv");
+    store.ok(&["export", "csv", "--table", "sessions", "--out", &french]);
+    let bytes = std::fs::read(&french).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("Programme;Mission;Date;Intitulé;Thème;Modalité;Durée (h);Statut\r\n"), "{text}");
+    assert!(text.contains(";04/03/2019;"), "dd/mm/yyyy dates: {text}");
+    let plain = store.file("sessions.csv");
+    store.ok(&["export", "csv", "--table", "sessions", "--dialect", "plain", "--out", &plain]);
+    let text = std::fs::read_to_string(&plain).unwrap();
+    assert!(text.starts_with("Programme,Mission,Date,"), "{text}");
+    assert!(text.contains(",2019-03-04,"), "ISO dates: {text}");
+    let by_sex = store.file("indicateurs.csv");
+    store.ok(&["export", "csv", "--by", "sex", "--out", &by_sex]);
+    let text = String::from_utf8(std::fs::read(&by_sex).unwrap()[3..].to_vec()).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with("Femme;")) && text.lines().last().unwrap().starts_with("Total;"),
+        "{text}"
+    );
+}

@@ -1,0 +1,440 @@
+//! Exports for people outside Binôme: donors' workbooks (XLSX), CSV for
+//! Excel or for scripts. Every table is built once, as typed cells, and
+//! written in either format, so an XLSX and a CSV never disagree.
+//! `pseudonymise` replaces names and phones by stable codes, for sharing
+//! outside the programme.
+
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use crate::i18n::Messages;
+use binome_domain::framework::{Framework, assessment_level};
+use binome_domain::indicators::{Breakdown, Indicators, Scope};
+use binome_domain::input::parse_date;
+use binome_domain::{Kind, Row};
+use binome_store::ListQuery;
+use chrono::{Datelike, NaiveDate};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+
+/// One cell, typed so a spreadsheet gets real numbers and dates.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    /// A fraction shown as a percentage.
+    Rate(f64),
+    Date(NaiveDate),
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Sheet name (at most 31 characters, as Excel requires).
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawTable {
+    Sessions,
+    Attendance,
+    Scores,
+    Assessments,
+}
+
+impl RawTable {
+    pub const ALL: &'static [RawTable] =
+        &[RawTable::Sessions, RawTable::Attendance, RawTable::Scores, RawTable::Assessments];
+
+    pub fn parse(text: &str) -> Option<RawTable> {
+        match text {
+            "sessions" => Some(RawTable::Sessions),
+            "attendance" => Some(RawTable::Attendance),
+            "scores" => Some(RawTable::Scores),
+            "assessments" => Some(RawTable::Assessments),
+            _ => None,
+        }
+    }
+}
+
+/// The indicator columns, in report order (catalogue keys `ind-<name>`).
+pub const INDICATOR_COLUMNS: &[&str] = &[
+    "sessions",
+    "persons_trained",
+    "training_hours",
+    "person_hours",
+    "person_days",
+    "attendance_rate",
+    "scored_pairs",
+    "pre_mean_percent",
+    "post_mean_percent",
+    "gain_points",
+    "pass_rate",
+    "competency_pairs",
+    "competencies_acquired_rate",
+    "progression_rate",
+    "sessions_validated_rate",
+    "missions",
+    "expert_days",
+];
+
+fn indicator_cell(ind: &Indicators, column: &str) -> Cell {
+    let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
+    let rate = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Rate);
+    match column {
+        "sessions" => number(ind.sessions.map(|v| v as f64)),
+        "persons_trained" => Cell::Number(ind.persons_trained as f64),
+        "training_hours" => number(ind.training_hours),
+        "person_hours" => Cell::Number(ind.person_hours),
+        "person_days" => Cell::Number(ind.person_days),
+        "attendance_rate" => rate(ind.attendance_rate),
+        "scored_pairs" => Cell::Number(ind.scored_pairs as f64),
+        "pre_mean_percent" => number(ind.pre_mean_percent),
+        "post_mean_percent" => number(ind.post_mean_percent),
+        "gain_points" => number(ind.gain_points),
+        "pass_rate" => rate(ind.pass_rate),
+        "competency_pairs" => Cell::Number(ind.competency_pairs as f64),
+        "competencies_acquired_rate" => rate(ind.competencies_acquired_rate),
+        "progression_rate" => rate(ind.progression_rate),
+        "sessions_validated_rate" => rate(ind.sessions_validated_rate),
+        "missions" => number(ind.missions.map(|v| v as f64)),
+        "expert_days" => number(ind.expert_days.map(|v| v as f64)),
+        _ => Cell::Empty,
+    }
+}
+
+/// A stable code for a person, the same in every export and on every
+/// laptop, that does not reveal the name.
+pub fn pseudonym(person_id: &str) -> String {
+    let digest = Sha256::digest(person_id.as_bytes());
+    format!("P-{}", hex_upper(&digest[..5]))
+}
+
+fn hex_upper(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+fn text<'a>(row: &'a Row, field: &str) -> &'a str {
+    row.get(field).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn date_cell(row: &Row, field: &str) -> Cell {
+    parse_date(text(row, field)).map_or(Cell::Empty, Cell::Date)
+}
+
+fn group_label(messages: &Messages, by: Breakdown, key: &str, label: &str) -> String {
+    if key.is_empty() {
+        return messages.value("unknown");
+    }
+    match by {
+        Breakdown::Facility | Breakdown::Programme if !label.is_empty() => label.to_owned(),
+        Breakdown::Month => key.split_once('-').map_or(key.to_owned(), |(y, m)| format!("{m}/{y}")),
+        _ => messages.value(key),
+    }
+}
+
+impl Binome {
+    /// The indicators as tables: the total, then one table per breakdown.
+    pub fn indicator_tables(&self, scope: &Scope, breakdowns: &[Breakdown], messages: &Messages) -> Result<Vec<Table>> {
+        let mut headers = vec![messages.text("ind-group", &[])];
+        headers.extend(INDICATOR_COLUMNS.iter().map(|c| messages.text(&format!("ind-{c}"), &[])));
+        let total_report = self.indicators(scope, None)?;
+        let total_row = |ind: &Indicators| {
+            let mut row = vec![Cell::Text(messages.text("ind-total", &[]))];
+            row.extend(INDICATOR_COLUMNS.iter().map(|c| indicator_cell(ind, c)));
+            row
+        };
+        let mut tables = vec![Table {
+            name: messages.text("export-sheet-indicators", &[]),
+            headers: headers.clone(),
+            rows: vec![total_row(&total_report.total)],
+        }];
+        for &by in breakdowns {
+            let report = self.indicators(scope, Some(by))?;
+            let mut rows: Vec<Vec<Cell>> = report
+                .groups
+                .iter()
+                .map(|g| {
+                    let mut row = vec![Cell::Text(group_label(messages, by, &g.key, &g.label))];
+                    row.extend(INDICATOR_COLUMNS.iter().map(|c| indicator_cell(&g.indicators, c)));
+                    row
+                })
+                .collect();
+            rows.push(total_row(&report.total));
+            let name = messages.text(&format!("export-sheet-by-{}", by.code()), &[]);
+            tables.push(Table { name, headers: headers.clone(), rows });
+        }
+        Ok(tables)
+    }
+
+    /// Raw records in scope, one row per record, persons by name or by
+    /// pseudonym.
+    pub fn raw_table(&self, which: RawTable, scope: &Scope, pseudonymise: bool, messages: &Messages) -> Result<Table> {
+        let all = ListQuery::default();
+        let missions: HashMap<String, Row> =
+            self.store.list(Kind::Mission, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
+        let programmes: HashMap<String, String> = self
+            .store
+            .list(Kind::Programme, &all)?
+            .into_iter()
+            .map(|r| (r.id, text(&r.data, "code").to_owned()))
+            .collect();
+        let organisations: HashMap<String, String> = self
+            .store
+            .list(Kind::Organisation, &all)?
+            .into_iter()
+            .map(|r| (r.id, text(&r.data, "name").to_owned()))
+            .collect();
+        let persons: HashMap<String, Row> =
+            self.store.list(Kind::Person, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
+        let sessions: BTreeMap<String, Row> = self
+            .store
+            .list(Kind::Session, &all)?
+            .into_iter()
+            .filter(|s| {
+                let Some(mission) = missions.get(text(&s.data, "mission_id")) else { return false };
+                let date = parse_date(text(&s.data, "date"));
+                scope.mission_id.as_deref().is_none_or(|m| m == text(&s.data, "mission_id"))
+                    && scope.programme_id.as_deref().is_none_or(|p| p == text(mission, "programme_id"))
+                    && date.is_some_and(|d| scope.contains(d))
+            })
+            .map(|s| (s.id, s.data))
+            .collect();
+        let field = |name: &str| messages.field(name);
+        let person_cells = |person_id: &str, with_phone: bool| -> Vec<Cell> {
+            let canonical = self.store.canonical_person(person_id).unwrap_or_else(|_| person_id.to_owned());
+            let p = persons.get(&canonical).cloned().unwrap_or_default();
+            let mut cells = if pseudonymise {
+                vec![Cell::Text(pseudonym(&canonical))]
+            } else {
+                vec![Cell::Text(format!("{} {}", text(&p, "family_name"), text(&p, "given_names")).trim().to_owned())]
+            };
+            cells.push(Cell::Text(messages.value(text(&p, "sex"))));
+            cells.push(Cell::Text(messages.value(text(&p, "cadre"))));
+            cells.push(Cell::Text(organisations.get(text(&p, "organisation_id")).cloned().unwrap_or_default()));
+            if with_phone && !pseudonymise {
+                cells.push(Cell::Text(text(&p, "phone").to_owned()));
+            }
+            cells
+        };
+        let mut person_headers = vec![
+            if pseudonymise { messages.text("export-pseudonym", &[]) } else { field("person_id") },
+            field("sex"),
+            field("cadre"),
+            field("organisation_id"),
+        ];
+        let session_cells = |session_id: &str| -> Vec<Cell> {
+            let s = sessions.get(session_id).cloned().unwrap_or_default();
+            let mission = missions.get(text(&s, "mission_id")).cloned().unwrap_or_default();
+            vec![
+                Cell::Text(programmes.get(text(&mission, "programme_id")).cloned().unwrap_or_default()),
+                Cell::Text(text(&mission, "code").to_owned()),
+                date_cell(&s, "date"),
+                Cell::Text(text(&s, "title").to_owned()),
+            ]
+        };
+        let session_headers = vec![field("programme_id"), field("mission_id"), field("date"), field("title")];
+        let table = match which {
+            RawTable::Sessions => {
+                let mut headers = session_headers.clone();
+                headers.extend([
+                    field("theme"),
+                    field("modality"),
+                    messages.text("export-hours", &[]),
+                    field("status"),
+                ]);
+                let rows = sessions
+                    .iter()
+                    .map(|(id, s)| {
+                        let mut row = session_cells(id);
+                        row.push(Cell::Text(text(s, "theme").to_owned()));
+                        row.push(Cell::Text(messages.value(text(s, "modality"))));
+                        row.push(Cell::Number(s.get("duration").and_then(Value::as_f64).unwrap_or(0.0) / 60.0));
+                        row.push(Cell::Text(messages.value(&self.session_status(id).unwrap_or_default())));
+                        row
+                    })
+                    .collect();
+                Table { name: messages.text("export-sheet-sessions", &[]), headers, rows }
+            }
+            RawTable::Attendance | RawTable::Scores => {
+                let kind = if which == RawTable::Attendance { Kind::Attendance } else { Kind::TestScore };
+                let mut headers = session_headers.clone();
+                headers.append(&mut person_headers);
+                if which == RawTable::Attendance {
+                    if !pseudonymise {
+                        headers.push(field("phone"));
+                    }
+                    headers.push(field("status"));
+                } else {
+                    headers.extend([
+                        field("phase"),
+                        field("score"),
+                        field("max_score"),
+                        messages.text("export-percent", &[]),
+                    ]);
+                }
+                let mut rows = Vec::new();
+                for record in self.store.list(kind, &all)? {
+                    let session_id = text(&record.data, "session_id");
+                    if !sessions.contains_key(session_id) {
+                        continue;
+                    }
+                    let mut row = session_cells(session_id);
+                    row.extend(person_cells(text(&record.data, "person_id"), which == RawTable::Attendance));
+                    if which == RawTable::Attendance {
+                        row.push(Cell::Text(messages.value(text(&record.data, "status"))));
+                    } else {
+                        let score = record.data.get("score").and_then(Value::as_f64).unwrap_or(0.0);
+                        let max = record.data.get("max_score").and_then(Value::as_f64).unwrap_or(1.0);
+                        row.push(Cell::Text(messages.value(text(&record.data, "phase"))));
+                        row.push(Cell::Number(score));
+                        row.push(Cell::Number(max));
+                        row.push(Cell::Rate(score / max));
+                    }
+                    rows.push(row);
+                }
+                let name =
+                    if which == RawTable::Attendance { "export-sheet-attendance" } else { "export-sheet-scores" };
+                Table { name: messages.text(name, &[]), headers, rows }
+            }
+            RawTable::Assessments => {
+                let frameworks: HashMap<String, Framework> = self
+                    .store
+                    .list(Kind::Framework, &all)?
+                    .into_iter()
+                    .filter_map(|r| {
+                        let mut object = r.data.clone();
+                        object.insert("id".into(), Value::String(r.id.clone()));
+                        serde_json::from_value(Value::Object(object)).ok().map(|f| (r.id, f))
+                    })
+                    .collect();
+                let mut headers = vec![field("date"), field("mission_id")];
+                headers.append(&mut person_headers);
+                headers.extend([
+                    field("framework_id"),
+                    field("competency_id"),
+                    field("context"),
+                    messages.text("export-level", &[]),
+                ]);
+                let mut rows = Vec::new();
+                for record in self.store.list(Kind::Assessment, &all)? {
+                    let d = &record.data;
+                    let Some(date) = parse_date(text(d, "date")) else { continue };
+                    let mission = missions.get(text(d, "mission_id"));
+                    let in_scope = scope.contains(date)
+                        && scope.mission_id.as_deref().is_none_or(|m| m == text(d, "mission_id"))
+                        && scope
+                            .programme_id
+                            .as_deref()
+                            .is_none_or(|p| mission.is_some_and(|m| text(m, "programme_id") == p));
+                    if !in_scope {
+                        continue;
+                    }
+                    let framework = frameworks.get(text(d, "framework_id"));
+                    let competency = framework.and_then(|f| f.competency(text(d, "competency_id")));
+                    let level = match (framework, competency) {
+                        (Some(f), Some(c)) => {
+                            let ratings: BTreeMap<String, String> = d
+                                .get("ratings")
+                                .cloned()
+                                .and_then(|r| serde_json::from_value(r).ok())
+                                .unwrap_or_default();
+                            assessment_level(&f.scale, c, &ratings)
+                                .and_then(|rank| f.scale.levels.get(rank))
+                                .map(|l| l.label.clone())
+                        }
+                        _ => None,
+                    };
+                    let mut row = vec![
+                        Cell::Date(date),
+                        Cell::Text(mission.map(|m| text(m, "code").to_owned()).unwrap_or_default()),
+                    ];
+                    row.extend(person_cells(text(d, "person_id"), false));
+                    row.push(Cell::Text(framework.map(|f| f.code.clone()).unwrap_or_default()));
+                    row.push(Cell::Text(competency.map(|c| format!("{} — {}", c.code, c.name)).unwrap_or_default()));
+                    row.push(Cell::Text(messages.value(text(d, "context"))));
+                    row.push(level.map_or(Cell::Empty, Cell::Text));
+                    rows.push(row);
+                }
+                Table { name: messages.text("export-sheet-assessments", &[]), headers, rows }
+            }
+        };
+        Ok(table)
+    }
+}
+
+/// A workbook: one sheet per table, bold frozen headers, real numbers,
+/// percentages and dates, columns sized to their content.
+pub fn workbook(tables: &[Table]) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let failed = |e: rust_xlsxwriter::XlsxError| CoreError::Spreadsheet(e.to_string());
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold().set_text_wrap();
+    let percent = Format::new().set_num_format("0.0%");
+    let decimal = Format::new().set_num_format("# ##0.0");
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for table in tables {
+        let sheet = book.add_worksheet();
+        let name: String = table.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+        sheet.set_name(name).map_err(failed)?;
+        for (col, heading) in table.headers.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, heading, &bold).map_err(failed)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = (r + 1) as u32;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(t) => sheet.write_string(r, c, t).map(|_| ()),
+                    Cell::Number(n) if n.fract() == 0.0 => sheet.write_number(r, c, *n).map(|_| ()),
+                    Cell::Number(n) => sheet.write_number_with_format(r, c, *n, &decimal).map(|_| ()),
+                    Cell::Rate(x) => sheet.write_number_with_format(r, c, *x, &percent).map(|_| ()),
+                    Cell::Date(d) => {
+                        let excel =
+                            ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).map_err(failed)?;
+                        sheet.write_date_with_format(r, c, &excel, &date).map(|_| ())
+                    }
+                    Cell::Empty => Ok(()),
+                }
+                .map_err(failed)?;
+            }
+        }
+        sheet.set_freeze_panes(1, 0).map_err(failed)?;
+        sheet.set_autofit_max_width(320);
+        sheet.autofit();
+    }
+    book.save_to_buffer().map_err(failed)
+}
+
+/// A table as CSV: the French Excel dialect (`;`, decimal comma, UTF-8
+/// with BOM, dd/mm/yyyy) or the plain one (`,`, decimal point, ISO dates).
+pub fn csv(table: &Table, french_excel: bool) -> Vec<u8> {
+    let cell = |c: &Cell| match c {
+        Cell::Text(t) => t.clone(),
+        Cell::Number(n) | Cell::Rate(n) => {
+            let text =
+                if n.fract() == 0.0 { format!("{n}") } else { format!("{n:.4}").trim_end_matches('0').to_owned() };
+            if french_excel { text.replace('.', ",") } else { text }
+        }
+        Cell::Date(d) => {
+            if french_excel {
+                d.format("%d/%m/%Y").to_string()
+            } else {
+                d.format("%Y-%m-%d").to_string()
+            }
+        }
+        Cell::Empty => String::new(),
+    };
+    let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
+    if french_excel {
+        return crate::spreadsheet::write_french_csv(&table.headers, &rows);
+    }
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    writer.write_record(&table.headers).expect("writing to memory");
+    for row in &rows {
+        writer.write_record(row).expect("writing to memory");
+    }
+    writer.into_inner().expect("writing to memory")
+}
