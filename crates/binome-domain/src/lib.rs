@@ -25,6 +25,7 @@ pub mod input;
 pub mod kind;
 pub mod merge;
 pub mod names;
+pub mod periods;
 pub mod problem;
 pub mod validate;
 pub mod version;
