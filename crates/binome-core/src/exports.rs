@@ -80,7 +80,8 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "expert_days",
 ];
 
-fn indicator_cell(ind: &Indicators, column: &str) -> Cell {
+/// One indicator of a group as a typed cell (empty where it does not apply).
+pub fn indicator_cell(ind: &Indicators, column: &str) -> Cell {
     let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
     let rate = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Rate);
     match column {
@@ -124,7 +125,9 @@ fn date_cell(row: &Row, field: &str) -> Cell {
     parse_date(text(row, field)).map_or(Cell::Empty, Cell::Date)
 }
 
-fn group_label(messages: &Messages, by: Breakdown, key: &str, label: &str) -> String {
+/// How a group of a breakdown is named for people: a translated code, a
+/// facility or programme name, or mm/yyyy.
+pub fn group_label(messages: &Messages, by: Breakdown, key: &str, label: &str) -> String {
     if key.is_empty() {
         return messages.value("unknown");
     }

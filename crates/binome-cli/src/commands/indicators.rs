@@ -3,60 +3,19 @@
 use super::Ctx;
 use crate::output::say;
 use crate::output::{number, percent, table};
-use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
-use binome_core::domain::input::parse_date;
-use binome_core::domain::{Kind, Problem, ProblemCode, Problems};
+use binome_core::Binome;
+use binome_core::domain::indicators::{Breakdown, Indicators};
+use binome_core::exports::{Cell, INDICATOR_COLUMNS, group_label, indicator_cell};
 use binome_core::i18n::{Lang, Messages};
 use binome_core::indicators::IndicatorReport;
-use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
 use std::process::ExitCode;
 
-/// The indicators in report order; each is also a catalogue key `ind-<name>`.
-const COLUMNS: &[&str] = &[
-    "sessions",
-    "persons_trained",
-    "training_hours",
-    "person_hours",
-    "person_days",
-    "attendance_rate",
-    "scored_pairs",
-    "pre_mean_percent",
-    "post_mean_percent",
-    "gain_points",
-    "pass_rate",
-    "competency_pairs",
-    "competencies_acquired_rate",
-    "progression_rate",
-    "sessions_validated_rate",
-    "missions",
-    "expert_days",
-];
+/// Indicators that count things: written as whole numbers.
+const COUNTS: &[&str] = &["sessions", "persons_trained", "scored_pairs", "competency_pairs", "missions", "expert_days"];
 
 pub fn indicators(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let mut problems = Problems::default();
-    let mut date = |field: &str| {
-        let text = matches.get_one::<String>(field)?;
-        let parsed = parse_date(text);
-        if parsed.is_none() {
-            problems.push(Problem::new(
-                if field == "from" { "start_date" } else { "end_date" },
-                ProblemCode::InvalidDate,
-                text.as_str(),
-            ));
-        }
-        parsed
-    };
-    let (from, to) = (date("from"), date("to"));
-    if !problems.is_empty() {
-        return Err(CoreError::Invalid { kind: Kind::Programme, problems }.into());
-    }
-    let scope = Scope {
-        programme_id: matches.get_one::<String>("programme").map(|p| binome.resolve(Kind::Programme, p)).transpose()?,
-        mission_id: matches.get_one::<String>("mission").map(|p| binome.resolve(Kind::Mission, p)).transpose()?,
-        from,
-        to,
-    };
+    let scope = super::scope::scope_from(binome, matches)?;
     let by = matches.get_one::<String>("by").and_then(|b| Breakdown::parse(b));
     let report = binome.indicators(&scope, by)?;
     if ctx.json {
@@ -70,37 +29,19 @@ pub fn indicators(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
 }
 
 fn group_name(report: &IndicatorReport, key: &str, label: &str, m: &Messages) -> String {
-    if key.is_empty() {
-        return m.value("unknown");
-    }
     match report.breakdown {
-        Some(Breakdown::Facility | Breakdown::Programme) if !label.is_empty() => label.to_owned(),
-        Some(Breakdown::Month) => key.split_once('-').map_or(key.to_owned(), |(y, mo)| format!("{mo}/{y}")),
-        _ => m.value(key),
+        Some(by) => group_label(m, by, key, label),
+        None => m.value("unknown"),
     }
 }
 
 fn cell(ind: &Indicators, column: &str, lang: Lang, raw: bool) -> String {
-    let rate = |v: Option<f64>| v.map(|r| if raw { format!("{r:.4}") } else { percent(r, lang) });
-    let num = |v: f64, d: usize| if raw { format!("{v:.2}") } else { number(v, d, lang) };
-    let text = match column {
-        "sessions" => ind.sessions.map(|v| v.to_string()),
-        "persons_trained" => Some(ind.persons_trained.to_string()),
-        "training_hours" => ind.training_hours.map(|v| num(v, 1)),
-        "person_hours" => Some(num(ind.person_hours, 1)),
-        "person_days" => Some(num(ind.person_days, 1)),
-        "attendance_rate" => rate(ind.attendance_rate),
-        "scored_pairs" => Some(ind.scored_pairs.to_string()),
-        "pre_mean_percent" => ind.pre_mean_percent.map(|v| num(v, 1)),
-        "post_mean_percent" => ind.post_mean_percent.map(|v| num(v, 1)),
-        "gain_points" => ind.gain_points.map(|v| num(v, 1)),
-        "pass_rate" => rate(ind.pass_rate),
-        "competency_pairs" => Some(ind.competency_pairs.to_string()),
-        "competencies_acquired_rate" => rate(ind.competencies_acquired_rate),
-        "progression_rate" => rate(ind.progression_rate),
-        "sessions_validated_rate" => rate(ind.sessions_validated_rate),
-        "missions" => ind.missions.map(|v| v.to_string()),
-        "expert_days" => ind.expert_days.map(|v| v.to_string()),
+    let text = match indicator_cell(ind, column) {
+        Cell::Number(n) if COUNTS.contains(&column) => Some(format!("{}", n as i64)),
+        Cell::Number(n) if raw => Some(format!("{n:.2}")),
+        Cell::Number(n) => Some(number(n, 1, lang)),
+        Cell::Rate(r) if raw => Some(format!("{r:.4}")),
+        Cell::Rate(r) => Some(percent(r, lang)),
         _ => None,
     };
     match text {
@@ -114,15 +55,15 @@ fn cell(ind: &Indicators, column: &str, lang: Lang, raw: bool) -> String {
 
 fn rows(report: &IndicatorReport, m: &Messages, raw: bool) -> (Vec<String>, Vec<Vec<String>>) {
     let mut headers = vec![m.text("ind-group", &[])];
-    headers.extend(COLUMNS.iter().map(|c| m.text(&format!("ind-{c}"), &[])));
+    headers.extend(INDICATOR_COLUMNS.iter().map(|c| m.text(&format!("ind-{c}"), &[])));
     let mut out = Vec::new();
     for group in &report.groups {
         let mut row = vec![group_name(report, &group.key, &group.label, m)];
-        row.extend(COLUMNS.iter().map(|c| cell(&group.indicators, c, m.lang, raw)));
+        row.extend(INDICATOR_COLUMNS.iter().map(|c| cell(&group.indicators, c, m.lang, raw)));
         out.push(row);
     }
     let mut total = vec![m.text("ind-total", &[])];
-    total.extend(COLUMNS.iter().map(|c| cell(&report.total, c, m.lang, raw)));
+    total.extend(INDICATOR_COLUMNS.iter().map(|c| cell(&report.total, c, m.lang, raw)));
     out.push(total);
     (headers, out)
 }

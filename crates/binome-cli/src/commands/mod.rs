@@ -5,6 +5,7 @@ mod export;
 mod import;
 mod indicators;
 mod records;
+mod scope;
 mod setup;
 mod sync;
 
