@@ -52,3 +52,39 @@ done
 
 # Builds outside the clone, so a fresh clone (CI) reuses earlier work.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/binome-target}"
+
+MIN_NODE="20.19"
+
+# The desktop app: WebKitGTK and friends for Tauri, Node.js for the UI,
+# whose built files the app embeds (so the UI is built before any cargo
+# command that compiles src-tauri).
+setup_desktop() {
+    apt_install libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev file
+    command -v node >/dev/null 2>&1 || apt_install nodejs npm
+    local node_version
+    node_version=$(node --version | tr -d v)
+    if ! version_at_least "$node_version" "$MIN_NODE"; then
+        echo "binome: Node.js $node_version est trop ancien (il faut $MIN_NODE ou plus) / Node.js $node_version is too old (need $MIN_NODE+)" >&2
+        exit 1
+    fi
+    npm_install ui
+    (cd ui && npm run --silent build >/dev/null)
+}
+
+# Installs a folder's npm packages when its lock file changed since.
+npm_install() {
+    local dir="$1"
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+# The end-to-end tests: a virtual display, WebKit's WebDriver, tauri-driver.
+setup_e2e() {
+    apt_install xvfb webkit2gtk-driver
+    if ! command -v tauri-driver >/dev/null 2>&1; then
+        echo "binome: installation de tauri-driver / installing tauri-driver"
+        cargo install tauri-driver --locked --quiet
+    fi
+    npm_install tests/e2e
+}

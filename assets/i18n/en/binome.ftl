@@ -317,3 +317,166 @@ ind-progression_rate = Progression
 ind-sessions_validated_rate = Sessions validated
 ind-missions = Missions
 ind-expert_days = Expert-days
+
+## Desktop app
+ui-nav-label = Main navigation
+ui-nav-missions = Missions
+ui-nav-participants = People
+ui-nav-programmes = Programmes
+ui-nav-organisations = Organisations
+ui-nav-sync = Sync
+ui-sync-waiting = Conflicts and bundles waiting
+ui-language = Language
+ui-store-unavailable = The database cannot be opened
+ui-error-role = Unknown role: "{ $value }" (expert, referent or coordinator).
+ui-save = Save
+ui-saved = Saved ✓
+ui-create = Create
+ui-cancel = Cancel
+ui-new = New
+ui-none = Nothing yet.
+ui-yes = Yes
+ui-no = No
+ui-name = Name
+ui-search = Search (name, phone, ward…)
+ui-count = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+ui-page = { $from } to { $to } of { $total }
+ui-required = Required field.
+ui-date-placeholder = dd/mm/yyyy
+ui-duration-placeholder = e.g. 2h30
+ui-time-placeholder = hh:mm
+ui-first-title = Welcome to Binôme
+ui-first-intro = Binôme works without a network. Say who uses this computer: it goes with every entry and every exchange bundle.
+ui-first-author = Your name
+ui-first-device = This computer's name
+ui-first-device-example = e.g. Claire's laptop – Abéché mission
+ui-first-role = Your role
+ui-first-create = Create this computer's identity
+ui-first-missing = Fill in your name and the computer's.
+ui-role-expert = you run trainings and enter sessions, attendance and tests.
+ui-role-referent = you review and validate sessions, and follow people up between missions.
+ui-role-coordinator = you consolidate the missions' data and produce the indicators.
+ui-welcome-title = Your computer is ready
+ui-welcome-fingerprint = This computer's fingerprint, for your correspondents to check:
+ui-welcome-empty = The database is empty. Load demo data (one mission in Chad, its sessions and participants) to discover Binôme?
+ui-welcome-demo = Load the demo
+ui-welcome-start-empty = Start without data: create a mission
+ui-missions-title = Missions
+ui-missions-new = New mission
+ui-missions-new-help = Fields marked * are required. Dates as dd/mm/yyyy.
+ui-missions-none = No mission yet.
+ui-mission-tab-sessions = Sessions
+ui-mission-tab-participants = Participants
+ui-mission-tab-team = Team
+ui-mission-tab-details = Details
+ui-session-plan = Plan a session
+ui-sessions-none = No session yet.
+ui-participant-add = Add a participant
+ui-participant-existing = Enrol someone already known
+ui-participant-enrol = Enrol
+ui-participant-new = Or create a new person
+ui-participant-create-enrol = Create and enrol
+ui-participants-none = No participant enrolled.
+ui-team-add = Add a member
+ui-team-none = No team member.
+ui-import-open = Import a list (Excel, CSV)
+ui-import-title-participants = Import participants
+ui-import-title-sessions = Import sessions
+ui-import-title-attendance = Import attendance
+ui-import-title-scores = Import scores
+ui-import-help = Choose an .xlsx or .csv file: every row and every error is shown before anything is saved.
+ui-import-choose = Choose a file…
+ui-import-line = Line
+ui-import-ready = { $rows ->
+    [one] { $rows } row ready
+   *[other] { $rows } rows ready
+}: { $created } to create, { $updated } to update.
+ui-import-refused = { $count ->
+    [one] { $count } row in error
+   *[other] { $count } rows in error
+} out of { $rows }: fix the file and choose it again. Nothing was saved.
+ui-import-duplicates = { $count ->
+    [one] { $count } person looks like someone already known (see People › Duplicates).
+   *[other] { $count } people look like people already known (see People › Duplicates).
+}
+ui-import-confirm = { $rows ->
+    [one] Import { $rows } row
+   *[other] Import { $rows } rows
+}
+ui-import-done = Import done: { $created } created, { $updated } updated.
+ui-session-tab-attendance = Attendance
+ui-session-tab-scores = Pre/post tests
+ui-session-tab-details = Details
+ui-roster-all-present = { $count ->
+    [0] Everyone is marked
+    [one] Mark the last one present
+   *[other] Everyone present ({ $count })
+}
+ui-roster-count = { $present } present out of { $total }
+ui-roster-keys = Keyboard: ↑ ↓ to move, Space present/absent, P present, A absent, L (or R) late, D left early, E excused.
+ui-roster-label = Attendance list
+ui-roster-unmarked = not marked
+ui-roster-empty = No participant enrolled in this mission: enrol them in the mission's Participants tab.
+ui-scores-help = Type the scores; Enter moves to the next row. Each score is saved as soon as you leave its box.
+ui-scores-gain = Gain
+ui-scores-average = Average gain
+ui-export-title = Export a bundle
+ui-export-help = The bundle is signed and encrypted for the chosen recipients (and this computer). It holds what they have not confirmed receiving yet.
+ui-export-recipients = Recipients
+ui-export-no-peers = No trusted device yet: first import a bundle from your correspondent and check its fingerprint.
+ui-export-mission = Mission
+ui-export-all-missions = All missions
+ui-export-button = Export a bundle…
+ui-export-done = Bundle written: { $versions } version(s), { $size }.
+ui-bundle-import-title = Import a bundle
+ui-bundle-drop = Drop a .binome file here, or:
+ui-bundle-choose = Choose a bundle…
+ui-bundle-preview = Bundle from { $sender }, verified. This is what it would bring:
+ui-bundle-import = Import this bundle
+ui-bundle-receive = Receive this bundle
+ui-bundle-already = This bundle was already imported: nothing to do.
+ui-bundle-quarantined = Bundle from { $sender }, a device not recognised yet. It will wait until you trust that device.
+ui-bundle-device_introduced = Bundle from { $sender }, not addressed to you: it introduces that device.
+ui-bundle-new = New
+ui-bundle-updated = Updated
+ui-bundle-unchanged = Unchanged
+ui-bundle-conflicting = Conflicting
+ui-bundle-done = Bundle from { $sender } imported: { $new } new, { $updated } updated, { $conflicting } conflicting.
+ui-bundle-quarantined-done = Bundle from { $sender } is waiting: check the device's fingerprint, then trust it below.
+ui-bundle-introduced-done = Device { $sender } is now known: check its fingerprint and trust it below.
+ui-quarantine-title = Devices to recognise
+ui-quarantine-help = Compare the fingerprint with the one your correspondent reads on their screen (phone, message) before trusting.
+ui-quarantine-bundles = Bundles waiting
+ui-trust = Trust
+ui-reject = Reject
+ui-sync-trusted = { $name } is now trusted; { $count } waiting bundle(s) imported.
+ui-sync-rejected = { $name } is rejected; its bundles will not be imported.
+ui-conflicts-title = Conflicts
+ui-conflicts-none = No conflict.
+ui-conflict-keep = Keep this version
+ui-conflict-deleted = Deleted
+ui-conflict-settled = Conflict settled: { $label }.
+ui-devices-title = Devices
+ui-device = Device
+ui-role = Role
+ui-trust-state = Trust
+ui-fingerprint = Fingerprint
+ui-trust-self = This computer
+ui-trust-trusted = Trusted
+ui-trust-pending = To recognise
+ui-trust-revoked = Revoked
+ui-trust-rejected = Rejected
+ui-duplicates-title = Probable duplicates
+ui-duplicates-find = Look for duplicates
+ui-duplicates-none = No probable duplicate.
+ui-duplicates-first = Person A
+ui-duplicates-second = Person B
+ui-duplicates-why = Likeness
+ui-duplicates-reason-name = name
+ui-duplicates-reason-phone = phone
+ui-duplicates-keep-first = Keep A
+ui-duplicates-keep-second = Keep B
+ui-duplicates-merged = Merge recorded; { $name } is kept.

@@ -324,3 +324,166 @@ ind-progression_rate = Progression
 ind-sessions_validated_rate = Séances validées
 ind-missions = Missions
 ind-expert_days = Jours-experts
+
+## Application de bureau
+ui-nav-label = Navigation principale
+ui-nav-missions = Missions
+ui-nav-participants = Personnes
+ui-nav-programmes = Programmes
+ui-nav-organisations = Structures
+ui-nav-sync = Synchronisation
+ui-sync-waiting = Conflits et lots en attente
+ui-language = Langue
+ui-store-unavailable = Impossible d'ouvrir la base de données
+ui-error-role = Rôle inconnu : « { $value } » (expert, referent ou coordinator).
+ui-save = Enregistrer
+ui-saved = Enregistré ✓
+ui-create = Créer
+ui-cancel = Annuler
+ui-new = Nouveau
+ui-none = Aucun élément.
+ui-yes = Oui
+ui-no = Non
+ui-name = Nom
+ui-search = Rechercher (nom, téléphone, service…)
+ui-count = { $count ->
+    [one] { $count } élément
+   *[other] { $count } éléments
+}
+ui-page = { $from } à { $to } sur { $total }
+ui-required = Champ obligatoire.
+ui-date-placeholder = jj/mm/aaaa
+ui-duration-placeholder = ex. 2h30
+ui-time-placeholder = hh:mm
+ui-first-title = Bienvenue dans Binôme
+ui-first-intro = Binôme fonctionne sans réseau. Indiquez qui utilise cet ordinateur : ces informations accompagnent chaque saisie et chaque lot d'échange.
+ui-first-author = Votre nom
+ui-first-device = Nom de cet ordinateur
+ui-first-device-example = ex. Portable de Claire – mission Abéché
+ui-first-role = Votre rôle
+ui-first-create = Créer l'identité de cet ordinateur
+ui-first-missing = Renseignez votre nom et celui de l'ordinateur.
+ui-role-expert = vous menez les formations et saisissez séances, présences et tests.
+ui-role-referent = vous relisez et validez les séances, et suivez les personnes entre les missions.
+ui-role-coordinator = vous consolidez les données des missions et produisez les indicateurs.
+ui-welcome-title = Votre ordinateur est prêt
+ui-welcome-fingerprint = Empreinte de cet ordinateur, à vérifier par vos correspondants :
+ui-welcome-empty = La base est vide. Voulez-vous charger des données de démonstration (une mission au Tchad, ses séances et ses participants) pour découvrir Binôme ?
+ui-welcome-demo = Charger la démonstration
+ui-welcome-start-empty = Commencer sans données : créer une mission
+ui-missions-title = Missions
+ui-missions-new = Nouvelle mission
+ui-missions-new-help = Les champs marqués * sont obligatoires. Dates au format jj/mm/aaaa.
+ui-missions-none = Aucune mission pour l'instant.
+ui-mission-tab-sessions = Séances
+ui-mission-tab-participants = Participants
+ui-mission-tab-team = Équipe
+ui-mission-tab-details = Informations
+ui-session-plan = Planifier une séance
+ui-sessions-none = Aucune séance pour l'instant.
+ui-participant-add = Ajouter un·e participant·e
+ui-participant-existing = Inscrire une personne déjà connue
+ui-participant-enrol = Inscrire
+ui-participant-new = Ou créer une nouvelle personne
+ui-participant-create-enrol = Créer et inscrire
+ui-participants-none = Aucun·e participant·e inscrit·e.
+ui-team-add = Ajouter un membre
+ui-team-none = Aucun membre d'équipe.
+ui-import-open = Importer une liste (Excel, CSV)
+ui-import-title-participants = Importer des participants
+ui-import-title-sessions = Importer des séances
+ui-import-title-attendance = Importer des présences
+ui-import-title-scores = Importer des notes
+ui-import-help = Choisissez un fichier .xlsx ou .csv : toutes les lignes et toutes les erreurs s'affichent avant que rien ne soit enregistré.
+ui-import-choose = Choisir un fichier…
+ui-import-line = Ligne
+ui-import-ready = { $rows ->
+    [one] { $rows } ligne prête
+   *[other] { $rows } lignes prêtes
+} : { $created } création(s), { $updated } mise(s) à jour.
+ui-import-refused = { $count ->
+    [one] { $count } ligne en erreur
+   *[other] { $count } lignes en erreur
+} sur { $rows } : corrigez le fichier puis choisissez-le à nouveau. Rien n'a été enregistré.
+ui-import-duplicates = { $count ->
+    [one] { $count } personne ressemble à une personne déjà connue (voir Personnes › Doublons).
+   *[other] { $count } personnes ressemblent à des personnes déjà connues (voir Personnes › Doublons).
+}
+ui-import-confirm = { $rows ->
+    [one] Importer { $rows } ligne
+   *[other] Importer { $rows } lignes
+}
+ui-import-done = Import terminé : { $created } création(s), { $updated } mise(s) à jour.
+ui-session-tab-attendance = Présences
+ui-session-tab-scores = Pré/post-tests
+ui-session-tab-details = Détails
+ui-roster-all-present = { $count ->
+    [0] Tout le monde est pointé
+    [one] Marquer présent le dernier
+   *[other] Tous présents ({ $count })
+}
+ui-roster-count = { $present } présent·e·s sur { $total }
+ui-roster-keys = Clavier : ↑ ↓ pour se déplacer, Espace présent/absent, P présent, A absent, R en retard, D parti·e tôt, E excusé·e.
+ui-roster-label = Liste de présence
+ui-roster-unmarked = non pointé·e
+ui-roster-empty = Aucun·e participant·e inscrit·e à cette mission : inscrivez-les dans l'onglet Participants de la mission.
+ui-scores-help = Saisissez les notes ; Entrée passe à la ligne suivante. Chaque note est enregistrée dès que la case est quittée.
+ui-scores-gain = Progression
+ui-scores-average = Progression moyenne
+ui-export-title = Exporter un lot
+ui-export-help = Le lot est signé et chiffré pour les destinataires choisis (et pour cet ordinateur). Il contient ce qu'ils n'ont pas encore confirmé avoir reçu.
+ui-export-recipients = Destinataires
+ui-export-no-peers = Aucun appareil de confiance pour l'instant : importez d'abord un lot de votre correspondant et vérifiez son empreinte.
+ui-export-mission = Mission
+ui-export-all-missions = Toutes les missions
+ui-export-button = Exporter un lot…
+ui-export-done = Lot écrit : { $versions } version(s), { $size }.
+ui-bundle-import-title = Importer un lot
+ui-bundle-drop = Déposez ici un fichier .binome, ou :
+ui-bundle-choose = Choisir un lot…
+ui-bundle-preview = Lot de { $sender }, vérifié. Voici ce qu'il apporterait :
+ui-bundle-import = Importer ce lot
+ui-bundle-receive = Recevoir ce lot
+ui-bundle-already = Ce lot a déjà été importé : rien à faire.
+ui-bundle-quarantined = Lot de { $sender }, appareil pas encore reconnu. Il sera mis en attente jusqu'à ce que vous fassiez confiance à cet appareil.
+ui-bundle-device_introduced = Lot de { $sender }, qui ne vous est pas adressé : il fait connaître cet appareil.
+ui-bundle-new = Nouveaux
+ui-bundle-updated = Mis à jour
+ui-bundle-unchanged = Inchangés
+ui-bundle-conflicting = En conflit
+ui-bundle-done = Lot de { $sender } importé : { $new } nouveau(x), { $updated } mis à jour, { $conflicting } en conflit.
+ui-bundle-quarantined-done = Lot de { $sender } mis en attente : vérifiez l'empreinte de l'appareil, puis faites-lui confiance ci-dessous.
+ui-bundle-introduced-done = L'appareil { $sender } est maintenant connu : vérifiez son empreinte et faites-lui confiance ci-dessous.
+ui-quarantine-title = Appareils à reconnaître
+ui-quarantine-help = Comparez l'empreinte avec celle que votre correspondant lit sur son écran (téléphone, message) avant de faire confiance.
+ui-quarantine-bundles = Lots en attente
+ui-trust = Faire confiance
+ui-reject = Refuser
+ui-sync-trusted = { $name } est maintenant de confiance ; { $count } lot(s) en attente importé(s).
+ui-sync-rejected = { $name } est refusé ; ses lots ne seront pas importés.
+ui-conflicts-title = Conflits
+ui-conflicts-none = Aucun conflit.
+ui-conflict-keep = Garder cette version
+ui-conflict-deleted = Supprimé
+ui-conflict-settled = Conflit réglé : { $label }.
+ui-devices-title = Appareils
+ui-device = Appareil
+ui-role = Rôle
+ui-trust-state = Confiance
+ui-fingerprint = Empreinte
+ui-trust-self = Cet ordinateur
+ui-trust-trusted = De confiance
+ui-trust-pending = À reconnaître
+ui-trust-revoked = Révoqué
+ui-trust-rejected = Refusé
+ui-duplicates-title = Doublons probables
+ui-duplicates-find = Chercher les doublons
+ui-duplicates-none = Aucun doublon probable.
+ui-duplicates-first = Personne A
+ui-duplicates-second = Personne B
+ui-duplicates-why = Ressemblance
+ui-duplicates-reason-name = nom
+ui-duplicates-reason-phone = téléphone
+ui-duplicates-keep-first = Garder A
+ui-duplicates-keep-second = Garder B
+ui-duplicates-merged = Fusion enregistrée ; { $name } est conservé·e.

@@ -10,6 +10,7 @@
 mod app;
 pub mod backups;
 pub mod demo;
+pub mod describe;
 pub mod duplicates;
 mod error;
 pub mod exports;
@@ -19,6 +20,7 @@ pub mod indicators;
 pub mod records;
 pub mod spreadsheet;
 pub mod sync;
+pub mod views;
 pub mod watch;
 
 pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};

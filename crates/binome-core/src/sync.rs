@@ -97,6 +97,9 @@ pub struct ExportReport {
 /// cover the ones still on their way.
 const ACKS_PER_PEER: usize = 50;
 
+/// How often an import reports progress, in versions applied.
+const PROGRESS_EVERY: usize = 2_000;
+
 impl Binome {
     /// This laptop's keys, made on first use (stores from before sync have none).
     pub fn keys(&mut self) -> Result<DeviceKeys> {
@@ -288,6 +291,17 @@ impl Binome {
     /// one transaction after a backup. Nothing is written when any check
     /// fails, and a bundle from a device not yet trusted waits in quarantine.
     pub fn import_bundle_bytes(&mut self, bytes: &[u8], dry_run: bool) -> Result<ImportOutcome> {
+        self.import_bundle_bytes_with_progress(bytes, dry_run, &mut |_, _| {})
+    }
+
+    /// Like [`Binome::import_bundle_bytes`], telling `progress(done, total)`
+    /// as versions are applied, for a progress bar on large bundles.
+    pub fn import_bundle_bytes_with_progress(
+        &mut self,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcome> {
         let keys = self.keys()?;
         let parsed = read_bundle(bytes)?;
         let header = &parsed.header;
@@ -399,7 +413,12 @@ impl Binome {
         let acks = header.acks.clone();
         let apply = |w: &mut binome_store::Writer<'_>| -> Result<BTreeMap<String, TableCounts>> {
             let mut counts: BTreeMap<String, TableCounts> = BTreeMap::new();
-            for version in &versions {
+            let total = versions.len() as u64;
+            progress(0, total);
+            for (done, version) in versions.iter().enumerate() {
+                if done % PROGRESS_EVERY == 0 && done > 0 {
+                    progress(done as u64, total);
+                }
                 let entry = counts.entry(version.kind.table().to_owned()).or_default();
                 match w.apply_remote(version)? {
                     Applied::New => entry.new += 1,
@@ -414,6 +433,7 @@ impl Binome {
                     }
                 }
             }
+            progress(total, total);
             let summary = serde_json::to_string(&counts).expect("counts serialise");
             w.record_bundle(&bundle_id, &sender_id, &summary)?;
             w.record_acks(&sender_id, &acks)?;

@@ -1,0 +1,183 @@
+//! Errors as sentences, for every front end: a headline, then one line per
+//! problem naming the field (or the spreadsheet line and column) and the
+//! value. The CLI prints them; the desktop app shows them beside the action.
+
+use crate::error::CoreError;
+use crate::i18n::Messages;
+use crate::import::ImportError;
+use binome_domain::Kind;
+
+fn kind_name(kind: Kind, m: &Messages) -> String {
+    m.kind(kind)
+}
+
+pub fn describe(error: &CoreError, m: &Messages) -> String {
+    let mut out = String::new();
+    match error {
+        CoreError::Invalid { kind, problems } => {
+            let headline = m.text(
+                "error-invalid",
+                &[("kind", capitalise(&kind_name(*kind, m))), ("count", problems.0.len().to_string())],
+            );
+            out.push_str(&headline);
+            out.push('\n');
+            for p in &problems.0 {
+                out.push_str(&format!("  - {}\n", m.problem(p)));
+            }
+        }
+        CoreError::NotFound { kind, text } => {
+            out.push_str(&m.text("error-not-found", &[("kind", kind_name(*kind, m)), ("text", text.clone())]));
+            out.push('\n');
+        }
+        CoreError::Ambiguous { kind, text, candidates } => {
+            out.push_str(&m.text(
+                "error-ambiguous",
+                &[("kind", kind_name(*kind, m)), ("text", text.clone()), ("candidates", candidates.join(", "))],
+            ));
+            out.push('\n');
+        }
+        CoreError::Io { path, source } => {
+            out.push_str(&m.text("error-io", &[("path", path.clone()), ("detail", source.to_string())]));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::Format { path, detail }) => {
+            out.push_str(&m.text("error-import-format", &[("path", path.clone()), ("detail", detail.clone())]));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::Empty { path }) => {
+            out.push_str(&m.text("error-import-empty", &[("path", path.clone())]));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::MissingColumn { path, column, kind }) => {
+            out.push_str(&m.text(
+                "error-import-header",
+                &[("path", path.clone()), ("column", column.clone()), ("kind", kind.code().to_owned())],
+            ));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::Rows { report }) => {
+            let lines: std::collections::BTreeSet<usize> = report.problems.iter().map(|p| p.line).collect();
+            out.push_str(&m.text("error-import-rows", &[("count", lines.len().to_string())]));
+            out.push('\n');
+            out.push_str(&row_problems(&report.problems, m));
+        }
+        CoreError::UnknownBreakdown(value) => {
+            out.push_str(&m.text(
+                "error-unknown-breakdown",
+                &[("value", value.clone()), ("allowed", "sex, cadre, facility, level, programme, month".into())],
+            ));
+            out.push('\n');
+        }
+        CoreError::BackupNotFound(name) => {
+            out.push_str(&m.text("error-backup-not-found", &[("name", name.clone())]));
+            out.push('\n');
+        }
+        CoreError::BackupAmbiguous(name, candidates) => {
+            out.push_str(
+                &m.text("error-backup-ambiguous", &[("name", name.clone()), ("candidates", candidates.join(", "))]),
+            );
+            out.push('\n');
+        }
+        CoreError::Spreadsheet(detail) => {
+            out.push_str(&m.text("error-spreadsheet", &[("detail", detail.clone())]));
+            out.push('\n');
+        }
+        CoreError::Bundle(error) => {
+            use binome_sync::BundleError;
+            let args: Vec<(&str, String)> = match error {
+                BundleError::Unreadable { detail } => vec![("detail", detail.clone())],
+                BundleError::NewerFormat { found, supported } => {
+                    vec![("found", found.to_string()), ("supported", supported.to_string())]
+                }
+                BundleError::PayloadMismatch { what } => vec![("what", what.to_string())],
+                BundleError::BadPayload { line, detail } => {
+                    vec![("line", line.to_string()), ("detail", detail.clone())]
+                }
+                BundleError::Write(detail) => vec![("detail", detail.clone())],
+                _ => vec![],
+            };
+            out.push_str(&m.text(&format!("error-{}", error.code()), &args));
+            out.push('\n');
+        }
+        CoreError::Sync(refusal) => {
+            use crate::sync::SyncRefusal;
+            let (key, args): (&str, Vec<(&str, String)>) = match refusal {
+                SyncRefusal::Revoked { device } => ("error-sync-revoked", vec![("device", device.clone())]),
+                SyncRefusal::Rejected { device } => ("error-sync-rejected", vec![("device", device.clone())]),
+                SyncRefusal::KeyMismatch { device } => ("error-sync-key-mismatch", vec![("device", device.clone())]),
+                SyncRefusal::Forged { table, id } => {
+                    ("error-sync-forged", vec![("table", table.clone()), ("id", id.clone())])
+                }
+                SyncRefusal::UnknownRecipient { text } => {
+                    ("error-sync-unknown-recipient", vec![("text", text.clone())])
+                }
+                SyncRefusal::RoleForbids { device, role, table } => {
+                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                    (
+                        "error-sync-role-forbids",
+                        vec![("device", device.clone()), ("role", m.value(role)), ("kind", kind)],
+                    )
+                }
+                SyncRefusal::UnknownOrigin { device } => {
+                    ("error-sync-unknown-origin", vec![("device", device.clone())])
+                }
+                SyncRefusal::OutsideMissions { device, table, id } => {
+                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                    (
+                        "error-sync-outside-missions",
+                        vec![("device", device.clone()), ("kind", kind), ("id", id.clone())],
+                    )
+                }
+                SyncRefusal::AmbiguousDevice { text, candidates } => {
+                    ("error-sync-ambiguous-device", vec![("text", text.clone()), ("candidates", candidates.join(", "))])
+                }
+            };
+            out.push_str(&m.text(key, &args));
+            out.push('\n');
+        }
+        CoreError::DemoStoreNotEmpty => {
+            out.push_str(&m.text("error-demo-not-empty", &[]));
+            out.push('\n');
+        }
+        CoreError::Store(store) => {
+            use binome_store::StoreError;
+            let text = match store {
+                StoreError::NewerSchema { path, found, supported } => m.text(
+                    "error-newer-schema",
+                    &[("path", path.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
+                ),
+                StoreError::NotInitialised => m.text("error-not-initialised", &[]),
+                StoreError::AlreadyInitialised { device_id } => {
+                    m.text("error-already-initialised", &[("device", device_id.clone())])
+                }
+                other => m.text("error-store", &[("detail", format!("{other:#}"))]),
+            };
+            out.push_str(&text);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub fn row_problems(problems: &[crate::import::RowProblem], m: &Messages) -> String {
+    let mut out = String::new();
+    for p in problems {
+        let message = m.problem(&p.problem);
+        out.push_str(&format!(
+            "  - {}\n",
+            m.text(
+                "import-row-problem",
+                &[("line", p.line.to_string()), ("column", p.column.clone()), ("message", message)]
+            )
+        ));
+    }
+    out
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,101 @@
+//! A spreadsheet import's preview: the rows as read, each with its
+//! problems, and what importing would create, before anything is written.
+
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use crate::i18n::Messages;
+use crate::import::{ImportError, ImportKind, ImportOptions, ImportReport};
+use crate::spreadsheet::{ReadError, read_table};
+use serde::Serialize;
+use std::path::Path;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct PreviewRow {
+    /// The line as Excel shows it.
+    pub line: u32,
+    pub cells: Vec<String>,
+    /// This row's problems as sentences; empty when the row is good.
+    pub problems: Vec<String>,
+    /// Columns (headings) that hold a problem, to mark the cells.
+    pub bad_columns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ImportPreview {
+    pub file: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<PreviewRow>,
+    /// What importing would do, when no row is in error.
+    pub created: u32,
+    pub updated: u32,
+    /// Lines in error: importing is refused while there are any.
+    pub lines_in_error: u32,
+    /// New participants that look like persons already in the store.
+    pub possible_duplicates: u32,
+    pub written: bool,
+}
+
+impl Binome {
+    /// Reads the file and rehearses the import (`options.dry_run` is
+    /// forced on): the rows and every problem, nothing written.
+    pub fn preview_import(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        options: &ImportOptions,
+        messages: &Messages,
+    ) -> Result<ImportPreview> {
+        self.import_with_rows(kind, path, &ImportOptions { dry_run: true, ..options.clone() }, messages)
+    }
+
+    /// Imports for real (all or nothing, after a backup) and returns the
+    /// same view, `written` set.
+    pub fn import_with_rows(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        options: &ImportOptions,
+        messages: &Messages,
+    ) -> Result<ImportPreview> {
+        let table = read_table(path).map_err(|e| match e {
+            ReadError::Unreadable { path, detail } => ImportError::Format { path, detail },
+            ReadError::Empty { path } => ImportError::Empty { path },
+        })?;
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let report: ImportReport = match self.import_table(kind, &table, &path.display().to_string(), options) {
+            Ok(report) => report,
+            Err(CoreError::Import(ImportError::Rows { report })) if options.dry_run => *report,
+            Err(other) => return Err(other),
+        };
+        let rows = table
+            .rows
+            .iter()
+            .map(|(line, cells)| {
+                let mine: Vec<_> = report.problems.iter().filter(|p| p.line == *line).collect();
+                PreviewRow {
+                    line: *line as u32,
+                    cells: cells.clone(),
+                    problems: mine.iter().map(|p| messages.problem(&p.problem)).collect(),
+                    bad_columns: mine.iter().map(|p| p.column.clone()).collect(),
+                }
+            })
+            .collect();
+        let lines_in_error =
+            report.problems.iter().map(|p| p.line).collect::<std::collections::BTreeSet<_>>().len() as u32;
+        Ok(ImportPreview {
+            file,
+            headers: table.headers.clone(),
+            rows,
+            created: report.created as u32,
+            updated: report.updated as u32,
+            lines_in_error,
+            possible_duplicates: report.duplicates.len() as u32,
+            written: report.written,
+        })
+    }
+}

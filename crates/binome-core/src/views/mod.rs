@@ -1,0 +1,371 @@
+//! What screens show: records with their labels and their fields as a
+//! person types them, a session's roster and score grid, the store's status.
+//! The desktop app receives these types as they are (their TypeScript
+//! twins are generated from them, feature `ts`); the CLI may print them.
+
+use crate::app::Binome;
+use crate::describe;
+use crate::error::{CoreError, Result};
+use crate::i18n::Messages;
+use binome_domain::kind::{FieldSpec, FieldType};
+use binome_domain::names::strip_accents;
+use binome_domain::{Input, Kind};
+use binome_store::{ListQuery, StoredRow};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+mod import;
+mod persons;
+mod session;
+mod sync;
+
+pub use import::{ImportPreview, PreviewRow};
+pub use persons::DuplicateView;
+pub use session::{RosterRow, RosterView, ScoreGrid, ScoreRow};
+pub use sync::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, HeadView, QuarantineView, TableCountView};
+
+/// A record as a screen shows it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct RecordView {
+    pub kind: Kind,
+    pub id: String,
+    /// What names it for a person: a code, a name, a date and title.
+    pub label: String,
+    /// Every field as text a person would type back (dd/mm/yyyy, 2h30).
+    pub text: BTreeMap<String, String>,
+    /// For reference fields: the label of the record pointed at.
+    pub refs: BTreeMap<String, String>,
+    pub deleted: bool,
+    /// Who made this version.
+    pub author: Option<String>,
+}
+
+/// One field of a form.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct FieldView {
+    pub name: String,
+    /// text, long_text, date, time, number, duration, enum, ref, ref_list, json.
+    pub input: String,
+    pub required: bool,
+    pub default: Option<String>,
+    /// Set at creation, never edited.
+    pub key: bool,
+    /// The codes an enum field accepts.
+    pub options: Vec<String>,
+    /// The kind a reference points at.
+    pub target: Option<Kind>,
+    pub max_length: Option<u32>,
+}
+
+/// A page of a list, with the count of all that matched.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct Page {
+    pub rows: Vec<RecordView>,
+    pub total: u32,
+}
+
+/// Which records a list screen wants.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ListRequest {
+    pub kind: Kind,
+    /// Only records of this mission (sessions, enrolments, team).
+    #[serde(default)]
+    pub mission_id: Option<String>,
+    /// Words that must all appear in the label (accents and case ignored).
+    #[serde(default)]
+    pub search: Option<String>,
+    #[serde(default)]
+    pub offset: u32,
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// One problem of a form, already a sentence.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+    pub value: String,
+    pub message: String,
+}
+
+/// One problem of a spreadsheet row.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct RowProblemView {
+    pub line: u32,
+    pub column: String,
+    pub field: String,
+    pub message: String,
+}
+
+/// A refused action as a front end shows it: the whole text, and each
+/// problem by field (or by line and column) to mark where it is.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ErrorView {
+    pub code: String,
+    pub message: String,
+    pub problems: Vec<FieldProblem>,
+    pub rows: Vec<RowProblemView>,
+}
+
+impl ErrorView {
+    pub fn from_core(error: &CoreError, m: &Messages) -> ErrorView {
+        let message = describe::describe(error, m).trim_end().to_owned();
+        let problems = match error {
+            CoreError::Invalid { problems, .. } => problems
+                .0
+                .iter()
+                .map(|p| FieldProblem {
+                    field: p.field.clone(),
+                    code: p.code.as_str().to_owned(),
+                    value: p.value.clone(),
+                    message: m.problem(p),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let rows = match error {
+            CoreError::Import(crate::import::ImportError::Rows { report }) => report
+                .problems
+                .iter()
+                .map(|p| RowProblemView {
+                    line: p.line as u32,
+                    column: p.column.clone(),
+                    field: p.problem.field.clone(),
+                    message: m.problem(&p.problem),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        ErrorView { code: error.code().to_owned(), message, problems, rows }
+    }
+}
+
+/// This laptop, as the first-start and settings screens show it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct DeviceView {
+    pub id: String,
+    pub name: String,
+    pub author: String,
+    pub role: String,
+    pub fingerprint: String,
+}
+
+/// What the app needs to know when it opens.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct StatusView {
+    pub store_path: String,
+    pub device: Option<DeviceView>,
+    /// No programme, mission nor person yet: offer the demo data.
+    pub empty: bool,
+    pub conflicts: u32,
+    pub quarantined: u32,
+}
+
+pub fn field_views(kind: Kind) -> Vec<FieldView> {
+    kind.fields().iter().map(field_view).collect()
+}
+
+fn field_view(spec: &FieldSpec) -> FieldView {
+    let (input, options, target, max_length) = match spec.ty {
+        FieldType::Text(n) => ("text", vec![], None, Some(n as u32)),
+        FieldType::LongText => ("long_text", vec![], None, None),
+        FieldType::Date => ("date", vec![], None, None),
+        FieldType::Time => ("time", vec![], None, None),
+        FieldType::Number => ("number", vec![], None, None),
+        FieldType::Duration => ("duration", vec![], None, None),
+        FieldType::Enum(e) => ("enum", e.codes.iter().map(|c| (*c).to_owned()).collect(), None, None),
+        FieldType::Ref(k) => ("ref", vec![], Some(k), None),
+        FieldType::RefList(k) => ("ref_list", vec![], Some(k), None),
+        FieldType::Json => ("json", vec![], None, None),
+    };
+    FieldView {
+        name: spec.name.to_owned(),
+        input: input.to_owned(),
+        required: spec.required,
+        default: spec.default.map(str::to_owned),
+        key: spec.key,
+        options,
+        target,
+        max_length,
+    }
+}
+
+/// A stored value as the text a person types: dates dd/mm/yyyy, durations
+/// "2h30", numbers with a decimal comma.
+fn value_text(ty: FieldType, value: &Value) -> Option<String> {
+    match (ty, value) {
+        (_, Value::Null) => None,
+        (FieldType::Date, Value::String(iso)) => Some(crate::i18n::french_date(iso, crate::i18n::Lang::Fr)),
+        (FieldType::Duration, Value::Number(n)) => n.as_i64().map(|minutes| match (minutes / 60, minutes % 60) {
+            (h, 0) => format!("{h}h"),
+            (0, m) => format!("{m}min"),
+            (h, m) => format!("{h}h{m:02}"),
+        }),
+        (FieldType::Number, Value::Number(n)) => Some(n.to_string().replace('.', ",")),
+        (_, Value::String(s)) => Some(s.clone()),
+        (FieldType::Json, v) => Some(v.to_string()),
+        (_, v) => Some(v.to_string()),
+    }
+}
+
+pub(crate) fn fold(text: &str) -> String {
+    strip_accents(text).to_lowercase()
+}
+
+impl Binome {
+    pub fn status_view(&mut self) -> Result<StatusView> {
+        let store_path = self.store.path().display().to_string();
+        let device = if self.is_initialised() { Some(self.device_view()?) } else { None };
+        let mut empty = true;
+        for kind in [Kind::Programme, Kind::Person, Kind::Mission] {
+            empty &= self.store.count(kind)? == 0;
+        }
+        let conflicts = self.store.conflicts()?.len() as u32;
+        let quarantined = self.store.quarantined()?.len() as u32;
+        Ok(StatusView { store_path, device, empty, conflicts, quarantined })
+    }
+
+    pub fn device_view(&mut self) -> Result<DeviceView> {
+        let sender = self.sender()?;
+        let device = self.device()?;
+        Ok(DeviceView {
+            id: device.device_id.clone(),
+            name: device.name.clone(),
+            author: device.author.clone(),
+            role: device.role.code().to_owned(),
+            fingerprint: sender.fingerprint,
+        })
+    }
+
+    /// The label of the record `id` of `kind`, as lists show it.
+    pub fn label_of(&self, kind: Kind, id: &str) -> String {
+        match self.store.get(kind, id) {
+            Ok(Some(row)) => self.label(&row),
+            _ => id.to_owned(),
+        }
+    }
+
+    fn label(&self, row: &StoredRow) -> String {
+        if row.kind == Kind::Person {
+            return self.person_label(&row.id);
+        }
+        let parts: Vec<String> = row
+            .kind
+            .label_fields()
+            .iter()
+            .filter_map(|f| {
+                let spec = row.kind.field(f)?;
+                value_text(spec.ty, row.data.get(*f)?)
+            })
+            .collect();
+        match row.kind {
+            Kind::Mission => match row.data.get("title").and_then(Value::as_str) {
+                Some(title) => format!("{} — {title}", parts.join(" ")),
+                None => parts.join(" "),
+            },
+            Kind::Programme => match row.data.get("name").and_then(Value::as_str) {
+                Some(name) => format!("{} — {name}", parts.join(" ")),
+                None => parts.join(" "),
+            },
+            _ if parts.is_empty() => row.id.clone(),
+            _ => parts.join(" — "),
+        }
+    }
+
+    pub fn record_view(&self, row: &StoredRow) -> RecordView {
+        let mut text = BTreeMap::new();
+        let mut refs = BTreeMap::new();
+        for spec in row.kind.fields() {
+            let Some(value) = row.data.get(spec.name) else { continue };
+            if let Some(shown) = value_text(spec.ty, value) {
+                match spec.ty {
+                    FieldType::Ref(target) => {
+                        refs.insert(spec.name.to_owned(), self.label_of(target, &shown));
+                    }
+                    FieldType::RefList(target) => {
+                        let labels: Vec<String> =
+                            shown.split(',').filter(|id| !id.is_empty()).map(|id| self.label_of(target, id)).collect();
+                        refs.insert(spec.name.to_owned(), labels.join(", "));
+                    }
+                    _ => {}
+                }
+                text.insert(spec.name.to_owned(), shown);
+            }
+        }
+        RecordView {
+            kind: row.kind,
+            id: row.id.clone(),
+            label: self.label(row),
+            text,
+            refs,
+            deleted: row.deleted,
+            author: row.author.clone(),
+        }
+    }
+
+    pub fn record(&self, kind: Kind, id: &str) -> Result<RecordView> {
+        Ok(self.record_view(&self.get(kind, id)?))
+    }
+
+    /// A page of live records, newest first for sessions, by label otherwise.
+    pub fn list_page(&self, request: &ListRequest) -> Result<Page> {
+        let kind = request.kind;
+        let mut query = ListQuery::default();
+        if let Some(mission) = request.mission_id.as_deref().filter(|m| !m.is_empty()) {
+            if kind.field("mission_id").is_some() {
+                query.equals.push(("mission_id", mission.to_owned()));
+            }
+        }
+        let mut rows = self.store.list(kind, &query)?;
+        if kind == Kind::Session {
+            let key = |r: &StoredRow, f: &str| r.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
+            rows.sort_by_key(|r| (key(r, "date"), key(r, "start_time")));
+        }
+        let words: Vec<String> = request
+            .search
+            .as_deref()
+            .map(|s| fold(s).split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default();
+        let mut views: Vec<RecordView> = rows
+            .iter()
+            .map(|r| self.record_view(r))
+            .filter(|v| {
+                words.is_empty() || {
+                    let haystack =
+                        fold(&format!("{} {}", v.label, v.text.values().cloned().collect::<Vec<_>>().join(" ")));
+                    words.iter().all(|w| haystack.contains(w.as_str()))
+                }
+            })
+            .collect();
+        if kind != Kind::Session {
+            views.sort_by_key(|v| fold(&v.label));
+        }
+        let total = views.len() as u32;
+        let start = (request.offset as usize).min(views.len());
+        let end = request.limit.map_or(views.len(), |l| (start + l as usize).min(views.len()));
+        Ok(Page { rows: views.drain(start..end).collect(), total })
+    }
+
+    /// Creates (`id` none) or edits a record from what a form typed.
+    pub fn save_form(&mut self, kind: Kind, id: Option<&str>, input: &Input) -> Result<RecordView> {
+        let row = match id {
+            Some(id) => self.edit(kind, id, input)?,
+            None => self.add(kind, input)?,
+        };
+        Ok(self.record_view(&row))
+    }
+}

@@ -1,0 +1,204 @@
+//! A session's screens: the attendance roster and the pre/post score grid.
+
+use super::{RecordView, fold};
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use binome_domain::{Input, Kind, Row};
+use binome_store::{ListQuery, StoredRow};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+/// One expected participant of a session and their attendance.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct RosterRow {
+    pub person_id: String,
+    pub name: String,
+    pub cadre: Option<String>,
+    pub organisation: Option<String>,
+    /// present, late, left_early, absent, excused; none if not yet marked.
+    pub status: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct RosterView {
+    pub session: RecordView,
+    pub mission: RecordView,
+    pub rows: Vec<RosterRow>,
+}
+
+/// One participant's pre and post test.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ScoreRow {
+    pub person_id: String,
+    pub name: String,
+    pub pre: Option<f64>,
+    pub pre_max: Option<f64>,
+    pub post: Option<f64>,
+    pub post_max: Option<f64>,
+    /// Post minus pre, in percentage points of each test's maximum.
+    pub gain: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ScoreGrid {
+    pub session: RecordView,
+    pub rows: Vec<ScoreRow>,
+    /// The average gain over participants with both tests.
+    pub average_gain: Option<f64>,
+    /// The maximum score last used, offered for new entries.
+    pub default_max: f64,
+}
+
+impl Binome {
+    fn mission_participants(&self, mission_id: &str) -> Result<Vec<StoredRow>> {
+        let query = ListQuery { equals: vec![("mission_id", mission_id.to_owned())], ..ListQuery::default() };
+        let mut persons = Vec::new();
+        for enrolment in self.store.list(Kind::Enrolment, &query)? {
+            let Some(person_id) = enrolment.data.get("person_id").and_then(Value::as_str) else { continue };
+            if let Some(person) = self.store.get(Kind::Person, person_id)?.filter(|p| !p.deleted) {
+                persons.push(person);
+            }
+        }
+        persons.sort_by_key(|p| fold(&self.person_label(&p.id)));
+        Ok(persons)
+    }
+
+    fn session_rows(&self, kind: Kind, session_id: &str) -> Result<Vec<StoredRow>> {
+        let query = ListQuery { equals: vec![("session_id", session_id.to_owned())], ..ListQuery::default() };
+        Ok(self.store.list(kind, &query)?)
+    }
+
+    /// The session's expected participants (enrolled in its mission) with
+    /// their attendance so far.
+    pub fn roster(&self, session: &str) -> Result<RosterView> {
+        let session = self.get(Kind::Session, session)?;
+        let mission_id = session.data.get("mission_id").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let mission = self.get(Kind::Mission, &mission_id)?;
+        let marks: HashMap<String, Row> = self
+            .session_rows(Kind::Attendance, &session.id)?
+            .into_iter()
+            .filter_map(|a| Some((a.data.get("person_id")?.as_str()?.to_owned(), a.data)))
+            .collect();
+        let rows = self
+            .mission_participants(&mission_id)?
+            .into_iter()
+            .map(|person| {
+                let mark = marks.get(&person.id);
+                let field = |row: &Row, name: &str| row.get(name).and_then(Value::as_str).map(str::to_owned);
+                RosterRow {
+                    name: self.person_label(&person.id),
+                    cadre: field(&person.data, "cadre"),
+                    organisation: field(&person.data, "organisation_id")
+                        .map(|id| self.label_of(Kind::Organisation, &id)),
+                    status: mark.and_then(|m| field(m, "status")),
+                    note: mark.and_then(|m| field(m, "note")),
+                    person_id: person.id,
+                }
+            })
+            .collect();
+        Ok(RosterView { session: self.record_view(&session), mission: self.record_view(&mission), rows })
+    }
+
+    /// Marks one participant; saved at once, in its own transaction.
+    pub fn mark_attendance(&mut self, session_id: &str, person_id: &str, status: &str) -> Result<RecordView> {
+        let input: Input = [
+            ("session_id".to_owned(), session_id.to_owned()),
+            ("person_id".to_owned(), person_id.to_owned()),
+            ("status".to_owned(), status.to_owned()),
+        ]
+        .into_iter()
+        .collect();
+        let row = self.add(Kind::Attendance, &input)?;
+        Ok(self.record_view(&row))
+    }
+
+    /// Marks every participant not yet marked as present, in one transaction.
+    pub fn mark_all_present(&mut self, session_id: &str) -> Result<RosterView> {
+        let roster = self.roster(session_id)?;
+        let mut prepared = Vec::new();
+        for row in roster.rows.iter().filter(|r| r.status.is_none()) {
+            let input: Input = [
+                ("session_id".to_owned(), roster.session.id.clone()),
+                ("person_id".to_owned(), row.person_id.clone()),
+                ("status".to_owned(), "present".to_owned()),
+            ]
+            .into_iter()
+            .collect();
+            prepared.push(
+                self.prepare(Kind::Attendance, &input, None)
+                    .map_err(|problems| CoreError::Invalid { kind: Kind::Attendance, problems })?,
+            );
+        }
+        self.save(&prepared)?;
+        self.roster(&roster.session.id)
+    }
+
+    pub fn score_grid(&self, session: &str) -> Result<ScoreGrid> {
+        let session = self.get(Kind::Session, session)?;
+        let mission_id = session.data.get("mission_id").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let mut scores: HashMap<(String, String), (f64, f64)> = HashMap::new();
+        let mut default_max = 20.0;
+        for row in self.session_rows(Kind::TestScore, &session.id)? {
+            let get_text = |name: &str| row.data.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
+            let get_num = |name: &str| row.data.get(name).and_then(Value::as_f64).unwrap_or_default();
+            default_max = get_num("max_score");
+            scores.insert((get_text("person_id"), get_text("phase")), (get_num("score"), get_num("max_score")));
+        }
+        let rows: Vec<ScoreRow> = self
+            .mission_participants(&mission_id)?
+            .into_iter()
+            .map(|person| {
+                let pre = scores.get(&(person.id.clone(), "pre".to_owned())).copied();
+                let post = scores.get(&(person.id.clone(), "post".to_owned())).copied();
+                let gain = match (pre, post) {
+                    (Some((a, am)), Some((b, bm))) if am > 0.0 && bm > 0.0 => Some(100.0 * (b / bm - a / am)),
+                    _ => None,
+                };
+                ScoreRow {
+                    name: self.person_label(&person.id),
+                    person_id: person.id,
+                    pre: pre.map(|p| p.0),
+                    pre_max: pre.map(|p| p.1),
+                    post: post.map(|p| p.0),
+                    post_max: post.map(|p| p.1),
+                    gain,
+                }
+            })
+            .collect();
+        let gains: Vec<f64> = rows.iter().filter_map(|r| r.gain).collect();
+        let average_gain = (!gains.is_empty()).then(|| gains.iter().sum::<f64>() / gains.len() as f64);
+        Ok(ScoreGrid { session: self.record_view(&session), rows, average_gain, default_max })
+    }
+
+    /// Records one score (typed as text: "14", "14,5") out of `max`.
+    pub fn enter_score(
+        &mut self,
+        session_id: &str,
+        person_id: &str,
+        phase: &str,
+        score: &str,
+        max: &str,
+    ) -> Result<()> {
+        let input: Input = [
+            ("session_id", session_id),
+            ("person_id", person_id),
+            ("phase", phase),
+            ("score", score),
+            ("max_score", max),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        self.add(Kind::TestScore, &input)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,230 @@
+//! The sync screens: trusted devices, a bundle's preview and report,
+//! quarantined bundles, and conflicts with their versions side by side.
+
+use super::RecordView;
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use crate::sync::ImportOutcome;
+use binome_domain::Kind;
+use serde::Serialize;
+use std::path::Path;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct DeviceRowView {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    /// self, trusted, pending, revoked or rejected.
+    pub trust: String,
+    pub fingerprint: String,
+    /// Milliseconds since 1970, when first seen here.
+    pub first_seen: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ExportView {
+    pub path: String,
+    pub versions: u32,
+    pub bytes: u32,
+    pub recipients: Vec<String>,
+    pub incremental: bool,
+}
+
+/// What a bundle brings (or brought) to one kind of record.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct TableCountView {
+    pub kind: Option<Kind>,
+    pub table: String,
+    pub new: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub conflicting: u32,
+}
+
+/// A bundle's preview (`dry_run`) or the report once imported.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct BundleOutcomeView {
+    /// applied, already_imported, quarantined or device_introduced.
+    pub outcome: String,
+    pub dry_run: bool,
+    pub sender: String,
+    pub fingerprint: Option<String>,
+    pub counts: Vec<TableCountView>,
+    /// Versions stamped more than a day ahead of this laptop's clock.
+    pub far_future: u32,
+}
+
+impl From<ImportOutcome> for BundleOutcomeView {
+    fn from(outcome: ImportOutcome) -> Self {
+        let empty = |outcome: &str, sender: String, fingerprint: Option<String>| BundleOutcomeView {
+            outcome: outcome.to_owned(),
+            dry_run: false,
+            sender,
+            fingerprint,
+            counts: Vec::new(),
+            far_future: 0,
+        };
+        match outcome {
+            ImportOutcome::Applied { sender, counts, far_future, dry_run, .. } => BundleOutcomeView {
+                outcome: "applied".into(),
+                dry_run,
+                sender,
+                fingerprint: None,
+                counts: counts
+                    .into_iter()
+                    .map(|(table, c)| TableCountView {
+                        kind: Kind::from_table(&table),
+                        table,
+                        new: c.new as u32,
+                        updated: c.updated as u32,
+                        unchanged: c.unchanged as u32,
+                        conflicting: c.conflicting as u32,
+                    })
+                    .collect(),
+                far_future: far_future as u32,
+            },
+            ImportOutcome::AlreadyImported { .. } => empty("already_imported", String::new(), None),
+            ImportOutcome::Quarantined { name, fingerprint, .. } => empty("quarantined", name, Some(fingerprint)),
+            ImportOutcome::DeviceIntroduced { name, fingerprint, .. } => {
+                empty("device_introduced", name, Some(fingerprint))
+            }
+        }
+    }
+}
+
+/// A bundle waiting for its sender to be trusted or rejected.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct QuarantineView {
+    pub bundle_id: String,
+    pub device: DeviceRowView,
+    pub received_at: f64,
+}
+
+/// One of a conflict's versions.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct HeadView {
+    /// The position to pass back to keep this version.
+    pub index: u32,
+    pub device: String,
+    pub author: String,
+    /// Milliseconds since 1970 (from its hybrid clock).
+    pub at: f64,
+    pub deleted: bool,
+    pub record: RecordView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ConflictView {
+    pub kind: Kind,
+    pub id: String,
+    pub label: String,
+    pub heads: Vec<HeadView>,
+    /// Fields whose values differ between the versions.
+    pub differing: Vec<String>,
+}
+
+impl Binome {
+    fn device_row(&self, record: &binome_store::DeviceRecord) -> DeviceRowView {
+        DeviceRowView {
+            id: record.device_id.clone(),
+            name: record.name.clone(),
+            role: record.role.clone(),
+            trust: record.trust.clone(),
+            fingerprint: binome_sync::fingerprint(&record.signing_key, &record.age_recipient),
+            first_seen: record.first_seen as f64,
+        }
+    }
+
+    pub fn device_rows(&self) -> Result<Vec<DeviceRowView>> {
+        Ok(self.devices()?.iter().map(|d| self.device_row(d)).collect())
+    }
+
+    pub fn export_view(&mut self, out: &Path, to: &[String], mission: Option<&str>) -> Result<ExportView> {
+        let report = self.export_bundle_for(out, to, false, mission.filter(|m| !m.is_empty()))?;
+        Ok(ExportView {
+            path: out.display().to_string(),
+            versions: report.versions as u32,
+            bytes: report.bytes as u32,
+            recipients: report.recipients,
+            incremental: report.incremental,
+        })
+    }
+
+    pub fn quarantine_views(&self) -> Result<Vec<QuarantineView>> {
+        let mut out = Vec::new();
+        for q in self.store.quarantined()? {
+            let Some(device) = self.store.device_record(&q.sender)? else { continue };
+            out.push(QuarantineView {
+                bundle_id: q.bundle_id,
+                device: self.device_row(&device),
+                received_at: q.received_at as f64,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn conflict_views(&self) -> Result<Vec<ConflictView>> {
+        let names: std::collections::HashMap<String, String> =
+            self.devices()?.into_iter().map(|d| (d.device_id, d.name)).collect();
+        let mut out = Vec::new();
+        for (kind, id) in self.store.conflicts()? {
+            let heads = self.store.heads(kind, &id)?;
+            let mut views = Vec::new();
+            for (index, head) in heads.iter().enumerate() {
+                let row = binome_store::StoredRow {
+                    kind,
+                    id: id.clone(),
+                    data: head.data.clone(),
+                    deleted: head.meta.deleted,
+                    vv: head.meta.vv.clone(),
+                    hlc: head.meta.hlc,
+                    origin: head.meta.origin.clone(),
+                    change_seq: 0,
+                    author: Some(head.meta.author.clone()),
+                    extra: None,
+                };
+                views.push(HeadView {
+                    index: index as u32,
+                    device: names.get(&head.meta.origin).cloned().unwrap_or_else(|| head.meta.origin.clone()),
+                    author: head.meta.author.clone(),
+                    at: binome_domain::Hlc(head.meta.hlc).millis() as f64,
+                    deleted: head.meta.deleted,
+                    record: self.record_view(&row),
+                });
+            }
+            let mut differing: Vec<String> = kind
+                .fields()
+                .iter()
+                .map(|f| f.name.to_owned())
+                .filter(|f| views.windows(2).any(|w| w[0].record.text.get(f) != w[1].record.text.get(f)))
+                .collect();
+            if views.windows(2).any(|w| w[0].deleted != w[1].deleted) {
+                differing.push("deleted".into());
+            }
+            let label = self.label_of(kind, &id);
+            out.push(ConflictView { kind, id, label, heads: views, differing });
+        }
+        Ok(out)
+    }
+
+    /// Keeps one version of a conflict (by its index in [`ConflictView`]).
+    pub fn settle_conflict(&mut self, kind: Kind, id: &str, keep: u32) -> Result<RecordView> {
+        let row = self.resolve_conflict(kind, id, keep as usize)?;
+        Ok(self.record_view(&row))
+    }
+
+    /// Reads a bundle file whole: the core applies it in one transaction.
+    pub fn read_bundle_file(path: &Path) -> Result<Vec<u8>> {
+        std::fs::read(path).map_err(|e| CoreError::io(path, e))
+    }
+}

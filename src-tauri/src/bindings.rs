@@ -1,0 +1,59 @@
+//! The TypeScript twins of every type the commands exchange, generated
+//! from the Rust types with ts-rs into `ui/src/lib/bindings.ts`. A test
+//! (`tests/bindings.rs`) fails when the committed file is stale; run it
+//! with `UPDATE_BINDINGS=1` to rewrite it.
+
+use binome_core::domain::Kind;
+use binome_core::views::*;
+use ts_rs::TS;
+
+/// Where the UI imports them from, relative to the workspace root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+macro_rules! declarations {
+    ($($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl())),*]
+    };
+}
+
+/// The whole file, as it should be committed.
+pub fn typescript() -> String {
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs).\n\
+         // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --test bindings`.\n\n\
+         export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;\n\n",
+    );
+    let decls = declarations![
+        Kind,
+        RecordView,
+        FieldView,
+        Page,
+        ListRequest,
+        FieldProblem,
+        RowProblemView,
+        ErrorView,
+        DeviceView,
+        StatusView,
+        RosterRow,
+        RosterView,
+        ScoreRow,
+        ScoreGrid,
+        PreviewRow,
+        ImportPreview,
+        DuplicateView,
+        DeviceRowView,
+        ExportView,
+        TableCountView,
+        BundleOutcomeView,
+        QuarantineView,
+        HeadView,
+        ConflictView,
+    ];
+    for decl in decls {
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

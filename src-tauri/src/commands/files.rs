@@ -1,0 +1,48 @@
+//! The system's file dialogs. End-to-end tests cannot click in a GTK
+//! dialog, so `BINOME_E2E_PICK` names a file whose content is the answer
+//! (a path, or empty for "cancelled"); it is never set in normal use.
+
+use super::{Answer, shell_error};
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+fn scripted_answer() -> Option<Option<String>> {
+    let script = std::env::var_os("BINOME_E2E_PICK")?;
+    let answer = std::fs::read_to_string(script).unwrap_or_default().trim().to_owned();
+    Some((!answer.is_empty()).then_some(answer))
+}
+
+fn filters(purpose: &str) -> (&'static str, &'static [&'static str]) {
+    match purpose {
+        "bundle" => ("Binôme", &["binome"]),
+        _ => ("Excel / CSV", &["xlsx", "xls", "ods", "csv", "txt"]),
+    }
+}
+
+/// A file to read, or none if cancelled.
+#[tauri::command]
+pub async fn pick_file(app: AppHandle, purpose: String) -> Answer<Option<String>> {
+    if let Some(answer) = scripted_answer() {
+        return Ok(answer);
+    }
+    let (name, extensions) = filters(&purpose);
+    let picked = app.dialog().file().add_filter(name, extensions).blocking_pick_file();
+    picked
+        .map(|p| p.into_path().map(|p| p.display().to_string()))
+        .transpose()
+        .map_err(|e| shell_error("dialog", e.to_string()))
+}
+
+/// Where to write a file, or none if cancelled.
+#[tauri::command]
+pub async fn pick_save(app: AppHandle, purpose: String, suggested: String) -> Answer<Option<String>> {
+    if let Some(answer) = scripted_answer() {
+        return Ok(answer);
+    }
+    let (name, extensions) = filters(&purpose);
+    let picked = app.dialog().file().add_filter(name, extensions).set_file_name(&suggested).blocking_save_file();
+    picked
+        .map(|p| p.into_path().map(|p| p.display().to_string()))
+        .transpose()
+        .map_err(|e| shell_error("dialog", e.to_string()))
+}

@@ -1,0 +1,91 @@
+//! Lists, forms, participants' imports and duplicates.
+
+use super::Answer;
+use crate::state::AppState;
+use binome_core::domain::Kind;
+use binome_core::import::{ImportKind, ImportOptions};
+use binome_core::views::{self, FieldView, ImportPreview, ListRequest, Page, RecordView};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use tauri::State;
+
+#[tauri::command]
+pub async fn fields(kind: Kind) -> Answer<Vec<FieldView>> {
+    Ok(views::field_views(kind))
+}
+
+#[tauri::command]
+pub async fn list_records(state: State<'_, AppState>, request: ListRequest) -> Answer<Page> {
+    state.with(|b| b.list_page(&request))
+}
+
+#[tauri::command]
+pub async fn get_record(state: State<'_, AppState>, kind: Kind, id: String) -> Answer<RecordView> {
+    state.with(|b| b.record(kind, &id))
+}
+
+/// Creates (no id) or edits a record from the text a form holds.
+#[tauri::command]
+pub async fn save_record(
+    state: State<'_, AppState>,
+    kind: Kind,
+    id: Option<String>,
+    input: BTreeMap<String, String>,
+) -> Answer<RecordView> {
+    state.with(|b| b.save_form(kind, id.as_deref(), &input))
+}
+
+#[tauri::command]
+pub async fn delete_record(state: State<'_, AppState>, kind: Kind, id: String) -> Answer<RecordView> {
+    state.with(|b| {
+        let row = b.delete(kind, &id)?;
+        Ok(b.record_view(&row))
+    })
+}
+
+fn import_kind(kind: &str) -> ImportKind {
+    ImportKind::parse(kind).unwrap_or(ImportKind::Participants)
+}
+
+fn import_options(mission_id: Option<String>, dry_run: bool) -> ImportOptions {
+    ImportOptions { mission: mission_id.filter(|m| !m.is_empty()), session: None, dry_run }
+}
+
+/// Every row of the file and every problem, nothing written.
+#[tauri::command]
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    kind: String,
+    path: String,
+    mission_id: Option<String>,
+) -> Answer<ImportPreview> {
+    let m = state.messages();
+    state.with(|b| b.preview_import(import_kind(&kind), &PathBuf::from(&path), &import_options(mission_id, true), &m))
+}
+
+/// Imports all rows or none (after a backup of the store).
+#[tauri::command]
+pub async fn import_file(
+    state: State<'_, AppState>,
+    kind: String,
+    path: String,
+    mission_id: Option<String>,
+) -> Answer<ImportPreview> {
+    let m = state.messages();
+    state
+        .with(|b| b.import_with_rows(import_kind(&kind), &PathBuf::from(&path), &import_options(mission_id, false), &m))
+}
+
+#[tauri::command]
+pub async fn duplicates(state: State<'_, AppState>) -> Answer<Vec<views::DuplicateView>> {
+    state.with(|b| b.duplicate_views())
+}
+
+/// Merges `other` into `keep`: a record that syncs, nothing deleted.
+#[tauri::command]
+pub async fn merge_persons(state: State<'_, AppState>, keep: String, other: String) -> Answer<RecordView> {
+    state.with(|b| {
+        let row = b.merge_persons(&keep, &other, None)?;
+        Ok(b.record_view(&row))
+    })
+}

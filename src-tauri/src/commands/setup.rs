@@ -1,0 +1,44 @@
+//! First start: this laptop's identity, the language, demo data.
+
+use super::Answer;
+use crate::state::AppState;
+use binome_core::DeviceRole;
+use binome_core::demo::DemoScale;
+use binome_core::i18n::Lang;
+use binome_core::views::StatusView;
+use tauri::State;
+
+/// The demo's seed: the same data every time, as in `binome demo`.
+const DEMO_SEED: u64 = 42;
+
+#[tauri::command]
+pub async fn status(state: State<'_, AppState>) -> Answer<StatusView> {
+    state.with(|b| b.status_view())
+}
+
+/// The language of the sentences the core writes (errors, problems).
+#[tauri::command]
+pub async fn set_language(state: State<'_, AppState>, lang: String) -> Answer<()> {
+    state.set_lang(Lang::parse(&lang));
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn init_device(state: State<'_, AppState>, name: String, author: String, role: String) -> Answer<StatusView> {
+    let role = DeviceRole::parse(&role).ok_or_else(|| {
+        let m = state.messages();
+        super::shell_error("invalid-role", m.text("ui-error-role", &[("value", role.clone())]))
+    })?;
+    state.with(|b| {
+        b.init(name.trim(), author.trim(), role)?;
+        b.status_view()
+    })
+}
+
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> Answer<StatusView> {
+    state.with(|b| {
+        b.load_demo(DEMO_SEED, DemoScale::Mission)?;
+        b.status_view()
+    })
+}

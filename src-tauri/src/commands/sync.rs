@@ -1,0 +1,82 @@
+//! Bundles out and in, trust, quarantine and conflicts.
+
+use super::Answer;
+use crate::state::AppState;
+use binome_core::Binome;
+use binome_core::domain::Kind;
+use binome_core::views::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, QuarantineView, RecordView};
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::{AppHandle, Emitter, State};
+
+#[derive(Clone, Serialize)]
+struct Progress {
+    done: u64,
+    total: u64,
+}
+
+#[tauri::command]
+pub async fn devices(state: State<'_, AppState>) -> Answer<Vec<DeviceRowView>> {
+    state.with(|b| b.device_rows())
+}
+
+#[tauri::command]
+pub async fn export_bundle(
+    state: State<'_, AppState>,
+    path: String,
+    recipients: Vec<String>,
+    mission_id: Option<String>,
+) -> Answer<ExportView> {
+    state.with(|b| b.export_view(&PathBuf::from(&path), &recipients, mission_id.as_deref()))
+}
+
+fn read(path: &str) -> Result<Vec<u8>, binome_core::CoreError> {
+    Binome::read_bundle_file(&PathBuf::from(path))
+}
+
+/// What importing would do, nothing written.
+#[tauri::command]
+pub async fn preview_bundle(state: State<'_, AppState>, path: String) -> Answer<BundleOutcomeView> {
+    state.with(|b| Ok(b.import_bundle_bytes(&read(&path)?, true)?.into()))
+}
+
+/// Imports a bundle, sending `bundle-progress` events as it applies.
+#[tauri::command]
+pub async fn import_bundle(app: AppHandle, state: State<'_, AppState>, path: String) -> Answer<BundleOutcomeView> {
+    state.with(|b| {
+        let bytes = read(&path)?;
+        let mut progress = |done: u64, total: u64| {
+            let _ = app.emit("bundle-progress", Progress { done, total });
+        };
+        Ok(b.import_bundle_bytes_with_progress(&bytes, false, &mut progress)?.into())
+    })
+}
+
+#[tauri::command]
+pub async fn quarantine(state: State<'_, AppState>) -> Answer<Vec<QuarantineView>> {
+    state.with(|b| b.quarantine_views())
+}
+
+/// Trusts a device; its quarantined bundles are imported at once.
+#[tauri::command]
+pub async fn trust_device(state: State<'_, AppState>, device_id: String) -> Answer<Vec<BundleOutcomeView>> {
+    state.with(|b| {
+        let (_, outcomes) = b.trust_device(&device_id)?;
+        Ok(outcomes.into_iter().map(Into::into).collect())
+    })
+}
+
+#[tauri::command]
+pub async fn reject_device(state: State<'_, AppState>, device_id: String) -> Answer<()> {
+    state.with(|b| b.reject_device(&device_id).map(|_| ()))
+}
+
+#[tauri::command]
+pub async fn conflicts(state: State<'_, AppState>) -> Answer<Vec<ConflictView>> {
+    state.with(|b| b.conflict_views())
+}
+
+#[tauri::command]
+pub async fn settle_conflict(state: State<'_, AppState>, kind: Kind, id: String, keep: u32) -> Answer<RecordView> {
+    state.with(|b| b.settle_conflict(kind, &id, keep))
+}

@@ -1,0 +1,69 @@
+//! Binôme's desktop app: a Tauri v2 window over `binome-core`. The UI (in
+//! `ui/`) is built into the binary; the store is the one the CLI opens by
+//! default, so both see the same data.
+
+pub mod bindings;
+mod commands;
+mod state;
+
+use state::AppState;
+
+/// `--store PATH` opens another store than the default one (a colleague's
+/// copy, a test's); otherwise the CLI's default store.
+fn store_path_from(args: impl Iterator<Item = String>) -> std::path::PathBuf {
+    let mut args = args.skip_while(|a| a != "--store").skip(1);
+    args.next().map(std::path::PathBuf::from).unwrap_or_else(binome_core::default_store_path)
+}
+
+pub fn run() {
+    let store_path = store_path_from(std::env::args());
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::open(store_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::setup::status,
+            commands::setup::set_language,
+            commands::setup::init_device,
+            commands::setup::load_demo,
+            commands::records::fields,
+            commands::records::list_records,
+            commands::records::get_record,
+            commands::records::save_record,
+            commands::records::delete_record,
+            commands::records::preview_import,
+            commands::records::import_file,
+            commands::records::duplicates,
+            commands::records::merge_persons,
+            commands::session::roster,
+            commands::session::mark_attendance,
+            commands::session::mark_all_present,
+            commands::session::score_grid,
+            commands::session::enter_score,
+            commands::sync::devices,
+            commands::sync::export_bundle,
+            commands::sync::preview_bundle,
+            commands::sync::import_bundle,
+            commands::sync::quarantine,
+            commands::sync::trust_device,
+            commands::sync::reject_device,
+            commands::sync::conflicts,
+            commands::sync::settle_conflict,
+            commands::files::pick_file,
+            commands::files::pick_save,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the window opens (a display is needed)");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::store_path_from;
+
+    #[test]
+    fn store_flag_chooses_the_file() {
+        let args = ["binome-desktop", "--store", "/tmp/other.sqlite3"].map(String::from);
+        assert_eq!(store_path_from(args.into_iter()), std::path::PathBuf::from("/tmp/other.sqlite3"));
+        let args = ["binome-desktop"].map(String::from);
+        assert_eq!(store_path_from(args.into_iter()), binome_core::default_store_path());
+    }
+}

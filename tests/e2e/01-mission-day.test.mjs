@@ -1,0 +1,163 @@
+// An expert's mission day, in French: first start with demo data, a new
+// mission, a participant list from French Excel (a bad file first), a
+// session logged, its attendance by keyboard only, pre/post scores.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { join } from 'node:path';
+import {
+  FIXTURES,
+  answerNextDialog,
+  choose,
+  cli,
+  click,
+  firstStart,
+  openApp,
+  screenshot,
+  scratch,
+  shown,
+  textOf,
+  type,
+  waitForText
+} from './support.mjs';
+
+const store = join(scratch('day'), 'binome.sqlite3');
+let browser;
+
+before(async () => {
+  browser = await openApp(store);
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test('first start creates the identity and loads the demo data', async () => {
+  await shown(browser, '#first-author');
+  assert.match(await textOf(browser, 'h1'), /Bienvenue dans Binôme/);
+  await screenshot(browser, '01-premier-demarrage');
+  await firstStart(browser, { author: 'Claire Dubois', device: 'Portable de Claire', role: 'expert' });
+  const fingerprint = await textOf(browser, '#own-fingerprint');
+  assert.match(fingerprint, /\S{4}/, 'the fingerprint is shown');
+  assert.equal(cli(store, 'device', 'show').name, 'Portable de Claire');
+  await click(browser, '#load-demo');
+  await shown(browser, '#missions-table tbody tr');
+  const rows = await browser.$$('#missions-table tbody tr');
+  assert.ok(rows.length >= 1);
+  assert.ok(cli(store, 'mission', 'list').length >= 1, 'the store holds the demo mission');
+  await screenshot(browser, '02-missions');
+});
+
+test('a mission is created; every missing field is marked at once', async () => {
+  await click(browser, '#new-mission');
+  await shown(browser, '#field-code');
+  await click(browser, 'form.record-form button[type="submit"]');
+  await shown(browser, '.record-form .error');
+  const invalid = await browser.$$('.record-form [aria-invalid="true"]');
+  assert.ok(invalid.length >= 5, `every required field is marked (${invalid.length})`);
+  assert.match(await textOf(browser, '#problem-code'), /obligatoire/);
+  await screenshot(browser, '03-mission-erreurs');
+
+  await choose(browser, '#field-programme_id', 'PASST2');
+  await type(browser, '#field-code', 'MOU-2026-11');
+  await type(browser, '#field-title', 'Urgences obstétricales à Moundou');
+  await choose(browser, '#field-host_org_id', "Hôpital de la Mère et de l'Enfant");
+  await type(browser, '#field-city', 'Moundou');
+  await type(browser, '#field-start_date', '16/11/2026');
+  await type(browser, '#field-end_date', '27/11/2026');
+  await click(browser, 'form.record-form button[type="submit"]');
+  await waitForText(browser, 'h1', 'MOU-2026-11');
+  const mission = cli(store, 'mission', 'show', 'MOU-2026-11');
+  assert.equal(mission.data.start_date, '2026-11-16');
+  assert.equal(mission.data.city, 'Moundou');
+});
+
+test('a participant list is previewed with its errors, then imported', async () => {
+  await click(browser, '#tab-participants');
+  await click(browser, '#show-import');
+  answerNextDialog(join(FIXTURES, 'participants-broken.csv'));
+  await click(browser, '#import-choose');
+  await shown(browser, '#import-preview');
+  assert.match(await textOf(browser, '#import-summary'), /en erreur/);
+  assert.match(await textOf(browser, '#import-preview'), /Astronaute/);
+  assert.equal(await (await browser.$('#import-confirm')).isEnabled(), false, 'import refused while rows are in error');
+  const problems = await browser.$$('#import-preview .problem');
+  assert.ok(problems.length >= 3, 'every bad row explains itself');
+  await screenshot(browser, '04-import-erreurs');
+  assert.equal(cli(store, 'enrolment', 'list', '--mission', 'MOU-2026-11').length, 0, 'nothing written');
+
+  answerNextDialog(join(FIXTURES, 'participants-excel-fr.csv'));
+  await click(browser, '#import-choose');
+  await waitForText(browser, '#import-summary', 'prêtes');
+  await click(browser, '#import-confirm');
+  await shown(browser, '#import-done');
+  await waitForText(browser, '#participants-table', 'MAHAMAT');
+  const enrolled = cli(store, 'enrolment', 'list', '--mission', 'MOU-2026-11');
+  assert.ok(enrolled.length >= 4, `participants enrolled (${enrolled.length})`);
+  await screenshot(browser, '05-participants');
+});
+
+test('a session is logged and its attendance taken by keyboard only', async () => {
+  await click(browser, '#tab-sessions');
+  await click(browser, '#plan-session');
+  await type(browser, '#field-title', 'Réanimation du nouveau-né');
+  await choose(browser, '#field-modality', 'Atelier pratique');
+  await type(browser, '#field-date', '18/11/2026');
+  await type(browser, '#field-start_time', '08:30');
+  await type(browser, '#field-duration', '3h');
+  await click(browser, 'form.record-form button[type="submit"]');
+  await waitForText(browser, '#session-title', 'Réanimation du nouveau-né');
+  await shown(browser, '#roster [role="row"]');
+
+  // Keyboard only: Tab to "everyone present", Enter, then exceptions.
+  const allPresent = await browser.$('#all-present');
+  await allPresent.waitForEnabled();
+  await browser.execute(() => document.activeElement?.blur?.());
+  await browser.execute(() => document.getElementById('all-present')?.focus());
+  await browser.keys('Enter');
+  await waitForText(browser, '#roster-count', 'présent');
+  const total = (await browser.$$('#roster [role="row"]')).length;
+  await browser.waitUntil(async () => (await browser.$$('#roster [role="row"][data-status="present"]')).length === total);
+  await browser.keys('Tab');
+  await browser.keys('ArrowDown');
+  await browser.keys('a');
+  await browser.keys('r');
+  await browser.waitUntil(
+    async () => (await browser.$$('#roster [role="row"][data-saved="yes"][data-status="absent"]')).length === 1 &&
+      (await browser.$$('#roster [role="row"][data-saved="yes"][data-status="late"]')).length === 1,
+    { timeoutMsg: 'the second row is absent and the third late, both saved' }
+  );
+  await screenshot(browser, '06-presences');
+  const session = cli(store, 'session', 'list', '--mission', 'MOU-2026-11').find((s) => s.data.title === 'Réanimation du nouveau-né');
+  assert.ok(session, 'the session is stored');
+  assert.equal(session.data.duration, 180);
+  const marks = cli(store, 'attendance', 'list', '--session', session.id);
+  assert.equal(marks.length, total);
+  const statuses = marks.map((m) => m.data.status).sort();
+  assert.equal(statuses.filter((s) => s === 'absent').length, 1);
+  assert.equal(statuses.filter((s) => s === 'late').length, 1);
+  assert.equal(statuses.filter((s) => s === 'present').length, total - 2);
+});
+
+test('pre and post scores give each gain and the average', async () => {
+  await click(browser, '#tab-scores');
+  await type(browser, '#score-max', '20');
+  await type(browser, '#score-pre-0', '8');
+  await browser.keys('Enter');
+  await type(browser, '#score-post-0', '16');
+  await browser.keys('Enter');
+  await type(browser, '#score-pre-1', '10');
+  await type(browser, '#score-post-1', '13,5');
+  await browser.keys('Enter');
+  await waitForText(browser, '#average-gain', '+');
+  // (16-8)/20 = +40 pts; (13.5-10)/20 = +17.5 pts; average +28.8 pts.
+  assert.match(await textOf(browser, '#scores-table tbody tr:nth-child(1) .gain'), /\+40 pts/);
+  assert.match(await textOf(browser, '#scores-table tbody tr:nth-child(2) .gain'), /\+17,5 pts/);
+  assert.match(await textOf(browser, '#average-gain'), /\+28,8 pts/);
+  await type(browser, '#score-pre-2', '25');
+  await browser.keys('Tab');
+  await waitForText(browser, '#scores-table', 'dépasse la note maximale');
+  await screenshot(browser, '07-tests');
+  const session = cli(store, 'session', 'list', '--mission', 'MOU-2026-11')[0];
+  const scores = cli(store, 'score', 'list', '--session', session.id);
+  assert.equal(scores.length, 4, 'four scores stored, the refused one not');
+});

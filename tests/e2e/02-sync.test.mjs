@@ -1,0 +1,147 @@
+// Two laptops that have never met: the second introduces itself, the first
+// trusts it and sends its data, the second checks the fingerprint and
+// receives it. A tampered bundle is refused; a conflict is settled.
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import { join } from 'node:path';
+import {
+  answerNextDialog,
+  cli,
+  click,
+  firstStart,
+  go,
+  openApp,
+  screenshot,
+  scratch,
+  shown,
+  textOf,
+  type,
+  waitForText
+} from './support.mjs';
+
+const dir = scratch('sync');
+const storeA = join(dir, 'a.sqlite3');
+const storeB = join(dir, 'b.sqlite3');
+let browser;
+
+async function switchTo(store) {
+  await browser?.deleteSession();
+  browser = await openApp(store);
+}
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+async function exportTo(path, recipientName) {
+  await go(browser, '/sync');
+  await shown(browser, '#export-bundle');
+  if (recipientName) {
+    const labels = await browser.$$('.recipients label');
+    for (const label of labels) {
+      if ((await label.getText()).includes(recipientName)) await label.$('input').click();
+    }
+  }
+  answerNextDialog(path);
+  await click(browser, '#export-bundle');
+  await shown(browser, '#export-done');
+}
+
+async function importBundle(path) {
+  await go(browser, '/sync');
+  answerNextDialog(path);
+  await click(browser, '#choose-bundle');
+  await shown(browser, '#bundle-preview, #bundle-error');
+}
+
+test('a laptop started from scratch receives a bundle after both fingerprints are checked', async () => {
+  // Laptop B introduces itself with an empty bundle.
+  await switchTo(storeB);
+  await firstStart(browser, { author: 'Achta Mahamat', device: 'Portable Moundou', role: 'expert' });
+  const fingerprintB = await textOf(browser, '#own-fingerprint');
+  const intro = join(dir, 'intro-b.binome');
+  await exportTo(intro);
+
+  // Laptop A (with the demo data) meets B and trusts it.
+  await switchTo(storeA);
+  await firstStart(browser, { author: 'Claire Dubois', device: 'Portable de Claire', role: 'expert' });
+  await click(browser, '#load-demo');
+  await shown(browser, '#missions-table tbody tr');
+  await importBundle(intro);
+  await click(browser, '#import-bundle');
+  await shown(browser, '#quarantine');
+  assert.match(await textOf(browser, '#quarantine'), new RegExp(fingerprintB.replace(/[-\s]/g, '.')));
+  await click(browser, '#quarantine button.trust');
+  await shown(browser, '#sync-notice');
+  const toB = join(dir, 'a-to-b.binome');
+  await exportTo(toB, 'Portable Moundou');
+  const missionsA = cli(storeA, 'mission', 'list').length;
+
+  // B receives it: waits in quarantine until A's fingerprint is trusted.
+  await switchTo(storeB);
+  await importBundle(toB);
+  await screenshot(browser, '08-lot-apercu');
+  await click(browser, '#import-bundle');
+  await shown(browser, '#quarantine');
+  assert.equal(cli(storeB, 'mission', 'list').length, 0, 'nothing applied before trust');
+  await click(browser, '#quarantine button.trust');
+  await waitForText(browser, '#sync-notice', 'confiance');
+  await shown(browser, '#bundle-report');
+  assert.equal(cli(storeB, 'mission', 'list').length, missionsA, 'B holds A’s missions');
+  await screenshot(browser, '09-synchronisation');
+});
+
+test('a tampered bundle is refused with a clear message and nothing changes', async () => {
+  const toB = join(dir, 'a-to-b.binome');
+  const tampered = join(dir, 'tampered.binome');
+  copyFileSync(toB, tampered);
+  const bytes = readFileSync(tampered);
+  // A byte of the signed header (near the start of the zip) is changed.
+  const at = bytes.indexOf(Buffer.from('"bundle_id"')) + 20;
+  bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
+  writeFileSync(tampered, bytes);
+  const before = cli(storeB, 'dump');
+  await importBundle(tampered);
+  await shown(browser, '#bundle-error');
+  assert.match(await textOf(browser, '#bundle-error'), /modifié|falsifié|endommagé|illisible/);
+  assert.equal(await (await browser.$('#import-bundle')).isExisting(), false, 'no import offered');
+  await screenshot(browser, '10-lot-falsifie');
+  assert.deepEqual(cli(storeB, 'dump'), before, 'the store is unchanged');
+});
+
+test('a conflict is shown side by side and settled', async () => {
+  // Both laptops rename the same session differently, then exchange.
+  const session = cli(storeB, 'session', 'list')[0];
+  await go(browser, `/sessions/${session.id}`);
+  await click(browser, '#tab-details');
+  await type(browser, '#field-title', 'Titre choisi à Moundou');
+  await click(browser, 'form.record-form button[type="submit"]');
+  await shown(browser, '.record-form .saved');
+  const toA = join(dir, 'b-to-a.binome');
+  await exportTo(toA, 'Portable de Claire');
+
+  await switchTo(storeA);
+  await go(browser, `/sessions/${session.id}`);
+  await click(browser, '#tab-details');
+  await type(browser, '#field-title', 'Titre choisi à Paris');
+  await click(browser, 'form.record-form button[type="submit"]');
+  await shown(browser, '.record-form .saved');
+  await importBundle(toA);
+  await click(browser, '#import-bundle');
+  await shown(browser, '#bundle-report');
+  await shown(browser, '#conflicts article.conflict');
+  const conflict = await textOf(browser, '#conflicts article.conflict');
+  assert.match(conflict, /Titre choisi à Moundou/);
+  assert.match(conflict, /Titre choisi à Paris/);
+  await screenshot(browser, '11-conflit');
+  const keep = await browser.$$('#conflicts article.conflict button.keep');
+  const heads = await browser.$$('#conflicts article.conflict .value');
+  let index = 0;
+  for (let i = 0; i < heads.length; i += 1) if ((await heads[i].getText()).includes('Moundou')) index = i;
+  await keep[index].click();
+  await waitForText(browser, '#sync-notice', 'Conflit réglé');
+  assert.equal(cli(storeA, 'session', 'show', session.id).data.title, 'Titre choisi à Moundou');
+  const remaining = cli(storeA, 'conflicts', 'list') ?? [];
+  assert.equal(remaining.length, 0, 'no conflict left');
+});

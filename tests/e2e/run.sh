@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the end-to-end scenarios against the real app under Xvfb, through
+# tauri-driver and WebKitWebDriver. Expects the app and the CLI built
+# (scripts/test.sh does it) and tauri-driver on the PATH.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+work="$(mktemp -d)"
+export BINOME_E2E_PICK="$work/pick"
+export XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME"
+: > "$BINOME_E2E_PICK"
+
+display=":$((90 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+export DISPLAY="$display"
+tauri-driver --port 4444 >"$work/driver.log" 2>&1 &
+driver=$!
+cleanup() {
+  kill "$driver" "$xvfb" 2>/dev/null || true
+  wait "$driver" "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 50); do
+  if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then break; fi
+  sleep 0.2
+done
+
+status=0
+node --test --test-concurrency=1 --test-reporter=spec "$@" ./*.test.mjs || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- tauri-driver log ---"; tail -n 50 "$work/driver.log"
+fi
+exit "$status"

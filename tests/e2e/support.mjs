@@ -1,0 +1,127 @@
+// What every scenario needs: the app in a WebDriver session on a store of
+// its own, the file "picked" in the system dialog, the CLI to read what the
+// store holds, and screenshots for docs/screenshots.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+export const APP = process.env.BINOME_APP ?? join(TARGET, 'debug', 'binome-desktop');
+export const CLI = process.env.BINOME_CLI ?? join(TARGET, 'debug', 'binome');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** The file the app's dialogs "return" (see src-tauri/src/commands/files.rs). */
+const PICK = process.env.BINOME_E2E_PICK;
+if (!PICK) throw new Error('BINOME_E2E_PICK is not set: run the e2e tests with tests/e2e/run.sh');
+
+export function scratch(name) {
+  return mkdtempSync(join(tmpdir(), `binome-e2e-${name}-`));
+}
+
+/** The next file dialog answers `path` (or is cancelled with null). */
+export function answerNextDialog(path) {
+  writeFileSync(PICK, path ?? '');
+}
+
+export async function openApp(storePath) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'error',
+    connectionRetryCount: 2,
+    capabilities: {
+      browserName: 'wry',
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: APP, args: ['--store', storePath] }
+    }
+  });
+  await browser.setTimeout({ implicit: 0 });
+  await browser.setWindowSize(1366, 768).catch(() => {});
+  return browser;
+}
+
+/** Reads the store with the CLI, as JSON. */
+export function cli(storePath, ...args) {
+  const out = execFileSync(CLI, ['--db', storePath, '--json', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'fr_FR.UTF-8' }
+  });
+  return out.trim() ? JSON.parse(out) : null;
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await browser.pause(300);
+  await browser.saveScreenshot(join(SHOTS, `${name}.png`));
+}
+
+/** Waits until `selector` shows and returns it. */
+export async function shown(browser, selector, timeout = 10000) {
+  const element = await browser.$(selector);
+  await element.waitForDisplayed({ timeout });
+  return element;
+}
+
+export async function click(browser, selector) {
+  const element = await shown(browser, selector);
+  await element.click();
+  return element;
+}
+
+/** Types into an input after clearing it. */
+export async function type(browser, selector, text) {
+  const element = await shown(browser, selector);
+  await element.clearValue();
+  await element.setValue(text);
+  return element;
+}
+
+/** Chooses the option whose text contains `text` in a select. */
+export async function choose(browser, selector, text) {
+  const element = await shown(browser, selector);
+  await element.selectByVisibleText(text).catch(async () => {
+    const options = await element.$$('option');
+    for (const option of options) {
+      if ((await option.getText()).includes(text)) {
+        await element.selectByAttribute('value', await option.getAttribute('value'));
+        return;
+      }
+    }
+    throw new Error(`no option containing ${text} in ${selector}`);
+  });
+}
+
+export async function textOf(browser, selector) {
+  return (await shown(browser, selector)).getText();
+}
+
+export async function waitForText(browser, selector, expected, timeout = 10000) {
+  await browser.waitUntil(
+    async () => {
+      const element = await browser.$(selector);
+      return (await element.isExisting()) && (await element.getText()).includes(expected);
+    },
+    { timeout, timeoutMsg: `${selector} never showed "${expected}"` }
+  );
+}
+
+/** First start: identity of the laptop. */
+export async function firstStart(browser, { author, device, role }) {
+  await type(browser, '#first-author', author);
+  await type(browser, '#first-name', device);
+  await click(browser, `input[name="role"][value="${role}"]`);
+  await click(browser, 'form button[type="submit"]');
+  await shown(browser, 'nav');
+}
+
+/** Opens a screen by its path, as a reload of the window would. */
+export async function go(browser, path) {
+  await browser.execute((p) => window.location.assign(p), path);
+  await browser.waitUntil(async () => (await browser.execute(() => window.location.pathname)) === path);
+  await shown(browser, 'nav');
+}

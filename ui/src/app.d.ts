@@ -1,0 +1,8 @@
+declare global {
+  namespace App {}
+}
+declare module '*.ftl?raw' {
+  const source: string;
+  export default source;
+}
+export {};

@@ -1,0 +1,70 @@
+// The commands of src-tauri, typed with the generated bindings.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  BundleOutcomeView,
+  ConflictView,
+  DeviceRowView,
+  DuplicateView,
+  ErrorView,
+  ExportView,
+  FieldView,
+  ImportPreview,
+  Kind,
+  ListRequest,
+  Page,
+  QuarantineView,
+  RecordView,
+  RosterView,
+  ScoreGrid,
+  StatusView
+} from './bindings';
+
+export type Input = Record<string, string>;
+
+export const api = {
+  status: () => invoke<StatusView>('status'),
+  setLanguage: (lang: string) => invoke<void>('set_language', { lang }),
+  initDevice: (name: string, author: string, role: string) =>
+    invoke<StatusView>('init_device', { name, author, role }),
+  loadDemo: () => invoke<StatusView>('load_demo'),
+
+  fields: (kind: Kind) => invoke<FieldView[]>('fields', { kind }),
+  list: (request: ListRequest) => invoke<Page>('list_records', { request }),
+  get: (kind: Kind, id: string) => invoke<RecordView>('get_record', { kind, id }),
+  save: (kind: Kind, id: string | null, input: Input) => invoke<RecordView>('save_record', { kind, id, input }),
+  remove: (kind: Kind, id: string) => invoke<RecordView>('delete_record', { kind, id }),
+  previewImport: (kind: string, path: string, missionId: string | null) =>
+    invoke<ImportPreview>('preview_import', { kind, path, missionId }),
+  importFile: (kind: string, path: string, missionId: string | null) =>
+    invoke<ImportPreview>('import_file', { kind, path, missionId }),
+  duplicates: () => invoke<DuplicateView[]>('duplicates'),
+  mergePersons: (keep: string, other: string) => invoke<RecordView>('merge_persons', { keep, other }),
+
+  roster: (sessionId: string) => invoke<RosterView>('roster', { sessionId }),
+  mark: (sessionId: string, personId: string, status: string) =>
+    invoke<RecordView>('mark_attendance', { sessionId, personId, status }),
+  markAllPresent: (sessionId: string) => invoke<RosterView>('mark_all_present', { sessionId }),
+  scores: (sessionId: string) => invoke<ScoreGrid>('score_grid', { sessionId }),
+  enterScore: (sessionId: string, personId: string, phase: string, score: string, maxScore: string) =>
+    invoke<ScoreGrid>('enter_score', { sessionId, personId, phase, score, maxScore }),
+
+  devices: () => invoke<DeviceRowView[]>('devices'),
+  exportBundle: (path: string, recipients: string[], missionId: string | null) =>
+    invoke<ExportView>('export_bundle', { path, recipients, missionId }),
+  previewBundle: (path: string) => invoke<BundleOutcomeView>('preview_bundle', { path }),
+  importBundle: (path: string) => invoke<BundleOutcomeView>('import_bundle', { path }),
+  quarantine: () => invoke<QuarantineView[]>('quarantine'),
+  trust: (deviceId: string) => invoke<BundleOutcomeView[]>('trust_device', { deviceId }),
+  reject: (deviceId: string) => invoke<void>('reject_device', { deviceId }),
+  conflicts: () => invoke<ConflictView[]>('conflicts'),
+  settle: (kind: Kind, id: string, keep: number) => invoke<RecordView>('settle_conflict', { kind, id, keep }),
+
+  pickFile: (purpose: 'spreadsheet' | 'bundle') => invoke<string | null>('pick_file', { purpose }),
+  pickSave: (purpose: 'bundle', suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
+};
+
+/** What a failed command rejected with, as the UI shows it. */
+export function asError(error: unknown): ErrorView {
+  if (error && typeof error === 'object' && 'message' in error && 'code' in error) return error as ErrorView;
+  return { code: 'shell', message: String(error), problems: [], rows: [] };
+}

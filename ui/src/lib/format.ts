@@ -1,0 +1,24 @@
+// Numbers and dates as the field reads them: 12,5 and 23/11/2026 in French.
+import { locale } from './i18n.svelte';
+
+function tag(): string {
+  return locale.lang === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return new Intl.NumberFormat(tag(), { maximumFractionDigits: digits }).format(value);
+}
+
+/** Milliseconds since 1970 → dd/mm/yyyy hh:mm in both languages. */
+export function formatTimestamp(millis: number): string {
+  const d = new Date(millis);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes, 0)} o`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 1)} Kio`;
+  return `${formatNumber(bytes / 1024 / 1024, 1)} Mio`;
+}
