@@ -2,9 +2,11 @@
 // mission, a participant list from French Excel (a bad file first), a
 // session logged, its attendance by keyboard only, pre/post scores.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import {
+  step,
+  dump,
   FIXTURES,
   answerNextDialog,
   choose,
@@ -31,7 +33,7 @@ after(async () => {
   await browser?.deleteSession();
 });
 
-test('first start creates the identity and loads the demo data', async () => {
+step('first start creates the identity and loads the demo data', async () => {
   await shown(browser, '#first-author');
   assert.match(await textOf(browser, 'h1'), /Bienvenue dans Binôme/);
   await screenshot(browser, '01-premier-demarrage');
@@ -45,9 +47,9 @@ test('first start creates the identity and loads the demo data', async () => {
   assert.ok(rows.length >= 1);
   assert.ok(cli(store, 'mission', 'list').length >= 1, 'the store holds the demo mission');
   await screenshot(browser, '02-missions');
-});
+}, () => browser);
 
-test('a mission is created; every missing field is marked at once', async () => {
+step('a mission is created; every missing field is marked at once', async () => {
   await click(browser, '#new-mission');
   await shown(browser, '#field-code');
   await click(browser, 'form.record-form button[type="submit"]');
@@ -69,9 +71,9 @@ test('a mission is created; every missing field is marked at once', async () => 
   const mission = cli(store, 'mission', 'show', 'MOU-2026-11');
   assert.equal(mission.data.start_date, '2026-11-16');
   assert.equal(mission.data.city, 'Moundou');
-});
+}, () => browser);
 
-test('a participant list is previewed with its errors, then imported', async () => {
+step('a participant list is previewed with its errors, then imported', async () => {
   await click(browser, '#tab-participants');
   await click(browser, '#show-import');
   answerNextDialog(join(FIXTURES, 'participants-broken.csv'));
@@ -94,9 +96,9 @@ test('a participant list is previewed with its errors, then imported', async () 
   const enrolled = cli(store, 'enrolment', 'list', '--mission', 'MOU-2026-11');
   assert.ok(enrolled.length >= 4, `participants enrolled (${enrolled.length})`);
   await screenshot(browser, '05-participants');
-});
+}, () => browser);
 
-test('a session is logged and its attendance taken by keyboard only', async () => {
+step('a session is logged and its attendance taken by keyboard only', async () => {
   await click(browser, '#tab-sessions');
   await click(browser, '#plan-session');
   await type(browser, '#field-title', 'Réanimation du nouveau-né');
@@ -117,7 +119,7 @@ test('a session is logged and its attendance taken by keyboard only', async () =
   await waitForText(browser, '#roster-count', 'présent');
   const total = (await browser.$$('#roster [role="row"]')).length;
   await browser.waitUntil(async () => (await browser.$$('#roster [role="row"][data-status="present"]')).length === total);
-  await browser.keys('Tab');
+  // Focus is on the first row after "everyone present".
   await browser.keys('ArrowDown');
   await browser.keys('a');
   await browser.keys('r');
@@ -136,9 +138,9 @@ test('a session is logged and its attendance taken by keyboard only', async () =
   assert.equal(statuses.filter((s) => s === 'absent').length, 1);
   assert.equal(statuses.filter((s) => s === 'late').length, 1);
   assert.equal(statuses.filter((s) => s === 'present').length, total - 2);
-});
+}, () => browser);
 
-test('pre and post scores give each gain and the average', async () => {
+step('pre and post scores give each gain and the average', async () => {
   await click(browser, '#tab-scores');
   await type(browser, '#score-max', '20');
   await type(browser, '#score-pre-0', '8');
@@ -160,4 +162,4 @@ test('pre and post scores give each gain and the average', async () => {
   const session = cli(store, 'session', 'list', '--mission', 'MOU-2026-11')[0];
   const scores = cli(store, 'score', 'list', '--session', session.id);
   assert.equal(scores.length, 4, 'four scores stored, the refused one not');
-});
+}, () => browser);

@@ -3,9 +3,11 @@
 // receives it. A tampered bundle is refused; a conflict is settled.
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { after, test } from 'node:test';
+import { after } from 'node:test';
 import { join } from 'node:path';
 import {
+  step,
+  dump,
   answerNextDialog,
   cli,
   click,
@@ -55,7 +57,7 @@ async function importBundle(path) {
   await shown(browser, '#bundle-preview, #bundle-error');
 }
 
-test('a laptop started from scratch receives a bundle after both fingerprints are checked', async () => {
+step('a laptop started from scratch receives a bundle after both fingerprints are checked', async () => {
   // Laptop B introduces itself with an empty bundle.
   await switchTo(storeB);
   await firstStart(browser, { author: 'Achta Mahamat', device: 'Portable Moundou', role: 'expert' });
@@ -90,9 +92,9 @@ test('a laptop started from scratch receives a bundle after both fingerprints ar
   await shown(browser, '#bundle-report');
   assert.equal(cli(storeB, 'mission', 'list').length, missionsA, 'B holds A’s missions');
   await screenshot(browser, '09-synchronisation');
-});
+}, () => browser);
 
-test('a tampered bundle is refused with a clear message and nothing changes', async () => {
+step('a tampered bundle is refused with a clear message and nothing changes', async () => {
   const toB = join(dir, 'a-to-b.binome');
   const tampered = join(dir, 'tampered.binome');
   copyFileSync(toB, tampered);
@@ -101,16 +103,16 @@ test('a tampered bundle is refused with a clear message and nothing changes', as
   const at = bytes.indexOf(Buffer.from('"bundle_id"')) + 20;
   bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
   writeFileSync(tampered, bytes);
-  const before = cli(storeB, 'dump');
+  const before = dump(storeB);
   await importBundle(tampered);
   await shown(browser, '#bundle-error');
   assert.match(await textOf(browser, '#bundle-error'), /modifié|falsifié|endommagé|illisible/);
   assert.equal(await (await browser.$('#import-bundle')).isExisting(), false, 'no import offered');
   await screenshot(browser, '10-lot-falsifie');
-  assert.deepEqual(cli(storeB, 'dump'), before, 'the store is unchanged');
-});
+  assert.equal(dump(storeB), before, 'the store is unchanged');
+}, () => browser);
 
-test('a conflict is shown side by side and settled', async () => {
+step('a conflict is shown side by side and settled', async () => {
   // Both laptops rename the same session differently, then exchange.
   const session = cli(storeB, 'session', 'list')[0];
   await go(browser, `/sessions/${session.id}`);
@@ -144,4 +146,4 @@ test('a conflict is shown side by side and settled', async () => {
   assert.equal(cli(storeA, 'session', 'show', session.id).data.title, 'Titre choisi à Moundou');
   const remaining = cli(storeA, 'conflicts', 'list') ?? [];
   assert.equal(remaining.length, 0, 'no conflict left');
-});
+}, () => browser);

@@ -29,8 +29,10 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
+export BINOME_E2E_FAILURES="$work"
 status=0
-node --test --test-concurrency=1 --test-reporter=spec "$@" ./*.test.mjs || status=$?
+if [ $# -eq 0 ]; then set -- ./*.test.mjs; fi
+node --test --test-concurrency=1 --test-reporter=spec "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- tauri-driver log ---"; tail -n 50 "$work/driver.log"
 fi

@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { remote } from 'webdriverio';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -124,4 +125,25 @@ export async function go(browser, path) {
   await browser.execute((p) => window.location.assign(p), path);
   await browser.waitUntil(async () => (await browser.execute(() => window.location.pathname)) === path);
   await shown(browser, 'nav');
+}
+
+/** A scenario step; on failure, a screenshot of what the app showed. */
+export function step(name, body, currentBrowser) {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      const browser = currentBrowser();
+      const dir = process.env.BINOME_E2E_FAILURES ?? tmpdir();
+      const file = join(dir, `failure-${name.replace(/[^\w]+/g, '-').slice(0, 60)}.png`);
+      await browser?.saveScreenshot(file).catch(() => {});
+      console.error(`screenshot of the failure: ${file}`);
+      throw error;
+    }
+  });
+}
+
+/** The store's canonical dump (JSON lines), to compare before and after. */
+export function dump(storePath) {
+  return execFileSync(CLI, ['--db', storePath, 'dump'], { encoding: 'utf8' });
 }

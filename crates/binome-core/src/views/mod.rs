@@ -216,6 +216,9 @@ fn value_text(ty: FieldType, value: &Value) -> Option<String> {
             (h, m) => format!("{h}h{m:02}"),
         }),
         (FieldType::Number, Value::Number(n)) => Some(n.to_string().replace('.', ",")),
+        (FieldType::RefList(_), Value::Array(ids)) => {
+            Some(ids.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","))
+        }
         (_, Value::String(s)) => Some(s.clone()),
         (FieldType::Json, v) => Some(v.to_string()),
         (_, v) => Some(v.to_string()),
