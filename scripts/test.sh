@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Sets up what is missing and runs every check: formatting, lints, all
-# tests (unit, integration, CLI end to end).
+# Sets up what is missing and runs every check: formatting, lints, the UI's
+# type check and unit tests, all Rust tests (unit, integration, CLI end to
+# end), the bundle reader's fuzz smoke, and the desktop app's end-to-end
+# scenarios in its real WebKit engine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+setup_desktop
+setup_e2e
 
 cargo fmt --all -- --check
+(cd ui && npm run --silent check && npx vitest run --reporter=dot)
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
 
@@ -17,3 +22,7 @@ cp tests/fixtures/mission.binome "$corpus/"
 (cd fuzz && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/fuzz" cargo build --locked --quiet)
 "$CARGO_TARGET_DIR/fuzz/debug/bundle_reader" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
+
+# The desktop app, end to end (writes docs/screenshots/).
+cargo build --locked -p binome-desktop -p binome-cli
+tests/e2e/run.sh

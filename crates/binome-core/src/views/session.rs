@@ -160,7 +160,9 @@ impl Binome {
                 let pre = scores.get(&(person.id.clone(), "pre".to_owned())).copied();
                 let post = scores.get(&(person.id.clone(), "post".to_owned())).copied();
                 let gain = match (pre, post) {
-                    (Some((a, am)), Some((b, bm))) if am > 0.0 && bm > 0.0 => Some(100.0 * (b / bm - a / am)),
+                    (Some((a, am)), Some((b, bm))) if am > 0.0 && bm > 0.0 => {
+                        Some(hundredths(100.0 * (b / bm - a / am)))
+                    }
                     _ => None,
                 };
                 ScoreRow {
@@ -175,7 +177,7 @@ impl Binome {
             })
             .collect();
         let gains: Vec<f64> = rows.iter().filter_map(|r| r.gain).collect();
-        let average_gain = (!gains.is_empty()).then(|| gains.iter().sum::<f64>() / gains.len() as f64);
+        let average_gain = (!gains.is_empty()).then(|| hundredths(gains.iter().sum::<f64>() / gains.len() as f64));
         Ok(ScoreGrid { session: self.record_view(&session), rows, average_gain, default_max })
     }
 
@@ -201,4 +203,10 @@ impl Binome {
         self.add(Kind::TestScore, &input)?;
         Ok(())
     }
+}
+
+/// Points to the hundredth: what a grid shows, without binary noise
+/// (13.5/20 − 10/20 is 17.500000000000004 in floating point).
+fn hundredths(points: f64) -> f64 {
+    (points * 100.0).round() / 100.0
 }
