@@ -163,3 +163,35 @@ step('pre and post scores give each gain and the average', async () => {
   const scores = cli(store, 'score', 'list', '--session', session.id);
   assert.equal(scores.length, 4, 'four scores stored, the refused one not');
 }, () => browser);
+
+step('sixty ticks in a row are each saved (the figure for benches/README.md)', async () => {
+  await click(browser, '#tab-attendance');
+  await browser.execute(() => {
+    window.__binomeTickTimes = [];
+    document.querySelector('#roster [role="row"]')?.focus();
+  });
+  const rows = (await browser.$$('#roster [role="row"]')).length;
+  for (let i = 0; i < 60; i += 1) {
+    // P marks present and moves down; at the last row, back to the top.
+    await browser.keys(i % 2 === 0 ? 'p' : 'a');
+    if ((i + 1) % rows === 0) await browser.keys('Home');
+  }
+  await browser.waitUntil(async () => (await browser.execute(() => window.__binomeTickTimes.length)) === 60, {
+    timeoutMsg: 'every tick was saved'
+  });
+  const times = (await browser.execute(() => window.__binomeTickTimes)).sort((a, b) => a - b);
+  const p95 = times[Math.ceil(0.95 * times.length) - 1];
+  console.log(`attendance tick persisted: p95 ${p95.toFixed(1)} ms, median ${times[30].toFixed(1)} ms over 60 ticks`);
+  assert.equal((await browser.$$('#roster [role="row"][data-saved="no"]')).length, 0, 'no tick left unsaved');
+}, () => browser);
+
+step('the language switches to English, is remembered, and switches back', async () => {
+  const select = await shown(browser, '#lang-switch');
+  await select.selectByAttribute('value', 'en');
+  await waitForText(browser, 'nav', 'People');
+  assert.match(await textOf(browser, '#tab-attendance'), /Attendance/);
+  await browser.refresh();
+  await waitForText(browser, 'nav', 'People');
+  await (await shown(browser, '#lang-switch')).selectByAttribute('value', 'fr');
+  await waitForText(browser, 'nav', 'Personnes');
+}, () => browser);

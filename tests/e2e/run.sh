@@ -7,6 +7,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
+# The same default as scripts/setup.sh.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/binome-target}"
+
 work="$(mktemp -d)"
 export BINOME_E2E_PICK="$work/pick"
 export XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
@@ -17,7 +20,9 @@ display=":$((90 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 export DISPLAY="$display"
-tauri-driver --port 4444 >"$work/driver.log" 2>&1 &
+# Ports of their own, so a second run or another WebDriver does not collide.
+export BINOME_E2E_PORT=$((20000 + RANDOM % 20000))
+tauri-driver --port "$BINOME_E2E_PORT" --native-port $((BINOME_E2E_PORT + 1)) >"$work/driver.log" 2>&1 &
 driver=$!
 cleanup() {
   kill "$driver" "$xvfb" 2>/dev/null || true
@@ -25,7 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 1 50); do
-  if (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null; then break; fi
+  if (exec 3<>/dev/tcp/127.0.0.1/"$BINOME_E2E_PORT") 2>/dev/null; then break; fi
   sleep 0.2
 done
 

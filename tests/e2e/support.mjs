@@ -32,7 +32,7 @@ export function answerNextDialog(path) {
 export async function openApp(storePath) {
   const browser = await remote({
     hostname: '127.0.0.1',
-    port: 4444,
+    port: Number(process.env.BINOME_E2E_PORT ?? 4444),
     logLevel: 'error',
     connectionRetryCount: 2,
     capabilities: {

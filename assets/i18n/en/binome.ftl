@@ -416,12 +416,21 @@ ui-roster-all-present = { $count ->
    *[other] Everyone present ({ $count })
 }
 ui-roster-count = { $present } present out of { $total }
-ui-roster-keys = Keyboard: ↑ ↓ to move, Space present/absent, P present, A absent, L (or R) late, D left early, E excused.
+ui-roster-keys = Keyboard: ↑ ↓ to move (← → between columns), Space present/absent, P present, A absent, L (or R) late, D left early, E excused.
+ui-status-key-present = P
+ui-status-key-late = L
+ui-status-key-left_early = D
+ui-status-key-absent = A
+ui-status-key-excused = E
 ui-roster-label = Attendance list
 ui-roster-unmarked = not marked
 ui-roster-empty = No participant enrolled in this mission: enrol them in the mission's Participants tab.
 ui-scores-help = Type the scores; Enter moves to the next row. Each score is saved as soon as you leave its box.
 ui-scores-gain = Gain
+ui-scores-points = { $value } pts
+ui-size-bytes = { $value } B
+ui-size-kib = { $value } KiB
+ui-size-mib = { $value } MiB
 ui-scores-average = Average gain
 ui-export-title = Export a bundle
 ui-export-help = The bundle is signed and encrypted for the chosen recipients (and this computer). It holds what they have not confirmed receiving yet.

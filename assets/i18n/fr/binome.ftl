@@ -423,12 +423,21 @@ ui-roster-all-present = { $count ->
    *[other] Tous présents ({ $count })
 }
 ui-roster-count = { $present } présent·e·s sur { $total }
-ui-roster-keys = Clavier : ↑ ↓ pour se déplacer, Espace présent/absent, P présent, A absent, R en retard, D parti·e tôt, E excusé·e.
+ui-roster-keys = Clavier : ↑ ↓ pour se déplacer (← → d'une colonne à l'autre), Espace présent/absent, P présent, A absent, R en retard, D parti·e tôt, E excusé·e.
+ui-status-key-present = P
+ui-status-key-late = R
+ui-status-key-left_early = D
+ui-status-key-absent = A
+ui-status-key-excused = E
 ui-roster-label = Liste de présence
 ui-roster-unmarked = non pointé·e
 ui-roster-empty = Aucun·e participant·e inscrit·e à cette mission : inscrivez-les dans l'onglet Participants de la mission.
 ui-scores-help = Saisissez les notes ; Entrée passe à la ligne suivante. Chaque note est enregistrée dès que la case est quittée.
 ui-scores-gain = Progression
+ui-scores-points = { $value } pts
+ui-size-bytes = { $value } o
+ui-size-kib = { $value } Kio
+ui-size-mib = { $value } Mio
 ui-scores-average = Progression moyenne
 ui-export-title = Exporter un lot
 ui-export-help = Le lot est signé et chiffré pour les destinataires choisis (et pour cet ordinateur). Il contient ce qu'ils n'ont pas encore confirmé avoir reçu.

@@ -1,5 +1,5 @@
 // Numbers and dates as the field reads them: 12,5 and 23/11/2026 in French.
-import { locale } from './i18n.svelte';
+import { locale, t } from './i18n.svelte';
 
 function tag(): string {
   return locale.lang === 'fr' ? 'fr-FR' : 'en-GB';
@@ -18,7 +18,7 @@ export function formatTimestamp(millis: number): string {
 }
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${formatNumber(bytes, 0)} o`;
-  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 1)} Kio`;
-  return `${formatNumber(bytes / 1024 / 1024, 1)} Mio`;
+  if (bytes < 1024) return t('ui-size-bytes', { value: formatNumber(bytes, 0) });
+  if (bytes < 1024 * 1024) return t('ui-size-kib', { value: formatNumber(bytes / 1024, 1) });
+  return t('ui-size-mib', { value: formatNumber(bytes / 1024 / 1024, 1) });
 }
