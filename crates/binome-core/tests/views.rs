@@ -223,3 +223,22 @@ fn a_conflict_shows_both_versions_and_what_differs() {
     assert_eq!(kept.text["phone"], "66 11 11 11");
     assert!(c.conflict_views().unwrap().is_empty());
 }
+
+#[test]
+fn a_bundle_import_reports_its_progress_up_to_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Binome::open(&dir.path().join("a.sqlite3")).unwrap();
+    a.init("portable-a", "A", DeviceRole::Expert).unwrap();
+    a.load_demo(3, binome_core::demo::DemoScale::Mission).unwrap();
+    let file = dir.path().join("self.binome");
+    a.export_bundle(&file, &[], true).unwrap();
+    // Its own bundle, rehearsed: every version goes through the merge.
+    let bytes = std::fs::read(&file).unwrap();
+    let mut seen = Vec::new();
+    a.import_bundle_bytes_with_progress(&bytes, true, &mut |done, total| seen.push((done, total))).unwrap();
+    let total = seen[0].1;
+    assert!(total > 500, "a mission's versions: {total}");
+    assert_eq!(seen.first(), Some(&(0, total)));
+    assert_eq!(seen.last(), Some(&(total, total)));
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "never goes backwards: {seen:?}");
+}
