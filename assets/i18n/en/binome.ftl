@@ -318,6 +318,23 @@ ind-sessions_validated_rate = Sessions validated
 ind-missions = Missions
 ind-expert_days = Expert-days
 
+## DHIS2
+error-dhis2-period = "{ $value }" is not a DHIS2 period (e.g. 202311 for a month, 2023Q4 for a quarter, 2023S2 for six months, 2023 for a year).
+error-dhis2-mapping = The DHIS2 mapping file cannot be read: { $detail }. Start from the template: binome dhis2 template --out mapping.json
+error-dhis2-identifier = Mapping file: { $field } "{ $value }" is not a DHIS2 identifier (11 letters or digits, a letter first).
+error-dhis2-unknown-figure = The mapping file names an unknown figure: { $indicator } ({ $disaggregation }).
+error-dhis2-unmapped = DHIS2 export refused, nothing was written: { $count ->
+    [one] one item has no DHIS2 identifier in the mapping file.
+   *[other] { $count } items have no DHIS2 identifier in the mapping file.
+}
+error-dhis2-unmapped-facility = facility "{ $name }": org unit (org_unit) missing
+error-dhis2-unmapped-figure = { $name }: data element or category option combo missing
+dhis2-template-written = Mapping template written: { $path }. Fill in your DHIS2 instance's identifiers and delete the rows you do not report.
+dhis2-written = { $count ->
+    [one] { $count } value written
+   *[other] { $count } values written
+} for period { $period }: { $path }
+
 ## Desktop app
 ui-nav-label = Main navigation
 ui-nav-missions = Missions

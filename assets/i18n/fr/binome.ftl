@@ -325,6 +325,23 @@ ind-sessions_validated_rate = Séances validées
 ind-missions = Missions
 ind-expert_days = Jours-experts
 
+## DHIS2
+error-dhis2-period = « { $value } » n'est pas une période DHIS2 (ex. 202311 pour un mois, 2023Q4 pour un trimestre, 2023S2 pour un semestre, 2023 pour une année).
+error-dhis2-mapping = Le fichier de correspondance DHIS2 est illisible : { $detail }. Partez du modèle : binome dhis2 template --out correspondance.json
+error-dhis2-identifier = Fichier de correspondance : { $field } « { $value } » n'est pas un identifiant DHIS2 (11 lettres ou chiffres, une lettre d'abord).
+error-dhis2-unknown-figure = Le fichier de correspondance cite un chiffre inconnu : { $indicator } ({ $disaggregation }).
+error-dhis2-unmapped = Export DHIS2 refusé, rien n'a été écrit : { $count ->
+    [one] un élément n'a pas d'identifiant DHIS2 dans le fichier de correspondance.
+   *[other] { $count } éléments n'ont pas d'identifiant DHIS2 dans le fichier de correspondance.
+}
+error-dhis2-unmapped-facility = structure « { $name } » : unité d'organisation (org_unit) manquante
+error-dhis2-unmapped-figure = { $name } : élément de données ou combinaison de catégories manquant
+dhis2-template-written = Modèle de correspondance écrit : { $path }. Renseignez les identifiants de votre instance DHIS2, supprimez les lignes que vous ne déclarez pas.
+dhis2-written = { $count ->
+    [one] { $count } valeur écrite
+   *[other] { $count } valeurs écrites
+} pour la période { $period } : { $path }
+
 ## Application de bureau
 ui-nav-label = Navigation principale
 ui-nav-missions = Missions

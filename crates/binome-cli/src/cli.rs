@@ -202,6 +202,38 @@ fn export_command() -> Command {
                         .help("excel-fr : ; et virgule décimale, BOM / excel-fr: ; and decimal comma, BOM; plain: , and ISO"),
                 ),
         )
+        .subcommand(
+            Command::new("dhis2-json")
+                .about("Valeurs DHIS2 d'une période (dataValueSets JSON) / DHIS2 values of a period (dataValueSets JSON)")
+                .args(dhis2_args()),
+        )
+        .subcommand(
+            Command::new("adx")
+                .about("Valeurs DHIS2 d'une période (ADX XML) / DHIS2 values of a period (ADX XML)")
+                .args(dhis2_args()),
+        )
+}
+
+fn dhis2_args() -> Vec<Arg> {
+    vec![
+        Arg::new("mapping").long("mapping").required(true).value_name("FICHIER.json").help(
+            "Correspondance Binôme → DHIS2 (binome dhis2 template) / Binôme → DHIS2 mapping (binome dhis2 template)",
+        ),
+        Arg::new("period").long("period").required(true).value_name("PÉRIODE").help("202311, 2023Q4, 2023S2, 2023"),
+        Arg::new("programme").long("programme").value_name("ID|CODE"),
+        Arg::new("out").long("out").required(true).value_name("FICHIER"),
+    ]
+}
+
+fn dhis2_command() -> Command {
+    Command::new("dhis2")
+        .about("Échanges avec DHIS2 / exchange with DHIS2")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("template")
+                .about("Modèle de correspondance depuis les structures du magasin / mapping template from the store's facilities")
+                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER.json")),
+        )
 }
 
 pub fn command() -> Command {
@@ -298,6 +330,7 @@ pub fn command() -> Command {
                 .arg(Arg::new("csv").long("csv").action(ArgAction::SetTrue).help("CSV (;) pour Excel / CSV for Excel")),
         )
         .subcommand(export_command())
+        .subcommand(dhis2_command())
         .subcommand(
             Command::new("demo")
                 .about("Données de démonstration / demo data")

@@ -41,7 +41,7 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             | CoreError::BackupAmbiguous(..)
             | CoreError::Sync(SyncRefusal::UnknownRecipient { .. } | SyncRefusal::AmbiguousDevice { .. }),
         ) => 3,
-        Some(CoreError::Bundle(_) | CoreError::Sync(_)) => 1,
+        Some(CoreError::Bundle(_) | CoreError::Sync(_) | CoreError::Dhis2(_)) => 1,
         _ => 4,
     }
 }

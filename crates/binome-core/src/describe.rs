@@ -135,6 +135,39 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&m.text(key, &args));
             out.push('\n');
         }
+        CoreError::Dhis2(error) => {
+            use crate::dhis2::Dhis2Error;
+            let text = match error {
+                Dhis2Error::BadPeriod { text } => m.text("error-dhis2-period", &[("value", text.clone())]),
+                Dhis2Error::BadMapping { detail } => m.text("error-dhis2-mapping", &[("detail", detail.clone())]),
+                Dhis2Error::BadIdentifier { field, value } => {
+                    m.text("error-dhis2-identifier", &[("field", field.clone()), ("value", value.clone())])
+                }
+                Dhis2Error::UnknownFigure { indicator, disaggregation } => m.text(
+                    "error-dhis2-unknown-figure",
+                    &[("indicator", indicator.clone()), ("disaggregation", disaggregation.clone())],
+                ),
+                Dhis2Error::Unmapped { facilities, figures } => {
+                    let mut text =
+                        m.text("error-dhis2-unmapped", &[("count", (facilities.len() + figures.len()).to_string())]);
+                    for facility in facilities {
+                        text.push_str(&format!(
+                            "\n  - {}",
+                            m.text("error-dhis2-unmapped-facility", &[("name", facility.clone())])
+                        ));
+                    }
+                    for figure in figures {
+                        text.push_str(&format!(
+                            "\n  - {}",
+                            m.text("error-dhis2-unmapped-figure", &[("name", figure.clone())])
+                        ));
+                    }
+                    text
+                }
+            };
+            out.push_str(&text);
+            out.push('\n');
+        }
         CoreError::DemoStoreNotEmpty => {
             out.push_str(&m.text("error-demo-not-empty", &[]));
             out.push('\n');

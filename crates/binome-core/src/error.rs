@@ -36,6 +36,8 @@ pub enum CoreError {
     #[error(transparent)]
     Sync(crate::sync::SyncRefusal),
     #[error(transparent)]
+    Dhis2(crate::dhis2::Dhis2Error),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -64,6 +66,7 @@ impl CoreError {
             CoreError::Spreadsheet(_) => "spreadsheet",
             CoreError::Bundle(e) => e.code(),
             CoreError::Sync(_) => "sync-refused",
+            CoreError::Dhis2(_) => "dhis2",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",
             CoreError::Store(StoreError::AlreadyInitialised { .. }) => "already-initialised",

@@ -37,12 +37,24 @@ struct FrameworkRules {
 
 impl Binome {
     pub fn indicators(&self, scope: &Scope, by: Option<Breakdown>) -> Result<IndicatorReport> {
+        let dimensions: Vec<Breakdown> = by.into_iter().collect();
+        let mut report = self.indicators_split(scope, &dimensions)?;
+        let labels = self.group_labels(by)?;
+        for group in &mut report.groups {
+            group.label = labels.get(&group.key).cloned().unwrap_or_default();
+        }
+        Ok(report)
+    }
+
+    /// Indicators split by several dimensions at once (a DHIS2 value is
+    /// per facility and sex): group keys are the codes joined by `|`.
+    pub fn indicators_split(&self, scope: &Scope, by: &[Breakdown]) -> Result<IndicatorReport> {
         let (mut groups, mut total) = self.store.indicator_tallies(scope, by)?;
 
         let rules = self.framework_rules()?;
         let rows = self.store.assessments_in_scope(scope, by)?;
         apply_competencies(&mut total, rows.iter(), &rules);
-        if by.is_some() {
+        if !by.is_empty() {
             let mut by_key: BTreeMap<&str, Vec<&AssessmentRow>> = BTreeMap::new();
             for row in &rows {
                 by_key.entry(row.key.as_str()).or_default().push(row);
@@ -63,12 +75,12 @@ impl Binome {
             total.missions += 1;
             total.expert_days += days * mission.experts;
             match by {
-                Some(Breakdown::Programme) => {
+                [Breakdown::Programme] => {
                     let t = groups.entry(mission.programme_id.clone()).or_default();
                     t.missions += 1;
                     t.expert_days += days * mission.experts;
                 }
-                Some(Breakdown::Month) => {
+                [Breakdown::Month] => {
                     for (month, first, last) in months_between(start, end) {
                         let in_month = days_inside(first.max(start), last.min(end), scope);
                         if in_month > 0 {
@@ -82,19 +94,18 @@ impl Binome {
             }
         }
 
-        let with_sessions = by.is_none_or(Breakdown::splits_sessions);
-        let labels = self.group_labels(by)?;
+        let with_sessions = by.is_empty() || by.iter().all(|b| b.splits_sessions());
         let groups = groups
             .into_iter()
             .map(|(key, tallies)| IndicatorGroup {
-                label: labels.get(&key).cloned().unwrap_or_default(),
+                label: String::new(),
                 indicators: Indicators::from_tallies(&tallies, with_sessions),
                 key,
             })
             .collect();
         Ok(IndicatorReport {
             scope: scope.clone(),
-            breakdown: by,
+            breakdown: by.first().copied().filter(|_| by.len() == 1),
             total: Indicators::from_tallies(&total, true),
             groups,
         })

@@ -11,6 +11,7 @@ mod app;
 pub mod backups;
 pub mod demo;
 pub mod describe;
+pub mod dhis2;
 pub mod duplicates;
 mod error;
 pub mod exports;

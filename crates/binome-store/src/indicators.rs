@@ -21,18 +21,33 @@ const SESSIONS_IN_SCOPE: &str = "
       AND (:programme IS NULL OR m.programme_id = :programme)
       AND (:mission IS NULL OR m.id = :mission)";
 
-/// The group key of a row: `x` is the fact (with date and programme_id),
-/// `p` the person, `o` the person's organisation.
-fn key_expr(by: Option<Breakdown>) -> &'static str {
+/// One dimension of a group key: `x` is the fact (with date and
+/// programme_id), `p` the person, `o` the person's organisation.
+fn dimension_expr(by: Breakdown) -> &'static str {
     match by {
-        None => "''",
-        Some(Breakdown::Sex) => "COALESCE(p.sex, '')",
-        Some(Breakdown::Cadre) => "COALESCE(p.cadre, '')",
-        Some(Breakdown::Facility) => "COALESCE(p.organisation_id, '')",
-        Some(Breakdown::Level) => "COALESCE(o.level, '')",
-        Some(Breakdown::Programme) => "x.programme_id",
-        Some(Breakdown::Month) => "substr(x.date, 1, 7)",
+        Breakdown::Sex => "COALESCE(p.sex, '')",
+        Breakdown::Cadre => "COALESCE(p.cadre, '')",
+        Breakdown::Facility => "COALESCE(p.organisation_id, '')",
+        Breakdown::Level => "COALESCE(o.level, '')",
+        Breakdown::Programme => "x.programme_id",
+        Breakdown::Month => "substr(x.date, 1, 7)",
     }
+}
+
+/// The separator of a key split by several dimensions ("facility|sex").
+pub const KEY_SEPARATOR: char = '|';
+
+/// The group key of a row: its dimensions joined by [`KEY_SEPARATOR`].
+fn key_expr(by: &[Breakdown]) -> String {
+    if by.is_empty() {
+        return "''".to_owned();
+    }
+    by.iter().map(|b| dimension_expr(*b)).collect::<Vec<_>>().join(" || '|' || ")
+}
+
+/// Sessions and missions are split only when every dimension splits them.
+fn splits_sessions(by: &[Breakdown]) -> bool {
+    !by.is_empty() && by.iter().all(|b| b.splits_sessions())
 }
 
 /// One assessment in scope, for the competency indicators.
@@ -69,7 +84,7 @@ fn scope_params(scope: &Scope) -> [(&'static str, Option<String>); 4] {
 impl Store {
     /// Tallies per group and for the whole scope, in one pass per table.
     /// Session tallies are split only when the breakdown splits sessions.
-    pub fn indicator_tallies(&self, scope: &Scope, by: Option<Breakdown>) -> crate::Result<(GroupTallies, Tallies)> {
+    pub fn indicator_tallies(&self, scope: &Scope, by: &[Breakdown]) -> crate::Result<(GroupTallies, Tallies)> {
         let mut groups = GroupTallies::new();
         let mut total = Tallies::default();
         let params = scope_params(scope);
@@ -172,7 +187,7 @@ impl Store {
         }
         drop(rows);
 
-        let session_key = if by.is_none_or(Breakdown::splits_sessions) { key } else { "''" };
+        let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
         let sessions_sql = format!(
             "WITH x AS ({SESSIONS_IN_SCOPE})
              SELECT {session_key} AS k, COUNT(*), COALESCE(SUM(x.duration), 0),
@@ -194,7 +209,7 @@ impl Store {
             total.training_minutes += t.training_minutes;
             total.submitted_sessions += t.submitted_sessions;
             total.validated_sessions += t.validated_sessions;
-            if by.is_some_and(Breakdown::splits_sessions) {
+            if splits_sessions(by) {
                 let g = groups.entry(r.get(0).doing("reading a group")?).or_default();
                 g.sessions = t.sessions;
                 g.training_minutes = t.training_minutes;
@@ -203,14 +218,14 @@ impl Store {
             }
         }
         drop(rows);
-        if by.is_none() {
+        if by.is_empty() {
             groups.clear();
         }
         Ok((groups, total))
     }
 
     /// Assessments dated in scope, each with its group key.
-    pub fn assessments_in_scope(&self, scope: &Scope, by: Option<Breakdown>) -> crate::Result<Vec<AssessmentRow>> {
+    pub fn assessments_in_scope(&self, scope: &Scope, by: &[Breakdown]) -> crate::Result<Vec<AssessmentRow>> {
         let sql = format!(
             "WITH x AS (
                 SELECT a.*, COALESCE(al.canonical_id, a.person_id) AS canonical_id,

@@ -24,7 +24,7 @@ pub use device::{DeviceRole, LocalDevice};
 pub use devices::{DeviceRecord, Quarantined};
 pub use error::StoreError;
 pub use history::Change;
-pub use indicators::{AssessmentRow, GroupTallies, MissionRow};
+pub use indicators::{AssessmentRow, GroupTallies, KEY_SEPARATOR, MissionRow};
 pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, Store};
 pub use persons::PersonSummary;
 pub use rows::{ListQuery, Orphan, StoredRow, VersionMeta, Writer};

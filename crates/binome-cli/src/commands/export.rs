@@ -1,8 +1,10 @@
-//! `binome export xlsx|csv`: indicators and raw records for donors, the
-//! ministry and spreadsheets.
+//! `binome export xlsx|csv|dhis2-json|adx` and `binome dhis2 template`:
+//! indicators and raw records for donors, the ministry and spreadsheets.
 
 use super::Ctx;
 use crate::output::say;
+use binome_core::dhis2::{Dhis2Mapping, adx_xml, data_value_sets_json};
+use binome_core::domain::Kind;
 use binome_core::domain::indicators::Breakdown;
 use binome_core::exports::{RawTable, csv, workbook};
 use binome_core::{Binome, CoreError};
@@ -45,5 +47,43 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
     };
     std::fs::write(out, bytes).map_err(|e| CoreError::io(out, e))?;
     say(m.text("export-written", &[("path", out.display().to_string())]));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `binome export dhis2-json|adx --mapping M --period P`.
+pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    let (format, sub) = matches.subcommand().expect("a format is required");
+    let mapping_path = Path::new(sub.get_one::<String>("mapping").expect("required"));
+    let text = std::fs::read_to_string(mapping_path).map_err(|e| CoreError::io(mapping_path, e))?;
+    let mapping = Dhis2Mapping::parse(&text).map_err(CoreError::Dhis2)?;
+    let programme = sub.get_one::<String>("programme").map(|p| binome.resolve(Kind::Programme, p)).transpose()?;
+    let export = binome.dhis2_export(&mapping, sub.get_one::<String>("period").expect("required"), programme)?;
+    let now = chrono::Utc::now();
+    let body = match format {
+        "adx" => adx_xml(&export, &now.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        _ => data_value_sets_json(&export, None),
+    };
+    let out = Path::new(sub.get_one::<String>("out").expect("required"));
+    std::fs::write(out, body).map_err(|e| CoreError::io(out, e))?;
+    say(m.text(
+        "dhis2-written",
+        &[
+            ("count", export.values.len().to_string()),
+            ("period", export.period.dhis2()),
+            ("path", out.display().to_string()),
+        ],
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `binome dhis2 template --out mapping.json`.
+pub fn dhis2_template(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let (_, sub) = matches.subcommand().expect("template");
+    let out = Path::new(sub.get_one::<String>("out").expect("required"));
+    let template = binome.dhis2_template()?;
+    let text = serde_json::to_string_pretty(&template)?;
+    std::fs::write(out, text + "\n").map_err(|e| CoreError::io(out, e))?;
+    say(ctx.messages.text("dhis2-template-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }

@@ -50,7 +50,11 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
         "dump" => sync::dump(&open(matches)?, sub),
         "import" => import::import(&mut open(matches)?, sub, &ctx),
         "template" => import::template(sub, &ctx),
-        "export" => export::export(&open(matches)?, sub, &ctx),
+        "export" => match sub.subcommand() {
+            Some(("dhis2-json" | "adx", _)) => export::dhis2(&open(matches)?, sub, &ctx),
+            _ => export::export(&open(matches)?, sub, &ctx),
+        },
+        "dhis2" => export::dhis2_template(&open(matches)?, sub, &ctx),
         "indicators" => indicators::indicators(&open(matches)?, sub, &ctx),
         _ => {
             let (_, _, kind) = crate::cli::RECORD_COMMANDS

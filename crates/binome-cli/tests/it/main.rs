@@ -2,6 +2,7 @@
 //! a temporary folder, assertions on what is printed and what is stored.
 
 mod demo;
+mod dhis2;
 mod duplicates;
 mod exports;
 mod import;

@@ -1,0 +1,205 @@
+//! DHIS2 files: a mapping template from the store, refusal while anything
+//! is unmapped, and dataValueSets JSON and ADX XML checked field by field
+//! against DHIS2's documented formats and against `binome indicators`.
+
+use crate::support::Store;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+fn demo() -> Store {
+    let store = Store::new();
+    store.ok(&["demo", "--seed", "4", "--scale", "mission"]);
+    store
+}
+
+/// A DHIS2-shaped identifier: 11 characters, a letter first.
+fn uid(prefix: char, n: usize) -> String {
+    format!("{prefix}{n:010}")
+}
+
+/// The template with every identifier filled in, as a coordinator would.
+fn filled_mapping(store: &Store) -> Value {
+    let path = store.file("mapping.json");
+    store.ok(&["dhis2", "template", "--out", &path]);
+    let mut mapping: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (i, org) in mapping["org_units"].as_array_mut().unwrap().iter_mut().enumerate() {
+        org["org_unit"] = Value::from(uid('O', i));
+    }
+    for (i, figure) in mapping["figures"].as_array_mut().unwrap().iter_mut().enumerate() {
+        figure["data_element"] = Value::from(uid('D', i / 3));
+        figure["category_option_combo"] = Value::from(uid('C', i % 3));
+        if let Some(sex) = figure["disaggregation"].as_str().unwrap().strip_prefix("sex:") {
+            figure["adx_categories"] = serde_json::json!({ "SEX": sex.to_uppercase() });
+        }
+    }
+    mapping["data_set"] = Value::from("DSbinome001");
+    mapping
+}
+
+fn write_mapping(store: &Store, mapping: &Value) -> String {
+    let path = store.file("filled.json");
+    std::fs::write(&path, serde_json::to_string_pretty(mapping).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn the_template_lists_every_facility_and_figure_and_is_refused_until_filled() {
+    let store = demo();
+    let path = store.file("mapping.json");
+    let said = store.ok(&["dhis2", "template", "--out", &path]);
+    assert!(said.contains("Modèle de correspondance écrit"), "{said}");
+    let mapping: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(mapping["format"], "binome-dhis2-mapping/1");
+    let facilities: Vec<&str> =
+        mapping["org_units"].as_array().unwrap().iter().map(|o| o["facility"].as_str().unwrap()).collect();
+    assert!(facilities.contains(&"Hôpital de la Mère et de l'Enfant"), "{facilities:?}");
+    assert_eq!(mapping["figures"].as_array().unwrap().len(), 5 * 3, "five figures, total and each sex");
+
+    let out = store.file("valeurs.json");
+    let error = store.fails(&["export", "dhis2-json", "--mapping", &path, "--period", "2019Q1", "--out", &out], 1);
+    assert!(error.contains("Export DHIS2 refusé, rien n'a été écrit"), "{error}");
+    assert!(error.contains("structure « Hôpital de la Mère et de l'Enfant » : unité d'organisation"), "{error}");
+    assert!(error.contains("persons_trained (sex:female)"), "{error}");
+    assert!(!std::path::Path::new(&out).exists(), "no partial file");
+}
+
+#[test]
+fn one_unmapped_facility_is_enough_to_refuse_the_whole_file() {
+    let store = demo();
+    let mut mapping = filled_mapping(&store);
+    let hme = mapping["org_units"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["facility"] == "Hôpital de la Mère et de l'Enfant")
+        .unwrap();
+    hme["org_unit"] = Value::from("");
+    let path = write_mapping(&store, &mapping);
+    let out = store.file("valeurs.xml");
+    let error = store.fails(&["export", "adx", "--mapping", &path, "--period", "201903", "--out", &out], 1);
+    assert!(error.contains("Hôpital de la Mère et de l'Enfant"), "{error}");
+    assert!(!std::path::Path::new(&out).exists());
+}
+
+#[test]
+fn identifiers_that_are_not_dhis2_uids_are_refused_by_name() {
+    let store = demo();
+    let mut mapping = filled_mapping(&store);
+    mapping["figures"][0]["data_element"] = Value::from("persons trained");
+    let path = write_mapping(&store, &mapping);
+    let error = store
+        .fails(&["export", "dhis2-json", "--mapping", &path, "--period", "2019", "--out", &store.file("x.json")], 1);
+    assert!(error.contains("data_element « persons trained » n'est pas un identifiant DHIS2"), "{error}");
+    let good = write_mapping(&store, &filled_mapping(&store));
+    let error = store
+        .fails(&["export", "dhis2-json", "--mapping", &good, "--period", "2019W3", "--out", &store.file("x.json")], 1);
+    assert!(error.contains("« 2019W3 » n'est pas une période DHIS2"), "{error}");
+}
+
+/// Persons trained per facility, as `binome indicators` computes them.
+fn persons_trained_by_facility(store: &Store, from: &str, to: &str) -> BTreeMap<String, f64> {
+    let report = store.json(&["indicators", "--by", "facility", "--from", from, "--to", to]);
+    report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["key"].as_str().unwrap().to_owned(), g["indicators"]["persons_trained"].as_f64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn data_value_sets_hold_the_cli_s_figures_for_a_period_of_each_type() {
+    let store = demo();
+    let mapping = filled_mapping(&store);
+    let path = write_mapping(&store, &mapping);
+    let org_unit_of: BTreeMap<String, String> = mapping["org_units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["facility_id"].as_str().unwrap().to_owned(), o["org_unit"].as_str().unwrap().to_owned()))
+        .collect();
+    let expected = persons_trained_by_facility(&store, "01/01/2019", "31/12/2019");
+    assert!(expected.values().sum::<f64>() > 10.0, "the demo mission trained people: {expected:?}");
+
+    for period in ["201903", "2019Q1", "2019S1", "2019"] {
+        let out = store.file(&format!("{period}.json"));
+        let said = store.ok(&["export", "dhis2-json", "--mapping", &path, "--period", period, "--out", &out]);
+        assert!(said.contains(&format!("pour la période {period}")), "{said}");
+        let set: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(set["period"], period);
+        assert_eq!(set["dataSet"], "DSbinome001");
+        let values = set["dataValues"].as_array().unwrap();
+        assert!(!values.is_empty());
+        for v in values {
+            for field in ["dataElement", "period", "orgUnit", "categoryOptionCombo", "value"] {
+                assert!(v[field].is_string(), "{field} is a string in {v}");
+            }
+            assert_eq!(v["period"], period);
+            assert!(v["value"].as_str().unwrap().parse::<f64>().is_ok(), "a number with a dot: {v}");
+        }
+        // persons_trained is the first figure: data element D0000000000;
+        // total C0000000000, female C0000000001, male C0000000002.
+        for (facility, trained) in &expected {
+            let org_unit = &org_unit_of[facility];
+            let value_of = |coc: &str| {
+                values
+                    .iter()
+                    .find(|v| {
+                        v["orgUnit"] == **org_unit
+                            && v["dataElement"] == "D0000000000"
+                            && v["categoryOptionCombo"] == coc
+                    })
+                    .map(|v| v["value"].as_str().unwrap().parse::<f64>().unwrap())
+            };
+            assert_eq!(value_of("C0000000000"), Some(*trained), "{period}, facility {facility}");
+            let by_sex = value_of("C0000000001").unwrap_or(0.0) + value_of("C0000000002").unwrap_or(0.0);
+            assert_eq!(by_sex, *trained, "women and men add up to the total, {period}");
+        }
+    }
+
+    // A period without training: a valid, empty set.
+    let out = store.file("2018.json");
+    store.ok(&["export", "dhis2-json", "--mapping", &path, "--period", "2018", "--out", &out]);
+    let set: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(set["dataValues"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn adx_is_well_formed_with_adx_periods_and_category_attributes() {
+    let store = demo();
+    let mapping = filled_mapping(&store);
+    let path = write_mapping(&store, &mapping);
+    for (period, adx_period) in [
+        ("201903", "2019-03-01/P1M"),
+        ("2019Q1", "2019-01-01/P3M"),
+        ("2019S1", "2019-01-01/P6M"),
+        ("2019", "2019-01-01/P1Y"),
+    ] {
+        let out = store.file(&format!("{period}.xml"));
+        store.ok(&["export", "adx", "--mapping", &path, "--period", period, "--out", &out]);
+        let text = std::fs::read_to_string(&out).unwrap();
+        let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "adx");
+        assert_eq!(root.tag_name().namespace(), Some("urn:ihe:qrph:adx:2015"));
+        assert!(root.attribute("exported").is_some_and(|e| e.ends_with('Z')));
+        let groups: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+        assert!(!groups.is_empty());
+        let mut female = 0;
+        for group in &groups {
+            assert_eq!(group.tag_name().name(), "group");
+            assert_eq!(group.attribute("period"), Some(adx_period));
+            assert_eq!(group.attribute("dataSet"), Some("DSbinome001"));
+            assert!(group.attribute("orgUnit").is_some_and(|o| o.len() == 11));
+            for value in group.children().filter(|n| n.is_element()) {
+                assert_eq!(value.tag_name().name(), "dataValue");
+                assert!(value.attribute("dataElement").is_some_and(|d| d.starts_with('D')));
+                assert!(value.attribute("value").unwrap().parse::<f64>().is_ok());
+                if value.attribute("SEX") == Some("FEMALE") {
+                    female += 1;
+                }
+            }
+        }
+        assert!(female > 0, "sex disaggregations are category attributes ({period})");
+    }
+}
