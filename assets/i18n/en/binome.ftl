@@ -329,6 +329,16 @@ error-dhis2-unmapped = DHIS2 export refused, nothing was written: { $count ->
 }
 error-dhis2-unmapped-facility = facility "{ $name }": org unit (org_unit) missing
 error-dhis2-unmapped-figure = { $name }: data element or category option combo missing
+error-dhis2-unreachable = The DHIS2 server { $server } does not answer ({ $detail }). The file is written: send it later, or import it in DHIS2 (Import/Export › Data import).
+error-dhis2-refused = DHIS2 refused the request (code { $status }): { $detail }. Check the user and password (DHIS2_PASSWORD) or the token (DHIS2_TOKEN).
+dhis2-summary = { $dry_run ->
+    [yes] DHIS2 dry run
+   *[no] DHIS2 import
+}: { $status } — { $imported } imported, { $updated } updated, { $ignored } ignored.
+dhis2-conflict = refused by DHIS2: { $text }
+dhis2-confirm = Import these values into DHIS2 for real? [y/N]
+dhis2-not-sent = Nothing was sent to DHIS2 (dry run only).
+dhis2-credentials-missing = To send to DHIS2, give an access token in DHIS2_TOKEN, or --user and the password in DHIS2_PASSWORD.
 dhis2-template-written = Mapping template written: { $path }. Fill in your DHIS2 instance's identifiers and delete the rows you do not report.
 dhis2-written = { $count ->
     [one] { $count } value written

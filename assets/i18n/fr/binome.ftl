@@ -336,6 +336,16 @@ error-dhis2-unmapped = Export DHIS2 refusé, rien n'a été écrit : { $count ->
 }
 error-dhis2-unmapped-facility = structure « { $name } » : unité d'organisation (org_unit) manquante
 error-dhis2-unmapped-figure = { $name } : élément de données ou combinaison de catégories manquant
+error-dhis2-unreachable = Le serveur DHIS2 { $server } ne répond pas ({ $detail }). Le fichier est écrit : envoyez-le plus tard, ou importez-le dans DHIS2 (Import/Export › Import de données).
+error-dhis2-refused = DHIS2 a refusé la demande (code { $status }) : { $detail }. Vérifiez l'identifiant et le mot de passe (DHIS2_PASSWORD) ou le jeton (DHIS2_TOKEN).
+dhis2-summary = { $dry_run ->
+    [yes] Essai à blanc DHIS2
+   *[no] Import DHIS2
+} : { $status } — { $imported } importée(s), { $updated } mise(s) à jour, { $ignored } ignorée(s).
+dhis2-conflict = refus de DHIS2 : { $text }
+dhis2-confirm = Importer ces valeurs dans DHIS2 pour de vrai ? [o/N]
+dhis2-not-sent = Rien n'a été envoyé à DHIS2 (essai à blanc seulement).
+dhis2-credentials-missing = Pour envoyer à DHIS2, donnez un jeton d'accès dans DHIS2_TOKEN, ou --user et le mot de passe dans DHIS2_PASSWORD.
 dhis2-template-written = Modèle de correspondance écrit : { $path }. Renseignez les identifiants de votre instance DHIS2, supprimez les lignes que vous ne déclarez pas.
 dhis2-written = { $count ->
     [one] { $count } valeur écrite

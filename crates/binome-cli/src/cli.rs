@@ -205,7 +205,16 @@ fn export_command() -> Command {
         .subcommand(
             Command::new("dhis2-json")
                 .about("Valeurs DHIS2 d'une période (dataValueSets JSON) / DHIS2 values of a period (dataValueSets JSON)")
-                .args(dhis2_args()),
+                .args(dhis2_args())
+                .arg(Arg::new("push").long("push").value_name("URL").help(
+                    "Envoyer au serveur DHIS2 : essai à blanc, puis import après confirmation / send to the DHIS2 server: dry run, then import once confirmed",
+                ))
+                .arg(Arg::new("user").long("user").value_name("UTILISATEUR").help(
+                    "Compte DHIS2 (mot de passe dans DHIS2_PASSWORD ; ou un jeton dans DHIS2_TOKEN) / DHIS2 user (password in DHIS2_PASSWORD; or a token in DHIS2_TOKEN)",
+                ))
+                .arg(Arg::new("yes").long("yes").action(ArgAction::SetTrue).help(
+                    "Importer sans demander après l'essai à blanc / import without asking after the dry run",
+                )),
         )
         .subcommand(
             Command::new("adx")

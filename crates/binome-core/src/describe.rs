@@ -140,6 +140,12 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             let text = match error {
                 Dhis2Error::BadPeriod { text } => m.text("error-dhis2-period", &[("value", text.clone())]),
                 Dhis2Error::BadMapping { detail } => m.text("error-dhis2-mapping", &[("detail", detail.clone())]),
+                Dhis2Error::Unreachable { server, detail } => {
+                    m.text("error-dhis2-unreachable", &[("server", server.clone()), ("detail", detail.clone())])
+                }
+                Dhis2Error::Refused { status, detail } => {
+                    m.text("error-dhis2-refused", &[("status", status.to_string()), ("detail", detail.clone())])
+                }
                 Dhis2Error::BadIdentifier { field, value } => {
                     m.text("error-dhis2-identifier", &[("field", field.clone()), ("value", value.clone())])
                 }

@@ -3,10 +3,11 @@
 
 use super::Ctx;
 use crate::output::say;
-use binome_core::dhis2::{Dhis2Mapping, adx_xml, data_value_sets_json};
+use binome_core::dhis2::{Dhis2Auth, Dhis2Mapping, ImportSummary, adx_xml, data_value_sets_json, push_data_value_sets};
 use binome_core::domain::Kind;
 use binome_core::domain::indicators::Breakdown;
 use binome_core::exports::{RawTable, csv, workbook};
+use binome_core::i18n::Messages;
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
 use std::path::Path;
@@ -65,7 +66,7 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
         _ => data_value_sets_json(&export, None),
     };
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
-    std::fs::write(out, body).map_err(|e| CoreError::io(out, e))?;
+    std::fs::write(out, &body).map_err(|e| CoreError::io(out, e))?;
     say(m.text(
         "dhis2-written",
         &[
@@ -74,7 +75,61 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
             ("path", out.display().to_string()),
         ],
     ));
+    if format == "dhis2-json" {
+        if let Some(server) = sub.get_one::<String>("push") {
+            push(server, sub, &body, ctx)?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+fn auth(matches: &ArgMatches, m: &Messages) -> anyhow::Result<Dhis2Auth> {
+    if let Some(token) = std::env::var("DHIS2_TOKEN").ok().filter(|t| !t.is_empty()) {
+        return Ok(Dhis2Auth::Token(token));
+    }
+    let user = matches.get_one::<String>("user").cloned().unwrap_or_default();
+    let password = std::env::var("DHIS2_PASSWORD").unwrap_or_default();
+    if user.is_empty() || password.is_empty() {
+        anyhow::bail!(m.text("dhis2-credentials-missing", &[]));
+    }
+    Ok(Dhis2Auth::Basic { user, password })
+}
+
+fn show_summary(summary: &ImportSummary, m: &Messages) {
+    say(m.text(
+        "dhis2-summary",
+        &[
+            ("dry_run", if summary.dry_run { "yes" } else { "no" }.to_owned()),
+            ("status", summary.status.clone()),
+            ("imported", summary.imported.to_string()),
+            ("updated", summary.updated.to_string()),
+            ("ignored", summary.ignored.to_string()),
+        ],
+    ));
+    for conflict in &summary.conflicts {
+        say(format!("  - {}", m.text("dhis2-conflict", &[("text", conflict.clone())])));
+    }
+}
+
+/// The dry run, DHIS2's summary, the person's answer, then the import.
+fn push(server: &str, matches: &ArgMatches, body: &str, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let auth = auth(matches, m)?;
+    let rehearsal = push_data_value_sets(server, &auth, body, true).map_err(CoreError::Dhis2)?;
+    show_summary(&rehearsal, m);
+    let confirmed = matches.get_flag("yes") || {
+        eprint!("{} ", m.text("dhis2-confirm", &[]));
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        matches!(answer.trim().to_lowercase().as_str(), "o" | "oui" | "y" | "yes")
+    };
+    if !confirmed {
+        say(m.text("dhis2-not-sent", &[]));
+        return Ok(());
+    }
+    let imported = push_data_value_sets(server, &auth, body, false).map_err(CoreError::Dhis2)?;
+    show_summary(&imported, m);
+    Ok(())
 }
 
 /// `binome dhis2 template --out mapping.json`.

@@ -203,3 +203,243 @@ fn adx_is_well_formed_with_adx_periods_and_category_attributes() {
         assert!(female > 0, "sex disaggregations are category attributes ({period})");
     }
 }
+
+/// A small stand-in for a DHIS2 server: it checks what DHIS2 checks on
+/// `POST /api/dataValueSets` (sign-in, content type, known identifiers,
+/// period and value formats) and answers with an import summary.
+mod fake_dhis2 {
+    use serde_json::{Value, json};
+    use std::collections::HashSet;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpListener;
+    use std::sync::{Arc, Mutex};
+
+    /// "admin:district", DHIS2's demo account.
+    const CREDENTIALS: &str = "Basic YWRtaW46ZGlzdHJpY3Q=";
+
+    #[derive(Debug, Clone)]
+    pub struct Received {
+        pub dry_run: bool,
+        pub values: usize,
+    }
+
+    pub struct Server {
+        pub url: String,
+        pub received: Arc<Mutex<Vec<Received>>>,
+    }
+
+    pub fn start(known: HashSet<String>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let log = received.clone();
+        std::thread::spawn(move || {
+            let mut stored: HashSet<String> = HashSet::new();
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request_line = String::new();
+                reader.read_line(&mut request_line).unwrap();
+                let mut headers = Vec::new();
+                loop {
+                    let mut line = String::new();
+                    reader.read_line(&mut line).unwrap();
+                    if line.trim().is_empty() {
+                        break;
+                    }
+                    let (name, value) = line.split_once(':').unwrap();
+                    headers.push((name.trim().to_lowercase(), value.trim().to_owned()));
+                }
+                let header = |name: &str| headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+                let length: usize = header("content-length").and_then(|l| l.parse().ok()).unwrap_or(0);
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body).unwrap();
+                let (status, answer) = answer(&request_line, &header, &body, &known, &mut stored, &log);
+                let text = answer.to_string();
+                write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+                    text.len()
+                )
+                .unwrap();
+            }
+        });
+        Server { url, received }
+    }
+
+    fn answer(
+        request_line: &str,
+        header: &dyn Fn(&str) -> Option<String>,
+        body: &[u8],
+        known: &HashSet<String>,
+        stored: &mut HashSet<String>,
+        log: &Mutex<Vec<Received>>,
+    ) -> (&'static str, Value) {
+        let mut parts = request_line.split_whitespace();
+        let (method, target) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+        if header("authorization").as_deref() != Some(CREDENTIALS) {
+            return (
+                "401 Unauthorized",
+                json!({"httpStatus": "Unauthorized", "httpStatusCode": 401, "status": "ERROR"}),
+            );
+        }
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        if method != "POST" || path != "/api/dataValueSets" {
+            return ("404 Not Found", json!({"httpStatusCode": 404, "status": "ERROR"}));
+        }
+        if !header("content-type").is_some_and(|c| c.starts_with("application/json")) {
+            return ("415 Unsupported Media Type", json!({"httpStatusCode": 415, "status": "ERROR"}));
+        }
+        let dry_run = query.split('&').any(|p| p == "dryRun=true");
+        let set: Value = serde_json::from_slice(body).expect("a JSON body");
+        let values = set["dataValues"].as_array().cloned().unwrap_or_default();
+        log.lock().unwrap().push(Received { dry_run, values: values.len() });
+        let period_ok = |p: &str| binome_period(p);
+        let (mut imported, mut updated, mut ignored, mut conflicts) = (0, 0, 0, Vec::new());
+        for v in &values {
+            let field = |name: &str| v[name].as_str().unwrap_or_default().to_owned();
+            let unknown =
+                ["dataElement", "orgUnit", "categoryOptionCombo"].into_iter().find(|f| !known.contains(&field(f)));
+            if let Some(f) = unknown {
+                ignored += 1;
+                conflicts.push(json!({"object": field(f), "value": format!("{f} not found or not accessible")}));
+            } else if !period_ok(&field("period")) || field("value").parse::<f64>().is_err() {
+                ignored += 1;
+                conflicts.push(json!({"object": field("dataElement"), "value": "Invalid period or value"}));
+            } else {
+                let key = format!(
+                    "{}/{}/{}/{}",
+                    field("dataElement"),
+                    field("orgUnit"),
+                    field("categoryOptionCombo"),
+                    field("period")
+                );
+                if stored.contains(&key) {
+                    updated += 1;
+                } else {
+                    imported += 1;
+                    if !dry_run {
+                        stored.insert(key);
+                    }
+                }
+            }
+        }
+        let status = if conflicts.is_empty() { "SUCCESS" } else { "WARNING" };
+        let summary = json!({
+            "responseType": "ImportSummary",
+            "status": status,
+            "importCount": {"imported": imported, "updated": updated, "ignored": ignored, "deleted": 0},
+            "conflicts": conflicts,
+        });
+        ("200 OK", json!({"httpStatus": "OK", "httpStatusCode": 200, "status": "OK", "response": summary}))
+    }
+
+    /// The period formats of dataValueSets: 202311, 2023Q4, 2023S2, 2023.
+    fn binome_period(p: &str) -> bool {
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if let Some((y, n)) = p.split_once('Q').or_else(|| p.split_once('S')) {
+            return y.len() == 4 && digits(y) && digits(n);
+        }
+        matches!(p.len(), 4 | 6) && digits(p)
+    }
+}
+
+fn known_identifiers(mapping: &Value) -> std::collections::HashSet<String> {
+    let mut known = std::collections::HashSet::new();
+    for org in mapping["org_units"].as_array().unwrap() {
+        known.insert(org["org_unit"].as_str().unwrap().to_owned());
+    }
+    for figure in mapping["figures"].as_array().unwrap() {
+        known.insert(figure["data_element"].as_str().unwrap().to_owned());
+        known.insert(figure["category_option_combo"].as_str().unwrap().to_owned());
+    }
+    known
+}
+
+#[test]
+fn a_push_is_a_dry_run_first_and_imports_only_once_confirmed() {
+    let store = demo();
+    let mapping = filled_mapping(&store);
+    let server = fake_dhis2::start(known_identifiers(&mapping));
+    let path = write_mapping(&store, &mapping);
+    let out = store.file("valeurs.json");
+    let args = ["export", "dhis2-json", "--mapping", &path, "--period", "2019Q1", "--out", &out];
+    let push = [&args[..], &["--push", &server.url, "--user", "admin"]].concat();
+
+    // Refused at the prompt: only the dry run reached DHIS2.
+    let output = store.cmd(&push).env("DHIS2_PASSWORD", "district").write_stdin("n\n").output().unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(said.contains("Essai à blanc DHIS2 : SUCCESS"), "{said}");
+    assert!(said.contains("Rien n'a été envoyé à DHIS2"), "{said}");
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let count = written["dataValues"].as_array().unwrap().len();
+    assert!(said.contains(&format!("{count} importée(s)")), "the dry run counts every value: {said}");
+    {
+        let received = server.received.lock().unwrap();
+        assert_eq!(received.len(), 1);
+        assert!(received[0].dry_run);
+        assert_eq!(received[0].values, count);
+    }
+
+    // Confirmed: the dry run, then the real import.
+    let output = store.cmd(&push).env("DHIS2_PASSWORD", "district").write_stdin("oui\n").output().unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("Import DHIS2 : SUCCESS"), "{said}");
+    let received = server.received.lock().unwrap().clone();
+    assert_eq!(received.iter().map(|r| r.dry_run).collect::<Vec<_>>(), [true, true, false]);
+}
+
+#[test]
+fn dhis2_s_conflicts_and_refusals_are_shown_plainly() {
+    let store = demo();
+    let mapping = filled_mapping(&store);
+    let mut known = known_identifiers(&mapping);
+    // This instance does not know the data element of persons trained.
+    known.remove("D0000000000");
+    let server = fake_dhis2::start(known);
+    let path = write_mapping(&store, &mapping);
+    let out = store.file("valeurs.json");
+    let args = ["export", "dhis2-json", "--mapping", &path, "--period", "2019", "--out", &out, "--push", &server.url];
+
+    let said = store
+        .cmd(&[&args[..], &["--user", "admin", "--yes"]].concat())
+        .env("DHIS2_PASSWORD", "district")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&said.stdout);
+    assert!(text.contains("Essai à blanc DHIS2 : WARNING"), "{text}");
+    assert!(text.contains("refus de DHIS2 : D0000000000: dataElement not found"), "{text}");
+
+    let refused =
+        store.cmd(&[&args[..], &["--user", "admin"]].concat()).env("DHIS2_PASSWORD", "wrong").output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("DHIS2 a refusé la demande (code 401)"));
+
+    let no_password = store.cmd(&args).env_remove("DHIS2_PASSWORD").env_remove("DHIS2_TOKEN").output().unwrap();
+    assert!(!no_password.status.success());
+    assert!(String::from_utf8_lossy(&no_password.stderr).contains("DHIS2_PASSWORD"));
+
+    let nobody = store.file("nothing");
+    let unreachable = store
+        .cmd(&[
+            "export",
+            "dhis2-json",
+            "--mapping",
+            &path,
+            "--period",
+            "2019",
+            "--out",
+            &nobody,
+            "--push",
+            "http://127.0.0.1:9",
+            "--user",
+            "admin",
+        ])
+        .env("DHIS2_PASSWORD", "district")
+        .output()
+        .unwrap();
+    assert_eq!(unreachable.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unreachable.stderr).contains("ne répond pas"));
+    assert!(std::path::Path::new(&nobody).exists(), "the file is kept for a later import");
+}

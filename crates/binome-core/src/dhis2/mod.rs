@@ -3,12 +3,15 @@
 //! element, category option combo and org unit each Binôme figure goes
 //! to ([`mapping`]); the values for a period are computed from the
 //! indicators ([`values`]) and written as dataValueSets JSON or ADX XML
-//! ([`formats`]). Nothing is written while anything is unmapped.
+//! ([`formats`]), and may be pushed to a server, dry run first ([`push`]).
+//! Nothing is written while anything is unmapped.
 
 pub mod formats;
 pub mod mapping;
+pub mod push;
 pub mod values;
 
 pub use formats::{adx_xml, data_value_sets_json};
 pub use mapping::{Dhis2Mapping, MappedFigure, MappedOrgUnit};
+pub use push::{Dhis2Auth, ImportSummary, push_data_value_sets};
 pub use values::{DataValue, Dhis2Error, Dhis2Export};

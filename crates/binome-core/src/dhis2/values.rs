@@ -21,6 +21,10 @@ pub enum Dhis2Error {
     BadIdentifier { field: String, value: String },
     #[error("unknown figure {indicator} / {disaggregation} in the mapping")]
     UnknownFigure { indicator: String, disaggregation: String },
+    #[error("DHIS2 at {server} cannot be reached: {detail}")]
+    Unreachable { server: String, detail: String },
+    #[error("DHIS2 refused the request ({status}): {detail}")]
+    Refused { status: u16, detail: String },
     /// Everything that lacks an identifier, listed together.
     #[error("unmapped: facilities {facilities:?}, figures {figures:?}")]
     Unmapped { facilities: Vec<String>, figures: Vec<String> },

@@ -1,0 +1,110 @@
+//! Sending dataValueSets to a DHIS2 server: a dry run first (DHIS2 checks
+//! everything and imports nothing), then, once a person has read the
+//! summary, the real import. Both answer with DHIS2's import summary.
+
+use super::values::Dhis2Error;
+use base64::Engine;
+use serde::Serialize;
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How Binôme signs in to DHIS2.
+#[derive(Debug, Clone)]
+pub enum Dhis2Auth {
+    /// A personal access token (DHIS2 2.37+), sent as `ApiToken`.
+    Token(String),
+    Basic {
+        user: String,
+        password: String,
+    },
+}
+
+impl Dhis2Auth {
+    fn header(&self) -> String {
+        match self {
+            Dhis2Auth::Token(token) => format!("ApiToken {token}"),
+            Dhis2Auth::Basic { user, password } => {
+                format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
+            }
+        }
+    }
+}
+
+/// DHIS2's import summary, in either of its shapes (bare, or inside
+/// `response` since 2.38).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportSummary {
+    /// OK, WARNING or ERROR.
+    pub status: String,
+    pub imported: u64,
+    pub updated: u64,
+    pub ignored: u64,
+    pub deleted: u64,
+    /// What DHIS2 refused, as it says it: "object: value".
+    pub conflicts: Vec<String>,
+    pub dry_run: bool,
+}
+
+impl ImportSummary {
+    pub fn from_json(value: &Value, dry_run: bool) -> Option<ImportSummary> {
+        let summary = match value.get("response") {
+            Some(inner) if inner.get("importCount").is_some() => inner,
+            _ => value,
+        };
+        let count = summary.get("importCount")?;
+        let number = |name: &str| count.get(name).and_then(Value::as_u64).unwrap_or(0);
+        let conflicts = summary
+            .get("conflicts")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|c| {
+                        let text = |name: &str| c.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
+                        format!("{}: {}", text("object"), text("value"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(ImportSummary {
+            status: summary.get("status").and_then(Value::as_str).unwrap_or("ERROR").to_owned(),
+            imported: number("imported"),
+            updated: number("updated"),
+            ignored: number("ignored"),
+            deleted: number("deleted"),
+            conflicts,
+            dry_run,
+        })
+    }
+}
+
+/// POSTs `body` (dataValueSets JSON) to `<server>/api/dataValueSets`.
+pub fn push_data_value_sets(
+    server: &str,
+    auth: &Dhis2Auth,
+    body: &str,
+    dry_run: bool,
+) -> Result<ImportSummary, Dhis2Error> {
+    let url =
+        format!("{}/api/dataValueSets?dryRun={dry_run}&importStrategy=CREATE_AND_UPDATE", server.trim_end_matches('/'));
+    let unreachable = |detail: String| Dhis2Error::Unreachable { server: server.to_owned(), detail };
+    let tls = native_tls::TlsConnector::new().map_err(|e| unreachable(e.to_string()))?;
+    let agent = ureq::AgentBuilder::new().tls_connector(Arc::new(tls)).timeout(Duration::from_secs(120)).build();
+    let response = agent
+        .post(&url)
+        .set("Authorization", &auth.header())
+        .set("Content-Type", "application/json")
+        .set("Accept", "application/json")
+        .send_string(body);
+    let (status, text) = match response {
+        Ok(r) => (r.status(), r.into_string().map_err(|e| unreachable(e.to_string()))?),
+        // DHIS2 answers 409 with a summary when values conflict.
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
+        Err(ureq::Error::Transport(t)) => return Err(unreachable(t.to_string())),
+    };
+    if status == 401 || status == 403 {
+        return Err(Dhis2Error::Refused { status, detail: "sign-in refused".into() });
+    }
+    let summary = serde_json::from_str::<Value>(&text).ok().and_then(|v| ImportSummary::from_json(&v, dry_run));
+    summary.ok_or_else(|| Dhis2Error::Refused { status, detail: text.chars().take(300).collect() })
+}
