@@ -79,9 +79,11 @@ npm_install() {
     fi
 }
 
-# The end-to-end tests: a virtual display, WebKit's WebDriver, tauri-driver.
+# The end-to-end tests: a virtual display, WebKit's WebDriver, tauri-driver;
+# and the real readers the output tests use: poppler for PDFs, LibreOffice
+# for workbooks.
 setup_e2e() {
-    apt_install xvfb webkit2gtk-driver
+    apt_install xvfb webkit2gtk-driver poppler-utils libreoffice-calc-nogui
     if ! command -v tauri-driver >/dev/null 2>&1; then
         echo "binome: installation de tauri-driver / installing tauri-driver"
         cargo install tauri-driver --locked --quiet

@@ -345,6 +345,48 @@ dhis2-written = { $count ->
    *[other] { $count } values written
 } for period { $period }: { $path }
 
+## Printed documents
+print-sheet-title = Attendance sheet
+print-programme = Programme
+print-mission = Mission
+print-host = Host facility
+print-session = Session
+print-when = Date and duration
+print-dates = Dates
+print-modality = Modality
+print-trainers = Trainers
+print-name = Name
+print-signature = Signature
+print-sheet-count = { $count ->
+    [one] { $count } participant expected.
+   *[other] { $count } participants expected.
+}
+print-trainer-signature = Trainer's signature:
+print-certificate-title = Certificate of training
+print-certificate-body = We certify that { $name }{ $cadre ->
+    [none] {""}
+   *[other] , { $cadre }
+}{ $organisation ->
+    [none] {""}
+   *[other] , { $organisation }
+}, took part in the buddy mission "{ $mission }" ({ $host }, from { $start } to { $end }), under the programme { $programme }: { $sessions } session(s), that is { $hours } hours of training.
+print-hours = Hours
+print-certificate-total = Total: { $hours } hours of training.
+print-certificate-place = Done at ……………………, on ……………………
+print-certificate-lead = The mission lead
+print-certificate-referent = The facility's referent
+print-report-title = Mission report
+print-team = Team
+print-figures = The mission's figures
+print-sessions = Sessions
+print-present = Present
+print-chart-attendance = Attendance rate per session
+print-chart-tests = Average pre- and post-test results
+print-chart-cadres = Persons trained by cadre
+print-validations = Referents' validations
+print-no-validations = No session has been reviewed by a referent yet.
+print-written = Document written: { $path }
+
 ## Desktop app
 ui-nav-label = Main navigation
 ui-nav-missions = Missions

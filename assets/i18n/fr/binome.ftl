@@ -352,6 +352,48 @@ dhis2-written = { $count ->
    *[other] { $count } valeurs écrites
 } pour la période { $period } : { $path }
 
+## Documents imprimés
+print-sheet-title = Feuille d'émargement
+print-programme = Programme
+print-mission = Mission
+print-host = Structure d'accueil
+print-session = Séance
+print-when = Date et durée
+print-dates = Dates
+print-modality = Modalité
+print-trainers = Formateurs
+print-name = Nom et prénom
+print-signature = Signature
+print-sheet-count = { $count ->
+    [one] { $count } participant·e attendu·e.
+   *[other] { $count } participant·e·s attendu·e·s.
+}
+print-trainer-signature = Signature du formateur ou de la formatrice :
+print-certificate-title = Attestation de formation
+print-certificate-body = Nous attestons que { $name }{ $cadre ->
+    [none] {""}
+   *[other] , { $cadre }
+}{ $organisation ->
+    [none] {""}
+   *[other] , { $organisation }
+}, a participé à la mission de compagnonnage « { $mission } » ({ $host }, du { $start } au { $end }), dans le cadre du programme { $programme } : { $sessions } séance(s), soit { $hours } heures de formation.
+print-hours = Heures
+print-certificate-total = Total : { $hours } heures de formation.
+print-certificate-place = Fait à ……………………, le ……………………
+print-certificate-lead = Le ou la chef de mission
+print-certificate-referent = Le ou la référent·e de la structure
+print-report-title = Bilan de mission
+print-team = Équipe
+print-figures = Chiffres de la mission
+print-sessions = Séances
+print-present = Présents
+print-chart-attendance = Taux de présence par séance
+print-chart-tests = Résultats moyens des pré- et post-tests
+print-chart-cadres = Personnes formées par profession
+print-validations = Validations des référent·e·s
+print-no-validations = Aucune séance n'a encore été revue par un·e référent·e.
+print-written = Document écrit : { $path }
+
 ## Application de bureau
 ui-nav-label = Navigation principale
 ui-nav-missions = Missions

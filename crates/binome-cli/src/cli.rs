@@ -234,6 +234,38 @@ fn dhis2_args() -> Vec<Arg> {
     ]
 }
 
+fn print_command() -> Command {
+    let out = || Arg::new("out").long("out").required(true).value_name("FICHIER.pdf");
+    Command::new("print")
+        .visible_alias("imprimer")
+        .about("Documents PDF à imprimer / printable PDF documents")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("attendance-sheet")
+                .visible_alias("emargement")
+                .about("Feuille d'émargement d'une séance / a session's attendance sheet")
+                .arg(Arg::new("session").long("session").required(true).value_name("ID"))
+                .arg(out()),
+        )
+        .subcommand(
+            Command::new("certificate")
+                .visible_alias("attestation")
+                .about(
+                    "Attestation de formation d'une personne pour une mission / a person's certificate for a mission",
+                )
+                .arg(Arg::new("person").long("person").required(true).value_name("ID|NOM"))
+                .arg(Arg::new("mission").long("mission").required(true).value_name("ID|CODE"))
+                .arg(out()),
+        )
+        .subcommand(
+            Command::new("mission-report")
+                .visible_alias("bilan")
+                .about("Bilan de mission / mission report")
+                .arg(Arg::new("mission").long("mission").required(true).value_name("ID|CODE"))
+                .arg(out()),
+        )
+}
+
 fn dhis2_command() -> Command {
     Command::new("dhis2")
         .about("Échanges avec DHIS2 / exchange with DHIS2")
@@ -340,6 +372,7 @@ pub fn command() -> Command {
         )
         .subcommand(export_command())
         .subcommand(dhis2_command())
+        .subcommand(print_command())
         .subcommand(
             Command::new("demo")
                 .about("Données de démonstration / demo data")

@@ -18,6 +18,7 @@ pub mod exports;
 pub mod i18n;
 pub mod import;
 pub mod indicators;
+pub mod print;
 pub mod records;
 pub mod spreadsheet;
 pub mod sync;

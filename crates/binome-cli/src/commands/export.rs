@@ -142,3 +142,19 @@ pub fn dhis2_template(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyho
     say(ctx.messages.text("dhis2-template-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }
+
+/// `binome print attendance-sheet|certificate|mission-report`.
+pub fn print(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    let (document, sub) = matches.subcommand().expect("a document is required");
+    let arg = |name: &str| sub.get_one::<String>(name).expect("required").as_str();
+    let bytes = match document {
+        "attendance-sheet" => binome.attendance_sheet_pdf(&binome.resolve(Kind::Session, arg("session"))?, m)?,
+        "certificate" => binome.certificate_pdf(arg("person"), arg("mission"), m)?,
+        _ => binome.mission_report_pdf(arg("mission"), m)?,
+    };
+    let out = Path::new(arg("out"));
+    std::fs::write(out, bytes).map_err(|e| CoreError::io(out, e))?;
+    say(m.text("print-written", &[("path", out.display().to_string())]));
+    Ok(ExitCode::SUCCESS)
+}

@@ -55,6 +55,7 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
             _ => export::export(&open(matches)?, sub, &ctx),
         },
         "dhis2" => export::dhis2_template(&open(matches)?, sub, &ctx),
+        "print" => export::print(&open(matches)?, sub, &ctx),
         "indicators" => indicators::indicators(&open(matches)?, sub, &ctx),
         _ => {
             let (_, _, kind) = crate::cli::RECORD_COMMANDS

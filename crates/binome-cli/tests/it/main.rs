@@ -8,6 +8,7 @@ mod exports;
 mod import;
 mod indicators;
 mod migration;
+mod print;
 mod records;
 mod support;
 mod sync;

@@ -1,0 +1,394 @@
+//! The three printed documents, laid out with [`super::pdf::PdfWriter`].
+
+use super::pdf::{CONTENT_WIDTH, Cell, INK, LINE, MARGIN, MUTED, PdfWriter, french_spacing};
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use crate::i18n::{Lang, Messages};
+use crate::views::RecordView;
+use binome_domain::Kind;
+use binome_domain::indicators::{Breakdown, Scope};
+use binome_store::ListQuery;
+use serde_json::Value;
+
+fn lang_tag(m: &Messages) -> &'static str {
+    match m.lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    }
+}
+
+/// A number as the reader writes it: 12,5 in French, 12.5 in English.
+fn number(value: f64, digits: usize, m: &Messages) -> String {
+    let text = format!("{value:.digits$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
+    if m.lang == Lang::Fr { text.replace('.', ",") } else { text }
+}
+
+fn percent(rate: Option<f64>, m: &Messages) -> String {
+    rate.map_or("—".into(), |r| format!("{}\u{202F}%", number(r * 100.0, 0, m)))
+}
+
+fn text<'a>(record: &'a RecordView, field: &str) -> &'a str {
+    record.text.get(field).map(String::as_str).unwrap_or("")
+}
+
+fn reference<'a>(record: &'a RecordView, field: &str) -> &'a str {
+    record.refs.get(field).map(String::as_str).unwrap_or("")
+}
+
+impl Binome {
+    fn t(&self, m: &Messages, key: &str, args: &[(&str, String)]) -> String {
+        let text = m.text(key, args);
+        if m.lang == Lang::Fr { french_spacing(&text) } else { text }
+    }
+
+    /// What people typed, with French typography in French documents.
+    fn prose(&self, m: &Messages, text: &str) -> String {
+        if m.lang == Lang::Fr { french_spacing(text) } else { text.to_owned() }
+    }
+
+    fn programme_line(&self, mission: &RecordView) -> String {
+        reference(mission, "programme_id").to_owned()
+    }
+
+    /// The sheet participants sign at a session: one row per person
+    /// enrolled in the mission, with a column to sign.
+    pub fn attendance_sheet_pdf(&self, session: &str, m: &Messages) -> Result<Vec<u8>> {
+        let roster = self.roster(session)?;
+        let (session, mission) = (&roster.session, &roster.mission);
+        let title = self.t(m, "print-sheet-title", &[]);
+        let mut pdf = PdfWriter::new(&title, &format!("Binôme — {}", text(mission, "code")), lang_tag(m));
+        pdf.heading(&title, 18.0);
+        pdf.key_values(
+            &[
+                (self.t(m, "print-programme", &[]), self.programme_line(mission)),
+                (self.t(m, "print-mission", &[]), format!("{} — {}", text(mission, "code"), text(mission, "title"))),
+                (self.t(m, "print-host", &[]), reference(mission, "host_org_id").to_owned()),
+                (self.t(m, "print-session", &[]), text(session, "title").to_owned()),
+                (
+                    self.t(m, "print-when", &[]),
+                    format!(
+                        "{}{} — {}",
+                        text(session, "date"),
+                        session.text.get("start_time").map(|t| format!(" {t}")).unwrap_or_default(),
+                        text(session, "duration")
+                    ),
+                ),
+                (self.t(m, "print-modality", &[]), m.value(text(session, "modality"))),
+                (self.t(m, "print-trainers", &[]), reference(session, "trainer_ids").to_owned()),
+            ],
+            10.0,
+        );
+        let rows: Vec<Vec<Cell>> = roster
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                vec![
+                    Cell::number((i + 1).to_string()),
+                    Cell::text(r.name.clone()),
+                    Cell::text(r.cadre.as_deref().map(|c| m.value(c)).unwrap_or_default()),
+                    Cell::text(r.organisation.clone().unwrap_or_default()),
+                    Cell::text(""),
+                ]
+            })
+            .collect();
+        let headers = [
+            "N°".to_owned(),
+            self.t(m, "print-name", &[]),
+            self.t(m, "field-cadre", &[]),
+            self.t(m, "field-organisation_id", &[]),
+            self.t(m, "print-signature", &[]),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        pdf.table(&headers, &[0.06, 0.3, 0.19, 0.2, 0.25], &rows, 9.0, 26.0);
+        pdf.paragraph(&self.t(m, "print-sheet-count", &[("count", roster.rows.len().to_string())]), 9.0);
+        pdf.space(10.0);
+        pdf.ensure(60.0);
+        let y = pdf.y + 40.0;
+        pdf.text_at(MARGIN, pdf.y + 12.0, 9.0, true, INK, &self.t(m, "print-trainer-signature", &[]));
+        pdf.line(MARGIN, y, MARGIN + CONTENT_WIDTH * 0.45, y, LINE, 0.8);
+        pdf.finish().map_err(CoreError::Spreadsheet)
+    }
+
+    /// The sessions a person attended (present, late or left early) in a
+    /// mission, with their hours.
+    fn attended_sessions(&self, mission_id: &str, person_id: &str) -> Result<Vec<(RecordView, i64)>> {
+        let query = ListQuery { equals: vec![("mission_id", mission_id.to_owned())], ..ListQuery::default() };
+        let mut sessions = self.store.list(Kind::Session, &query)?;
+        sessions.sort_by_key(|s| s.data.get("date").and_then(Value::as_str).unwrap_or_default().to_owned());
+        let mut attended = Vec::new();
+        for session in sessions {
+            let query = ListQuery {
+                equals: vec![("session_id", session.id.clone()), ("person_id", person_id.to_owned())],
+                ..ListQuery::default()
+            };
+            let counted = self.store.list(Kind::Attendance, &query)?.iter().any(|a| {
+                matches!(a.data.get("status").and_then(Value::as_str), Some("present" | "late" | "left_early"))
+            });
+            if counted {
+                let minutes = session.data.get("duration").and_then(Value::as_i64).unwrap_or(0);
+                attended.push((self.record_view(&session), minutes));
+            }
+        }
+        Ok(attended)
+    }
+
+    /// The participation certificate (attestation de formation).
+    pub fn certificate_pdf(&self, person: &str, mission: &str, m: &Messages) -> Result<Vec<u8>> {
+        let person = self.record(Kind::Person, &self.resolve(Kind::Person, person)?)?;
+        let mission = self.record(Kind::Mission, &self.resolve(Kind::Mission, mission)?)?;
+        let attended = self.attended_sessions(&mission.id, &person.id)?;
+        let minutes: i64 = attended.iter().map(|(_, m)| m).sum();
+        let title = self.t(m, "print-certificate-title", &[]);
+        let mut pdf = PdfWriter::new(&title, &format!("Binôme — {}", text(&mission, "code")), lang_tag(m));
+        pdf.space(40.0);
+        pdf.heading(&title, 24.0);
+        pdf.space(20.0);
+        let cadre = text(&person, "cadre");
+        let body = self.t(
+            m,
+            "print-certificate-body",
+            &[
+                ("name", person.label.clone()),
+                // "none" selects the catalogue's variant without the comma.
+                ("cadre", if cadre.is_empty() { "none".to_owned() } else { m.value(cadre) }),
+                (
+                    "organisation",
+                    Some(reference(&person, "organisation_id")).filter(|o| !o.is_empty()).unwrap_or("none").to_owned(),
+                ),
+                ("mission", text(&mission, "title").to_owned()),
+                ("host", reference(&mission, "host_org_id").to_owned()),
+                ("start", text(&mission, "start_date").to_owned()),
+                ("end", text(&mission, "end_date").to_owned()),
+                ("programme", self.programme_line(&mission)),
+                ("sessions", attended.len().to_string()),
+                ("hours", number(minutes as f64 / 60.0, 1, m)),
+            ],
+        );
+        pdf.paragraph(&body, 12.0);
+        pdf.space(10.0);
+        let rows: Vec<Vec<Cell>> = attended
+            .iter()
+            .map(|(s, minutes)| {
+                vec![
+                    Cell::text(text(s, "date")),
+                    Cell::text(text(s, "title")),
+                    Cell::text(m.value(text(s, "modality"))),
+                    Cell::number(number(*minutes as f64 / 60.0, 1, m)),
+                ]
+            })
+            .collect();
+        let headers = [
+            self.t(m, "field-date", &[]),
+            self.t(m, "print-session", &[]),
+            self.t(m, "field-modality", &[]),
+            self.t(m, "print-hours", &[]),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        pdf.table(&headers, &[0.15, 0.5, 0.23, 0.12], &rows, 10.0, 18.0);
+        pdf.paragraph(&self.t(m, "print-certificate-total", &[("hours", number(minutes as f64 / 60.0, 1, m))]), 11.0);
+        pdf.space(30.0);
+        pdf.ensure(80.0);
+        let y = pdf.y;
+        pdf.text_at(MARGIN, y, 10.0, false, MUTED, &self.t(m, "print-certificate-place", &[]));
+        pdf.text_at(MARGIN, y + 40.0, 10.0, true, INK, &self.t(m, "print-certificate-lead", &[]));
+        pdf.text_at(
+            MARGIN + CONTENT_WIDTH * 0.55,
+            y + 40.0,
+            10.0,
+            true,
+            INK,
+            &self.t(m, "print-certificate-referent", &[]),
+        );
+        pdf.finish().map_err(CoreError::Spreadsheet)
+    }
+
+    /// The mission report (bilan de mission): team, sessions, attendance,
+    /// tests, competencies, validations, the debrief, with charts.
+    pub fn mission_report_pdf(&self, mission: &str, m: &Messages) -> Result<Vec<u8>> {
+        let mission = self.record(Kind::Mission, &self.resolve(Kind::Mission, mission)?)?;
+        let scope = Scope { mission_id: Some(mission.id.clone()), ..Scope::default() };
+        let report = self.indicators(&scope, None)?;
+        let by_cadre = self.indicators(&scope, Some(Breakdown::Cadre))?;
+        let total = &report.total;
+        let title = self.t(m, "print-report-title", &[]);
+        let mut pdf = PdfWriter::new(&title, &format!("Binôme — {}", text(&mission, "code")), lang_tag(m));
+        pdf.heading(&format!("{title} — {}", text(&mission, "code")), 18.0);
+        pdf.key_values(
+            &[
+                (self.t(m, "print-programme", &[]), self.programme_line(&mission)),
+                (self.t(m, "print-mission", &[]), text(&mission, "title").to_owned()),
+                (self.t(m, "print-host", &[]), reference(&mission, "host_org_id").to_owned()),
+                (
+                    self.t(m, "print-dates", &[]),
+                    format!("{} → {}", text(&mission, "start_date"), text(&mission, "end_date")),
+                ),
+                (self.t(m, "field-status", &[]), m.value(text(&mission, "status"))),
+            ],
+            10.0,
+        );
+
+        let team_query = ListQuery { equals: vec![("mission_id", mission.id.clone())], ..ListQuery::default() };
+        let team: Vec<String> = self
+            .store
+            .list(Kind::TeamMember, &team_query)?
+            .iter()
+            .map(|t| {
+                let view = self.record_view(t);
+                format!("{} ({})", reference(&view, "person_id"), m.value(text(&view, "team_role")))
+            })
+            .collect();
+        pdf.heading(&self.t(m, "print-team", &[]), 13.0);
+        pdf.paragraph(&if team.is_empty() { "—".to_owned() } else { team.join(", ") }, 10.0);
+        if !text(&mission, "objectives").is_empty() {
+            pdf.heading(&self.t(m, "field-objectives", &[]), 13.0);
+            pdf.paragraph(&self.prose(m, text(&mission, "objectives")), 10.0);
+        }
+
+        pdf.heading(&self.t(m, "print-figures", &[]), 13.0);
+        let figures = [
+            ("ind-sessions", total.sessions.map_or("—".into(), |v| v.to_string())),
+            ("ind-persons_trained", total.persons_trained.to_string()),
+            ("ind-training_hours", total.training_hours.map_or("—".into(), |v| number(v, 1, m))),
+            ("ind-person_hours", number(total.person_hours, 1, m)),
+            ("ind-person_days", number(total.person_days, 1, m)),
+            ("ind-attendance_rate", percent(total.attendance_rate, m)),
+            (
+                "ind-pre_mean_percent",
+                total.pre_mean_percent.map_or("—".into(), |v| format!("{}\u{202F}%", number(v, 1, m))),
+            ),
+            (
+                "ind-post_mean_percent",
+                total.post_mean_percent.map_or("—".into(), |v| format!("{}\u{202F}%", number(v, 1, m))),
+            ),
+            ("ind-gain_points", total.gain_points.map_or("—".into(), |v| number(v, 1, m))),
+            ("ind-pass_rate", percent(total.pass_rate, m)),
+            ("ind-competencies_acquired_rate", percent(total.competencies_acquired_rate, m)),
+            ("ind-sessions_validated_rate", percent(total.sessions_validated_rate, m)),
+        ];
+        let pairs: Vec<(String, String)> = figures.iter().map(|(k, v)| (self.t(m, k, &[]), v.clone())).collect();
+        pdf.key_values(&pairs, 10.0);
+
+        // Sessions held, with their attendance.
+        let roster_rows = self.mission_session_rows(&mission.id)?;
+        pdf.heading(&self.t(m, "print-sessions", &[]), 13.0);
+        let rows: Vec<Vec<Cell>> = roster_rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(text(&r.session, "date")),
+                    Cell::text(text(&r.session, "title")),
+                    Cell::text(m.value(text(&r.session, "modality"))),
+                    Cell::number(text(&r.session, "duration")),
+                    Cell::number(format!("{}/{}", r.present, r.expected)),
+                    Cell::text(r.status.as_deref().map(|s| m.value(s)).unwrap_or_default()),
+                ]
+            })
+            .collect();
+        let headers = [
+            self.t(m, "field-date", &[]),
+            self.t(m, "print-session", &[]),
+            self.t(m, "field-modality", &[]),
+            self.t(m, "field-duration", &[]),
+            self.t(m, "print-present", &[]),
+            self.t(m, "field-status", &[]),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        pdf.table(&headers, &[0.13, 0.37, 0.17, 0.09, 0.11, 0.13], &rows, 8.5, 16.0);
+
+        let attendance_bars: Vec<(String, f64, String)> = roster_rows
+            .iter()
+            .map(|r| {
+                let rate = if r.expected > 0 { r.present as f64 / r.expected as f64 } else { 0.0 };
+                (format!("{} {}", text(&r.session, "date"), text(&r.session, "title")), rate, percent(Some(rate), m))
+            })
+            .collect();
+        pdf.bar_chart(&self.t(m, "print-chart-attendance", &[]), &attendance_bars, 1.0);
+        if let (Some(pre), Some(post)) = (total.pre_mean_percent, total.post_mean_percent) {
+            let bars = vec![
+                (m.value("pre"), pre, format!("{}\u{202F}%", number(pre, 1, m))),
+                (m.value("post"), post, format!("{}\u{202F}%", number(post, 1, m))),
+            ];
+            pdf.bar_chart(&self.t(m, "print-chart-tests", &[]), &bars, 100.0);
+        }
+        let cadre_bars: Vec<(String, f64, String)> = by_cadre
+            .groups
+            .iter()
+            .map(|g| {
+                let label = if g.key.is_empty() { m.value("unknown") } else { m.value(&g.key) };
+                (label, g.indicators.persons_trained as f64, g.indicators.persons_trained.to_string())
+            })
+            .collect();
+        let most = cadre_bars.iter().map(|b| b.1).fold(0.0, f64::max);
+        pdf.bar_chart(&self.t(m, "print-chart-cadres", &[]), &cadre_bars, most);
+
+        // The referents' decisions.
+        let mut decisions = Vec::new();
+        for r in &roster_rows {
+            let query = ListQuery { equals: vec![("session_id", r.session.id.clone())], ..ListQuery::default() };
+            for review in self.store.list(Kind::Review, &query)? {
+                let view = self.record_view(&review);
+                decisions.push(vec![
+                    Cell::text(text(&r.session, "title")),
+                    Cell::text(m.value(text(&view, "decision"))),
+                    Cell::text(reference(&view, "reviewer_id")),
+                    Cell::text(text(&view, "comment")),
+                ]);
+            }
+        }
+        pdf.heading(&self.t(m, "print-validations", &[]), 13.0);
+        if decisions.is_empty() {
+            pdf.paragraph(&self.t(m, "print-no-validations", &[]), 10.0);
+        } else {
+            let headers = [
+                self.t(m, "print-session", &[]),
+                self.t(m, "field-decision", &[]),
+                self.t(m, "field-reviewer_id", &[]),
+                self.t(m, "field-comment", &[]),
+            ];
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            pdf.table(&headers, &[0.35, 0.15, 0.2, 0.3], &decisions, 8.5, 16.0);
+        }
+
+        pdf.heading(&self.t(m, "field-debrief", &[]), 13.0);
+        let debrief = text(&mission, "debrief");
+        pdf.paragraph(&if debrief.is_empty() { "—".to_owned() } else { self.prose(m, debrief) }, 10.0);
+        pdf.heading(&self.t(m, "field-recommendations", &[]), 13.0);
+        let recommendations = text(&mission, "recommendations");
+        pdf.paragraph(&if recommendations.is_empty() { "—".to_owned() } else { self.prose(m, recommendations) }, 10.0);
+        pdf.finish().map_err(CoreError::Spreadsheet)
+    }
+
+    fn mission_session_rows(&self, mission_id: &str) -> Result<Vec<SessionRow>> {
+        let query = ListQuery { equals: vec![("mission_id", mission_id.to_owned())], ..ListQuery::default() };
+        let mut sessions = self.store.list(Kind::Session, &query)?;
+        sessions.sort_by_key(|s| {
+            let field = |f: &str| s.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
+            (field("date"), field("start_time"))
+        });
+        let mut rows = Vec::new();
+        for session in sessions {
+            let roster = self.roster(&session.id)?;
+            let present = roster
+                .rows
+                .iter()
+                .filter(|r| matches!(r.status.as_deref(), Some("present" | "late" | "left_early")))
+                .count();
+            rows.push(SessionRow {
+                status: self.session_status(&session.id),
+                session: roster.session,
+                present,
+                expected: roster.rows.len(),
+            });
+        }
+        Ok(rows)
+    }
+}
+
+struct SessionRow {
+    session: RecordView,
+    present: usize,
+    expected: usize,
+    status: Option<String>,
+}
