@@ -48,6 +48,10 @@ pub fn run() {
             commands::sync::reject_device,
             commands::sync::conflicts,
             commands::sync::settle_conflict,
+            commands::outputs::print_attendance_sheet,
+            commands::outputs::print_certificate,
+            commands::outputs::print_mission_report,
+            commands::outputs::export_mission_workbook,
             commands::files::pick_file,
             commands::files::pick_save,
         ])

@@ -3,6 +3,7 @@
 // session logged, its attendance by keyboard only, pre/post scores.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   step,
@@ -162,6 +163,31 @@ step('pre and post scores give each gain and the average', async () => {
   const session = cli(store, 'session', 'list', '--mission', 'MOU-2026-11')[0];
   const scores = cli(store, 'score', 'list', '--session', session.id);
   assert.equal(scores.length, 4, 'four scores stored, the refused one not');
+}, () => browser);
+
+step('the attendance sheet and the mission report are printed from their screens', async () => {
+  const dir = scratch('print');
+  const sheet = join(dir, 'emargement.pdf');
+  answerNextDialog(sheet);
+  await click(browser, '#print-sheet');
+  await shown(browser, '#printed');
+  const sheetText = execFileSync('pdftotext', ['-layout', sheet, '-'], { encoding: 'utf8' });
+  assert.match(sheetText, /Feuille d'émargement/);
+  assert.match(sheetText, /Réanimation du nouveau-né/);
+  assert.match(sheetText, /MAHAMAT/);
+
+  await click(browser, '.crumbs a:nth-of-type(2)');
+  await shown(browser, '#print-report');
+  const report = join(dir, 'bilan.pdf');
+  answerNextDialog(report);
+  await click(browser, '#print-report');
+  await waitForText(browser, '#written', 'bilan.pdf');
+  assert.match(execFileSync('pdftotext', [report, '-'], { encoding: 'utf8' }), /Bilan de mission — MOU-2026-11/);
+  await screenshot(browser, '12-mission-documents');
+  // Back to the session for the next steps.
+  await click(browser, '#tab-sessions');
+  await click(browser, '#sessions-table tbody a');
+  await shown(browser, '#roster');
 }, () => browser);
 
 step('sixty ticks in a row are each saved (the figure for benches/README.md)', async () => {

@@ -174,6 +174,26 @@ impl Binome {
 
     /// Raw records in scope, one row per record, persons by name or by
     /// pseudonym.
+    /// The donor workbook: indicators with `breakdowns` (all when empty),
+    /// then the records unless `with_records` is false.
+    pub fn donor_workbook(
+        &self,
+        scope: &Scope,
+        breakdowns: &[Breakdown],
+        with_records: bool,
+        pseudonymise: bool,
+        messages: &Messages,
+    ) -> Result<Vec<u8>> {
+        let breakdowns = if breakdowns.is_empty() { Breakdown::ALL } else { breakdowns };
+        let mut tables = self.indicator_tables(scope, breakdowns, messages)?;
+        if with_records {
+            for &raw in RawTable::ALL {
+                tables.push(self.raw_table(raw, scope, pseudonymise, messages)?);
+            }
+        }
+        workbook(&tables)
+    }
+
     pub fn raw_table(&self, which: RawTable, scope: &Scope, pseudonymise: bool, messages: &Messages) -> Result<Table> {
         let all = ListQuery::default();
         let missions: HashMap<String, Row> =

@@ -15,6 +15,8 @@ fn scripted_answer() -> Option<Option<String>> {
 fn filters(purpose: &str) -> (&'static str, &'static [&'static str]) {
     match purpose {
         "bundle" => ("Binôme", &["binome"]),
+        "pdf" => ("PDF", &["pdf"]),
+        "workbook" => ("Excel", &["xlsx"]),
         _ => ("Excel / CSV", &["xlsx", "xls", "ods", "csv", "txt"]),
     }
 }

@@ -6,6 +6,7 @@
 //! a long import never freezes the UI.
 
 pub mod files;
+pub mod outputs;
 pub mod records;
 pub mod session;
 pub mod setup;

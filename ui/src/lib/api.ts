@@ -59,8 +59,15 @@ export const api = {
   conflicts: () => invoke<ConflictView[]>('conflicts'),
   settle: (kind: Kind, id: string, keep: number) => invoke<RecordView>('settle_conflict', { kind, id, keep }),
 
+  printAttendanceSheet: (sessionId: string, path: string) => invoke<void>('print_attendance_sheet', { sessionId, path }),
+  printCertificate: (personId: string, missionId: string, path: string) =>
+    invoke<void>('print_certificate', { personId, missionId, path }),
+  printMissionReport: (missionId: string, path: string) => invoke<void>('print_mission_report', { missionId, path }),
+  exportMissionWorkbook: (missionId: string, path: string, pseudonymise: boolean) =>
+    invoke<void>('export_mission_workbook', { missionId, path, pseudonymise }),
+
   pickFile: (purpose: 'spreadsheet' | 'bundle') => invoke<string | null>('pick_file', { purpose }),
-  pickSave: (purpose: 'bundle', suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
+  pickSave: (purpose: 'bundle' | 'pdf' | 'workbook', suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
 };
 
 /** What a failed command rejected with, as the UI shows it. */

@@ -6,7 +6,7 @@ use crate::output::say;
 use binome_core::dhis2::{Dhis2Auth, Dhis2Mapping, ImportSummary, adx_xml, data_value_sets_json, push_data_value_sets};
 use binome_core::domain::Kind;
 use binome_core::domain::indicators::Breakdown;
-use binome_core::exports::{RawTable, csv, workbook};
+use binome_core::exports::{RawTable, csv};
 use binome_core::i18n::Messages;
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
@@ -21,17 +21,11 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
     let bytes = match format {
         "xlsx" => {
-            let breakdowns: Vec<Breakdown> = match sub.get_many::<String>("by") {
-                Some(values) => values.filter_map(|b| Breakdown::parse(b)).collect(),
-                None => Breakdown::ALL.to_vec(),
-            };
-            let mut tables = binome.indicator_tables(&scope, &breakdowns, m)?;
-            if !sub.get_flag("no-raw") {
-                for &raw in RawTable::ALL {
-                    tables.push(binome.raw_table(raw, &scope, pseudonymise, m)?);
-                }
-            }
-            workbook(&tables)?
+            let breakdowns: Vec<Breakdown> = sub
+                .get_many::<String>("by")
+                .map(|v| v.filter_map(|b| Breakdown::parse(b)).collect())
+                .unwrap_or_default();
+            binome.donor_workbook(&scope, &breakdowns, !sub.get_flag("no-raw"), pseudonymise, m)?
         }
         _ => {
             let table_name = sub.get_one::<String>("table").expect("has a default");
