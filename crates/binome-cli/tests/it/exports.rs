@@ -117,3 +117,55 @@ fn csv_in_the_french_excel_dialect_and_the_plain_one() {
         "{text}"
     );
 }
+
+/// LibreOffice (installed by scripts/test.sh) opens the workbook and
+/// finds the CLI's figures and every record: a second, independent reader.
+#[test]
+fn the_donor_workbook_reads_back_in_libreoffice() {
+    let store = demo();
+    let path = store.file("bailleur.xlsx");
+    store.ok(&["export", "xlsx", "--out", &path]);
+    let out = store.dir.path().join("lo");
+    let profile = store.dir.path().join("lo-profile");
+    let status = std::process::Command::new("soffice")
+        .env("HOME", &profile)
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        ])
+        .arg("--outdir")
+        .arg(&out)
+        .arg(&path)
+        .output()
+        .expect("LibreOffice runs (Debian package libreoffice-calc-nogui, installed by scripts/test.sh)");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let sheet = |name: &str| {
+        let text = std::fs::read_to_string(out.join(format!("bailleur-{name}.csv"))).expect(name);
+        text.lines().map(|l| l.split(',').map(str::to_owned).collect::<Vec<_>>()).collect::<Vec<_>>()
+    };
+    let indicators = sheet("Indicateurs");
+    assert_eq!(indicators[0][0], "Groupe");
+    let total = &indicators[1];
+    assert_eq!(total[0], "Total");
+    let cli = store.json(&["indicators"]);
+    let column = |heading: &str| indicators[0].iter().position(|h| h == heading).expect(heading);
+    assert_eq!(total[column("Séances")].parse::<u64>().unwrap(), cli["total"]["sessions"].as_u64().unwrap());
+    assert_eq!(
+        total[column("Personnes formées")].parse::<u64>().unwrap(),
+        cli["total"]["persons_trained"].as_u64().unwrap()
+    );
+    let person_hours: f64 = total[column("Heures-personnes")].parse().unwrap();
+    assert!((person_hours - cli["total"]["person_hours"].as_f64().unwrap()).abs() < 1e-6);
+    let rate: f64 = total[column("Taux de présence")].trim_end_matches('%').parse().unwrap();
+    assert!((rate / 100.0 - cli["total"]["attendance_rate"].as_f64().unwrap()).abs() < 1e-9, "a real percentage cell");
+    let attendance = sheet("Présences");
+    let stored: usize = store
+        .json(&["session", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| store.json(&["attendance", "list", "--session", s["id"].as_str().unwrap()]).as_array().unwrap().len())
+        .sum();
+    assert_eq!(attendance.len() - 1, stored, "every attendance row, under one header row");
+}
