@@ -52,6 +52,10 @@ pub fn run() {
             commands::outputs::print_certificate,
             commands::outputs::print_mission_report,
             commands::outputs::export_mission_workbook,
+            commands::outputs::export_workbook,
+            commands::outputs::export_csv,
+            commands::outputs::dhis2_template,
+            commands::outputs::dhis2_export,
             commands::files::pick_file,
             commands::files::pick_save,
         ])

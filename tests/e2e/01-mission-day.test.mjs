@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   step,
@@ -220,4 +221,31 @@ step('the language switches to English, is remembered, and switches back', async
   await waitForText(browser, 'nav', 'People');
   await (await shown(browser, '#lang-switch')).selectByAttribute('value', 'fr');
   await waitForText(browser, 'nav', 'Personnes');
+}, () => browser);
+
+step('the exports screen writes the donor workbook, and refuses an unmapped DHIS2 file by name', async () => {
+  const dir = scratch('exports');
+  await click(browser, 'nav a[href="/exports"]');
+  const workbook = join(dir, 'bailleur.xlsx');
+  answerNextDialog(workbook);
+  await click(browser, '#export-donor-workbook');
+  await waitForText(browser, '#export-written', 'bailleur.xlsx');
+  assert.equal(readFileSync(workbook).subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
+
+  const mapping = join(dir, 'correspondance.json');
+  answerNextDialog(mapping);
+  await click(browser, '#dhis2-template');
+  await waitForText(browser, '#export-written', 'correspondance.json');
+  assert.equal(JSON.parse(readFileSync(mapping, 'utf8')).format, 'binome-dhis2-mapping/1');
+  answerNextDialog(mapping);
+  await click(browser, '#dhis2-mapping');
+  await type(browser, '#dhis2-period', '2026Q4');
+  const values = join(dir, 'valeurs.json');
+  answerNextDialog(values);
+  await click(browser, '#dhis2-export');
+  await shown(browser, '#export-error');
+  assert.match(await textOf(browser, '#export-error'), /Export DHIS2 refusé, rien n'a été écrit/);
+  assert.match(await textOf(browser, '#export-error'), /Hôpital de la Mère et de l'Enfant/);
+  assert.equal(existsSync(values), false, 'no partial file');
+  await screenshot(browser, '13-exports');
 }, () => browser);

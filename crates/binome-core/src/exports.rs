@@ -194,6 +194,27 @@ impl Binome {
         workbook(&tables)
     }
 
+    /// One table as CSV: a raw table by name ("sessions", "attendance",
+    /// "scores", "assessments"), else the indicators split by `by`.
+    pub fn csv_export(
+        &self,
+        scope: &Scope,
+        table: &str,
+        by: Option<Breakdown>,
+        french_excel: bool,
+        pseudonymise: bool,
+        messages: &Messages,
+    ) -> Result<Vec<u8>> {
+        let table = match RawTable::parse(table) {
+            Some(raw) => self.raw_table(raw, scope, pseudonymise, messages)?,
+            None => {
+                let by: Vec<Breakdown> = by.into_iter().collect();
+                self.indicator_tables(scope, &by, messages)?.pop().expect("at least the total")
+            }
+        };
+        Ok(csv(&table, french_excel))
+    }
+
     pub fn raw_table(&self, which: RawTable, scope: &Scope, pseudonymise: bool, messages: &Messages) -> Result<Table> {
         let all = ListQuery::default();
         let missions: HashMap<String, Row> =

@@ -36,6 +36,39 @@ struct FrameworkRules {
 }
 
 impl Binome {
+    /// A report's scope from what a person typed: programme and mission as
+    /// codes or ids, dates as dd/mm/yyyy. Bad dates are reported together.
+    pub fn scope_from_text(
+        &self,
+        programme: Option<&str>,
+        mission: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<Scope> {
+        let mut problems = binome_domain::Problems::default();
+        let mut date = |text: Option<&str>, field: &str| {
+            let text = text.map(str::trim).filter(|t| !t.is_empty())?;
+            let parsed = parse_date(text);
+            if parsed.is_none() {
+                problems.push(binome_domain::Problem::new(field, binome_domain::ProblemCode::InvalidDate, text));
+            }
+            parsed
+        };
+        let (from, to) = (date(from, "start_date"), date(to, "end_date"));
+        if !problems.is_empty() {
+            return Err(crate::error::CoreError::Invalid { kind: Kind::Programme, problems });
+        }
+        let resolve = |kind: Kind, text: Option<&str>| {
+            text.map(str::trim).filter(|t| !t.is_empty()).map(|t| self.resolve(kind, t)).transpose()
+        };
+        Ok(Scope {
+            programme_id: resolve(Kind::Programme, programme)?,
+            mission_id: resolve(Kind::Mission, mission)?,
+            from,
+            to,
+        })
+    }
+
     pub fn indicators(&self, scope: &Scope, by: Option<Breakdown>) -> Result<IndicatorReport> {
         let dimensions: Vec<Breakdown> = by.into_iter().collect();
         let mut report = self.indicators_split(scope, &dimensions)?;

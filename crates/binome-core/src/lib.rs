@@ -34,3 +34,8 @@ pub mod sync_errors {
     pub use binome_sync::{BundleError, Certificate};
 }
 pub use error::{CoreError, ErrorReport, Result};
+
+/// The current UTC time as ISO 8601 (ADX's `exported`, file stamps).
+pub fn utc_now_iso() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}

@@ -17,6 +17,9 @@ fn filters(purpose: &str) -> (&'static str, &'static [&'static str]) {
         "bundle" => ("Binôme", &["binome"]),
         "pdf" => ("PDF", &["pdf"]),
         "workbook" => ("Excel", &["xlsx"]),
+        "csv" => ("CSV", &["csv"]),
+        "json" => ("JSON", &["json"]),
+        "xml" => ("ADX", &["xml"]),
         _ => ("Excel / CSV", &["xlsx", "xls", "ods", "csv", "txt"]),
     }
 }

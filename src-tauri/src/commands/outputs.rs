@@ -46,3 +46,82 @@ pub async fn export_mission_workbook(
     let scope = Scope { mission_id: Some(mission_id), ..Scope::default() };
     state.with(|b| write(&path, b.donor_workbook(&scope, &[], true, pseudonymise, &m)?))
 }
+
+/// What the exports screen sends: a scope typed by a person.
+#[derive(serde::Deserialize)]
+pub struct ScopeText {
+    programme: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+fn scope(b: &binome_core::Binome, s: &ScopeText) -> Result<Scope, binome_core::CoreError> {
+    b.scope_from_text(s.programme.as_deref(), None, s.from.as_deref(), s.to.as_deref())
+}
+
+/// The donor workbook for a programme and period.
+#[tauri::command]
+pub async fn export_workbook(
+    state: State<'_, AppState>,
+    scope_text: ScopeText,
+    pseudonymise: bool,
+    path: String,
+) -> Answer<()> {
+    let m = state.messages();
+    state.with(|b| write(&path, b.donor_workbook(&scope(b, &scope_text)?, &[], true, pseudonymise, &m)?))
+}
+
+/// One table as CSV, French Excel dialect or plain.
+#[tauri::command]
+pub async fn export_csv(
+    state: State<'_, AppState>,
+    scope_text: ScopeText,
+    table: String,
+    by: Option<String>,
+    french_excel: bool,
+    pseudonymise: bool,
+    path: String,
+) -> Answer<()> {
+    let m = state.messages();
+    let by = by.as_deref().and_then(binome_core::domain::indicators::Breakdown::parse);
+    state.with(|b| write(&path, b.csv_export(&scope(b, &scope_text)?, &table, by, french_excel, pseudonymise, &m)?))
+}
+
+#[tauri::command]
+pub async fn dhis2_template(state: State<'_, AppState>, path: String) -> Answer<()> {
+    state.with(|b| {
+        let template = b.dhis2_template()?;
+        write(&path, serde_json::to_vec_pretty(&template).expect("the template serialises"))
+    })
+}
+
+/// DHIS2 values of a period (`json` or `adx`); the number of values.
+#[tauri::command]
+pub async fn dhis2_export(
+    state: State<'_, AppState>,
+    mapping_path: String,
+    period: String,
+    programme: Option<String>,
+    format: String,
+    path: String,
+) -> Answer<u32> {
+    use binome_core::dhis2::{Dhis2Mapping, adx_xml, data_value_sets_json};
+    state.with(|b| {
+        let mapping_file = PathBuf::from(&mapping_path);
+        let text = std::fs::read_to_string(&mapping_file).map_err(|e| binome_core::CoreError::io(&mapping_file, e))?;
+        let mapping = Dhis2Mapping::parse(&text).map_err(binome_core::CoreError::Dhis2)?;
+        let programme = programme
+            .filter(|p| !p.is_empty())
+            .map(|p| b.resolve(binome_core::domain::Kind::Programme, &p))
+            .transpose()?;
+        let export = b.dhis2_export(&mapping, &period, programme)?;
+        let body = if format == "adx" { adx_xml(&export, &chrono_now()) } else { data_value_sets_json(&export, None) };
+        write(&path, body.into_bytes())?;
+        Ok(export.values.len() as u32)
+    })
+}
+
+/// ADX's `exported` stamp, in UTC.
+fn chrono_now() -> String {
+    binome_core::utc_now_iso()
+}

@@ -21,6 +21,9 @@ import type {
 
 export type Input = Record<string, string>;
 
+/** A report's scope as typed: programme id or code, dates dd/mm/yyyy. */
+export type ScopeText = { programme: string | null; from: string | null; to: string | null };
+
 export const api = {
   status: () => invoke<StatusView>('status'),
   setLanguage: (lang: string) => invoke<void>('set_language', { lang }),
@@ -66,8 +69,16 @@ export const api = {
   exportMissionWorkbook: (missionId: string, path: string, pseudonymise: boolean) =>
     invoke<void>('export_mission_workbook', { missionId, path, pseudonymise }),
 
-  pickFile: (purpose: 'spreadsheet' | 'bundle') => invoke<string | null>('pick_file', { purpose }),
-  pickSave: (purpose: 'bundle' | 'pdf' | 'workbook', suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
+  exportWorkbook: (scopeText: ScopeText, pseudonymise: boolean, path: string) =>
+    invoke<void>('export_workbook', { scopeText, pseudonymise, path }),
+  exportCsv: (scopeText: ScopeText, table: string, by: string | null, frenchExcel: boolean, pseudonymise: boolean, path: string) =>
+    invoke<void>('export_csv', { scopeText, table, by, frenchExcel, pseudonymise, path }),
+  dhis2Template: (path: string) => invoke<void>('dhis2_template', { path }),
+  dhis2Export: (mappingPath: string, period: string, programme: string | null, format: 'json' | 'adx', path: string) =>
+    invoke<number>('dhis2_export', { mappingPath, period, programme, format, path }),
+
+  pickFile: (purpose: 'spreadsheet' | 'bundle' | 'json') => invoke<string | null>('pick_file', { purpose }),
+  pickSave: (purpose: 'bundle' | 'pdf' | 'workbook' | 'csv' | 'json' | 'xml', suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
 };
 
 /** What a failed command rejected with, as the UI shows it. */

@@ -6,7 +6,7 @@ import type { ErrorView } from './bindings';
 export type SaveOutcome = { path: string } | { error: ErrorView } | null;
 
 export async function saveAs(
-  purpose: 'pdf' | 'workbook',
+  purpose: 'pdf' | 'workbook' | 'csv' | 'json' | 'xml',
   suggested: string,
   write: (path: string) => Promise<void>
 ): Promise<SaveOutcome> {

@@ -6,7 +6,6 @@ use crate::output::say;
 use binome_core::dhis2::{Dhis2Auth, Dhis2Mapping, ImportSummary, adx_xml, data_value_sets_json, push_data_value_sets};
 use binome_core::domain::Kind;
 use binome_core::domain::indicators::Breakdown;
-use binome_core::exports::{RawTable, csv};
 use binome_core::i18n::Messages;
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
@@ -27,18 +26,14 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
                 .unwrap_or_default();
             binome.donor_workbook(&scope, &breakdowns, !sub.get_flag("no-raw"), pseudonymise, m)?
         }
-        _ => {
-            let table_name = sub.get_one::<String>("table").expect("has a default");
-            let table = match RawTable::parse(table_name) {
-                Some(raw) => binome.raw_table(raw, &scope, pseudonymise, m)?,
-                None => {
-                    let by: Vec<Breakdown> =
-                        sub.get_one::<String>("by").and_then(|b| Breakdown::parse(b)).into_iter().collect();
-                    binome.indicator_tables(&scope, &by, m)?.pop().expect("at least the total")
-                }
-            };
-            csv(&table, sub.get_one::<String>("dialect").map(String::as_str) != Some("plain"))
-        }
+        _ => binome.csv_export(
+            &scope,
+            sub.get_one::<String>("table").expect("has a default"),
+            sub.get_one::<String>("by").and_then(|b| Breakdown::parse(b)),
+            sub.get_one::<String>("dialect").map(String::as_str) != Some("plain"),
+            pseudonymise,
+            m,
+        )?,
     };
     std::fs::write(out, bytes).map_err(|e| CoreError::io(out, e))?;
     say(m.text("export-written", &[("path", out.display().to_string())]));
@@ -54,9 +49,8 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
     let mapping = Dhis2Mapping::parse(&text).map_err(CoreError::Dhis2)?;
     let programme = sub.get_one::<String>("programme").map(|p| binome.resolve(Kind::Programme, p)).transpose()?;
     let export = binome.dhis2_export(&mapping, sub.get_one::<String>("period").expect("required"), programme)?;
-    let now = chrono::Utc::now();
     let body = match format {
-        "adx" => adx_xml(&export, &now.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        "adx" => adx_xml(&export, &binome_core::utc_now_iso()),
         _ => data_value_sets_json(&export, None),
     };
     let out = Path::new(sub.get_one::<String>("out").expect("required"));

@@ -77,6 +77,10 @@ impl Binome {
             })
             .collect();
         org_units.sort_by(|a, b| a.facility.cmp(&b.facility));
+        // Persons recorded without a facility, if the coordinator wants
+        // them reported to some org unit (a district, say).
+        org_units
+            .push(MappedOrgUnit { facility_id: String::new(), facility: "—".to_owned(), org_unit: String::new() });
         let figures = DHIS2_FIGURES
             .iter()
             .flat_map(|indicator| {

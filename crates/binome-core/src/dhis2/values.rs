@@ -25,7 +25,8 @@ pub enum Dhis2Error {
     Unreachable { server: String, detail: String },
     #[error("DHIS2 refused the request ({status}): {detail}")]
     Refused { status: u16, detail: String },
-    /// Everything that lacks an identifier, listed together.
+    /// Everything that lacks an identifier, listed together ("" names the
+    /// persons recorded without a facility).
     #[error("unmapped: facilities {facilities:?}, figures {figures:?}")]
     Unmapped { facilities: Vec<String>, figures: Vec<String> },
 }
