@@ -3,6 +3,7 @@
 //! (`tests/bindings.rs`) fails when the committed file is stale; run it
 //! with `UPDATE_BINDINGS=1` to rewrite it.
 
+use binome_core::dhis2::ImportSummary;
 use binome_core::domain::Kind;
 use binome_core::views::*;
 use ts_rs::TS;
@@ -48,6 +49,7 @@ pub fn typescript() -> String {
         QuarantineView,
         HeadView,
         ConflictView,
+        ImportSummary,
     ];
     for decl in decls {
         out.push_str(&decl);

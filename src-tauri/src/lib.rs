@@ -56,6 +56,7 @@ pub fn run() {
             commands::outputs::export_csv,
             commands::outputs::dhis2_template,
             commands::outputs::dhis2_export,
+            commands::outputs::dhis2_push,
             commands::files::pick_file,
             commands::files::pick_save,
         ])

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import {
   step,
@@ -26,6 +27,8 @@ import {
 
 const store = join(scratch('day'), 'binome.sqlite3');
 let browser;
+/** The DHIS2 mapping template the exports screen wrote. */
+let templatePath;
 
 before(async () => {
   browser = await openApp(store);
@@ -233,6 +236,7 @@ step('the exports screen writes the donor workbook, and refuses an unmapped DHIS
   assert.equal(readFileSync(workbook).subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
 
   const mapping = join(dir, 'correspondance.json');
+  templatePath = mapping;
   answerNextDialog(mapping);
   await click(browser, '#dhis2-template');
   await waitForText(browser, '#export-written', 'correspondance.json');
@@ -248,4 +252,56 @@ step('the exports screen writes the donor workbook, and refuses an unmapped DHIS
   assert.match(await textOf(browser, '#export-error'), /Hôpital de la Mère et de l'Enfant/);
   assert.equal(existsSync(values), false, 'no partial file');
   await screenshot(browser, '13-exports');
+}, () => browser);
+
+step('DHIS2 values are sent from the app: a dry run, then the import once asked', async () => {
+  const received = [];
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const url = new URL(request.url, 'http://localhost');
+      const signedIn = request.headers.authorization === `Basic ${Buffer.from('admin:district').toString('base64')}`;
+      if (!signedIn || url.pathname !== '/api/dataValueSets' || request.method !== 'POST') {
+        response.writeHead(signedIn ? 404 : 401, { 'Content-Type': 'application/json' });
+        response.end('{"status":"ERROR"}');
+        return;
+      }
+      const values = JSON.parse(body).dataValues;
+      received.push({ dryRun: url.searchParams.get('dryRun') === 'true', values: values.length });
+      const summary = { status: 'SUCCESS', importCount: { imported: values.length, updated: 0, ignored: 0, deleted: 0 }, conflicts: [] };
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ httpStatus: 'OK', httpStatusCode: 200, status: 'OK', response: summary }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const dir = scratch('dhis2');
+    const mapping = JSON.parse(readFileSync(templatePath, 'utf8'));
+    mapping.org_units.forEach((o, i) => (o.org_unit = `O${String(i).padStart(10, '0')}`));
+    mapping.figures.forEach((f, i) => {
+      f.data_element = `D${String(Math.floor(i / 3)).padStart(10, '0')}`;
+      f.category_option_combo = `C${String(i % 3).padStart(10, '0')}`;
+    });
+    const filled = join(dir, 'filled.json');
+    writeFileSync(filled, JSON.stringify(mapping));
+    answerNextDialog(filled);
+    await click(browser, '#dhis2-mapping');
+    await type(browser, '#dhis2-period', '2026Q4');
+    await type(browser, '#dhis2-server', `http://127.0.0.1:${server.address().port}`);
+    await type(browser, '#dhis2-user', 'admin');
+    await type(browser, '#dhis2-password', 'district');
+    assert.equal(await (await browser.$('#dhis2-import')).isEnabled(), false, 'no import before a dry run');
+    await click(browser, '#dhis2-dry-run');
+    await waitForText(browser, '#dhis2-summary', 'Essai à blanc');
+    assert.match(await textOf(browser, '#dhis2-summary'), /SUCCESS/);
+    await (await browser.$('#dhis2-import')).waitForEnabled();
+    await screenshot(browser, '14-dhis2');
+    await click(browser, '#dhis2-import');
+    await waitForText(browser, '#dhis2-summary', 'Import terminé');
+    assert.deepEqual(received.map((r) => r.dryRun), [true, false]);
+    assert.ok(received[0].values > 0 && received[0].values === received[1].values);
+  } finally {
+    server.close();
+  }
 }, () => browser);

@@ -95,6 +95,36 @@ pub async fn dhis2_template(state: State<'_, AppState>, path: String) -> Answer<
     })
 }
 
+/// Sends the values of a period to a DHIS2 server: `dry_run` first (DHIS2
+/// checks and imports nothing), then for real once the person confirms.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn dhis2_push(
+    state: State<'_, AppState>,
+    mapping_path: String,
+    period: String,
+    programme: Option<String>,
+    server: String,
+    user: String,
+    password: String,
+    dry_run: bool,
+) -> Answer<binome_core::dhis2::ImportSummary> {
+    use binome_core::dhis2::{Dhis2Auth, Dhis2Mapping, data_value_sets_json, push_data_value_sets};
+    state.with(|b| {
+        let mapping_file = PathBuf::from(&mapping_path);
+        let text = std::fs::read_to_string(&mapping_file).map_err(|e| binome_core::CoreError::io(&mapping_file, e))?;
+        let mapping = Dhis2Mapping::parse(&text).map_err(binome_core::CoreError::Dhis2)?;
+        let programme = programme
+            .filter(|p| !p.is_empty())
+            .map(|p| b.resolve(binome_core::domain::Kind::Programme, &p))
+            .transpose()?;
+        let export = b.dhis2_export(&mapping, &period, programme)?;
+        let body = data_value_sets_json(&export, None);
+        let auth = Dhis2Auth::Basic { user, password };
+        push_data_value_sets(&server, &auth, &body, dry_run).map_err(binome_core::CoreError::Dhis2)
+    })
+}
+
 /// DHIS2 values of a period (`json` or `adx`); the number of values.
 #[tauri::command]
 pub async fn dhis2_export(

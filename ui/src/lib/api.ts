@@ -8,6 +8,7 @@ import type {
   ErrorView,
   ExportView,
   FieldView,
+  ImportSummary,
   ImportPreview,
   Kind,
   ListRequest,
@@ -76,6 +77,16 @@ export const api = {
   dhis2Template: (path: string) => invoke<void>('dhis2_template', { path }),
   dhis2Export: (mappingPath: string, period: string, programme: string | null, format: 'json' | 'adx', path: string) =>
     invoke<number>('dhis2_export', { mappingPath, period, programme, format, path }),
+
+  dhis2Push: (
+    mappingPath: string,
+    period: string,
+    programme: string | null,
+    server: string,
+    user: string,
+    password: string,
+    dryRun: boolean
+  ) => invoke<ImportSummary>('dhis2_push', { mappingPath, period, programme, server, user, password, dryRun }),
 
   pickFile: (purpose: 'spreadsheet' | 'bundle' | 'json') => invoke<string | null>('pick_file', { purpose }),
   pickSave: (purpose: 'bundle' | 'pdf' | 'workbook' | 'csv' | 'json' | 'xml', suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })

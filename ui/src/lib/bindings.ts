@@ -166,3 +166,13 @@ export type ConflictView = { kind: Kind, id: string, label: string, heads: Array
  * Fields whose values differ between the versions.
  */
 differing: Array<string>, };
+
+export type ImportSummary = { 
+/**
+ * OK, WARNING or ERROR.
+ */
+status: string, imported: number, updated: number, ignored: number, deleted: number, 
+/**
+ * What DHIS2 refused, as it says it: "object: value".
+ */
+conflicts: Array<string>, dry_run: boolean, };

@@ -34,13 +34,14 @@ impl Dhis2Auth {
 /// DHIS2's import summary, in either of its shapes (bare, or inside
 /// `response` since 2.38).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
     /// OK, WARNING or ERROR.
     pub status: String,
-    pub imported: u64,
-    pub updated: u64,
-    pub ignored: u64,
-    pub deleted: u64,
+    pub imported: u32,
+    pub updated: u32,
+    pub ignored: u32,
+    pub deleted: u32,
     /// What DHIS2 refused, as it says it: "object: value".
     pub conflicts: Vec<String>,
     pub dry_run: bool,
@@ -53,7 +54,7 @@ impl ImportSummary {
             _ => value,
         };
         let count = summary.get("importCount")?;
-        let number = |name: &str| count.get(name).and_then(Value::as_u64).unwrap_or(0);
+        let number = |name: &str| count.get(name).and_then(Value::as_u64).unwrap_or(0) as u32;
         let conflicts = summary
             .get("conflicts")
             .and_then(Value::as_array)
