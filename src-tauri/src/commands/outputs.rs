@@ -109,16 +109,9 @@ pub async fn dhis2_push(
     password: String,
     dry_run: bool,
 ) -> Answer<binome_core::dhis2::ImportSummary> {
-    use binome_core::dhis2::{Dhis2Auth, Dhis2Mapping, data_value_sets_json, push_data_value_sets};
+    use binome_core::dhis2::{Dhis2Auth, data_value_sets_json, push_data_value_sets};
     state.with(|b| {
-        let mapping_file = PathBuf::from(&mapping_path);
-        let text = std::fs::read_to_string(&mapping_file).map_err(|e| binome_core::CoreError::io(&mapping_file, e))?;
-        let mapping = Dhis2Mapping::parse(&text).map_err(binome_core::CoreError::Dhis2)?;
-        let programme = programme
-            .filter(|p| !p.is_empty())
-            .map(|p| b.resolve(binome_core::domain::Kind::Programme, &p))
-            .transpose()?;
-        let export = b.dhis2_export(&mapping, &period, programme)?;
+        let export = b.dhis2_export_from_file(&PathBuf::from(&mapping_path), &period, programme.as_deref())?;
         let body = data_value_sets_json(&export, None);
         let auth = Dhis2Auth::Basic { user, password };
         push_data_value_sets(&server, &auth, &body, dry_run).map_err(binome_core::CoreError::Dhis2)
@@ -135,23 +128,15 @@ pub async fn dhis2_export(
     format: String,
     path: String,
 ) -> Answer<u32> {
-    use binome_core::dhis2::{Dhis2Mapping, adx_xml, data_value_sets_json};
+    use binome_core::dhis2::{adx_xml, data_value_sets_json};
     state.with(|b| {
-        let mapping_file = PathBuf::from(&mapping_path);
-        let text = std::fs::read_to_string(&mapping_file).map_err(|e| binome_core::CoreError::io(&mapping_file, e))?;
-        let mapping = Dhis2Mapping::parse(&text).map_err(binome_core::CoreError::Dhis2)?;
-        let programme = programme
-            .filter(|p| !p.is_empty())
-            .map(|p| b.resolve(binome_core::domain::Kind::Programme, &p))
-            .transpose()?;
-        let export = b.dhis2_export(&mapping, &period, programme)?;
-        let body = if format == "adx" { adx_xml(&export, &chrono_now()) } else { data_value_sets_json(&export, None) };
+        let export = b.dhis2_export_from_file(&PathBuf::from(&mapping_path), &period, programme.as_deref())?;
+        let body = if format == "adx" {
+            adx_xml(&export, &binome_core::utc_now_iso())
+        } else {
+            data_value_sets_json(&export, None)
+        };
         write(&path, body.into_bytes())?;
         Ok(export.values.len() as u32)
     })
-}
-
-/// ADX's `exported` stamp, in UTC.
-fn chrono_now() -> String {
-    binome_core::utc_now_iso()
 }

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::output::say;
-use binome_core::dhis2::{Dhis2Auth, Dhis2Mapping, ImportSummary, adx_xml, data_value_sets_json, push_data_value_sets};
+use binome_core::dhis2::{Dhis2Auth, ImportSummary, adx_xml, data_value_sets_json, push_data_value_sets};
 use binome_core::domain::Kind;
 use binome_core::domain::indicators::Breakdown;
 use binome_core::i18n::Messages;
@@ -45,10 +45,11 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
     let m = ctx.messages;
     let (format, sub) = matches.subcommand().expect("a format is required");
     let mapping_path = Path::new(sub.get_one::<String>("mapping").expect("required"));
-    let text = std::fs::read_to_string(mapping_path).map_err(|e| CoreError::io(mapping_path, e))?;
-    let mapping = Dhis2Mapping::parse(&text).map_err(CoreError::Dhis2)?;
-    let programme = sub.get_one::<String>("programme").map(|p| binome.resolve(Kind::Programme, p)).transpose()?;
-    let export = binome.dhis2_export(&mapping, sub.get_one::<String>("period").expect("required"), programme)?;
+    let export = binome.dhis2_export_from_file(
+        mapping_path,
+        sub.get_one::<String>("period").expect("required"),
+        sub.get_one::<String>("programme").map(String::as_str),
+    )?;
     let body = match format {
         "adx" => adx_xml(&export, &binome_core::utc_now_iso()),
         _ => data_value_sets_json(&export, None),

@@ -124,6 +124,24 @@ impl Dhis2Mapping {
 }
 
 impl Binome {
+    /// Reads a mapping file and computes the values of `period` (DHIS2
+    /// code), optionally for one programme given as typed (code or id).
+    pub fn dhis2_export_from_file(
+        &self,
+        mapping_path: &std::path::Path,
+        period: &str,
+        programme: Option<&str>,
+    ) -> Result<Dhis2Export> {
+        let text = std::fs::read_to_string(mapping_path).map_err(|e| CoreError::io(mapping_path, e))?;
+        let mapping = Dhis2Mapping::parse(&text).map_err(CoreError::Dhis2)?;
+        let programme = programme
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| self.resolve(binome_domain::Kind::Programme, p))
+            .transpose()?;
+        self.dhis2_export(&mapping, period, programme)
+    }
+
     /// The values of `period` (DHIS2 code), optionally for one programme.
     /// Refused, naming every gap, when a facility with data or a figure of
     /// the mapping has no identifier.
