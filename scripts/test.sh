@@ -23,6 +23,11 @@ cp tests/fixtures/mission.binome "$corpus/"
 "$CARGO_TARGET_DIR/fuzz/debug/bundle_reader" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
 
+# The benchmark harness at mission scale, to keep it working (no timing
+# is asserted; benches/README.md holds the figures).
+cargo build --locked -p binome-bench -p binome-cli
+"$CARGO_TARGET_DIR/debug/binome-bench" --scale mission --quick >/dev/null
+
 # The desktop app, end to end (writes docs/screenshots/).
 cargo build --locked -p binome-desktop -p binome-cli
 tests/e2e/run.sh

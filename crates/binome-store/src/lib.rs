@@ -9,6 +9,7 @@
 //! the "what changed since" index that bundles are made from.
 
 mod backup;
+pub mod baselines;
 mod device;
 mod devices;
 mod error;

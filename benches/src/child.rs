@@ -1,0 +1,55 @@
+//! A `binome` command run as a child process, timed, with its peak
+//! memory read from `/proc/<pid>/status` (VmHWM only grows, so the last
+//! reading before it exits is its peak).
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Run {
+    pub time: Duration,
+    pub peak_kib: u64,
+}
+
+/// The `binome` binary beside this one (same profile).
+pub fn cli_path() -> Result<PathBuf> {
+    let here = std::env::current_exe()?;
+    let cli = here.with_file_name("binome");
+    if !cli.exists() {
+        bail!("{} is missing: build it with the same profile (cargo build --release -p binome-cli)", cli.display());
+    }
+    Ok(cli)
+}
+
+fn high_water_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+pub fn run(cli: &Path, store: &Path, args: &[&str]) -> Result<Run> {
+    let start = Instant::now();
+    let mut child = Command::new(cli)
+        .arg("--db")
+        .arg(store)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .with_context(|| format!("starting {}", cli.display()))?;
+    let mut peak = 0;
+    let status = loop {
+        if let Some(kib) = high_water_kib(child.id()) {
+            peak = peak.max(kib);
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let time = start.elapsed();
+    if !status.success() {
+        bail!("binome {args:?} failed");
+    }
+    Ok(Run { time, peak_kib: peak })
+}
