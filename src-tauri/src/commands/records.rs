@@ -43,8 +43,8 @@ pub async fn delete_record(state: State<'_, AppState>, kind: Kind, id: String) -
     })
 }
 
-fn import_kind(kind: &str) -> ImportKind {
-    ImportKind::parse(kind).unwrap_or(ImportKind::Participants)
+fn import_kind(kind: &str) -> Result<ImportKind, binome_core::views::ErrorView> {
+    ImportKind::parse(kind).ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))
 }
 
 fn import_options(mission_id: Option<String>, dry_run: bool) -> ImportOptions {
@@ -60,7 +60,8 @@ pub async fn preview_import(
     mission_id: Option<String>,
 ) -> Answer<ImportPreview> {
     let m = state.messages();
-    state.with(|b| b.preview_import(import_kind(&kind), &PathBuf::from(&path), &import_options(mission_id, true), &m))
+    let kind = import_kind(&kind)?;
+    state.with(|b| b.preview_import(kind, &PathBuf::from(&path), &import_options(mission_id, true), &m))
 }
 
 /// Imports all rows or none (after a backup of the store).
@@ -72,8 +73,8 @@ pub async fn import_file(
     mission_id: Option<String>,
 ) -> Answer<ImportPreview> {
     let m = state.messages();
-    state
-        .with(|b| b.import_with_rows(import_kind(&kind), &PathBuf::from(&path), &import_options(mission_id, false), &m))
+    let kind = import_kind(&kind)?;
+    state.with(|b| b.import_with_rows(kind, &PathBuf::from(&path), &import_options(mission_id, false), &m))
 }
 
 #[tauri::command]
