@@ -305,3 +305,25 @@ step('DHIS2 values are sent from the app: a dry run, then the import once asked'
     server.close();
   }
 }, () => browser);
+
+step('a person typed twice is suggested as a duplicate and merged, the merge kept as a record', async () => {
+  await click(browser, 'nav a[href="/participants"]');
+  // The imported list has MAHAMAT Zénaba, +235 66 12 34 56.
+  await click(browser, '#new-person');
+  await type(browser, 'aside #field-family_name', 'Mahammat');
+  await type(browser, 'aside #field-given_names', 'Zenaba');
+  await type(browser, 'aside #field-phone', '66 12 34 56');
+  await click(browser, 'aside form.record-form button[type="submit"]');
+  await shown(browser, 'aside .saved');
+  await click(browser, '#find-duplicates');
+  await shown(browser, '#duplicates-table tbody tr');
+  const pair = await textOf(browser, '#duplicates-table tbody tr');
+  assert.match(pair, /MAHAMAT Zénaba/);
+  assert.match(pair, /Mahammat Zenaba|MAHAMMAT Zenaba/i);
+  await screenshot(browser, '15-doublons');
+  await click(browser, '#duplicates-table tbody tr button');
+  await waitForText(browser, 'section[aria-labelledby="duplicates-title"]', 'Fusion enregistrée');
+  const merges = cli(store, 'person-merge', 'list');
+  assert.equal(merges.length, 1, 'one merge recorded, nobody deleted');
+  assert.equal(cli(store, 'person', 'list').filter((p) => /mahamm?at/i.test(p.data.family_name)).length, 2, 'both records kept');
+}, () => browser);
