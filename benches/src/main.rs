@@ -50,6 +50,7 @@ fn main() -> Result<()> {
     let scale_text = args.iter().skip_while(|a| *a != "--scale").nth(1).map(String::as_str).unwrap_or("mission");
     let scale = DemoScale::parse(scale_text).with_context(|| format!("unknown scale {scale_text}"))?;
     let quick = args.iter().any(|a| a == "--quick");
+    let plans = args.iter().any(|a| a == "--plans");
     let cli = child::cli_path()?;
     let dir = tempfile::tempdir()?;
     let path = |name: &str| dir.path().join(name);
@@ -180,6 +181,15 @@ fn main() -> Result<()> {
     println!("| figure | measured | baseline (same run) | ratio | target |\n|---|---|---|---|---|");
     for r in rows {
         println!("| {} | {} | {} | {} | {} |", r.figure, r.measured, r.baseline, r.ratio, r.target);
+    }
+    if plans {
+        for by in [None, Some(Breakdown::Sex), Some(Breakdown::Month)] {
+            let dimensions: Vec<Breakdown> = by.into_iter().collect();
+            println!("\n#### Query plans, {}\n", by.map_or("total", |b| b.code()));
+            for (query, lines) in source.store().indicator_query_plans(&dimensions)? {
+                println!("{query}:\n```\n{}\n```", lines.join("\n"));
+            }
+        }
     }
     Ok(())
 }

@@ -81,6 +81,86 @@ fn scope_params(scope: &Scope) -> [(&'static str, Option<String>); 4] {
     ]
 }
 
+/// Attendance tallies per group key, and for the whole scope.
+fn attendance_sql(key: &str, merges_exist: bool) -> String {
+    // A natural key makes (session, person) unique; only merged persons
+    // can meet twice in one session, and then they count once.
+    let attendance_rows = if merges_exist {
+        "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day,
+                COALESCE(al.canonical_id, a.person_id) AS person_id,
+                MAX(a.status IN ('present', 'late', 'left_early')) AS counted,
+                MAX(a.status = 'excused') AS excused
+         FROM attendance a
+         JOIN sc ON sc.id = a.session_id
+         LEFT JOIN person_aliases al ON al.person_id = a.person_id
+         WHERE a.deleted = 0
+         GROUP BY sc.id, COALESCE(al.canonical_id, a.person_id)"
+    } else {
+        "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day, a.person_id,
+                a.status IN ('present', 'late', 'left_early') AS counted,
+                a.status = 'excused' AS excused
+         FROM attendance a
+         JOIN sc ON sc.id = a.session_id
+         WHERE a.deleted = 0"
+    };
+    // y: one row per (group, person); the total's distinct persons come
+    // from it without a second pass over attendance.
+    format!(
+        "WITH sc AS ({SESSIONS_IN_SCOPE}),
+         x AS ({attendance_rows}),
+         y AS MATERIALIZED (
+            SELECT {key} AS k, x.person_id,
+                   MAX(x.counted) AS trained,
+                   COALESCE(SUM(CASE WHEN x.counted THEN x.duration END), 0) AS minutes,
+                   COALESCE(SUM(CASE WHEN x.counted THEN x.duration / 60.0 / x.hours_per_day END), 0.0) AS days,
+                   SUM(x.counted) AS counted, COUNT(*) AS rows_, SUM(x.excused AND NOT x.counted) AS excused
+            FROM x
+            JOIN persons p ON p.id = x.person_id AND p.deleted = 0
+            LEFT JOIN organisations o ON o.id = p.organisation_id
+            GROUP BY k, x.person_id
+         )
+         SELECT 0, k, SUM(trained), SUM(minutes), SUM(days), SUM(counted), SUM(rows_), SUM(excused) FROM y GROUP BY k
+         UNION ALL
+         SELECT 1, '', COUNT(DISTINCT CASE WHEN trained THEN person_id END), COALESCE(SUM(minutes), 0),
+                COALESCE(SUM(days), 0.0), COALESCE(SUM(counted), 0), COALESCE(SUM(rows_), 0), COALESCE(SUM(excused), 0) FROM y"
+    )
+}
+
+/// Pre/post score tallies per group key.
+fn scores_sql(key: &str) -> String {
+    format!(
+        "WITH sc AS ({SESSIONS_IN_SCOPE}),
+         x AS (
+            SELECT sc.date, sc.programme_id, sc.pass_mark,
+                   COALESCE(al.canonical_id, t.person_id) AS person_id,
+                   MAX(CASE WHEN t.phase = 'pre' THEN t.score * 100.0 / t.max_score END) AS pre,
+                   MAX(CASE WHEN t.phase = 'post' THEN t.score * 100.0 / t.max_score END) AS post
+            FROM test_scores t
+            JOIN sc ON sc.id = t.session_id
+            LEFT JOIN person_aliases al ON al.person_id = t.person_id
+            WHERE t.deleted = 0
+            GROUP BY sc.id, COALESCE(al.canonical_id, t.person_id)
+         )
+         SELECT {key} AS k, COUNT(*), SUM(x.pre), SUM(x.post), SUM(x.post >= x.pass_mark)
+         FROM x
+         JOIN persons p ON p.id = x.person_id AND p.deleted = 0
+         LEFT JOIN organisations o ON o.id = p.organisation_id
+         WHERE x.pre IS NOT NULL AND x.post IS NOT NULL
+         GROUP BY k"
+    )
+}
+
+/// Session tallies per group key ('' unless the breakdown splits sessions).
+fn sessions_sql(session_key: &str) -> String {
+    format!(
+        "WITH x AS ({SESSIONS_IN_SCOPE})
+         SELECT {session_key} AS k, COUNT(*), COALESCE(SUM(x.duration), 0),
+                COALESCE(SUM(st.status != 'draft'), 0), COALESCE(SUM(st.status = 'validated'), 0)
+         FROM x JOIN session_status st ON st.session_id = x.id
+         GROUP BY k"
+    )
+}
+
 impl Store {
     /// Tallies per group and for the whole scope, in one pass per table.
     /// Session tallies are split only when the breakdown splits sessions.
@@ -95,47 +175,7 @@ impl Store {
             .conn
             .query_row("SELECT EXISTS (SELECT 1 FROM person_aliases)", [], |r| r.get(0))
             .doing("checking person merges")?;
-        // A natural key makes (session, person) unique; only merged persons
-        // can meet twice in one session, and then they count once.
-        let attendance_rows = if merges_exist {
-            "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day,
-                    COALESCE(al.canonical_id, a.person_id) AS person_id,
-                    MAX(a.status IN ('present', 'late', 'left_early')) AS counted,
-                    MAX(a.status = 'excused') AS excused
-             FROM attendance a
-             JOIN sc ON sc.id = a.session_id
-             LEFT JOIN person_aliases al ON al.person_id = a.person_id
-             WHERE a.deleted = 0
-             GROUP BY sc.id, COALESCE(al.canonical_id, a.person_id)"
-        } else {
-            "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day, a.person_id,
-                    a.status IN ('present', 'late', 'left_early') AS counted,
-                    a.status = 'excused' AS excused
-             FROM attendance a
-             JOIN sc ON sc.id = a.session_id
-             WHERE a.deleted = 0"
-        };
-        // y: one row per (group, person); the total's distinct persons come
-        // from it without a second pass over attendance.
-        let attendance_sql = format!(
-            "WITH sc AS ({SESSIONS_IN_SCOPE}),
-             x AS ({attendance_rows}),
-             y AS MATERIALIZED (
-                SELECT {key} AS k, x.person_id,
-                       MAX(x.counted) AS trained,
-                       COALESCE(SUM(CASE WHEN x.counted THEN x.duration END), 0) AS minutes,
-                       COALESCE(SUM(CASE WHEN x.counted THEN x.duration / 60.0 / x.hours_per_day END), 0.0) AS days,
-                       SUM(x.counted) AS counted, COUNT(*) AS rows_, SUM(x.excused AND NOT x.counted) AS excused
-                FROM x
-                JOIN persons p ON p.id = x.person_id AND p.deleted = 0
-                LEFT JOIN organisations o ON o.id = p.organisation_id
-                GROUP BY k, x.person_id
-             )
-             SELECT 0, k, SUM(trained), SUM(minutes), SUM(days), SUM(counted), SUM(rows_), SUM(excused) FROM y GROUP BY k
-             UNION ALL
-             SELECT 1, '', COUNT(DISTINCT CASE WHEN trained THEN person_id END), COALESCE(SUM(minutes), 0),
-                    COALESCE(SUM(days), 0.0), COALESCE(SUM(counted), 0), COALESCE(SUM(rows_), 0), COALESCE(SUM(excused), 0) FROM y"
-        );
+        let attendance_sql = attendance_sql(&key, merges_exist);
         let mut stmt = self.conn.prepare_cached(&attendance_sql).doing("preparing attendance indicators")?;
         let mut rows = stmt.query(params.as_slice()).doing("computing attendance indicators")?;
         while let Some(r) = rows.next().doing("computing attendance indicators")? {
@@ -151,26 +191,7 @@ impl Store {
         }
         drop(rows);
 
-        let scores_sql = format!(
-            "WITH sc AS ({SESSIONS_IN_SCOPE}),
-             x AS (
-                SELECT sc.date, sc.programme_id, sc.pass_mark,
-                       COALESCE(al.canonical_id, t.person_id) AS person_id,
-                       MAX(CASE WHEN t.phase = 'pre' THEN t.score * 100.0 / t.max_score END) AS pre,
-                       MAX(CASE WHEN t.phase = 'post' THEN t.score * 100.0 / t.max_score END) AS post
-                FROM test_scores t
-                JOIN sc ON sc.id = t.session_id
-                LEFT JOIN person_aliases al ON al.person_id = t.person_id
-                WHERE t.deleted = 0
-                GROUP BY sc.id, COALESCE(al.canonical_id, t.person_id)
-             )
-             SELECT {key} AS k, COUNT(*), SUM(x.pre), SUM(x.post), SUM(x.post >= x.pass_mark)
-             FROM x
-             JOIN persons p ON p.id = x.person_id AND p.deleted = 0
-             LEFT JOIN organisations o ON o.id = p.organisation_id
-             WHERE x.pre IS NOT NULL AND x.post IS NOT NULL
-             GROUP BY k"
-        );
+        let scores_sql = scores_sql(&key);
         let mut stmt = self.conn.prepare_cached(&scores_sql).doing("preparing score indicators")?;
         let mut rows = stmt.query(params.as_slice()).doing("computing score indicators")?;
         while let Some(r) = rows.next().doing("computing score indicators")? {
@@ -188,13 +209,7 @@ impl Store {
         drop(rows);
 
         let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
-        let sessions_sql = format!(
-            "WITH x AS ({SESSIONS_IN_SCOPE})
-             SELECT {session_key} AS k, COUNT(*), COALESCE(SUM(x.duration), 0),
-                    COALESCE(SUM(st.status != 'draft'), 0), COALESCE(SUM(st.status = 'validated'), 0)
-             FROM x JOIN session_status st ON st.session_id = x.id
-             GROUP BY k"
-        );
+        let sessions_sql = sessions_sql(session_key);
         let mut stmt = self.conn.prepare_cached(&sessions_sql).doing("preparing session indicators")?;
         let mut rows = stmt.query(params.as_slice()).doing("computing session indicators")?;
         while let Some(r) = rows.next().doing("computing session indicators")? {
@@ -298,5 +313,34 @@ impl Store {
             })
             .doing("reading missions")?;
         rows.collect::<Result<_, _>>().doing("reading missions")
+    }
+}
+
+impl Store {
+    /// `EXPLAIN QUERY PLAN` of each indicator query for a breakdown, as
+    /// (query, plan lines): what benches/README.md writes down.
+    pub fn indicator_query_plans(&self, by: &[Breakdown]) -> crate::Result<Vec<(&'static str, Vec<String>)>> {
+        let key = key_expr(by);
+        let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
+        let queries = [
+            ("attendance", attendance_sql(&key, false)),
+            ("attendance, after person merges", attendance_sql(&key, true)),
+            ("pre/post scores", scores_sql(&key)),
+            ("sessions", sessions_sql(session_key)),
+        ];
+        let params = scope_params(&Scope::default());
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let mut plans = Vec::new();
+        for (name, sql) in queries {
+            let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).doing("explaining a query")?;
+            let lines = stmt
+                .query_map(params.as_slice(), |r| r.get::<_, String>(3))
+                .doing("explaining a query")?
+                .collect::<Result<Vec<_>, _>>()
+                .doing("explaining a query")?;
+            plans.push((name, lines));
+        }
+        Ok(plans)
     }
 }
