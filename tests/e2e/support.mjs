@@ -1,6 +1,7 @@
 // What every scenario needs: the app in a WebDriver session on a store of
 // its own, the file "picked" in the system dialog, the CLI to read what the
 // store holds, and screenshots for docs/screenshots.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,11 +121,17 @@ export async function firstStart(browser, { author, device, role }) {
   await shown(browser, 'nav');
 }
 
-/** Opens a screen by its path, as a reload of the window would. */
+/** Opens a screen by its path, as a reload of the window would. The app
+ * must have started first: a navigation during its own start is lost. */
 export async function go(browser, path) {
-  await browser.execute((p) => window.location.assign(p), path);
-  await browser.waitUntil(async () => (await browser.execute(() => window.location.pathname)) === path);
-  await shown(browser, 'nav');
+  await shown(browser, 'nav', 20000);
+  const arrived = () => browser.execute(() => window.location.pathname);
+  for (let attempt = 0; attempt < 3 && (await arrived()) !== path; attempt += 1) {
+    await browser.execute((p) => window.location.assign(p), path);
+    await browser.waitUntil(async () => (await arrived()) === path, { timeout: 8000 }).catch(() => {});
+  }
+  assert.equal(await arrived(), path, `the app opened ${path}`);
+  await shown(browser, 'nav', 20000);
 }
 
 /** A scenario step; on failure, a screenshot of what the app showed. */
