@@ -123,7 +123,9 @@ step('a session is logged and its attendance taken by keyboard only', async () =
   await browser.keys('Enter');
   await waitForText(browser, '#roster-count', 'présent');
   const total = (await browser.$$('#roster [role="row"]')).length;
-  await browser.waitUntil(async () => (await browser.$$('#roster [role="row"][data-status="present"]')).length === total);
+  await browser.waitUntil(async () => (await browser.$$('#roster [role="row"][data-status="present"]')).length === total, {
+    timeout: 15000
+  });
   // Focus is on the first row after "everyone present".
   await browser.keys('ArrowDown');
   await browser.keys('a');
@@ -131,7 +133,7 @@ step('a session is logged and its attendance taken by keyboard only', async () =
   await browser.waitUntil(
     async () => (await browser.$$('#roster [role="row"][data-saved="yes"][data-status="absent"]')).length === 1 &&
       (await browser.$$('#roster [role="row"][data-saved="yes"][data-status="late"]')).length === 1,
-    { timeoutMsg: 'the second row is absent and the third late, both saved' }
+    { timeout: 15000, timeoutMsg: 'the second row is absent and the third late, both saved' }
   );
   await screenshot(browser, '06-presences');
   const session = cli(store, 'session', 'list', '--mission', 'MOU-2026-11').find((s) => s.data.title === 'Réanimation du nouveau-né');
@@ -207,6 +209,7 @@ step('sixty ticks in a row are each saved (the figure for benches/README.md)', a
     if ((i + 1) % rows === 0) await browser.keys('Home');
   }
   await browser.waitUntil(async () => (await browser.execute(() => window.__binomeTickTimes.length)) === 60, {
+    timeout: 20000,
     timeoutMsg: 'every tick was saved'
   });
   const times = (await browser.execute(() => window.__binomeTickTimes)).sort((a, b) => a - b);
