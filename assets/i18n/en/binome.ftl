@@ -209,6 +209,7 @@ backup-none = No backups.
 backup-restored = Backup restored: { $name } (the previous state was itself backed up).
 error-backup-not-found = No backup matches "{ $name }" (see: binome backup list).
 error-backup-ambiguous = "{ $name }" matches several backups: { $candidates }.
+error-pdf = Cannot write the PDF document: { $detail }
 error-spreadsheet = Cannot write the workbook: { $detail }
 
 ## Sync

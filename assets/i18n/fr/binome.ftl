@@ -216,6 +216,7 @@ backup-none = Aucune sauvegarde.
 backup-restored = Sauvegarde remise en place : { $name } (l'état précédent a lui-même été sauvegardé).
 error-backup-not-found = Aucune sauvegarde ne correspond à « { $name } » (voir : binome backup list).
 error-backup-ambiguous = « { $name } » désigne plusieurs sauvegardes : { $candidates }.
+error-pdf = Impossible d'écrire le document PDF : { $detail }
 error-spreadsheet = Impossible d'écrire le classeur : { $detail }
 
 ## Synchronisation

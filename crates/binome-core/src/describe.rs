@@ -78,6 +78,10 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             );
             out.push('\n');
         }
+        CoreError::Pdf(detail) => {
+            out.push_str(&m.text("error-pdf", &[("detail", detail.clone())]));
+            out.push('\n');
+        }
         CoreError::Spreadsheet(detail) => {
             out.push_str(&m.text("error-spreadsheet", &[("detail", detail.clone())]));
             out.push('\n');

@@ -31,6 +31,8 @@ pub enum CoreError {
     BackupAmbiguous(String, Vec<String>),
     #[error("cannot write the spreadsheet: {0}")]
     Spreadsheet(String),
+    #[error("cannot write the PDF: {0}")]
+    Pdf(String),
     #[error(transparent)]
     Bundle(binome_sync::BundleError),
     #[error(transparent)]
@@ -64,6 +66,7 @@ impl CoreError {
             CoreError::BackupNotFound(_) => "backup-not-found",
             CoreError::BackupAmbiguous(..) => "backup-ambiguous",
             CoreError::Spreadsheet(_) => "spreadsheet",
+            CoreError::Pdf(_) => "pdf",
             CoreError::Bundle(e) => e.code(),
             CoreError::Sync(_) => "sync-refused",
             CoreError::Dhis2(_) => "dhis2",

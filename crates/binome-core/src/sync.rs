@@ -283,8 +283,18 @@ impl Binome {
     }
 
     pub fn import_bundle(&mut self, path: &Path, dry_run: bool) -> Result<ImportOutcome> {
+        self.import_bundle_with_progress(path, dry_run, &mut |_, _| {})
+    }
+
+    /// Like [`Binome::import_bundle`], telling `progress(done, total)`.
+    pub fn import_bundle_with_progress(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcome> {
         let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
-        self.import_bundle_bytes(&bytes, dry_run)
+        self.import_bundle_bytes_with_progress(&bytes, dry_run, progress)
     }
 
     /// Verifies, decrypts and parses the whole bundle, then applies it in

@@ -43,12 +43,19 @@ pub async fn delete_record(state: State<'_, AppState>, kind: Kind, id: String) -
     })
 }
 
-fn import_kind(kind: &str) -> Result<ImportKind, binome_core::views::ErrorView> {
-    ImportKind::parse(kind).ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))
-}
-
-fn import_options(mission_id: Option<String>, dry_run: bool) -> ImportOptions {
-    ImportOptions { mission: mission_id.filter(|m| !m.is_empty()), session: None, dry_run }
+/// Both import commands: a rehearsal (`dry_run`) or the real import.
+fn run_import(
+    state: &AppState,
+    kind: &str,
+    path: &str,
+    mission_id: Option<String>,
+    dry_run: bool,
+) -> Answer<ImportPreview> {
+    let kind = ImportKind::parse(kind)
+        .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))?;
+    let options = ImportOptions { mission: mission_id.filter(|m| !m.is_empty()), session: None, dry_run };
+    let m = state.messages();
+    state.with(|b| b.import_with_rows(kind, &PathBuf::from(path), &options, &m))
 }
 
 /// Every row of the file and every problem, nothing written.
@@ -59,9 +66,7 @@ pub async fn preview_import(
     path: String,
     mission_id: Option<String>,
 ) -> Answer<ImportPreview> {
-    let m = state.messages();
-    let kind = import_kind(&kind)?;
-    state.with(|b| b.preview_import(kind, &PathBuf::from(&path), &import_options(mission_id, true), &m))
+    run_import(&state, &kind, &path, mission_id, true)
 }
 
 /// Imports all rows or none (after a backup of the store).
@@ -72,9 +77,7 @@ pub async fn import_file(
     path: String,
     mission_id: Option<String>,
 ) -> Answer<ImportPreview> {
-    let m = state.messages();
-    let kind = import_kind(&kind)?;
-    state.with(|b| b.import_with_rows(kind, &PathBuf::from(&path), &import_options(mission_id, false), &m))
+    run_import(&state, &kind, &path, mission_id, false)
 }
 
 #[tauri::command]

@@ -2,7 +2,6 @@
 
 use super::Answer;
 use crate::state::AppState;
-use binome_core::Binome;
 use binome_core::domain::Kind;
 use binome_core::views::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, QuarantineView, RecordView};
 use serde::Serialize;
@@ -30,25 +29,20 @@ pub async fn export_bundle(
     state.with(|b| b.export_view(&PathBuf::from(&path), &recipients, mission_id.as_deref()))
 }
 
-fn read(path: &str) -> Result<Vec<u8>, binome_core::CoreError> {
-    Binome::read_bundle_file(&PathBuf::from(path))
-}
-
 /// What importing would do, nothing written.
 #[tauri::command]
 pub async fn preview_bundle(state: State<'_, AppState>, path: String) -> Answer<BundleOutcomeView> {
-    state.with(|b| Ok(b.import_bundle_bytes(&read(&path)?, true)?.into()))
+    state.with(|b| Ok(b.import_bundle(&PathBuf::from(&path), true)?.into()))
 }
 
 /// Imports a bundle, sending `bundle-progress` events as it applies.
 #[tauri::command]
 pub async fn import_bundle(app: AppHandle, state: State<'_, AppState>, path: String) -> Answer<BundleOutcomeView> {
     state.with(|b| {
-        let bytes = read(&path)?;
         let mut progress = |done: u64, total: u64| {
             let _ = app.emit("bundle-progress", Progress { done, total });
         };
-        Ok(b.import_bundle_bytes_with_progress(&bytes, false, &mut progress)?.into())
+        Ok(b.import_bundle_with_progress(&PathBuf::from(&path), false, &mut progress)?.into())
     })
 }
 

@@ -1,19 +1,13 @@
 //! Probable duplicates are suggested, never merged automatically; a merge
 //! is a record, and afterwards the person counts once.
 
-use crate::support::{Store, fixture, mission};
+use crate::support::{Store, import_participants, mission};
 
 #[test]
 fn transliteration_variants_are_suggested_and_merged() {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&[
-        "import",
-        "participants",
-        fixture("participants-excel-fr.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-    ]);
+    import_participants(&store, &m);
     // The same midwife registered on another laptop, spelt differently.
     let path = store.dir.path().join("autre-portable.csv");
     std::fs::write(&path, "Nom;Prénom;Téléphone\r\nMAHAMMAT;Zenaba;\r\nKOSSI;Ruth;66 22 33 44\r\n").unwrap();

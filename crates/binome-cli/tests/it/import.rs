@@ -1,7 +1,7 @@
 //! Spreadsheet imports as French users send them, all-or-nothing, with
 //! every rejected row reported by line, column and reason.
 
-use crate::support::{Store, fixture, mission};
+use crate::support::{Store, fixture, import_participants, mission};
 
 fn imported_people(store: &Store) -> Vec<(String, String, String, String)> {
     let mut people: Vec<_> = store
@@ -191,13 +191,7 @@ fn broken_sessions_name_the_line_and_the_rule() {
 fn attendance_and_scores_by_participant_name() {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&[
-        "import",
-        "participants",
-        fixture("participants-excel-fr.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-    ]);
+    import_participants(&store, &m);
     let session = store.add(
         "sessions",
         &[
@@ -269,13 +263,7 @@ fn an_xlsx_template_opens_in_excel_and_imports_back() {
 fn every_import_is_preceded_by_a_backup_that_can_be_restored() {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&[
-        "import",
-        "participants",
-        fixture("participants-excel-fr.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-    ]);
+    import_participants(&store, &m);
     assert_eq!(store.count("persons"), 4);
     let backups = store.json(&["backup", "list"]);
     let names: Vec<&str> = backups.as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap()).collect();

@@ -148,3 +148,14 @@ pub fn participant(store: &Store, mission: &str, family: &str, given: &str, sex:
     store.add("enrolments", &["--mission", mission, "--person", &person]);
     person
 }
+
+/// The French-Excel participant list of the fixtures, enrolled in `m`.
+pub fn import_participants(store: &Store, m: &Mission) {
+    store.ok(&[
+        "import",
+        "participants",
+        fixture("participants-excel-fr.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+    ]);
+}

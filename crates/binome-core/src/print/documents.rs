@@ -6,6 +6,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::{Lang, Messages};
 use crate::views::RecordView;
 use binome_domain::Kind;
+use binome_domain::codes::AttendanceStatus;
 use binome_domain::indicators::{Breakdown, Scope};
 use binome_store::ListQuery;
 use serde_json::Value;
@@ -28,6 +29,17 @@ fn percent(rate: Option<f64>, m: &Messages) -> String {
     rate.map_or("—".into(), |r| format!("{}\u{202F}%", number(r * 100.0, 0, m)))
 }
 
+/// A catalogue sentence, with French typography in French documents.
+fn say(m: &Messages, key: &str, args: &[(&str, String)]) -> String {
+    let text = m.text(key, args);
+    if m.lang == Lang::Fr { french_spacing(&text) } else { text }
+}
+
+/// DOMAIN.md's counted attendance (present, late or left early).
+fn counted(status: &str) -> bool {
+    AttendanceStatus::parse(status).is_some_and(AttendanceStatus::is_counted)
+}
+
 fn text<'a>(record: &'a RecordView, field: &str) -> &'a str {
     record.text.get(field).map(String::as_str).unwrap_or("")
 }
@@ -37,11 +49,6 @@ fn reference<'a>(record: &'a RecordView, field: &str) -> &'a str {
 }
 
 impl Binome {
-    fn t(&self, m: &Messages, key: &str, args: &[(&str, String)]) -> String {
-        let text = m.text(key, args);
-        if m.lang == Lang::Fr { french_spacing(&text) } else { text }
-    }
-
     /// What people typed, with French typography in French documents.
     fn prose(&self, m: &Messages, text: &str) -> String {
         if m.lang == Lang::Fr { french_spacing(text) } else { text.to_owned() }
@@ -56,17 +63,17 @@ impl Binome {
     pub fn attendance_sheet_pdf(&self, session: &str, m: &Messages) -> Result<Vec<u8>> {
         let roster = self.roster(session)?;
         let (session, mission) = (&roster.session, &roster.mission);
-        let title = self.t(m, "print-sheet-title", &[]);
+        let title = say(m, "print-sheet-title", &[]);
         let mut pdf = PdfWriter::new(&title, &format!("Binôme — {}", text(mission, "code")), lang_tag(m));
         pdf.heading(&title, 18.0);
         pdf.key_values(
             &[
-                (self.t(m, "print-programme", &[]), self.programme_line(mission)),
-                (self.t(m, "print-mission", &[]), format!("{} — {}", text(mission, "code"), text(mission, "title"))),
-                (self.t(m, "print-host", &[]), reference(mission, "host_org_id").to_owned()),
-                (self.t(m, "print-session", &[]), text(session, "title").to_owned()),
+                (say(m, "print-programme", &[]), self.programme_line(mission)),
+                (say(m, "print-mission", &[]), format!("{} — {}", text(mission, "code"), text(mission, "title"))),
+                (say(m, "print-host", &[]), reference(mission, "host_org_id").to_owned()),
+                (say(m, "print-session", &[]), text(session, "title").to_owned()),
                 (
-                    self.t(m, "print-when", &[]),
+                    say(m, "print-when", &[]),
                     format!(
                         "{}{} — {}",
                         text(session, "date"),
@@ -74,8 +81,8 @@ impl Binome {
                         text(session, "duration")
                     ),
                 ),
-                (self.t(m, "print-modality", &[]), m.value(text(session, "modality"))),
-                (self.t(m, "print-trainers", &[]), reference(session, "trainer_ids").to_owned()),
+                (say(m, "print-modality", &[]), m.value(text(session, "modality"))),
+                (say(m, "print-trainers", &[]), reference(session, "trainer_ids").to_owned()),
             ],
             10.0,
         );
@@ -95,20 +102,20 @@ impl Binome {
             .collect();
         let headers = [
             "N°".to_owned(),
-            self.t(m, "print-name", &[]),
-            self.t(m, "field-cadre", &[]),
-            self.t(m, "field-organisation_id", &[]),
-            self.t(m, "print-signature", &[]),
+            say(m, "print-name", &[]),
+            say(m, "field-cadre", &[]),
+            say(m, "field-organisation_id", &[]),
+            say(m, "print-signature", &[]),
         ];
         let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         pdf.table(&headers, &[0.06, 0.3, 0.19, 0.2, 0.25], &rows, 9.0, 26.0);
-        pdf.paragraph(&self.t(m, "print-sheet-count", &[("count", roster.rows.len().to_string())]), 9.0);
+        pdf.paragraph(&say(m, "print-sheet-count", &[("count", roster.rows.len().to_string())]), 9.0);
         pdf.space(10.0);
         pdf.ensure(60.0);
         let y = pdf.y + 40.0;
-        pdf.text_at(MARGIN, pdf.y + 12.0, 9.0, true, INK, &self.t(m, "print-trainer-signature", &[]));
+        pdf.text_at(MARGIN, pdf.y + 12.0, 9.0, true, INK, &say(m, "print-trainer-signature", &[]));
         pdf.line(MARGIN, y, MARGIN + CONTENT_WIDTH * 0.45, y, LINE, 0.8);
-        pdf.finish().map_err(CoreError::Spreadsheet)
+        pdf.finish().map_err(CoreError::Pdf)
     }
 
     /// The sessions a person attended (present, late or left early) in a
@@ -123,9 +130,11 @@ impl Binome {
                 equals: vec![("session_id", session.id.clone()), ("person_id", person_id.to_owned())],
                 ..ListQuery::default()
             };
-            let counted = self.store.list(Kind::Attendance, &query)?.iter().any(|a| {
-                matches!(a.data.get("status").and_then(Value::as_str), Some("present" | "late" | "left_early"))
-            });
+            let counted = self
+                .store
+                .list(Kind::Attendance, &query)?
+                .iter()
+                .any(|a| a.data.get("status").and_then(Value::as_str).is_some_and(counted));
             if counted {
                 let minutes = session.data.get("duration").and_then(Value::as_i64).unwrap_or(0);
                 attended.push((self.record_view(&session), minutes));
@@ -140,13 +149,13 @@ impl Binome {
         let mission = self.record(Kind::Mission, &self.resolve(Kind::Mission, mission)?)?;
         let attended = self.attended_sessions(&mission.id, &person.id)?;
         let minutes: i64 = attended.iter().map(|(_, m)| m).sum();
-        let title = self.t(m, "print-certificate-title", &[]);
+        let title = say(m, "print-certificate-title", &[]);
         let mut pdf = PdfWriter::new(&title, &format!("Binôme — {}", text(&mission, "code")), lang_tag(m));
         pdf.space(40.0);
         pdf.heading(&title, 24.0);
         pdf.space(20.0);
         let cadre = text(&person, "cadre");
-        let body = self.t(
+        let body = say(
             m,
             "print-certificate-body",
             &[
@@ -180,28 +189,28 @@ impl Binome {
             })
             .collect();
         let headers = [
-            self.t(m, "field-date", &[]),
-            self.t(m, "print-session", &[]),
-            self.t(m, "field-modality", &[]),
-            self.t(m, "print-hours", &[]),
+            say(m, "field-date", &[]),
+            say(m, "print-session", &[]),
+            say(m, "field-modality", &[]),
+            say(m, "print-hours", &[]),
         ];
         let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         pdf.table(&headers, &[0.15, 0.5, 0.23, 0.12], &rows, 10.0, 18.0);
-        pdf.paragraph(&self.t(m, "print-certificate-total", &[("hours", number(minutes as f64 / 60.0, 1, m))]), 11.0);
+        pdf.paragraph(&say(m, "print-certificate-total", &[("hours", number(minutes as f64 / 60.0, 1, m))]), 11.0);
         pdf.space(30.0);
         pdf.ensure(80.0);
         let y = pdf.y;
-        pdf.text_at(MARGIN, y, 10.0, false, MUTED, &self.t(m, "print-certificate-place", &[]));
-        pdf.text_at(MARGIN, y + 40.0, 10.0, true, INK, &self.t(m, "print-certificate-lead", &[]));
+        pdf.text_at(MARGIN, y, 10.0, false, MUTED, &say(m, "print-certificate-place", &[]));
+        pdf.text_at(MARGIN, y + 40.0, 10.0, true, INK, &say(m, "print-certificate-lead", &[]));
         pdf.text_at(
             MARGIN + CONTENT_WIDTH * 0.55,
             y + 40.0,
             10.0,
             true,
             INK,
-            &self.t(m, "print-certificate-referent", &[]),
+            &say(m, "print-certificate-referent", &[]),
         );
-        pdf.finish().map_err(CoreError::Spreadsheet)
+        pdf.finish().map_err(CoreError::Pdf)
     }
 
     /// The mission report (bilan de mission): team, sessions, attendance,
@@ -212,19 +221,19 @@ impl Binome {
         let report = self.indicators(&scope, None)?;
         let by_cadre = self.indicators(&scope, Some(Breakdown::Cadre))?;
         let total = &report.total;
-        let title = self.t(m, "print-report-title", &[]);
+        let title = say(m, "print-report-title", &[]);
         let mut pdf = PdfWriter::new(&title, &format!("Binôme — {}", text(&mission, "code")), lang_tag(m));
         pdf.heading(&format!("{title} — {}", text(&mission, "code")), 18.0);
         pdf.key_values(
             &[
-                (self.t(m, "print-programme", &[]), self.programme_line(&mission)),
-                (self.t(m, "print-mission", &[]), text(&mission, "title").to_owned()),
-                (self.t(m, "print-host", &[]), reference(&mission, "host_org_id").to_owned()),
+                (say(m, "print-programme", &[]), self.programme_line(&mission)),
+                (say(m, "print-mission", &[]), text(&mission, "title").to_owned()),
+                (say(m, "print-host", &[]), reference(&mission, "host_org_id").to_owned()),
                 (
-                    self.t(m, "print-dates", &[]),
+                    say(m, "print-dates", &[]),
                     format!("{} → {}", text(&mission, "start_date"), text(&mission, "end_date")),
                 ),
-                (self.t(m, "field-status", &[]), m.value(text(&mission, "status"))),
+                (say(m, "field-status", &[]), m.value(text(&mission, "status"))),
             ],
             10.0,
         );
@@ -239,14 +248,14 @@ impl Binome {
                 format!("{} ({})", reference(&view, "person_id"), m.value(text(&view, "team_role")))
             })
             .collect();
-        pdf.heading(&self.t(m, "print-team", &[]), 13.0);
+        pdf.heading(&say(m, "print-team", &[]), 13.0);
         pdf.paragraph(&if team.is_empty() { "—".to_owned() } else { team.join(", ") }, 10.0);
         if !text(&mission, "objectives").is_empty() {
-            pdf.heading(&self.t(m, "field-objectives", &[]), 13.0);
+            pdf.heading(&say(m, "field-objectives", &[]), 13.0);
             pdf.paragraph(&self.prose(m, text(&mission, "objectives")), 10.0);
         }
 
-        pdf.heading(&self.t(m, "print-figures", &[]), 13.0);
+        pdf.heading(&say(m, "print-figures", &[]), 13.0);
         let figures = [
             ("ind-sessions", total.sessions.map_or("—".into(), |v| v.to_string())),
             ("ind-persons_trained", total.persons_trained.to_string()),
@@ -267,12 +276,12 @@ impl Binome {
             ("ind-competencies_acquired_rate", percent(total.competencies_acquired_rate, m)),
             ("ind-sessions_validated_rate", percent(total.sessions_validated_rate, m)),
         ];
-        let pairs: Vec<(String, String)> = figures.iter().map(|(k, v)| (self.t(m, k, &[]), v.clone())).collect();
+        let pairs: Vec<(String, String)> = figures.iter().map(|(k, v)| (say(m, k, &[]), v.clone())).collect();
         pdf.key_values(&pairs, 10.0);
 
         // Sessions held, with their attendance.
         let roster_rows = self.mission_session_rows(&mission.id)?;
-        pdf.heading(&self.t(m, "print-sessions", &[]), 13.0);
+        pdf.heading(&say(m, "print-sessions", &[]), 13.0);
         let rows: Vec<Vec<Cell>> = roster_rows
             .iter()
             .map(|r| {
@@ -287,12 +296,12 @@ impl Binome {
             })
             .collect();
         let headers = [
-            self.t(m, "field-date", &[]),
-            self.t(m, "print-session", &[]),
-            self.t(m, "field-modality", &[]),
-            self.t(m, "field-duration", &[]),
-            self.t(m, "print-present", &[]),
-            self.t(m, "field-status", &[]),
+            say(m, "field-date", &[]),
+            say(m, "print-session", &[]),
+            say(m, "field-modality", &[]),
+            say(m, "field-duration", &[]),
+            say(m, "print-present", &[]),
+            say(m, "field-status", &[]),
         ];
         let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         pdf.table(&headers, &[0.13, 0.37, 0.17, 0.09, 0.11, 0.13], &rows, 8.5, 16.0);
@@ -304,13 +313,13 @@ impl Binome {
                 (format!("{} {}", text(&r.session, "date"), text(&r.session, "title")), rate, percent(Some(rate), m))
             })
             .collect();
-        pdf.bar_chart(&self.t(m, "print-chart-attendance", &[]), &attendance_bars, 1.0);
+        pdf.bar_chart(&say(m, "print-chart-attendance", &[]), &attendance_bars, 1.0);
         if let (Some(pre), Some(post)) = (total.pre_mean_percent, total.post_mean_percent) {
             let bars = vec![
                 (m.value("pre"), pre, format!("{}\u{202F}%", number(pre, 1, m))),
                 (m.value("post"), post, format!("{}\u{202F}%", number(post, 1, m))),
             ];
-            pdf.bar_chart(&self.t(m, "print-chart-tests", &[]), &bars, 100.0);
+            pdf.bar_chart(&say(m, "print-chart-tests", &[]), &bars, 100.0);
         }
         let cadre_bars: Vec<(String, f64, String)> = by_cadre
             .groups
@@ -321,7 +330,7 @@ impl Binome {
             })
             .collect();
         let most = cadre_bars.iter().map(|b| b.1).fold(0.0, f64::max);
-        pdf.bar_chart(&self.t(m, "print-chart-cadres", &[]), &cadre_bars, most);
+        pdf.bar_chart(&say(m, "print-chart-cadres", &[]), &cadre_bars, most);
 
         // The referents' decisions.
         let mut decisions = Vec::new();
@@ -337,27 +346,27 @@ impl Binome {
                 ]);
             }
         }
-        pdf.heading(&self.t(m, "print-validations", &[]), 13.0);
+        pdf.heading(&say(m, "print-validations", &[]), 13.0);
         if decisions.is_empty() {
-            pdf.paragraph(&self.t(m, "print-no-validations", &[]), 10.0);
+            pdf.paragraph(&say(m, "print-no-validations", &[]), 10.0);
         } else {
             let headers = [
-                self.t(m, "print-session", &[]),
-                self.t(m, "field-decision", &[]),
-                self.t(m, "field-reviewer_id", &[]),
-                self.t(m, "field-comment", &[]),
+                say(m, "print-session", &[]),
+                say(m, "field-decision", &[]),
+                say(m, "field-reviewer_id", &[]),
+                say(m, "field-comment", &[]),
             ];
             let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
             pdf.table(&headers, &[0.35, 0.15, 0.2, 0.3], &decisions, 8.5, 16.0);
         }
 
-        pdf.heading(&self.t(m, "field-debrief", &[]), 13.0);
+        pdf.heading(&say(m, "field-debrief", &[]), 13.0);
         let debrief = text(&mission, "debrief");
         pdf.paragraph(&if debrief.is_empty() { "—".to_owned() } else { self.prose(m, debrief) }, 10.0);
-        pdf.heading(&self.t(m, "field-recommendations", &[]), 13.0);
+        pdf.heading(&say(m, "field-recommendations", &[]), 13.0);
         let recommendations = text(&mission, "recommendations");
         pdf.paragraph(&if recommendations.is_empty() { "—".to_owned() } else { self.prose(m, recommendations) }, 10.0);
-        pdf.finish().map_err(CoreError::Spreadsheet)
+        pdf.finish().map_err(CoreError::Pdf)
     }
 
     fn mission_session_rows(&self, mission_id: &str) -> Result<Vec<SessionRow>> {
@@ -370,11 +379,7 @@ impl Binome {
         let mut rows = Vec::new();
         for session in sessions {
             let roster = self.roster(&session.id)?;
-            let present = roster
-                .rows
-                .iter()
-                .filter(|r| matches!(r.status.as_deref(), Some("present" | "late" | "left_early")))
-                .count();
+            let present = roster.rows.iter().filter(|r| r.status.as_deref().is_some_and(counted)).count();
             rows.push(SessionRow {
                 status: self.session_status(&session.id),
                 session: roster.session,

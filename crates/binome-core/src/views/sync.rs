@@ -3,7 +3,7 @@
 
 use super::RecordView;
 use crate::app::Binome;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::sync::ImportOutcome;
 use binome_domain::Kind;
 use serde::Serialize;
@@ -221,10 +221,5 @@ impl Binome {
     pub fn settle_conflict(&mut self, kind: Kind, id: &str, keep: u32) -> Result<RecordView> {
         let row = self.resolve_conflict(kind, id, keep as usize)?;
         Ok(self.record_view(&row))
-    }
-
-    /// Reads a bundle file whole: the core applies it in one transaction.
-    pub fn read_bundle_file(path: &Path) -> Result<Vec<u8>> {
-        std::fs::read(path).map_err(|e| CoreError::io(path, e))
     }
 }
