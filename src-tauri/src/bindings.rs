@@ -5,6 +5,9 @@
 
 use binome_core::dhis2::ImportSummary;
 use binome_core::domain::Kind;
+use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
+use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
+use binome_core::indicators::{IndicatorGroup, IndicatorReport};
 use binome_core::views::*;
 use ts_rs::TS;
 
@@ -50,6 +53,25 @@ pub fn typescript() -> String {
         HeadView,
         ConflictView,
         ImportSummary,
+        ScopeText,
+        ReviewView,
+        ReviewQueueRow,
+        SessionReview,
+        ScaleLevel,
+        RatingScale,
+        Criterion,
+        Competency,
+        Domain,
+        Framework,
+        CompetencyRating,
+        CompetencyGrid,
+        ProgressionStep,
+        ProgressionRow,
+        Breakdown,
+        Scope,
+        Indicators,
+        IndicatorGroup,
+        IndicatorReport,
     ];
     for decl in decls {
         out.push_str(&decl);

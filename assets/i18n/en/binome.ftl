@@ -603,3 +603,55 @@ ui-duplicates-reason-phone = phone
 ui-duplicates-keep-first = Keep A
 ui-duplicates-keep-second = Keep B
 ui-duplicates-merged = Merge recorded; { $name } is kept.
+
+## Desktop app, part 2: review, competency grids, debrief, dashboard
+ui-nav-review = Review
+ui-nav-dashboard = Dashboard
+ui-session-tab-competencies = Competencies
+ui-mission-tab-debrief = Debrief
+ui-open-detail = Open the record
+ui-review-title = Session review
+ui-review-heading = Review
+ui-review-submit = Submit for review
+ui-review-resubmit = Submit again (fixed)
+ui-review-comment = Comment for the expert
+ui-review-validate = Validate
+ui-review-return = Return for correction
+ui-review-returned-by = Returned by { $who }:
+ui-review-history = { $count ->
+    [one] One decision
+   *[other] { $count } decisions
+}
+ui-review-superseded = before the latest change
+ui-review-filter-submitted = Waiting for review
+ui-review-filter-returned = Returned, to fix
+ui-review-filter-validated = Validated
+ui-review-filter-draft = Drafts
+ui-review-filter-all = All
+ui-review-all-missions = All missions
+ui-review-empty = No session here.
+ui-review-attended = Present
+ui-review-scored = Tests entered
+ui-grid-framework = Framework
+ui-grid-participants = Participants
+ui-grid-not-observed = Not observed
+ui-grid-no-level = No level yet
+ui-grid-critical = critical criterion
+ui-grid-keys = keys 1 to { $count } for the level, 0 for "not observed", arrows to move between criteria
+ui-grid-no-framework = No competency framework: import one from the Programmes screen.
+ui-progression-title = Competency progression
+ui-progression-none = No competency assessment for this person.
+ui-progression-competency = Competency
+ui-progression-steps = Successive assessments
+ui-progression-up = Progressing
+ui-progression-flat = No progress
+ui-followup-title = Follow-up observation (formative supervision)
+ui-followup-start = New follow-up observation
+ui-followup-date = Date of the visit
+ui-followup-open = Open the grid
+ui-followup-done = Done
+ui-debrief-figures = The mission's figures
+ui-debrief-text = Debrief and recommendations
+ui-dashboard-title = Indicator dashboard
+ui-dashboard-no-breakdown = no breakdown
+ui-dashboard-run = Refresh

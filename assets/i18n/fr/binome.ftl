@@ -610,3 +610,55 @@ ui-duplicates-reason-phone = téléphone
 ui-duplicates-keep-first = Garder A
 ui-duplicates-keep-second = Garder B
 ui-duplicates-merged = Fusion enregistrée ; { $name } est conservé·e.
+
+## Desktop app, part 2: review, competency grids, debrief, dashboard
+ui-nav-review = Validation
+ui-nav-dashboard = Tableau de bord
+ui-session-tab-competencies = Compétences
+ui-mission-tab-debrief = Bilan
+ui-open-detail = Ouvrir la fiche
+ui-review-title = Validation des séances
+ui-review-heading = Validation
+ui-review-submit = Soumettre pour validation
+ui-review-resubmit = Soumettre à nouveau (corrigée)
+ui-review-comment = Commentaire pour l'expert
+ui-review-validate = Valider
+ui-review-return = Renvoyer pour correction
+ui-review-returned-by = Renvoyée par { $who } :
+ui-review-history = { $count ->
+    [one] Une décision
+   *[other] { $count } décisions
+}
+ui-review-superseded = avant la dernière modification
+ui-review-filter-submitted = À valider
+ui-review-filter-returned = Renvoyées, à corriger
+ui-review-filter-validated = Validées
+ui-review-filter-draft = Brouillons
+ui-review-filter-all = Toutes
+ui-review-all-missions = Toutes les missions
+ui-review-empty = Aucune séance ici.
+ui-review-attended = Présents
+ui-review-scored = Tests saisis
+ui-grid-framework = Référentiel
+ui-grid-participants = Participants
+ui-grid-not-observed = Non observé
+ui-grid-no-level = Pas encore de niveau
+ui-grid-critical = critère critique
+ui-grid-keys = touches 1 à { $count } pour le niveau, 0 pour « non observé », flèches pour changer de critère
+ui-grid-no-framework = Aucun référentiel de compétences : importez-en un depuis l'écran Programmes.
+ui-progression-title = Progression des compétences
+ui-progression-none = Aucune évaluation de compétence pour cette personne.
+ui-progression-competency = Compétence
+ui-progression-steps = Évaluations successives
+ui-progression-up = En progrès
+ui-progression-flat = Sans progrès
+ui-followup-title = Observation de suivi (supervision formative)
+ui-followup-start = Nouvelle observation de suivi
+ui-followup-date = Date de la visite
+ui-followup-open = Ouvrir la grille
+ui-followup-done = Terminer
+ui-debrief-figures = Les chiffres de la mission
+ui-debrief-text = Bilan et recommandations
+ui-dashboard-title = Tableau de bord des indicateurs
+ui-dashboard-no-breakdown = sans ventilation
+ui-dashboard-run = Actualiser

@@ -14,6 +14,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IndicatorGroup {
     /// The code split on (a sex, cadre or level code, an id, a yyyy-mm month); "" when unknown.
     pub key: String,
@@ -23,6 +24,7 @@ pub struct IndicatorGroup {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IndicatorReport {
     pub scope: Scope,
     pub breakdown: Option<Breakdown>,
@@ -67,6 +69,15 @@ impl Binome {
             from,
             to,
         })
+    }
+
+    pub fn scope_from_view(&self, text: &crate::views::ScopeText) -> Result<Scope> {
+        self.scope_from_text(
+            text.programme.as_deref(),
+            text.mission.as_deref(),
+            text.from.as_deref(),
+            text.to.as_deref(),
+        )
     }
 
     pub fn indicators(&self, scope: &Scope, by: Option<Breakdown>) -> Result<IndicatorReport> {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 /// A rating scale: levels from lowest to highest, the value meaning "not
 /// observed" (left out of every computation) and the level that passes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RatingScale {
     pub levels: Vec<ScaleLevel>,
     pub not_observed: String,
@@ -16,12 +17,14 @@ pub struct RatingScale {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScaleLevel {
     pub code: String,
     pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Domain {
     pub id: String,
     pub name: String,
@@ -29,6 +32,7 @@ pub struct Domain {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Competency {
     pub id: String,
     pub code: String,
@@ -37,6 +41,7 @@ pub struct Competency {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Criterion {
     pub id: String,
     pub text: String,
@@ -45,6 +50,7 @@ pub struct Criterion {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Framework {
     pub id: String,
     pub code: String,

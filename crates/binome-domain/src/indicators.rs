@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// recorded on the person when the report is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Breakdown {
     Sex,
     Cadre,
@@ -53,6 +54,7 @@ impl Breakdown {
 
 /// Which records a report covers. Dates are inclusive.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scope {
     pub programme_id: Option<String>,
     pub mission_id: Option<String>,
@@ -95,23 +97,30 @@ pub struct Tallies {
 /// The indicators of one group. Rates are fractions (0.0–1.0); `None` where
 /// the denominator is zero or the breakdown does not apply.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Indicators {
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub sessions: Option<u64>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub persons_trained: u64,
     pub training_hours: Option<f64>,
     pub person_hours: f64,
     pub person_days: f64,
     pub attendance_rate: Option<f64>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub scored_pairs: u64,
     pub pre_mean_percent: Option<f64>,
     pub post_mean_percent: Option<f64>,
     pub gain_points: Option<f64>,
     pub pass_rate: Option<f64>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub competency_pairs: u64,
     pub competencies_acquired_rate: Option<f64>,
     pub progression_rate: Option<f64>,
     pub sessions_validated_rate: Option<f64>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub missions: Option<u64>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub expert_days: Option<i64>,
 }
 

@@ -5,9 +5,11 @@
 //! Every command is `async` so that Tauri runs it off the window's thread:
 //! a long import never freezes the UI.
 
+pub mod competency;
 pub mod files;
 pub mod outputs;
 pub mod records;
+pub mod review;
 pub mod session;
 pub mod setup;
 pub mod sync;

@@ -3,6 +3,7 @@
 use super::Answer;
 use crate::state::AppState;
 use binome_core::domain::indicators::Scope;
+use binome_core::views::ScopeText;
 use std::path::PathBuf;
 use tauri::State;
 
@@ -47,16 +48,30 @@ pub async fn export_mission_workbook(
     state.with(|b| write(&path, b.donor_workbook(&scope, &[], true, pseudonymise, &m)?))
 }
 
-/// What the exports screen sends: a scope typed by a person.
-#[derive(serde::Deserialize)]
-pub struct ScopeText {
-    programme: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
+fn scope(b: &binome_core::Binome, s: &ScopeText) -> Result<Scope, binome_core::CoreError> {
+    b.scope_from_view(s)
 }
 
-fn scope(b: &binome_core::Binome, s: &ScopeText) -> Result<Scope, binome_core::CoreError> {
-    b.scope_from_text(s.programme.as_deref(), None, s.from.as_deref(), s.to.as_deref())
+/// The common indicators for a scope, split by one breakdown or none: the
+/// dashboard's and the debrief's figures, the same as `binome indicators`.
+#[tauri::command]
+pub async fn indicators(
+    state: State<'_, AppState>,
+    scope_text: ScopeText,
+    by: Option<String>,
+) -> Answer<binome_core::indicators::IndicatorReport> {
+    let by = by.as_deref().and_then(binome_core::domain::indicators::Breakdown::parse);
+    let m = state.messages();
+    state.with(|b| {
+        let mut report = b.indicators(&scope(b, &scope_text)?, by)?;
+        // The CLI's group names, so both front ends read the same.
+        if let Some(by) = by {
+            for group in &mut report.groups {
+                group.label = binome_core::exports::group_label(&m, by, &group.key, &group.label);
+            }
+        }
+        Ok(report)
+    })
 }
 
 /// The donor workbook for a programme and period.

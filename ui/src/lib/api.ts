@@ -8,8 +8,15 @@ import type {
   ErrorView,
   ExportView,
   FieldView,
+  CompetencyGrid,
+  CompetencyRating,
   ImportSummary,
   ImportPreview,
+  IndicatorReport,
+  ProgressionRow,
+  ReviewQueueRow,
+  ScopeText,
+  SessionReview,
   Kind,
   ListRequest,
   Page,
@@ -22,8 +29,8 @@ import type {
 
 export type Input = Record<string, string>;
 
-/** A report's scope as typed: programme id or code, dates dd/mm/yyyy. */
-export type ScopeText = { programme: string | null; from: string | null; to: string | null };
+/** Where a competency grid is filled: a session, or a follow-up visit on a date (dd/mm/yyyy). */
+export type GridPlace = { sessionId: string; date?: undefined } | { sessionId?: undefined; date: string };
 
 export const api = {
   status: () => invoke<StatusView>('status'),
@@ -51,6 +58,34 @@ export const api = {
   scores: (sessionId: string) => invoke<ScoreGrid>('score_grid', { sessionId }),
   enterScore: (sessionId: string, personId: string, phase: string, score: string, maxScore: string) =>
     invoke<ScoreGrid>('enter_score', { sessionId, personId, phase, score, maxScore }),
+
+  reviewQueue: (missionId: string | null, status: string | null) =>
+    invoke<ReviewQueueRow[]>('review_queue', { missionId, status }),
+  sessionReview: (sessionId: string) => invoke<SessionReview>('session_review', { sessionId }),
+  reviewSession: (sessionId: string, decision: 'validated' | 'returned', comment: string) =>
+    invoke<SessionReview>('review_session', { sessionId, decision, comment }),
+  submitSession: (sessionId: string) => invoke<SessionReview>('submit_session', { sessionId }),
+
+  competencyGrid: (personId: string, frameworkId: string, place: GridPlace) =>
+    invoke<CompetencyGrid>('competency_grid', {
+      personId,
+      frameworkId,
+      sessionId: place.sessionId ?? null,
+      date: place.date ?? null
+    }),
+  rateCriterion: (personId: string, frameworkId: string, place: GridPlace, competencyId: string, criterionId: string, level: string) =>
+    invoke<CompetencyRating>('rate_criterion', {
+      personId,
+      frameworkId,
+      sessionId: place.sessionId ?? null,
+      date: place.date ?? null,
+      competencyId,
+      criterionId,
+      level
+    }),
+  progression: (personId: string) => invoke<ProgressionRow[]>('progression', { personId }),
+
+  indicators: (scopeText: ScopeText, by: string | null) => invoke<IndicatorReport>('indicators', { scopeText, by }),
 
   devices: () => invoke<DeviceRowView[]>('devices'),
   exportBundle: (path: string, recipients: string[], missionId: string | null) =>

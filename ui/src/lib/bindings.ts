@@ -176,3 +176,109 @@ status: string, imported: number, updated: number, ignored: number, deleted: num
  * What DHIS2 refused, as it says it: "object: value".
  */
 conflicts: Array<string>, dry_run: boolean, };
+
+export type ScopeText = { programme: string | null, mission: string | null, from: string | null, to: string | null, };
+
+export type ReviewView = { id: string, 
+/**
+ * validated or returned.
+ */
+decision: string, comment: string | null, 
+/**
+ * The reviewer named on the review, else who made it.
+ */
+reviewer: string, 
+/**
+ * When it was decided, ISO 8601 UTC, for the screen to show locally.
+ */
+at: string, 
+/**
+ * Made after the session's last change, so the session shows it.
+ */
+current: boolean, };
+
+export type ReviewQueueRow = { session: RecordView, 
+/**
+ * draft, submitted, validated or returned: what the session shows.
+ */
+status: string, 
+/**
+ * Participants marked present, late or leaving early.
+ */
+attended: number, marked: number, scored: number, last_review: ReviewView | null, };
+
+export type SessionReview = { status: string, 
+/**
+ * Newest first.
+ */
+reviews: Array<ReviewView>, 
+/**
+ * Whether this laptop's role may decide (a referent's or coordinator's).
+ */
+may_review: boolean, 
+/**
+ * Whether this laptop's role may submit the session (an expert's or coordinator's).
+ */
+may_submit: boolean, };
+
+export type ScaleLevel = { code: string, label: string, };
+
+export type RatingScale = { levels: Array<ScaleLevel>, not_observed: string, pass_level: string, };
+
+export type Criterion = { id: string, text: string, critical: boolean, };
+
+export type Competency = { id: string, code: string, name: string, criteria: Array<Criterion>, };
+
+export type Domain = { id: string, name: string, competencies: Array<Competency>, };
+
+export type Framework = { id: string, code: string, name: string, scale: RatingScale, domains: Array<Domain>, };
+
+export type CompetencyRating = { competency_id: string, assessment_id: string | null, 
+/**
+ * Criterion id → level code (or the scale's "not observed").
+ */
+ratings: { [key in string]?: string }, 
+/**
+ * The level reached, as DOMAIN.md computes it; none until something is observed.
+ */
+level: string | null, level_label: string | null, passed: boolean | null, };
+
+export type CompetencyGrid = { framework: Framework, person: RecordView, 
+/**
+ * training or follow_up.
+ */
+context: string, 
+/**
+ * The assessments' date, dd/mm/yyyy.
+ */
+date: string, competencies: Array<CompetencyRating>, };
+
+export type ProgressionStep = { 
+/**
+ * dd/mm/yyyy.
+ */
+date: string, context: string, mission: string | null, level: string | null, level_label: string | null, passed: boolean | null, };
+
+export type ProgressionRow = { framework: string, competency_id: string, competency: string, steps: Array<ProgressionStep>, 
+/**
+ * Latest level above the first (DOMAIN.md's progression); none with one step.
+ */
+progressed: boolean | null, };
+
+export type Breakdown = "sex" | "cadre" | "facility" | "level" | "programme" | "month";
+
+export type Scope = { programme_id: string | null, mission_id: string | null, from: string | null, to: string | null, };
+
+export type Indicators = { sessions: number | null, persons_trained: number, training_hours: number | null, person_hours: number, person_days: number, attendance_rate: number | null, scored_pairs: number, pre_mean_percent: number | null, post_mean_percent: number | null, gain_points: number | null, pass_rate: number | null, competency_pairs: number, competencies_acquired_rate: number | null, progression_rate: number | null, sessions_validated_rate: number | null, missions: number | null, expert_days: number | null, };
+
+export type IndicatorGroup = { 
+/**
+ * The code split on (a sex, cadre or level code, an id, a yyyy-mm month); "" when unknown.
+ */
+key: string, 
+/**
+ * A name for ids (facility, programme); empty for codes, which front ends translate.
+ */
+label: string, indicators: Indicators, };
+
+export type IndicatorReport = { scope: Scope, breakdown: Breakdown | null, total: Indicators, groups: Array<IndicatorGroup>, };

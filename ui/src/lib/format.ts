@@ -10,6 +10,11 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
   return new Intl.NumberFormat(tag(), { maximumFractionDigits: digits }).format(value);
 }
 
+/** Always `digits` decimals, as the CLI's tables print them (12,0). */
+export function formatFixed(value: number, digits: number): string {
+  return new Intl.NumberFormat(tag(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 /** Milliseconds since 1970 → dd/mm/yyyy hh:mm in both languages. */
 export function formatTimestamp(millis: number): string {
   const d = new Date(millis);

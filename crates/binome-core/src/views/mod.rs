@@ -18,13 +18,17 @@ use std::collections::BTreeMap;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
+mod competency;
 mod import;
 mod persons;
+mod review;
 mod session;
 mod sync;
 
+pub use competency::{CompetencyGrid, CompetencyRating, GridContext, ProgressionRow, ProgressionStep};
 pub use import::{ImportPreview, PreviewRow};
 pub use persons::DuplicateView;
+pub use review::{ReviewQueueRow, ReviewView, SessionReview};
 pub use session::{RosterRow, RosterView, ScoreGrid, ScoreRow};
 pub use sync::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, HeadView, QuarantineView, TableCountView};
 
@@ -86,6 +90,21 @@ pub struct ListRequest {
     pub offset: u32,
     #[serde(default)]
     pub limit: Option<u32>,
+}
+
+/// A report's scope as a person types it: programme and mission by code or
+/// id, dates as dd/mm/yyyy; empty means everything.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ScopeText {
+    #[serde(default)]
+    pub programme: Option<String>,
+    #[serde(default)]
+    pub mission: Option<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
 }
 
 /// One problem of a form, already a sentence.

@@ -1,0 +1,259 @@
+//! A referent's review of sessions: the queue of sessions waiting for a
+//! decision, a session's decisions so far, validating or returning one, and
+//! the expert's side (submitting, resubmitting what came back).
+
+use super::RecordView;
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use binome_domain::version::Hlc;
+use binome_domain::{Input, Kind, Problem, ProblemCode, Problems};
+use binome_store::{ListQuery, StoredRow};
+use serde::Serialize;
+use serde_json::Value;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+/// One decision of a referent on a session.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ReviewView {
+    pub id: String,
+    /// validated or returned.
+    pub decision: String,
+    pub comment: Option<String>,
+    /// The reviewer named on the review, else who made it.
+    pub reviewer: String,
+    /// When it was decided, ISO 8601 UTC, for the screen to show locally.
+    pub at: String,
+    /// Made after the session's last change, so the session shows it.
+    pub current: bool,
+}
+
+/// A session as the review screens list it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ReviewQueueRow {
+    pub session: RecordView,
+    /// draft, submitted, validated or returned: what the session shows.
+    pub status: String,
+    /// Participants marked present, late or leaving early.
+    pub attended: u32,
+    pub marked: u32,
+    pub scored: u32,
+    pub last_review: Option<ReviewView>,
+}
+
+/// A session's review state, for the panel on the session screen.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct SessionReview {
+    pub status: String,
+    /// Newest first.
+    pub reviews: Vec<ReviewView>,
+    /// Whether this laptop's role may decide (a referent's or coordinator's).
+    pub may_review: bool,
+    /// Whether this laptop's role may submit the session (an expert's or coordinator's).
+    pub may_submit: bool,
+}
+
+fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
+    row.data.get(field).and_then(Value::as_str)
+}
+
+fn iso_time(hlc: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(Hlc(hlc).millis())
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+impl Binome {
+    fn may_write(&self, kind: Kind) -> bool {
+        self.device().is_ok_and(|d| binome_domain::merge::role_may_write(d.role.code(), kind, &Default::default()))
+    }
+
+    fn reviews_of(&self, session: &StoredRow) -> Result<Vec<ReviewView>> {
+        let query = ListQuery { equals: vec![("session_id", session.id.clone())], ..ListQuery::default() };
+        let mut reviews = self.store.list(Kind::Review, &query)?;
+        reviews.sort_by(|a, b| b.hlc.cmp(&a.hlc).then_with(|| b.id.cmp(&a.id)));
+        Ok(reviews
+            .iter()
+            .map(|r| ReviewView {
+                id: r.id.clone(),
+                decision: text(r, "decision").unwrap_or_default().to_owned(),
+                comment: text(r, "comment").map(str::to_owned),
+                reviewer: text(r, "reviewer_id")
+                    .map(|p| self.person_label(p))
+                    .or_else(|| r.author.clone())
+                    .unwrap_or_default(),
+                at: iso_time(r.hlc),
+                current: r.hlc > session.hlc,
+            })
+            .collect())
+    }
+
+    /// Sessions by date, optionally of one mission and with one status
+    /// (`submitted` is the referent's queue, `returned` the expert's list to fix).
+    pub fn review_queue(&self, mission_id: Option<&str>, status: Option<&str>) -> Result<Vec<ReviewQueueRow>> {
+        let mut query = ListQuery::default();
+        if let Some(mission) = mission_id.filter(|m| !m.is_empty()) {
+            query.equals.push(("mission_id", self.resolve(Kind::Mission, mission)?));
+        }
+        let mut sessions = self.store.list(Kind::Session, &query)?;
+        sessions.sort_by(|a, b| {
+            text(a, "date").cmp(&text(b, "date")).then_with(|| text(a, "title").cmp(&text(b, "title")))
+        });
+        let mut rows = Vec::new();
+        for session in sessions {
+            let shown = self.session_status(&session.id).unwrap_or_default();
+            if status.is_some_and(|wanted| !wanted.is_empty() && wanted != shown) {
+                continue;
+            }
+            let on_session = ListQuery { equals: vec![("session_id", session.id.clone())], ..ListQuery::default() };
+            let marks = self.store.list(Kind::Attendance, &on_session)?;
+            let attended =
+                marks.iter().filter(|m| matches!(text(m, "status"), Some("present" | "late" | "left_early"))).count();
+            let scored = self.store.list(Kind::TestScore, &on_session)?.len();
+            rows.push(ReviewQueueRow {
+                last_review: self.reviews_of(&session)?.into_iter().next(),
+                session: self.record_view(&session),
+                status: shown,
+                attended: attended as u32,
+                marked: marks.len() as u32,
+                scored: scored as u32,
+            });
+        }
+        Ok(rows)
+    }
+
+    pub fn session_review(&self, session_id: &str) -> Result<SessionReview> {
+        let session = self.get(Kind::Session, session_id)?;
+        Ok(SessionReview {
+            status: self.session_status(&session.id).unwrap_or_default(),
+            reviews: self.reviews_of(&session)?,
+            may_review: self.may_write(Kind::Review),
+            may_submit: self.may_write(Kind::Session),
+        })
+    }
+
+    /// A referent's decision. Returning a session needs a comment: the
+    /// expert has to know what to fix.
+    pub fn review_session(&mut self, session_id: &str, decision: &str, comment: &str) -> Result<SessionReview> {
+        let session = self.get(Kind::Session, session_id)?;
+        let comment = comment.trim();
+        if decision == "returned" && comment.is_empty() {
+            let mut problems = Problems::default();
+            problems.push(Problem::new("comment", ProblemCode::Required, ""));
+            return Err(CoreError::Invalid { kind: Kind::Review, problems });
+        }
+        let mut input: Input =
+            [("session_id".to_owned(), session.id.clone()), ("decision".to_owned(), decision.to_owned())]
+                .into_iter()
+                .collect();
+        if !comment.is_empty() {
+            input.insert("comment".to_owned(), comment.to_owned());
+        }
+        self.add(Kind::Review, &input)?;
+        self.session_review(&session.id)
+    }
+
+    /// The expert hands a session over for review, or hands it back once
+    /// fixed: a new version of the session, later than any review.
+    pub fn submit_session(&mut self, session_id: &str) -> Result<SessionReview> {
+        let session = self.get(Kind::Session, session_id)?;
+        let input: Input = [("status".to_owned(), "submitted".to_owned())].into_iter().collect();
+        self.edit(Kind::Session, &session.id, &input)?;
+        self.session_review(&session.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::Binome;
+    use binome_domain::Input;
+    use binome_domain::Kind;
+    use binome_store::DeviceRole;
+
+    fn input(pairs: &[(&str, &str)]) -> Input {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn coordinator_with_session() -> (Binome, String) {
+        let mut b = Binome::open_in_memory().unwrap();
+        b.init("Coordination", "Awa", DeviceRole::Coordinator).unwrap();
+        let programme = b
+            .add(
+                Kind::Programme,
+                &input(&[("code", "P"), ("name", "Prog"), ("country", "TD"), ("start_date", "01/01/2026")]),
+            )
+            .unwrap();
+        let org =
+            b.add(Kind::Organisation, &input(&[("name", "HGR"), ("kind", "host"), ("level", "regional")])).unwrap();
+        let mission = b
+            .add(
+                Kind::Mission,
+                &input(&[
+                    ("programme_id", &programme.id),
+                    ("code", "M1"),
+                    ("title", "Mission"),
+                    ("host_org_id", &org.id),
+                    ("start_date", "01/03/2026"),
+                    ("end_date", "10/03/2026"),
+                ]),
+            )
+            .unwrap();
+        let session = b
+            .add(
+                Kind::Session,
+                &input(&[
+                    ("mission_id", &mission.id),
+                    ("title", "Hémorragie"),
+                    ("modality", "workshop"),
+                    ("date", "02/03/2026"),
+                    ("duration", "2h"),
+                ]),
+            )
+            .unwrap();
+        (b, session.id)
+    }
+
+    #[test]
+    fn a_submitted_session_waits_in_the_queue_until_decided() {
+        let (mut b, session) = coordinator_with_session();
+        assert!(b.review_queue(None, Some("submitted")).unwrap().is_empty(), "a draft is not for review");
+        assert!(b.review_session(&session, "validated", "").is_err(), "a draft cannot be validated");
+
+        b.submit_session(&session).unwrap();
+        let queue = b.review_queue(None, Some("submitted")).unwrap();
+        assert_eq!(queue.len(), 1);
+        assert_eq!(queue[0].session.id, session);
+
+        let review = b.review_session(&session, "validated", "Bien").unwrap();
+        assert_eq!(review.status, "validated");
+        assert_eq!(review.reviews[0].comment.as_deref(), Some("Bien"));
+        assert!(review.reviews[0].current);
+        assert!(b.review_queue(None, Some("submitted")).unwrap().is_empty());
+        assert_eq!(b.review_queue(None, Some("validated")).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn returning_needs_a_comment_and_resubmitting_clears_the_return() {
+        let (mut b, session) = coordinator_with_session();
+        b.submit_session(&session).unwrap();
+        let refused = b.review_session(&session, "returned", "  ").unwrap_err();
+        assert!(matches!(refused, crate::CoreError::Invalid { ref problems, .. } if problems.0[0].field == "comment"));
+        assert_eq!(b.session_review(&session).unwrap().reviews.len(), 0, "nothing written");
+
+        b.review_session(&session, "returned", "Feuille d'émargement manquante").unwrap();
+        let returned = b.review_queue(None, Some("returned")).unwrap();
+        assert_eq!(
+            returned[0].last_review.as_ref().unwrap().comment.as_deref(),
+            Some("Feuille d'émargement manquante")
+        );
+
+        let again = b.submit_session(&session).unwrap();
+        assert_eq!(again.status, "submitted");
+        assert!(!again.reviews[0].current, "the return came before the fix");
+        assert!(b.review_queue(None, Some("returned")).unwrap().is_empty());
+    }
+}
