@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import {
   step,
   dump,
-  answerNextDialog,
   cli,
   click,
+  exportTo as exportBundle,
+  previewBundle,
   firstStart,
   go,
   openApp,
@@ -36,26 +37,8 @@ after(async () => {
   await browser?.deleteSession();
 });
 
-async function exportTo(path, recipientName) {
-  await go(browser, '/sync');
-  await shown(browser, '#export-bundle');
-  if (recipientName) {
-    const labels = await browser.$$('.recipients label');
-    for (const label of labels) {
-      if ((await label.getText()).includes(recipientName)) await label.$('input').click();
-    }
-  }
-  answerNextDialog(path);
-  await click(browser, '#export-bundle');
-  await shown(browser, '#export-done');
-}
-
-async function importBundle(path) {
-  await go(browser, '/sync');
-  answerNextDialog(path);
-  await click(browser, '#choose-bundle');
-  await shown(browser, '#bundle-preview, #bundle-error');
-}
+const exportTo = (path, recipientName) => exportBundle(browser, path, recipientName);
+const importBundle = (path) => previewBundle(browser, path);
 
 step('a laptop started from scratch receives a bundle after both fingerprints are checked', async () => {
   // Laptop B introduces itself with an empty bundle.

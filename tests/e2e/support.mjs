@@ -3,7 +3,8 @@
 // store holds, and screenshots for docs/screenshots.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +54,13 @@ export function cli(storePath, ...args) {
     encoding: 'utf8',
     env: { ...process.env, LANG: 'fr_FR.UTF-8' }
   });
-  return out.trim() ? JSON.parse(out) : null;
+  if (!out.trim()) return null;
+  try {
+    return JSON.parse(out);
+  } catch {
+    // A few commands (devices trust) only ever say a sentence.
+    return out.trim();
+  }
 }
 
 export async function screenshot(browser, name) {
@@ -153,4 +160,70 @@ export function step(name, body, currentBrowser) {
 /** The store's canonical dump (JSON lines), to compare before and after. */
 export function dump(storePath) {
   return execFileSync(CLI, ['--db', storePath, 'dump'], { encoding: 'utf8' });
+}
+
+/** Exports a bundle from the sync screen, for the laptop named `recipientName`
+ * (or for nobody: an introduction). */
+export async function exportTo(browser, path, recipientName) {
+  await go(browser, '/sync');
+  await shown(browser, '#export-bundle');
+  if (recipientName) {
+    const labels = await browser.$$('.recipients label');
+    for (const label of labels) {
+      if ((await label.getText()).includes(recipientName)) await label.$('input').click();
+    }
+  }
+  answerNextDialog(path);
+  await click(browser, '#export-bundle');
+  await shown(browser, '#export-done');
+}
+
+/** Picks a bundle on the sync screen and waits for its preview (or error). */
+export async function previewBundle(browser, path) {
+  await go(browser, '/sync');
+  answerNextDialog(path);
+  await click(browser, '#choose-bundle');
+  await shown(browser, '#bundle-preview, #bundle-error');
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the screen shown; fails on any serious or critical
+ * violation, naming the rule and the elements. */
+export async function assertAccessible(browser, screen) {
+  if (!(await browser.execute(() => Boolean(window.axe)))) await browser.execute(`${AXE}\n;return true;`);
+  const violations = await browser.executeAsync((done) => {
+    window.axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) =>
+        done(
+          r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+        )
+      )
+      .catch((e) => done([`axe failed: ${e}`]));
+  });
+  assert.deepEqual(violations, [], `accessibility of ${screen}`);
+  const overflow = await browser.execute(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${screen} scrolls sideways by ${overflow}px at 1366×768`);
+}
+
+/** A figure as the app prints it (12,5 · 1 234 · 87,5 %) as a number; null for "—". */
+export function shownNumber(text) {
+  const clean = text.replace(/[\s\u202f\u00a0%]/g, '').replace(',', '.');
+  return clean === '—' || clean === '' ? null : Number(clean);
+}
+
+/** Compares a figure shown with the CLI's raw value at the precision shown. */
+export function assertSameFigure(shownText, raw, name, where = '') {
+  const shownValue = shownNumber(shownText);
+  const what = `${name}${where}`;
+  if (raw === null || raw === undefined) {
+    assert.equal(shownValue, null, `${what}: the CLI has none, the app shows ${shownText}`);
+    return;
+  }
+  const expected = name.endsWith('_rate') ? raw * 100 : raw;
+  const digits = ['sessions', 'persons_trained', 'scored_pairs', 'competency_pairs', 'missions', 'expert_days'].includes(name) ? 0 : 1;
+  assert.equal(shownValue, Number(expected.toFixed(digits)), `${what}: the app shows ${shownText}, the CLI ${raw}`);
 }

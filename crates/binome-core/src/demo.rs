@@ -632,7 +632,7 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
         }
     }
 
-    for spec in programmes {
+    for spec in &programmes {
         let programme_id = g.rng.id_at(spec.start);
         g.put(
             Kind::Programme,
@@ -848,6 +848,12 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
                 }
             }
         }
+    }
+    // A one-mission demo still offers both shipped frameworks, so an expert
+    // can try a biomedical grid too; drawn last, so the rest keeps its ids.
+    if !programmes.iter().any(|p| p.biomedical) {
+        let id = g.rng.id_at(programmes.last().map_or(NaiveDate::MIN, |p| p.start));
+        g.put(Kind::Framework, &id, biomed.clone())?;
     }
     Ok(())
 }

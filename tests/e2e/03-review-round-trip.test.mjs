@@ -1,0 +1,228 @@
+// The quality loop of a mission: the expert rates a competency grid and
+// submits a session; the referent, on a laptop of their own, validates one
+// session and returns another with a comment; the expert imports the
+// referent's bundle and sees both decisions. Then the coordinator's view:
+// the dashboard and the mission debrief show the same figures as the CLI.
+// Each new screen passes an axe-core check and fits 1366×768.
+import assert from 'node:assert/strict';
+import { after } from 'node:test';
+import { join } from 'node:path';
+import {
+  assertAccessible,
+  assertSameFigure,
+  choose,
+  cli,
+  click,
+  exportTo,
+  go,
+  openApp,
+  previewBundle,
+  screenshot,
+  scratch,
+  shown,
+  step,
+  textOf,
+  type,
+  waitForText
+} from './support.mjs';
+
+const dir = scratch('review');
+const expertStore = join(dir, 'expert.sqlite3');
+const referentStore = join(dir, 'referent.sqlite3');
+let browser;
+
+async function switchTo(store) {
+  await browser?.deleteSession();
+  browser = await openApp(store);
+}
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+// Setting up the laptops is the sync scenario's subject: here the CLI does
+// it (two laptops that trust each other, the demo mission on the expert's).
+cli(expertStore, 'init', '--name', 'Portable de Claire', '--author', 'Claire Dubois', '--role', 'expert');
+cli(referentStore, 'init', '--name', 'Portable du référent', '--author', 'Abdel Haggar', '--role', 'referent');
+for (const [from, to, name] of [
+  [expertStore, referentStore, 'Portable de Claire'],
+  [referentStore, expertStore, 'Portable du référent']
+]) {
+  const hello = join(dir, `hello-${name.length}.binome`);
+  cli(from, 'bundle', 'export', '--out', hello);
+  cli(to, 'bundle', 'import', hello);
+  cli(to, 'devices', 'trust', name);
+}
+cli(expertStore, 'demo', '--scale', 'mission');
+
+const sessions = cli(expertStore, 'session', 'list').sort((a, b) => a.data.date.localeCompare(b.data.date));
+const toValidate = sessions[0];
+const draft = sessions.find((s) => s.data.status === 'draft');
+const mission = cli(expertStore, 'mission', 'list')[0];
+
+step('the expert rates a competency grid by keyboard and sees the level as it is computed', async () => {
+  await switchTo(expertStore);
+  await go(browser, `/sessions/${toValidate.id}`);
+  await click(browser, '#tab-competencies');
+  await shown(browser, '#level-GATPA');
+  assert.match(await textOf(browser, '#level-GATPA'), /Pas encore de niveau/);
+  const person = await textOf(browser, '#grid-person');
+
+  const first = await shown(browser, '[data-criterion="smni-gatpa-1"]');
+  await first.click();
+  // 1: not critical, rated "Maîtrisé" (3): the only observed criterion sets the level.
+  await browser.keys('3');
+  await waitForText(browser, '#level-GATPA', 'Maîtrisé');
+  // 2: critical, "Exécuté correctement" (2): now only critical criteria count.
+  await browser.keys('2');
+  await waitForText(browser, '#level-GATPA', 'Exécuté correctement');
+  // 3: critical, "À améliorer" (1): the lowest critical level wins.
+  await browser.keys('1');
+  await waitForText(browser, '#level-GATPA', 'À améliorer');
+  // 4: "not observed" (0) leaves the level as it is.
+  await browser.keys('0');
+  await browser.pause(300);
+  assert.match(await textOf(browser, '#level-GATPA'), /À améliorer/);
+  await screenshot(browser, '16-grille-competences');
+  await assertAccessible(browser, 'the competency grid');
+
+  const saved = cli(expertStore, 'assessment', 'list').filter(
+    (a) => a.data.session_id === toValidate.id && a.data.competency_id === 'smni-gatpa'
+  );
+  assert.equal(saved.length, 1, 'one assessment for the competency, edited at each key');
+  assert.deepEqual(saved[0].data.ratings, {
+    'smni-gatpa-1': 'proficient',
+    'smni-gatpa-2': 'competent',
+    'smni-gatpa-3': 'needs_improvement',
+    'smni-gatpa-4': 'not_observed'
+  });
+
+  // The person's page shows the new assessment in their progression.
+  await go(browser, `/participants/${saved[0].data.person_id}`);
+  await shown(browser, '#progression-table');
+  assert.match(await textOf(browser, '#person-name'), new RegExp(person.split(' ')[0]));
+  assert.match(await textOf(browser, '#progression-table'), /GATPA[\s\S]*À améliorer/);
+  await screenshot(browser, '17-progression');
+  await assertAccessible(browser, 'a person’s page');
+}, () => browser);
+
+step('the expert submits the draft session and sends the mission to the referent', async () => {
+  await go(browser, `/sessions/${draft.id}`);
+  await shown(browser, '#submit-session');
+  assert.match(await textOf(browser, '#review-status'), /Brouillon/);
+  await click(browser, '#submit-session');
+  await waitForText(browser, '#review-status', 'Soumise');
+  await exportTo(browser, join(dir, 'to-referent.binome'), 'Portable du référent');
+}, () => browser);
+
+step('the referent validates one session and returns another with a comment', async () => {
+  await switchTo(referentStore);
+  await previewBundle(browser, join(dir, 'to-referent.binome'));
+  await click(browser, '#import-bundle');
+  await shown(browser, '#bundle-report');
+
+  await go(browser, '/review');
+  await shown(browser, '#review-table');
+  const queue = await textOf(browser, '#review-table');
+  assert.ok(queue.includes(toValidate.data.title) && queue.includes(draft.data.title), 'both sessions wait for review');
+  await screenshot(browser, '18-validation-file');
+  await assertAccessible(browser, 'the review queue');
+
+  await go(browser, `/sessions/${toValidate.id}`);
+  await type(browser, '#review-comment', 'Feuille de présence complète, merci.');
+  await click(browser, '#validate-session');
+  await waitForText(browser, '#review-status', 'Validée');
+
+  await go(browser, `/sessions/${draft.id}`);
+  // Returning without a word is refused, the comment field marked.
+  await click(browser, '#return-session');
+  await shown(browser, '#review-comment-error');
+  assert.equal(await (await browser.$('#review-comment')).getAttribute('aria-invalid'), 'true');
+  await type(browser, '#review-comment', 'Il manque les post-tests de deux participantes.');
+  await click(browser, '#return-session');
+  await waitForText(browser, '#review-status', 'Renvoyée');
+  await assertAccessible(browser, 'a session under review');
+
+  const reviews = cli(referentStore, 'review', 'list');
+  assert.deepEqual(
+    reviews.map((r) => [r.data.session_id, r.data.decision]).sort(),
+    [[toValidate.id, 'validated'], [draft.id, 'returned']].sort()
+  );
+  await exportTo(browser, join(dir, 'to-expert.binome'), 'Portable de Claire');
+}, () => browser);
+
+step('the expert sees the validation and the returned session with its comment', async () => {
+  await switchTo(expertStore);
+  await previewBundle(browser, join(dir, 'to-expert.binome'));
+  await click(browser, '#import-bundle');
+  await shown(browser, '#bundle-report');
+
+  // An expert's review screen opens on what came back to fix.
+  await go(browser, '/review');
+  await shown(browser, '#review-table');
+  const returned = await textOf(browser, '#review-table');
+  assert.match(returned, /Il manque les post-tests de deux participantes/);
+  assert.ok(!returned.includes(toValidate.data.title), 'the validated session is not in the list to fix');
+
+  await go(browser, `/sessions/${draft.id}`);
+  await shown(browser, '#returned-comment');
+  assert.match(await textOf(browser, '#returned-comment'), /Abdel Haggar[\s\S]*post-tests/);
+  await screenshot(browser, '19-seance-renvoyee');
+  await go(browser, `/sessions/${toValidate.id}`);
+  await waitForText(browser, '#review-status', 'Validée');
+
+  // Fixed and handed back: submitted again, later than the return.
+  await go(browser, `/sessions/${draft.id}`);
+  await click(browser, '#submit-session');
+  await waitForText(browser, '#review-status', 'Soumise');
+}, () => browser);
+
+step('the dashboard shows the same figures as `binome indicators`', async () => {
+  await go(browser, '/dashboard');
+  await shown(browser, '#dashboard-table');
+  await choose(browser, '#dash-by', 'par profession');
+  const expected = cli(expertStore, 'indicators', '--by', 'cadre');
+  await browser.waitUntil(
+    async () => (await browser.$$('#dashboard-table thead th')).length === expected.groups.length + 2,
+    { timeout: 10000, timeoutMsg: 'the dashboard never split by cadre' }
+  );
+  for (const row of await browser.$$('#dashboard-table tbody tr')) {
+    const name = await row.getAttribute('data-indicator');
+    const cells = await row.$$('td');
+    assert.equal(cells.length, expected.groups.length + 1, name);
+    for (const [i, group] of expected.groups.entries()) {
+      assertSameFigure(await cells[i].getText(), group.indicators[name], name, ` for ${group.key}`);
+    }
+    assertSameFigure(await cells[expected.groups.length].getText(), expected.total[name], name, ' in total');
+  }
+  await click(browser, '#dashboard-table tr[data-indicator="attendance_rate"] button');
+  await waitForText(browser, '#chart-title', 'Taux de présence');
+  await screenshot(browser, '20-tableau-de-bord');
+  await assertAccessible(browser, 'the dashboard');
+}, () => browser);
+
+step('the mission debrief shows the mission’s figures, computed live', async () => {
+  await go(browser, `/missions/${mission.id}`);
+  await click(browser, '#tab-debrief');
+  await shown(browser, '#debrief-figures');
+  const expected = cli(expertStore, 'indicators', '--mission', mission.data.code).total;
+  const tiles = await browser.$$('#debrief-figures .figure');
+  assert.ok(tiles.length >= 15, 'every indicator of the mission');
+  for (const tile of tiles) {
+    const name = await tile.getAttribute('data-indicator');
+    assertSameFigure(await tile.$('dd').getText(), expected[name], name);
+  }
+  // One session validated out of the twelve: the debrief says so.
+  assertSameFigure(
+    await (await browser.$('#debrief-figures [data-indicator="sessions_validated_rate"] dd')).getText(),
+    expected.sessions_validated_rate,
+    'sessions_validated_rate'
+  );
+  assert.ok(expected.sessions_validated_rate > 0, 'the referent’s validation counts');
+  await type(browser, '#field-debrief', 'Bonne implication des sages-femmes ; matériel de réanimation incomplet.');
+  await click(browser, 'form.record-form button[type="submit"]');
+  await shown(browser, '.record-form .saved');
+  assert.match(cli(expertStore, 'mission', 'show', mission.id).data.debrief, /matériel de réanimation/);
+  await screenshot(browser, '21-bilan-mission');
+  await assertAccessible(browser, 'the mission debrief');
+}, () => browser);
