@@ -32,6 +32,7 @@ pub fn run() {
             commands::records::delete_record,
             commands::records::preview_import,
             commands::records::import_file,
+            commands::records::save_import_template,
             commands::records::duplicates,
             commands::records::merge_persons,
             commands::session::roster,

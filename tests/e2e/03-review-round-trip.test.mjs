@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { join } from 'node:path';
 import {
+  FIXTURES,
+  answerNextDialog,
   assertAccessible,
   assertSameFigure,
   choose,
@@ -225,4 +227,35 @@ step('the mission debrief shows the mission’s figures, computed live', async (
   assert.match(cli(expertStore, 'mission', 'show', mission.id).data.debrief, /matériel de réanimation/);
   await screenshot(browser, '21-bilan-mission');
   await assertAccessible(browser, 'the mission debrief');
+}, () => browser);
+
+step('a competency framework is imported from a spreadsheet, errors shown first, then rated', async () => {
+  await go(browser, '/programmes');
+  await click(browser, '#frameworks-import');
+  answerNextDialog(join(FIXTURES, 'referentiel-errors.csv'));
+  await click(browser, '#import-choose');
+  await shown(browser, '#import-preview');
+  assert.match(await textOf(browser, '#import-preview'), /Critère : champ obligatoire/);
+  assert.match(await textOf(browser, '#import-preview'), /peut-être/);
+  assert.equal(await (await browser.$('#import-confirm')).isEnabled(), false, 'refused while rows are in error');
+
+  answerNextDialog(join(FIXTURES, 'referentiel-maintenance.csv'));
+  await click(browser, '#import-choose');
+  await waitForText(browser, '#import-summary', 'prêtes');
+  await click(browser, '#import-confirm');
+  await shown(browser, '#import-done');
+  await waitForText(browser, '#frameworks-table', 'REF-MAINT');
+  await screenshot(browser, '22-referentiel-importe');
+  await assertAccessible(browser, 'the programmes and frameworks screen');
+  const imported = cli(expertStore, 'frameworks', 'list').find((f) => f.data.code === 'REF-MAINT');
+  assert.equal(imported.data.domains[0].competencies[0].criteria.length, 3);
+
+  // Its own scale is offered in the grid at once.
+  await go(browser, `/sessions/${toValidate.id}`);
+  await click(browser, '#tab-competencies');
+  await choose(browser, '#grid-framework', 'REF-MAINT');
+  await shown(browser, '#level-MP1');
+  await (await shown(browser, `[data-criterion="${imported.data.domains[0].competencies[0].criteria[0].id}"]`)).click();
+  await browser.keys('3');
+  await waitForText(browser, '#level-MP1', 'Acquis');
 }, () => browser);

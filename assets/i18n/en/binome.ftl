@@ -655,3 +655,19 @@ ui-debrief-text = Debrief and recommendations
 ui-dashboard-title = Indicator dashboard
 ui-dashboard-no-breakdown = no breakdown
 ui-dashboard-run = Refresh
+
+## Competency frameworks from a spreadsheet
+field-domain = Domain
+field-competency_code = Competency code
+field-competency = Competency
+field-criterion = Criterion
+field-critical = Critical
+field-levels = Scale
+field-pass_level = Pass level
+import-sheet-frameworks = Framework
+ui-import-title-frameworks = Import a competency framework
+ui-import-template = Download the template (Excel)
+ui-frameworks-title = Competency frameworks
+ui-frameworks-none = No framework.
+ui-frameworks-competencies = Competencies
+ui-frameworks-import = Import a framework (Excel/CSV)

@@ -662,3 +662,19 @@ ui-debrief-text = Bilan et recommandations
 ui-dashboard-title = Tableau de bord des indicateurs
 ui-dashboard-no-breakdown = sans ventilation
 ui-dashboard-run = Actualiser
+
+## Competency frameworks from a spreadsheet
+field-domain = Domaine
+field-competency_code = Code compétence
+field-competency = Compétence
+field-criterion = Critère
+field-critical = Critique
+field-levels = Échelle
+field-pass_level = Niveau de réussite
+import-sheet-frameworks = Référentiel
+ui-import-title-frameworks = Importer un référentiel de compétences
+ui-import-template = Télécharger le modèle (Excel)
+ui-frameworks-title = Référentiels de compétences
+ui-frameworks-none = Aucun référentiel.
+ui-frameworks-competencies = Compétences
+ui-frameworks-import = Importer un référentiel (Excel/CSV)

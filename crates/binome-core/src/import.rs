@@ -23,11 +23,18 @@ pub enum ImportKind {
     Sessions,
     Attendance,
     Scores,
+    /// A competency framework, one criterion per row.
+    Frameworks,
 }
 
 impl ImportKind {
-    pub const ALL: &'static [ImportKind] =
-        &[ImportKind::Participants, ImportKind::Sessions, ImportKind::Attendance, ImportKind::Scores];
+    pub const ALL: &'static [ImportKind] = &[
+        ImportKind::Participants,
+        ImportKind::Sessions,
+        ImportKind::Attendance,
+        ImportKind::Scores,
+        ImportKind::Frameworks,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -35,6 +42,7 @@ impl ImportKind {
             ImportKind::Sessions => "sessions",
             ImportKind::Attendance => "attendance",
             ImportKind::Scores => "scores",
+            ImportKind::Frameworks => "frameworks",
         }
     }
 
@@ -81,6 +89,17 @@ impl ImportKind {
                 ("post_score", false),
                 ("max_score", true),
             ],
+            ImportKind::Frameworks => &[
+                ("code", true),
+                ("name", true),
+                ("domain", true),
+                ("competency_code", true),
+                ("competency", true),
+                ("criterion", true),
+                ("critical", false),
+                ("levels", false),
+                ("pass_level", false),
+            ],
         }
     }
 }
@@ -103,6 +122,15 @@ fn column_aliases(column: &str) -> &'static [&'static str] {
         "modality" => &["type", "modalité pédagogique"],
         "duration" => &["durée (h)", "durée en heures", "heures"],
         "session_id" => &["séance", "id séance"],
+        "code" => &["code du référentiel", "référentiel"],
+        "name" => &["nom du référentiel", "intitulé du référentiel"],
+        "domain" => &["domaine de compétence", "module"],
+        "competency_code" => &["code compétence", "code de la compétence"],
+        "competency" => &["intitulé de la compétence", "compétences"],
+        "criterion" => &["critère d'évaluation", "critères", "item"],
+        "critical" => &["critère critique", "essentiel", "obligatoire"],
+        "levels" => &["échelle", "niveaux de l'échelle"],
+        "pass_level" => &["niveau de réussite", "seuil"],
         _ => &[],
     }
 }
@@ -191,6 +219,31 @@ pub fn template(kind: ImportKind, messages: &crate::i18n::Messages) -> Vec<u8> {
         .to_vec(),
         ImportKind::Attendance => ["", "Mahamat", "Zénaba", "Présent", ""].map(String::from).to_vec(),
         ImportKind::Scores => ["", "Mahamat", "Zénaba", "9", "16", "20"].map(String::from).to_vec(),
+        ImportKind::Frameworks => {
+            let first = [
+                "REF-HPP",
+                "Hémorragie du post-partum",
+                "Prise en charge",
+                "HPP1",
+                "Reconnaître une hémorragie du post-partum",
+                "Estime les pertes sanguines",
+                "oui",
+                "À améliorer; Exécuté correctement; Maîtrisé",
+                "Exécuté correctement",
+            ];
+            let second = [
+                "REF-HPP",
+                "Hémorragie du post-partum",
+                "Prise en charge",
+                "HPP1",
+                "Reconnaître une hémorragie du post-partum",
+                "Appelle à l'aide",
+                "non",
+                "",
+                "",
+            ];
+            return write_french_csv(&headers, &[first.map(String::from).to_vec(), second.map(String::from).to_vec()]);
+        }
     };
     write_french_csv(&headers, &[example])
 }
@@ -229,7 +282,7 @@ fn column_label(column: &str, messages: &crate::i18n::Messages) -> String {
     }
 }
 
-struct ColumnMap {
+pub(crate) struct ColumnMap {
     /// column id → (index in the file, heading as written)
     found: HashMap<&'static str, (usize, String)>,
 }
@@ -253,12 +306,12 @@ impl ColumnMap {
         ColumnMap { found }
     }
 
-    fn get<'a>(&self, column: &str, cells: &'a [String]) -> Option<&'a str> {
+    pub(crate) fn get<'a>(&self, column: &str, cells: &'a [String]) -> Option<&'a str> {
         let (index, _) = self.found.get(column)?;
         cells.get(*index).map(String::as_str).filter(|s| !s.is_empty())
     }
 
-    fn heading(&self, column: &str) -> String {
+    pub(crate) fn heading(&self, column: &str) -> String {
         match self.found.get(column) {
             Some((_, heading)) => heading.clone(),
             None => crate::i18n::Messages::new(crate::i18n::Lang::Fr).field(column),
@@ -296,6 +349,10 @@ impl Binome {
                 let label = column_label(column, &crate::i18n::Messages::new(crate::i18n::Lang::Fr));
                 return Err(ImportError::MissingColumn { path: source.to_owned(), column: label, kind }.into());
             }
+        }
+        if kind == ImportKind::Frameworks {
+            let (report, prepared) = self.read_frameworks(table, &columns, options)?;
+            return self.finish_import(report, &prepared, options);
         }
         let mut report = ImportReport {
             kind,
@@ -380,6 +437,8 @@ impl Binome {
                         }
                     }
                 }
+                // Read whole above: its rows make one record.
+                ImportKind::Frameworks => {}
                 ImportKind::Attendance | ImportKind::Scores => {
                     let session_id = match columns.get("session_id", cells) {
                         Some(text) => match self.resolve(Kind::Session, text) {
@@ -503,9 +562,22 @@ impl Binome {
             ImportKind::Sessions => Kind::Session,
             ImportKind::Attendance => Kind::Attendance,
             ImportKind::Scores => Kind::TestScore,
+            ImportKind::Frameworks => Kind::Framework,
         };
         report.created = prepared.iter().filter(|p| p.kind == main_kind && p.is_new).count();
         report.updated = prepared.iter().filter(|p| p.kind == main_kind && !p.is_new).count();
+        self.finish_import(report, &prepared, options)
+    }
+
+    /// All or nothing: refused whole with every problem, or written in one
+    /// transaction after a backup (unless a dry run).
+    fn finish_import(
+        &mut self,
+        mut report: ImportReport,
+        prepared: &[Prepared],
+        options: &ImportOptions,
+    ) -> Result<ImportReport, crate::error::CoreError> {
+        let kind = report.kind;
         if !report.problems.is_empty() {
             if options.dry_run {
                 return Ok(report);
@@ -514,7 +586,7 @@ impl Binome {
         }
         if !options.dry_run {
             self.backup(&format!("import-{}", kind.code()))?;
-            self.save(&prepared)?;
+            self.save(prepared)?;
             report.written = true;
         }
         Ok(report)

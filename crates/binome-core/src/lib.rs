@@ -15,6 +15,7 @@ pub mod dhis2;
 pub mod duplicates;
 mod error;
 pub mod exports;
+mod framework_sheet;
 pub mod i18n;
 pub mod import;
 pub mod indicators;

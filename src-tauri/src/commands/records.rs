@@ -93,3 +93,17 @@ pub async fn merge_persons(state: State<'_, AppState>, keep: String, other: Stri
         Ok(b.record_view(&row))
     })
 }
+
+/// The spreadsheet template of an import, as an Excel workbook with the
+/// headings in the app's language.
+#[tauri::command]
+pub async fn save_import_template(state: State<'_, AppState>, kind: String, path: String) -> Answer<()> {
+    let kind = ImportKind::parse(&kind)
+        .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))?;
+    let m = state.messages();
+    state.with(|_| {
+        let bytes = binome_core::import::template_xlsx(kind, &m)?;
+        let path = PathBuf::from(&path);
+        std::fs::write(&path, bytes).map_err(|e| binome_core::CoreError::io(&path, e))
+    })
+}

@@ -48,6 +48,7 @@ export const api = {
     invoke<ImportPreview>('preview_import', { kind, path, missionId }),
   importFile: (kind: string, path: string, missionId: string | null) =>
     invoke<ImportPreview>('import_file', { kind, path, missionId }),
+  saveImportTemplate: (kind: string, path: string) => invoke<void>('save_import_template', { kind, path }),
   duplicates: () => invoke<DuplicateView[]>('duplicates'),
   mergePersons: (keep: string, other: string) => invoke<RecordView>('merge_persons', { keep, other }),
 

@@ -297,3 +297,28 @@ fn a_dry_run_takes_no_backup() {
     ]);
     assert!(store.json(&["backup", "list"]).as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_competency_framework_from_a_french_excel_sheet() {
+    let store = Store::new();
+    let out = store.ok(&["import", "frameworks", fixture("referentiel-maintenance.csv").to_str().unwrap()]);
+    assert!(out.contains("1 création"), "{out}");
+    let frameworks = store.json(&["frameworks", "list"]);
+    let framework = &frameworks.as_array().unwrap()[0]["data"];
+    assert_eq!(framework["code"], "REF-MAINT");
+    assert_eq!(framework["name"], "Maintenance biomédicale de base");
+    let labels: Vec<&str> =
+        framework["scale"]["levels"].as_array().unwrap().iter().map(|l| l["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["Non acquis", "En cours", "Acquis"]);
+    assert_eq!(framework["scale"]["pass_level"], "acquis");
+    let mp1 = &framework["domains"][0]["competencies"][0];
+    assert_eq!(mp1["code"], "MP1");
+    assert_eq!(mp1["criteria"].as_array().unwrap().len(), 3);
+    assert_eq!(mp1["criteria"][1]["text"], "Vérifie le débit avec un débitmètre");
+    assert_eq!(mp1["criteria"][2]["critical"], false);
+
+    let err = store.fails(&["import", "frameworks", fixture("referentiel-errors.csv").to_str().unwrap()], 1);
+    assert!(err.contains("ligne 2, colonne « Critère »"), "{err}");
+    assert!(err.contains("ligne 3, colonne « Critique »"), "{err}");
+    assert_eq!(store.json(&["frameworks", "list"]).as_array().unwrap().len(), 1, "nothing more written");
+}
