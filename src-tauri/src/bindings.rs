@@ -56,6 +56,7 @@ pub fn typescript() -> String {
         ScopeText,
         ReviewView,
         ReviewQueueRow,
+        ReviewPage,
         SessionReview,
         ScaleLevel,
         RatingScale,

@@ -671,3 +671,5 @@ ui-frameworks-title = Competency frameworks
 ui-frameworks-none = No framework.
 ui-frameworks-competencies = Competencies
 ui-frameworks-import = Import a framework (Excel/CSV)
+ui-page-previous = Previous page
+ui-page-next = Next page

@@ -678,3 +678,5 @@ ui-frameworks-title = Référentiels de compétences
 ui-frameworks-none = Aucun référentiel.
 ui-frameworks-competencies = Compétences
 ui-frameworks-import = Importer un référentiel (Excel/CSV)
+ui-page-previous = Page précédente
+ui-page-next = Page suivante

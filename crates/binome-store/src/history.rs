@@ -59,4 +59,33 @@ impl Store {
             .optional()
             .doing("reading a session's status")
     }
+
+    /// One page of live sessions with the status they show, of one mission
+    /// or all, optionally only those showing `status`; by date then title.
+    /// Returns (session id, status) pairs and how many matched in all.
+    pub fn sessions_by_status(
+        &self,
+        mission_id: Option<&str>,
+        status: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> crate::Result<(Vec<(String, String)>, usize)> {
+        const FILTER: &str = "FROM sessions s JOIN session_status st ON st.session_id = s.id \
+             WHERE s.deleted = 0 AND (?1 IS NULL OR s.mission_id = ?1) AND (?2 IS NULL OR st.status = ?2)";
+        let total: i64 = self
+            .conn
+            .query_row(&format!("SELECT count(*) {FILTER}"), rusqlite::params![mission_id, status], |r| r.get(0))
+            .doing("counting sessions by status")?;
+        let mut statement = self
+            .conn
+            .prepare(&format!("SELECT s.id, st.status {FILTER} ORDER BY s.date, s.title, s.id LIMIT ?3 OFFSET ?4"))
+            .doing("listing sessions by status")?;
+        let rows = statement
+            .query_map(rusqlite::params![mission_id, status, limit as i64, offset as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .doing("listing sessions by status")?;
+        let page = rows.collect::<Result<Vec<_>, _>>().doing("listing sessions by status")?;
+        Ok((page, total as usize))
+    }
 }

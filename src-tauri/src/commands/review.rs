@@ -2,7 +2,7 @@
 
 use super::Answer;
 use crate::state::AppState;
-use binome_core::views::{ReviewQueueRow, SessionReview};
+use binome_core::views::{ReviewPage, SessionReview};
 use tauri::State;
 
 #[tauri::command]
@@ -10,8 +10,10 @@ pub async fn review_queue(
     state: State<'_, AppState>,
     mission_id: Option<String>,
     status: Option<String>,
-) -> Answer<Vec<ReviewQueueRow>> {
-    state.with(|b| b.review_queue(mission_id.as_deref(), status.as_deref()))
+    offset: u32,
+    limit: u32,
+) -> Answer<ReviewPage> {
+    state.with(|b| b.review_queue(mission_id.as_deref(), status.as_deref(), offset, limit))
 }
 
 #[tauri::command]

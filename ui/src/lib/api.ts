@@ -14,7 +14,7 @@ import type {
   ImportPreview,
   IndicatorReport,
   ProgressionRow,
-  ReviewQueueRow,
+  ReviewPage,
   ScopeText,
   SessionReview,
   Kind,
@@ -60,8 +60,8 @@ export const api = {
   enterScore: (sessionId: string, personId: string, phase: string, score: string, maxScore: string) =>
     invoke<ScoreGrid>('enter_score', { sessionId, personId, phase, score, maxScore }),
 
-  reviewQueue: (missionId: string | null, status: string | null) =>
-    invoke<ReviewQueueRow[]>('review_queue', { missionId, status }),
+  reviewQueue: (missionId: string | null, status: string | null, offset: number, limit: number) =>
+    invoke<ReviewPage>('review_queue', { missionId, status, offset, limit }),
   sessionReview: (sessionId: string) => invoke<SessionReview>('session_review', { sessionId }),
   reviewSession: (sessionId: string, decision: 'validated' | 'returned', comment: string) =>
     invoke<SessionReview>('review_session', { sessionId, decision, comment }),

@@ -207,6 +207,8 @@ status: string,
  */
 attended: number, marked: number, scored: number, last_review: ReviewView | null, };
 
+export type ReviewPage = { rows: Array<ReviewQueueRow>, total: number, };
+
 export type SessionReview = { status: string, 
 /**
  * Newest first.

@@ -28,7 +28,7 @@ mod sync;
 pub use competency::{CompetencyGrid, CompetencyRating, GridContext, ProgressionRow, ProgressionStep};
 pub use import::{ImportPreview, PreviewRow};
 pub use persons::DuplicateView;
-pub use review::{ReviewQueueRow, ReviewView, SessionReview};
+pub use review::{ReviewPage, ReviewQueueRow, ReviewView, SessionReview};
 pub use session::{RosterRow, RosterView, ScoreGrid, ScoreRow};
 pub use sync::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, HeadView, QuarantineView, TableCountView};
 

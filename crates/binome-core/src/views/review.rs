@@ -44,6 +44,14 @@ pub struct ReviewQueueRow {
     pub last_review: Option<ReviewView>,
 }
 
+/// A page of the review screen, with the count of all that matched.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ReviewPage {
+    pub rows: Vec<ReviewQueueRow>,
+    pub total: u32,
+}
+
 /// A session's review state, for the panel on the session screen.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
@@ -92,23 +100,27 @@ impl Binome {
             .collect())
     }
 
-    /// Sessions by date, optionally of one mission and with one status
-    /// (`submitted` is the referent's queue, `returned` the expert's list to fix).
-    pub fn review_queue(&self, mission_id: Option<&str>, status: Option<&str>) -> Result<Vec<ReviewQueueRow>> {
-        let mut query = ListQuery::default();
-        if let Some(mission) = mission_id.filter(|m| !m.is_empty()) {
-            query.equals.push(("mission_id", self.resolve(Kind::Mission, mission)?));
-        }
-        let mut sessions = self.store.list(Kind::Session, &query)?;
-        sessions.sort_by(|a, b| {
-            text(a, "date").cmp(&text(b, "date")).then_with(|| text(a, "title").cmp(&text(b, "title")))
-        });
+    /// A page of sessions by date, optionally of one mission and with one
+    /// status (`submitted` is the referent's queue, `returned` the expert's
+    /// list to fix). The status filter runs in SQL, so a coordinator's
+    /// country-scale store answers a page at once.
+    pub fn review_queue(
+        &self,
+        mission_id: Option<&str>,
+        status: Option<&str>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<ReviewPage> {
+        let mission = match mission_id.filter(|m| !m.is_empty()) {
+            Some(mission) => Some(self.resolve(Kind::Mission, mission)?),
+            None => None,
+        };
+        let status = status.filter(|s| !s.is_empty());
+        let (page, total) =
+            self.store.sessions_by_status(mission.as_deref(), status, offset as usize, limit.max(1) as usize)?;
         let mut rows = Vec::new();
-        for session in sessions {
-            let shown = self.session_status(&session.id).unwrap_or_default();
-            if status.is_some_and(|wanted| !wanted.is_empty() && wanted != shown) {
-                continue;
-            }
+        for (session_id, shown) in page {
+            let Some(session) = self.store.get(Kind::Session, &session_id)? else { continue };
             let on_session = ListQuery { equals: vec![("session_id", session.id.clone())], ..ListQuery::default() };
             let marks = self.store.list(Kind::Attendance, &on_session)?;
             let attended =
@@ -123,7 +135,7 @@ impl Binome {
                 scored: scored as u32,
             });
         }
-        Ok(rows)
+        Ok(ReviewPage { rows, total: total as u32 })
     }
 
     pub fn session_review(&self, session_id: &str) -> Result<SessionReview> {
@@ -220,11 +232,11 @@ mod tests {
     #[test]
     fn a_submitted_session_waits_in_the_queue_until_decided() {
         let (mut b, session) = coordinator_with_session();
-        assert!(b.review_queue(None, Some("submitted")).unwrap().is_empty(), "a draft is not for review");
+        assert!(b.review_queue(None, Some("submitted"), 0, 50).unwrap().rows.is_empty(), "a draft is not for review");
         assert!(b.review_session(&session, "validated", "").is_err(), "a draft cannot be validated");
 
         b.submit_session(&session).unwrap();
-        let queue = b.review_queue(None, Some("submitted")).unwrap();
+        let queue = b.review_queue(None, Some("submitted"), 0, 50).unwrap().rows;
         assert_eq!(queue.len(), 1);
         assert_eq!(queue[0].session.id, session);
 
@@ -232,8 +244,8 @@ mod tests {
         assert_eq!(review.status, "validated");
         assert_eq!(review.reviews[0].comment.as_deref(), Some("Bien"));
         assert!(review.reviews[0].current);
-        assert!(b.review_queue(None, Some("submitted")).unwrap().is_empty());
-        assert_eq!(b.review_queue(None, Some("validated")).unwrap().len(), 1);
+        assert!(b.review_queue(None, Some("submitted"), 0, 50).unwrap().rows.is_empty());
+        assert_eq!(b.review_queue(None, Some("validated"), 0, 50).unwrap().total, 1);
     }
 
     #[test]
@@ -245,7 +257,7 @@ mod tests {
         assert_eq!(b.session_review(&session).unwrap().reviews.len(), 0, "nothing written");
 
         b.review_session(&session, "returned", "Feuille d'émargement manquante").unwrap();
-        let returned = b.review_queue(None, Some("returned")).unwrap();
+        let returned = b.review_queue(None, Some("returned"), 0, 50).unwrap().rows;
         assert_eq!(
             returned[0].last_review.as_ref().unwrap().comment.as_deref(),
             Some("Feuille d'émargement manquante")
@@ -254,6 +266,36 @@ mod tests {
         let again = b.submit_session(&session).unwrap();
         assert_eq!(again.status, "submitted");
         assert!(!again.reviews[0].current, "the return came before the fix");
-        assert!(b.review_queue(None, Some("returned")).unwrap().is_empty());
+        assert!(b.review_queue(None, Some("returned"), 0, 50).unwrap().rows.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod paging {
+    use crate::app::Binome;
+    use crate::demo::DemoScale;
+    use binome_store::DeviceRole;
+
+    #[test]
+    fn the_queue_comes_a_page_at_a_time_with_the_count_of_all() {
+        let mut b = Binome::open_in_memory().unwrap();
+        b.init("Coordination", "Awa", DeviceRole::Coordinator).unwrap();
+        b.load_demo(3, DemoScale::Mission).unwrap();
+        let all = b.review_queue(None, None, 0, 1000).unwrap();
+        assert_eq!(all.total as usize, all.rows.len());
+        let first = b.review_queue(None, None, 0, 5).unwrap();
+        let second = b.review_queue(None, None, 5, 5).unwrap();
+        assert_eq!((first.rows.len(), first.total), (5, all.total));
+        let ids = |p: &super::ReviewPage| p.rows.iter().map(|r| r.session.id.clone()).collect::<Vec<_>>();
+        assert_eq!([ids(&first), ids(&second)].concat(), ids(&all)[..10].to_vec(), "pages follow each other");
+        let dates: Vec<String> = all.rows.iter().map(|r| r.session.text["date"].clone()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| binome_domain::input::parse_date(d));
+        assert_eq!(dates, sorted, "by date");
+        for status in ["draft", "submitted", "validated", "returned"] {
+            let page = b.review_queue(None, Some(status), 0, 1000).unwrap();
+            assert!(page.rows.iter().all(|r| r.status == status));
+            assert_eq!(page.total as usize, all.rows.iter().filter(|r| r.status == status).count());
+        }
     }
 }
