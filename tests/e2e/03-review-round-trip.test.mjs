@@ -145,6 +145,20 @@ step('the referent validates one session and returns another with a comment', as
   await waitForText(browser, '#review-status', 'Renvoyée');
   await assertAccessible(browser, 'a session under review');
 
+  // Between missions, the referent logs a follow-up observation of a participant.
+  const followed = cli(referentStore, 'assessment', 'list').find((a) => a.data.session_id === toValidate.id);
+  await go(browser, `/participants/${followed.data.person_id}`);
+  await click(browser, '#start-followup');
+  await choose(browser, '#followup-framework', 'REF-SMNI');
+  await type(browser, '#followup-date', '15/06/2019');
+  await click(browser, '#open-followup');
+  await (await shown(browser, '[data-criterion="smni-gatpa-2"]')).click();
+  await browser.keys('3');
+  await waitForText(browser, '#level-GATPA', 'Maîtrisé');
+  const visit = cli(referentStore, 'assessment', 'list').filter((a) => a.data.context === 'follow_up' && a.data.date === '2019-06-15');
+  assert.equal(visit.length, 1, 'the follow-up observation is saved on the referent’s laptop');
+  assert.equal(visit[0].author, 'Abdel Haggar');
+
   const reviews = cli(referentStore, 'review', 'list');
   assert.deepEqual(
     reviews.map((r) => [r.data.session_id, r.data.decision]).sort(),
@@ -172,6 +186,10 @@ step('the expert sees the validation and the returned session with its comment',
   await screenshot(browser, '19-seance-renvoyee');
   await go(browser, `/sessions/${toValidate.id}`);
   await waitForText(browser, '#review-status', 'Validée');
+  assert.ok(
+    cli(expertStore, 'assessment', 'list').some((a) => a.data.context === 'follow_up' && a.data.date === '2019-06-15'),
+    'the referent’s follow-up observation came with the bundle'
+  );
 
   // Fixed and handed back: submitted again, later than the return.
   await go(browser, `/sessions/${draft.id}`);
