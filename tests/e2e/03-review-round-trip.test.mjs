@@ -277,3 +277,33 @@ step('a competency framework is imported from a spreadsheet, errors shown first,
   await browser.keys('3');
   await waitForText(browser, '#level-MP1', 'Acquis');
 }, () => browser);
+
+step('every screen passes the accessibility check and fits 1366×768', async () => {
+  const screens = [
+    ['/', '#missions-table'],
+    [`/missions/${mission.id}`, '#sessions-table'],
+    ['/participants', '#person-table'],
+    ['/organisations', '#organisation-table'],
+    ['/exports', 'main h1'],
+    ['/sync', '#export-bundle'],
+    ['/review', 'main h1'],
+    ['/dashboard', '#dashboard-table']
+  ];
+  for (const [path, ready] of screens) {
+    await go(browser, path);
+    await shown(browser, ready);
+    await assertAccessible(browser, path);
+  }
+  await go(browser, `/sessions/${toValidate.id}`);
+  for (const tab of ['attendance', 'scores', 'details']) {
+    await click(browser, `#tab-${tab}`);
+    await browser.pause(300);
+    await assertAccessible(browser, `the session's ${tab} tab`);
+  }
+  await go(browser, `/missions/${mission.id}`);
+  for (const tab of ['participants', 'team', 'details']) {
+    await click(browser, `#tab-${tab}`);
+    await browser.pause(300);
+    await assertAccessible(browser, `the mission's ${tab} tab`);
+  }
+}, () => browser);
