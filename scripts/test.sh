@@ -31,3 +31,8 @@ cargo build --locked -p binome-bench -p binome-cli
 # The desktop app, end to end (writes docs/screenshots/).
 cargo build --locked -p binome-desktop -p binome-cli
 tests/e2e/run.sh
+
+# The Linux installers, then the .deb installed with apt, the installed app
+# started through WebDriver, and the package removed.
+scripts/package.sh
+tests/package/check-deb.sh
