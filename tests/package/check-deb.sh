@@ -12,7 +12,7 @@ contents="$(dpkg-deb --contents "$deb")"
 package="$(dpkg-deb --field "$deb" Package)"
 fail() { echo "check-deb: $*" >&2; exit 1; }
 grep -q 'Depends:.*libwebkit2gtk-4.1' <<<"$info" || fail "the package does not depend on WebKitGTK 4.1"
-grep -q ' ./usr/bin/binome-desktop$' <<<"$contents" || fail "no /usr/bin/binome-desktop"
+grep -Eq ' (./)?usr/bin/binome-desktop$' <<<"$contents" || fail "no /usr/bin/binome-desktop"
 grep -q '\.desktop$' <<<"$contents" || fail "no menu entry (.desktop)"
 grep -q 'icons/hicolor/.*binome-desktop.png$' <<<"$contents" || fail "no icon"
 echo "binome: paquet $package, $(du -k "$deb" | cut -f1) Kio : $deb"
