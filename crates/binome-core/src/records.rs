@@ -236,13 +236,7 @@ impl Binome {
 
     pub fn person_label(&self, person_id: &str) -> String {
         match self.store.get(Kind::Person, person_id) {
-            Ok(Some(p)) => {
-                let family = text(&p.data, "family_name").unwrap_or_default();
-                match text(&p.data, "given_names") {
-                    Some(given) => format!("{family} {given}"),
-                    None => family.to_owned(),
-                }
-            }
+            Ok(Some(p)) => person_name(&p.data),
             _ => person_id.to_owned(),
         }
     }
@@ -321,6 +315,15 @@ impl Binome {
 
 fn parse_uuid(text: &str) -> Uuid {
     Uuid::parse_str(text).unwrap_or_default()
+}
+
+/// "FAMILY Given", as every list and document names a person.
+pub fn person_name(data: &Row) -> String {
+    let family = text(data, "family_name").unwrap_or_default();
+    match text(data, "given_names") {
+        Some(given) => format!("{family} {given}"),
+        None => family.to_owned(),
+    }
 }
 
 /// A natural-key record's id derives from its key; others get a fresh UUIDv7.
