@@ -433,7 +433,7 @@ mod list_tests {
             all.rows[5..10].iter().map(|r| r.id.clone()).collect::<Vec<_>>()
         );
         assert!(
-            second.rows.iter().all(|r| !r.refs.is_empty() || r.text.get("organisation_id").is_none()),
+            second.rows.iter().all(|r| !r.refs.is_empty() || !r.text.contains_key("organisation_id")),
             "page rows carry their labels"
         );
 
