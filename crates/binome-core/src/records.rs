@@ -23,7 +23,7 @@ pub struct Prepared {
     pub is_new: bool,
 }
 
-fn text<'a>(row: &'a Row, field: &str) -> Option<&'a str> {
+pub(crate) fn text<'a>(row: &'a Row, field: &str) -> Option<&'a str> {
     row.get(field).and_then(Value::as_str)
 }
 

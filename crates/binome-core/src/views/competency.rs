@@ -76,8 +76,9 @@ pub struct ProgressionRow {
     pub progressed: Option<bool>,
 }
 
+/// A text field of a stored row.
 fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
-    row.data.get(field).and_then(Value::as_str)
+    crate::records::text(&row.data, field)
 }
 
 fn ratings_of(row: &StoredRow) -> BTreeMap<String, String> {

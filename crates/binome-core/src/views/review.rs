@@ -9,7 +9,6 @@ use binome_domain::version::Hlc;
 use binome_domain::{Input, Kind, Problem, ProblemCode, Problems};
 use binome_store::{ListQuery, StoredRow};
 use serde::Serialize;
-use serde_json::Value;
 
 #[cfg(feature = "ts")]
 use ts_rs::TS;
@@ -65,8 +64,9 @@ pub struct SessionReview {
     pub may_submit: bool,
 }
 
+/// A text field of a stored row.
 fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
-    row.data.get(field).and_then(Value::as_str)
+    crate::records::text(&row.data, field)
 }
 
 fn iso_time(hlc: i64) -> String {
