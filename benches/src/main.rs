@@ -221,7 +221,7 @@ fn introduce(a: &mut Binome, b: &mut Binome, dir: &Path) -> Result<()> {
 /// Every version of the store, as the bundle carries them.
 fn raw_rows(store: &Binome) -> Result<Vec<(String, String)>> {
     let mut rows = Vec::new();
-    store.store().for_each_version_since(0, |v| {
+    store.store().for_each_version_since(0, |v| -> binome_store::Result<()> {
         rows.push((format!("{}/{}", v.kind.table(), v.id), serde_json::Value::Object(v.data).to_string()));
         Ok(())
     })?;
@@ -233,7 +233,7 @@ fn export_baseline(store: &Binome) -> Result<(u64, Duration)> {
     let (result, time) = timed(|| -> Result<u64> {
         let mut encoder = zstd::Encoder::new(Vec::new(), 3)?;
         let mut count = 0;
-        store.store().for_each_version_since(0, |v| {
+        store.store().for_each_version_since(0, |v| -> binome_store::Result<()> {
             count += 1;
             let line = serde_json::json!({ "table": v.kind.table(), "id": v.id, "data": v.data, "hlc": v.meta.hlc });
             serde_json::to_writer(&mut encoder, &line).map_err(|e| binome_store::StoreError::Dump(e.to_string()))?;

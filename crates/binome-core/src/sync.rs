@@ -8,10 +8,11 @@ use binome_domain::version::MAX_FUTURE_DRIFT_MS;
 use binome_domain::{Hlc, Kind};
 use binome_store::{Applied, DeviceRecord, DeviceRole, RemoteVersion};
 use binome_sync::{
-    BundleError, DeviceKeys, Outgoing, ParsedBundle, Recipient, Sender, decrypt_payload, read_bundle, write_bundle,
+    BundleError, BundleFile, DeviceKeys, Header, Outgoing, PayloadWriter, Recipient, Sender, open_bundle, seal_bundle,
 };
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Seek};
 use std::path::Path;
 
 /// Why a verified bundle is still not applied.
@@ -98,7 +99,7 @@ pub struct ExportReport {
 const ACKS_PER_PEER: usize = 50;
 
 /// How often an import reports progress, in versions applied.
-const PROGRESS_EVERY: usize = 2_000;
+const PROGRESS_EVERY: u64 = 2_000;
 
 impl Binome {
     /// This laptop's keys, made on first use (stores from before sync have none).
@@ -224,16 +225,33 @@ impl Binome {
                 .unwrap_or(0)
         };
         let up_to = self.store.last_change_seq()?;
-        let mut versions: Vec<RemoteVersion> = Vec::new();
-        self.store.for_each_version_in(since, scope.as_ref(), |v| {
-            versions.push(v);
+        // The encrypted payload goes to a file beside the bundle as it is
+        // written; the zip is then sealed around it and renamed into place,
+        // so an interrupted export never leaves a half bundle behind.
+        let payload_path = sibling(out, "payload");
+        let sealed_path = sibling(out, "part");
+        let _cleanup = RemoveOnDrop(vec![payload_path.clone(), sealed_path.clone()]);
+        let payload_file = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&payload_path)
+            .map_err(|e| CoreError::io(&payload_path, e))?;
+        let mut writer = PayloadWriter::new(std::io::BufWriter::new(payload_file), &recipients)?;
+        let mut origin_ids = std::collections::BTreeSet::new();
+        self.store.for_each_version_in(since, scope.as_ref(), |v| -> Result<()> {
+            if !origin_ids.contains(&v.meta.origin) {
+                origin_ids.insert(v.meta.origin.clone());
+            }
+            writer.push(&v)?;
             Ok(())
         })?;
-        let mut origin_ids: Vec<&str> = versions.iter().map(|v| v.meta.origin.as_str()).collect();
-        origin_ids.sort_unstable();
-        origin_ids.dedup();
+        let (payload, written) = writer.finish()?;
+        let mut payload = payload.into_inner().map_err(|e| CoreError::io(&payload_path, e.into_error()))?;
+        payload.seek(std::io::SeekFrom::Start(0)).map_err(|e| CoreError::io(&payload_path, e))?;
         let mut origins = Vec::new();
-        for id in origin_ids {
+        for id in &origin_ids {
             if let Some(d) = self.store.device_record(id)? {
                 origins.push(binome_sync::Origin {
                     device_id: d.device_id,
@@ -264,22 +282,29 @@ impl Binome {
             origins,
             certificate: self.store.certificate()?.and_then(|c| serde_json::from_str(&c).ok()),
         };
-        let bytes = write_bundle(outgoing, &versions, &keys)?;
-        std::fs::write(out, &bytes).map_err(|e| CoreError::io(out, e))?;
+        let versions = written.versions;
+        let sealed = std::fs::File::create(&sealed_path).map_err(|e| CoreError::io(&sealed_path, e))?;
+        let sealed = seal_bundle(
+            outgoing,
+            written,
+            &mut std::io::BufReader::new(payload),
+            &keys,
+            std::io::BufWriter::new(sealed),
+        )?;
+        let sealed = sealed.into_inner().map_err(|e| CoreError::io(&sealed_path, e.into_error()))?;
+        sealed.sync_all().map_err(|e| CoreError::io(&sealed_path, e))?;
+        let bytes = sealed.metadata().map_err(|e| CoreError::io(&sealed_path, e))?.len();
+        drop(sealed);
+        std::fs::rename(&sealed_path, out).map_err(|e| CoreError::io(out, e))?;
         self.store.record_export(&bundle_id, &peers, up_to, now)?;
-        Ok(ExportReport {
-            bundle_id,
-            versions: versions.len() as u64,
-            bytes: bytes.len() as u64,
-            recipients: names,
-            incremental: since > 0,
-        })
+        Ok(ExportReport { bundle_id, versions, bytes, recipients: names, incremental: since > 0 })
     }
 
-    /// Reads a bundle's header and checks its signature, without decrypting.
-    pub fn inspect_bundle(&self, path: &Path) -> Result<ParsedBundle> {
-        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
-        Ok(read_bundle(&bytes)?)
+    /// Reads a bundle's header and checks its signature and payload hash,
+    /// without decrypting.
+    pub fn inspect_bundle(&self, path: &Path) -> Result<Header> {
+        let file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
+        Ok(open_bundle(std::io::BufReader::new(file))?.header)
     }
 
     pub fn import_bundle(&mut self, path: &Path, dry_run: bool) -> Result<ImportOutcome> {
@@ -287,19 +312,21 @@ impl Binome {
     }
 
     /// Like [`Binome::import_bundle`], telling `progress(done, total)`.
+    /// The file is read as a stream: a country's bundle is never held in
+    /// memory, decrypted or not.
     pub fn import_bundle_with_progress(
         &mut self,
         path: &Path,
         dry_run: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportOutcome> {
-        let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
-        self.import_bundle_bytes_with_progress(&bytes, dry_run, progress)
+        let file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
+        let whole = || std::fs::read(path).map_err(|e| CoreError::io(path, e));
+        self.import_from(std::io::BufReader::new(file), whole, dry_run, progress)
     }
 
-    /// Verifies, decrypts and parses the whole bundle, then applies it in
-    /// one transaction after a backup. Nothing is written when any check
-    /// fails, and a bundle from a device not yet trusted waits in quarantine.
+    /// Verifies a bundle held in memory and applies it (see
+    /// [`Binome::import_bundle_bytes_with_progress`]).
     pub fn import_bundle_bytes(&mut self, bytes: &[u8], dry_run: bool) -> Result<ImportOutcome> {
         self.import_bundle_bytes_with_progress(bytes, dry_run, &mut |_, _| {})
     }
@@ -312,9 +339,26 @@ impl Binome {
         dry_run: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportOutcome> {
+        self.import_from(std::io::Cursor::new(bytes), || Ok(bytes.to_vec()), dry_run, progress)
+    }
+
+    /// Verifies the bundle (structure, signature, payload hash), decides on
+    /// its sender, then decrypts and applies it version by version in one
+    /// transaction after a backup. Any refusal met on the way (a role that
+    /// may not write a table, a mission outside an enrolment, a forged
+    /// version, a damaged line) rolls the whole transaction back: nothing
+    /// is half-written. A bundle from a device not yet trusted waits in
+    /// quarantine (`whole` gives its bytes to keep).
+    fn import_from<R: Read + Seek>(
+        &mut self,
+        source: R,
+        whole: impl FnOnce() -> Result<Vec<u8>>,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcome> {
         let keys = self.keys()?;
-        let parsed = read_bundle(bytes)?;
-        let header = &parsed.header;
+        let mut bundle = open_bundle(source)?;
+        let header = bundle.header.clone();
         let sender = &header.sender;
         let now = self.now_millis();
         match self.store.device_record(&sender.device_id)? {
@@ -372,7 +416,7 @@ impl Binome {
                     });
                 }
                 if !dry_run {
-                    self.store.quarantine(&header.bundle_id, &sender.device_id, now, bytes)?;
+                    self.store.quarantine(&header.bundle_id, &sender.device_id, now, &whole()?)?;
                 }
                 return Ok(ImportOutcome::Quarantined {
                     bundle_id: header.bundle_id.clone(),
@@ -385,52 +429,32 @@ impl Binome {
         if self.store.bundle_seen(&header.bundle_id)? {
             return Ok(ImportOutcome::AlreadyImported { bundle_id: header.bundle_id.clone() });
         }
-        let versions = decrypt_payload(&parsed, &keys)?;
-        let roles = self.origin_roles(&parsed, &versions, dry_run)?;
-        let sessions_in_bundle: std::collections::HashMap<&str, &str> = versions
-            .iter()
-            .filter(|v| v.kind == Kind::Session)
-            .filter_map(|v| Some((v.id.as_str(), v.data.get("mission_id")?.as_str()?)))
-            .collect();
-        for version in &versions {
-            let rights = roles.get(&version.meta.origin).cloned().unwrap_or_default();
-            if !binome_domain::merge::role_may_write(&rights.role, version.kind, &version.data) {
-                return Err(CoreError::Sync(SyncRefusal::RoleForbids {
-                    device: rights.name,
-                    role: rights.role,
-                    table: version.kind.table().to_owned(),
-                }));
-            }
-            if let Some(allowed) = rights.missions.as_ref().filter(|m| !m.is_empty()) {
-                if let Some(mission) = self.mission_of(version, &sessions_in_bundle)? {
-                    if !allowed.contains(&mission) {
-                        return Err(CoreError::Sync(SyncRefusal::OutsideMissions {
-                            device: rights.name,
-                            table: version.kind.table().to_owned(),
-                            id: version.id.clone(),
-                        }));
-                    }
-                }
-            }
-        }
-        let far_future =
-            versions.iter().filter(|v| Hlc(v.meta.hlc).millis() > now + MAX_FUTURE_DRIFT_MS).count() as u64;
+        let roles = self.origin_roles(&header, dry_run)?;
+        // Only an enrolment limited to missions needs to know, before
+        // applying, which mission each session of the bundle belongs to.
+        let sessions_in_bundle = if roles.values().any(|r| r.missions.as_ref().is_some_and(|m| !m.is_empty())) {
+            sessions_in(&mut bundle, &keys)?
+        } else {
+            HashMap::new()
+        };
         if !dry_run {
             self.backup("import-bundle")?;
         }
         let bundle_id = header.bundle_id.clone();
         let sender_id = sender.device_id.clone();
-        let acks = header.acks.clone();
+        let total: u64 = header.counts.values().sum();
+        let mut far_future = 0u64;
         let apply = |w: &mut binome_store::Writer<'_>| -> Result<BTreeMap<String, TableCounts>> {
             let mut counts: BTreeMap<String, TableCounts> = BTreeMap::new();
-            let total = versions.len() as u64;
+            let mut done = 0u64;
             progress(0, total);
-            for (done, version) in versions.iter().enumerate() {
-                if done % PROGRESS_EVERY == 0 && done > 0 {
-                    progress(done as u64, total);
+            bundle.for_each_version(&keys, |version| -> Result<()> {
+                check_rights(w, &roles, &version, &sessions_in_bundle)?;
+                if Hlc(version.meta.hlc).millis() > now + MAX_FUTURE_DRIFT_MS {
+                    far_future += 1;
                 }
                 let entry = counts.entry(version.kind.table().to_owned()).or_default();
-                match w.apply_remote(version)? {
+                match w.apply_remote(&version)? {
                     Applied::New => entry.new += 1,
                     Applied::Updated => entry.updated += 1,
                     Applied::Unchanged => entry.unchanged += 1,
@@ -442,11 +466,16 @@ impl Binome {
                         }));
                     }
                 }
-            }
+                done += 1;
+                if done % PROGRESS_EVERY == 0 {
+                    progress(done, total);
+                }
+                Ok(())
+            })?;
             progress(total, total);
             let summary = serde_json::to_string(&counts).expect("counts serialise");
             w.record_bundle(&bundle_id, &sender_id, &summary)?;
-            w.record_acks(&sender_id, &acks)?;
+            w.record_acks(&sender_id, &header.acks)?;
             Ok(counts)
         };
         let counts = if dry_run { self.store.rehearse(now, apply)? } else { self.store.write(now, apply)? };
@@ -519,73 +548,40 @@ impl Binome {
         Ok(())
     }
 
-    /// The mission a version belongs to, if its kind is bound to one.
-    fn mission_of(
-        &self,
-        version: &RemoteVersion,
-        sessions_in_bundle: &std::collections::HashMap<&str, &str>,
-    ) -> Result<Option<String>> {
-        let field = |name: &str| version.data.get(name).and_then(|v| v.as_str()).map(str::to_owned);
-        Ok(match version.kind {
-            Kind::Mission => Some(version.id.clone()),
-            Kind::TeamMember | Kind::Enrolment | Kind::Session | Kind::Assessment => field("mission_id"),
-            Kind::Attendance | Kind::TestScore | Kind::Review => {
-                let Some(session) = field("session_id") else { return Ok(None) };
-                match sessions_in_bundle.get(session.as_str()) {
-                    Some(mission) => Some((*mission).to_owned()),
-                    None => self
-                        .store
-                        .get(Kind::Session, &session)?
-                        .and_then(|s| s.data.get("mission_id").and_then(|m| m.as_str()).map(str::to_owned)),
-                }
-            }
-            _ => None,
-        })
-    }
-
-    /// The role of every origin device in a bundle: this laptop's records
-    /// of it, or the card its trusted sender vouches for (remembered as
-    /// relayed). An origin with neither is refused.
-    fn origin_roles(
-        &mut self,
-        parsed: &ParsedBundle,
-        versions: &[RemoteVersion],
-        dry_run: bool,
-    ) -> Result<std::collections::HashMap<String, OriginRights>> {
-        let mut roles = std::collections::HashMap::new();
+    /// The role of every origin device the bundle's signed header says it
+    /// carries: this laptop's records of it, or the card its trusted sender
+    /// vouches for (remembered as relayed). An origin with neither is refused.
+    fn origin_roles(&mut self, header: &Header, dry_run: bool) -> Result<HashMap<String, OriginRights>> {
+        let mut roles = HashMap::new();
         let now = self.now_millis();
-        for version in versions {
-            let origin = &version.meta.origin;
-            if roles.contains_key(origin) {
-                continue;
-            }
-            let role =
-                match self.store.device_record(origin)? {
-                    Some(known) if known.trust == "revoked" || known.trust == "rejected" => {
-                        return Err(CoreError::Sync(SyncRefusal::Revoked { device: known.name }));
+        for origin in header.covers.keys() {
+            let role = match self.store.device_record(origin)? {
+                Some(known) if known.trust == "revoked" || known.trust == "rejected" => {
+                    return Err(CoreError::Sync(SyncRefusal::Revoked { device: known.name }));
+                }
+                Some(known) => OriginRights { role: known.role, name: known.name, missions: known.missions },
+                None => {
+                    let card = header
+                        .origins
+                        .iter()
+                        .find(|o| &o.device_id == origin)
+                        .ok_or_else(|| CoreError::Sync(SyncRefusal::UnknownOrigin { device: origin.clone() }))?;
+                    if !dry_run {
+                        self.store.remember_device(&DeviceRecord {
+                            device_id: card.device_id.clone(),
+                            name: card.name.clone(),
+                            role: card.role.clone(),
+                            signing_key: card.signing_key.clone(),
+                            age_recipient: card.age_recipient.clone(),
+                            trust: "relayed".into(),
+                            first_seen: now,
+                            decided_at: None,
+                            missions: None,
+                        })?;
                     }
-                    Some(known) => OriginRights { role: known.role, name: known.name, missions: known.missions },
-                    None => {
-                        let card =
-                            parsed.header.origins.iter().find(|o| &o.device_id == origin).ok_or_else(|| {
-                                CoreError::Sync(SyncRefusal::UnknownOrigin { device: origin.clone() })
-                            })?;
-                        if !dry_run {
-                            self.store.remember_device(&DeviceRecord {
-                                device_id: card.device_id.clone(),
-                                name: card.name.clone(),
-                                role: card.role.clone(),
-                                signing_key: card.signing_key.clone(),
-                                age_recipient: card.age_recipient.clone(),
-                                trust: "relayed".into(),
-                                first_seen: now,
-                                decided_at: None,
-                                missions: None,
-                            })?;
-                        }
-                        OriginRights { role: card.role.clone(), name: card.name.clone(), missions: None }
-                    }
-                };
+                    OriginRights { role: card.role.clone(), name: card.name.clone(), missions: None }
+                }
+            };
             roles.insert(origin.clone(), role);
         }
         Ok(roles)
@@ -645,4 +641,95 @@ impl From<BundleError> for CoreError {
     fn from(error: BundleError) -> Self {
         CoreError::Bundle(error)
     }
+}
+
+/// A file next to `out` for work in progress: `.name.suffix`, hidden.
+fn sibling(out: &Path, suffix: &str) -> std::path::PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bundle".into());
+    out.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// Removes work files when an export ends, however it ends.
+struct RemoveOnDrop(Vec<std::path::PathBuf>);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        for path in &self.0 {
+            // Already renamed or never made: nothing to remove.
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Each session the bundle carries, with its mission: a first, light pass
+/// that parses only the lines naming the sessions table.
+fn sessions_in<R: Read + Seek>(bundle: &mut BundleFile<R>, keys: &DeviceKeys) -> Result<HashMap<String, String>> {
+    let mut sessions = HashMap::new();
+    bundle.for_each_line(keys, |text, number| -> Result<()> {
+        if !text.contains("\"t\":\"sessions\"") {
+            return Ok(());
+        }
+        if let Some(version) = binome_sync::parse_line(text, number)?.filter(|v| v.kind == Kind::Session) {
+            if let Some(mission) = version.data.get("mission_id").and_then(|m| m.as_str()) {
+                sessions.insert(version.id, mission.to_owned());
+            }
+        }
+        Ok(())
+    })?;
+    Ok(sessions)
+}
+
+/// Refuses a version its origin may not write: a table its role does not
+/// own, or a mission outside its enrolment.
+fn check_rights(
+    w: &binome_store::Writer<'_>,
+    roles: &HashMap<String, OriginRights>,
+    version: &RemoteVersion,
+    sessions_in_bundle: &HashMap<String, String>,
+) -> Result<()> {
+    let rights = roles
+        .get(&version.meta.origin)
+        .ok_or_else(|| CoreError::Sync(SyncRefusal::UnknownOrigin { device: version.meta.origin.clone() }))?;
+    if !binome_domain::merge::role_may_write(&rights.role, version.kind, &version.data) {
+        return Err(CoreError::Sync(SyncRefusal::RoleForbids {
+            device: rights.name.clone(),
+            role: rights.role.clone(),
+            table: version.kind.table().to_owned(),
+        }));
+    }
+    if let Some(allowed) = rights.missions.as_ref().filter(|m| !m.is_empty()) {
+        if let Some(mission) = mission_of(w, version, sessions_in_bundle)? {
+            if !allowed.contains(&mission) {
+                return Err(CoreError::Sync(SyncRefusal::OutsideMissions {
+                    device: rights.name.clone(),
+                    table: version.kind.table().to_owned(),
+                    id: version.id.clone(),
+                }));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The mission a version belongs to, if its kind is bound to one.
+fn mission_of(
+    w: &binome_store::Writer<'_>,
+    version: &RemoteVersion,
+    sessions_in_bundle: &HashMap<String, String>,
+) -> Result<Option<String>> {
+    let field = |name: &str| version.data.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+    Ok(match version.kind {
+        Kind::Mission => Some(version.id.clone()),
+        Kind::TeamMember | Kind::Enrolment | Kind::Session | Kind::Assessment => field("mission_id"),
+        Kind::Attendance | Kind::TestScore | Kind::Review => {
+            let Some(session) = field("session_id") else { return Ok(None) };
+            match sessions_in_bundle.get(&session) {
+                Some(mission) => Some(mission.clone()),
+                None => w
+                    .get(Kind::Session, &session)?
+                    .and_then(|s| s.data.get("mission_id").and_then(|m| m.as_str()).map(str::to_owned)),
+            }
+        }
+        _ => None,
+    })
 }

@@ -38,7 +38,7 @@ fn the_same_version_with_other_values_is_refused_whole() {
     // A new bundle, properly signed by a, re-using a version with a new title.
     let mut versions: Vec<RemoteVersion> = Vec::new();
     a.store()
-        .for_each_version(|v| {
+        .for_each_version(|v| -> binome_store::Result<()> {
             versions.push(v);
             Ok(())
         })

@@ -47,7 +47,7 @@ pub struct Orphan {
     pub missing_id: String,
 }
 
-fn select_columns(kind: Kind) -> String {
+pub(crate) fn select_columns(kind: Kind) -> String {
     let mut cols: Vec<&str> = vec!["id"];
     cols.extend(kind.fields().iter().map(|f| f.name));
     cols.extend(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra"]);
@@ -85,7 +85,7 @@ fn from_sql(kind: Kind, id: &str, name: &str, ty: FieldType, value: ValueRef<'_>
     })
 }
 
-fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<StoredRow> {
+pub(crate) fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<StoredRow> {
     let id: String = r.get(0).doing("reading a row id")?;
     let mut data = Row::new();
     let fields = kind.fields();

@@ -289,32 +289,46 @@ impl Store {
 
     /// Calls `each` with every version this store holds (each row's heads),
     /// kind by kind in id order.
-    pub fn for_each_version(&self, each: impl FnMut(RemoteVersion) -> crate::Result<()>) -> crate::Result<()> {
+    pub fn for_each_version<E: From<StoreError>>(
+        &self,
+        each: impl FnMut(RemoteVersion) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.for_each_version_since(0, each)
     }
 
     /// Like [`Store::for_each_version`], for rows changed here after the
     /// change sequence `since` (an incremental export).
-    pub fn for_each_version_since(
+    pub fn for_each_version_since<E: From<StoreError>>(
         &self,
         since: i64,
-        each: impl FnMut(RemoteVersion) -> crate::Result<()>,
-    ) -> crate::Result<()> {
+        each: impl FnMut(RemoteVersion) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.for_each_version_in(since, None, each)
     }
 
     /// Like [`Store::for_each_version_since`], only for the rows in `scope`
-    /// when one is given (a mission's records).
-    pub fn for_each_version_in(
+    /// when one is given (a mission's records). Rows are read one at a
+    /// time: a country's store is never held in memory.
+    pub fn for_each_version_in<E: From<StoreError>>(
         &self,
         since: i64,
         scope: Option<&crate::MissionScope>,
-        mut each: impl FnMut(RemoteVersion) -> crate::Result<()>,
-    ) -> crate::Result<()> {
+        mut each: impl FnMut(RemoteVersion) -> Result<(), E>,
+    ) -> Result<(), E> {
         for &kind in Kind::ALL {
-            let query = crate::ListQuery { include_deleted: true, ..crate::ListQuery::default() };
             let in_scope = |id: &str| scope.is_none_or(|s| s.get(&kind).is_some_and(|ids| ids.contains(id)));
-            for row in self.list_by_id(kind, &query)?.into_iter().filter(|r| r.change_seq > since && in_scope(&r.id)) {
+            let sql = format!(
+                "SELECT {} FROM {} WHERE change_seq > ?1 ORDER BY id",
+                crate::rows::select_columns(kind),
+                kind.table()
+            );
+            let mut stmt = self.conn.prepare_cached(&sql).doing("preparing an export")?;
+            let mut rows = stmt.query([since]).doing("reading versions")?;
+            while let Some(r) = rows.next().doing("reading versions")? {
+                let row = crate::rows::read_row(kind, r)?;
+                if !in_scope(&row.id) {
+                    continue;
+                }
                 let id = row.id.clone();
                 let has_others = self.has_other_heads(kind, &id)?;
                 let main = head_from_row(row);

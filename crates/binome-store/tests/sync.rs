@@ -37,7 +37,7 @@ fn delete(store: &mut Store, at: i64, row: usize) {
 fn versions(store: &Store) -> Vec<RemoteVersion> {
     let mut out = Vec::new();
     store
-        .for_each_version(|v| {
+        .for_each_version(|v| -> binome_store::Result<()> {
             out.push(v);
             Ok(())
         })

@@ -4,13 +4,13 @@
 
 use crate::BundleError;
 use crate::keys::{DeviceKeys, fingerprint};
-use crate::lines::{parse_line, to_line};
+use crate::payload::{PayloadWriter, WrittenPayload, for_each_line, for_each_version};
 use binome_store::RemoteVersion;
 use ed25519_dalek::{Signature, Signer, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read, Seek, Write};
 
 pub const FORMAT_NAME: &str = "binome-bundle";
 /// The payload line format; a reader refuses a bundle whose
@@ -20,8 +20,6 @@ pub const BUNDLE_EXTENSION: &str = "binome";
 const HEADER_ENTRY: &str = "header.json";
 const SIGNATURE_ENTRY: &str = "header.sig";
 const PAYLOAD_ENTRY: &str = "payload.age";
-/// zstd level: small bundles for email and WhatsApp at little CPU cost.
-const COMPRESSION_LEVEL: i32 = 9;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sender {
@@ -121,38 +119,19 @@ fn write_error(e: impl std::fmt::Display) -> BundleError {
     BundleError::Write(e.to_string())
 }
 
-/// Writes a bundle of `versions`, signed with `keys`, encrypted to the
-/// age recipients given with `outgoing.recipients`.
-pub fn write_bundle(
+fn unreadable(e: impl std::fmt::Display) -> BundleError {
+    BundleError::Unreadable { detail: e.to_string() }
+}
+
+/// Writes the zip to `out`: the header describing `written`, its
+/// signature, then the payload's bytes copied from `payload`.
+pub fn seal_bundle<O: Write + Seek>(
     outgoing: Outgoing<'_>,
-    versions: &[RemoteVersion],
+    written: WrittenPayload,
+    payload: &mut impl Read,
     keys: &DeviceKeys,
-) -> Result<Vec<u8>, BundleError> {
-    let mut covers: BTreeMap<String, u64> = BTreeMap::new();
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    let mut compressed = zstd::stream::Encoder::new(Vec::new(), COMPRESSION_LEVEL).map_err(write_error)?;
-    for version in versions {
-        let own = version.meta.vv.get(&version.meta.origin);
-        let entry = covers.entry(version.meta.origin.clone()).or_insert(0);
-        *entry = (*entry).max(own);
-        *counts.entry(version.kind.table().to_owned()).or_insert(0) += 1;
-        compressed.write_all(to_line(version).as_bytes()).map_err(write_error)?;
-        compressed.write_all(b"\n").map_err(write_error)?;
-    }
-    let compressed = compressed.finish().map_err(write_error)?;
-
-    let parsed: Vec<age::x25519::Recipient> = outgoing
-        .recipients
-        .iter()
-        .map(|(_, key)| key.parse::<age::x25519::Recipient>().map_err(write_error))
-        .collect::<Result<_, _>>()?;
-    let encryptor =
-        age::Encryptor::with_recipients(parsed.iter().map(|r| r as &dyn age::Recipient)).map_err(write_error)?;
-    let mut encrypted = Vec::new();
-    let mut writer = encryptor.wrap_output(&mut encrypted).map_err(write_error)?;
-    writer.write_all(&compressed).map_err(write_error)?;
-    writer.finish().map_err(write_error)?;
-
+    out: O,
+) -> Result<O, BundleError> {
     let header = Header {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
@@ -165,56 +144,88 @@ pub fn write_bundle(
         recipients: outgoing.recipients.into_iter().map(|(r, _)| r).collect(),
         kind: outgoing.kind.to_owned(),
         mission: outgoing.mission,
-        covers,
-        counts,
+        covers: written.covers,
+        counts: written.counts,
         acks: outgoing.acks,
         origins: outgoing.origins,
         certificate: outgoing.certificate,
-        payload: PayloadInfo {
-            sha256: hex::encode(Sha256::digest(&encrypted)),
-            bytes: encrypted.len() as u64,
-            compression: "zstd".into(),
-            encryption: "age".into(),
-        },
+        payload: written.info,
         other: BTreeMap::new(),
     };
     let header_bytes = serde_json::to_vec_pretty(&header).map_err(write_error)?;
     let signature = keys.signing.sign(&header_bytes);
 
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, bytes) in [
-        (HEADER_ENTRY, header_bytes.as_slice()),
-        (SIGNATURE_ENTRY, &signature.to_bytes()[..]),
-        (PAYLOAD_ENTRY, &encrypted),
-    ] {
+    let mut zip = zip::ZipWriter::new(out);
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(header.payload.bytes >= u64::from(u32::MAX));
+    for (name, bytes) in [(HEADER_ENTRY, header_bytes.as_slice()), (SIGNATURE_ENTRY, &signature.to_bytes()[..])] {
         zip.start_file(name, stored).map_err(write_error)?;
         zip.write_all(bytes).map_err(write_error)?;
     }
-    Ok(zip.finish().map_err(write_error)?.into_inner())
+    zip.start_file(PAYLOAD_ENTRY, stored).map_err(write_error)?;
+    let copied = std::io::copy(payload, &mut zip).map_err(write_error)?;
+    if copied != header.payload.bytes {
+        return Err(BundleError::Write(format!("payload copied {copied} of {} bytes", header.payload.bytes)));
+    }
+    zip.finish().map_err(write_error)
+}
+
+/// Writes a bundle of `versions` in memory, signed with `keys`, encrypted
+/// to the age recipients given with `outgoing.recipients`. For small
+/// bundles; a store's export streams through [`PayloadWriter`] and
+/// [`seal_bundle`] instead.
+pub fn write_bundle(
+    outgoing: Outgoing<'_>,
+    versions: &[RemoteVersion],
+    keys: &DeviceKeys,
+) -> Result<Vec<u8>, BundleError> {
+    let mut writer = PayloadWriter::new(Vec::new(), &outgoing.recipients)?;
+    for version in versions {
+        writer.push(version)?;
+    }
+    let (payload, written) = writer.finish()?;
+    Ok(seal_bundle(outgoing, written, &mut payload.as_slice(), keys, Cursor::new(Vec::new()))?.into_inner())
 }
 
 /// An entry's bytes as stored. The zip CRC is not checked: the signature
 /// and the signed payload hash are the integrity checks, and they say
 /// precisely what was changed.
-fn entry(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<u8>>, BundleError> {
+fn small_entry<R: Read + Seek>(archive: &mut zip::ZipArchive<R>, name: &str) -> Result<Option<Vec<u8>>, BundleError> {
     let Some(index) = archive.index_for_name(name) else { return Ok(None) };
-    let mut file = archive.by_index_raw(index).map_err(|e| BundleError::Unreadable { detail: e.to_string() })?;
-    if file.compression() != zip::CompressionMethod::Stored {
-        return Err(BundleError::Unreadable { detail: format!("{name} is compressed") });
-    }
+    let mut file = stored_entry(archive, index, name)?;
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| BundleError::Unreadable { detail: e.to_string() })?;
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
     Ok(Some(bytes))
 }
 
+fn stored_entry<'a, R: Read + Seek>(
+    archive: &'a mut zip::ZipArchive<R>,
+    index: usize,
+    name: &str,
+) -> Result<zip::read::ZipFile<'a, R>, BundleError> {
+    let file = archive.by_index_raw(index).map_err(unreadable)?;
+    if file.compression() != zip::CompressionMethod::Stored {
+        return Err(BundleError::Unreadable { detail: format!("{name} is compressed") });
+    }
+    Ok(file)
+}
+
+/// A bundle whose structure, signature and payload hash have been checked,
+/// read from its file as needed: the payload is decrypted as a stream.
+pub struct BundleFile<R: Read + Seek> {
+    archive: zip::ZipArchive<R>,
+    payload_index: usize,
+    pub header: Header,
+}
+
 /// Checks a bundle's structure, format version, signature and payload
-/// hash. Says nothing yet about whether its sender is trusted.
-pub fn read_bundle(bytes: &[u8]) -> Result<ParsedBundle, BundleError> {
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| BundleError::Unreadable { detail: e.to_string() })?;
+/// hash (one streaming pass over the payload). Says nothing yet about
+/// whether its sender is trusted.
+pub fn open_bundle<R: Read + Seek>(source: R) -> Result<BundleFile<R>, BundleError> {
+    let mut archive = zip::ZipArchive::new(source).map_err(unreadable)?;
     let header_bytes =
-        entry(&mut archive, HEADER_ENTRY)?.ok_or(BundleError::Unreadable { detail: "no header".into() })?;
+        small_entry(&mut archive, HEADER_ENTRY)?.ok_or(BundleError::Unreadable { detail: "no header".into() })?;
     let header: Header = serde_json::from_slice(&header_bytes)
         .map_err(|e| BundleError::Unreadable { detail: format!("header: {e}") })?;
     if header.format != FORMAT_NAME {
@@ -223,7 +234,7 @@ pub fn read_bundle(bytes: &[u8]) -> Result<ParsedBundle, BundleError> {
     if header.min_reader_format > FORMAT_VERSION {
         return Err(BundleError::NewerFormat { found: header.min_reader_format, supported: FORMAT_VERSION });
     }
-    let signature = entry(&mut archive, SIGNATURE_ENTRY)?.ok_or(BundleError::MissingSignature)?;
+    let signature = small_entry(&mut archive, SIGNATURE_ENTRY)?.ok_or(BundleError::MissingSignature)?;
     let signature = Signature::from_slice(&signature).map_err(|_| BundleError::BadSignature)?;
     let key: [u8; 32] = hex::decode(&header.sender.signing_key)
         .ok()
@@ -234,37 +245,66 @@ pub fn read_bundle(bytes: &[u8]) -> Result<ParsedBundle, BundleError> {
     if header.sender.fingerprint != fingerprint(&header.sender.signing_key, &header.sender.age_recipient) {
         return Err(BundleError::BadSignature);
     }
-    let payload = entry(&mut archive, PAYLOAD_ENTRY)?.ok_or(BundleError::PayloadMismatch { what: "missing" })?;
-    if payload.len() as u64 != header.payload.bytes {
+    let payload_index =
+        archive.index_for_name(PAYLOAD_ENTRY).ok_or(BundleError::PayloadMismatch { what: "missing" })?;
+    let mut payload = stored_entry(&mut archive, payload_index, PAYLOAD_ENTRY)?;
+    let mut hasher = Sha256::new();
+    let bytes = std::io::copy(&mut payload, &mut hasher).map_err(unreadable)?;
+    drop(payload);
+    if bytes != header.payload.bytes {
         return Err(BundleError::PayloadMismatch { what: "size" });
     }
-    if hex::encode(Sha256::digest(&payload)) != header.payload.sha256 {
+    if hex::encode(hasher.finalize()) != header.payload.sha256 {
         return Err(BundleError::PayloadMismatch { what: "hash" });
     }
-    Ok(ParsedBundle { header, payload })
+    Ok(BundleFile { archive, payload_index, header })
 }
 
-/// Decrypts and parses every line; nothing is applied here.
+impl<R: Read + Seek> BundleFile<R> {
+    /// The payload's encrypted bytes, read from the file.
+    pub fn payload(&mut self) -> Result<impl Read + '_, BundleError> {
+        stored_entry(&mut self.archive, self.payload_index, PAYLOAD_ENTRY)
+    }
+
+    /// Decrypts the payload and hands each line, with its number, to `each`.
+    pub fn for_each_line<E: From<BundleError>>(
+        &mut self,
+        keys: &DeviceKeys,
+        each: impl FnMut(&str, usize) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let payload = self.payload()?;
+        for_each_line(payload, keys, each)
+    }
+
+    /// Decrypts and parses the payload, handing each version to `each`;
+    /// returns how many were read.
+    pub fn for_each_version<E: From<BundleError>>(
+        &mut self,
+        keys: &DeviceKeys,
+        each: impl FnMut(RemoteVersion) -> Result<(), E>,
+    ) -> Result<u64, E> {
+        let carried = self.header.counts.values().sum();
+        let payload = self.payload()?;
+        for_each_version(payload, keys, carried, each)
+    }
+}
+
+/// Checks a bundle held in memory, as [`open_bundle`] does.
+pub fn read_bundle(bytes: &[u8]) -> Result<ParsedBundle, BundleError> {
+    let mut file = open_bundle(Cursor::new(bytes))?;
+    let mut payload = Vec::new();
+    file.payload()?.read_to_end(&mut payload).map_err(unreadable)?;
+    Ok(ParsedBundle { header: file.header, payload })
+}
+
+/// Decrypts and parses every line of a bundle held in memory; nothing is
+/// applied here.
 pub fn decrypt_payload(bundle: &ParsedBundle, keys: &DeviceKeys) -> Result<Vec<RemoteVersion>, BundleError> {
-    let decryptor = age::Decryptor::new(bundle.payload.as_slice())
-        .map_err(|e| BundleError::BadPayload { line: 0, detail: e.to_string() })?;
-    let reader = decryptor.decrypt(std::iter::once(&keys.age as &dyn age::Identity)).map_err(|e| match e {
-        age::DecryptError::NoMatchingKeys => BundleError::NotForUs,
-        other => BundleError::BadPayload { line: 0, detail: other.to_string() },
-    })?;
-    let mut text = String::new();
-    zstd::stream::Decoder::new(reader)
-        .and_then(|mut d| d.read_to_string(&mut text))
-        .map_err(|e| BundleError::BadPayload { line: 0, detail: e.to_string() })?;
     let mut versions = Vec::new();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        if let Some(version) = parse_line(line, i + 1)? {
-            versions.push(version);
-        }
-    }
-    let carried: u64 = bundle.header.counts.values().sum();
-    if versions.len() as u64 > carried {
-        return Err(BundleError::PayloadMismatch { what: "count" });
-    }
+    let carried = bundle.header.counts.values().sum();
+    for_each_version(bundle.payload.as_slice(), keys, carried, |version| {
+        versions.push(version);
+        Ok::<_, BundleError>(())
+    })?;
     Ok(versions)
 }

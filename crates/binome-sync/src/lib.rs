@@ -5,21 +5,25 @@
 //! personal data, its ed25519 signature, and the payload — JSON Lines of
 //! row versions, zstd-compressed, age-encrypted to every recipient. The
 //! header carries the payload's hash, so one signature covers everything.
-//! [`read_bundle`] checks structure and signature, and [`decrypt_payload`]
-//! parses every line, before any caller opens a write transaction. The
-//! format is specified in `docs/bundle-format.md`.
+//! [`open_bundle`] checks structure, signature and the payload's hash
+//! before anything is decrypted; [`BundleFile::for_each_version`] then
+//! decrypts and parses the payload as a stream, and [`PayloadWriter`] with
+//! [`seal_bundle`] write one the same way, so a country's bundle is never
+//! held whole in memory. The format is specified in `docs/bundle-format.md`.
 
 mod certificate;
 mod error;
 mod format;
 mod keys;
 mod lines;
+mod payload;
 
 pub use certificate::{Certificate, CertificateBody, Issuer};
 pub use error::BundleError;
 pub use format::{
-    BUNDLE_EXTENSION, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle, PayloadInfo, Recipient,
-    Sender, decrypt_payload, read_bundle, write_bundle,
+    BUNDLE_EXTENSION, BundleFile, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle, PayloadInfo,
+    Recipient, Sender, decrypt_payload, open_bundle, read_bundle, seal_bundle, write_bundle,
 };
 pub use keys::{DeviceKeys, fingerprint};
 pub use lines::{parse_line, to_line};
+pub use payload::{PayloadWriter, WrittenPayload};

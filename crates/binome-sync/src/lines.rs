@@ -8,11 +8,18 @@ use binome_store::{RemoteVersion, VersionMeta, split_fields};
 use serde_json::{Map, Value, json};
 
 pub fn to_line(version: &RemoteVersion) -> String {
+    let mut line = Vec::new();
+    write_line(version, &mut line).expect("a version serialises");
+    String::from_utf8(line).expect("JSON is UTF-8")
+}
+
+/// Appends a version's line (without the newline) to `out`.
+pub fn write_line(version: &RemoteVersion, out: &mut Vec<u8>) -> serde_json::Result<()> {
     let mut fields = version.data.clone();
     if let Some(extra) = &version.extra {
         fields.extend(extra.clone());
     }
-    json!({
+    let line = json!({
         "t": version.kind.table(),
         "id": version.id,
         "vv": version.meta.vv,
@@ -21,8 +28,8 @@ pub fn to_line(version: &RemoteVersion) -> String {
         "a": version.meta.author,
         "del": version.meta.deleted,
         "d": fields,
-    })
-    .to_string()
+    });
+    serde_json::to_writer(out, &line)
 }
 
 /// Reads one line; `Ok(None)` for a table this Binôme does not know (from

@@ -34,11 +34,11 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
             }
         }
         ("inspect", sub) => {
-            let parsed = binome.inspect_bundle(Path::new(sub.get_one::<String>("file").expect("required")))?;
+            let header = binome.inspect_bundle(Path::new(sub.get_one::<String>("file").expect("required")))?;
             if ctx.json {
-                say(serde_json::to_string_pretty(&parsed.header)?);
+                say(serde_json::to_string_pretty(&header)?);
             } else {
-                let h = &parsed.header;
+                let h = &header;
                 say(m.text(
                     "sync-inspect",
                     &[

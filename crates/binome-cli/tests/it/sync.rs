@@ -87,6 +87,30 @@ fn a_replayed_bundle_is_already_imported() {
     assert_eq!(b.dump(), before);
 }
 
+#[test]
+fn an_export_leaves_the_bundle_alone_in_its_folder_and_nothing_when_it_fails() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    a.ok(&["demo", "--scale", "mission"]);
+    let outbox = a.dir.path().join("envoi");
+    std::fs::create_dir(&outbox).unwrap();
+    let file = outbox.join("m.binome").to_string_lossy().into_owned();
+    a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
+    let left: Vec<String> =
+        std::fs::read_dir(&outbox).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left, ["m.binome"], "work files left beside the bundle");
+    b.ok(&["bundle", "import", &file]);
+    assert_eq!(b.count("sessions"), a.count("sessions"));
+
+    // An export that cannot be written says where, and leaves nothing.
+    let before = std::fs::read(&file).unwrap();
+    let missing = a.dir.path().join("absent").join("m.binome").to_string_lossy().into_owned();
+    let err = a.fails(&["bundle", "export", "--out", &missing, "--to", "b"], 4);
+    assert!(err.contains("absent"), "{err}");
+    assert!(!a.dir.path().join("absent").exists());
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
 /// A change made to a bundle file on its way.
 type Damage = Box<dyn Fn(&mut Vec<u8>)>;
 
