@@ -12,7 +12,7 @@ pub type GroupTallies = BTreeMap<String, Tallies>;
 
 /// Sessions in scope, joined to their (live) mission and programme.
 const SESSIONS_IN_SCOPE: &str = "
-    SELECT s.id, s.date, s.duration, m.programme_id, pr.hours_per_day, pr.pass_mark
+    SELECT s.id, s.date, substr(s.date, 1, 7) AS month, s.duration, m.programme_id, pr.hours_per_day, pr.pass_mark
     FROM sessions s
     JOIN missions m ON m.id = s.mission_id AND m.deleted = 0
     JOIN programmes pr ON pr.id = m.programme_id AND pr.deleted = 0
@@ -21,7 +21,7 @@ const SESSIONS_IN_SCOPE: &str = "
       AND (:programme IS NULL OR m.programme_id = :programme)
       AND (:mission IS NULL OR m.id = :mission)";
 
-/// One dimension of a group key: `x` is the fact (with date and
+/// One dimension of a group key: `x` is the fact (with month and
 /// programme_id), `p` the person, `o` the person's organisation.
 fn dimension_expr(by: Breakdown) -> &'static str {
     match by {
@@ -30,8 +30,20 @@ fn dimension_expr(by: Breakdown) -> &'static str {
         Breakdown::Facility => "COALESCE(p.organisation_id, '')",
         Breakdown::Level => "COALESCE(o.level, '')",
         Breakdown::Programme => "x.programme_id",
-        Breakdown::Month => "substr(x.date, 1, 7)",
+        Breakdown::Month => "x.month",
     }
+}
+
+/// The fact columns a breakdown splits on besides the person, for the
+/// GROUP BY that gathers a person's facts before their record is read.
+fn session_dimensions(by: &[Breakdown]) -> String {
+    by.iter()
+        .filter(|b| b.splits_sessions())
+        .map(|b| match b {
+            Breakdown::Programme => ", programme_id",
+            _ => ", month",
+        })
+        .collect()
 }
 
 /// The separator of a key split by several dimensions ("facility|sex").
@@ -82,11 +94,17 @@ fn scope_params(scope: &Scope) -> [(&'static str, Option<String>); 4] {
 }
 
 /// Attendance tallies per group key, and for the whole scope.
-fn attendance_sql(key: &str, merges_exist: bool) -> String {
+///
+/// Facts are gathered per person (and per programme or month when the
+/// breakdown splits on them) before the person's record is read: a
+/// country holds a million attendance rows but a hundred thousand
+/// persons, and reading each person once instead of once per row is most
+/// of the cost (13 s to 3 s at country scale).
+fn attendance_sql(key: &str, session_dims: &str, merges_exist: bool) -> String {
     // A natural key makes (session, person) unique; only merged persons
     // can meet twice in one session, and then they count once.
     let attendance_rows = if merges_exist {
-        "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day,
+        "SELECT sc.month, sc.duration, sc.programme_id, sc.hours_per_day,
                 COALESCE(al.canonical_id, a.person_id) AS person_id,
                 MAX(a.status IN ('present', 'late', 'left_early')) AS counted,
                 MAX(a.status = 'excused') AS excused
@@ -96,28 +114,33 @@ fn attendance_sql(key: &str, merges_exist: bool) -> String {
          WHERE a.deleted = 0
          GROUP BY sc.id, COALESCE(al.canonical_id, a.person_id)"
     } else {
-        "SELECT sc.date, sc.duration, sc.programme_id, sc.hours_per_day, a.person_id,
+        "SELECT sc.month, sc.duration, sc.programme_id, sc.hours_per_day, a.person_id,
                 a.status IN ('present', 'late', 'left_early') AS counted,
                 a.status = 'excused' AS excused
          FROM attendance a
          JOIN sc ON sc.id = a.session_id
          WHERE a.deleted = 0"
     };
-    // y: one row per (group, person); the total's distinct persons come
-    // from it without a second pass over attendance.
+    // x: one row per person (and session dimension); y: the same with its
+    // group key. The total's distinct persons come from y without a
+    // second pass over attendance.
     format!(
-        "WITH sc AS ({SESSIONS_IN_SCOPE}),
-         x AS ({attendance_rows}),
+        "WITH sc AS MATERIALIZED ({SESSIONS_IN_SCOPE}),
+         f AS ({attendance_rows}),
+         x AS (
+            SELECT person_id{session_dims},
+                   MAX(counted) AS trained,
+                   COALESCE(SUM(CASE WHEN counted THEN duration END), 0) AS minutes,
+                   COALESCE(SUM(CASE WHEN counted THEN duration / 60.0 / hours_per_day END), 0.0) AS days,
+                   SUM(counted) AS counted, COUNT(*) AS rows_, SUM(excused AND NOT counted) AS excused
+            FROM f
+            GROUP BY person_id{session_dims}
+         ),
          y AS MATERIALIZED (
-            SELECT {key} AS k, x.person_id,
-                   MAX(x.counted) AS trained,
-                   COALESCE(SUM(CASE WHEN x.counted THEN x.duration END), 0) AS minutes,
-                   COALESCE(SUM(CASE WHEN x.counted THEN x.duration / 60.0 / x.hours_per_day END), 0.0) AS days,
-                   SUM(x.counted) AS counted, COUNT(*) AS rows_, SUM(x.excused AND NOT x.counted) AS excused
+            SELECT {key} AS k, x.person_id, x.trained, x.minutes, x.days, x.counted, x.rows_, x.excused
             FROM x
             JOIN persons p ON p.id = x.person_id AND p.deleted = 0
             LEFT JOIN organisations o ON o.id = p.organisation_id
-            GROUP BY k, x.person_id
          )
          SELECT 0, k, SUM(trained), SUM(minutes), SUM(days), SUM(counted), SUM(rows_), SUM(excused) FROM y GROUP BY k
          UNION ALL
@@ -129,9 +152,9 @@ fn attendance_sql(key: &str, merges_exist: bool) -> String {
 /// Pre/post score tallies per group key.
 fn scores_sql(key: &str) -> String {
     format!(
-        "WITH sc AS ({SESSIONS_IN_SCOPE}),
+        "WITH sc AS MATERIALIZED ({SESSIONS_IN_SCOPE}),
          x AS (
-            SELECT sc.date, sc.programme_id, sc.pass_mark,
+            SELECT sc.month, sc.programme_id, sc.pass_mark,
                    COALESCE(al.canonical_id, t.person_id) AS person_id,
                    MAX(CASE WHEN t.phase = 'pre' THEN t.score * 100.0 / t.max_score END) AS pre,
                    MAX(CASE WHEN t.phase = 'post' THEN t.score * 100.0 / t.max_score END) AS post
@@ -175,7 +198,7 @@ impl Store {
             .conn
             .query_row("SELECT EXISTS (SELECT 1 FROM person_aliases)", [], |r| r.get(0))
             .doing("checking person merges")?;
-        let attendance_sql = attendance_sql(&key, merges_exist);
+        let attendance_sql = attendance_sql(&key, &session_dimensions(by), merges_exist);
         let mut stmt = self.conn.prepare_cached(&attendance_sql).doing("preparing attendance indicators")?;
         let mut rows = stmt.query(params.as_slice()).doing("computing attendance indicators")?;
         while let Some(r) = rows.next().doing("computing attendance indicators")? {
@@ -243,7 +266,7 @@ impl Store {
     pub fn assessments_in_scope(&self, scope: &Scope, by: &[Breakdown]) -> crate::Result<Vec<AssessmentRow>> {
         let sql = format!(
             "WITH x AS (
-                SELECT a.*, COALESCE(al.canonical_id, a.person_id) AS canonical_id,
+                SELECT a.*, substr(a.date, 1, 7) AS month, COALESCE(al.canonical_id, a.person_id) AS canonical_id,
                        COALESCE(m.programme_id, f.programme_id, '') AS programme_id
                 FROM assessments a
                 JOIN frameworks f ON f.id = a.framework_id AND f.deleted = 0
@@ -323,8 +346,8 @@ impl Store {
         let key = key_expr(by);
         let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
         let queries = [
-            ("attendance", attendance_sql(&key, false)),
-            ("attendance, after person merges", attendance_sql(&key, true)),
+            ("attendance", attendance_sql(&key, &session_dimensions(by), false)),
+            ("attendance, after person merges", attendance_sql(&key, &session_dimensions(by), true)),
             ("pre/post scores", scores_sql(&key)),
             ("sessions", sessions_sql(session_key)),
         ];

@@ -1,0 +1,106 @@
+//! The indicator queries are tuned for country scale; whatever shape they
+//! take, their figures must equal a plain count over the records, for the
+//! total and for every breakdown.
+
+use binome_core::domain::Kind;
+use binome_core::domain::indicators::{Breakdown, Scope};
+use binome_core::{Binome, DeviceRole};
+use binome_store::ListQuery;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Persons trained and person-hours per group key, counted row by row.
+struct Oracle {
+    trained: BTreeMap<String, BTreeSet<String>>,
+    minutes: BTreeMap<String, i64>,
+    rows: BTreeMap<String, u64>,
+}
+
+fn text(row: &binome_store::StoredRow, field: &str) -> String {
+    row.data.get(field).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+fn oracle(b: &Binome, by: Option<Breakdown>) -> Oracle {
+    let live = |kind| b.store().list_by_id(kind, &ListQuery::default()).unwrap();
+    let programmes: BTreeSet<String> = live(Kind::Programme).into_iter().map(|r| r.id).collect();
+    let missions: HashMap<String, String> = live(Kind::Mission)
+        .into_iter()
+        .filter(|m| programmes.contains(&text(m, "programme_id")))
+        .map(|m| (m.id.clone(), text(&m, "programme_id")))
+        .collect();
+    let sessions: HashMap<String, (String, String, i64)> = live(Kind::Session)
+        .into_iter()
+        .filter_map(|s| {
+            let programme = missions.get(&text(&s, "mission_id"))?.clone();
+            let duration = s.data.get("duration").and_then(Value::as_i64).unwrap_or_default();
+            Some((s.id.clone(), (programme, text(&s, "date"), duration)))
+        })
+        .collect();
+    let persons: HashMap<String, binome_store::StoredRow> =
+        live(Kind::Person).into_iter().map(|p| (p.id.clone(), p)).collect();
+    let levels: HashMap<String, String> =
+        live(Kind::Organisation).into_iter().map(|o| (o.id.clone(), text(&o, "level"))).collect();
+    let mut oracle = Oracle { trained: BTreeMap::new(), minutes: BTreeMap::new(), rows: BTreeMap::new() };
+    for a in live(Kind::Attendance) {
+        let Some((programme, date, duration)) = sessions.get(&text(&a, "session_id")) else { continue };
+        let person_id = text(&a, "person_id");
+        let Some(person) = persons.get(&person_id) else { continue };
+        let key = match by {
+            None => String::new(),
+            Some(Breakdown::Sex) => text(person, "sex"),
+            Some(Breakdown::Cadre) => text(person, "cadre"),
+            Some(Breakdown::Facility) => text(person, "organisation_id"),
+            Some(Breakdown::Level) => levels.get(&text(person, "organisation_id")).cloned().unwrap_or_default(),
+            Some(Breakdown::Programme) => programme.clone(),
+            Some(Breakdown::Month) => date[..7].to_owned(),
+        };
+        *oracle.rows.entry(key.clone()).or_default() += 1;
+        if matches!(text(&a, "status").as_str(), "present" | "late" | "left_early") {
+            oracle.trained.entry(key.clone()).or_default().insert(person_id);
+            *oracle.minutes.entry(key).or_default() += duration;
+        }
+    }
+    oracle
+}
+
+#[test]
+fn every_breakdown_equals_a_count_over_the_records() {
+    let mut b = Binome::open_in_memory().unwrap();
+    b.init("bureau", "C", DeviceRole::Coordinator).unwrap();
+    b.load_demo(7, binome_core::demo::DemoScale::Programme).unwrap();
+
+    let all = oracle(&b, None);
+    let report = b.indicators(&Scope::default(), None).unwrap();
+    assert_eq!(report.total.persons_trained, all.trained[""].len() as u64);
+    assert!((report.total.person_hours - all.minutes[""] as f64 / 60.0).abs() < 1e-6);
+
+    for by in [
+        Breakdown::Sex,
+        Breakdown::Cadre,
+        Breakdown::Facility,
+        Breakdown::Level,
+        Breakdown::Programme,
+        Breakdown::Month,
+    ] {
+        let expected = oracle(&b, Some(by));
+        let report = b.indicators(&Scope::default(), Some(by)).unwrap();
+        assert_eq!(report.total.persons_trained, all.trained[""].len() as u64, "{by:?} total");
+        let attended: Vec<&String> = expected.rows.keys().collect();
+        let shown: Vec<&String> =
+            report.groups.iter().filter(|g| g.indicators.attendance_rate.is_some()).map(|g| &g.key).collect();
+        assert_eq!(shown, attended, "{by:?}: the groups with attendance");
+        assert!(expected.trained.len() > 1, "{by:?} splits the demo");
+        for group in &report.groups {
+            let trained = expected.trained.get(&group.key).map_or(0, BTreeSet::len) as u64;
+            assert_eq!(group.indicators.persons_trained, trained, "{by:?} {}", group.key);
+            let minutes = expected.minutes.get(&group.key).copied().unwrap_or_default();
+            assert!(
+                (group.indicators.person_hours - minutes as f64 / 60.0).abs() < 1e-6,
+                "{by:?} {}: {} h, counted {} min",
+                group.key,
+                group.indicators.person_hours,
+                minutes
+            );
+        }
+    }
+}
