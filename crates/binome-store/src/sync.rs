@@ -192,9 +192,14 @@ impl Writer<'_> {
     /// Merges a version from another device into its row.
     pub fn apply_remote(&mut self, incoming: &RemoteVersion) -> crate::Result<Applied> {
         let (kind, id) = (incoming.kind, incoming.id.as_str());
-        let main = self.get(kind, id)?;
-        let existed = main.is_some();
-        let heads = all_heads(&self.tx, main, kind, id)?;
+        let Some(main) = self.get(kind, id)? else {
+            // A row never seen here (most of a first import): no heads to
+            // read, compare or clear, since heads only exist beside a row.
+            self.write_row(kind, id, &incoming.data, incoming.extra.as_ref(), &incoming.meta, "import")?;
+            self.observe(incoming.meta.hlc);
+            return Ok(Applied::New);
+        };
+        let heads = all_heads(&self.tx, Some(main), kind, id)?;
         let contents = contents_of(&heads);
         let incoming_content = content(&incoming.data, &incoming.extra);
         let refs = version_refs(&heads, &contents);
@@ -246,13 +251,15 @@ impl Writer<'_> {
                 ])
                 .doing("writing row heads")?;
         }
-        let (observed, _too_far) = Hlc::observe(Hlc(self.device.hlc), Hlc(incoming.meta.hlc), self.now_millis);
+        self.observe(incoming.meta.hlc);
+        Ok(if conflict { Applied::Conflict } else { Applied::Updated })
+    }
+
+    /// Moves this laptop's clock past a stamp it has seen (not far past:
+    /// a laptop whose clock runs ahead does not drag this one along).
+    fn observe(&mut self, hlc: i64) {
+        let (observed, _too_far) = Hlc::observe(Hlc(self.device.hlc), Hlc(hlc), self.now_millis);
         self.device.hlc = observed.0;
-        Ok(match (existed, conflict) {
-            (_, true) => Applied::Conflict,
-            (true, false) => Applied::Updated,
-            (false, false) => Applied::New,
-        })
     }
 }
 
