@@ -9,11 +9,14 @@ use binome_store::ListQuery;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Persons trained and person-hours per group key, counted row by row.
+/// Persons trained, person-hours and scored pairs per group key, counted
+/// row by row.
 struct Oracle {
     trained: BTreeMap<String, BTreeSet<String>>,
     minutes: BTreeMap<String, i64>,
     rows: BTreeMap<String, u64>,
+    pairs: BTreeMap<String, u64>,
+    post_percent_sum: BTreeMap<String, f64>,
 }
 
 fn text(row: &binome_store::StoredRow, field: &str) -> String {
@@ -40,24 +43,49 @@ fn oracle(b: &Binome, by: Option<Breakdown>) -> Oracle {
         live(Kind::Person).into_iter().map(|p| (p.id.clone(), p)).collect();
     let levels: HashMap<String, String> =
         live(Kind::Organisation).into_iter().map(|o| (o.id.clone(), text(&o, "level"))).collect();
-    let mut oracle = Oracle { trained: BTreeMap::new(), minutes: BTreeMap::new(), rows: BTreeMap::new() };
+    let key_of = |person: &binome_store::StoredRow, programme: &str, date: &str| match by {
+        None => String::new(),
+        Some(Breakdown::Sex) => text(person, "sex"),
+        Some(Breakdown::Cadre) => text(person, "cadre"),
+        Some(Breakdown::Facility) => text(person, "organisation_id"),
+        Some(Breakdown::Level) => levels.get(&text(person, "organisation_id")).cloned().unwrap_or_default(),
+        Some(Breakdown::Programme) => programme.to_owned(),
+        Some(Breakdown::Month) => date[..7].to_owned(),
+    };
+    let mut oracle = Oracle {
+        trained: BTreeMap::new(),
+        minutes: BTreeMap::new(),
+        rows: BTreeMap::new(),
+        pairs: BTreeMap::new(),
+        post_percent_sum: BTreeMap::new(),
+    };
     for a in live(Kind::Attendance) {
         let Some((programme, date, duration)) = sessions.get(&text(&a, "session_id")) else { continue };
         let person_id = text(&a, "person_id");
         let Some(person) = persons.get(&person_id) else { continue };
-        let key = match by {
-            None => String::new(),
-            Some(Breakdown::Sex) => text(person, "sex"),
-            Some(Breakdown::Cadre) => text(person, "cadre"),
-            Some(Breakdown::Facility) => text(person, "organisation_id"),
-            Some(Breakdown::Level) => levels.get(&text(person, "organisation_id")).cloned().unwrap_or_default(),
-            Some(Breakdown::Programme) => programme.clone(),
-            Some(Breakdown::Month) => date[..7].to_owned(),
-        };
+        let key = key_of(person, programme, date);
         *oracle.rows.entry(key.clone()).or_default() += 1;
         if matches!(text(&a, "status").as_str(), "present" | "late" | "left_early") {
             oracle.trained.entry(key.clone()).or_default().insert(person_id);
             *oracle.minutes.entry(key).or_default() += duration;
+        }
+    }
+    // (session, person) -> (pre, post) percentages.
+    let mut tests: BTreeMap<(String, String), (Option<f64>, Option<f64>)> = BTreeMap::new();
+    for t in live(Kind::TestScore) {
+        let number = |f: &str| t.data.get(f).and_then(Value::as_f64).unwrap_or_default();
+        let percent = number("score") * 100.0 / number("max_score");
+        let pair = tests.entry((text(&t, "session_id"), text(&t, "person_id"))).or_default();
+        if text(&t, "phase") == "pre" { pair.0 = Some(percent) } else { pair.1 = Some(percent) }
+    }
+    for ((session_id, person_id), (pre, post)) in tests {
+        let (Some((programme, date, _)), Some(person)) = (sessions.get(&session_id), persons.get(&person_id)) else {
+            continue;
+        };
+        if let (Some(_), Some(post)) = (pre, post) {
+            let key = key_of(person, programme, date);
+            *oracle.pairs.entry(key.clone()).or_default() += 1;
+            *oracle.post_percent_sum.entry(key).or_default() += post;
         }
     }
     oracle
@@ -73,6 +101,7 @@ fn every_breakdown_equals_a_count_over_the_records() {
     let report = b.indicators(&Scope::default(), None).unwrap();
     assert_eq!(report.total.persons_trained, all.trained[""].len() as u64);
     assert!((report.total.person_hours - all.minutes[""] as f64 / 60.0).abs() < 1e-6);
+    assert_eq!(report.total.scored_pairs, all.pairs[""]);
 
     for by in [
         Breakdown::Sex,
@@ -93,6 +122,13 @@ fn every_breakdown_equals_a_count_over_the_records() {
         for group in &report.groups {
             let trained = expected.trained.get(&group.key).map_or(0, BTreeSet::len) as u64;
             assert_eq!(group.indicators.persons_trained, trained, "{by:?} {}", group.key);
+            let pairs = expected.pairs.get(&group.key).copied().unwrap_or_default();
+            assert_eq!(group.indicators.scored_pairs, pairs, "{by:?} {}: pre/post pairs", group.key);
+            if pairs > 0 {
+                let mean = expected.post_percent_sum[&group.key] / pairs as f64;
+                let shown = group.indicators.post_mean_percent.expect("a post-test mean");
+                assert!((shown - mean).abs() < 1e-6, "{by:?} {}: post-test mean {shown}, counted {mean}", group.key);
+            }
             let minutes = expected.minutes.get(&group.key).copied().unwrap_or_default();
             assert!(
                 (group.indicators.person_hours - minutes as f64 / 60.0).abs() < 1e-6,

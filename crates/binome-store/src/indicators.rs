@@ -149,11 +149,13 @@ fn attendance_sql(key: &str, session_dims: &str, merges_exist: bool) -> String {
     )
 }
 
-/// Pre/post score tallies per group key.
-fn scores_sql(key: &str) -> String {
+/// Pre/post score tallies per group key. A (session, person) pair counts
+/// when it has both tests; pairs are summed per person (and session
+/// dimension) before the person's record is read, as for attendance.
+fn scores_sql(key: &str, session_dims: &str) -> String {
     format!(
         "WITH sc AS MATERIALIZED ({SESSIONS_IN_SCOPE}),
-         x AS (
+         f AS (
             SELECT sc.month, sc.programme_id, sc.pass_mark,
                    COALESCE(al.canonical_id, t.person_id) AS person_id,
                    MAX(CASE WHEN t.phase = 'pre' THEN t.score * 100.0 / t.max_score END) AS pre,
@@ -163,12 +165,18 @@ fn scores_sql(key: &str) -> String {
             LEFT JOIN person_aliases al ON al.person_id = t.person_id
             WHERE t.deleted = 0
             GROUP BY sc.id, COALESCE(al.canonical_id, t.person_id)
+         ),
+         x AS (
+            SELECT person_id{session_dims}, COUNT(*) AS pairs, SUM(pre) AS pre, SUM(post) AS post,
+                   SUM(post >= pass_mark) AS passed
+            FROM f
+            WHERE pre IS NOT NULL AND post IS NOT NULL
+            GROUP BY person_id{session_dims}
          )
-         SELECT {key} AS k, COUNT(*), SUM(x.pre), SUM(x.post), SUM(x.post >= x.pass_mark)
+         SELECT {key} AS k, SUM(x.pairs), SUM(x.pre), SUM(x.post), SUM(x.passed)
          FROM x
          JOIN persons p ON p.id = x.person_id AND p.deleted = 0
          LEFT JOIN organisations o ON o.id = p.organisation_id
-         WHERE x.pre IS NOT NULL AND x.post IS NOT NULL
          GROUP BY k"
     )
 }
@@ -214,7 +222,7 @@ impl Store {
         }
         drop(rows);
 
-        let scores_sql = scores_sql(&key);
+        let scores_sql = scores_sql(&key, &session_dimensions(by));
         let mut stmt = self.conn.prepare_cached(&scores_sql).doing("preparing score indicators")?;
         let mut rows = stmt.query(params.as_slice()).doing("computing score indicators")?;
         while let Some(r) = rows.next().doing("computing score indicators")? {
@@ -348,7 +356,7 @@ impl Store {
         let queries = [
             ("attendance", attendance_sql(&key, &session_dimensions(by), false)),
             ("attendance, after person merges", attendance_sql(&key, &session_dimensions(by), true)),
-            ("pre/post scores", scores_sql(&key)),
+            ("pre/post scores", scores_sql(&key, &session_dimensions(by))),
             ("sessions", sessions_sql(session_key)),
         ];
         let params = scope_params(&Scope::default());
