@@ -282,30 +282,7 @@ impl Binome {
     }
 
     fn label(&self, row: &StoredRow) -> String {
-        if row.kind == Kind::Person {
-            return crate::records::person_name(&row.data);
-        }
-        let parts: Vec<String> = row
-            .kind
-            .label_fields()
-            .iter()
-            .filter_map(|f| {
-                let spec = row.kind.field(f)?;
-                value_text(spec.ty, row.data.get(*f)?)
-            })
-            .collect();
-        match row.kind {
-            Kind::Mission => match row.data.get("title").and_then(Value::as_str) {
-                Some(title) => format!("{} — {title}", parts.join(" ")),
-                None => parts.join(" "),
-            },
-            Kind::Programme => match row.data.get("name").and_then(Value::as_str) {
-                Some(name) => format!("{} — {name}", parts.join(" ")),
-                None => parts.join(" "),
-            },
-            _ if parts.is_empty() => row.id.clone(),
-            _ => parts.join(" — "),
-        }
+        label_of(row.kind, &row.id, &row.data)
     }
 
     pub fn record_view(&self, row: &StoredRow) -> RecordView {
@@ -352,6 +329,9 @@ impl Binome {
                 query.equals.push(("mission_id", mission.to_owned()));
             }
         }
+        if request.search.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            return self.list_page_unfiltered(kind, &query, request.offset, request.limit);
+        }
         let mut rows = self.store.list(kind, &query)?;
         if kind == Kind::Session {
             let key = |r: &StoredRow, f: &str| r.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
@@ -391,6 +371,41 @@ impl Binome {
         let start = (request.offset as usize).min(keyed.len());
         let end = request.limit.map_or(keyed.len(), |l| (start + l as usize).min(keyed.len()));
         Ok(Page { rows: keyed[start..end].iter().map(|(_, row)| self.record_view(row)).collect(), total })
+    }
+
+    /// A page without a search: only the fields that make the label and
+    /// the order are read for every record, the page's records whole.
+    fn list_page_unfiltered(&self, kind: Kind, query: &ListQuery, offset: u32, limit: Option<u32>) -> Result<Page> {
+        let mut fields: Vec<&str> = kind.label_fields().to_vec();
+        for extra in ["title", "name", "start_time"] {
+            if kind.field(extra).is_some() && !fields.contains(&extra) {
+                fields.push(extra);
+            }
+        }
+        let mut keyed: Vec<(String, String)> = self
+            .store
+            .list_fields(kind, query, &fields)?
+            .into_iter()
+            .map(|(id, data)| {
+                let key = if kind == Kind::Session {
+                    let text = |f: &str| data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
+                    format!("{}\u{1}{}", text("date"), text("start_time"))
+                } else {
+                    fold(&label_of(kind, &id, &data))
+                };
+                (key, id)
+            })
+            .collect();
+        // Stable: records with the same key stay in id order.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let total = keyed.len() as u32;
+        let start = (offset as usize).min(keyed.len());
+        let end = limit.map_or(keyed.len(), |l| (start + l as usize).min(keyed.len()));
+        let mut rows = Vec::with_capacity(end - start);
+        for (_, id) in &keyed[start..end] {
+            rows.push(self.record_view(&self.get(kind, id)?));
+        }
+        Ok(Page { rows, total })
     }
 
     /// Creates (`id` none) or edits a record from what a form typed.
@@ -446,5 +461,95 @@ mod list_tests {
             assert!(by_phone.rows.iter().any(|r| r.id == someone.id), "found by phone");
         }
         assert_eq!(b.list_page(&request(Some("zzzz-nobody"), 0, None)).unwrap().total, 0);
+    }
+
+    #[test]
+    fn a_mission_s_sessions_page_in_date_and_time_order() {
+        let mut b = Binome::open_in_memory().unwrap();
+        b.init("Coordination", "Awa", DeviceRole::Coordinator).unwrap();
+        b.load_demo(5, DemoScale::Programme).unwrap();
+        let mission = b.store().list(Kind::Mission, &binome_store::ListQuery::default()).unwrap()[0].id.clone();
+        // Made last, dated first: it must lead the list all the same.
+        let first = b.list_page(&ListRequest {
+            kind: Kind::Session,
+            mission_id: Some(mission.clone()),
+            search: None,
+            offset: 0,
+            limit: Some(1),
+        });
+        let first_date = first.unwrap().rows[0].text["date"].clone();
+        let early = b
+            .add(
+                Kind::Session,
+                &[
+                    ("mission_id", mission.as_str()),
+                    ("title", "Accueil"),
+                    ("modality", "theory"),
+                    ("date", first_date.as_str()),
+                    ("start_time", "07:00"),
+                    ("duration", "0h30"),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+            )
+            .unwrap();
+        let sessions = |offset, limit| {
+            b.list_page(&ListRequest {
+                kind: Kind::Session,
+                mission_id: Some(mission.clone()),
+                search: None,
+                offset,
+                limit,
+            })
+            .unwrap()
+        };
+        let all = sessions(0, None);
+        assert!(all.total > 3, "the demo mission has sessions");
+        assert_eq!(all.rows[0].id, early.id, "the earliest session first");
+        let mission_of = |id: &str| b.store().get(Kind::Session, id).unwrap().unwrap().data["mission_id"].clone();
+        assert!(all.rows.iter().all(|r| mission_of(&r.id) == mission.as_str()), "only that mission's");
+        let when: Vec<(String, String)> = all
+            .rows
+            .iter()
+            .map(|r| {
+                (r.text.get("date").cloned().unwrap_or_default(), r.text.get("start_time").cloned().unwrap_or_default())
+            })
+            .collect();
+        let dates: Vec<chrono::NaiveDate> =
+            when.iter().map(|(d, _)| binome_domain::input::parse_date(d).expect("a shown date")).collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "by date: {when:?}");
+        let page = sessions(2, Some(2));
+        assert_eq!(
+            page.rows.iter().map(|r| &r.id).collect::<Vec<_>>(),
+            all.rows[2..4].iter().map(|r| &r.id).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// What a record is called on screen, from its own fields alone.
+fn label_of(kind: Kind, id: &str, data: &binome_domain::Row) -> String {
+    if kind == Kind::Person {
+        return crate::records::person_name(data);
+    }
+    let parts: Vec<String> = kind
+        .label_fields()
+        .iter()
+        .filter_map(|f| {
+            let spec = kind.field(f)?;
+            value_text(spec.ty, data.get(*f)?)
+        })
+        .collect();
+    match kind {
+        Kind::Mission => match data.get("title").and_then(Value::as_str) {
+            Some(title) => format!("{} — {title}", parts.join(" ")),
+            None => parts.join(" "),
+        },
+        Kind::Programme => match data.get("name").and_then(Value::as_str) {
+            Some(name) => format!("{} — {name}", parts.join(" ")),
+            None => parts.join(" "),
+        },
+        _ if parts.is_empty() => id.to_owned(),
+        _ => parts.join(" — "),
     }
 }
