@@ -418,6 +418,33 @@ impl Binome {
     }
 }
 
+/// What a record is called on screen, from its own fields alone.
+fn label_of(kind: Kind, id: &str, data: &binome_domain::Row) -> String {
+    if kind == Kind::Person {
+        return crate::records::person_name(data);
+    }
+    let parts: Vec<String> = kind
+        .label_fields()
+        .iter()
+        .filter_map(|f| {
+            let spec = kind.field(f)?;
+            value_text(spec.ty, data.get(*f)?)
+        })
+        .collect();
+    match kind {
+        Kind::Mission => match data.get("title").and_then(Value::as_str) {
+            Some(title) => format!("{} — {title}", parts.join(" ")),
+            None => parts.join(" "),
+        },
+        Kind::Programme => match data.get("name").and_then(Value::as_str) {
+            Some(name) => format!("{} — {name}", parts.join(" ")),
+            None => parts.join(" "),
+        },
+        _ if parts.is_empty() => id.to_owned(),
+        _ => parts.join(" — "),
+    }
+}
+
 #[cfg(test)]
 mod list_tests {
     use super::{ListRequest, fold};
@@ -524,32 +551,5 @@ mod list_tests {
             page.rows.iter().map(|r| &r.id).collect::<Vec<_>>(),
             all.rows[2..4].iter().map(|r| &r.id).collect::<Vec<_>>()
         );
-    }
-}
-
-/// What a record is called on screen, from its own fields alone.
-fn label_of(kind: Kind, id: &str, data: &binome_domain::Row) -> String {
-    if kind == Kind::Person {
-        return crate::records::person_name(data);
-    }
-    let parts: Vec<String> = kind
-        .label_fields()
-        .iter()
-        .filter_map(|f| {
-            let spec = kind.field(f)?;
-            value_text(spec.ty, data.get(*f)?)
-        })
-        .collect();
-    match kind {
-        Kind::Mission => match data.get("title").and_then(Value::as_str) {
-            Some(title) => format!("{} — {title}", parts.join(" ")),
-            None => parts.join(" "),
-        },
-        Kind::Programme => match data.get("name").and_then(Value::as_str) {
-            Some(name) => format!("{} — {name}", parts.join(" ")),
-            None => parts.join(" "),
-        },
-        _ if parts.is_empty() => id.to_owned(),
-        _ => parts.join(" — "),
     }
 }
