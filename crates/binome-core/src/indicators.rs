@@ -96,17 +96,18 @@ impl Binome {
         let (mut groups, mut total) = self.store.indicator_tallies(scope, by)?;
 
         let rules = self.framework_rules()?;
-        let rows = self.store.assessments_in_scope(scope, by)?;
-        apply_competencies(&mut total, rows.iter(), &rules);
+        // Each assessment's level is computed once, then tallied for the
+        // total and for its group.
+        let mut facts = assessment_facts(self.store.assessments_in_scope(scope, by)?, &rules);
         if !by.is_empty() {
-            let mut by_key: BTreeMap<&str, Vec<&AssessmentRow>> = BTreeMap::new();
-            for row in &rows {
-                by_key.entry(row.key.as_str()).or_default().push(row);
-            }
-            for (key, rows) in by_key {
-                apply_competencies(groups.entry(key.to_owned()).or_default(), rows.into_iter(), &rules);
+            facts.sort_by(|a, b| a.0.cmp(&b.0));
+            for chunk in facts.chunk_by(|a, b| a.0 == b.0) {
+                let mut group: Vec<AssessmentFact> = chunk.iter().map(|(_, f)| f.clone()).collect();
+                apply_competencies(groups.entry(chunk[0].0.clone()).or_default(), &mut group);
             }
         }
+        let mut all: Vec<AssessmentFact> = facts.into_iter().map(|(_, f)| f).collect();
+        apply_competencies(&mut total, &mut all);
 
         for mission in self.store.missions_in_scope(scope)? {
             let (Some(start), Some(end)) = (parse_date(&mission.start_date), parse_date(&mission.end_date)) else {
@@ -183,28 +184,40 @@ impl Binome {
     }
 }
 
-fn apply_competencies<'a>(
-    tallies: &mut Tallies,
-    rows: impl Iterator<Item = &'a AssessmentRow>,
+/// Each assessment that rates something, with its group key and level.
+fn assessment_facts(
+    rows: Vec<AssessmentRow>,
     rules: &HashMap<String, FrameworkRules>,
-) {
-    let mut facts: Vec<AssessmentFact> = rows
+) -> Vec<(String, AssessmentFact)> {
+    let competencies: HashMap<(&str, &str), (&FrameworkRules, &binome_domain::framework::Competency)> = rules
+        .iter()
+        .flat_map(|(id, framework)| {
+            framework
+                .domains
+                .iter()
+                .flat_map(|d| &d.competencies)
+                .map(move |c| ((id.as_str(), c.id.as_str()), (framework, c)))
+        })
+        .collect();
+    rows.into_iter()
         .filter_map(|row| {
-            let framework = rules.get(&row.framework_id)?;
-            let competency =
-                framework.domains.iter().flat_map(|d| &d.competencies).find(|c| c.id == row.competency_id)?;
+            let (framework, competency) = competencies.get(&(row.framework_id.as_str(), row.competency_id.as_str()))?;
             let ratings: BTreeMap<String, String> = serde_json::from_str(&row.ratings).ok()?;
-            Some(AssessmentFact {
-                person: row.person_id.clone(),
-                competency: row.competency_id.clone(),
+            let fact = AssessmentFact {
                 date: parse_date(&row.date)?,
                 stamp: row.hlc,
                 level: assessment_level(&framework.scale, competency, &ratings),
                 pass_rank: framework.scale.pass_rank(),
-            })
+                person: row.person_id,
+                competency: row.competency_id,
+            };
+            Some((row.key, fact))
         })
-        .collect();
-    let (pairs, acquired, multi, progressed) = competency_tallies(&mut facts);
+        .collect()
+}
+
+fn apply_competencies(tallies: &mut Tallies, facts: &mut [AssessmentFact]) {
+    let (pairs, acquired, multi, progressed) = competency_tallies(facts);
     tallies.competency_pairs = pairs;
     tallies.competencies_acquired = acquired;
     tallies.progression_pairs = multi;

@@ -114,6 +114,12 @@ fn every_breakdown_equals_a_count_over_the_records() {
         let expected = oracle(&b, Some(by));
         let report = b.indicators(&Scope::default(), Some(by)).unwrap();
         assert_eq!(report.total.persons_trained, all.trained[""].len() as u64, "{by:?} total");
+        if !by.splits_sessions() {
+            // A person is in one group: their (person, competency) pairs too.
+            let pairs: u64 = report.groups.iter().map(|g| g.indicators.competency_pairs).sum();
+            assert!(report.total.competency_pairs > 0, "the demo rates competencies");
+            assert_eq!(pairs, report.total.competency_pairs, "{by:?}: competency pairs add up");
+        }
         let attended: Vec<&String> = expected.rows.keys().collect();
         let shown: Vec<&String> =
             report.groups.iter().filter(|g| g.indicators.attendance_rate.is_some()).map(|g| &g.key).collect();
