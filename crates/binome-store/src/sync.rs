@@ -200,6 +200,18 @@ impl Writer<'_> {
             return Ok(Applied::New);
         };
         let heads = all_heads(&self.tx, Some(main), kind, id)?;
+        if let [only] = heads.as_slice() {
+            // The version this row already shows, sent again (most of a
+            // bundle re-sent whole): known, with nothing to serialise.
+            let same = only.meta.vv == incoming.meta.vv
+                && only.meta.hlc == incoming.meta.hlc
+                && only.meta.deleted == incoming.meta.deleted
+                && only.data == incoming.data
+                && only.extra == incoming.extra;
+            if same {
+                return Ok(Applied::Unchanged);
+            }
+        }
         let contents = contents_of(&heads);
         let incoming_content = content(&incoming.data, &incoming.extra);
         let refs = version_refs(&heads, &contents);
