@@ -6,10 +6,15 @@ use crate::open::Store;
 use std::path::Path;
 
 impl Store {
-    /// Writes a consistent copy of the store to `target` (a new file).
+    /// Writes a consistent copy of the store to `target` (a new file),
+    /// page by page through SQLite's online backup. `VACUUM INTO` would
+    /// compact the copy but peaks at about five times the page cache (330
+    /// MB for a country's store): the copy is taken before every import,
+    /// on laptops that may have 4 GB.
     pub fn backup_to(&self, target: &Path) -> crate::Result<()> {
-        let target = target.to_string_lossy().into_owned();
-        self.conn.execute("VACUUM INTO ?1", [target]).doing("writing a backup").map(|_| ())
+        let mut copy = rusqlite::Connection::open(target).doing("creating a backup")?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).doing("starting a backup")?;
+        backup.run_to_completion(1024, std::time::Duration::ZERO, None).doing("writing a backup")
     }
 
     /// Replaces the store's contents with those of `source`, in place and
