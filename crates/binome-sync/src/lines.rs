@@ -37,18 +37,26 @@ pub fn write_line(version: &RemoteVersion, out: &mut Vec<u8>) -> serde_json::Res
 pub fn parse_line(text: &str, line: usize) -> Result<Option<RemoteVersion>, BundleError> {
     let bad = |detail: &str| BundleError::BadPayload { line, detail: detail.to_owned() };
     let value: Value = serde_json::from_str(text).map_err(|e| bad(&e.to_string()))?;
-    let table = value["t"].as_str().ok_or_else(|| bad("no table"))?;
-    let Some(kind) = Kind::from_table(table) else { return Ok(None) };
-    let id = value["id"].as_str().ok_or_else(|| bad("no id"))?.to_owned();
-    let vv: VersionVector = serde_json::from_value(value["vv"].clone()).map_err(|_| bad("bad version vector"))?;
+    // Taken apart rather than copied: two million lines in a country's bundle.
+    let Value::Object(mut object) = value else { return Err(bad("not an object")) };
+    let mut take_text = |key: &str| match object.remove(key) {
+        Some(Value::String(text)) => Some(text),
+        _ => None,
+    };
+    let table = take_text("t").ok_or_else(|| bad("no table"))?;
+    let Some(kind) = Kind::from_table(&table) else { return Ok(None) };
+    let id = take_text("id").ok_or_else(|| bad("no id"))?;
+    let origin = take_text("o").ok_or_else(|| bad("no origin"))?;
+    let author = take_text("a").unwrap_or_default();
+    let vv: VersionVector =
+        serde_json::from_value(object.remove("vv").unwrap_or(Value::Null)).map_err(|_| bad("bad version vector"))?;
     if vv.0.is_empty() {
         return Err(bad("empty version vector"));
     }
-    let origin = value["o"].as_str().ok_or_else(|| bad("no origin"))?.to_owned();
     if vv.get(&origin) == 0 {
         return Err(bad("the origin is missing from the version vector"));
     }
-    let fields: Map<String, Value> = value["d"].as_object().cloned().ok_or_else(|| bad("no fields"))?;
+    let Some(Value::Object(fields)) = object.remove("d") else { return Err(bad("no fields")) };
     let (data, extra) = split_fields(kind, fields);
     Ok(Some(RemoteVersion {
         kind,
@@ -57,10 +65,10 @@ pub fn parse_line(text: &str, line: usize) -> Result<Option<RemoteVersion>, Bund
         extra,
         meta: VersionMeta {
             vv,
-            hlc: value["hlc"].as_i64().ok_or_else(|| bad("no stamp"))?,
+            hlc: object.get("hlc").and_then(Value::as_i64).ok_or_else(|| bad("no stamp"))?,
             origin,
-            author: value["a"].as_str().unwrap_or_default().to_owned(),
-            deleted: value["del"].as_bool().ok_or_else(|| bad("no deletion flag"))?,
+            author,
+            deleted: object.get("del").and_then(Value::as_bool).ok_or_else(|| bad("no deletion flag"))?,
         },
     }))
 }
