@@ -172,6 +172,37 @@ fn main() -> Result<()> {
         target: "≤ 100 KB".into(),
     });
 
+    // Screens of the desktop app that read the whole store (issue 5: the
+    // app stays responsive at country scale): their core calls, timed.
+    let persons_page = |search: Option<&str>| binome_core::views::ListRequest {
+        kind: Kind::Person,
+        mission_id: None,
+        search: search.map(str::to_owned),
+        offset: 0,
+        limit: Some(50),
+    };
+    let screens: [(&str, Box<Screen>); 3] = [
+        ("screen: persons, first page of 50", Box::new(|| Ok(source.list_page(&persons_page(None)).map(drop)?))),
+        (
+            "screen: persons, searching a name",
+            Box::new(|| Ok(source.list_page(&persons_page(Some("mahamat"))).map(drop)?)),
+        ),
+        (
+            "screen: review queue, first page of 50",
+            Box::new(|| Ok(source.review_queue(None, Some("submitted"), 0, 50).map(drop)?)),
+        ),
+    ];
+    for (figure, screen) in screens {
+        let time = best_of_three(screen)?;
+        rows.push(Row {
+            figure: figure.into(),
+            measured: seconds(time),
+            baseline: "—".into(),
+            ratio: "—".into(),
+            target: "responsive".into(),
+        });
+    }
+
     println!(
         "Scale `{scale_text}`: {} persons, {} attendance rows, {versions} versions in the full bundle ({} MB).\n",
         demo.persons,
@@ -193,6 +224,9 @@ fn main() -> Result<()> {
     }
     Ok(())
 }
+
+/// One screen's core call, as the bench times it.
+type Screen<'a> = dyn Fn() -> Result<()> + 'a;
 
 fn open(path: &Path) -> Result<Binome> {
     Ok(Binome::open(path)?)

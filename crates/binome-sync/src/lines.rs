@@ -5,7 +5,7 @@
 use crate::BundleError;
 use binome_domain::{Kind, VersionVector};
 use binome_store::{RemoteVersion, VersionMeta, split_fields};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 pub fn to_line(version: &RemoteVersion) -> String {
     let mut line = Vec::new();
