@@ -51,6 +51,14 @@ fn main() -> Result<()> {
     let scale = DemoScale::parse(scale_text).with_context(|| format!("unknown scale {scale_text}"))?;
     let quick = args.iter().any(|a| a == "--quick");
     let plans = args.iter().any(|a| a == "--plans");
+    // `--screens STORE`: only the screens, on a store already built (a
+    // copy of a real one, or a country demo kept from an earlier run).
+    if let Some(store) = args.iter().skip_while(|a| *a != "--screens").nth(1) {
+        for r in screen_rows(&open(Path::new(store))?)? {
+            println!("| {} | {} |", r.figure, r.measured);
+        }
+        return Ok(());
+    }
     let cli = child::cli_path()?;
     let dir = tempfile::tempdir()?;
     let path = |name: &str| dir.path().join(name);
@@ -172,36 +180,7 @@ fn main() -> Result<()> {
         target: "≤ 100 KB".into(),
     });
 
-    // Screens of the desktop app that read the whole store (issue 5: the
-    // app stays responsive at country scale): their core calls, timed.
-    let persons_page = |search: Option<&str>| binome_core::views::ListRequest {
-        kind: Kind::Person,
-        mission_id: None,
-        search: search.map(str::to_owned),
-        offset: 0,
-        limit: Some(50),
-    };
-    let screens: [(&str, Box<Screen>); 3] = [
-        ("screen: persons, first page of 50", Box::new(|| Ok(source.list_page(&persons_page(None)).map(drop)?))),
-        (
-            "screen: persons, searching a name",
-            Box::new(|| Ok(source.list_page(&persons_page(Some("mahamat"))).map(drop)?)),
-        ),
-        (
-            "screen: review queue, first page of 50",
-            Box::new(|| Ok(source.review_queue(None, Some("submitted"), 0, 50).map(drop)?)),
-        ),
-    ];
-    for (figure, screen) in screens {
-        let time = best_of_three(screen)?;
-        rows.push(Row {
-            figure: figure.into(),
-            measured: seconds(time),
-            baseline: "—".into(),
-            ratio: "—".into(),
-            target: "responsive".into(),
-        });
-    }
+    rows.extend(screen_rows(&source)?);
 
     println!(
         "Scale `{scale_text}`: {} persons, {} attendance rows, {versions} versions in the full bundle ({} MB).\n",
@@ -223,6 +202,41 @@ fn main() -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Screens of the desktop app that read the whole store (issue 5: the app
+/// stays responsive at country scale): their core calls, timed.
+fn screen_rows(source: &Binome) -> Result<Vec<Row>> {
+    let persons_page = |search: Option<&str>| binome_core::views::ListRequest {
+        kind: Kind::Person,
+        mission_id: None,
+        search: search.map(str::to_owned),
+        offset: 0,
+        limit: Some(50),
+    };
+    let screens: [(&str, Box<Screen>); 3] = [
+        ("screen: persons, first page of 50", Box::new(|| Ok(source.list_page(&persons_page(None)).map(drop)?))),
+        (
+            "screen: persons, searching a name",
+            Box::new(|| Ok(source.list_page(&persons_page(Some("mahamat"))).map(drop)?)),
+        ),
+        (
+            "screen: review queue, first page of 50",
+            Box::new(|| Ok(source.review_queue(None, Some("submitted"), 0, 50).map(drop)?)),
+        ),
+    ];
+    let mut rows = Vec::new();
+    for (figure, screen) in screens {
+        let time = best_of_three(screen)?;
+        rows.push(Row {
+            figure: figure.into(),
+            measured: seconds(time),
+            baseline: "—".into(),
+            ratio: "—".into(),
+            target: "responsive".into(),
+        });
+    }
+    Ok(rows)
 }
 
 /// One screen's core call, as the bench times it.

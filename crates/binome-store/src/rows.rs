@@ -227,9 +227,22 @@ impl Store {
     /// at least 6 characters, or (case-insensitively) the record's code or name.
     pub fn resolve(&self, kind: Kind, text: &str) -> crate::Result<Vec<String>> {
         let text = text.trim();
+        // A whole id is the common case (screens pass ids): one key look-up.
+        let exact: Option<String> = self
+            .conn
+            .prepare_cached(&format!("SELECT id FROM {} WHERE id = ?1 AND deleted = 0", kind.table()))
+            .doing("preparing a look-up")?
+            .query_row([text], |r| r.get(0))
+            .optional()
+            .doing("looking a record up")?;
+        if let Some(id) = exact {
+            return Ok(vec![id]);
+        }
         let mut sql = format!("SELECT id FROM {} WHERE deleted = 0 AND (id = ?1", kind.table());
         if text.len() >= 6 {
-            sql.push_str(" OR id LIKE ?2 || '%'");
+            // A range rather than LIKE, so the key's index serves it: ids
+            // are lowercase hex and hyphens, all below '~'.
+            sql.push_str(" OR (id >= ?2 AND id < ?2 || '~')");
         }
         if let Some(label) = kind
             .label_fields()

@@ -403,7 +403,11 @@ impl Binome {
         let end = limit.map_or(keyed.len(), |l| (start + l as usize).min(keyed.len()));
         let mut rows = Vec::with_capacity(end - start);
         for (_, id) in &keyed[start..end] {
-            rows.push(self.record_view(&self.get(kind, id)?));
+            // By exact id: `Binome::get` resolves what a person typed, which
+            // may scan the table for an id prefix.
+            if let Some(row) = self.store.get(kind, id)? {
+                rows.push(self.record_view(&row));
+            }
         }
         Ok(Page { rows, total })
     }
