@@ -329,82 +329,51 @@ impl Binome {
                 query.equals.push(("mission_id", mission.to_owned()));
             }
         }
-        if request.search.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            return self.list_page_unfiltered(kind, &query, request.offset, request.limit);
-        }
-        let mut rows = self.store.list(kind, &query)?;
-        if kind == Kind::Session {
-            let key = |r: &StoredRow, f: &str| r.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
-            rows.sort_by_key(|r| (key(r, "date"), key(r, "start_time")));
-        }
         let words: Vec<String> = request
             .search
             .as_deref()
             .map(|s| fold(s).split_whitespace().map(str::to_owned).collect())
             .unwrap_or_default();
-        // Labels and search text come from each row alone; the full view
-        // (with the labels of the records it points at) is built only for
-        // the page shown, so 100,000 persons page as fast as 100.
-        let mut keyed: Vec<(String, StoredRow)> = rows
-            .into_iter()
-            .filter_map(|row| {
-                let label = self.label(&row);
-                if !words.is_empty() {
-                    let texts: Vec<String> = row
-                        .kind
-                        .fields()
-                        .iter()
-                        .filter_map(|spec| value_text(spec.ty, row.data.get(spec.name)?))
-                        .collect();
-                    let haystack = fold(&format!("{label} {}", texts.join(" ")));
-                    if !words.iter().all(|w| haystack.contains(w.as_str())) {
-                        return None;
-                    }
-                }
-                Some((fold(&label), row))
-            })
-            .collect();
-        if kind != Kind::Session {
-            keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        }
-        let total = keyed.len() as u32;
-        let start = (request.offset as usize).min(keyed.len());
-        let end = request.limit.map_or(keyed.len(), |l| (start + l as usize).min(keyed.len()));
-        Ok(Page { rows: keyed[start..end].iter().map(|(_, row)| self.record_view(row)).collect(), total })
-    }
-
-    /// A page without a search: only the fields that make the label and
-    /// the order are read for every record, the page's records whole.
-    fn list_page_unfiltered(&self, kind: Kind, query: &ListQuery, offset: u32, limit: Option<u32>) -> Result<Page> {
-        let mut fields: Vec<&str> = kind.label_fields().to_vec();
+        // Only the fields that make the label and the order (every field
+        // when searching) are read for every record, without their version
+        // metadata; the page's records are then read whole, so 100,000
+        // persons page as fast as 100.
+        let mut fields: Vec<&str> = if words.is_empty() {
+            kind.label_fields().to_vec()
+        } else {
+            kind.fields().iter().map(|f| f.name).collect()
+        };
         for extra in ["title", "name", "start_time"] {
             if kind.field(extra).is_some() && !fields.contains(&extra) {
                 fields.push(extra);
             }
         }
-        let mut keyed: Vec<(String, String)> = self
-            .store
-            .list_fields(kind, query, &fields)?
-            .into_iter()
-            .map(|(id, data)| {
-                let key = if kind == Kind::Session {
-                    let text = |f: &str| data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
-                    format!("{}\u{1}{}", text("date"), text("start_time"))
-                } else {
-                    fold(&label_of(kind, &id, &data))
-                };
-                (key, id)
-            })
-            .collect();
+        let mut keyed: Vec<(String, String)> = Vec::new();
+        for (id, data) in self.store.list_fields(kind, &query, &fields)? {
+            let label = label_of(kind, &id, &data);
+            if !words.is_empty() {
+                let texts: Vec<String> =
+                    kind.fields().iter().filter_map(|spec| value_text(spec.ty, data.get(spec.name)?)).collect();
+                let haystack = fold(&format!("{label} {}", texts.join(" ")));
+                if !words.iter().all(|w| haystack.contains(w.as_str())) {
+                    continue;
+                }
+            }
+            let key = if kind == Kind::Session {
+                let text = |f: &str| data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
+                format!("{}\u{1}{}", text("date"), text("start_time"))
+            } else {
+                fold(&label)
+            };
+            keyed.push((key, id));
+        }
         // Stable: records with the same key stay in id order.
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         let total = keyed.len() as u32;
-        let start = (offset as usize).min(keyed.len());
-        let end = limit.map_or(keyed.len(), |l| (start + l as usize).min(keyed.len()));
+        let start = (request.offset as usize).min(keyed.len());
+        let end = request.limit.map_or(keyed.len(), |l| (start + l as usize).min(keyed.len()));
         let mut rows = Vec::with_capacity(end - start);
         for (_, id) in &keyed[start..end] {
-            // By exact id: `Binome::get` resolves what a person typed, which
-            // may scan the table for an id prefix.
             if let Some(row) = self.store.get(kind, id)? {
                 rows.push(self.record_view(&row));
             }
