@@ -206,6 +206,12 @@ step('the dashboard shows the same figures as `binome indicators`', async () => 
     async () => (await browser.$$('#dashboard-table thead th')).length === expected.groups.length + 2,
     { timeout: 10000, timeoutMsg: 'the dashboard never split by cadre' }
   );
+  // The figures shown are the finished run's, not a stale one's.
+  await browser.waitUntil(async () => (await (await browser.$('#dash-status')).getText()) === '', {
+    timeout: 10000,
+    timeoutMsg: 'the dashboard never finished computing'
+  });
+  assert.equal(await (await browser.$('#dashboard-table').parentElement()).getAttribute('aria-busy'), 'false');
   for (const row of await browser.$$('#dashboard-table tbody tr')) {
     const name = await row.getAttribute('data-indicator');
     const cells = await row.$$('td');

@@ -655,6 +655,7 @@ ui-debrief-text = Debrief and recommendations
 ui-dashboard-title = Indicator dashboard
 ui-dashboard-no-breakdown = no breakdown
 ui-dashboard-run = Refresh
+ui-dashboard-computing = Computing the indicators…
 
 ## Competency frameworks from a spreadsheet
 field-domain = Domain

@@ -662,6 +662,7 @@ ui-debrief-text = Bilan et recommandations
 ui-dashboard-title = Tableau de bord des indicateurs
 ui-dashboard-no-breakdown = sans ventilation
 ui-dashboard-run = Actualiser
+ui-dashboard-computing = Calcul des indicateurs en cours…
 
 ## Competency frameworks from a spreadsheet
 field-domain = Domaine
