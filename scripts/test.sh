@@ -36,3 +36,6 @@ tests/e2e/run.sh
 # started through WebDriver, and the package removed.
 scripts/package.sh
 tests/package/check-deb.sh
+# The same .deb on a fresh Debian 12 root (debootstrap): installed with
+# only what it declares, started, its store made.
+tests/package/clean-root.sh
