@@ -9,6 +9,11 @@ use std::sync::Mutex;
 
 pub struct AppState {
     binome: Mutex<Result<Binome, ErrorView>>,
+    /// A second connection to the same store for long reports (a country's
+    /// indicators take seconds): WAL lets it read while the first one
+    /// serves every other screen and writes. Opened on first use.
+    reports: Mutex<Option<Binome>>,
+    store_path: PathBuf,
     lang: Mutex<Lang>,
 }
 
@@ -22,7 +27,7 @@ impl AppState {
         }
         let messages = Messages::new(Lang::Fr);
         let binome = Binome::open(&store_path).map_err(|e| ErrorView::from_core(&e, &messages));
-        AppState { binome: Mutex::new(binome), lang: Mutex::new(Lang::Fr) }
+        AppState { binome: Mutex::new(binome), reports: Mutex::new(None), store_path, lang: Mutex::new(Lang::Fr) }
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -41,5 +46,56 @@ impl AppState {
         let mut guard = self.binome.lock().unwrap_or_else(|p| p.into_inner());
         let binome = guard.as_mut().map_err(|e| e.clone())?;
         work(binome).map_err(|e| ErrorView::from_core(&e, &self.messages()))
+    }
+
+    /// Runs a read-only report on the reports connection, so a long one
+    /// does not hold the other commands back. Reports never write.
+    pub fn reading<T>(&self, work: impl FnOnce(&Binome) -> Result<T, CoreError>) -> Result<T, ErrorView> {
+        let mut guard = self.reports.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.is_none() {
+            // The main connection opened (and migrated) the store first.
+            self.with(|_| Ok(()))?;
+            let opened = Binome::open(&self.store_path).map_err(|e| ErrorView::from_core(&e, &self.messages()))?;
+            *guard = Some(opened);
+        }
+        let binome = guard.as_ref().expect("opened above");
+        work(binome).map_err(|e| ErrorView::from_core(&e, &self.messages()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppState;
+    use binome_core::DeviceRole;
+    use std::sync::{Arc, mpsc};
+    use std::time::Duration;
+
+    #[test]
+    fn a_long_report_does_not_hold_the_other_screens_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3")));
+        state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
+        let (started, report_running) = mpsc::channel();
+        let (release, report_may_end) = mpsc::channel::<()>();
+        let report = {
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || {
+                state.reading(|b| {
+                    started.send(()).unwrap();
+                    report_may_end.recv().unwrap();
+                    b.indicators(&Default::default(), None).map(drop)
+                })
+            })
+        };
+        report_running.recv().unwrap();
+        let (answered, answer) = mpsc::channel();
+        {
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || answered.send(state.with(|b| b.status_view()).is_ok()));
+        }
+        let other = answer.recv_timeout(Duration::from_secs(10));
+        release.send(()).unwrap();
+        assert_eq!(other, Ok(true), "another screen answered while the report ran");
+        report.join().unwrap().unwrap();
     }
 }

@@ -62,7 +62,7 @@ pub async fn indicators(
 ) -> Answer<binome_core::indicators::IndicatorReport> {
     let by = by.as_deref().and_then(binome_core::domain::indicators::Breakdown::parse);
     let m = state.messages();
-    state.with(|b| {
+    state.reading(|b| {
         let mut report = b.indicators(&scope(b, &scope_text)?, by)?;
         // The CLI's group names, so both front ends read the same.
         if let Some(by) = by {
