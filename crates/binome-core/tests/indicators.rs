@@ -103,14 +103,7 @@ fn every_breakdown_equals_a_count_over_the_records() {
     assert!((report.total.person_hours - all.minutes[""] as f64 / 60.0).abs() < 1e-6);
     assert_eq!(report.total.scored_pairs, all.pairs[""]);
 
-    for by in [
-        Breakdown::Sex,
-        Breakdown::Cadre,
-        Breakdown::Facility,
-        Breakdown::Level,
-        Breakdown::Programme,
-        Breakdown::Month,
-    ] {
+    for &by in Breakdown::ALL {
         let expected = oracle(&b, Some(by));
         let report = b.indicators(&Scope::default(), Some(by)).unwrap();
         assert_eq!(report.total.persons_trained, all.trained[""].len() as u64, "{by:?} total");

@@ -118,6 +118,23 @@ pub(crate) fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<Store
 }
 
 /// One record by id, deleted or not, inside or outside a write.
+/// A list's WHERE clause and its arguments: the fields it must equal and
+/// whether deleted rows are left out.
+fn list_filter(kind: Kind, query: &ListQuery) -> (String, Vec<String>) {
+    let mut sql = " WHERE 1 = 1".to_owned();
+    let mut args: Vec<String> = Vec::new();
+    for (field, value) in &query.equals {
+        // Only declared fields reach the SQL text.
+        let spec = kind.field(field).map(|f| f.name).unwrap_or("id");
+        args.push(value.clone());
+        sql.push_str(&format!(" AND {spec} = ?{}", args.len()));
+    }
+    if !query.include_deleted {
+        sql.push_str(" AND deleted = 0");
+    }
+    (sql, args)
+}
+
 /// The read of one row by id, per kind, built once: imports read a row
 /// per version, two million times at country scale.
 fn read_sql(kind: Kind) -> &'static str {
@@ -146,17 +163,8 @@ impl Store {
     }
 
     pub fn list(&self, kind: Kind, query: &ListQuery) -> crate::Result<Vec<StoredRow>> {
-        let mut sql = format!("SELECT {} FROM {} WHERE 1 = 1", select_columns(kind), kind.table());
-        let mut args: Vec<String> = Vec::new();
-        for (field, value) in &query.equals {
-            // Only declared fields reach the SQL text.
-            let spec = kind.field(field).map(|f| f.name).unwrap_or("id");
-            args.push(value.clone());
-            sql.push_str(&format!(" AND {spec} = ?{}", args.len()));
-        }
-        if !query.include_deleted {
-            sql.push_str(" AND deleted = 0");
-        }
+        let (filter, args) = list_filter(kind, query);
+        let mut sql = format!("SELECT {} FROM {}{filter}", select_columns(kind), kind.table());
         sql.push_str(&format!(" ORDER BY {}, id", order_by(kind)));
         if let Some(limit) = query.limit {
             sql.push_str(&format!(" LIMIT {limit} OFFSET {}", query.offset));
@@ -178,17 +186,8 @@ impl Store {
         let specs: Vec<_> = fields.iter().filter_map(|f| kind.field(f)).collect();
         let mut columns = vec!["id"];
         columns.extend(specs.iter().map(|s| s.name));
-        let mut sql = format!("SELECT {} FROM {} WHERE 1 = 1", columns.join(", "), kind.table());
-        let mut args: Vec<String> = Vec::new();
-        for (field, value) in &query.equals {
-            let spec = kind.field(field).map(|f| f.name).unwrap_or("id");
-            args.push(value.clone());
-            sql.push_str(&format!(" AND {spec} = ?{}", args.len()));
-        }
-        if !query.include_deleted {
-            sql.push_str(" AND deleted = 0");
-        }
-        sql.push_str(" ORDER BY id");
+        let (filter, args) = list_filter(kind, query);
+        let sql = format!("SELECT {} FROM {}{filter} ORDER BY id", columns.join(", "), kind.table());
         let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a list")?;
         let mut rows = stmt.query(params_from_iter(args.iter())).doing("listing records")?;
         let mut out = Vec::new();
