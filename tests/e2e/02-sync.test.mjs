@@ -3,7 +3,6 @@
 // receives it. A tampered bundle is refused; a conflict is settled.
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { after } from 'node:test';
 import { join } from 'node:path';
 import {
   step,
@@ -14,7 +13,7 @@ import {
   previewBundle,
   firstStart,
   go,
-  openApp,
+  laptopSwitcher,
   screenshot,
   scratch,
   shown,
@@ -27,15 +26,7 @@ const dir = scratch('sync');
 const storeA = join(dir, 'a.sqlite3');
 const storeB = join(dir, 'b.sqlite3');
 let browser;
-
-async function switchTo(store) {
-  await browser?.deleteSession();
-  browser = await openApp(store);
-}
-
-after(async () => {
-  await browser?.deleteSession();
-});
+const switchTo = laptopSwitcher((opened) => (browser = opened));
 
 const exportTo = (path, recipientName) => exportBundle(browser, path, recipientName);
 const importBundle = (path) => previewBundle(browser, path);

@@ -5,7 +5,6 @@
 // the dashboard and the mission debrief show the same figures as the CLI.
 // Each new screen passes an axe-core check and fits 1366×768.
 import assert from 'node:assert/strict';
-import { after } from 'node:test';
 import { join } from 'node:path';
 import {
   FIXTURES,
@@ -17,7 +16,7 @@ import {
   click,
   exportTo,
   go,
-  openApp,
+  laptopSwitcher,
   previewBundle,
   screenshot,
   scratch,
@@ -32,15 +31,7 @@ const dir = scratch('review');
 const expertStore = join(dir, 'expert.sqlite3');
 const referentStore = join(dir, 'referent.sqlite3');
 let browser;
-
-async function switchTo(store) {
-  await browser?.deleteSession();
-  browser = await openApp(store);
-}
-
-after(async () => {
-  await browser?.deleteSession();
-});
+const switchTo = laptopSwitcher((opened) => (browser = opened));
 
 // Setting up the laptops is the sync scenario's subject: here the CLI does
 // it (two laptops that trust each other, the demo mission on the expert's).

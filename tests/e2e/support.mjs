@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { remote } from 'webdriverio';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,6 +46,24 @@ export async function openApp(storePath) {
   await browser.setTimeout({ implicit: 0 });
   await browser.setWindowSize(1366, 768).catch(() => {});
   return browser;
+}
+
+/**
+ * One app window at a time, moved from laptop to laptop (a store each):
+ * the function returned closes the window and opens the app on the store
+ * given, handing the new window to `opened`; the last one closes after
+ * the file's steps.
+ */
+export function laptopSwitcher(opened) {
+  let current;
+  after(async () => {
+    await current?.deleteSession();
+  });
+  return async (store) => {
+    await current?.deleteSession();
+    current = await openApp(store);
+    opened(current);
+  };
 }
 
 /** Reads the store with the CLI, as JSON. */
