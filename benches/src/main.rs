@@ -60,14 +60,22 @@ fn main() -> Result<()> {
         return Ok(());
     }
     let cli = child::cli_path()?;
-    let dir = tempfile::tempdir()?;
-    let path = |name: &str| dir.path().join(name);
+    // `--keep DIR`: the stores and bundles stay there, for profiling a step again.
+    let temp = tempfile::tempdir()?;
+    let dir = match args.iter().skip_while(|a| *a != "--keep").nth(1) {
+        Some(kept) => {
+            std::fs::create_dir_all(kept)?;
+            PathBuf::from(kept)
+        }
+        None => temp.path().to_owned(),
+    };
+    let path = |name: &str| dir.join(name);
 
     // Two laptops that trust each other; the source holds the dataset.
     let (mut source, mut receiver) = (open(&path("source.sqlite3"))?, open(&path("receiver.sqlite3"))?);
     source.init("source", "bench", DeviceRole::Coordinator)?;
     receiver.init("receiver", "bench", DeviceRole::Coordinator)?;
-    introduce(&mut source, &mut receiver, dir.path())?;
+    introduce(&mut source, &mut receiver, &dir)?;
     let (demo, demo_time) = timed(|| source.load_demo(42, scale));
     let demo = demo?;
     eprintln!(
@@ -98,6 +106,7 @@ fn main() -> Result<()> {
     });
 
     // First import into an empty store, beside raw inserts of the same rows.
+    keep_copy(&path("receiver.sqlite3"), &path("receiver-empty.sqlite3"))?;
     let first = child::run(&cli, &path("receiver.sqlite3"), &["bundle", "import", path_str(&bundle)])?;
     let raw_rows = raw_rows(&source)?;
     let (inserted, raw_time) = timed(|| binome_store::baselines::raw_insert(&path("raw.sqlite3"), &raw_rows));
@@ -110,6 +119,7 @@ fn main() -> Result<()> {
         target: "≥ 50 % of baseline".into(),
     });
 
+    keep_copy(&path("receiver.sqlite3"), &path("receiver-first.sqlite3"))?;
     // Replay of the same bundle.
     let replay = child::run(&cli, &path("receiver.sqlite3"), &["bundle", "import", path_str(&bundle)])?;
     rows.push(Row {
@@ -252,6 +262,12 @@ fn path_str(path: &Path) -> &str {
 
 fn rate(rows: u64, time: Duration) -> String {
     format!("{:.0} rows/s", rows as f64 / time.as_secs_f64())
+}
+
+/// A copy of a closed store, for running a step again by hand.
+fn keep_copy(store: &Path, copy: &Path) -> Result<()> {
+    std::fs::copy(store, copy).with_context(|| format!("copying {}", store.display()))?;
+    Ok(())
 }
 
 /// Each laptop imports the other's first bundle and trusts it.

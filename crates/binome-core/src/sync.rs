@@ -448,6 +448,7 @@ impl Binome {
             let mut counts: BTreeMap<String, TableCounts> = BTreeMap::new();
             let mut done = 0u64;
             progress(0, total);
+            let deferred = w.defer_indexes_of_empty(&bulk_loaded(&header))?;
             bundle.for_each_version(&keys, |version| -> Result<()> {
                 check_rights(w, &roles, &version, &sessions_in_bundle)?;
                 if Hlc(version.meta.hlc).millis() > now + MAX_FUTURE_DRIFT_MS {
@@ -472,6 +473,7 @@ impl Binome {
                 }
                 Ok(())
             })?;
+            w.rebuild_indexes(deferred)?;
             progress(total, total);
             let summary = serde_json::to_string(&counts).expect("counts serialise");
             w.record_bundle(&bundle_id, &sender_id, &summary)?;
@@ -678,6 +680,20 @@ fn sessions_in<R: Read + Seek>(bundle: &mut BundleFile<R>, keys: &DeviceKeys) ->
     })?;
     Ok(sessions)
 }
+
+/// Tables a bundle brings enough versions of to load in bulk when they
+/// are empty here (their indexes built once, after the rows).
+fn bulk_loaded(header: &Header) -> Vec<Kind> {
+    header
+        .counts
+        .iter()
+        .filter(|(_, carried)| **carried >= BULK_LOAD_MIN_VERSIONS)
+        .filter_map(|(table, _)| Kind::from_table(table))
+        .collect()
+}
+
+/// Below this, keeping a table's indexes row by row costs next to nothing.
+const BULK_LOAD_MIN_VERSIONS: u64 = 1_000;
 
 /// Refuses a version its origin may not write: a table its role does not
 /// own, or a mission outside its enrolment.

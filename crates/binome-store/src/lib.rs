@@ -10,6 +10,7 @@
 
 mod backup;
 pub mod baselines;
+mod bulk;
 mod device;
 mod devices;
 mod error;
@@ -21,6 +22,7 @@ mod rows;
 mod scope;
 mod sync;
 
+pub use bulk::DeferredIndexes;
 pub use device::{DeviceRole, LocalDevice};
 pub use devices::{DeviceRecord, Quarantined};
 pub use error::StoreError;

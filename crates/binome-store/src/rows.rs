@@ -363,7 +363,10 @@ pub struct Writer<'a> {
     upserts: HashMap<Kind, String>,
 }
 
-fn upsert_sql(kind: Kind) -> String {
+pub(crate) const CHANGE_LOG_INSERT: &str =
+    "INSERT INTO change_log (table_name, row_id, op, actor, hlc, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+pub(crate) fn upsert_sql(kind: Kind) -> String {
     let names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
     let placeholders: Vec<String> = (1..=names.len() + 8).map(|i| format!("?{i}")).collect();
     let updates: Vec<String> = names
@@ -473,9 +476,7 @@ impl Writer<'_> {
     ) -> crate::Result<i64> {
         let actor = self.actor_for(&version.origin, &version.author)?;
         self.tx
-            .prepare_cached(
-                "INSERT INTO change_log (table_name, row_id, op, actor, hlc, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )
+            .prepare_cached(CHANGE_LOG_INSERT)
             .doing("preparing the change log")?
             .execute(rusqlite::params![kind.table(), id, op, actor, version.hlc, self.now_millis])
             .doing("appending to the change log")?;

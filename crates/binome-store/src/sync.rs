@@ -4,11 +4,10 @@
 
 use crate::error::{Doing, StoreError};
 use crate::open::Store;
-use crate::rows::{StoredRow, VersionMeta, Writer, to_sql};
+use crate::rows::{StoredRow, VersionMeta, Writer};
 use binome_domain::kind::FieldType;
 use binome_domain::merge::{MergeOutcome, VersionRef, is_conflict, merge, merged_vv, winner};
 use binome_domain::{Hlc, Kind, Row, VersionVector};
-use rusqlite::types::Value as SqlValue;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::io::Write;
@@ -49,40 +48,38 @@ pub enum Applied {
 pub fn normalise(kind: Kind, data: &Row) -> Row {
     let mut out = Row::new();
     for field in kind.fields() {
-        let value = data.get(field.name).unwrap_or(&Value::Null);
-        out.insert(field.name.to_owned(), sql_to_json(field.ty, to_sql(field.ty, value)));
+        let value = data.get(field.name).cloned().unwrap_or(Value::Null);
+        out.insert(field.name.to_owned(), normalise_value(field.ty, value));
     }
     out
 }
 
-fn sql_to_json(ty: FieldType, value: SqlValue) -> Value {
-    match value {
-        SqlValue::Null => Value::Null,
-        SqlValue::Integer(i) if matches!(ty, FieldType::Number) => {
-            serde_json::Number::from_f64(i as f64).map_or(Value::Null, Value::Number)
-        }
-        SqlValue::Integer(i) => Value::from(i),
-        SqlValue::Real(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        SqlValue::Text(t) => match ty {
-            FieldType::RefList(_) | FieldType::Json => serde_json::from_str(&t).unwrap_or(Value::Null),
-            _ => Value::String(t),
-        },
-        SqlValue::Blob(_) => Value::Null,
+/// One value as the store would give it back after writing it: what
+/// `to_sql` then reading the column makes of it, without the round trip
+/// (text is moved, not copied, on the import path).
+fn normalise_value(ty: FieldType, value: Value) -> Value {
+    let number = |f: Option<f64>| f.and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number);
+    match (ty, value) {
+        (_, Value::Null) => Value::Null,
+        (FieldType::Number, v) => number(v.as_f64()),
+        (FieldType::Duration, v) => v.as_i64().map_or(Value::Null, Value::from),
+        // Stored as JSON text: parsed back as the store will read it (a
+        // float may come back a last digit apart), so both compare equal.
+        (FieldType::RefList(_) | FieldType::Json, v) => serde_json::from_str(&v.to_string()).unwrap_or(Value::Null),
+        (_, Value::String(text)) => Value::String(text),
+        (_, v) => Value::String(v.to_string()),
     }
 }
 
 /// Splits a travelling object into the fields this kind has and the rest.
-pub fn split_fields(kind: Kind, object: Map<String, Value>) -> (Row, Option<Map<String, Value>>) {
+pub fn split_fields(kind: Kind, mut object: Map<String, Value>) -> (Row, Option<Map<String, Value>>) {
     let mut data = Row::new();
-    let mut extra = Map::new();
-    for (key, value) in object {
-        if kind.field(&key).is_some() {
-            data.insert(key, value);
-        } else {
-            extra.insert(key, value);
-        }
+    for field in kind.fields() {
+        // The key the line brought is moved along with its value.
+        let (name, value) = object.remove_entry(field.name).unwrap_or_else(|| (field.name.to_owned(), Value::Null));
+        data.insert(name, normalise_value(field.ty, value));
     }
-    (normalise(kind, &data), if extra.is_empty() { None } else { Some(extra) })
+    (data, if object.is_empty() { None } else { Some(object) })
 }
 
 fn content(data: &Row, extra: &Option<Map<String, Value>>) -> String {

@@ -518,3 +518,25 @@ fn an_expert_enrolled_for_one_mission_may_change_only_that_mission() {
     let out = coordinator.ok(&["bundle", "import", &one]);
     assert!(out.contains("Lot de portable-expert importé"), "{out}");
 }
+
+/// Every index of a store file, by name, with its SQL.
+fn indexes(path: &std::path::Path) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn a_first_import_loaded_in_bulk_ends_with_every_index_of_the_store() {
+    let (a, b) = (Store::named("a", "A", "coordinator"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
+    // Thousands of attendance rows: their table is filled first, its index built after.
+    a.ok(&["demo", "--scale", "programme"]);
+    let fresh = indexes(&b.path());
+    assert!(fresh.iter().any(|(name, _)| name == "attendance_session"));
+    send(&a, &b);
+    assert_eq!(indexes(&b.path()), fresh);
+    assert_eq!(b.dump(), a.dump());
+}
