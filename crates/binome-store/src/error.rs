@@ -20,6 +20,8 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error("cannot finish the backup {path}: {reason}")]
+    Backup { path: String, reason: String },
     #[error("cannot write the dump: {0}")]
     Dump(String),
     #[error("the {table} row {id} holds unreadable data in {column}")]

@@ -308,8 +308,15 @@ impl Store {
     {
         let device = self.device.clone().ok_or(StoreError::NotInitialised)?;
         let tx = self.conn.transaction().doing("starting a write")?;
-        let mut writer =
-            Writer { tx, device, now_millis, merges_changed: false, actors: HashMap::new(), upserts: HashMap::new() };
+        let mut writer = Writer {
+            tx,
+            device,
+            now_millis,
+            merges_changed: false,
+            actors: HashMap::new(),
+            upserts: HashMap::new(),
+            probes: HashMap::new(),
+        };
         let value = work(&mut writer)?;
         if writer.merges_changed {
             crate::persons::rebuild_aliases(&writer.tx)?;
@@ -361,6 +368,8 @@ pub struct Writer<'a> {
     pub(crate) merges_changed: bool,
     actors: HashMap<(String, String), i64>,
     upserts: HashMap<Kind, String>,
+    /// Per kind, the SQL that tells whether a row shows a given version.
+    pub(crate) probes: HashMap<Kind, String>,
 }
 
 pub(crate) const CHANGE_LOG_INSERT: &str =

@@ -5,7 +5,7 @@
 use binome_domain::{Kind, Row};
 use binome_store::{Applied, DeviceRole, RemoteVersion, Store};
 use proptest::prelude::*;
-use serde_json::json;
+use serde_json::{Value, json};
 
 const NOW: i64 = 1_700_000_000_000;
 const ROWS: [&str; 3] = [
@@ -258,4 +258,45 @@ proptest! {
         prop_assert!(applied.iter().all(|a| *a == Applied::Unchanged));
         prop_assert_eq!(dump(&stores[0]), reference);
     }
+}
+
+/// A session (duration, list of trainers), a test score (decimal numbers)
+/// and an assessment (JSON ratings), written on `a`.
+fn records_of_every_field_type(a: &mut Store) {
+    let session = json!({"mission_id": "m", "title": "Triage", "modality": "workshop", "date": "2019-03-05",
+        "start_time": "08:30", "duration": 150, "trainer_ids": ["p1", "p2"], "status": "submitted"});
+    let score = json!({"session_id": ROWS[0], "person_id": "p3", "phase": "post", "score": 17.5, "max_score": 20});
+    let assessment = json!({"person_id": "p3", "framework_id": "f", "competency_id": "c1", "date": "2019-03-06",
+        "context": "training", "ratings": {"c1.1": 3, "c1.2": "na"}});
+    a.write(NOW, |w| -> binome_store::Result<()> {
+        w.put(Kind::Session, ROWS[0], session.as_object().unwrap())?;
+        w.put(Kind::TestScore, ROWS[1], score.as_object().unwrap())?;
+        w.put(Kind::Assessment, ROWS[2], assessment.as_object().unwrap())?;
+        Ok(())
+    })
+    .unwrap();
+}
+
+#[test]
+fn a_known_version_is_recognised_field_by_field_and_any_other_value_is_refused() {
+    let (mut a, mut b) = (device("a"), device("b"));
+    records_of_every_field_type(&mut a);
+    let export = versions(&a);
+    assert_eq!(apply(&mut b, NOW, &export), [Applied::New; 3]);
+    assert_eq!(apply(&mut b, NOW, &export), [Applied::Unchanged; 3], "each version is known as it was sent");
+    let before = dump(&b);
+    let altered = [
+        (Kind::Session, "duration", json!(151)),
+        (Kind::Session, "trainer_ids", json!(["p1"])),
+        (Kind::Session, "start_time", Value::Null),
+        (Kind::TestScore, "score", json!(17.25)),
+        (Kind::Assessment, "ratings", json!({"c1.1": 2, "c1.2": "na"})),
+    ];
+    for (kind, field, value) in altered {
+        let mut forged = export.iter().find(|v| v.kind == kind).unwrap().clone();
+        forged.data.insert(field.to_owned(), value);
+        let outcome = b.write(NOW, |w| w.apply_remote(&forged)).unwrap();
+        assert_eq!(outcome, Applied::Forged, "{}.{field} changed under the same version", kind.table());
+    }
+    assert_eq!(dump(&b), before);
 }
