@@ -5,9 +5,10 @@
 use crate::BundleError;
 use binome_domain::{Kind, VersionVector};
 use binome_store::{RemoteVersion, VersionMeta, split_fields};
-use serde::Deserialize;
-use serde_json::{Map, Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 pub fn to_line(version: &RemoteVersion) -> String {
     let mut line = Vec::new();
@@ -15,22 +16,48 @@ pub fn to_line(version: &RemoteVersion) -> String {
     String::from_utf8(line).expect("JSON is UTF-8")
 }
 
+/// A line as it is written: the version's parts borrowed, not copied.
+#[derive(Serialize)]
+struct OutgoingLine<'a> {
+    t: &'a str,
+    id: &'a str,
+    vv: &'a VersionVector,
+    hlc: i64,
+    o: &'a str,
+    a: &'a str,
+    del: bool,
+    d: Fields<'a>,
+}
+
+/// A version's fields with those from a newer Binôme among them, in one
+/// object whose keys are sorted as a JSON map's would be.
+struct Fields<'a>(&'a Map<String, Value>, Option<&'a Map<String, Value>>);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.1.filter(|extra| !extra.is_empty()) {
+            None => self.0.serialize(serializer),
+            Some(extra) => {
+                let mut merged: BTreeMap<&str, &Value> = self.0.iter().map(|(k, v)| (k.as_str(), v)).collect();
+                merged.extend(extra.iter().map(|(k, v)| (k.as_str(), v)));
+                merged.serialize(serializer)
+            }
+        }
+    }
+}
+
 /// Appends a version's line (without the newline) to `out`.
 pub fn write_line(version: &RemoteVersion, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let mut fields = version.data.clone();
-    if let Some(extra) = &version.extra {
-        fields.extend(extra.clone());
-    }
-    let line = json!({
-        "t": version.kind.table(),
-        "id": version.id,
-        "vv": version.meta.vv,
-        "hlc": version.meta.hlc,
-        "o": version.meta.origin,
-        "a": version.meta.author,
-        "del": version.meta.deleted,
-        "d": fields,
-    });
+    let line = OutgoingLine {
+        t: version.kind.table(),
+        id: &version.id,
+        vv: &version.meta.vv,
+        hlc: version.meta.hlc,
+        o: &version.meta.origin,
+        a: &version.meta.author,
+        del: version.meta.deleted,
+        d: Fields(&version.data, version.extra.as_ref()),
+    };
     serde_json::to_writer(out, &line)
 }
 
