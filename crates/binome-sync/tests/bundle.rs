@@ -209,3 +209,15 @@ mod damaged_bundles {
         }
     }
 }
+
+#[test]
+fn a_line_carries_fields_from_a_newer_binome_among_the_known_ones_and_back() {
+    let mut sent = version("PASST2");
+    sent.extra = Some(json!({"budget_code": "AFD-17", "zz_region": {"name": "Ouaddaï"}}).as_object().unwrap().clone());
+    let line = binome_sync::to_line(&sent);
+    let fields: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(fields["d"]["budget_code"], "AFD-17", "{line}");
+    assert_eq!(fields["d"]["name"], "PASST2", "{line}");
+    let received = binome_sync::parse_line(&line, 1).unwrap().expect("a known table");
+    assert_eq!(received, sent);
+}
