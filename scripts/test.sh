@@ -30,6 +30,12 @@ cargo build --locked -p binome-bench -p binome-cli
 
 # The desktop app, end to end (writes docs/screenshots/).
 cargo build --locked -p binome-desktop -p binome-cli
+# The builds above leave 400-500 MB of files the kernel has not written
+# yet; it writes them about 30 s later, in the middle of the first
+# scenario, and every tick synced meanwhile waits behind them (one sync
+# measured at 568 ms, benches/README.md). Written now, the attendance tick
+# figure is the app's, not the compiler's.
+sync
 tests/e2e/run.sh
 
 # The Linux installers, then the .deb installed with apt, the installed app

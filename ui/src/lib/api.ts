@@ -26,11 +26,15 @@ import type {
   ScoreGrid,
   StatusView
 } from './bindings';
+import { writesInOrder } from './in-order';
 
 export type Input = Record<string, string>;
 
 /** Where a competency grid is filled: a session, or a follow-up visit on a date (dd/mm/yyyy). */
 export type GridPlace = { sessionId: string; date?: undefined } | { sessionId?: undefined; date: string };
+
+/** Keyboard saves, kept in the order they were typed (see in-order.ts). */
+const typed = writesInOrder();
 
 export const api = {
   status: () => invoke<StatusView>('status'),
@@ -54,11 +58,11 @@ export const api = {
 
   roster: (sessionId: string) => invoke<RosterView>('roster', { sessionId }),
   mark: (sessionId: string, personId: string, status: string) =>
-    invoke<RecordView>('mark_attendance', { sessionId, personId, status }),
-  markAllPresent: (sessionId: string) => invoke<RosterView>('mark_all_present', { sessionId }),
+    typed(() => invoke<RecordView>('mark_attendance', { sessionId, personId, status })),
+  markAllPresent: (sessionId: string) => typed(() => invoke<RosterView>('mark_all_present', { sessionId })),
   scores: (sessionId: string) => invoke<ScoreGrid>('score_grid', { sessionId }),
   enterScore: (sessionId: string, personId: string, phase: string, score: string, maxScore: string) =>
-    invoke<ScoreGrid>('enter_score', { sessionId, personId, phase, score, maxScore }),
+    typed(() => invoke<ScoreGrid>('enter_score', { sessionId, personId, phase, score, maxScore })),
 
   reviewQueue: (missionId: string | null, status: string | null, offset: number, limit: number) =>
     invoke<ReviewPage>('review_queue', { missionId, status, offset, limit }),
@@ -75,15 +79,17 @@ export const api = {
       date: place.date ?? null
     }),
   rateCriterion: (personId: string, frameworkId: string, place: GridPlace, competencyId: string, criterionId: string, level: string) =>
-    invoke<CompetencyRating>('rate_criterion', {
-      personId,
-      frameworkId,
-      sessionId: place.sessionId ?? null,
-      date: place.date ?? null,
-      competencyId,
-      criterionId,
-      level
-    }),
+    typed(() =>
+      invoke<CompetencyRating>('rate_criterion', {
+        personId,
+        frameworkId,
+        sessionId: place.sessionId ?? null,
+        date: place.date ?? null,
+        competencyId,
+        criterionId,
+        level
+      })
+    ),
   progression: (personId: string) => invoke<ProgressionRow[]>('progression', { personId }),
 
   indicators: (scopeText: ScopeText, by: string | null) => invoke<IndicatorReport>('indicators', { scopeText, by }),
