@@ -8,6 +8,8 @@ struct Dataset {
     store: Store,
     zenaba: String,
     twin: String,
+    s1: String,
+    s2: String,
 }
 
 /// Mission 04–15/03/2019 (12 days); experts E (lead) and X, referent R.
@@ -123,7 +125,7 @@ fn dataset() -> Dataset {
     assess(&a, "GATPA", "15/03/2019", "1=proficient;2=proficient;3=proficient;4=proficient");
     // HPP criteria 2, 3, 4 are critical: observed 2 (needs improvement) and 3 (competent).
     assess(&b, "HPP", "14/03/2019", "1=proficient;2=needs_improvement;3=competent;4=not_observed");
-    Dataset { store, zenaba: c, twin: c2 }
+    Dataset { store, zenaba: c, twin: c2, s1, s2 }
 }
 
 fn close(value: &Value, expected: f64) -> bool {
@@ -172,6 +174,29 @@ fn a_merge_makes_a_person_count_once() {
     let t = &data.store.json(&["indicators"])["total"];
     assert_eq!(t["persons_trained"], 3);
     assert_close(&t["person_hours"], 16.0, "person-hours do not change");
+}
+
+#[test]
+fn records_a_merge_brings_into_one_session_count_as_one_pair() {
+    let data = dataset();
+    // C2 is excused at S2, where C is present; C2 has the post-test at S1,
+    // where C has only the pre-test.
+    data.store.add("attendance", &["--session", &data.s2, "--person", &data.twin, "--status", "excused"]);
+    data.store.add(
+        "scores",
+        &["--session", &data.s1, "--person", &data.twin, "--phase", "post", "--score", "15", "--max-score", "20"],
+    );
+    data.store.ok(&["persons", "merge", &data.zenaba, &data.twin]);
+    let t = &data.store.json(&["indicators"])["total"];
+    // S2's C is one row, counted and so not excused: 7 counted ÷ (11 rows − 1 excused).
+    assert_close(&t["attendance_rate"], 0.7, "attendance rate after the merge");
+    assert_close(&t["person_hours"], 16.0, "C's S2 hours count once");
+    // C's S1 pair joins the pre of one record and the post of the other:
+    // A (50 → 90), B (40 → 70), C (60 → 75).
+    assert_eq!(t["scored_pairs"], 3);
+    assert_close(&t["pre_mean_percent"], 50.0, "mean pre");
+    assert_close(&t["post_mean_percent"], 235.0 / 3.0, "mean post");
+    assert_close(&t["pass_rate"], 1.0 / 3.0, "only A's 90 % reaches 80 %");
 }
 
 #[test]

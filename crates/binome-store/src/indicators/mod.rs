@@ -1,11 +1,17 @@
-//! The sums behind the common indicators, one SQL pass each. Definitions
-//! are DOMAIN.md's; the ratios are computed by `binome_domain::indicators`.
-//! Deleted records never count; persons count once after merges.
+//! The sums behind the common indicators. Definitions are DOMAIN.md's; the
+//! ratios are computed by `binome_domain::indicators`. Deleted records never
+//! count; persons count once after merges. Attendance and scores are read
+//! session by session and summed per person in memory (`attendance.rs`,
+//! `scores.rs`); sessions, assessments and missions in one query each.
 
 use crate::error::Doing;
 use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Scope, Tallies};
 use std::collections::BTreeMap;
+
+mod attendance;
+mod people;
+mod scores;
 
 /// Tallies per group key ("" when not split, or when the value is unknown).
 pub type GroupTallies = BTreeMap<String, Tallies>;
@@ -32,18 +38,6 @@ fn dimension_expr(by: Breakdown) -> &'static str {
         Breakdown::Programme => "x.programme_id",
         Breakdown::Month => "x.month",
     }
-}
-
-/// The fact columns a breakdown splits on besides the person, for the
-/// GROUP BY that gathers a person's facts before their record is read.
-fn session_dimensions(by: &[Breakdown]) -> String {
-    by.iter()
-        .filter(|b| b.splits_sessions())
-        .map(|b| match b {
-            Breakdown::Programme => ", programme_id",
-            _ => ", month",
-        })
-        .collect()
 }
 
 /// The separator of a key split by several dimensions ("facility|sex").
@@ -93,94 +87,6 @@ fn scope_params(scope: &Scope) -> [(&'static str, Option<String>); 4] {
     ]
 }
 
-/// Attendance tallies per group key, and for the whole scope.
-///
-/// Facts are gathered per person (and per programme or month when the
-/// breakdown splits on them) before the person's record is read: a
-/// country holds a million attendance rows but a hundred thousand
-/// persons, and reading each person once instead of once per row is most
-/// of the cost (13 s to 3 s at country scale).
-fn attendance_sql(key: &str, session_dims: &str, merges_exist: bool) -> String {
-    // A natural key makes (session, person) unique; only merged persons
-    // can meet twice in one session, and then they count once.
-    let attendance_rows = if merges_exist {
-        "SELECT sc.month, sc.duration, sc.programme_id, sc.hours_per_day,
-                COALESCE(al.canonical_id, a.person_id) AS person_id,
-                MAX(a.status IN ('present', 'late', 'left_early')) AS counted,
-                MAX(a.status = 'excused') AS excused
-         FROM attendance a
-         JOIN sc ON sc.id = a.session_id
-         LEFT JOIN person_aliases al ON al.person_id = a.person_id
-         WHERE a.deleted = 0
-         GROUP BY sc.id, COALESCE(al.canonical_id, a.person_id)"
-    } else {
-        "SELECT sc.month, sc.duration, sc.programme_id, sc.hours_per_day, a.person_id,
-                a.status IN ('present', 'late', 'left_early') AS counted,
-                a.status = 'excused' AS excused
-         FROM attendance a
-         JOIN sc ON sc.id = a.session_id
-         WHERE a.deleted = 0"
-    };
-    // x: one row per person (and session dimension); y: the same with its
-    // group key. The total's distinct persons come from y without a
-    // second pass over attendance.
-    format!(
-        "WITH sc AS MATERIALIZED ({SESSIONS_IN_SCOPE}),
-         f AS ({attendance_rows}),
-         x AS (
-            SELECT person_id{session_dims},
-                   MAX(counted) AS trained,
-                   COALESCE(SUM(CASE WHEN counted THEN duration END), 0) AS minutes,
-                   COALESCE(SUM(CASE WHEN counted THEN duration / 60.0 / hours_per_day END), 0.0) AS days,
-                   SUM(counted) AS counted, COUNT(*) AS rows_, SUM(excused AND NOT counted) AS excused
-            FROM f
-            GROUP BY person_id{session_dims}
-         ),
-         y AS MATERIALIZED (
-            SELECT {key} AS k, x.person_id, x.trained, x.minutes, x.days, x.counted, x.rows_, x.excused
-            FROM x
-            JOIN persons p ON p.id = x.person_id AND p.deleted = 0
-            LEFT JOIN organisations o ON o.id = p.organisation_id
-         )
-         SELECT 0, k, SUM(trained), SUM(minutes), SUM(days), SUM(counted), SUM(rows_), SUM(excused) FROM y GROUP BY k
-         UNION ALL
-         SELECT 1, '', COUNT(DISTINCT CASE WHEN trained THEN person_id END), COALESCE(SUM(minutes), 0),
-                COALESCE(SUM(days), 0.0), COALESCE(SUM(counted), 0), COALESCE(SUM(rows_), 0), COALESCE(SUM(excused), 0) FROM y"
-    )
-}
-
-/// Pre/post score tallies per group key. A (session, person) pair counts
-/// when it has both tests; pairs are summed per person (and session
-/// dimension) before the person's record is read, as for attendance.
-fn scores_sql(key: &str, session_dims: &str) -> String {
-    format!(
-        "WITH sc AS MATERIALIZED ({SESSIONS_IN_SCOPE}),
-         f AS (
-            SELECT sc.month, sc.programme_id, sc.pass_mark,
-                   COALESCE(al.canonical_id, t.person_id) AS person_id,
-                   MAX(CASE WHEN t.phase = 'pre' THEN t.score * 100.0 / t.max_score END) AS pre,
-                   MAX(CASE WHEN t.phase = 'post' THEN t.score * 100.0 / t.max_score END) AS post
-            FROM test_scores t
-            JOIN sc ON sc.id = t.session_id
-            LEFT JOIN person_aliases al ON al.person_id = t.person_id
-            WHERE t.deleted = 0
-            GROUP BY sc.id, COALESCE(al.canonical_id, t.person_id)
-         ),
-         x AS (
-            SELECT person_id{session_dims}, COUNT(*) AS pairs, SUM(pre) AS pre, SUM(post) AS post,
-                   SUM(post >= pass_mark) AS passed
-            FROM f
-            WHERE pre IS NOT NULL AND post IS NOT NULL
-            GROUP BY person_id{session_dims}
-         )
-         SELECT {key} AS k, SUM(x.pairs), SUM(x.pre), SUM(x.post), SUM(x.passed)
-         FROM x
-         JOIN persons p ON p.id = x.person_id AND p.deleted = 0
-         LEFT JOIN organisations o ON o.id = p.organisation_id
-         GROUP BY k"
-    )
-}
-
 /// Session tallies per group key ('' unless the breakdown splits sessions).
 fn sessions_sql(session_key: &str) -> String {
     format!(
@@ -193,8 +99,7 @@ fn sessions_sql(session_key: &str) -> String {
 }
 
 impl Store {
-    /// Tallies per group and for the whole scope, in one pass per table.
-    /// Session tallies are split only when the breakdown splits sessions.
+    /// Tallies per group and for the whole scope. Session tallies are split only when the breakdown splits sessions.
     pub fn indicator_tallies(&self, scope: &Scope, by: &[Breakdown]) -> crate::Result<(GroupTallies, Tallies)> {
         let mut groups = GroupTallies::new();
         let mut total = Tallies::default();
@@ -202,42 +107,9 @@ impl Store {
         let params: Vec<(&str, &dyn rusqlite::ToSql)> =
             params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
         let key = key_expr(by);
-        let merges_exist: bool = self
-            .conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM person_aliases)", [], |r| r.get(0))
-            .doing("checking person merges")?;
-        let attendance_sql = attendance_sql(&key, &session_dimensions(by), merges_exist);
-        let mut stmt = self.conn.prepare_cached(&attendance_sql).doing("preparing attendance indicators")?;
-        let mut rows = stmt.query(params.as_slice()).doing("computing attendance indicators")?;
-        while let Some(r) = rows.next().doing("computing attendance indicators")? {
-            let is_total: i64 = r.get(0).doing("reading a group")?;
-            let t =
-                if is_total == 1 { &mut total } else { groups.entry(r.get(1).doing("reading a group")?).or_default() };
-            t.persons_trained = r.get::<_, i64>(2).doing("reading persons trained")? as u64;
-            t.person_minutes = r.get(3).doing("reading person-hours")?;
-            t.person_days = r.get(4).doing("reading person-days")?;
-            t.counted_attendances = r.get::<_, i64>(5).doing("reading attendances")? as u64;
-            t.attendance_rows = r.get::<_, i64>(6).doing("reading attendances")? as u64;
-            t.excused_rows = r.get::<_, i64>(7).doing("reading attendances")? as u64;
-        }
-        drop(rows);
-
-        let scores_sql = scores_sql(&key, &session_dimensions(by));
-        let mut stmt = self.conn.prepare_cached(&scores_sql).doing("preparing score indicators")?;
-        let mut rows = stmt.query(params.as_slice()).doing("computing score indicators")?;
-        while let Some(r) = rows.next().doing("computing score indicators")? {
-            let t = groups.entry(r.get(0).doing("reading a group")?).or_default();
-            t.scored_pairs = r.get::<_, i64>(1).doing("reading score pairs")? as u64;
-            t.pre_percent_sum = r.get(2).doing("reading pre scores")?;
-            t.post_percent_sum = r.get(3).doing("reading post scores")?;
-            t.passed_pairs = r.get::<_, i64>(4).doing("reading passes")? as u64;
-            // A (session, person) pair belongs to exactly one group: totals add up.
-            total.scored_pairs += t.scored_pairs;
-            total.pre_percent_sum += t.pre_percent_sum;
-            total.post_percent_sum += t.post_percent_sum;
-            total.passed_pairs += t.passed_pairs;
-        }
-        drop(rows);
+        let mut persons = self.persons_for_indicators()?;
+        self.attendance_tallies(scope, by, &mut groups, &mut total, &mut persons)?;
+        self.score_tallies(scope, by, &mut groups, &mut total, &mut persons)?;
 
         let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
         let sessions_sql = sessions_sql(session_key);
@@ -354,9 +226,10 @@ impl Store {
         let key = key_expr(by);
         let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
         let queries = [
-            ("attendance", attendance_sql(&key, &session_dimensions(by), false)),
-            ("attendance, after person merges", attendance_sql(&key, &session_dimensions(by), true)),
-            ("pre/post scores", scores_sql(&key, &session_dimensions(by))),
+            ("attendance and scores: the sessions in scope", SESSIONS_IN_SCOPE.to_owned()),
+            ("attendance: each session's roster", attendance::ROSTER.to_owned()),
+            ("attendance and scores: each person's groups", people::PERSON_DIMENSIONS.to_owned()),
+            ("scores: each session's scores", scores::SESSION_SCORES.to_owned()),
             ("sessions", sessions_sql(session_key)),
         ];
         let params = scope_params(&Scope::default());
@@ -365,11 +238,14 @@ impl Store {
         let mut plans = Vec::new();
         for (name, sql) in queries {
             let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).doing("explaining a query")?;
-            let lines = stmt
-                .query_map(params.as_slice(), |r| r.get::<_, String>(3))
-                .doing("explaining a query")?
-                .collect::<Result<Vec<_>, _>>()
-                .doing("explaining a query")?;
+            let detail = |r: &rusqlite::Row| r.get::<_, String>(3);
+            // The per-session and per-person statements take one id.
+            let lines = if sql.contains("?1") {
+                stmt.query_map([""], detail).doing("explaining a query")?.collect::<Result<Vec<_>, _>>()
+            } else {
+                stmt.query_map(params.as_slice(), detail).doing("explaining a query")?.collect::<Result<Vec<_>, _>>()
+            }
+            .doing("explaining a query")?;
             plans.push((name, lines));
         }
         Ok(plans)

@@ -1,0 +1,144 @@
+//! What the attendance and score tallies share: the sessions in scope,
+//! whose facts are summed together, and the group a person falls in.
+
+use super::{KEY_SEPARATOR, SESSIONS_IN_SCOPE, scope_params};
+use crate::error::Doing;
+use crate::open::Store;
+use binome_domain::indicators::{Breakdown, Scope};
+use rusqlite::{CachedStatement, OptionalExtension};
+use std::collections::HashMap;
+
+/// A live person's group dimensions.
+pub(super) const PERSON_DIMENSIONS: &str = "
+    SELECT p.sex, p.cadre, p.organisation_id, o.level
+    FROM persons p LEFT JOIN organisations o ON o.id = p.organisation_id
+    WHERE p.id = ?1 AND p.deleted = 0";
+
+/// A live session in scope, of a live mission and programme.
+pub(super) struct SessionFacts {
+    pub id: String,
+    pub month: String,
+    pub programme_id: String,
+    pub minutes: i64,
+    pub hours_per_day: f64,
+    pub pass_mark: f64,
+}
+
+/// Whose facts are summed together: a person (the one kept after merges),
+/// within one programme or month when the breakdown splits on it.
+#[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) struct FactKey {
+    pub person_id: String,
+    programme_id: Option<String>,
+    month: Option<String>,
+}
+
+impl FactKey {
+    pub fn new(person_id: String, session: &SessionFacts, by: &[Breakdown]) -> FactKey {
+        FactKey {
+            person_id,
+            programme_id: by.contains(&Breakdown::Programme).then(|| session.programme_id.clone()),
+            month: by.contains(&Breakdown::Month).then(|| session.month.clone()),
+        }
+    }
+}
+
+/// A person's dimensions, "" when unknown.
+pub(super) struct PersonDimensions {
+    sex: String,
+    cadre: String,
+    organisation_id: String,
+    level: String,
+}
+
+impl PersonDimensions {
+    /// The group key of a fact: its dimensions joined by [`KEY_SEPARATOR`].
+    pub fn group_key(&self, by: &[Breakdown], fact: &FactKey) -> String {
+        let mut key = String::new();
+        for (i, b) in by.iter().enumerate() {
+            if i > 0 {
+                key.push(KEY_SEPARATOR);
+            }
+            key.push_str(match b {
+                Breakdown::Sex => &self.sex,
+                Breakdown::Cadre => &self.cadre,
+                Breakdown::Facility => &self.organisation_id,
+                Breakdown::Level => &self.level,
+                Breakdown::Programme => fact.programme_id.as_deref().unwrap_or_default(),
+                Breakdown::Month => fact.month.as_deref().unwrap_or_default(),
+            });
+        }
+        key
+    }
+}
+
+/// Facts sorted by person and split into one slice per person, so that
+/// each person's record is read once and sums are added in the same order
+/// on every run.
+pub(super) fn by_person<S>(facts: HashMap<FactKey, S>) -> Vec<(FactKey, S)> {
+    let mut facts: Vec<(FactKey, S)> = facts.into_iter().collect();
+    facts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    facts
+}
+
+/// Reads persons' dimensions by id, each once for all the tallies.
+pub(super) struct Persons<'s> {
+    statement: CachedStatement<'s>,
+    read: HashMap<String, Option<PersonDimensions>>,
+}
+
+impl Persons<'_> {
+    /// The dimensions of a live person; `None` for a deleted or unknown one,
+    /// whose facts no longer count.
+    pub fn dimensions(&mut self, person_id: &str) -> crate::Result<Option<&PersonDimensions>> {
+        if !self.read.contains_key(person_id) {
+            let found = self
+                .statement
+                .query_row([person_id], |r| {
+                    let text = |i| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
+                    Ok(PersonDimensions { sex: text(0)?, cadre: text(1)?, organisation_id: text(2)?, level: text(3)? })
+                })
+                .optional()
+                .doing("reading a person's groups")?;
+            self.read.insert(person_id.to_owned(), found);
+        }
+        Ok(self.read[person_id].as_ref())
+    }
+}
+
+impl Store {
+    pub(super) fn persons_for_indicators(&self) -> crate::Result<Persons<'_>> {
+        let statement = self.conn.prepare_cached(PERSON_DIMENSIONS).doing("preparing indicators")?;
+        Ok(Persons { statement, read: HashMap::new() })
+    }
+
+    pub(super) fn sessions_in_scope(&self, scope: &Scope) -> crate::Result<Vec<SessionFacts>> {
+        let params = scope_params(scope);
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let mut stmt = self.conn.prepare_cached(SESSIONS_IN_SCOPE).doing("preparing indicators")?;
+        let rows = stmt
+            .query_map(params.as_slice(), |r| {
+                Ok(SessionFacts {
+                    id: r.get("id")?,
+                    month: r.get("month")?,
+                    programme_id: r.get("programme_id")?,
+                    minutes: r.get("duration")?,
+                    hours_per_day: r.get("hours_per_day")?,
+                    pass_mark: r.get("pass_mark")?,
+                })
+            })
+            .doing("reading sessions")?;
+        rows.collect::<Result<_, _>>().doing("reading sessions")
+    }
+
+    /// Merged persons and the one each was merged into.
+    pub(super) fn canonical_persons(&self) -> crate::Result<HashMap<String, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT person_id, canonical_id FROM person_aliases")
+            .doing("checking person merges")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).doing("checking person merges")?;
+        rows.collect::<Result<_, _>>().doing("checking person merges")
+    }
+}
