@@ -4,10 +4,10 @@
 //! to its person's sums in a hash map reads the same rows without the sort.
 
 use super::GroupTallies;
-use super::people::{FactKey, Persons, by_person};
+use super::people::{FactKey, InScope, by_person};
 use crate::error::Doing;
 use crate::open::Store;
-use binome_domain::indicators::{Breakdown, Scope, Tallies};
+use binome_domain::indicators::{Breakdown, Tallies};
 use std::collections::HashMap;
 
 /// A session's roster: the attendance index answers it without a row read.
@@ -38,29 +38,27 @@ impl Store {
     /// merge left in it; a person counts once in the total's persons trained.
     pub(super) fn attendance_tallies(
         &self,
-        scope: &Scope,
+        in_scope: &mut InScope,
         by: &[Breakdown],
         groups: &mut GroupTallies,
         total: &mut Tallies,
-        persons: &mut Persons,
     ) -> crate::Result<()> {
-        let canonical = self.canonical_persons()?;
         let mut facts: HashMap<FactKey, Sums> = HashMap::new();
         let mut roster = self.conn.prepare_cached(ROSTER).doing("preparing attendance indicators")?;
         // (counted, excused) per person of the session at hand.
         let mut in_session: HashMap<String, (bool, bool)> = HashMap::new();
-        for session in self.sessions_in_scope(scope)? {
+        for session in &in_scope.sessions {
             let mut rows = roster.query([&session.id]).doing("computing attendance indicators")?;
             while let Some(r) = rows.next().doing("computing attendance indicators")? {
                 let person_id: String = r.get(0).doing("reading attendance")?;
                 let status = r.get_ref(1).and_then(|v| Ok(v.as_str()?)).doing("reading attendance")?;
-                let person_id = canonical.get(&person_id).cloned().unwrap_or(person_id);
+                let person_id = in_scope.canonical.get(&person_id).cloned().unwrap_or(person_id);
                 let seen = in_session.entry(person_id).or_default();
                 seen.0 |= matches!(status, "present" | "late" | "left_early");
                 seen.1 |= status == "excused";
             }
             for (person_id, (counted, excused)) in in_session.drain() {
-                let sums = facts.entry(FactKey::new(person_id, &session, by)).or_default();
+                let sums = facts.entry(FactKey::new(person_id, session, by)).or_default();
                 sums.rows += 1;
                 if counted {
                     sums.trained = true;
@@ -75,7 +73,7 @@ impl Store {
 
         let facts = by_person(facts);
         for one_person in facts.chunk_by(|a, b| a.0.person_id == b.0.person_id) {
-            let Some(person) = persons.dimensions(&one_person[0].0.person_id)? else { continue };
+            let Some(person) = in_scope.persons.dimensions(&one_person[0].0.person_id)? else { continue };
             total.persons_trained += u64::from(one_person.iter().any(|(_, sums)| sums.trained));
             for (key, sums) in one_person {
                 let group = groups.entry(person.group_key(by, key)).or_default();

@@ -107,9 +107,9 @@ impl Store {
         let params: Vec<(&str, &dyn rusqlite::ToSql)> =
             params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
         let key = key_expr(by);
-        let mut persons = self.persons_for_indicators()?;
-        self.attendance_tallies(scope, by, &mut groups, &mut total, &mut persons)?;
-        self.score_tallies(scope, by, &mut groups, &mut total, &mut persons)?;
+        let mut in_scope = self.in_scope(scope)?;
+        self.attendance_tallies(&mut in_scope, by, &mut groups, &mut total)?;
+        self.score_tallies(&mut in_scope, by, &mut groups, &mut total)?;
 
         let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
         let sessions_sql = sessions_sql(session_key);

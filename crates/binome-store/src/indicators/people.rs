@@ -81,6 +81,15 @@ pub(super) fn by_person<S>(facts: HashMap<FactKey, S>) -> Vec<(FactKey, S)> {
     facts
 }
 
+/// What the attendance and score tallies read once for both: the sessions
+/// in scope, merged persons, and each person's groups as they are met.
+pub(super) struct InScope<'s> {
+    pub sessions: Vec<SessionFacts>,
+    /// Merged persons and the one each was merged into.
+    pub canonical: HashMap<String, String>,
+    pub persons: Persons<'s>,
+}
+
 /// Reads persons' dimensions by id, each once for all the tallies.
 pub(super) struct Persons<'s> {
     statement: CachedStatement<'s>,
@@ -107,12 +116,16 @@ impl Persons<'_> {
 }
 
 impl Store {
-    pub(super) fn persons_for_indicators(&self) -> crate::Result<Persons<'_>> {
+    pub(super) fn in_scope(&self, scope: &Scope) -> crate::Result<InScope<'_>> {
         let statement = self.conn.prepare_cached(PERSON_DIMENSIONS).doing("preparing indicators")?;
-        Ok(Persons { statement, read: HashMap::new() })
+        Ok(InScope {
+            sessions: self.sessions_in_scope(scope)?,
+            canonical: self.canonical_persons()?,
+            persons: Persons { statement, read: HashMap::new() },
+        })
     }
 
-    pub(super) fn sessions_in_scope(&self, scope: &Scope) -> crate::Result<Vec<SessionFacts>> {
+    fn sessions_in_scope(&self, scope: &Scope) -> crate::Result<Vec<SessionFacts>> {
         let params = scope_params(scope);
         let params: Vec<(&str, &dyn rusqlite::ToSql)> =
             params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
@@ -132,8 +145,7 @@ impl Store {
         rows.collect::<Result<_, _>>().doing("reading sessions")
     }
 
-    /// Merged persons and the one each was merged into.
-    pub(super) fn canonical_persons(&self) -> crate::Result<HashMap<String, String>> {
+    fn canonical_persons(&self) -> crate::Result<HashMap<String, String>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT person_id, canonical_id FROM person_aliases")

@@ -3,10 +3,10 @@
 //! counting when it has both tests.
 
 use super::GroupTallies;
-use super::people::{FactKey, Persons, by_person};
+use super::people::{FactKey, InScope, by_person};
 use crate::error::Doing;
 use crate::open::Store;
-use binome_domain::indicators::{Breakdown, Scope, Tallies};
+use binome_domain::indicators::{Breakdown, Tallies};
 use std::collections::HashMap;
 
 /// A session's scores: the test_scores index answers it without a row read.
@@ -37,31 +37,29 @@ impl Store {
     /// Adds the pre/post tallies of the scope to each group and to the total.
     pub(super) fn score_tallies(
         &self,
-        scope: &Scope,
+        in_scope: &mut InScope,
         by: &[Breakdown],
         groups: &mut GroupTallies,
         total: &mut Tallies,
-        persons: &mut Persons,
     ) -> crate::Result<()> {
-        let canonical = self.canonical_persons()?;
         let mut facts: HashMap<FactKey, Sums> = HashMap::new();
         let mut scores = self.conn.prepare_cached(SESSION_SCORES).doing("preparing score indicators")?;
         // (pre, post) percentages per person of the session at hand.
         let mut in_session: HashMap<String, (Option<f64>, Option<f64>)> = HashMap::new();
-        for session in self.sessions_in_scope(scope)? {
+        for session in &in_scope.sessions {
             let mut rows = scores.query([&session.id]).doing("computing score indicators")?;
             while let Some(r) = rows.next().doing("computing score indicators")? {
                 let person_id: String = r.get(0).doing("reading scores")?;
                 let is_pre = r.get_ref(1).and_then(|v| Ok(v.as_str()? == "pre")).doing("reading scores")?;
                 let score: f64 = r.get(2).doing("reading scores")?;
                 let max_score: f64 = r.get(3).doing("reading scores")?;
-                let person_id = canonical.get(&person_id).cloned().unwrap_or(person_id);
+                let person_id = in_scope.canonical.get(&person_id).cloned().unwrap_or(person_id);
                 let pair = in_session.entry(person_id).or_default();
                 keep_best(if is_pre { &mut pair.0 } else { &mut pair.1 }, score * 100.0 / max_score);
             }
             for (person_id, pair) in in_session.drain() {
                 let (Some(pre), Some(post)) = pair else { continue };
-                let sums = facts.entry(FactKey::new(person_id, &session, by)).or_default();
+                let sums = facts.entry(FactKey::new(person_id, session, by)).or_default();
                 sums.pairs += 1;
                 sums.pre_percent += pre;
                 sums.post_percent += post;
@@ -71,7 +69,7 @@ impl Store {
 
         let facts = by_person(facts);
         for one_person in facts.chunk_by(|a, b| a.0.person_id == b.0.person_id) {
-            let Some(person) = persons.dimensions(&one_person[0].0.person_id)? else { continue };
+            let Some(person) = in_scope.persons.dimensions(&one_person[0].0.person_id)? else { continue };
             for (key, sums) in one_person {
                 add(groups.entry(person.group_key(by, key)).or_default(), sums);
                 add(total, sums);
