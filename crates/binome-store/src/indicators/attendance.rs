@@ -4,7 +4,7 @@
 //! to its person's sums in a hash map reads the same rows without the sort.
 
 use super::GroupTallies;
-use super::people::{FactKey, InScope, by_person};
+use super::people::{FactKey, InScope};
 use crate::error::Doing;
 use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Tallies};
@@ -71,17 +71,14 @@ impl Store {
             }
         }
 
-        let facts = by_person(facts);
-        for one_person in facts.chunk_by(|a, b| a.0.person_id == b.0.person_id) {
-            let Some(person) = in_scope.persons.dimensions(&one_person[0].0.person_id)? else { continue };
-            total.persons_trained += u64::from(one_person.iter().any(|(_, sums)| sums.trained));
-            for (key, sums) in one_person {
+        in_scope.for_each_person(facts, |person, facts| {
+            total.persons_trained += u64::from(facts.iter().any(|(_, sums)| sums.trained));
+            for (key, sums) in facts {
                 let group = groups.entry(person.group_key(by, key)).or_default();
                 group.persons_trained += u64::from(sums.trained);
                 add(group, sums);
                 add(total, sums);
             }
-        }
-        Ok(())
+        })
     }
 }

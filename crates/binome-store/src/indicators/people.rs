@@ -72,15 +72,6 @@ impl PersonDimensions {
     }
 }
 
-/// Facts sorted by person and split into one slice per person, so that
-/// each person's record is read once and sums are added in the same order
-/// on every run.
-pub(super) fn by_person<S>(facts: HashMap<FactKey, S>) -> Vec<(FactKey, S)> {
-    let mut facts: Vec<(FactKey, S)> = facts.into_iter().collect();
-    facts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    facts
-}
-
 /// What the attendance and score tallies read once for both: the sessions
 /// in scope, merged persons, and each person's groups as they are met.
 pub(super) struct InScope<'s> {
@@ -94,6 +85,27 @@ pub(super) struct InScope<'s> {
 pub(super) struct Persons<'s> {
     statement: CachedStatement<'s>,
     read: HashMap<String, Option<PersonDimensions>>,
+}
+
+impl InScope<'_> {
+    /// Hands each live person's facts to `each` with the person's groups,
+    /// the person's record read once; facts are sorted so that sums are
+    /// added in the same order on every run. A deleted person's facts no
+    /// longer count.
+    pub fn for_each_person<S>(
+        &mut self,
+        facts: HashMap<FactKey, S>,
+        mut each: impl FnMut(&PersonDimensions, &[(FactKey, S)]),
+    ) -> crate::Result<()> {
+        let mut facts: Vec<(FactKey, S)> = facts.into_iter().collect();
+        facts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for one_person in facts.chunk_by(|a, b| a.0.person_id == b.0.person_id) {
+            if let Some(person) = self.persons.dimensions(&one_person[0].0.person_id)? {
+                each(person, one_person);
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Persons<'_> {

@@ -3,7 +3,7 @@
 //! counting when it has both tests.
 
 use super::GroupTallies;
-use super::people::{FactKey, InScope, by_person};
+use super::people::{FactKey, InScope};
 use crate::error::Doing;
 use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Tallies};
@@ -67,14 +67,11 @@ impl Store {
             }
         }
 
-        let facts = by_person(facts);
-        for one_person in facts.chunk_by(|a, b| a.0.person_id == b.0.person_id) {
-            let Some(person) = in_scope.persons.dimensions(&one_person[0].0.person_id)? else { continue };
-            for (key, sums) in one_person {
+        in_scope.for_each_person(facts, |person, facts| {
+            for (key, sums) in facts {
                 add(groups.entry(person.group_key(by, key)).or_default(), sums);
                 add(total, sums);
             }
-        }
-        Ok(())
+        })
     }
 }
