@@ -103,14 +103,14 @@ impl Store {
     pub fn indicator_tallies(&self, scope: &Scope, by: &[Breakdown]) -> crate::Result<(GroupTallies, Tallies)> {
         let mut groups = GroupTallies::new();
         let mut total = Tallies::default();
-        let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
-            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
-        let key = key_expr(by);
         let mut in_scope = self.in_scope(scope)?;
         self.attendance_tallies(&mut in_scope, by, &mut groups, &mut total)?;
         self.score_tallies(&mut in_scope, by, &mut groups, &mut total)?;
 
+        let params = scope_params(scope);
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let key = key_expr(by);
         let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
         let sessions_sql = sessions_sql(session_key);
         let mut stmt = self.conn.prepare_cached(&sessions_sql).doing("preparing session indicators")?;
