@@ -180,6 +180,8 @@ error-newer-schema = The file { $path } was written by a newer Binôme (schema {
 error-not-initialised = This store has no device identity yet. Run first: binome init
 error-already-initialised = This store is already initialised (device { $device }).
 error-io = Cannot read or write { $path }: { $detail }
+error-not-a-backup = { $path } is not a whole Binôme backup (an interrupted copy?): nothing was restored.
+error-backup-other-device = { $path } is a backup of another device ({ $device }): nothing was restored.
 error-store = Database error ({ $detail }).
 error-import-format = { $path }: unrecognised format ({ $detail }). Accepted formats: .xlsx, .csv.
 error-import-header = { $path }: required column missing: "{ $column }". Use "binome template { $kind }" to get the template.
@@ -257,6 +259,20 @@ error-sync-role-forbids = Device "{ $device }" ({ $role }) may not change: { $ki
 error-sync-unknown-origin = The bundle holds versions from device { $device }, unknown here and not introduced by the sender: refused, nothing was imported.
 error-sync-outside-missions = Device "{ $device }" is enrolled for other missions: it may not change { $kind } { $id }. Bundle refused, nothing was imported.
 error-sync-unknown-recipient = No trusted device matches "{ $text }" (see: binome devices list).
+error-bundle-too-large = This bundle exceeds the size allowed for { $limit ->
+    [header] its header
+    [line] one line of its content
+   *[plaintext] its decompressed content (against what its header declares)
+} ({ $max } at most): refused, nothing was imported.
+error-bundle-unsupported = This bundle's header says { $field } = “{ $value }”, which this version of Binôme cannot read: refused, nothing was imported.
+error-bundle-newer-schema = This bundle comes from a newer Binôme (schema { $found }, this one knows up to { $supported }): update Binôme; nothing was imported.
+error-bundle-count-mismatch = This bundle's signed header announces { $declared } { $kind } version(s), its content carries { $found }: damaged or altered. Refused, nothing was imported.
+error-sync-field-too-long = The bundle holds { $kind } { $id } whose field “{ $field }” is longer than { $max } characters, which no edit accepts: refused, nothing was imported.
+error-sync-quarantine-full = The quarantine is full ({ $limit ->
+    [bundle_bytes] a waiting bundle is { $max } at most
+    [bundles] { $max } waiting bundles at most
+   *[total_bytes] { $max } waiting at most
+}): trust or reject the waiting devices first (binome bundle quarantine). This bundle was not kept.
 
 ## Exports
 export-sheet-indicators = Indicators

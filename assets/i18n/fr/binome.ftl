@@ -181,6 +181,8 @@ error-newer-schema = Le fichier { $path } a été créé par une version plus r�
 error-not-initialised = Ce magasin n'a pas encore d'identité d'appareil. Lancez d'abord : binome init
 error-already-initialised = Ce magasin est déjà initialisé (appareil { $device }).
 error-io = Impossible de lire ou d'écrire { $path } : { $detail }
+error-not-a-backup = { $path } n'est pas une sauvegarde complète de Binôme (copie interrompue ?) : rien n'a été remis en place.
+error-backup-other-device = { $path } est la sauvegarde d'un autre appareil ({ $device }) : rien n'a été remis en place.
 error-store = Erreur de la base de données ({ $detail }).
 error-import-format = { $path } : format non reconnu ({ $detail }). Formats acceptés : .xlsx, .csv.
 error-import-header = { $path } : colonne obligatoire absente : « { $column } ». Utilisez « binome template { $kind } » pour obtenir le modèle.
@@ -264,6 +266,20 @@ error-sync-role-forbids = L'appareil « { $device } » ({ $role }) ne peut pas m
 error-sync-unknown-origin = Le lot contient des versions de l'appareil { $device }, inconnu ici et non présenté par l'expéditeur : refusé, rien n'a été importé.
 error-sync-outside-missions = L'appareil « { $device } » est inscrit pour d'autres missions : il ne peut pas modifier { $kind } { $id }. Lot refusé, rien n'a été importé.
 error-sync-unknown-recipient = Aucun appareil reconnu ne correspond à « { $text } » (voir : binome devices list).
+error-bundle-too-large = Ce lot dépasse la taille permise pour { $limit ->
+    [header] son en-tête
+    [line] une ligne de son contenu
+   *[plaintext] son contenu décompressé (par rapport à ce qu'annonce son en-tête)
+} ({ $max } au plus) : refusé, rien n'a été importé.
+error-bundle-unsupported = L'en-tête de ce lot indique { $field } = « { $value } », que cette version de Binôme ne sait pas lire : refusé, rien n'a été importé.
+error-bundle-newer-schema = Ce lot vient d'une version plus récente de Binôme (schéma { $found }, celle-ci connaît jusqu'au { $supported }) : mettez Binôme à jour ; rien n'a été importé.
+error-bundle-count-mismatch = L'en-tête signé de ce lot annonce { $declared } version(s) de { $kind }, son contenu en porte { $found } : endommagé ou modifié. Refusé, rien n'a été importé.
+error-sync-field-too-long = Le lot contient { $kind } { $id } dont le champ « { $field } » dépasse { $max } caractères, ce qu'aucune saisie n'accepte : refusé, rien n'a été importé.
+error-sync-quarantine-full = La quarantaine est pleine ({ $limit ->
+    [bundle_bytes] un lot en attente fait au plus { $max }
+    [bundles] { $max } lots en attente au plus
+   *[total_bytes] { $max } en attente au plus
+}) : reconnaissez ou refusez d'abord les appareils en attente (binome bundle quarantine). Ce lot n'a pas été gardé.
 
 ## Exports
 export-sheet-indicators = Indicateurs

@@ -98,7 +98,23 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                     vec![("line", line.to_string()), ("detail", detail.clone())]
                 }
                 BundleError::Write(detail) => vec![("detail", detail.clone())],
-                _ => vec![],
+                BundleError::TooLarge { limit, max } => {
+                    vec![("limit", limit.code().to_owned()), ("max", crate::describe::size(*max))]
+                }
+                BundleError::Unsupported { field, value } => {
+                    vec![("field", (*field).to_owned()), ("value", value.clone())]
+                }
+                BundleError::NewerSchema { found, supported } => {
+                    vec![("found", found.to_string()), ("supported", supported.to_string())]
+                }
+                BundleError::CountMismatch { table, declared, found } => {
+                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                    vec![("kind", kind), ("declared", declared.to_string()), ("found", found.to_string())]
+                }
+                BundleError::MissingSignature
+                | BundleError::BadSignature
+                | BundleError::NotForUs
+                | BundleError::BadCertificate => vec![],
             };
             out.push_str(&m.text(&format!("error-{}", error.code()), &args));
             out.push('\n');
@@ -131,6 +147,21 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                         "error-sync-outside-missions",
                         vec![("device", device.clone()), ("kind", kind), ("id", id.clone())],
                     )
+                }
+                SyncRefusal::FieldTooLong { table, id, field, max } => {
+                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                    (
+                        "error-sync-field-too-long",
+                        vec![("kind", kind), ("id", id.clone()), ("field", field.clone()), ("max", max.to_string())],
+                    )
+                }
+                SyncRefusal::QuarantineFull { limit, max } => {
+                    let (code, max) = match limit {
+                        crate::sync::QuarantineLimit::BundleBytes => ("bundle_bytes", size(*max)),
+                        crate::sync::QuarantineLimit::Bundles => ("bundles", max.to_string()),
+                        crate::sync::QuarantineLimit::TotalBytes => ("total_bytes", size(*max)),
+                    };
+                    ("error-sync-quarantine-full", vec![("limit", code.to_owned()), ("max", max)])
                 }
                 SyncRefusal::AmbiguousDevice { text, candidates } => {
                     ("error-sync-ambiguous-device", vec![("text", text.clone()), ("candidates", candidates.join(", "))])
@@ -190,6 +221,10 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                     &[("path", path.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
                 ),
                 StoreError::NotInitialised => m.text("error-not-initialised", &[]),
+                StoreError::NotABackup { path } => m.text("error-not-a-backup", &[("path", path.clone())]),
+                StoreError::BackupOfAnotherDevice { path, device_id } => {
+                    m.text("error-backup-other-device", &[("path", path.clone()), ("device", device_id.clone())])
+                }
                 StoreError::AlreadyInitialised { device_id } => {
                     m.text("error-already-initialised", &[("device", device_id.clone())])
                 }
@@ -200,6 +235,17 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
         }
     }
     out
+}
+
+/// A size in bytes as people read it: "32 Mio", "1 Mio", "512 Kio".
+pub fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} Mio", bytes >> 20)
+    } else if bytes >= 1 << 10 {
+        format!("{} Kio", bytes >> 10)
+    } else {
+        format!("{bytes} o")
+    }
 }
 
 pub fn row_problems(problems: &[crate::import::RowProblem], m: &Messages) -> String {

@@ -72,6 +72,8 @@ impl CoreError {
             CoreError::Dhis2(_) => "dhis2",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",
+            CoreError::Store(StoreError::NotABackup { .. }) => "not-a-backup",
+            CoreError::Store(StoreError::BackupOfAnotherDevice { .. }) => "backup-other-device",
             CoreError::Store(StoreError::AlreadyInitialised { .. }) => "already-initialised",
             CoreError::Store(_) => "store",
         }

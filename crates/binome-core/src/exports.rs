@@ -454,9 +454,10 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>> {
 
 /// A table as CSV: the French Excel dialect (`;`, decimal comma, UTF-8
 /// with BOM, dd/mm/yyyy) or the plain one (`,`, decimal point, ISO dates).
+/// Texts that a spreadsheet would run as a formula are neutralised.
 pub fn csv(table: &Table, french_excel: bool) -> Vec<u8> {
     let cell = |c: &Cell| match c {
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) => crate::spreadsheet::formula_safe(t),
         Cell::Number(n) | Cell::Rate(n) => {
             let text =
                 if n.fract() == 0.0 { format!("{n}") } else { format!("{n:.4}").trim_end_matches('0').to_owned() };

@@ -37,7 +37,30 @@ pub enum SyncRefusal {
     UnknownOrigin { device: String },
     #[error("device {device} may not change {table} {id}: outside its missions")]
     OutsideMissions { device: String, table: String, id: String },
+    #[error("the {table} row {id} holds a {field} longer than {max}")]
+    FieldTooLong { table: String, id: String, field: String, max: usize },
+    #[error("the quarantine is full ({limit:?}, at most {max})")]
+    QuarantineFull { limit: QuarantineLimit, max: u64 },
 }
+
+/// What bounds the bundles kept for devices not trusted yet: anybody can
+/// hand a laptop a file, and every backup copies the quarantine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuarantineLimit {
+    /// One bundle's bytes.
+    BundleBytes,
+    /// Bundles waiting at once.
+    Bundles,
+    /// All waiting bundles' bytes together.
+    TotalBytes,
+}
+
+/// A first bundle from a laptop met on a mission is tens of kilobytes; a
+/// coordinator's whole programme a few megabytes.
+pub const QUARANTINE_MAX_BUNDLE_BYTES: u64 = 32 << 20;
+pub const QUARANTINE_MAX_BUNDLES: u64 = 20;
+pub const QUARANTINE_MAX_TOTAL_BYTES: u64 = 128 << 20;
 
 /// What a bundle's origin device may change.
 #[derive(Debug, Clone, Default)]
@@ -321,7 +344,13 @@ impl Binome {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportOutcome> {
         let file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
-        let whole = || std::fs::read(path).map_err(|e| CoreError::io(path, e));
+        // Read again only for the quarantine, never beyond what it may keep.
+        let whole = || {
+            let mut bytes = Vec::new();
+            let file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
+            file.take(QUARANTINE_MAX_BUNDLE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| CoreError::io(path, e))?;
+            Ok(bytes)
+        };
         self.import_from(std::io::BufReader::new(file), whole, dry_run, progress)
     }
 
@@ -358,6 +387,7 @@ impl Binome {
     ) -> Result<ImportOutcome> {
         let keys = self.keys()?;
         let mut bundle = open_bundle(source)?;
+        let size = bundle.header.payload.bytes;
         let header = bundle.header.clone();
         let sender = &header.sender;
         let now = self.now_millis();
@@ -416,7 +446,10 @@ impl Binome {
                     });
                 }
                 if !dry_run {
-                    self.store.quarantine(&header.bundle_id, &sender.device_id, now, &whole()?)?;
+                    self.check_quarantine_room(size)?;
+                    let file = whole()?;
+                    self.check_quarantine_room(file.len() as u64)?;
+                    self.store.quarantine(&header.bundle_id, &sender.device_id, now, &file)?;
                 }
                 return Ok(ImportOutcome::Quarantined {
                     bundle_id: header.bundle_id.clone(),
@@ -482,6 +515,22 @@ impl Binome {
         };
         let counts = if dry_run { self.store.rehearse(now, apply)? } else { self.store.write(now, apply)? };
         Ok(ImportOutcome::Applied { bundle_id, sender: sender.name.clone(), counts, far_future, dry_run })
+    }
+
+    /// Refuses a bundle of `bytes` that the quarantine has no room for.
+    fn check_quarantine_room(&self, bytes: u64) -> Result<()> {
+        let full = |limit, max| Err(CoreError::Sync(SyncRefusal::QuarantineFull { limit, max }));
+        if bytes > QUARANTINE_MAX_BUNDLE_BYTES {
+            return full(QuarantineLimit::BundleBytes, QUARANTINE_MAX_BUNDLE_BYTES);
+        }
+        let (waiting, waiting_bytes) = self.store.quarantine_usage()?;
+        if waiting >= QUARANTINE_MAX_BUNDLES {
+            return full(QuarantineLimit::Bundles, QUARANTINE_MAX_BUNDLES);
+        }
+        if waiting_bytes + bytes > QUARANTINE_MAX_TOTAL_BYTES {
+            return full(QuarantineLimit::TotalBytes, QUARANTINE_MAX_TOTAL_BYTES);
+        }
+        Ok(())
     }
 
     /// Whether a certificate lets this laptop trust `sender` on sight: it
@@ -665,7 +714,7 @@ impl Drop for RemoveOnDrop {
 
 /// Each session the bundle carries, with its mission: a first, light pass
 /// that parses only the lines naming the sessions table.
-fn sessions_in<R: Read + Seek>(bundle: &mut BundleFile<R>, keys: &DeviceKeys) -> Result<HashMap<String, String>> {
+fn sessions_in(bundle: &mut BundleFile, keys: &DeviceKeys) -> Result<HashMap<String, String>> {
     let mut sessions = HashMap::new();
     bundle.for_each_line(keys, |text, number| -> Result<()> {
         if !text.contains("\"t\":\"sessions\"") {
@@ -695,8 +744,9 @@ fn bulk_loaded(header: &Header) -> Vec<Kind> {
 /// Below this, keeping a table's indexes row by row costs next to nothing.
 const BULK_LOAD_MIN_VERSIONS: u64 = 1_000;
 
-/// Refuses a version its origin may not write: a table its role does not
-/// own, or a mission outside its enrolment.
+/// Refuses a version its origin may not write: a field longer than a
+/// local edit allows, a table its role does not own, or a mission outside
+/// its enrolment.
 fn check_rights(
     w: &binome_store::Writer<'_>,
     roles: &HashMap<String, OriginRights>,
@@ -706,6 +756,14 @@ fn check_rights(
     let rights = roles
         .get(&version.meta.origin)
         .ok_or_else(|| CoreError::Sync(SyncRefusal::UnknownOrigin { device: version.meta.origin.clone() }))?;
+    if let Some((field, max)) = binome_domain::kind::oversized_field(version.kind, &version.data) {
+        return Err(CoreError::Sync(SyncRefusal::FieldTooLong {
+            table: version.kind.table().to_owned(),
+            id: version.id.clone(),
+            field: field.to_owned(),
+            max,
+        }));
+    }
     if !binome_domain::merge::role_may_write(&rights.role, version.kind, &version.data) {
         return Err(CoreError::Sync(SyncRefusal::RoleForbids {
             device: rights.name.clone(),

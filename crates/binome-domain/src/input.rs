@@ -82,7 +82,13 @@ pub fn parse_field(spec: &FieldSpec, text: &str) -> Result<Value, Problem> {
                 Ok(Value::String(collapse_spaces(text)))
             }
         }
-        FieldType::LongText => Ok(Value::String(text.to_owned())),
+        FieldType::LongText => {
+            if text.chars().count() > crate::kind::LONG_TEXT_MAX_CHARS {
+                Err(problem(ProblemCode::TooLong).with("max", crate::kind::LONG_TEXT_MAX_CHARS.to_string()))
+            } else {
+                Ok(Value::String(text.to_owned()))
+            }
+        }
         FieldType::Date => parse_date(text)
             .map(|d| Value::String(d.format("%Y-%m-%d").to_string()))
             .ok_or_else(|| problem(ProblemCode::InvalidDate)),
@@ -109,6 +115,9 @@ pub fn parse_field(spec: &FieldSpec, text: &str) -> Result<Value, Problem> {
                 ids.push(Value::String(id.hyphenated().to_string()));
             }
             Ok(Value::Array(ids))
+        }
+        FieldType::Json if text.len() > crate::kind::JSON_MAX_BYTES => {
+            Err(problem(ProblemCode::TooLong).with("max", crate::kind::JSON_MAX_BYTES.to_string()))
         }
         FieldType::Json => serde_json::from_str(text).map_err(|_| problem(ProblemCode::UnknownValue)),
     }

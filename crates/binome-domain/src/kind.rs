@@ -83,6 +83,45 @@ const fn def(name: &'static str, ty: FieldType, default: &'static str) -> FieldS
     FieldSpec { name, ty, required: true, default: Some(default), key: false }
 }
 
+/// The most a long text may hold: a mission debrief of some fifteen pages.
+pub const LONG_TEXT_MAX_CHARS: usize = 20_000;
+
+/// The most a JSON field may hold, serialised: a framework of several
+/// hundred criteria is a few tens of kilobytes.
+pub const JSON_MAX_BYTES: usize = 256 * 1024;
+
+impl FieldType {
+    /// The longest text this field may hold, in characters (`None` when
+    /// its type bounds it already, or for JSON, bounded in bytes).
+    pub fn max_chars(self) -> Option<usize> {
+        match self {
+            FieldType::Text(max) => Some(max),
+            FieldType::LongText => Some(LONG_TEXT_MAX_CHARS),
+            _ => None,
+        }
+    }
+}
+
+/// The first field of `data` longer than the domain allows, with its
+/// limit: what a local edit refuses, a bundle must not bring either.
+pub fn oversized_field(kind: Kind, data: &crate::Row) -> Option<(&'static str, usize)> {
+    kind.fields().iter().find_map(|spec| {
+        let value = data.get(spec.name)?;
+        match (spec.ty, value) {
+            (FieldType::Json, value) if !value.is_null() => {
+                let bytes = serde_json::to_string(value).map_or(usize::MAX, |text| text.len());
+                (bytes > JSON_MAX_BYTES).then_some((spec.name, JSON_MAX_BYTES))
+            }
+            (ty, serde_json::Value::String(text)) => {
+                let max = ty.max_chars()?;
+                // Bytes bound characters from above: most texts need no count.
+                (text.len() > max && text.chars().count() > max).then_some((spec.name, max))
+            }
+            _ => None,
+        }
+    })
+}
+
 const LINE: FieldType = FieldType::Text(200);
 const SHORT: FieldType = FieldType::Text(40);
 

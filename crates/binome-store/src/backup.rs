@@ -2,7 +2,7 @@
 //! from outside (a spreadsheet or bundle import), and put back on request.
 
 use crate::error::{Doing, StoreError};
-use crate::open::Store;
+use crate::open::{SCHEMA_VERSION, Store};
 use std::path::Path;
 
 impl Store {
@@ -29,15 +29,66 @@ impl Store {
     }
 
     /// Replaces the store's contents with those of `source`, in place and
-    /// in one step, through SQLite's online backup.
+    /// in one step, through SQLite's online backup. A copy from an older
+    /// Binôme is migrated; one from a newer Binôme, one that is not a
+    /// store, or one of another device is refused before anything changes.
+    ///
+    /// The device's counter and clock are never taken back: a restored
+    /// laptop that reused a counter it had already given a version would
+    /// send two different versions under one name, which its peers refuse
+    /// as a forgery (or, worse, take one for the other).
     pub fn restore_from(&mut self, source: &Path) -> crate::Result<()> {
         let from = rusqlite::Connection::open_with_flags(source, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .doing("opening a backup")?;
+        let schema = backup_schema(&from, source)?;
+        if schema > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: source.display().to_string(),
+                found: schema,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let theirs = crate::device::load(&from)
+            .map_err(|_| StoreError::NotABackup { path: source.display().to_string() })?
+            .ok_or_else(|| StoreError::NotABackup { path: source.display().to_string() })?;
+        let before = self.device.clone();
+        if let Some(ours) = &before {
+            if ours.device_id != theirs.device_id {
+                return Err(StoreError::BackupOfAnotherDevice {
+                    path: source.display().to_string(),
+                    device_id: theirs.device_id,
+                });
+            }
+        }
         {
             let backup = rusqlite::backup::Backup::new(&from, &mut self.conn).doing("starting a restore")?;
             backup.run_to_completion(1024, std::time::Duration::ZERO, None).doing("restoring a backup")?;
         }
+        crate::open::migrate(&mut self.conn, schema)?;
+        if let Some(before) = before {
+            self.conn
+                .execute(
+                    "UPDATE local_device SET counter = max(counter, ?1), hlc = max(hlc, ?2) WHERE singleton = 1",
+                    rusqlite::params![before.counter, before.hlc],
+                )
+                .doing("keeping the device counters")?;
+        }
         self.device = crate::device::load(&self.conn)?;
         Ok(())
     }
+}
+
+/// The schema version of a backup file, once it is known to be a whole
+/// SQLite database (an interrupted copy is not).
+fn backup_schema(from: &rusqlite::Connection, source: &Path) -> crate::Result<i64> {
+    let not_a_backup = || StoreError::NotABackup { path: source.display().to_string() };
+    let check: String = from.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| not_a_backup())?;
+    if check != "ok" {
+        return Err(not_a_backup());
+    }
+    let schema: i64 = from.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|_| not_a_backup())?;
+    if schema == 0 {
+        return Err(not_a_backup());
+    }
+    Ok(schema)
 }

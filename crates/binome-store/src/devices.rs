@@ -164,6 +164,15 @@ impl Store {
             .map(|_| ())
     }
 
+    /// How many bundles wait in quarantine, and their bytes together.
+    pub fn quarantine_usage(&self) -> crate::Result<(u64, u64)> {
+        self.conn
+            .query_row("SELECT count(*), COALESCE(sum(length(file)), 0) FROM quarantine", [], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64))
+            })
+            .doing("measuring the quarantine")
+    }
+
     pub fn quarantined(&self) -> crate::Result<Vec<Quarantined>> {
         let mut stmt = self
             .conn

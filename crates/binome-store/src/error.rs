@@ -22,6 +22,10 @@ pub enum StoreError {
     },
     #[error("cannot finish the backup {path}: {reason}")]
     Backup { path: String, reason: String },
+    #[error("{path} is not a whole Binôme store (an interrupted copy?)")]
+    NotABackup { path: String },
+    #[error("{path} is a backup of another device ({device_id})")]
+    BackupOfAnotherDevice { path: String, device_id: String },
     #[error("cannot write the dump: {0}")]
     Dump(String),
     #[error("the {table} row {id} holds unreadable data in {column}")]

@@ -84,7 +84,7 @@ impl Store {
     }
 }
 
-fn migrate(conn: &mut Connection, from: i64) -> crate::Result<()> {
+pub(crate) fn migrate(conn: &mut Connection, from: i64) -> crate::Result<()> {
     if from == SCHEMA_VERSION {
         return Ok(());
     }

@@ -233,6 +233,7 @@ impl Writer<'_> {
     /// Merges a version from another device into its row.
     pub fn apply_remote(&mut self, incoming: &RemoteVersion) -> crate::Result<Applied> {
         let (kind, id) = (incoming.kind, incoming.id.as_str());
+        self.see_own_counter(&incoming.meta.vv);
         match self.shown_version(incoming)? {
             Shown::NoRow => {
                 // A row never seen here (most of a first import): no heads to
@@ -338,6 +339,14 @@ impl Writer<'_> {
 
     /// Moves this laptop's clock past a stamp it has seen (not far past:
     /// a laptop whose clock runs ahead does not drag this one along).
+    /// Keeps this device's counter above any of its own that comes back
+    /// (its work from before a restore, or from a store copied from it),
+    /// so no counter is ever given to two versions.
+    fn see_own_counter(&mut self, vv: &VersionVector) {
+        let own = i64::try_from(vv.get(&self.device.device_id)).unwrap_or(i64::MAX);
+        self.device.counter = self.device.counter.max(own);
+    }
+
     fn observe(&mut self, hlc: i64) {
         let (observed, _too_far) = Hlc::observe(Hlc(self.device.hlc), Hlc(hlc), self.now_millis);
         self.device.hlc = observed.0;

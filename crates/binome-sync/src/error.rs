@@ -21,6 +21,38 @@ pub enum BundleError {
     Write(String),
     #[error("the enrolment certificate is not signed by the issuer it names")]
     BadCertificate,
+    #[error("the bundle's {limit:?} exceeds {max} bytes")]
+    TooLarge { limit: Limit, max: u64 },
+    #[error("the header's {field} is {value:?}, which this Binôme does not read")]
+    Unsupported { field: &'static str, value: String },
+    #[error("the bundle comes from a store of schema {found}; this Binôme knows up to {supported}")]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("the header counts {declared} {table} versions, the payload carries {found}")]
+    CountMismatch { table: String, declared: u64, found: u64 },
+}
+
+/// The bounds a bundle must stay within, each refused with its own message
+/// (`docs/bundle-format.md`, "Limits"): a small, correctly signed file must
+/// not be able to take a laptop's memory, disk or afternoon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// `header.json`.
+    Header,
+    /// One payload line, decompressed.
+    Line,
+    /// The whole payload once decompressed, against what the header declares.
+    Plaintext,
+}
+
+impl Limit {
+    pub fn code(self) -> &'static str {
+        match self {
+            Limit::Header => "header",
+            Limit::Line => "line",
+            Limit::Plaintext => "plaintext",
+        }
+    }
 }
 
 impl BundleError {
@@ -35,6 +67,10 @@ impl BundleError {
             BundleError::BadPayload { .. } => "bundle-bad-payload",
             BundleError::Write(_) => "bundle-write",
             BundleError::BadCertificate => "bundle-bad-certificate",
+            BundleError::TooLarge { .. } => "bundle-too-large",
+            BundleError::Unsupported { .. } => "bundle-unsupported",
+            BundleError::NewerSchema { .. } => "bundle-newer-schema",
+            BundleError::CountMismatch { .. } => "bundle-count-mismatch",
         }
     }
 }

@@ -2,8 +2,9 @@
 //! `header.json` (cleartext, no personal data), `header.sig` (ed25519 over
 //! the header's exact bytes) and `payload.age` (JSON Lines, zstd, age).
 
-use crate::BundleError;
+use crate::error::{BundleError, Limit};
 use crate::keys::{DeviceKeys, fingerprint};
+use crate::limits::{MAX_HEADER_BYTES, MAX_PLAINTEXT_BYTES, SPOOL_IN_MEMORY_BYTES};
 use crate::payload::{PayloadWriter, WrittenPayload, for_each_line, for_each_version};
 use binome_store::RemoteVersion;
 use ed25519_dalek::{Signature, Signer, VerifyingKey};
@@ -20,6 +21,9 @@ pub const BUNDLE_EXTENSION: &str = "binome";
 const HEADER_ENTRY: &str = "header.json";
 const SIGNATURE_ENTRY: &str = "header.sig";
 const PAYLOAD_ENTRY: &str = "payload.age";
+const SIGNATURE_BYTES: u64 = 64;
+pub(crate) const COMPRESSION: &str = "zstd";
+pub(crate) const ENCRYPTION: &str = "age";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sender {
@@ -55,6 +59,10 @@ pub struct PayloadInfo {
     pub bytes: u64,
     pub compression: String,
     pub encryption: String,
+    /// The JSON Lines' size once decrypted and decompressed; a reader stops
+    /// at the first byte beyond it. Absent from bundles written before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain_bytes: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,7 +140,12 @@ pub fn seal_bundle<O: Write + Seek>(
     keys: &DeviceKeys,
     out: O,
 ) -> Result<O, BundleError> {
-    let header = Header {
+    seal_header(header_for(outgoing, written), payload, keys, out)
+}
+
+/// The header that describes `written` as `outgoing` states it.
+pub(crate) fn header_for(outgoing: Outgoing<'_>, written: WrittenPayload) -> Header {
+    Header {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
         min_reader_format: FORMAT_VERSION,
@@ -151,7 +164,16 @@ pub fn seal_bundle<O: Write + Seek>(
         certificate: outgoing.certificate,
         payload: written.info,
         other: BTreeMap::new(),
-    };
+    }
+}
+
+/// Signs `header` and writes the zip around it and the payload.
+pub(crate) fn seal_header<O: Write + Seek>(
+    header: Header,
+    payload: &mut impl Read,
+    keys: &DeviceKeys,
+    out: O,
+) -> Result<O, BundleError> {
     let header_bytes = serde_json::to_vec_pretty(&header).map_err(write_error)?;
     let signature = keys.signing.sign(&header_bytes);
 
@@ -188,14 +210,26 @@ pub fn write_bundle(
     Ok(seal_bundle(outgoing, written, &mut payload.as_slice(), keys, Cursor::new(Vec::new()))?.into_inner())
 }
 
-/// An entry's bytes as stored. The zip CRC is not checked: the signature
-/// and the signed payload hash are the integrity checks, and they say
-/// precisely what was changed.
-fn small_entry<R: Read + Seek>(archive: &mut zip::ZipArchive<R>, name: &str) -> Result<Option<Vec<u8>>, BundleError> {
+/// A small entry's bytes as stored, refused beyond `max` bytes before
+/// they are read. The zip CRC is not checked: the signature and the signed
+/// payload hash are the integrity checks, and they say precisely what was
+/// changed.
+fn small_entry<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+    max: u64,
+    limit: Limit,
+) -> Result<Option<Vec<u8>>, BundleError> {
     let Some(index) = archive.index_for_name(name) else { return Ok(None) };
-    let mut file = stored_entry(archive, index, name)?;
+    let file = stored_entry(archive, index, name)?;
+    if file.size() > max {
+        return Err(BundleError::TooLarge { limit, max });
+    }
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(unreadable)?;
+    file.take(max + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > max {
+        return Err(BundleError::TooLarge { limit, max });
+    }
     Ok(Some(bytes))
 }
 
@@ -211,30 +245,117 @@ fn stored_entry<'a, R: Read + Seek>(
     Ok(file)
 }
 
-/// A bundle whose structure, signature and payload hash have been checked,
-/// read from its file as needed: the payload is decrypted as a stream.
-pub struct BundleFile<R: Read + Seek> {
-    archive: zip::ZipArchive<R>,
-    payload_index: usize,
+/// The payload's encrypted bytes, copied out of the bundle while they were
+/// hashed: what is decrypted afterwards is exactly what was verified, even
+/// if the file it came from changes meanwhile (a watched folder, a USB
+/// stick still being written).
+enum Spool {
+    Memory(Vec<u8>),
+    File(std::fs::File),
+}
+
+impl Spool {
+    fn for_size(bytes: u64) -> Result<Spool, BundleError> {
+        if bytes <= SPOOL_IN_MEMORY_BYTES {
+            Ok(Spool::Memory(Vec::with_capacity(bytes as usize)))
+        } else {
+            tempfile::tempfile().map(Spool::File).map_err(unreadable)
+        }
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Spool::Memory(bytes) => bytes,
+            Spool::File(file) => file,
+        }
+    }
+
+    fn reader(&mut self) -> Result<Box<dyn Read + '_>, BundleError> {
+        match self {
+            Spool::Memory(bytes) => Ok(Box::new(bytes.as_slice())),
+            Spool::File(file) => {
+                file.seek(std::io::SeekFrom::Start(0)).map_err(unreadable)?;
+                Ok(Box::new(std::io::BufReader::with_capacity(64 * 1024, &*file)))
+            }
+        }
+    }
+}
+
+/// Passes bytes on to a writer while hashing them.
+struct HashingWriter<'a> {
+    inner: &'a mut dyn Write,
+    hasher: Sha256,
+}
+
+impl Write for HashingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.hasher.update(&buf[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A bundle whose structure, header, signature and payload hash have been
+/// checked; its payload, still encrypted, is held apart from the file it
+/// came from and decrypted as a stream.
+pub struct BundleFile {
+    spool: Spool,
     pub header: Header,
 }
 
-/// Checks a bundle's structure, format version, signature and payload
-/// hash (one streaming pass over the payload). Says nothing yet about
-/// whether its sender is trusted.
-pub fn open_bundle<R: Read + Seek>(source: R) -> Result<BundleFile<R>, BundleError> {
-    let mut archive = zip::ZipArchive::new(source).map_err(unreadable)?;
-    let header_bytes =
-        small_entry(&mut archive, HEADER_ENTRY)?.ok_or(BundleError::Unreadable { detail: "no header".into() })?;
-    let header: Header = serde_json::from_slice(&header_bytes)
-        .map_err(|e| BundleError::Unreadable { detail: format!("header: {e}") })?;
+/// Refuses a header this Binôme cannot read whole: another format, a
+/// newer one, a newer store schema, another compression or encryption.
+fn check_header(header: &Header) -> Result<(), BundleError> {
     if header.format != FORMAT_NAME {
         return Err(BundleError::Unreadable { detail: format!("format {:?}", header.format) });
     }
     if header.min_reader_format > FORMAT_VERSION {
         return Err(BundleError::NewerFormat { found: header.min_reader_format, supported: FORMAT_VERSION });
     }
-    let signature = small_entry(&mut archive, SIGNATURE_ENTRY)?.ok_or(BundleError::MissingSignature)?;
+    if header.format_version < header.min_reader_format || header.min_reader_format == 0 {
+        return Err(BundleError::Unsupported { field: "format_version", value: header.format_version.to_string() });
+    }
+    let supported = binome_store::SCHEMA_VERSION;
+    if header.schema_version > supported {
+        return Err(BundleError::NewerSchema { found: header.schema_version, supported });
+    }
+    if header.schema_version < 1 {
+        return Err(BundleError::Unsupported { field: "schema_version", value: header.schema_version.to_string() });
+    }
+    if header.payload.compression != COMPRESSION {
+        return Err(BundleError::Unsupported {
+            field: "payload.compression",
+            value: header.payload.compression.clone(),
+        });
+    }
+    if header.payload.encryption != ENCRYPTION {
+        return Err(BundleError::Unsupported { field: "payload.encryption", value: header.payload.encryption.clone() });
+    }
+    if let Some(plain) = header.payload.plain_bytes.filter(|&plain| plain > MAX_PLAINTEXT_BYTES) {
+        return Err(BundleError::Unsupported { field: "payload.plain_bytes", value: plain.to_string() });
+    }
+    Ok(())
+}
+
+/// Checks a bundle's structure, header, signature and payload hash (one
+/// streaming pass over the payload, which is copied aside as it is
+/// hashed). Says nothing yet about whether its sender is trusted.
+pub fn open_bundle<R: Read + Seek>(source: R) -> Result<BundleFile, BundleError> {
+    let mut archive = zip::ZipArchive::new(source).map_err(unreadable)?;
+    let header_bytes = small_entry(&mut archive, HEADER_ENTRY, MAX_HEADER_BYTES, Limit::Header)?
+        .ok_or(BundleError::Unreadable { detail: "no header".into() })?;
+    let header: Header = serde_json::from_slice(&header_bytes)
+        .map_err(|e| BundleError::Unreadable { detail: format!("header: {e}") })?;
+    if header.format == FORMAT_NAME && header.min_reader_format > FORMAT_VERSION {
+        return Err(BundleError::NewerFormat { found: header.min_reader_format, supported: FORMAT_VERSION });
+    }
+    let signature = small_entry(&mut archive, SIGNATURE_ENTRY, SIGNATURE_BYTES, Limit::Header)
+        .map_err(|_| BundleError::BadSignature)?
+        .ok_or(BundleError::MissingSignature)?;
     let signature = Signature::from_slice(&signature).map_err(|_| BundleError::BadSignature)?;
     let key: [u8; 32] = hex::decode(&header.sender.signing_key)
         .ok()
@@ -245,25 +366,30 @@ pub fn open_bundle<R: Read + Seek>(source: R) -> Result<BundleFile<R>, BundleErr
     if header.sender.fingerprint != fingerprint(&header.sender.signing_key, &header.sender.age_recipient) {
         return Err(BundleError::BadSignature);
     }
+    check_header(&header)?;
     let payload_index =
         archive.index_for_name(PAYLOAD_ENTRY).ok_or(BundleError::PayloadMismatch { what: "missing" })?;
-    let mut payload = stored_entry(&mut archive, payload_index, PAYLOAD_ENTRY)?;
-    let mut hasher = Sha256::new();
-    let bytes = std::io::copy(&mut payload, &mut hasher).map_err(unreadable)?;
-    drop(payload);
+    let payload = stored_entry(&mut archive, payload_index, PAYLOAD_ENTRY)?;
+    if payload.size() != header.payload.bytes {
+        return Err(BundleError::PayloadMismatch { what: "size" });
+    }
+    let mut spool = Spool::for_size(header.payload.bytes)?;
+    let mut hashing = HashingWriter { inner: spool.writer(), hasher: Sha256::new() };
+    let bytes = std::io::copy(&mut payload.take(header.payload.bytes + 1), &mut hashing).map_err(unreadable)?;
+    let digest = hashing.hasher.finalize();
     if bytes != header.payload.bytes {
         return Err(BundleError::PayloadMismatch { what: "size" });
     }
-    if hex::encode(hasher.finalize()) != header.payload.sha256 {
+    if hex::encode(digest) != header.payload.sha256 {
         return Err(BundleError::PayloadMismatch { what: "hash" });
     }
-    Ok(BundleFile { archive, payload_index, header })
+    Ok(BundleFile { spool, header })
 }
 
-impl<R: Read + Seek> BundleFile<R> {
-    /// The payload's encrypted bytes, read from the file.
+impl BundleFile {
+    /// The payload's encrypted bytes, as verified.
     pub fn payload(&mut self) -> Result<impl Read + '_, BundleError> {
-        stored_entry(&mut self.archive, self.payload_index, PAYLOAD_ENTRY)
+        self.spool.reader()
     }
 
     /// Decrypts the payload and hands each line, with its number, to `each`.
@@ -272,20 +398,23 @@ impl<R: Read + Seek> BundleFile<R> {
         keys: &DeviceKeys,
         each: impl FnMut(&str, usize) -> Result<(), E>,
     ) -> Result<(), E> {
+        let plain = self.header.payload.plain_bytes;
         let payload = self.payload()?;
-        for_each_line(payload, keys, each)
+        for_each_line(payload, keys, plain, each)
     }
 
     /// Decrypts and parses the payload, handing each version to `each`;
-    /// returns how many were read.
+    /// returns how many were read. The versions read per table must be
+    /// those the signed header counts.
     pub fn for_each_version<E: From<BundleError>>(
         &mut self,
         keys: &DeviceKeys,
         each: impl FnMut(RemoteVersion) -> Result<(), E>,
     ) -> Result<u64, E> {
-        let carried = self.header.counts.values().sum();
+        let counts = self.header.counts.clone();
+        let plain = self.header.payload.plain_bytes;
         let payload = self.payload()?;
-        for_each_version(payload, keys, carried, each)
+        for_each_version(payload, keys, plain, &counts, each)
     }
 }
 
@@ -301,8 +430,8 @@ pub fn read_bundle(bytes: &[u8]) -> Result<ParsedBundle, BundleError> {
 /// applied here.
 pub fn decrypt_payload(bundle: &ParsedBundle, keys: &DeviceKeys) -> Result<Vec<RemoteVersion>, BundleError> {
     let mut versions = Vec::new();
-    let carried = bundle.header.counts.values().sum();
-    for_each_version(bundle.payload.as_slice(), keys, carried, |version| {
+    let plain = bundle.header.payload.plain_bytes;
+    for_each_version(bundle.payload.as_slice(), keys, plain, &bundle.header.counts, |version| {
         versions.push(version);
         Ok::<_, BundleError>(())
     })?;

@@ -12,18 +12,22 @@
 //! held whole in memory. The format is specified in `docs/bundle-format.md`.
 
 mod certificate;
+#[cfg(feature = "test-support")]
+pub mod crafted;
 mod error;
 mod format;
 mod keys;
+mod limits;
 mod lines;
 mod payload;
 
 pub use certificate::{Certificate, CertificateBody, Issuer};
-pub use error::BundleError;
+pub use error::{BundleError, Limit};
 pub use format::{
     BUNDLE_EXTENSION, BundleFile, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle, PayloadInfo,
     Recipient, Sender, decrypt_payload, open_bundle, read_bundle, seal_bundle, write_bundle,
 };
 pub use keys::{DeviceKeys, fingerprint};
+pub use limits::{MAX_HEADER_BYTES, MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
 pub use lines::{parse_line, to_line};
 pub use payload::{PayloadWriter, WrittenPayload};

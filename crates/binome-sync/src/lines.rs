@@ -76,6 +76,16 @@ struct IncomingLine<'a> {
     d: Option<Map<String, Value>>,
 }
 
+/// The highest counter a version vector may hold: more than any laptop
+/// will ever count, and still exact as a JavaScript number. Beyond it a
+/// device's next counter could overflow.
+pub const MAX_COUNTER: u64 = 1 << 53;
+
+/// Row and device ids are UUIDs (36 characters) or hex device ids (32).
+const MAX_ID_BYTES: usize = 64;
+/// A person's name as a local edit allows it (200 characters of 4 bytes).
+const MAX_AUTHOR_BYTES: usize = 800;
+
 /// Reads one line; `Ok(None)` for a table this Binôme does not know (from
 /// a newer one), which is skipped rather than refused.
 pub fn parse_line(text: &str, line: usize) -> Result<Option<RemoteVersion>, BundleError> {
@@ -87,9 +97,18 @@ pub fn parse_line(text: &str, line: usize) -> Result<Option<RemoteVersion>, Bund
     let Some(kind) = Kind::from_table(&table) else { return Ok(None) };
     let id = parts.id.ok_or_else(|| bad("no id"))?;
     let origin = parts.o.ok_or_else(|| bad("no origin"))?;
+    if id.len() > MAX_ID_BYTES || origin.len() > MAX_ID_BYTES {
+        return Err(bad("an id longer than 64 bytes"));
+    }
+    if parts.a.as_ref().is_some_and(|author| author.len() > MAX_AUTHOR_BYTES) {
+        return Err(bad("an author name longer than 800 bytes"));
+    }
     let vv = parts.vv.ok_or_else(|| bad("bad version vector"))?;
     if vv.0.is_empty() {
         return Err(bad("empty version vector"));
+    }
+    if vv.0.values().any(|&counter| counter > MAX_COUNTER) {
+        return Err(bad("a counter beyond 2^53"));
     }
     if vv.get(&origin) == 0 {
         return Err(bad("the origin is missing from the version vector"));

@@ -2,9 +2,10 @@
 //! age-encrypted. Written and read as a stream, so a country's bundle
 //! (two million versions) never sits whole in memory on either side.
 
-use crate::BundleError;
-use crate::format::{PayloadInfo, Recipient};
+use crate::error::{BundleError, Limit};
+use crate::format::{COMPRESSION, ENCRYPTION, PayloadInfo, Recipient};
 use crate::keys::DeviceKeys;
+use crate::limits::{MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
 use crate::lines::{parse_line, write_line};
 use binome_store::RemoteVersion;
 use sha2::{Digest, Sha256};
@@ -56,6 +57,7 @@ pub struct PayloadWriter<W: Write> {
     covers: BTreeMap<String, u64>,
     counts: BTreeMap<String, u64>,
     versions: u64,
+    plain_bytes: u64,
     line: Vec<u8>,
 }
 
@@ -76,6 +78,7 @@ impl<W: Write> PayloadWriter<W> {
             covers: BTreeMap::new(),
             counts: BTreeMap::new(),
             versions: 0,
+            plain_bytes: 0,
             line: Vec::with_capacity(1024),
         })
     }
@@ -89,7 +92,15 @@ impl<W: Write> PayloadWriter<W> {
         self.line.clear();
         write_line(version, &mut self.line).map_err(write_error)?;
         self.line.push(b'\n');
+        self.plain_bytes += self.line.len() as u64;
         self.encoder.write_all(&self.line).map_err(write_error)
+    }
+
+    /// Streams bytes into the payload as they are, lines or not.
+    #[cfg(feature = "test-support")]
+    pub(crate) fn push_raw(&mut self, plaintext: &mut dyn Read) -> Result<(), BundleError> {
+        self.plain_bytes += io::copy(plaintext, &mut self.encoder).map_err(write_error)?;
+        Ok(())
     }
 
     /// Ends the compressed and encrypted streams; gives back the sink.
@@ -99,18 +110,61 @@ impl<W: Write> PayloadWriter<W> {
         let info = PayloadInfo {
             sha256: hex::encode(hashing.hasher.finalize()),
             bytes: hashing.bytes,
-            compression: "zstd".into(),
-            encryption: "age".into(),
+            compression: COMPRESSION.into(),
+            encryption: ENCRYPTION.into(),
+            plain_bytes: Some(self.plain_bytes),
         };
         Ok((hashing.inner, WrittenPayload { info, covers: self.covers, counts: self.counts, versions: self.versions }))
     }
 }
 
-/// Decrypts `ciphertext` and hands each non-empty line, with its number,
-/// to `each`. Stops at the first error, the caller's or the payload's.
+/// Counts the bytes read through it and refuses the first beyond `max`:
+/// zstd can turn a few kilobytes into gigabytes.
+struct Bounded<R> {
+    inner: R,
+    read: u64,
+    max: u64,
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.max {
+            return Err(io::Error::other(PlaintextTooLarge));
+        }
+        Ok(n)
+    }
+}
+
+#[derive(Debug)]
+struct PlaintextTooLarge;
+
+impl std::fmt::Display for PlaintextTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the decompressed payload is larger than declared")
+    }
+}
+
+impl std::error::Error for PlaintextTooLarge {}
+
+fn read_error(error: io::Error, line: usize, max: u64) -> BundleError {
+    if error.get_ref().is_some_and(|inner| inner.is::<PlaintextTooLarge>()) {
+        BundleError::TooLarge { limit: Limit::Plaintext, max }
+    } else {
+        BundleError::BadPayload { line, detail: error.to_string() }
+    }
+}
+
+/// Decrypts `ciphertext` and hands each line, with its number, to `each`.
+/// Stops at the first error, the caller's or the payload's: a line longer
+/// than [`MAX_LINE_BYTES`], a blank line (writers write none), text that
+/// is not UTF-8, or more decompressed bytes than `plain_bytes` declares
+/// (or [`MAX_PLAINTEXT_BYTES`] when it declares nothing).
 pub fn for_each_line<E: From<BundleError>>(
     ciphertext: impl Read,
     keys: &DeviceKeys,
+    plain_bytes: Option<u64>,
     mut each: impl FnMut(&str, usize) -> Result<(), E>,
 ) -> Result<(), E> {
     let decryptor =
@@ -121,41 +175,75 @@ pub fn for_each_line<E: From<BundleError>>(
     })?;
     let decoder = zstd::stream::Decoder::new(plaintext)
         .map_err(|e| BundleError::BadPayload { line: 0, detail: e.to_string() })?;
-    let mut lines = BufReader::with_capacity(64 * 1024, decoder);
-    let mut line = String::new();
+    let max = plain_bytes.unwrap_or(MAX_PLAINTEXT_BYTES).min(MAX_PLAINTEXT_BYTES);
+    let mut lines = BufReader::with_capacity(64 * 1024, Bounded { inner: decoder, read: 0, max });
+    let mut line = Vec::with_capacity(1024);
     let mut number = 0;
     loop {
         line.clear();
         number += 1;
-        let read =
-            lines.read_line(&mut line).map_err(|e| BundleError::BadPayload { line: number, detail: e.to_string() })?;
+        let read = (&mut lines)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| read_error(e, number, max))?;
         if read == 0 {
-            return Ok(());
+            break;
         }
-        if !line.trim().is_empty() {
-            each(line.trim_end_matches(['\n', '\r']), number)?;
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        } else if line.len() > MAX_LINE_BYTES {
+            return Err(BundleError::TooLarge { limit: Limit::Line, max: MAX_LINE_BYTES as u64 }.into());
         }
+        let text =
+            std::str::from_utf8(&line).map_err(|e| BundleError::BadPayload { line: number, detail: e.to_string() })?;
+        if text.trim().is_empty() {
+            return Err(BundleError::BadPayload { line: number, detail: "blank line".into() }.into());
+        }
+        each(text, number)?;
     }
+    let read = lines.into_inner().read;
+    if plain_bytes.is_some_and(|declared| declared != read) {
+        return Err(BundleError::PayloadMismatch { what: "plain size" }.into());
+    }
+    Ok(())
 }
 
-/// Decrypts and parses every version in turn. A payload carrying more
-/// versions than its signed header counts is refused.
+/// Decrypts and parses every version in turn. The versions of each table
+/// this Binôme knows must be exactly those the signed header counts; one
+/// more is refused as soon as it is read.
 pub fn for_each_version<E: From<BundleError>>(
     ciphertext: impl Read,
     keys: &DeviceKeys,
-    carried: u64,
+    plain_bytes: Option<u64>,
+    declared: &BTreeMap<String, u64>,
     mut each: impl FnMut(RemoteVersion) -> Result<(), E>,
 ) -> Result<u64, E> {
-    let mut seen = 0u64;
-    for_each_line(ciphertext, keys, |text, number| -> Result<(), E> {
+    let mut seen: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut total = 0u64;
+    for_each_line(ciphertext, keys, plain_bytes, |text, number| -> Result<(), E> {
         if let Some(version) = parse_line(text, number).map_err(E::from)? {
-            seen += 1;
-            if seen > carried {
-                return Err(BundleError::PayloadMismatch { what: "count" }.into());
+            let table = version.kind.table();
+            let count = seen.entry(table).or_insert(0);
+            *count += 1;
+            let allowed = declared.get(table).copied().unwrap_or(0);
+            if *count > allowed {
+                return Err(
+                    BundleError::CountMismatch { table: table.to_owned(), declared: allowed, found: *count }.into()
+                );
             }
+            total += 1;
             each(version)?;
         }
         Ok(())
     })?;
-    Ok(seen)
+    for (table, &count) in declared {
+        if binome_domain::Kind::from_table(table).is_none() {
+            continue;
+        }
+        let found = seen.get(table.as_str()).copied().unwrap_or(0);
+        if found != count {
+            return Err(BundleError::CountMismatch { table: table.clone(), declared: count, found }.into());
+        }
+    }
+    Ok(total)
 }

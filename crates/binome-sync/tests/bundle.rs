@@ -221,3 +221,41 @@ fn a_line_carries_fields_from_a_newer_binome_among_the_known_ones_and_back() {
     let received = binome_sync::parse_line(&line, 1).unwrap().expect("a known table");
     assert_eq!(received, sent);
 }
+
+/// A file in a watched folder or on a USB stick can change between the
+/// check of its hash and its decryption: what is decrypted is what was
+/// checked, not what the file holds by then.
+#[test]
+fn the_payload_decrypted_is_the_payload_verified() {
+    let (a, b) = (DeviceKeys::generate(), DeviceKeys::generate());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lot.binome");
+    std::fs::write(&path, bundle(&a, &[&b])).unwrap();
+    let mut opened = binome_sync::open_bundle(std::fs::File::open(&path).unwrap()).unwrap();
+
+    // Another bundle of the same sender, written over the file in place.
+    let outgoing = Outgoing {
+        bundle_id: "0190a4b2-0000-7000-8000-0000000000ee".into(),
+        created_hlc: 42,
+        created_at: "2026-11-23T10:00:00Z".into(),
+        sender: sender(&a),
+        recipients: vec![(Recipient { device_id: "x".into(), fingerprint: b.fingerprint() }, b.age_recipient())],
+        kind: "full",
+        mission: None,
+        schema_version: 2,
+        acks: vec![],
+        origins: vec![],
+        certificate: None,
+    };
+    let other = write_bundle(outgoing, &[version("Programme remplacé")], &a).unwrap();
+    std::fs::OpenOptions::new().write(true).open(&path).unwrap().write_all(&other).unwrap();
+
+    let mut read = Vec::new();
+    opened
+        .for_each_version(&b, |v| {
+            read.push(v);
+            Ok::<_, BundleError>(())
+        })
+        .unwrap();
+    assert_eq!(read, [version("Appui santé Tchad")]);
+}

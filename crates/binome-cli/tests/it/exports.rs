@@ -169,3 +169,46 @@ fn the_donor_workbook_reads_back_in_libreoffice() {
         .sum();
     assert_eq!(attendance.len() - 1, stored, "every attendance row, under one header row");
 }
+
+/// A name that arrived in a bundle, written as a formula: in either CSV
+/// dialect, LibreOffice (installed by scripts/test.sh) reads text, never a
+/// formula that would compute or fetch.
+#[test]
+fn csv_cells_that_would_start_a_formula_open_as_text_in_libreoffice() {
+    let store = demo();
+    let names = ["=HYPERLINK(\"http://example.org\";\"x\")", "+1+1", "-2+3", "@SUM(1;2)"];
+    let session = store.json(&["sessions", "list"])[0]["id"].as_str().unwrap().to_owned();
+    let attendance = store.json(&["attendance", "list", "--session", &session]);
+    for (name, row) in names.iter().zip(attendance.as_array().unwrap()) {
+        let person = row["data"]["person_id"].as_str().unwrap();
+        store.ok(&["persons", "edit", person, &format!("--family-name={name}")]);
+    }
+    // LibreOffice's own CSV reader: separator, quote, UTF-8, first line.
+    for (dialect, filter) in [("excel-fr", "CSV:59,34,76,1"), ("plain", "CSV:44,34,76,1")] {
+        let csv = store.file(&format!("personnes-{dialect}.csv"));
+        store.ok(&["export", "csv", "--table", "attendance", "--dialect", dialect, "--out", &csv]);
+        let out = store.dir.path().join(format!("lo-{dialect}"));
+        let converted = std::process::Command::new("soffice")
+            .env("HOME", store.dir.path().join("lo-profile"))
+            .arg("--headless")
+            .arg(format!("--infilter={filter}"))
+            .args(["--convert-to", "xlsx", "--outdir"])
+            .arg(&out)
+            .arg(&csv)
+            .output()
+            .expect("LibreOffice runs (Debian package libreoffice-calc-nogui, installed by scripts/test.sh)");
+        assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+        let xlsx = out.join(format!("personnes-{dialect}.xlsx"));
+        let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+        let sheet = book.sheet_names()[0].clone();
+        let formulas = book.worksheet_formula(&sheet).unwrap();
+        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{dialect}: no cell is a formula");
+        let values = book.worksheet_range(&sheet).unwrap();
+        for name in names {
+            assert!(
+                values.used_cells().any(|(_, _, v)| matches!(v, Data::String(s) if s.contains(name))),
+                "{dialect}: {name} is read as text"
+            );
+        }
+    }
+}

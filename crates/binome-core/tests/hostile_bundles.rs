@@ -1,0 +1,341 @@
+//! What a trusted laptop gone bad, or a stranger, can hand this one: bundles
+//! correctly signed and encrypted, whose header or payload is built to take
+//! the laptop down or slip past a check. Each is refused with its own error
+//! and leaves the store exactly as it was.
+
+use binome_core::sync::{ImportOutcome, QuarantineLimit, SyncRefusal};
+use binome_core::{Binome, CoreError, DeviceRole};
+use binome_sync::crafted::crafted_bundle;
+use binome_sync::{BundleError, Header, Limit, Outgoing, Recipient};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+struct Laptops {
+    dir: tempfile::TempDir,
+    expert: Binome,
+    office: Binome,
+}
+
+fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &Path) {
+    from.export_bundle(file, &[], false).unwrap();
+    to.import_bundle(file, false).unwrap();
+    to.trust_device(name).unwrap();
+}
+
+fn laptops() -> Laptops {
+    let dir = tempfile::tempdir().unwrap();
+    let mut expert = Binome::open(&dir.path().join("expert/store.sqlite3")).unwrap();
+    let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
+    expert.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
+    office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
+    let hello = dir.path().join("hello.binome");
+    introduce(&mut expert, &mut office, "portable-expert", &hello);
+    introduce(&mut office, &mut expert, "bureau-ndjamena", &hello);
+    Laptops { dir, expert, office }
+}
+
+fn dump(binome: &Binome) -> String {
+    let mut out = Vec::new();
+    binome.store().dump_to(&mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// What `from` states about a bundle for `to`.
+fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing<'static> {
+    let sender = from.sender().unwrap();
+    let receiver = to.sender().unwrap();
+    Outgoing {
+        bundle_id: binome_core::domain::new_id().hyphenated().to_string(),
+        created_hlc: 1,
+        created_at: "2026-12-01T10:00:00Z".into(),
+        recipients: vec![
+            (
+                Recipient { device_id: receiver.device_id.clone(), fingerprint: receiver.fingerprint.clone() },
+                receiver.age_recipient.clone(),
+            ),
+            (
+                Recipient { device_id: sender.device_id.clone(), fingerprint: sender.fingerprint.clone() },
+                sender.age_recipient.clone(),
+            ),
+        ],
+        sender,
+        kind: "full",
+        mission: None,
+        schema_version: binome_store::SCHEMA_VERSION,
+        acks: vec![],
+        origins: vec![],
+        certificate: None,
+    }
+}
+
+/// A programme version line written by `origin` (counter 1).
+fn programme_line(origin: &str, id: &str, name: &str) -> String {
+    serde_json::json!({
+        "t": "programmes", "id": id, "vv": { origin: 1 }, "hlc": 111_394_473_345_597_440_i64,
+        "o": origin, "a": "Claire Durand", "del": false,
+        "d": { "code": "PASST2", "name": name, "country": "TD", "start_date": "2019-01-01",
+               "hours_per_day": 7.0, "pass_mark": 80.0 }
+    })
+    .to_string()
+}
+
+const PROGRAMME: &str = "0190a4b2-0000-7000-8000-000000000001";
+
+impl Laptops {
+    /// A bundle from the expert to the office with this payload and header.
+    fn crafted(&mut self, plaintext: &mut dyn Read, counts: &[(&str, u64)], edit: impl FnOnce(&mut Header)) -> PathBuf {
+        let outgoing = outgoing(&mut self.expert, &mut self.office);
+        let keys = self.expert.keys().unwrap();
+        let counts: BTreeMap<String, u64> = counts.iter().map(|(t, n)| ((*t).to_owned(), *n)).collect();
+        let origin = self.expert_id();
+        let bytes = crafted_bundle(outgoing, plaintext, counts, &keys, |header| {
+            header.covers.insert(origin, 2);
+            edit(header)
+        })
+        .unwrap();
+        let path = self.dir.path().join(format!("crafted-{}.binome", binome_core::domain::new_id()));
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn expert_id(&self) -> String {
+        self.expert.device().unwrap().device_id.clone()
+    }
+
+    /// Imports `path` into the office; expects a refusal and an untouched store.
+    fn refused(&mut self, path: &Path) -> CoreError {
+        let before = dump(&self.office);
+        let error = match self.office.import_bundle(path, false) {
+            Err(error) => error,
+            Ok(outcome) => panic!("expected a refusal, got {outcome:?}"),
+        };
+        assert_eq!(dump(&self.office), before, "nothing of the refused bundle was kept");
+        error
+    }
+}
+
+fn lines(lines: &[String]) -> std::io::Cursor<Vec<u8>> {
+    std::io::Cursor::new(lines.iter().map(|l| format!("{l}\n")).collect::<String>().into_bytes())
+}
+
+#[test]
+fn a_line_of_two_hundred_megabytes_is_refused_without_being_held() {
+    let mut laptops = laptops();
+    let origin = laptops.expert_id();
+    let start = format!(
+        r#"{{"t":"programmes","id":"{PROGRAMME}","vv":{{"{origin}":1}},"hlc":1,"o":"{origin}","a":"x","del":false,"d":{{"name":""#
+    );
+    let mut payload = start.as_bytes().chain(std::io::repeat(b'a').take(200 << 20)).chain(&b"\"}}\n"[..]);
+    let path = laptops.crafted(&mut payload, &[("programmes", 1)], |_| {});
+    match laptops.refused(&path) {
+        CoreError::Bundle(BundleError::TooLarge { limit: Limit::Line, max }) => {
+            assert_eq!(max, binome_sync::MAX_LINE_BYTES as u64)
+        }
+        other => panic!("expected the line limit, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_text_longer_than_an_edit_allows_is_refused_naming_its_field() {
+    let mut laptops = laptops();
+    let origin = laptops.expert_id();
+    let long_name = "Programme ".repeat(30);
+    let path =
+        laptops.crafted(&mut lines(&[programme_line(&origin, PROGRAMME, &long_name)]), &[("programmes", 1)], |_| {});
+    match laptops.refused(&path) {
+        CoreError::Sync(SyncRefusal::FieldTooLong { table, field, max, .. }) => {
+            assert_eq!((table.as_str(), field.as_str(), max), ("programmes", "name", 200));
+        }
+        other => panic!("expected the field limit, got {other:?}"),
+    }
+
+    // A long text (a session's notes) has its own bound.
+    let notes = "Observation. ".repeat(2_000);
+    let session = serde_json::json!({
+        "t": "sessions", "id": "0190a4b2-0000-7000-8000-000000000002", "vv": { &origin: 2 }, "hlc": 1,
+        "o": &origin, "a": "Claire Durand", "del": false,
+        "d": { "mission_id": "0190a4b2-0000-7000-8000-000000000003", "title": "Séance", "modality": "theory",
+               "date": "2019-03-04", "duration": 60, "status": "draft", "notes": notes }
+    })
+    .to_string();
+    let path = laptops.crafted(&mut lines(&[session]), &[("sessions", 1)], |_| {});
+    match laptops.refused(&path) {
+        CoreError::Sync(SyncRefusal::FieldTooLong { field, max, .. }) => {
+            assert_eq!((field.as_str(), max), ("notes", binome_core::domain::kind::LONG_TEXT_MAX_CHARS));
+        }
+        other => panic!("expected the long-text limit, got {other:?}"),
+    }
+}
+
+#[test]
+fn millions_of_blank_lines_are_refused_at_the_first() {
+    let mut laptops = laptops();
+    let mut blank = std::io::repeat(b'\n').take(50 << 20);
+    let path = laptops.crafted(&mut blank, &[], |_| {});
+    match laptops.refused(&path) {
+        CoreError::Bundle(BundleError::BadPayload { line: 1, .. }) => {}
+        other => panic!("expected a refusal at line 1, got {other:?}"),
+    }
+}
+
+#[test]
+fn more_decompressed_bytes_than_the_header_declares_are_refused() {
+    let mut laptops = laptops();
+    let origin = laptops.expert_id();
+    let line = programme_line(&origin, PROGRAMME, "Appui santé Tchad");
+    let path = laptops
+        .crafted(&mut lines(std::slice::from_ref(&line)), &[("programmes", 1)], |h| h.payload.plain_bytes = Some(10));
+    match laptops.refused(&path) {
+        CoreError::Bundle(BundleError::TooLarge { limit: Limit::Plaintext, max: 10 }) => {}
+        other => panic!("expected the declared size, got {other:?}"),
+    }
+    let declared = line.len() as u64 + 100;
+    let path = laptops.crafted(&mut lines(&[line]), &[("programmes", 1)], |h| h.payload.plain_bytes = Some(declared));
+    match laptops.refused(&path) {
+        CoreError::Bundle(BundleError::PayloadMismatch { .. }) => {}
+        other => panic!("expected a size mismatch, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_header_is_checked_whole() {
+    let mut laptops = laptops();
+    let origin = laptops.expert_id();
+    let line = programme_line(&origin, PROGRAMME, "Appui santé Tchad");
+    type Case = (Box<dyn FnOnce(&mut Header)>, Box<dyn Fn(&CoreError) -> bool>);
+    let mut cases: Vec<Case> = vec![
+        (
+            Box::new(|h| h.schema_version = 99),
+            Box::new(|e| matches!(e, CoreError::Bundle(BundleError::NewerSchema { found: 99, .. }))),
+        ),
+        (
+            Box::new(|h| h.payload.compression = "gzip".into()),
+            Box::new(
+                |e| matches!(e, CoreError::Bundle(BundleError::Unsupported { field: "payload.compression", value }) if value == "gzip"),
+            ),
+        ),
+        (
+            Box::new(|h| h.payload.encryption = "none".into()),
+            Box::new(|e| matches!(e, CoreError::Bundle(BundleError::Unsupported { field: "payload.encryption", .. }))),
+        ),
+        (
+            Box::new(|h| h.format_version = 0),
+            Box::new(|e| matches!(e, CoreError::Bundle(BundleError::Unsupported { field: "format_version", .. }))),
+        ),
+        (
+            Box::new(|h| {
+                h.other.insert("padding".into(), serde_json::Value::String("x".repeat(2 << 20)));
+            }),
+            Box::new(|e| matches!(e, CoreError::Bundle(BundleError::TooLarge { limit: Limit::Header, .. }))),
+        ),
+    ];
+    for (edit, expected) in cases.drain(..) {
+        let path = laptops.crafted(&mut lines(std::slice::from_ref(&line)), &[("programmes", 1)], edit);
+        let error = laptops.refused(&path);
+        assert!(expected(&error), "unexpected refusal: {error:?}");
+    }
+}
+
+#[test]
+fn counts_are_compared_table_by_table() {
+    let mut laptops = laptops();
+    let origin = laptops.expert_id();
+    let two = [
+        programme_line(&origin, PROGRAMME, "Appui santé Tchad"),
+        programme_line(&origin, "0190a4b2-0000-7000-8000-000000000009", "Appui santé Guinée"),
+    ];
+    // The same total, spread over other tables.
+    let path = laptops.crafted(&mut lines(&two), &[("programmes", 1), ("sessions", 1)], |_| {});
+    match laptops.refused(&path) {
+        CoreError::Bundle(BundleError::CountMismatch { table, declared: 1, found: 2 }) => {
+            assert_eq!(table, "programmes")
+        }
+        other => panic!("expected a count mismatch, got {other:?}"),
+    }
+    // Fewer than counted.
+    let path = laptops.crafted(&mut lines(&two), &[("programmes", 3)], |_| {});
+    match laptops.refused(&path) {
+        CoreError::Bundle(BundleError::CountMismatch { declared: 3, found: 2, .. }) => {}
+        other => panic!("expected a count mismatch, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_counter_that_could_overflow_is_refused() {
+    let mut laptops = laptops();
+    let origin = laptops.expert_id();
+    let line = programme_line(&origin, PROGRAMME, "Appui santé Tchad").replace("\":1}", "\":9007199254740993}");
+    assert!(line.contains("9007199254740993"));
+    let path = laptops.crafted(&mut lines(&[line]), &[("programmes", 1)], |_| {});
+    match laptops.refused(&path) {
+        CoreError::Bundle(BundleError::BadPayload { line: 1, .. }) => {}
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// A laptop the office has never trusted.
+fn stranger(dir: &Path, n: usize) -> Binome {
+    let mut stranger = Binome::open(&dir.join(format!("stranger-{n}/store.sqlite3"))).unwrap();
+    stranger.init(&format!("inconnu-{n}"), "Inconnu", DeviceRole::Expert).unwrap();
+    stranger
+}
+
+#[test]
+fn the_quarantine_keeps_a_bounded_number_of_bundles() {
+    let mut laptops = laptops();
+    let mut stranger = stranger(laptops.dir.path(), 1);
+    let keys = stranger.keys().unwrap();
+    let limit = binome_core::sync::QUARANTINE_MAX_BUNDLES as usize;
+    for n in 0..=limit {
+        let outgoing = outgoing(&mut stranger, &mut laptops.office);
+        let bytes = crafted_bundle(outgoing, &mut std::io::empty(), BTreeMap::new(), &keys, |_| {}).unwrap();
+        let path = laptops.dir.path().join(format!("stranger-{n}.binome"));
+        std::fs::write(&path, bytes).unwrap();
+        if n < limit {
+            let outcome = laptops.office.import_bundle(&path, false).unwrap();
+            assert!(matches!(outcome, ImportOutcome::Quarantined { .. }), "{outcome:?}");
+        } else {
+            let before = dump(&laptops.office);
+            match laptops.office.import_bundle(&path, false) {
+                Err(CoreError::Sync(SyncRefusal::QuarantineFull { limit: QuarantineLimit::Bundles, .. })) => {}
+                other => panic!("expected a full quarantine, got {other:?}"),
+            }
+            assert_eq!(dump(&laptops.office), before);
+        }
+    }
+    assert_eq!(laptops.office.store().quarantined().unwrap().len(), limit);
+}
+
+/// Bytes zstd cannot shrink.
+struct Noise(u64);
+
+impl Read for Noise {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        for byte in buf.iter_mut() {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            *byte = self.0 as u8;
+        }
+        Ok(buf.len())
+    }
+}
+
+#[test]
+fn a_bundle_too_large_for_the_quarantine_is_not_kept() {
+    let mut laptops = laptops();
+    let mut stranger = stranger(laptops.dir.path(), 2);
+    let keys = stranger.keys().unwrap();
+    let outgoing = outgoing(&mut stranger, &mut laptops.office);
+    let size = binome_core::sync::QUARANTINE_MAX_BUNDLE_BYTES + (1 << 20);
+    let bytes =
+        crafted_bundle(outgoing, &mut Noise(0x9E37_79B9_7F4A_7C15).take(size), BTreeMap::new(), &keys, |_| {}).unwrap();
+    let path = laptops.dir.path().join("large.binome");
+    std::fs::write(&path, bytes).unwrap();
+    match laptops.office.import_bundle(&path, false) {
+        Err(CoreError::Sync(SyncRefusal::QuarantineFull { limit: QuarantineLimit::BundleBytes, .. })) => {}
+        other => panic!("expected the quarantine's bundle limit, got {other:?}"),
+    }
+    assert!(laptops.office.store().quarantined().unwrap().is_empty());
+}

@@ -1,0 +1,304 @@
+//! A laptop going back to a backup: its counters never go back with it, so
+//! what it writes next reaches its peers, and backups themselves are kept,
+//! ordered and restorable whatever its clock did.
+
+use binome_core::domain::{Input, Kind};
+use binome_core::{Binome, CoreError, DeviceRole, StoreError};
+use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+const NOW: i64 = 1_763_900_000_000;
+const YEAR: i64 = 365 * 86_400_000;
+
+fn input(pairs: &[(&str, &str)]) -> Input {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+fn dump(binome: &Binome) -> String {
+    let mut out = Vec::new();
+    binome.store().dump_to(&mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// `to` learns and trusts `from` (called `name`).
+fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &Path) {
+    from.export_bundle(file, &[], false).unwrap();
+    to.import_bundle(file, false).unwrap();
+    to.trust_device(name).unwrap();
+}
+
+/// Two laptops that trust each other.
+struct Pair {
+    dir: tempfile::TempDir,
+    expert: Binome,
+    office: Binome,
+}
+
+impl Pair {
+    fn new() -> Pair {
+        let dir = tempfile::tempdir().unwrap();
+        let mut expert = Binome::open(&dir.path().join("expert/store.sqlite3")).unwrap();
+        let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
+        expert.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
+        office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
+        let hello = dir.path().join("hello.binome");
+        introduce(&mut expert, &mut office, "portable-expert", &hello);
+        introduce(&mut office, &mut expert, "bureau-ndjamena", &hello);
+        Pair { dir, expert, office }
+    }
+
+    fn file(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn expert_to_office(&mut self) {
+        let file = self.file("to-office.binome");
+        self.expert.export_bundle(&file, &["bureau-ndjamena".to_owned()], false).unwrap();
+        self.office.import_bundle(&file, false).unwrap();
+    }
+
+    fn office_to_expert(&mut self) {
+        let file = self.file("to-expert.binome");
+        self.office.export_bundle(&file, &["portable-expert".to_owned()], false).unwrap();
+        self.expert.import_bundle(&file, false).unwrap();
+    }
+}
+
+fn title(binome: &Binome, code: &str) -> String {
+    binome.get(Kind::Programme, code).unwrap().data["name"].as_str().unwrap().to_owned()
+}
+
+fn rename(binome: &mut Binome, code: &str, name: &str) {
+    binome.edit(Kind::Programme, code, &input(&[("name", name)])).unwrap();
+}
+
+/// The expert's programme reaches the office, the office's answer comes
+/// back (the expert's store is backed up before that import), and the
+/// expert then renames the programme `edits` times and sends it, restores
+/// the backup, renames it once more and sends again.
+fn restore_then_edit(edits: usize) -> Pair {
+    let mut pair = Pair::new();
+    pair.expert
+        .add(
+            Kind::Programme,
+            &input(&[
+                ("code", "PASST2"),
+                ("name", "Appui santé Tchad"),
+                ("country", "TD"),
+                ("start_date", "01/01/2019"),
+            ]),
+        )
+        .unwrap();
+    pair.expert
+        .add(
+            Kind::Programme,
+            &input(&[
+                ("code", "PASA2"),
+                ("name", "Appui santé Guinée"),
+                ("country", "GN"),
+                ("start_date", "01/01/2019"),
+            ]),
+        )
+        .unwrap();
+    pair.expert_to_office();
+    pair.office_to_expert();
+    let backup = pair.expert.backups().unwrap()[0].name.clone();
+
+    for n in 0..edits {
+        rename(&mut pair.expert, "PASST2", &format!("Intitulé perdu {n}"));
+    }
+    rename(&mut pair.expert, "PASA2", "Appui santé Guinée, phase 2");
+    pair.expert_to_office();
+
+    pair.expert.restore(&backup).unwrap();
+    assert_eq!(title(&pair.expert, "PASST2"), "Appui santé Tchad", "the backup is back in place");
+    rename(&mut pair.expert, "PASST2", "Appui aux soins de santé au Tchad");
+    pair.expert_to_office();
+    pair.office_to_expert();
+    pair.expert_to_office();
+    pair
+}
+
+#[test]
+fn one_edit_after_the_backup_then_a_restore_still_syncs() {
+    let pair = restore_then_edit(1);
+    assert_eq!(title(&pair.office, "PASST2"), "Appui aux soins de santé au Tchad", "the edit made after the restore");
+    assert_eq!(title(&pair.expert, "PASA2"), "Appui santé Guinée, phase 2", "the work the restore undid came back");
+    assert_eq!(dump(&pair.expert), dump(&pair.office));
+}
+
+#[test]
+fn two_edits_after_the_backup_then_a_restore_lose_nothing() {
+    let pair = restore_then_edit(2);
+    assert_eq!(title(&pair.office, "PASST2"), "Appui aux soins de santé au Tchad", "the edit made after the restore");
+    assert_eq!(title(&pair.expert, "PASST2"), "Appui aux soins de santé au Tchad");
+    assert_eq!(dump(&pair.expert), dump(&pair.office));
+}
+
+#[test]
+fn own_versions_coming_back_raise_the_counter() {
+    let mut pair = Pair::new();
+    pair.expert
+        .add(
+            Kind::Programme,
+            &input(&[
+                ("code", "PASST2"),
+                ("name", "Appui santé Tchad"),
+                ("country", "TD"),
+                ("start_date", "01/01/2019"),
+            ]),
+        )
+        .unwrap();
+    pair.expert_to_office();
+    let counter = pair.expert.device().unwrap().counter;
+    // The store as it was before the programme existed: a copy of another
+    // laptop's backup would be refused, so the expert's own one.
+    pair.office_to_expert();
+    let backup = pair.expert.backups().unwrap().last().unwrap().name.clone();
+    pair.expert.restore(&backup).unwrap();
+    assert_eq!(pair.expert.device().unwrap().counter, counter, "a restore keeps the higher counter");
+}
+
+static CLOCK: AtomicI64 = AtomicI64::new(NOW);
+
+fn settable_clock() -> i64 {
+    CLOCK.load(Ordering::SeqCst)
+}
+
+/// `count` imports into the office, each bringing one more programme.
+fn imports(pair: &mut Pair, from: usize, count: usize) {
+    for n in from..from + count {
+        let code = format!("P{n:02}");
+        pair.expert
+            .add(
+                Kind::Programme,
+                &input(&[("code", &code), ("name", "Programme"), ("country", "TD"), ("start_date", "01/01/2019")]),
+            )
+            .unwrap();
+        pair.expert_to_office();
+    }
+}
+
+#[test]
+fn twenty_five_imports_keep_the_ten_newest_and_each_restores() {
+    let mut pair = Pair::new();
+    let before = pair.office.backups().unwrap().len();
+    imports(&mut pair, 0, 25);
+    let backups = pair.office.backups().unwrap();
+    assert_eq!(backups.len(), binome_core::backups::BACKUPS_KEPT);
+    let newest = backups[0].sequence;
+    assert_eq!(newest as usize, before + 25, "the backup just taken is kept");
+    let sequences: Vec<u64> = backups.iter().map(|b| b.sequence).collect();
+    assert_eq!(sequences, (newest - 9..=newest).rev().collect::<Vec<_>>(), "the ten newest, newest first");
+
+    // Each kept backup is the store as it was before its import: one
+    // programme fewer than imports so far.
+    for backup in &backups {
+        pair.office.restore(&backup.name).unwrap();
+        let programmes = pair.office.store().count(Kind::Programme).unwrap();
+        assert_eq!(programmes as u64, backup.sequence - before as u64 - 1, "{}", backup.name);
+    }
+    let names: Vec<String> = pair.office.backups().unwrap().into_iter().map(|b| b.name).collect();
+    for backup in &backups {
+        assert!(names.contains(&backup.name), "a restore prunes nothing: {} is still there", backup.name);
+    }
+    assert!(names.iter().filter(|n| n.contains("avant-restauration")).count() >= 10, "every pre-restore backup stays");
+}
+
+#[test]
+fn a_clock_years_ahead_then_right_does_not_prune_the_newest_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pair = Pair::new();
+    pair.office = Binome::open(pair.office.store().path()).unwrap().with_clock(settable_clock);
+    let _ = dir;
+    CLOCK.store(NOW + 2 * YEAR, Ordering::SeqCst);
+    imports(&mut pair, 0, 6);
+    CLOCK.store(NOW, Ordering::SeqCst);
+    imports(&mut pair, 6, 8);
+    let backups = pair.office.backups().unwrap();
+    assert_eq!(backups.len(), binome_core::backups::BACKUPS_KEPT);
+    // The newest backup is the one before the last import, taken with the
+    // clock set right: restoring it leaves 13 programmes.
+    pair.office.restore(&backups[0].name).unwrap();
+    assert_eq!(pair.office.store().count(Kind::Programme).unwrap(), 13);
+}
+
+/// Where the office keeps its backups.
+fn backup_dir(binome: &Binome) -> std::path::PathBuf {
+    binome.store().path().parent().unwrap().join(binome_core::backups::BACKUP_DIR)
+}
+
+#[test]
+fn an_interrupted_backup_is_never_listed_and_goes_at_the_next_one() {
+    let mut pair = Pair::new();
+    imports(&mut pair, 0, 1);
+    let first = pair.office.backups().unwrap()[0].sequence;
+    let dir = backup_dir(&pair.office);
+    let leftover = dir.join(".binome-000099-20261201-084400000-import-bundle.sqlite3.part");
+    std::fs::write(&leftover, b"SQLite format 3\0 cut short").unwrap();
+    let listed: Vec<String> = pair.office.backups().unwrap().into_iter().map(|b| b.name).collect();
+    assert!(listed.iter().all(|n| !n.contains("000099")), "{listed:?}");
+    imports(&mut pair, 1, 1);
+    assert!(!leftover.exists(), "the work file of the interrupted backup was removed");
+    assert_eq!(pair.office.backups().unwrap()[0].sequence, first + 1, "numbering ignores the interrupted one");
+}
+
+#[test]
+fn a_truncated_backup_is_refused_and_the_store_is_left_as_it_was() {
+    let mut pair = Pair::new();
+    imports(&mut pair, 0, 2);
+    let newest = pair.office.backups().unwrap()[0].clone();
+    let bytes = std::fs::read(&newest.path).unwrap();
+    std::fs::write(&newest.path, &bytes[..bytes.len() / 3]).unwrap();
+    let before = dump(&pair.office);
+    match pair.office.restore(&newest.name) {
+        Err(CoreError::Store(StoreError::NotABackup { .. })) => {}
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(dump(&pair.office), before);
+}
+
+/// Sets the `user_version` field of an SQLite file's header (offset 60).
+fn set_schema(path: &Path, version: u32) {
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[60..64].copy_from_slice(&version.to_be_bytes());
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_backup_from_a_newer_binome_is_refused() {
+    let mut pair = Pair::new();
+    imports(&mut pair, 0, 2);
+    let newest = pair.office.backups().unwrap()[0].clone();
+    set_schema(&newest.path, 99);
+    let before = dump(&pair.office);
+    match pair.office.restore(&newest.name) {
+        Err(CoreError::Store(StoreError::NewerSchema { found: 99, .. })) => {}
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(dump(&pair.office), before);
+    assert_eq!(pair.office.store().schema_version().unwrap(), binome_store::SCHEMA_VERSION);
+}
+
+#[test]
+fn a_backup_from_an_older_schema_is_migrated_on_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/store-v2.sqlite3");
+    let store_path = dir.path().join("store.sqlite3");
+    std::fs::copy(&fixture, &store_path).unwrap();
+    let mut binome = Binome::open(&store_path).unwrap();
+    let sessions = binome.store().count(Kind::Session).unwrap();
+    assert!(sessions > 0);
+    let backups = dir.path().join(binome_core::backups::BACKUP_DIR);
+    std::fs::create_dir_all(&backups).unwrap();
+    std::fs::copy(&fixture, backups.join("binome-000001-20260101-000000000-import-bundle.sqlite3")).unwrap();
+    let mission = binome.list(Kind::Mission, &Default::default()).unwrap()[0].id.clone();
+    binome.delete(Kind::Mission, &mission).unwrap();
+
+    binome.restore("000001").unwrap();
+    assert_eq!(binome.store().schema_version().unwrap(), binome_store::SCHEMA_VERSION);
+    assert!(!binome.get(Kind::Mission, &mission).unwrap().deleted, "the mission is back");
+    assert_eq!(binome.store().count(Kind::Session).unwrap(), sessions);
+    // Still writable after the migration.
+    binome.edit(Kind::Mission, &mission, &input(&[("title", "Mission restaurée")])).unwrap();
+}
