@@ -259,6 +259,9 @@ error-sync-role-forbids = Device "{ $device }" ({ $role }) may not change: { $ki
 error-sync-unknown-origin = The bundle holds versions from device { $device }, unknown here and not introduced by the sender: refused, nothing was imported.
 error-sync-outside-missions = Device "{ $device }" is enrolled for other missions: it may not change { $kind } { $id }. Bundle refused, nothing was imported.
 error-sync-unknown-recipient = No trusted device matches "{ $text }" (see: binome devices list).
+error-bundle-bad-segment = The origin signature of device { $device } (from its version { $counter }) does not match its key: bundle refused, nothing was imported.
+error-sync-unverified-origin = The bundle carries versions of device { $device }, which is not trusted here and which no coordinator trusted here certifies: who wrote them cannot be checked. Refused, nothing was imported.
+error-sync-unverified = The bundle holds { $kind } { $id }, which does not match what device { $device } signed: altered on the way. Refused, nothing was imported.
 error-bundle-too-large = This bundle exceeds the size allowed for { $limit ->
     [header] its header
     [line] one line of its content

@@ -266,6 +266,9 @@ error-sync-role-forbids = L'appareil « { $device } » ({ $role }) ne peut pas m
 error-sync-unknown-origin = Le lot contient des versions de l'appareil { $device }, inconnu ici et non présenté par l'expéditeur : refusé, rien n'a été importé.
 error-sync-outside-missions = L'appareil « { $device } » est inscrit pour d'autres missions : il ne peut pas modifier { $kind } { $id }. Lot refusé, rien n'a été importé.
 error-sync-unknown-recipient = Aucun appareil reconnu ne correspond à « { $text } » (voir : binome devices list).
+error-bundle-bad-segment = La signature d'origine de l'appareil { $device } (à partir de sa version { $counter }) ne correspond pas à sa clé : lot refusé, rien n'a été importé.
+error-sync-unverified-origin = Le lot contient des versions de l'appareil { $device }, qui n'est pas reconnu ici et qu'aucun coordinateur reconnu ici ne certifie : impossible de vérifier qui les a écrites. Refusé, rien n'a été importé.
+error-sync-unverified = Le lot contient { $kind } { $id } qui ne correspond pas à ce que l'appareil { $device } a signé : falsifié en route. Refusé, rien n'a été importé.
 error-bundle-too-large = Ce lot dépasse la taille permise pour { $limit ->
     [header] son en-tête
     [line] une ligne de son contenu

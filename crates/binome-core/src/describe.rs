@@ -111,6 +111,9 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                     let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
                     vec![("kind", kind), ("declared", declared.to_string()), ("found", found.to_string())]
                 }
+                BundleError::BadSegment { origin, first_counter } => {
+                    vec![("device", origin.clone()), ("counter", first_counter.to_string())]
+                }
                 BundleError::MissingSignature
                 | BundleError::BadSignature
                 | BundleError::NotForUs
@@ -147,6 +150,13 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                         "error-sync-outside-missions",
                         vec![("device", device.clone()), ("kind", kind), ("id", id.clone())],
                     )
+                }
+                SyncRefusal::UnverifiedOrigin { device } => {
+                    ("error-sync-unverified-origin", vec![("device", device.clone())])
+                }
+                SyncRefusal::Unverified { device, table, id } => {
+                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+                    ("error-sync-unverified", vec![("device", device.clone()), ("kind", kind), ("id", id.clone())])
                 }
                 SyncRefusal::FieldTooLong { table, id, field, max } => {
                     let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));

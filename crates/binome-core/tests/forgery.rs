@@ -5,7 +5,8 @@
 use binome_core::sync::SyncRefusal;
 use binome_core::{Binome, CoreError, DeviceRole};
 use binome_store::RemoteVersion;
-use binome_sync::{Outgoing, Recipient, write_bundle};
+use binome_sync::crafted::{crafted_bundle, signed_lines};
+use binome_sync::{Outgoing, Recipient};
 
 /// `to` learns and trusts `from` (called `name`).
 fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &std::path::Path) {
@@ -59,12 +60,24 @@ fn the_same_version_with_other_values_is_refused_whole() {
         )],
         kind: "full",
         mission: None,
-        schema_version: 2,
+        schema_version: binome_store::SCHEMA_VERSION,
         acks: vec![],
         origins: vec![],
         certificate: None,
+        origin_certificates: vec![],
     };
-    let forged = write_bundle(outgoing, &versions, &keys).unwrap();
+    // Signed by a's own key, segment and all: only the merge can tell.
+    let counts = versions.iter().fold(std::collections::BTreeMap::new(), |mut counts, v| {
+        *counts.entry(v.kind.table().to_owned()).or_insert(0u64) += 1;
+        counts
+    });
+    let (lines, segments) = signed_lines(&versions, &keys);
+    let mut header_covers = std::collections::BTreeMap::new();
+    header_covers.insert(a.device().unwrap().device_id.clone(), a.device().unwrap().counter as u64);
+    let forged = crafted_bundle(outgoing, &mut lines.as_slice(), counts, segments, &keys, |header| {
+        header.covers = header_covers
+    })
+    .unwrap();
     match b.import_bundle_bytes(&forged, false) {
         Err(CoreError::Sync(SyncRefusal::Forged { table, .. })) => assert_eq!(table, "sessions"),
         other => panic!("expected a forgery refusal, got {other:?}"),

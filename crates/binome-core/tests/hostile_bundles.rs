@@ -5,7 +5,7 @@
 
 use binome_core::sync::{ImportOutcome, QuarantineLimit, SyncRefusal};
 use binome_core::{Binome, CoreError, DeviceRole};
-use binome_sync::crafted::crafted_bundle;
+use binome_sync::crafted::{crafted_bundle, signed_lines};
 use binome_sync::{BundleError, Header, Limit, Outgoing, Recipient};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -66,6 +66,7 @@ fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing<'static> {
         acks: vec![],
         origins: vec![],
         certificate: None,
+        origin_certificates: vec![],
     }
 }
 
@@ -85,11 +86,30 @@ const PROGRAMME: &str = "0190a4b2-0000-7000-8000-000000000001";
 impl Laptops {
     /// A bundle from the expert to the office with this payload and header.
     fn crafted(&mut self, plaintext: &mut dyn Read, counts: &[(&str, u64)], edit: impl FnOnce(&mut Header)) -> PathBuf {
+        self.crafted_with_segments(plaintext, counts, 0, edit)
+    }
+
+    /// Valid version lines, signed by the expert as its export signs them.
+    fn signed(&mut self, lines: &[String], counts: &[(&str, u64)], edit: impl FnOnce(&mut Header)) -> PathBuf {
+        let versions: Vec<_> =
+            lines.iter().enumerate().map(|(i, l)| binome_sync::parse_line(l, i + 1).unwrap().unwrap()).collect();
+        let keys = self.expert.keys().unwrap();
+        let (payload, segments) = signed_lines(&versions, &keys);
+        self.crafted_with_segments(&mut payload.as_slice(), counts, segments, edit)
+    }
+
+    fn crafted_with_segments(
+        &mut self,
+        plaintext: &mut dyn Read,
+        counts: &[(&str, u64)],
+        segments: u64,
+        edit: impl FnOnce(&mut Header),
+    ) -> PathBuf {
         let outgoing = outgoing(&mut self.expert, &mut self.office);
         let keys = self.expert.keys().unwrap();
         let counts: BTreeMap<String, u64> = counts.iter().map(|(t, n)| ((*t).to_owned(), *n)).collect();
         let origin = self.expert_id();
-        let bytes = crafted_bundle(outgoing, plaintext, counts, &keys, |header| {
+        let bytes = crafted_bundle(outgoing, plaintext, counts, segments, &keys, |header| {
             header.covers.insert(origin, 2);
             edit(header)
         })
@@ -141,8 +161,7 @@ fn a_text_longer_than_an_edit_allows_is_refused_naming_its_field() {
     let mut laptops = laptops();
     let origin = laptops.expert_id();
     let long_name = "Programme ".repeat(30);
-    let path =
-        laptops.crafted(&mut lines(&[programme_line(&origin, PROGRAMME, &long_name)]), &[("programmes", 1)], |_| {});
+    let path = laptops.signed(&[programme_line(&origin, PROGRAMME, &long_name)], &[("programmes", 1)], |_| {});
     match laptops.refused(&path) {
         CoreError::Sync(SyncRefusal::FieldTooLong { table, field, max, .. }) => {
             assert_eq!((table.as_str(), field.as_str(), max), ("programmes", "name", 200));
@@ -159,7 +178,7 @@ fn a_text_longer_than_an_edit_allows_is_refused_naming_its_field() {
                "date": "2019-03-04", "duration": 60, "status": "draft", "notes": notes }
     })
     .to_string();
-    let path = laptops.crafted(&mut lines(&[session]), &[("sessions", 1)], |_| {});
+    let path = laptops.signed(&[session], &[("sessions", 1)], |_| {});
     match laptops.refused(&path) {
         CoreError::Sync(SyncRefusal::FieldTooLong { field, max, .. }) => {
             assert_eq!((field.as_str(), max), ("notes", binome_core::domain::kind::LONG_TEXT_MAX_CHARS));
@@ -184,14 +203,14 @@ fn more_decompressed_bytes_than_the_header_declares_are_refused() {
     let mut laptops = laptops();
     let origin = laptops.expert_id();
     let line = programme_line(&origin, PROGRAMME, "Appui santé Tchad");
-    let path = laptops
-        .crafted(&mut lines(std::slice::from_ref(&line)), &[("programmes", 1)], |h| h.payload.plain_bytes = Some(10));
+    let path = laptops.signed(std::slice::from_ref(&line), &[("programmes", 1)], |h| h.payload.plain_bytes = Some(10));
     match laptops.refused(&path) {
         CoreError::Bundle(BundleError::TooLarge { limit: Limit::Plaintext, max: 10 }) => {}
         other => panic!("expected the declared size, got {other:?}"),
     }
-    let declared = line.len() as u64 + 100;
-    let path = laptops.crafted(&mut lines(&[line]), &[("programmes", 1)], |h| h.payload.plain_bytes = Some(declared));
+    let path = laptops.signed(&[line], &[("programmes", 1)], |h| {
+        h.payload.plain_bytes = h.payload.plain_bytes.map(|real| real + 100)
+    });
     match laptops.refused(&path) {
         CoreError::Bundle(BundleError::PayloadMismatch { .. }) => {}
         other => panic!("expected a size mismatch, got {other:?}"),
@@ -243,10 +262,11 @@ fn counts_are_compared_table_by_table() {
     let origin = laptops.expert_id();
     let two = [
         programme_line(&origin, PROGRAMME, "Appui santé Tchad"),
-        programme_line(&origin, "0190a4b2-0000-7000-8000-000000000009", "Appui santé Guinée"),
+        // Its origin's second version (counter 2).
+        programme_line(&origin, "0190a4b2-0000-7000-8000-000000000009", "Appui santé Guinée").replace("\":1}", "\":2}"),
     ];
     // The same total, spread over other tables.
-    let path = laptops.crafted(&mut lines(&two), &[("programmes", 1), ("sessions", 1)], |_| {});
+    let path = laptops.signed(&two, &[("programmes", 1), ("sessions", 1)], |_| {});
     match laptops.refused(&path) {
         CoreError::Bundle(BundleError::CountMismatch { table, declared: 1, found: 2 }) => {
             assert_eq!(table, "programmes")
@@ -254,7 +274,7 @@ fn counts_are_compared_table_by_table() {
         other => panic!("expected a count mismatch, got {other:?}"),
     }
     // Fewer than counted.
-    let path = laptops.crafted(&mut lines(&two), &[("programmes", 3)], |_| {});
+    let path = laptops.signed(&two, &[("programmes", 3)], |_| {});
     match laptops.refused(&path) {
         CoreError::Bundle(BundleError::CountMismatch { declared: 3, found: 2, .. }) => {}
         other => panic!("expected a count mismatch, got {other:?}"),
@@ -289,7 +309,7 @@ fn the_quarantine_keeps_a_bounded_number_of_bundles() {
     let limit = binome_core::sync::QUARANTINE_MAX_BUNDLES as usize;
     for n in 0..=limit {
         let outgoing = outgoing(&mut stranger, &mut laptops.office);
-        let bytes = crafted_bundle(outgoing, &mut std::io::empty(), BTreeMap::new(), &keys, |_| {}).unwrap();
+        let bytes = crafted_bundle(outgoing, &mut std::io::empty(), BTreeMap::new(), 0, &keys, |_| {}).unwrap();
         let path = laptops.dir.path().join(format!("stranger-{n}.binome"));
         std::fs::write(&path, bytes).unwrap();
         if n < limit {
@@ -330,7 +350,8 @@ fn a_bundle_too_large_for_the_quarantine_is_not_kept() {
     let outgoing = outgoing(&mut stranger, &mut laptops.office);
     let size = binome_core::sync::QUARANTINE_MAX_BUNDLE_BYTES + (1 << 20);
     let bytes =
-        crafted_bundle(outgoing, &mut Noise(0x9E37_79B9_7F4A_7C15).take(size), BTreeMap::new(), &keys, |_| {}).unwrap();
+        crafted_bundle(outgoing, &mut Noise(0x9E37_79B9_7F4A_7C15).take(size), BTreeMap::new(), 0, &keys, |_| {})
+            .unwrap();
     let path = laptops.dir.path().join("large.binome");
     std::fs::write(&path, bytes).unwrap();
     match laptops.office.import_bundle(&path, false) {
@@ -338,4 +359,153 @@ fn a_bundle_too_large_for_the_quarantine_is_not_kept() {
         other => panic!("expected the quarantine's bundle limit, got {other:?}"),
     }
     assert!(laptops.office.store().quarantined().unwrap().is_empty());
+}
+
+/// Versions a trusted laptop writes in another device's name: the origin's
+/// signature is checked whoever sends them, so none is applied.
+mod in_another_s_name {
+    use super::*;
+
+    fn session_line(origin: &str, counter: u64, title: &str) -> String {
+        serde_json::json!({
+            "t": "sessions", "id": "0190a4b2-0000-7000-8000-000000000002", "vv": { origin: counter }, "hlc": 1,
+            "o": origin, "a": "Fatimé Ngaba", "del": false,
+            "d": { "mission_id": "0190a4b2-0000-7000-8000-000000000003", "title": title, "modality": "theory",
+                   "date": "2019-03-04", "duration": 60, "status": "draft" }
+        })
+        .to_string()
+    }
+
+    /// The expert's laptop signs, as its own segment, a version it says the
+    /// coordinator made.
+    fn signed_by_expert_as(laptops: &mut Laptops, origin: &str, counter: u64) -> PathBuf {
+        let line = session_line(origin, counter, "Titre réécrit");
+        let version = binome_sync::parse_line(&line, 1).unwrap().unwrap();
+        let keys = laptops.expert.keys().unwrap();
+        let (payload, segments) = signed_lines(&[version], &keys);
+        let origin = origin.to_owned();
+        laptops.crafted_with_segments(&mut payload.as_slice(), &[("sessions", 1)], segments, |h| {
+            h.covers.insert(origin, counter);
+        })
+    }
+
+    #[test]
+    fn a_version_in_a_trusted_coordinator_s_name_is_refused() {
+        let mut laptops = laptops();
+        let dir = laptops.dir.path().to_owned();
+        let mut coordinator = Binome::open(&dir.join("coordinator/store.sqlite3")).unwrap();
+        coordinator.init("coordination-conakry", "Mamadou Bah", DeviceRole::Coordinator).unwrap();
+        introduce(&mut coordinator, &mut laptops.office, "coordination-conakry", &dir.join("hello-c.binome"));
+        let coordinator_id = coordinator.device().unwrap().device_id.clone();
+
+        // Signed with the expert's key under the coordinator's name.
+        let path = signed_by_expert_as(&mut laptops, &coordinator_id, 7);
+        match laptops.refused(&path) {
+            CoreError::Bundle(BundleError::BadSegment { origin, .. }) => assert_eq!(origin, coordinator_id),
+            other => panic!("expected a bad origin signature, got {other:?}"),
+        }
+        // Or with no signature at all.
+        let line = session_line(&coordinator_id, 7, "Titre réécrit");
+        let id = coordinator_id.clone();
+        let path = laptops.crafted(&mut lines(&[line]), &[("sessions", 1)], |h| {
+            h.covers.insert(id, 7);
+        });
+        match laptops.refused(&path) {
+            CoreError::Sync(SyncRefusal::Unverified { device, table, .. }) => {
+                assert_eq!((device.as_str(), table.as_str()), (coordinator_id.as_str(), "sessions"))
+            }
+            other => panic!("expected an unverified version, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_invented_origin_claiming_to_be_a_coordinator_is_refused_and_not_remembered() {
+        let mut laptops = laptops();
+        let invented = "c0ffee00c0ffee00c0ffee00c0ffee00".to_owned();
+        let line = session_line(&invented, 1, "Titre réécrit");
+        let card = binome_sync::Origin {
+            device_id: invented.clone(),
+            name: "coordination-fantome".into(),
+            role: "coordinator".into(),
+            signing_key: laptops.expert.keys().unwrap().signing_public_hex(),
+            age_recipient: laptops.expert.keys().unwrap().age_recipient(),
+        };
+        let id = invented.clone();
+        let path = laptops.crafted(&mut lines(&[line]), &[("sessions", 1)], |h| {
+            h.covers.insert(id, 1);
+            h.origins.push(card);
+        });
+        match laptops.refused(&path) {
+            CoreError::Sync(SyncRefusal::UnverifiedOrigin { device }) => assert_eq!(device, invented),
+            other => panic!("expected an unverified origin, got {other:?}"),
+        }
+        assert!(laptops.office.devices().unwrap().iter().all(|d| d.device_id != invented));
+    }
+
+    #[test]
+    fn a_version_in_the_receiver_s_own_name_is_refused_and_its_counter_untouched() {
+        let mut laptops = laptops();
+        let office_id = laptops.office.device().unwrap().device_id.clone();
+        let counter = laptops.office.device().unwrap().counter;
+        let path = signed_by_expert_as(&mut laptops, &office_id, 1_000_000);
+        match laptops.refused(&path) {
+            CoreError::Bundle(BundleError::BadSegment { origin, .. }) => assert_eq!(origin, office_id),
+            other => panic!("expected a bad origin signature, got {other:?}"),
+        }
+        assert_eq!(laptops.office.device().unwrap().counter, counter);
+    }
+}
+
+/// An expert enrolled for one mission sends a version that moves a session
+/// of another mission into its own: judged on the mission the session has
+/// here, the move is refused.
+#[test]
+fn a_version_cannot_move_a_row_into_a_mission_its_origin_may_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
+    let mut expert = Binome::open(&dir.path().join("expert/store.sqlite3")).unwrap();
+    office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
+    expert.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
+    office.load_demo(2, binome_core::demo::DemoScale::Programme).unwrap();
+    let missions = office.list(binome_core::domain::Kind::Mission, &Default::default()).unwrap();
+    let (allowed, other) = (missions[0].id.clone(), missions[1].id.clone());
+    let session = office
+        .list(binome_core::domain::Kind::Session, &Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|s| s.data["mission_id"] == other.as_str())
+        .expect("a session of the other mission");
+
+    let hello = dir.path().join("hello.binome");
+    expert.export_bundle(&hello, &[], false).unwrap();
+    office.import_bundle(&hello, false).unwrap();
+    office.enrol_device("portable-expert", DeviceRole::Expert, std::slice::from_ref(&allowed)).unwrap();
+    introduce(&mut office, &mut expert, "bureau-ndjamena", &hello);
+
+    let expert_id = expert.device().unwrap().device_id.clone();
+    let mut moved = serde_json::json!({
+        "t": "sessions", "id": session.id, "vv": { &expert_id: 1 }, "hlc": 1, "o": &expert_id,
+        "a": "Claire Durand", "del": false, "d": session.data
+    });
+    moved["d"]["mission_id"] = allowed.clone().into();
+    moved["d"]["title"] = "Séance déplacée".into();
+    let version = binome_sync::parse_line(&moved.to_string(), 1).unwrap().unwrap();
+    let keys = expert.keys().unwrap();
+    let (payload, segments) = signed_lines(&[version], &keys);
+    let outgoing = outgoing(&mut expert, &mut office);
+    let bytes =
+        crafted_bundle(outgoing, &mut payload.as_slice(), [("sessions".to_owned(), 1)].into(), segments, &keys, |h| {
+            h.covers.insert(expert_id.clone(), 1);
+        })
+        .unwrap();
+    let path = dir.path().join("moved.binome");
+    std::fs::write(&path, bytes).unwrap();
+    let before = dump(&office);
+    match office.import_bundle(&path, false) {
+        Err(CoreError::Sync(SyncRefusal::OutsideMissions { table, id, .. })) => {
+            assert_eq!((table.as_str(), id.as_str()), ("sessions", session.id.as_str()))
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(dump(&office), before);
 }

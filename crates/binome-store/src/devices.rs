@@ -5,8 +5,54 @@
 use crate::error::Doing;
 use crate::open::Store;
 use crate::rows::Writer;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
+
+/// What this laptop decided about a device. Stored as its snake_case name;
+/// `strum` maps the names both ways (a hand-written match drifts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr, strum::Display)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum DeviceTrust {
+    /// This laptop.
+    #[serde(rename = "self")]
+    #[strum(serialize = "self")]
+    Own,
+    /// Its fingerprint was checked, or a trusted coordinator enrolled it.
+    Trusted,
+    /// Seen in a bundle, not decided yet.
+    Pending,
+    /// Known only as the origin of relayed versions (stores before format 2).
+    Relayed,
+    /// Lost or stolen: what it signs after its revocation is refused.
+    Revoked,
+    /// Refused at first contact.
+    Rejected,
+}
+
+impl DeviceTrust {
+    /// Whether its signature is taken as its own (this laptop, or trusted).
+    pub fn vouches(self) -> bool {
+        matches!(self, DeviceTrust::Own | DeviceTrust::Trusted)
+    }
+
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl rusqlite::types::ToSql for DeviceTrust {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.code()))
+    }
+}
+
+impl rusqlite::types::FromSql for DeviceTrust {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        text.parse().map_err(|_| rusqlite::types::FromSqlError::Other(format!("unknown trust {text:?}").into()))
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeviceRecord {
@@ -15,8 +61,7 @@ pub struct DeviceRecord {
     pub role: String,
     pub signing_key: String,
     pub age_recipient: String,
-    /// self, trusted, pending, revoked or rejected.
-    pub trust: String,
+    pub trust: DeviceTrust,
     pub first_seen: i64,
     pub decided_at: Option<i64>,
     /// The missions an enrolment limits it to; `None` for all.
@@ -87,14 +132,21 @@ impl Store {
 
     /// Sets a device's trust, role and missions at once (an enrolment).
     pub fn enrol(&self, device_id: &str, role: &str, missions: &[String], at: i64) -> crate::Result<()> {
-        let missions = (!missions.is_empty()).then(|| serde_json::to_string(missions).expect("ids serialise"));
+        enrol(&self.conn, device_id, role, missions, at)
+    }
+
+    /// Keeps the enrolment certificate another device showed, to pass on
+    /// with its versions.
+    pub fn set_device_certificate(&self, device_id: &str, certificate_json: &str) -> crate::Result<()> {
+        set_certificate_of(&self.conn, device_id, certificate_json)
+    }
+
+    pub fn device_certificate(&self, device_id: &str) -> crate::Result<Option<String>> {
         self.conn
-            .execute(
-                "UPDATE devices SET trust = 'trusted', role = ?2, decided_at = ?3, missions = ?4 WHERE device_id = ?1",
-                params![device_id, role, at, missions],
-            )
-            .doing("enrolling a device")
-            .map(|_| ())
+            .query_row("SELECT certificate FROM devices WHERE device_id = ?1", [device_id], |r| r.get(0))
+            .optional()
+            .map(Option::flatten)
+            .doing("reading a device's certificate")
     }
 
     pub fn device_record(&self, device_id: &str) -> crate::Result<Option<DeviceRecord>> {
@@ -116,28 +168,10 @@ impl Store {
     /// Records a device met in a bundle header (or this one), keeping its
     /// trust if it is known already.
     pub fn remember_device(&self, device: &DeviceRecord) -> crate::Result<()> {
-        self.conn
-            .execute(
-                "INSERT INTO devices (device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at, missions)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, role = excluded.role",
-                params![
-                    device.device_id,
-                    device.name,
-                    device.role,
-                    device.signing_key,
-                    device.age_recipient,
-                    device.trust,
-                    device.first_seen,
-                    device.decided_at,
-                    device.missions.as_ref().map(|m| serde_json::to_string(m).expect("ids serialise"))
-                ],
-            )
-            .doing("recording a device")
-            .map(|_| ())
+        remember(&self.conn, device)
     }
 
-    pub fn set_trust(&self, device_id: &str, trust: &str, at: i64) -> crate::Result<()> {
+    pub fn set_trust(&self, device_id: &str, trust: DeviceTrust, at: i64) -> crate::Result<()> {
         self.conn
             .execute(
                 "UPDATE devices SET trust = ?2, decided_at = ?3 WHERE device_id = ?1",
@@ -254,7 +288,60 @@ impl Store {
     }
 }
 
+fn enrol(conn: &Connection, device_id: &str, role: &str, missions: &[String], at: i64) -> crate::Result<()> {
+    let missions = (!missions.is_empty()).then(|| serde_json::to_string(missions).expect("ids serialise"));
+    conn.execute(
+        "UPDATE devices SET trust = 'trusted', role = ?2, decided_at = ?3, missions = ?4 WHERE device_id = ?1",
+        params![device_id, role, at, missions],
+    )
+    .doing("enrolling a device")
+    .map(|_| ())
+}
+
+fn set_certificate_of(conn: &Connection, device_id: &str, certificate_json: &str) -> crate::Result<()> {
+    conn.execute("UPDATE devices SET certificate = ?2 WHERE device_id = ?1", params![device_id, certificate_json])
+        .doing("keeping a device's certificate")
+        .map(|_| ())
+}
+
+fn remember(conn: &Connection, device: &DeviceRecord) -> crate::Result<()> {
+    conn.execute(
+        "INSERT INTO devices (device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at, missions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, role = excluded.role",
+        params![
+            device.device_id,
+            device.name,
+            device.role,
+            device.signing_key,
+            device.age_recipient,
+            device.trust,
+            device.first_seen,
+            device.decided_at,
+            device.missions.as_ref().map(|m| serde_json::to_string(m).expect("ids serialise"))
+        ],
+    )
+    .doing("recording a device")
+    .map(|_| ())
+}
+
 impl Writer<'_> {
+    /// [`Store::remember_device`], inside the transaction that applies a
+    /// bundle: a device met in a refused bundle leaves no trace.
+    pub fn remember_device(&self, device: &DeviceRecord) -> crate::Result<()> {
+        remember(&self.tx, device)
+    }
+
+    /// [`Store::enrol`], inside the transaction that applies a bundle.
+    pub fn enrol(&self, device_id: &str, role: &str, missions: &[String]) -> crate::Result<()> {
+        enrol(&self.tx, device_id, role, missions, self.now_millis)
+    }
+
+    /// [`Store::set_device_certificate`], inside the transaction that applies a bundle.
+    pub fn set_device_certificate(&self, device_id: &str, certificate_json: &str) -> crate::Result<()> {
+        set_certificate_of(&self.tx, device_id, certificate_json)
+    }
+
     /// Marks our exports that `peer` says it has applied.
     pub fn record_acks(&self, peer: &str, bundle_ids: &[String]) -> crate::Result<()> {
         for bundle_id in bundle_ids {

@@ -20,11 +20,12 @@ mod open;
 mod persons;
 mod rows;
 mod scope;
+mod segments;
 mod sync;
 
 pub use bulk::DeferredIndexes;
 pub use device::{DeviceRole, LocalDevice};
-pub use devices::{DeviceRecord, Quarantined};
+pub use devices::{DeviceRecord, DeviceTrust, Quarantined};
 pub use error::StoreError;
 pub use history::Change;
 pub use indicators::{AssessmentRow, GroupTallies, KEY_SEPARATOR, MissionRow};
@@ -32,6 +33,7 @@ pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, Store};
 pub use persons::PersonSummary;
 pub use rows::{ListQuery, Orphan, StoredRow, VersionMeta, Writer};
 pub use scope::Scope as MissionScope;
+pub use segments::SegmentRecord;
 pub use sync::{Applied, Head, RemoteVersion, normalise, split_fields};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_create_records.sql"),
     include_str!("../migrations/0002_add_sync.sql"),
     include_str!("../migrations/0003_checks_without_lists.sql"),
+    include_str!("../migrations/0004_origin_segments.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -27,6 +27,9 @@ pub struct StoredRow {
     /// Fields from a newer Binôme, kept as they came.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<serde_json::Map<String, Value>>,
+    /// The segment its origin signed this version in, if known here.
+    #[serde(skip)]
+    pub proof: Option<Vec<u8>>,
 }
 
 /// Which rows of a kind to list: equality on fields, tombstones or not.
@@ -50,7 +53,7 @@ pub struct Orphan {
 pub(crate) fn select_columns(kind: Kind) -> String {
     let mut cols: Vec<&str> = vec!["id"];
     cols.extend(kind.fields().iter().map(|f| f.name));
-    cols.extend(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra"]);
+    cols.extend(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra", "proof"]);
     cols.join(", ")
 }
 
@@ -112,6 +115,7 @@ pub(crate) fn read_row(kind: Kind, r: &rusqlite::Row<'_>) -> crate::Result<Store
             .get::<_, Option<String>>(n + 7)
             .doing("reading extra fields")?
             .and_then(|text| serde_json::from_str(&text).ok()),
+        proof: r.get(n + 8).doing("reading a proof")?,
         id,
         data,
     })
@@ -357,6 +361,10 @@ pub struct VersionMeta {
     pub origin: String,
     pub author: String,
     pub deleted: bool,
+    /// The segment its origin signed it in (device-local: two laptops may
+    /// hold the same version under different segments).
+    #[serde(skip)]
+    pub proof: Option<Vec<u8>>,
 }
 
 /// Writes inside one transaction. Local changes get a new version each;
@@ -377,14 +385,14 @@ pub(crate) const CHANGE_LOG_INSERT: &str =
 
 pub(crate) fn upsert_sql(kind: Kind) -> String {
     let names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
-    let placeholders: Vec<String> = (1..=names.len() + 8).map(|i| format!("?{i}")).collect();
+    let placeholders: Vec<String> = (1..=names.len() + 9).map(|i| format!("?{i}")).collect();
     let updates: Vec<String> = names
         .iter()
-        .chain(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra"].iter())
+        .chain(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra", "proof"].iter())
         .map(|n| format!("{n} = excluded.{n}"))
         .collect();
     format!(
-        "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq, author, extra) VALUES ({ph})
+        "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq, author, extra, proof) VALUES ({ph})
          ON CONFLICT (id) DO UPDATE SET {updates}",
         table = kind.table(),
         cols = names.join(", "),
@@ -466,6 +474,7 @@ impl Writer<'_> {
             origin: self.device.device_id.clone(),
             author: self.device.author.clone(),
             deleted,
+            proof: None,
         };
         let seq = self.write_row(kind, id, data, None, &version, op)?;
         self.clear_heads(kind, id)?;
@@ -491,7 +500,7 @@ impl Writer<'_> {
             .doing("appending to the change log")?;
         let seq = self.tx.last_insert_rowid();
         let fields = kind.fields();
-        let mut values: Vec<SqlValue> = Vec::with_capacity(fields.len() + 8);
+        let mut values: Vec<SqlValue> = Vec::with_capacity(fields.len() + 9);
         values.push(SqlValue::Text(id.to_owned()));
         for field in fields {
             values.push(to_sql(field.ty, data.get(field.name).unwrap_or(&Value::Null)));
@@ -506,6 +515,7 @@ impl Writer<'_> {
             Some(e) => SqlValue::Text(Value::Object(e.clone()).to_string()),
             None => SqlValue::Null,
         });
+        values.push(version.proof.clone().map_or(SqlValue::Null, SqlValue::Blob));
         let sql = self.upserts.entry(kind).or_insert_with(|| upsert_sql(kind));
         self.tx
             .prepare_cached(sql)
@@ -539,6 +549,7 @@ impl Writer<'_> {
             change_seq: seq,
             author: Some(self.device.author.clone()),
             extra: None,
+            proof: None,
         })
     }
 

@@ -119,6 +119,7 @@ fn head_from_row(row: StoredRow) -> Head {
             origin: row.origin,
             author: row.author.unwrap_or_default(),
             deleted: row.deleted,
+            proof: row.proof,
         },
         data: row.data,
         extra: row.extra,
@@ -130,17 +131,20 @@ enum Shown {
     NoRow,
     /// This very version, as the only head.
     This,
+    /// This very version, as the only head, without the proof that comes
+    /// with it now (received before bundles carried origin signatures).
+    ThisWithoutProof,
     /// Something else, or more than one head: the full merge decides.
     Other,
 }
 
-/// The fields, then deleted, vv, hlc, origin, extra, and whether the row
-/// has other heads.
+/// The fields, then deleted, vv, hlc, origin, extra, whether the row has
+/// other heads, and whether it lacks its origin's proof.
 fn probe_sql(kind: Kind) -> String {
     let fields: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
     format!(
         "SELECT {fields}, deleted, vv, hlc, origin, extra,
-                EXISTS (SELECT 1 FROM row_heads WHERE table_name = '{table}' AND row_id = t.id)
+                EXISTS (SELECT 1 FROM row_heads WHERE table_name = '{table}' AND row_id = t.id), proof IS NULL
          FROM {table} t WHERE id = ?1",
         fields = fields.join(", "),
         table = kind.table()
@@ -171,7 +175,7 @@ fn stored_equals(ty: FieldType, stored: ValueRef<'_>, value: &Value) -> bool {
 fn read_other_heads(conn: &rusqlite::Connection, kind: Kind, id: &str) -> crate::Result<Vec<Head>> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT origin, hlc, vv, author, deleted, data FROM row_heads
+            "SELECT origin, hlc, vv, author, deleted, data, proof FROM row_heads
              WHERE table_name = ?1 AND row_id = ?2 ORDER BY origin, hlc",
         )
         .doing("preparing row heads")?;
@@ -184,12 +188,13 @@ fn read_other_heads(conn: &rusqlite::Connection, kind: Kind, id: &str) -> crate:
                 r.get::<_, String>(3)?,
                 r.get::<_, i64>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, Option<Vec<u8>>>(6)?,
             ))
         })
         .doing("reading row heads")?;
     let mut heads = Vec::new();
     for row in rows {
-        let (origin, hlc, vv, author, deleted, data) = row.doing("reading row heads")?;
+        let (origin, hlc, vv, author, deleted, data, proof) = row.doing("reading row heads")?;
         let corrupt = || StoreError::Corrupt { table: "row_heads".into(), id: id.into(), column: "data".into() };
         let object: Map<String, Value> = serde_json::from_str(&data).map_err(|_| corrupt())?;
         let (data, extra) = split_fields(kind, object);
@@ -202,6 +207,7 @@ fn read_other_heads(conn: &rusqlite::Connection, kind: Kind, id: &str) -> crate:
                 origin,
                 author,
                 deleted: deleted != 0,
+                proof,
             },
         });
     }
@@ -245,6 +251,10 @@ impl Writer<'_> {
             // The version this row already shows, sent again (most of a
             // bundle re-sent whole).
             Shown::This => return Ok(Applied::Unchanged),
+            Shown::ThisWithoutProof => {
+                self.attach_proof(kind, id, incoming.meta.proof.as_deref())?;
+                return Ok(Applied::Unchanged);
+            }
             Shown::Other => {}
         }
         let main = self.get(kind, id)?;
@@ -284,8 +294,8 @@ impl Writer<'_> {
             }
             self.tx
                 .prepare_cached(
-                    "INSERT INTO row_heads (table_name, row_id, origin, hlc, vv, author, deleted, data)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    "INSERT INTO row_heads (table_name, row_id, origin, hlc, vv, author, deleted, data, proof)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )
                 .doing("preparing row heads")?
                 .execute(rusqlite::params![
@@ -296,7 +306,8 @@ impl Writer<'_> {
                     head.meta.vv.to_json(),
                     head.meta.author,
                     i64::from(head.meta.deleted),
-                    Value::Object(object).to_string()
+                    Value::Object(object).to_string(),
+                    head.meta.proof
                 ])
                 .doing("writing row heads")?;
         }
@@ -334,11 +345,19 @@ impl Writer<'_> {
                 return Ok(Shown::Other);
             }
         }
-        Ok(Shown::This)
+        let unproven = r.get::<_, i64>(n + 6).doing("probing a row")? != 0;
+        Ok(if unproven && meta.proof.is_some() { Shown::ThisWithoutProof } else { Shown::This })
     }
 
-    /// Moves this laptop's clock past a stamp it has seen (not far past:
-    /// a laptop whose clock runs ahead does not drag this one along).
+    fn attach_proof(&mut self, kind: Kind, id: &str, proof: Option<&[u8]>) -> crate::Result<()> {
+        self.tx
+            .prepare_cached(&format!("UPDATE {} SET proof = ?2 WHERE id = ?1", kind.table()))
+            .doing("preparing to attach a proof")?
+            .execute(rusqlite::params![id, proof])
+            .doing("attaching a proof")
+            .map(|_| ())
+    }
+
     /// Keeps this device's counter above any of its own that comes back
     /// (its work from before a restore, or from a store copied from it),
     /// so no counter is ever given to two versions.
@@ -347,6 +366,8 @@ impl Writer<'_> {
         self.device.counter = self.device.counter.max(own);
     }
 
+    /// Moves this laptop's clock past a stamp it has seen (not far past:
+    /// a laptop whose clock runs ahead does not drag this one along).
     fn observe(&mut self, hlc: i64) {
         let (observed, _too_far) = Hlc::observe(Hlc(self.device.hlc), Hlc(hlc), self.now_millis);
         self.device.hlc = observed.0;

@@ -6,17 +6,21 @@
 use crate::error::BundleError;
 use crate::format::{Header, Outgoing, header_for, seal_header};
 use crate::keys::DeviceKeys;
+use crate::lines::{write_line, write_segment_line};
 use crate::payload::PayloadWriter;
+use crate::segment::{SEGMENT_LEAVES, Segment, version_hash};
+use binome_store::RemoteVersion;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
 /// A signed bundle whose payload is `plaintext` as given (JSON Lines or
-/// not), whose header counts `counts`, and whose header `edit` may change
-/// in any way before it is signed.
+/// not), whose header counts `counts` and `segments`, and whose header
+/// `edit` may change in any way before it is signed.
 pub fn crafted_bundle(
     outgoing: Outgoing<'_>,
     plaintext: &mut dyn Read,
     counts: BTreeMap<String, u64>,
+    segments: u64,
     keys: &DeviceKeys,
     edit: impl FnOnce(&mut Header),
 ) -> Result<Vec<u8>, BundleError> {
@@ -24,7 +28,32 @@ pub fn crafted_bundle(
     writer.push_raw(plaintext)?;
     let (payload, mut written) = writer.finish()?;
     written.counts = counts;
+    written.segments = segments;
     let mut header = header_for(outgoing, written);
     edit(&mut header);
     Ok(seal_header(header, &mut payload.as_slice(), keys, Cursor::new(Vec::new()))?.into_inner())
+}
+
+/// Payload lines for `versions`, all made by `origin` and signed with its
+/// `keys` as its own export would sign them (what a laptop holding those
+/// keys can always do); returns the lines and how many segments they hold.
+pub fn signed_lines(versions: &[RemoteVersion], keys: &DeviceKeys) -> (Vec<u8>, u64) {
+    let mut out = Vec::new();
+    let mut segments = 0;
+    for chunk in versions.chunks(SEGMENT_LEAVES) {
+        let origin = &chunk[0].meta.origin;
+        let mut chunk = chunk.to_vec();
+        chunk.sort_by_key(|v| v.meta.vv.get(origin));
+        let leaves = chunk.iter().map(|v| (v.meta.vv.get(origin), version_hash(v))).collect();
+        let segment = Segment::sign(origin, leaves, keys);
+        write_segment_line(&segment, &mut out).expect("a segment serialises");
+        out.push(b'\n');
+        segments += 1;
+        for mut version in chunk {
+            version.meta.proof = Some(segment.id().to_vec());
+            write_line(&version, &mut out).expect("a version serialises");
+            out.push(b'\n');
+        }
+    }
+    (out, segments)
 }

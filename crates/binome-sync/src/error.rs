@@ -27,6 +27,8 @@ pub enum BundleError {
     Unsupported { field: &'static str, value: String },
     #[error("the bundle comes from a store of schema {found}; this Binôme knows up to {supported}")]
     NewerSchema { found: i64, supported: i64 },
+    #[error("the segment of {origin} from counter {first_counter} is not signed by that device, or is malformed")]
+    BadSegment { origin: String, first_counter: u64 },
     #[error("the header counts {declared} {table} versions, the payload carries {found}")]
     CountMismatch { table: String, declared: u64, found: u64 },
 }
@@ -71,6 +73,7 @@ impl BundleError {
             BundleError::Unsupported { .. } => "bundle-unsupported",
             BundleError::NewerSchema { .. } => "bundle-newer-schema",
             BundleError::CountMismatch { .. } => "bundle-count-mismatch",
+            BundleError::BadSegment { .. } => "bundle-bad-segment",
         }
     }
 }

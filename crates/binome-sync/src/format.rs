@@ -5,7 +5,8 @@
 use crate::error::{BundleError, Limit};
 use crate::keys::{DeviceKeys, fingerprint};
 use crate::limits::{MAX_HEADER_BYTES, MAX_PLAINTEXT_BYTES, SPOOL_IN_MEMORY_BYTES};
-use crate::payload::{PayloadWriter, WrittenPayload, for_each_line, for_each_version};
+use crate::lines::Item;
+use crate::payload::{PayloadWriter, WrittenPayload, for_each_item, for_each_line, for_each_version};
 use binome_store::RemoteVersion;
 use ed25519_dalek::{Signature, Signer, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -15,8 +16,12 @@ use std::io::{Cursor, Read, Seek, Write};
 
 pub const FORMAT_NAME: &str = "binome-bundle";
 /// The payload line format; a reader refuses a bundle whose
-/// `min_reader_format` is above what it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// `min_reader_format` is above what it reads. Format 2 adds origin
+/// segments: a format-1 reader could not check who wrote a version.
+pub const FORMAT_VERSION: u32 = 2;
+/// Bundles whose versions carry no origin signature: only the sender's own
+/// versions in them are accepted (its header signature covers them).
+pub const UNSIGNED_ORIGINS_FORMAT: u32 = 1;
 pub const BUNDLE_EXTENSION: &str = "binome";
 const HEADER_ENTRY: &str = "header.json";
 const SIGNATURE_ENTRY: &str = "header.sig";
@@ -84,6 +89,13 @@ pub struct Header {
     pub covers: BTreeMap<String, u64>,
     /// Versions carried, per table.
     pub counts: BTreeMap<String, u64>,
+    /// Origin segments carried (format 2).
+    #[serde(default)]
+    pub segments: u64,
+    /// Enrolment certificates of origins other than the sender, so that a
+    /// receiver who never met them can check their versions and rights.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origin_certificates: Vec<crate::Certificate>,
     /// Bundles the sender applied from its recipients: they need not be
     /// covered again in the next incremental export to the sender.
     #[serde(default)]
@@ -121,6 +133,7 @@ pub struct Outgoing<'a> {
     pub acks: Vec<String>,
     pub origins: Vec<Origin>,
     pub certificate: Option<crate::Certificate>,
+    pub origin_certificates: Vec<crate::Certificate>,
 }
 
 fn write_error(e: impl std::fmt::Display) -> BundleError {
@@ -159,6 +172,8 @@ pub(crate) fn header_for(outgoing: Outgoing<'_>, written: WrittenPayload) -> Hea
         mission: outgoing.mission,
         covers: written.covers,
         counts: written.counts,
+        segments: written.segments,
+        origin_certificates: outgoing.origin_certificates,
         acks: outgoing.acks,
         origins: outgoing.origins,
         certificate: outgoing.certificate,
@@ -412,9 +427,22 @@ impl BundleFile {
         each: impl FnMut(RemoteVersion) -> Result<(), E>,
     ) -> Result<u64, E> {
         let counts = self.header.counts.clone();
-        let plain = self.header.payload.plain_bytes;
+        let (plain, segments) = (self.header.payload.plain_bytes, self.header.segments);
         let payload = self.payload()?;
-        for_each_version(payload, keys, plain, &counts, each)
+        for_each_version(payload, keys, plain, &counts, segments, each)
+    }
+
+    /// Decrypts and parses the payload, handing each version and segment
+    /// to `each` in payload order; returns how many versions were read.
+    pub fn for_each_item<E: From<BundleError>>(
+        &mut self,
+        keys: &DeviceKeys,
+        each: impl FnMut(Item) -> Result<(), E>,
+    ) -> Result<u64, E> {
+        let counts = self.header.counts.clone();
+        let (plain, segments) = (self.header.payload.plain_bytes, self.header.segments);
+        let payload = self.payload()?;
+        for_each_item(payload, keys, plain, &counts, segments, each)
     }
 }
 
@@ -431,7 +459,8 @@ pub fn read_bundle(bytes: &[u8]) -> Result<ParsedBundle, BundleError> {
 pub fn decrypt_payload(bundle: &ParsedBundle, keys: &DeviceKeys) -> Result<Vec<RemoteVersion>, BundleError> {
     let mut versions = Vec::new();
     let plain = bundle.header.payload.plain_bytes;
-    for_each_version(bundle.payload.as_slice(), keys, plain, &bundle.header.counts, |version| {
+    let segments = bundle.header.segments;
+    for_each_version(bundle.payload.as_slice(), keys, plain, &bundle.header.counts, segments, |version| {
         versions.push(version);
         Ok::<_, BundleError>(())
     })?;

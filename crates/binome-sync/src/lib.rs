@@ -20,14 +20,16 @@ mod keys;
 mod limits;
 mod lines;
 mod payload;
+mod segment;
 
 pub use certificate::{Certificate, CertificateBody, Issuer};
 pub use error::{BundleError, Limit};
 pub use format::{
     BUNDLE_EXTENSION, BundleFile, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle, PayloadInfo,
-    Recipient, Sender, decrypt_payload, open_bundle, read_bundle, seal_bundle, write_bundle,
+    Recipient, Sender, UNSIGNED_ORIGINS_FORMAT, decrypt_payload, open_bundle, read_bundle, seal_bundle, write_bundle,
 };
 pub use keys::{DeviceKeys, fingerprint};
 pub use limits::{MAX_HEADER_BYTES, MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
-pub use lines::{parse_line, to_line};
-pub use payload::{PayloadWriter, WrittenPayload};
+pub use lines::{Item, parse_item, parse_line, to_line};
+pub use payload::{PayloadWriter, SEGMENTS, WrittenPayload};
+pub use segment::{LeafHash, OriginKey, SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob, version_hash};

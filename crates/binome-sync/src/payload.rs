@@ -6,7 +6,8 @@ use crate::error::{BundleError, Limit};
 use crate::format::{COMPRESSION, ENCRYPTION, PayloadInfo, Recipient};
 use crate::keys::DeviceKeys;
 use crate::limits::{MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
-use crate::lines::{parse_line, write_line};
+use crate::lines::{Item, parse_item, write_line, write_segment_line};
+use crate::segment::Segment;
 use binome_store::RemoteVersion;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -49,6 +50,8 @@ pub struct WrittenPayload {
     /// Versions carried, per table.
     pub counts: BTreeMap<String, u64>,
     pub versions: u64,
+    /// Segment lines written.
+    pub segments: u64,
 }
 
 /// Compresses and encrypts versions into `W` as they are pushed.
@@ -57,6 +60,7 @@ pub struct PayloadWriter<W: Write> {
     covers: BTreeMap<String, u64>,
     counts: BTreeMap<String, u64>,
     versions: u64,
+    segments: u64,
     plain_bytes: u64,
     line: Vec<u8>,
 }
@@ -78,6 +82,7 @@ impl<W: Write> PayloadWriter<W> {
             covers: BTreeMap::new(),
             counts: BTreeMap::new(),
             versions: 0,
+            segments: 0,
             plain_bytes: 0,
             line: Vec::with_capacity(1024),
         })
@@ -91,6 +96,16 @@ impl<W: Write> PayloadWriter<W> {
         self.versions += 1;
         self.line.clear();
         write_line(version, &mut self.line).map_err(write_error)?;
+        self.line.push(b'\n');
+        self.plain_bytes += self.line.len() as u64;
+        self.encoder.write_all(&self.line).map_err(write_error)
+    }
+
+    /// Writes an origin's segment; it must come before the versions it signs.
+    pub fn push_segment(&mut self, segment: &Segment) -> Result<(), BundleError> {
+        self.segments += 1;
+        self.line.clear();
+        write_segment_line(segment, &mut self.line).map_err(write_error)?;
         self.line.push(b'\n');
         self.plain_bytes += self.line.len() as u64;
         self.encoder.write_all(&self.line).map_err(write_error)
@@ -114,7 +129,16 @@ impl<W: Write> PayloadWriter<W> {
             encryption: ENCRYPTION.into(),
             plain_bytes: Some(self.plain_bytes),
         };
-        Ok((hashing.inner, WrittenPayload { info, covers: self.covers, counts: self.counts, versions: self.versions }))
+        Ok((
+            hashing.inner,
+            WrittenPayload {
+                info,
+                covers: self.covers,
+                counts: self.counts,
+                versions: self.versions,
+                segments: self.segments,
+            },
+        ))
     }
 }
 
@@ -208,33 +232,47 @@ pub fn for_each_line<E: From<BundleError>>(
     Ok(())
 }
 
-/// Decrypts and parses every version in turn. The versions of each table
-/// this Binôme knows must be exactly those the signed header counts; one
-/// more is refused as soon as it is read.
-pub fn for_each_version<E: From<BundleError>>(
+/// Decrypts and parses every line in turn. The versions of each table
+/// this Binôme knows must be exactly those the signed header counts, and
+/// the segments too; one more is refused as soon as it is read.
+pub fn for_each_item<E: From<BundleError>>(
     ciphertext: impl Read,
     keys: &DeviceKeys,
     plain_bytes: Option<u64>,
     declared: &BTreeMap<String, u64>,
-    mut each: impl FnMut(RemoteVersion) -> Result<(), E>,
+    declared_segments: u64,
+    mut each: impl FnMut(Item) -> Result<(), E>,
 ) -> Result<u64, E> {
     let mut seen: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut total = 0u64;
+    let mut segments = 0u64;
     for_each_line(ciphertext, keys, plain_bytes, |text, number| -> Result<(), E> {
-        if let Some(version) = parse_line(text, number).map_err(E::from)? {
-            let table = version.kind.table();
-            let count = seen.entry(table).or_insert(0);
-            *count += 1;
-            let allowed = declared.get(table).copied().unwrap_or(0);
-            if *count > allowed {
-                return Err(
-                    BundleError::CountMismatch { table: table.to_owned(), declared: allowed, found: *count }.into()
-                );
+        match parse_item(text, number).map_err(E::from)? {
+            Some(Item::Version(version)) => {
+                let table = version.kind.table();
+                let count = seen.entry(table).or_insert(0);
+                *count += 1;
+                let allowed = declared.get(table).copied().unwrap_or(0);
+                if *count > allowed {
+                    return Err(BundleError::CountMismatch {
+                        table: table.to_owned(),
+                        declared: allowed,
+                        found: *count,
+                    }
+                    .into());
+                }
+                total += 1;
+                each(Item::Version(version))
             }
-            total += 1;
-            each(version)?;
+            Some(Item::Segment(segment)) => {
+                segments += 1;
+                if segments > declared_segments {
+                    return Err(segment_mismatch(declared_segments, segments).into());
+                }
+                each(Item::Segment(segment))
+            }
+            None => Ok(()),
         }
-        Ok(())
     })?;
     for (table, &count) in declared {
         if binome_domain::Kind::from_table(table).is_none() {
@@ -245,5 +283,31 @@ pub fn for_each_version<E: From<BundleError>>(
             return Err(BundleError::CountMismatch { table: table.clone(), declared: count, found }.into());
         }
     }
+    if segments != declared_segments {
+        return Err(segment_mismatch(declared_segments, segments).into());
+    }
     Ok(total)
+}
+
+fn segment_mismatch(declared: u64, found: u64) -> BundleError {
+    BundleError::CountMismatch { table: SEGMENTS.to_owned(), declared, found }
+}
+
+/// How segment lines are named where tables are (counts, messages).
+pub const SEGMENTS: &str = "segments";
+
+/// Decrypts and parses every version in turn, as [`for_each_item`] does,
+/// leaving segments aside.
+pub fn for_each_version<E: From<BundleError>>(
+    ciphertext: impl Read,
+    keys: &DeviceKeys,
+    plain_bytes: Option<u64>,
+    declared: &BTreeMap<String, u64>,
+    declared_segments: u64,
+    mut each: impl FnMut(RemoteVersion) -> Result<(), E>,
+) -> Result<u64, E> {
+    for_each_item(ciphertext, keys, plain_bytes, declared, declared_segments, |item| match item {
+        Item::Version(version) => each(version),
+        Item::Segment(_) => Ok(()),
+    })
 }

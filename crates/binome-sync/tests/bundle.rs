@@ -30,7 +30,14 @@ fn version(name: &str) -> RemoteVersion {
                 .unwrap(),
         ),
         extra: None,
-        meta: VersionMeta { vv, hlc: 42, origin: "device-a".into(), author: "Claire".into(), deleted: false },
+        meta: VersionMeta {
+            vv,
+            hlc: 42,
+            origin: "device-a".into(),
+            author: "Claire".into(),
+            deleted: false,
+            proof: None,
+        },
     }
 }
 
@@ -50,6 +57,7 @@ fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
         acks: vec![],
         origins: vec![],
         certificate: None,
+        origin_certificates: vec![],
     };
     write_bundle(outgoing, &[version("Appui santé Tchad")], from).unwrap()
 }
@@ -160,13 +168,16 @@ fn a_bundle_for_a_newer_reader_asks_for_an_update() {
         .unwrap();
     let newer = String::from_utf8(header_bytes)
         .unwrap()
-        .replace("\"min_reader_format\": 1", "\"min_reader_format\": 7")
+        .replace(&format!("\"min_reader_format\": {}", binome_sync::FORMAT_VERSION), "\"min_reader_format\": 7")
         .into_bytes();
     let signature = a.signing.sign(&newer).to_bytes().to_vec();
     let bytes = with_entry(&with_entry(&original, "header.json", |_| Some(newer.clone())), "header.sig", |_| {
         Some(signature.clone())
     });
-    assert!(matches!(read_bundle(&bytes), Err(BundleError::NewerFormat { found: 7, supported: 1 })));
+    assert!(matches!(
+        read_bundle(&bytes),
+        Err(BundleError::NewerFormat { found: 7, supported: binome_sync::FORMAT_VERSION })
+    ));
 }
 
 mod damaged_bundles {
@@ -246,6 +257,7 @@ fn the_payload_decrypted_is_the_payload_verified() {
         acks: vec![],
         origins: vec![],
         certificate: None,
+        origin_certificates: vec![],
     };
     let other = write_bundle(outgoing, &[version("Programme remplacé")], &a).unwrap();
     std::fs::OpenOptions::new().write(true).open(&path).unwrap().write_all(&other).unwrap();

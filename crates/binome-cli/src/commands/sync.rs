@@ -213,7 +213,7 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
                 ]);
                 for d in devices {
                     let fingerprint = binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient);
-                    t.add_row(vec![d.name, m.value(&d.role), d.trust, fingerprint, d.device_id]);
+                    t.add_row(vec![d.name, m.value(&d.role), d.trust.code().to_owned(), fingerprint, d.device_id]);
                 }
                 say(&t);
             }

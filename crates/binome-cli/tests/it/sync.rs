@@ -412,8 +412,11 @@ fn a_bundle_with_versions_its_origin_may_not_make_is_refused_whole() {
     assert_eq!(expert.dump(), before);
 }
 
+/// Who wrote a relayed version must be checked, not taken from the relayer:
+/// a coordinator who never met the expert, and whom no trusted coordinator
+/// told about the expert, refuses the expert's versions by name.
 #[test]
-fn a_referent_forwards_an_expert_s_work_to_a_coordinator_who_never_met_the_expert() {
+fn versions_relayed_from_a_device_nobody_vouches_for_are_refused_by_name() {
     let expert = Store::named("expert", "Claire Durand", "expert");
     let referent = Store::named("referent", "Abdel Haggar", "referent");
     let coordinator = Store::named("coordinator", "Fatimé Ngaba", "coordinator");
@@ -421,9 +424,39 @@ fn a_referent_forwards_an_expert_s_work_to_a_coordinator_who_never_met_the_exper
     introduce(&referent, &coordinator);
     expert.ok(&["demo", "--scale", "mission"]);
     send(&expert, &referent);
-    send(&referent, &coordinator);
-    assert_eq!(coordinator.dump(), expert.dump());
+    let before = coordinator.dump();
+    let file = referent.file("relay.binome");
+    referent.ok(&["bundle", "export", "--out", &file, "--to", "coordinator"]);
+    let err = coordinator.fails(&["bundle", "import", &file], 1);
+    let expert_id = expert.json(&["device", "show"])["device_id"].as_str().unwrap().to_owned();
+    assert!(err.contains(&expert_id), "the refusal names the origin: {err}");
+    assert_eq!(coordinator.dump(), before, "nothing of the relayed bundle was applied");
     let devices = coordinator.json(&["devices", "list"]);
+    assert!(devices.as_array().unwrap().iter().all(|d| d["name"] != "expert"), "the expert was not made known");
+}
+
+/// The programme's office in N'Djamena enrolled the expert; headquarters
+/// trusts that office, never met the expert, and receives the expert's work
+/// through the referent: the certificate travels with it and vouches.
+#[test]
+fn a_referent_forwards_an_expert_s_work_to_a_coordinator_who_trusts_the_expert_s_enrolment() {
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    let expert = Store::named("expert", "Claire Durand", "expert");
+    let referent = Store::named("referent", "Abdel Haggar", "referent");
+    let headquarters = Store::named("siege-paris", "Hélène Martin", "coordinator");
+    introduce(&office, &expert);
+    introduce(&expert, &referent);
+    introduce(&referent, &headquarters);
+    introduce(&office, &headquarters);
+    let certificate = office.file("expert.cert");
+    office.ok(&["devices", "enrol", "expert", "--role", "expert", "--out", &certificate]);
+    expert.ok(&["device", "install-certificate", &certificate]);
+
+    expert.ok(&["demo", "--scale", "mission"]);
+    send(&expert, &referent);
+    send(&referent, &headquarters);
+    assert_eq!(headquarters.dump(), expert.dump());
+    let devices = headquarters.json(&["devices", "list"]);
     let relayed = devices.as_array().unwrap().iter().find(|d| d["name"] == "expert").expect("the expert is known now");
     assert_eq!(relayed["trust"], "relayed");
     assert_eq!(relayed["role"], "expert");

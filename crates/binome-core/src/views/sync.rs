@@ -139,7 +139,7 @@ impl Binome {
             id: record.device_id.clone(),
             name: record.name.clone(),
             role: record.role.clone(),
-            trust: record.trust.clone(),
+            trust: record.trust.code().to_owned(),
             fingerprint: binome_sync::fingerprint(&record.signing_key, &record.age_recipient),
             first_seen: record.first_seen as f64,
         }
@@ -192,6 +192,7 @@ impl Binome {
                     change_seq: 0,
                     author: Some(head.meta.author.clone()),
                     extra: None,
+                    proof: None,
                 };
                 views.push(HeadView {
                     index: index as u32,

@@ -1,0 +1,24 @@
+//! Settling a conflict: keeping one of a row's concurrent versions.
+
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use binome_domain::Kind;
+
+impl Binome {
+    /// Settles a conflict by keeping one of its versions (by position in
+    /// `heads`): that choice is a new local edit that has seen them all.
+    pub fn resolve_conflict(&mut self, kind: Kind, id: &str, keep: usize) -> Result<binome_store::StoredRow> {
+        let heads = self.store.heads(kind, id)?;
+        let chosen =
+            heads.get(keep).ok_or_else(|| CoreError::NotFound { kind, text: format!("{id} #{keep}") })?.clone();
+        let now = self.now_millis();
+        self.store.write(now, |w| {
+            if chosen.meta.deleted {
+                w.delete(kind, id).map(|r| r.expect("the row exists"))
+            } else {
+                w.put(kind, id, &chosen.data)
+            }
+            .map_err(CoreError::from)
+        })
+    }
+}

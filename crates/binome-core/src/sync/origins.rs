@@ -1,0 +1,87 @@
+//! Who wrote the versions a bundle carries, as this laptop can verify it:
+//! each origin's signing key and rights come from this laptop's own
+//! decision about that device (itself, or trusted after a fingerprint
+//! check) or from a certificate the bundle carries, signed by a
+//! coordinator trusted here. Never from a card the sender writes.
+
+use super::SyncRefusal;
+use super::rights::OriginRights;
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use binome_store::{DeviceRole, DeviceTrust};
+use binome_sync::{Certificate, Header, OriginKey};
+use std::collections::HashMap;
+
+/// An origin as verified: its key, what it may change, and the certificate
+/// that vouched for it when this laptop did not know it.
+pub(super) struct VerifiedOrigin {
+    pub key: OriginKey,
+    pub rights: OriginRights,
+    pub certificate: Option<Certificate>,
+}
+
+pub(super) struct VerifiedOrigins {
+    pub by_device: HashMap<String, VerifiedOrigin>,
+}
+
+impl VerifiedOrigins {
+    pub fn get(&self, device: &str) -> Result<&VerifiedOrigin> {
+        self.by_device
+            .get(device)
+            .ok_or_else(|| CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: device.to_owned() }))
+    }
+}
+
+impl Binome {
+    /// Every origin the bundle's signed header says it carries, verified;
+    /// the first that cannot be is refused by name, before anything is
+    /// decrypted or written.
+    pub(super) fn verify_origins(&self, header: &Header) -> Result<VerifiedOrigins> {
+        let mut by_device = HashMap::new();
+        for origin in header.covers.keys() {
+            by_device.insert(origin.clone(), self.verify_origin(header, origin)?);
+        }
+        Ok(VerifiedOrigins { by_device })
+    }
+
+    fn verify_origin(&self, header: &Header, origin: &str) -> Result<VerifiedOrigin> {
+        let unverified = || CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: origin.to_owned() });
+        let known = self.store.device_record(origin)?;
+        if let Some(known) = &known {
+            match known.trust {
+                DeviceTrust::Revoked => {
+                    return Err(CoreError::Sync(SyncRefusal::Revoked { device: known.name.clone() }));
+                }
+                DeviceTrust::Rejected => {
+                    return Err(CoreError::Sync(SyncRefusal::Rejected { device: known.name.clone() }));
+                }
+                trust if trust.vouches() => {
+                    let key = OriginKey::from_hex(&known.signing_key).ok_or_else(unverified)?;
+                    let role = DeviceRole::parse(&known.role).ok_or_else(unverified)?;
+                    let rights = OriginRights { role, name: known.name.clone(), missions: known.missions.clone() };
+                    return Ok(VerifiedOrigin { key, rights, certificate: None });
+                }
+                _ => {}
+            }
+        }
+        // Not decided here: a coordinator trusted here may vouch for it.
+        let sender_certificate = header.certificate.iter().filter(|_| header.sender.device_id == origin);
+        for certificate in sender_certificate.chain(header.origin_certificates.iter()) {
+            let body = &certificate.body;
+            if body.device_id != origin {
+                continue;
+            }
+            if known.as_ref().is_some_and(|k| k.signing_key != body.signing_key) {
+                continue;
+            }
+            if !self.certificate_admits(certificate, origin, &body.signing_key, &body.age_recipient)? {
+                continue;
+            }
+            let key = OriginKey::from_hex(&body.signing_key).ok_or_else(unverified)?;
+            let role = DeviceRole::parse(&body.role).ok_or_else(unverified)?;
+            let rights = OriginRights { role, name: body.name.clone(), missions: Some(body.missions.clone()) };
+            return Ok(VerifiedOrigin { key, rights, certificate: Some(certificate.clone()) });
+        }
+        Err(unverified())
+    }
+}

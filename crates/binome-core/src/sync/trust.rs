@@ -1,0 +1,141 @@
+//! The devices this laptop knows and what it decided about each: trust
+//! after a fingerprint check, enrolment certificates from coordinators,
+//! rejection and revocation.
+
+use super::{ImportOutcome, SyncRefusal};
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use binome_domain::Kind;
+use binome_store::{DeviceRecord, DeviceRole, DeviceTrust};
+use binome_sync::{BundleError, Certificate};
+
+impl Binome {
+    pub fn devices(&self) -> Result<Vec<DeviceRecord>> {
+        Ok(self.store.devices()?)
+    }
+
+    /// A device by id (or prefix), name, or fingerprint (spaces optional).
+    pub fn find_device(&self, text: &str) -> Result<DeviceRecord> {
+        let wanted = text.replace(' ', "").to_uppercase();
+        let matches: Vec<DeviceRecord> = self
+            .store
+            .devices()?
+            .into_iter()
+            .filter(|d| {
+                d.device_id.starts_with(text)
+                    || d.name.eq_ignore_ascii_case(text)
+                    || binome_sync::fingerprint(&d.signing_key, &d.age_recipient).replace(' ', "") == wanted
+            })
+            .collect();
+        match matches.len() {
+            1 => Ok(matches.into_iter().next().expect("one")),
+            0 => Err(CoreError::Sync(SyncRefusal::UnknownRecipient { text: text.to_owned() })),
+            _ => Err(CoreError::Sync(SyncRefusal::AmbiguousDevice {
+                text: text.to_owned(),
+                candidates: matches
+                    .into_iter()
+                    .map(|d| format!("{} ({})", d.name, binome_sync::fingerprint(&d.signing_key, &d.age_recipient)))
+                    .collect(),
+            })),
+        }
+    }
+
+    /// Whether `certificate` is about the device with these keys and signed
+    /// by a coordinator this laptop trusts, with the key it trusts.
+    pub(super) fn certificate_admits(
+        &self,
+        certificate: &Certificate,
+        device_id: &str,
+        signing_key: &str,
+        age_recipient: &str,
+    ) -> Result<bool> {
+        let body = &certificate.body;
+        let about_device =
+            body.device_id == device_id && body.signing_key == signing_key && body.age_recipient == age_recipient;
+        if !about_device || certificate.verify().is_err() {
+            return Ok(false);
+        }
+        Ok(self.store.device_record(&body.issuer.device_id)?.is_some_and(|issuer| {
+            issuer.trust.vouches()
+                && DeviceRole::parse(&issuer.role) == Some(DeviceRole::Coordinator)
+                && issuer.signing_key == body.issuer.signing_key
+        }))
+    }
+
+    /// A coordinator enrols a device it has met: a certificate of its keys,
+    /// role and missions, for the device to install. Trusted here too.
+    pub fn enrol_device(&mut self, text: &str, role: DeviceRole, missions: &[String]) -> Result<Certificate> {
+        let keys = self.keys()?;
+        let me = self.device()?.clone();
+        if me.role != DeviceRole::Coordinator {
+            return Err(CoreError::Sync(SyncRefusal::RoleForbids {
+                device: me.name,
+                role: me.role.code().to_owned(),
+                table: "devices".into(),
+            }));
+        }
+        let device = self.find_device(text)?;
+        let missions = missions.iter().map(|m| self.resolve(Kind::Mission, m)).collect::<Result<Vec<_>>>()?;
+        let now = self.now_millis();
+        let body = binome_sync::CertificateBody {
+            device_id: device.device_id.clone(),
+            name: device.name.clone(),
+            role: role.code().to_owned(),
+            signing_key: device.signing_key.clone(),
+            age_recipient: device.age_recipient.clone(),
+            missions,
+            issuer: binome_sync::Issuer {
+                device_id: me.device_id.clone(),
+                name: me.name.clone(),
+                signing_key: keys.signing_public_hex(),
+            },
+            issued_at: chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().to_rfc3339(),
+        };
+        self.store.enrol(&device.device_id, role.code(), &body.missions, now)?;
+        Ok(Certificate::issue(body, &keys))
+    }
+
+    /// Keeps this laptop's certificate, to show in every bundle it sends.
+    pub fn install_certificate(&mut self, certificate: &Certificate) -> Result<()> {
+        certificate.verify()?;
+        let sender = self.sender()?;
+        let body = &certificate.body;
+        if body.device_id != sender.device_id || body.signing_key != sender.signing_key {
+            return Err(CoreError::Bundle(BundleError::BadCertificate));
+        }
+        self.store.set_certificate(&serde_json::to_string(certificate).expect("a certificate serialises"))?;
+        Ok(())
+    }
+
+    /// Trusts a device (after its fingerprint was checked) and applies the
+    /// bundles it had sent, oldest first.
+    pub fn trust_device(&mut self, text: &str) -> Result<(DeviceRecord, Vec<ImportOutcome>)> {
+        let device = self.find_device(text)?;
+        self.store.set_trust(&device.device_id, DeviceTrust::Trusted, self.now_millis())?;
+        let mut outcomes = Vec::new();
+        for (bundle_id, file) in self.store.quarantined_files(&device.device_id)? {
+            outcomes.push(self.import_bundle_bytes(&file, false)?);
+            self.store.release_from_quarantine(&bundle_id)?;
+        }
+        Ok((device, outcomes))
+    }
+
+    /// Refuses a device: its quarantined bundles are dropped, later ones refused.
+    pub fn reject_device(&mut self, text: &str) -> Result<DeviceRecord> {
+        self.decide(text, DeviceTrust::Rejected)
+    }
+
+    /// A lost laptop: nothing it signs is accepted any more.
+    pub fn revoke_device(&mut self, text: &str) -> Result<DeviceRecord> {
+        self.decide(text, DeviceTrust::Revoked)
+    }
+
+    fn decide(&mut self, text: &str, trust: DeviceTrust) -> Result<DeviceRecord> {
+        let device = self.find_device(text)?;
+        self.store.set_trust(&device.device_id, trust, self.now_millis())?;
+        for (bundle_id, _) in self.store.quarantined_files(&device.device_id)? {
+            self.store.release_from_quarantine(&bundle_id)?;
+        }
+        Ok(DeviceRecord { trust, ..device })
+    }
+}
