@@ -444,7 +444,14 @@ pub fn command() -> Command {
                         .about(
                             "Reconnaître (après vérification de l'empreinte) / trust (after checking the fingerprint)",
                         )
-                        .arg(Arg::new("device").required(true)),
+                        .arg(Arg::new("device").required(true))
+                        .arg(
+                            Arg::new("despite-revocation")
+                                .long("malgre-revocation")
+                                .visible_alias("despite-revocation")
+                                .action(ArgAction::SetTrue)
+                                .help("Un appareil révoqué, retrouvé / a revoked device, found again"),
+                        ),
                 )
                 .subcommand(
                     Command::new("enrol")

@@ -65,6 +65,7 @@ fn the_same_version_with_other_values_is_refused_whole() {
         origins: vec![],
         certificate: None,
         origin_certificates: vec![],
+        revocations: vec![],
     };
     // Signed by a's own key, segment and all: only the merge can tell.
     let counts = versions.iter().fold(std::collections::BTreeMap::new(), |mut counts, v| {

@@ -67,6 +67,7 @@ fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing<'static> {
         origins: vec![],
         certificate: None,
         origin_certificates: vec![],
+        revocations: vec![],
     }
 }
 

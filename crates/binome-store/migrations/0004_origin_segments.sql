@@ -28,3 +28,13 @@ ALTER TABLE row_heads ADD COLUMN proof BLOB;
 -- A device's enrolment certificate as received with its bundles, passed
 -- on when relaying its versions to laptops that never met it.
 ALTER TABLE devices ADD COLUMN certificate TEXT;
+
+-- Revoked devices: the key revoked, the last of its counters still
+-- accepted, and the coordinator's signed record (passed on in every
+-- bundle; null for a revocation decided on this laptop only).
+CREATE TABLE revocations (
+    device_id     TEXT PRIMARY KEY NOT NULL,
+    signing_key   TEXT NOT NULL,
+    last_counter  INTEGER NOT NULL,
+    record        TEXT
+) STRICT;

@@ -366,3 +366,105 @@ impl Writer<'_> {
             .map(|_| ())
     }
 }
+
+/// A device revoked here: the key revoked and the last of its counters
+/// still accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevokedDevice {
+    pub device_id: String,
+    pub signing_key: String,
+    pub last_counter: u64,
+    /// The coordinator's signed record, JSON; `None` if decided here only.
+    pub record: Option<String>,
+}
+
+fn revoke(conn: &Connection, revoked: &RevokedDevice, at: i64) -> crate::Result<()> {
+    conn.execute(
+        "INSERT INTO revocations (device_id, signing_key, last_counter, record) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (device_id) DO UPDATE SET
+             last_counter = min(last_counter, excluded.last_counter),
+             record = COALESCE(record, excluded.record)",
+        params![revoked.device_id, revoked.signing_key, revoked.last_counter as i64, revoked.record],
+    )
+    .doing("recording a revocation")?;
+    conn.execute(
+        "UPDATE devices SET trust = 'revoked', decided_at = ?2 WHERE device_id = ?1 AND signing_key = ?3",
+        params![revoked.device_id, at, revoked.signing_key],
+    )
+    .doing("revoking a device")
+    .map(|_| ())
+}
+
+impl Store {
+    /// Revokes a device: its versions after `last_counter` are refused,
+    /// and so are the bundles it sends.
+    pub fn revoke(&self, revoked: &RevokedDevice, at: i64) -> crate::Result<()> {
+        revoke(&self.conn, revoked, at)
+    }
+
+    pub fn revocation(&self, device_id: &str) -> crate::Result<Option<RevokedDevice>> {
+        self.conn
+            .query_row(
+                "SELECT device_id, signing_key, last_counter, record FROM revocations WHERE device_id = ?1",
+                [device_id],
+                |r| {
+                    Ok(RevokedDevice {
+                        device_id: r.get(0)?,
+                        signing_key: r.get(1)?,
+                        last_counter: r.get::<_, i64>(2)? as u64,
+                        record: r.get(3)?,
+                    })
+                },
+            )
+            .optional()
+            .doing("reading a revocation")
+    }
+
+    /// Forgets the revocation of a device a person decided to trust again.
+    pub fn lift_revocation(&self, device_id: &str) -> crate::Result<()> {
+        self.conn
+            .execute("DELETE FROM revocations WHERE device_id = ?1", [device_id])
+            .doing("lifting a revocation")
+            .map(|_| ())
+    }
+
+    /// The signed revocation records this laptop holds, to pass on.
+    pub fn revocation_records(&self) -> crate::Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT record FROM revocations WHERE record IS NOT NULL ORDER BY device_id")
+            .doing("listing revocations")?;
+        let rows = stmt.query_map([], |r| r.get(0)).doing("listing revocations")?;
+        rows.collect::<Result<_, _>>().doing("listing revocations")
+    }
+
+    /// The highest counter of `device` among the versions held here: what
+    /// a revocation decided now still accepts.
+    pub fn highest_counter_of(&self, device: &str) -> crate::Result<u64> {
+        let path = format!("$.\"{}\"", device.replace('"', ""));
+        let mut highest = 0i64;
+        for kind in binome_domain::Kind::ALL {
+            let found: Option<i64> = self
+                .conn
+                .query_row(
+                    &format!("SELECT max(CAST(json_extract(vv, ?1) AS INTEGER)) FROM {}", kind.table()),
+                    [&path],
+                    |r| r.get(0),
+                )
+                .doing("reading a device's counters")?;
+            highest = highest.max(found.unwrap_or(0));
+        }
+        let heads: Option<i64> = self
+            .conn
+            .query_row("SELECT max(CAST(json_extract(vv, ?1) AS INTEGER)) FROM row_heads", [&path], |r| r.get(0))
+            .doing("reading a device's counters")?;
+        Ok(highest.max(heads.unwrap_or(0)) as u64)
+    }
+}
+
+impl Writer<'_> {
+    /// [`Store::revoke`], inside the transaction that applies a bundle.
+    pub fn revoke(&self, revoked: &RevokedDevice) -> crate::Result<()> {
+        revoke(&self.tx, revoked, self.now_millis)
+    }
+}

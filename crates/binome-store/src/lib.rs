@@ -25,7 +25,7 @@ mod sync;
 
 pub use bulk::DeferredIndexes;
 pub use device::{DeviceRole, LocalDevice};
-pub use devices::{DeviceRecord, DeviceTrust, Quarantined};
+pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice};
 pub use error::StoreError;
 pub use history::Change;
 pub use indicators::{AssessmentRow, GroupTallies, KEY_SEPARATOR, MissionRow};

@@ -36,28 +36,37 @@ pub struct Certificate {
     pub signature: String,
 }
 
-fn body_bytes(body: &CertificateBody) -> Vec<u8> {
-    serde_json::to_vec(body).expect("a certificate body serialises")
+/// The ed25519 signature, hex, of a statement's JSON serialisation.
+pub(crate) fn sign_statement(body: &impl Serialize, issuer: &DeviceKeys) -> String {
+    let bytes = serde_json::to_vec(body).expect("a statement serialises");
+    hex::encode(issuer.signing.sign(&bytes).to_bytes())
+}
+
+/// Whether `signature` (hex) is `issuer_key`'s (hex) over the statement.
+pub(crate) fn statement_signed_by(body: &impl Serialize, issuer_key: &str, signature: &str) -> bool {
+    let Some(key) = hex::decode(issuer_key).ok().and_then(|k| <[u8; 32]>::try_from(k).ok()) else { return false };
+    let Ok(key) = VerifyingKey::from_bytes(&key) else { return false };
+    let Some(signature) = hex::decode(signature).ok().and_then(|s| <[u8; 64]>::try_from(s).ok()) else {
+        return false;
+    };
+    let bytes = serde_json::to_vec(body).expect("a statement serialises");
+    key.verify_strict(&bytes, &Signature::from_bytes(&signature)).is_ok()
 }
 
 impl Certificate {
     pub fn issue(body: CertificateBody, issuer: &DeviceKeys) -> Certificate {
-        let signature = issuer.signing.sign(&body_bytes(&body));
-        Certificate { body, signature: hex::encode(signature.to_bytes()) }
+        let signature = sign_statement(&body, issuer);
+        Certificate { body, signature }
     }
 
     /// Checks that the issuer named in the certificate signed it. Whether
     /// that issuer is trusted is the reader's decision.
     pub fn verify(&self) -> Result<(), BundleError> {
-        let key: [u8; 32] = hex::decode(&self.body.issuer.signing_key)
-            .ok()
-            .and_then(|k| k.try_into().ok())
-            .ok_or(BundleError::BadCertificate)?;
-        let key = VerifyingKey::from_bytes(&key).map_err(|_| BundleError::BadCertificate)?;
-        let signature: [u8; 64] =
-            hex::decode(&self.signature).ok().and_then(|s| s.try_into().ok()).ok_or(BundleError::BadCertificate)?;
-        key.verify_strict(&body_bytes(&self.body), &Signature::from_bytes(&signature))
-            .map_err(|_| BundleError::BadCertificate)
+        if statement_signed_by(&self.body, &self.body.issuer.signing_key, &self.signature) {
+            Ok(())
+        } else {
+            Err(BundleError::BadCertificate)
+        }
     }
 }
 

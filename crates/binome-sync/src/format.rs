@@ -96,6 +96,10 @@ pub struct Header {
     /// receiver who never met them can check their versions and rights.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub origin_certificates: Vec<crate::Certificate>,
+    /// Revocations signed by coordinators, as the sender knows them: every
+    /// bundle carries them all, so they reach every laptop.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revocations: Vec<crate::Revocation>,
     /// Bundles the sender applied from its recipients: they need not be
     /// covered again in the next incremental export to the sender.
     #[serde(default)]
@@ -134,6 +138,7 @@ pub struct Outgoing<'a> {
     pub origins: Vec<Origin>,
     pub certificate: Option<crate::Certificate>,
     pub origin_certificates: Vec<crate::Certificate>,
+    pub revocations: Vec<crate::Revocation>,
 }
 
 fn write_error(e: impl std::fmt::Display) -> BundleError {
@@ -174,6 +179,7 @@ pub(crate) fn header_for(outgoing: Outgoing<'_>, written: WrittenPayload) -> Hea
         counts: written.counts,
         segments: written.segments,
         origin_certificates: outgoing.origin_certificates,
+        revocations: outgoing.revocations,
         acks: outgoing.acks,
         origins: outgoing.origins,
         certificate: outgoing.certificate,

@@ -20,6 +20,7 @@ mod keys;
 mod limits;
 mod lines;
 mod payload;
+mod revocation;
 mod segment;
 
 pub use certificate::{Certificate, CertificateBody, Issuer};
@@ -32,4 +33,5 @@ pub use keys::{DeviceKeys, fingerprint};
 pub use limits::{MAX_HEADER_BYTES, MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
 pub use lines::{Item, parse_item, parse_line, to_line};
 pub use payload::{PayloadWriter, SEGMENTS, WrittenPayload};
+pub use revocation::{Revocation, RevocationBody};
 pub use segment::{LeafHash, OriginKey, SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob, version_hash};

@@ -58,6 +58,7 @@ fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
         origins: vec![],
         certificate: None,
         origin_certificates: vec![],
+        revocations: vec![],
     };
     write_bundle(outgoing, &[version("Appui santé Tchad")], from).unwrap()
 }
@@ -258,6 +259,7 @@ fn the_payload_decrypted_is_the_payload_verified() {
         origins: vec![],
         certificate: None,
         origin_certificates: vec![],
+        revocations: vec![],
     };
     let other = write_bundle(outgoing, &[version("Programme remplacé")], &a).unwrap();
     std::fs::OpenOptions::new().write(true).open(&path).unwrap().write_all(&other).unwrap();

@@ -125,7 +125,7 @@ fn print_outcome(outcome: &ImportOutcome, ctx: &Ctx) -> anyhow::Result<()> {
         return Ok(());
     }
     match outcome {
-        ImportOutcome::Applied { sender, counts, far_future, dry_run, .. } => {
+        ImportOutcome::Applied { sender, counts, far_future, after_revocation, dry_run, .. } => {
             say(m.text(
                 "sync-applied",
                 &[("sender", sender.clone()), ("dry", if *dry_run { "yes" } else { "no" }.into())],
@@ -146,6 +146,9 @@ fn print_outcome(outcome: &ImportOutcome, ctx: &Ctx) -> anyhow::Result<()> {
                     )
                 ));
             }
+            if *after_revocation > 0 {
+                say(m.text("sync-after-revocation", &[("count", after_revocation.to_string())]));
+            }
             if *far_future > 0 {
                 say(m.text("sync-far-future", &[("count", far_future.to_string())]));
             }
@@ -165,7 +168,12 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
     let m = ctx.messages;
     match matches.subcommand() {
         Some(("trust", sub)) => {
-            let (device, outcomes) = binome.trust_device(sub.get_one::<String>("device").expect("required"))?;
+            let text = sub.get_one::<String>("device").expect("required");
+            let (device, outcomes) = if sub.get_flag("despite-revocation") {
+                binome.trust_revoked_device(text)?
+            } else {
+                binome.trust_device(text)?
+            };
             say(m.text("sync-trusted", &[("name", device.name)]));
             for outcome in &outcomes {
                 print_outcome(outcome, ctx)?;

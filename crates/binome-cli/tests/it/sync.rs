@@ -198,6 +198,64 @@ fn a_revoked_laptop_is_refused() {
     assert!(err.contains("« a » a été révoqué"), "{err}");
 }
 
+fn programme(store: &Store, code: &str) {
+    store.ok(&["programmes", "add", "--code", code, "--name", code, "--country", "TD", "--start-date", "01/01/2019"]);
+}
+
+fn has_programme(store: &Store, code: &str) -> bool {
+    store.json(&["programmes", "list"]).as_array().unwrap().iter().any(|p| p["data"]["code"] == code)
+}
+
+/// The coordinator revokes a lost laptop. Its work from before still
+/// reaches everyone through a colleague's bundles, with the colleague's
+/// own work; what it made after is left out; the revocation travels to
+/// the colleague, whose laptop then refuses the lost one's bundles too.
+#[test]
+fn a_revocation_travels_and_stops_only_the_revoked_laptop_s_later_work() {
+    let lost = Store::named("portable-perdu", "Claire Durand", "expert");
+    let colleague = Store::named("portable-collegue", "Paul Martin", "expert");
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    introduce(&lost, &colleague);
+    introduce(&lost, &office);
+    introduce(&colleague, &office);
+    programme(&lost, "AVANT");
+    send(&lost, &colleague);
+    send(&lost, &office);
+
+    // The revocation accepts the lost laptop's versions up to the last the
+    // office holds.
+    office.ok(&["devices", "revoke", "portable-perdu"]);
+    programme(&lost, "APRES");
+    send(&lost, &colleague);
+    programme(&colleague, "COLLEGUE");
+    let out = send(&colleague, &office);
+    assert!(out.contains("après leur révocation"), "{out}");
+    assert!(
+        has_programme(&office, "COLLEGUE"),
+        "the colleague's bundle, carrying the lost laptop's earlier work, came through"
+    );
+    assert!(has_programme(&office, "AVANT"));
+    assert!(!has_programme(&office, "APRES"), "but not what it made after its revocation");
+
+    // The office's next bundle carries the revocation to the colleague.
+    send(&office, &colleague);
+    let devices = colleague.json(&["devices", "list"]);
+    let revoked = devices.as_array().unwrap().iter().find(|d| d["name"] == "portable-perdu").unwrap();
+    assert_eq!(revoked["trust"], "revoked");
+    let file = lost.file("apres.binome");
+    lost.ok(&["bundle", "export", "--out", &file, "--to", "portable-collegue"]);
+    let before = colleague.dump();
+    colleague.fails(&["bundle", "import", &file], 1);
+    assert_eq!(colleague.dump(), before);
+
+    // Found again: trusting it back takes a confirmation.
+    office.fails(&["devices", "trust", "portable-perdu"], 1);
+    office.ok(&["devices", "trust", "portable-perdu", "--malgre-revocation"]);
+    let devices = office.json(&["devices", "list"]);
+    let found = devices.as_array().unwrap().iter().find(|d| d["name"] == "portable-perdu").unwrap();
+    assert_eq!(found["trust"], "trusted");
+}
+
 #[test]
 fn an_unknown_laptop_waits_in_quarantine_until_trusted() {
     let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));

@@ -134,6 +134,7 @@ impl Binome {
                 None => None,
             },
             origin_certificates,
+            revocations: self.revocation_records()?,
         };
         let versions = written.versions;
         let sealed = std::fs::File::create(&sealed_path).map_err(|e| CoreError::io(&sealed_path, e))?;

@@ -11,7 +11,7 @@ use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_domain::version::MAX_FUTURE_DRIFT_MS;
 use binome_domain::{Hlc, Kind};
-use binome_store::{Applied, DeviceRecord, DeviceTrust, RemoteVersion, Writer};
+use binome_store::{DeviceRecord, DeviceTrust, RemoteVersion, Writer};
 use binome_sync::{BundleFile, Certificate, DeviceKeys, Header, Item, UNSIGNED_ORIGINS_FORMAT, open_bundle};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Seek};
@@ -102,7 +102,11 @@ impl Binome {
         if self.store.bundle_seen(&header.bundle_id)? {
             return Ok(ImportOutcome::AlreadyImported { bundle_id: header.bundle_id.clone() });
         }
-        let origins = self.verify_origins(&header)?;
+        let revocations = self.revocations_for(&header)?;
+        if revocations.limit(&header.sender.device_id, &header.sender.signing_key).is_some() {
+            return Err(CoreError::Sync(SyncRefusal::Revoked { device: header.sender.name.clone() }));
+        }
+        let origins = self.verify_origins(&header, &revocations)?;
         // Only an enrolment limited to missions needs to know, before
         // applying, which mission each session of the bundle belongs to.
         let sessions_in_bundle = if any_limited(origins.by_device.values().map(|o| &o.rights)) {
@@ -115,18 +119,20 @@ impl Binome {
         }
         let now = self.now_millis();
         let mut apply = Apply { header: &header, origins: &origins, sessions_in_bundle: &sessions_in_bundle, now };
-        let work = |w: &mut Writer<'_>| -> Result<(BTreeMap<String, TableCounts>, u64)> {
+        let work = |w: &mut Writer<'_>| -> Result<Applied> {
             let applied = apply.run(w, &mut bundle, &keys, progress)?;
-            apply.record(w, &sender, &applied.0)?;
+            apply.record(w, &sender, &applied.counts)?;
+            revocations.record(w)?;
             Ok(applied)
         };
-        let (counts, far_future) =
+        let Applied { counts, far_future, after_revocation } =
             if dry_run { self.store.rehearse(now, work)? } else { self.store.write(now, work)? };
         Ok(ImportOutcome::Applied {
             bundle_id: header.bundle_id.clone(),
             sender: header.sender.name.clone(),
             counts,
             far_future,
+            after_revocation,
             dry_run,
         })
     }
@@ -212,6 +218,15 @@ impl Binome {
     }
 }
 
+/// What applying a bundle's versions did.
+struct Applied {
+    counts: BTreeMap<String, TableCounts>,
+    /// Versions stamped far in the future (a sender's clock ahead).
+    far_future: u64,
+    /// Versions of revoked devices made after their revocation, not applied.
+    after_revocation: u64,
+}
+
 /// One bundle being applied inside its transaction.
 struct Apply<'a> {
     header: &'a Header,
@@ -230,12 +245,12 @@ impl Apply<'_> {
         bundle: &mut BundleFile,
         keys: &DeviceKeys,
         progress: &mut dyn FnMut(u64, u64),
-    ) -> Result<(BTreeMap<String, TableCounts>, u64)> {
+    ) -> Result<Applied> {
         let total: u64 = self.header.counts.values().sum();
         let unsigned_sender =
             (self.header.format_version == UNSIGNED_ORIGINS_FORMAT).then_some(self.header.sender.device_id.as_str());
         let mut counts: BTreeMap<String, TableCounts> = BTreeMap::new();
-        let (mut done, mut far_future) = (0u64, 0u64);
+        let (mut done, mut far_future, mut after_revocation) = (0u64, 0u64, 0u64);
         let mut book = SegmentBook::default();
         progress(0, total);
         let deferred = w.defer_indexes_of_empty(&bulk_loaded(self.header))?;
@@ -246,6 +261,10 @@ impl Apply<'_> {
             };
             let origin = self.origins.get(&version.meta.origin)?;
             book.check(w, &version, unsigned_sender)?;
+            if origin.accept_up_to.is_some_and(|last| version.meta.vv.get(&version.meta.origin) > last) {
+                after_revocation += 1;
+                return Ok(());
+            }
             check_rights(w, &origin.rights, &version, self.sessions_in_bundle)?;
             if Hlc(version.meta.hlc).millis() > self.now + MAX_FUTURE_DRIFT_MS {
                 far_future += 1;
@@ -260,7 +279,7 @@ impl Apply<'_> {
         })?;
         w.rebuild_indexes(deferred)?;
         progress(total, total);
-        Ok((counts, far_future))
+        Ok(Applied { counts, far_future, after_revocation })
     }
 
     /// What the applied bundle changes beyond its versions: the bundle
@@ -322,13 +341,14 @@ fn certificate_json(certificate: &Certificate) -> String {
     serde_json::to_string(certificate).expect("a certificate serialises")
 }
 
-fn tally(entry: &mut TableCounts, applied: Applied, version: &RemoteVersion) -> Result<()> {
+fn tally(entry: &mut TableCounts, applied: binome_store::Applied, version: &RemoteVersion) -> Result<()> {
+    use binome_store::Applied as Merged;
     match applied {
-        Applied::New => entry.new += 1,
-        Applied::Updated => entry.updated += 1,
-        Applied::Unchanged => entry.unchanged += 1,
-        Applied::Conflict => entry.conflicting += 1,
-        Applied::Forged => {
+        Merged::New => entry.new += 1,
+        Merged::Updated => entry.updated += 1,
+        Merged::Unchanged => entry.unchanged += 1,
+        Merged::Conflict => entry.conflicting += 1,
+        Merged::Forged => {
             return Err(CoreError::Sync(SyncRefusal::Forged {
                 table: version.kind.table().into(),
                 id: version.id.clone(),

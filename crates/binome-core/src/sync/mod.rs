@@ -12,6 +12,7 @@ mod import;
 mod keys;
 mod origins;
 mod quarantine;
+mod revocation;
 mod rights;
 mod signing;
 mod trust;
@@ -53,6 +54,8 @@ pub enum SyncRefusal {
     UnverifiedOrigin { device: String },
     #[error("the {table} row {id} does not match what device {device} signed")]
     Unverified { device: String, table: String, id: String },
+    #[error("device {device} was revoked: trusting it again needs a confirmation")]
+    RevokedNeedsConfirmation { device: String },
     #[error("the {table} row {id} holds a {field} longer than {max}")]
     FieldTooLong { table: String, id: String, field: String, max: usize },
     #[error("the quarantine is full ({limit:?}, at most {max})")]
@@ -76,6 +79,8 @@ pub enum ImportOutcome {
         sender: String,
         counts: BTreeMap<String, TableCounts>,
         far_future: u64,
+        /// Versions of revoked devices made after their revocation, left out.
+        after_revocation: u64,
         dry_run: bool,
     },
     AlreadyImported {

@@ -5,6 +5,7 @@
 //! coordinator trusted here. Never from a card the sender writes.
 
 use super::SyncRefusal;
+use super::revocation::Revocations;
 use super::rights::OriginRights;
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
@@ -16,6 +17,8 @@ use std::collections::HashMap;
 /// that vouched for it when this laptop did not know it.
 pub(super) struct VerifiedOrigin {
     pub key: OriginKey,
+    /// For a revoked device, the last of its counters still accepted.
+    pub accept_up_to: Option<u64>,
     pub rights: OriginRights,
     pub certificate: Option<Certificate>,
 }
@@ -36,30 +39,36 @@ impl Binome {
     /// Every origin the bundle's signed header says it carries, verified;
     /// the first that cannot be is refused by name, before anything is
     /// decrypted or written.
-    pub(super) fn verify_origins(&self, header: &Header) -> Result<VerifiedOrigins> {
+    pub(super) fn verify_origins(&self, header: &Header, revocations: &Revocations) -> Result<VerifiedOrigins> {
         let mut by_device = HashMap::new();
         for origin in header.covers.keys() {
-            by_device.insert(origin.clone(), self.verify_origin(header, origin)?);
+            let (mut verified, key) = self.verify_origin(header, origin)?;
+            verified.accept_up_to = revocations.limit(origin, &key);
+            by_device.insert(origin.clone(), verified);
         }
         Ok(VerifiedOrigins { by_device })
     }
 
-    fn verify_origin(&self, header: &Header, origin: &str) -> Result<VerifiedOrigin> {
+    /// The origin as verified, with its signing key in hex.
+    fn verify_origin(&self, header: &Header, origin: &str) -> Result<(VerifiedOrigin, String)> {
         let unverified = || CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: origin.to_owned() });
         let known = self.store.device_record(origin)?;
         if let Some(known) = &known {
             match known.trust {
-                DeviceTrust::Revoked => {
+                // A revoked device's earlier work still comes through:
+                // the revocation bounds its counters.
+                DeviceTrust::Revoked if self.store.revocation(origin)?.is_none() => {
                     return Err(CoreError::Sync(SyncRefusal::Revoked { device: known.name.clone() }));
                 }
                 DeviceTrust::Rejected => {
                     return Err(CoreError::Sync(SyncRefusal::Rejected { device: known.name.clone() }));
                 }
-                trust if trust.vouches() => {
+                trust if trust.vouches() || trust == DeviceTrust::Revoked => {
                     let key = OriginKey::from_hex(&known.signing_key).ok_or_else(unverified)?;
                     let role = DeviceRole::parse(&known.role).ok_or_else(unverified)?;
                     let rights = OriginRights { role, name: known.name.clone(), missions: known.missions.clone() };
-                    return Ok(VerifiedOrigin { key, rights, certificate: None });
+                    let verified = VerifiedOrigin { key, accept_up_to: None, rights, certificate: None };
+                    return Ok((verified, known.signing_key.clone()));
                 }
                 _ => {}
             }
@@ -80,7 +89,8 @@ impl Binome {
             let key = OriginKey::from_hex(&body.signing_key).ok_or_else(unverified)?;
             let role = DeviceRole::parse(&body.role).ok_or_else(unverified)?;
             let rights = OriginRights { role, name: body.name.clone(), missions: Some(body.missions.clone()) };
-            return Ok(VerifiedOrigin { key, rights, certificate: Some(certificate.clone()) });
+            let verified = VerifiedOrigin { key, accept_up_to: None, rights, certificate: Some(certificate.clone()) };
+            return Ok((verified, body.signing_key.clone()));
         }
         Err(unverified())
     }

@@ -111,6 +111,9 @@ impl Binome {
     /// bundles it had sent, oldest first.
     pub fn trust_device(&mut self, text: &str) -> Result<(DeviceRecord, Vec<ImportOutcome>)> {
         let device = self.find_device(text)?;
+        if device.trust == DeviceTrust::Revoked {
+            return Err(CoreError::Sync(SyncRefusal::RevokedNeedsConfirmation { device: device.name }));
+        }
         self.store.set_trust(&device.device_id, DeviceTrust::Trusted, self.now_millis())?;
         let mut outcomes = Vec::new();
         for (bundle_id, file) in self.store.quarantined_files(&device.device_id)? {
@@ -120,14 +123,19 @@ impl Binome {
         Ok((device, outcomes))
     }
 
+    /// Trusts again a device that was revoked (found, or revoked by
+    /// mistake), once a person has confirmed it: the revocation held here
+    /// is lifted (a coordinator's record still travels from elsewhere).
+    pub fn trust_revoked_device(&mut self, text: &str) -> Result<(DeviceRecord, Vec<ImportOutcome>)> {
+        let device = self.find_device(text)?;
+        self.store.lift_revocation(&device.device_id)?;
+        self.store.set_trust(&device.device_id, DeviceTrust::Pending, self.now_millis())?;
+        self.trust_device(text)
+    }
+
     /// Refuses a device: its quarantined bundles are dropped, later ones refused.
     pub fn reject_device(&mut self, text: &str) -> Result<DeviceRecord> {
         self.decide(text, DeviceTrust::Rejected)
-    }
-
-    /// A lost laptop: nothing it signs is accepted any more.
-    pub fn revoke_device(&mut self, text: &str) -> Result<DeviceRecord> {
-        self.decide(text, DeviceTrust::Revoked)
     }
 
     fn decide(&mut self, text: &str, trust: DeviceTrust) -> Result<DeviceRecord> {
