@@ -467,6 +467,12 @@ pub fn command() -> Command {
                     Command::new("revoke")
                         .about("Révoquer (ordinateur perdu) / revoke (lost laptop)")
                         .arg(Arg::new("device").required(true)),
+                )
+                .subcommand(
+                    Command::new("forget")
+                        .visible_alias("oublier")
+                        .about("Oublier un appareil dont rien n'a été importé / forget a device nothing was imported from")
+                        .arg(Arg::new("device").required(true)),
                 ),
         )
         .subcommand(

@@ -151,6 +151,9 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                         vec![("device", device.clone()), ("kind", kind), ("id", id.clone())],
                     )
                 }
+                SyncRefusal::DeviceHasWork { device } => {
+                    ("error-sync-device-has-work", vec![("device", device.clone())])
+                }
                 SyncRefusal::RevokedNeedsConfirmation { device } => {
                     ("error-sync-revoked-needs-confirmation", vec![("device", device.clone())])
                 }

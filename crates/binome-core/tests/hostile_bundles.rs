@@ -510,3 +510,94 @@ fn a_version_cannot_move_a_row_into_a_mission_its_origin_may_change() {
     }
     assert_eq!(dump(&office), before);
 }
+
+/// A bundle that claims a device id with other keys: kept apart, both shown
+/// with their fingerprints, the person's choice decides.
+mod squatted_device_ids {
+    use super::*;
+
+    /// A bundle from `squatter` to `to` claiming to come from `victim`.
+    fn claiming(squatter: &mut Binome, to: &mut Binome, victim: &str, dir: &Path) -> PathBuf {
+        let mut outgoing = outgoing(squatter, to);
+        outgoing.sender.device_id = victim.to_owned();
+        outgoing.sender.name = "portable-expert".into();
+        let keys = squatter.keys().unwrap();
+        let bytes = crafted_bundle(outgoing, &mut std::io::empty(), BTreeMap::new(), 0, &keys, |_| {}).unwrap();
+        let path = dir.join("squat.binome");
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn the_genuine_device_arriving_second_is_kept_apart_and_chosen_by_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
+        let mut genuine = Binome::open(&dir.path().join("genuine/store.sqlite3")).unwrap();
+        let mut squatter = Binome::open(&dir.path().join("squatter/store.sqlite3")).unwrap();
+        office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
+        genuine.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
+        squatter.init("portable-pirate", "X", DeviceRole::Expert).unwrap();
+        introduce(&mut office, &mut genuine, "bureau-ndjamena", &dir.path().join("hello.binome"));
+        let genuine_id = genuine.device().unwrap().device_id.clone();
+
+        // The impostor's bundle comes first.
+        let squat = claiming(&mut squatter, &mut office, &genuine_id, dir.path());
+        assert!(matches!(office.import_bundle(&squat, false).unwrap(), ImportOutcome::Quarantined { .. }));
+
+        // Then the genuine laptop's work: not refused, kept apart.
+        genuine.load_demo(5, binome_core::demo::DemoScale::Mission).unwrap();
+        let work = dir.path().join("work.binome");
+        genuine.export_bundle(&work, &["bureau-ndjamena".to_owned()], false).unwrap();
+        let outcome = office.import_bundle(&work, false).unwrap();
+        assert!(matches!(outcome, ImportOutcome::Quarantined { .. }), "{outcome:?}");
+        let fingerprints: Vec<String> = office
+            .devices()
+            .unwrap()
+            .iter()
+            .filter(|d| d.device_id == genuine_id)
+            .map(|d| binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient))
+            .collect();
+        let genuine_fingerprint = genuine.sender().unwrap().fingerprint;
+        let squatter_fingerprint = squatter.sender().unwrap().fingerprint;
+        assert_eq!(fingerprints.len(), 2, "both shown");
+        assert!(fingerprints.contains(&genuine_fingerprint) && fingerprints.contains(&squatter_fingerprint));
+        match office.trust_device("portable-expert") {
+            Err(CoreError::Sync(SyncRefusal::AmbiguousDevice { candidates, .. })) => assert_eq!(candidates.len(), 2),
+            other => panic!("a name shared by both must not choose: {other:?}"),
+        }
+
+        // The person reads the genuine fingerprint over the phone.
+        let (_, outcomes) = office.trust_device(&genuine_fingerprint).unwrap();
+        assert!(outcomes.iter().any(|o| matches!(o, ImportOutcome::Applied { .. })), "{outcomes:?}");
+        let devices = office.devices().unwrap();
+        let mine: Vec<_> = devices.iter().filter(|d| d.device_id == genuine_id).collect();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(binome_core::sync_fingerprint(&mine[0].signing_key, &mine[0].age_recipient), genuine_fingerprint);
+        assert!(office.store().count(binome_core::domain::Kind::Session).unwrap() > 0, "the genuine work is in");
+        assert!(office.store().quarantined().unwrap().is_empty(), "the impostor's bundle was dropped");
+    }
+
+    #[test]
+    fn an_impostor_s_claim_is_forgotten_and_a_device_with_work_is_not() {
+        let mut laptops = laptops();
+        let expert_id = laptops.expert_id();
+        let dir = laptops.dir.path().to_owned();
+        let mut squatter = stranger(&dir, 3);
+        let squat = claiming(&mut squatter, &mut laptops.office, &expert_id, &dir);
+        match laptops.office.import_bundle(&squat, false) {
+            Err(CoreError::Sync(SyncRefusal::KeyMismatch { .. })) => {}
+            other => panic!("a trusted device's id claimed with other keys is refused: {other:?}"),
+        }
+        let squatter_fingerprint = squatter.sender().unwrap().fingerprint;
+        laptops.office.forget_device(&squatter_fingerprint).unwrap_or_else(|e| panic!("{e:?}"));
+
+        laptops.expert.load_demo(6, binome_core::demo::DemoScale::Mission).unwrap();
+        let work = dir.join("work.binome");
+        laptops.expert.export_bundle(&work, &["bureau-ndjamena".to_owned()], false).unwrap();
+        laptops.office.import_bundle(&work, false).unwrap();
+        match laptops.office.forget_device("portable-expert") {
+            Err(CoreError::Sync(SyncRefusal::DeviceHasWork { .. })) => {}
+            other => panic!("a device whose work is here stays: {other:?}"),
+        }
+    }
+}

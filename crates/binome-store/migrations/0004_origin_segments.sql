@@ -38,3 +38,16 @@ CREATE TABLE revocations (
     last_counter  INTEGER NOT NULL,
     record        TEXT
 ) STRICT;
+
+-- A device id claimed by a bundle with other keys than the ones recorded:
+-- kept apart, for a person to choose by fingerprint, instead of blocking
+-- the device recorded first (which may be the impostor).
+CREATE TABLE device_claims (
+    device_id      TEXT NOT NULL,
+    signing_key    TEXT NOT NULL,
+    age_recipient  TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    role           TEXT NOT NULL,
+    first_seen     INTEGER NOT NULL,
+    PRIMARY KEY (device_id, signing_key)
+) STRICT;

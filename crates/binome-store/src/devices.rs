@@ -468,3 +468,103 @@ impl Writer<'_> {
         revoke(&self.tx, revoked, self.now_millis)
     }
 }
+
+/// Device ids claimed with other keys than those recorded.
+impl Store {
+    /// Keeps a claim apart from the device recorded under the same id.
+    pub fn claim_device(&self, claim: &DeviceRecord) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO device_claims (device_id, signing_key, age_recipient, name, role, first_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                params![
+                    claim.device_id,
+                    claim.signing_key,
+                    claim.age_recipient,
+                    claim.name,
+                    claim.role,
+                    claim.first_seen
+                ],
+            )
+            .doing("keeping a device claim")
+            .map(|_| ())
+    }
+
+    /// The claims kept apart, as devices not decided yet.
+    pub fn device_claims(&self) -> crate::Result<Vec<DeviceRecord>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT device_id, name, role, signing_key, age_recipient, first_seen FROM device_claims
+                 ORDER BY device_id, first_seen",
+            )
+            .doing("listing device claims")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(DeviceRecord {
+                    device_id: r.get(0)?,
+                    name: r.get(1)?,
+                    role: r.get(2)?,
+                    signing_key: r.get(3)?,
+                    age_recipient: r.get(4)?,
+                    trust: DeviceTrust::Pending,
+                    first_seen: r.get(5)?,
+                    decided_at: None,
+                    missions: None,
+                })
+            })
+            .doing("listing device claims")?;
+        rows.collect::<Result<_, _>>().doing("listing device claims")
+    }
+
+    /// A person chose this claim: its keys replace the device recorded
+    /// under its id, not trusted yet, and the other claims of that id go.
+    pub fn adopt_claim(&self, claim: &DeviceRecord) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE devices SET signing_key = ?2, age_recipient = ?3, name = ?4, role = ?5, trust = 'pending',
+                     decided_at = NULL, missions = NULL, certificate = NULL
+                 WHERE device_id = ?1",
+                params![claim.device_id, claim.signing_key, claim.age_recipient, claim.name, claim.role],
+            )
+            .doing("adopting a device claim")?;
+        self.conn
+            .execute("DELETE FROM device_claims WHERE device_id = ?1", [&claim.device_id])
+            .doing("adopting a device claim")
+            .map(|_| ())
+    }
+
+    /// A person chose the device recorded under this id: the other claims go.
+    pub fn drop_claims(&self, device_id: &str) -> crate::Result<()> {
+        self.conn
+            .execute("DELETE FROM device_claims WHERE device_id = ?1", [device_id])
+            .doing("dropping device claims")
+            .map(|_| ())
+    }
+
+    /// Whether anything this device sent or wrote was ever applied here.
+    pub fn device_has_applied(&self, device_id: &str) -> crate::Result<bool> {
+        let sent: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM bundles_seen WHERE sender = ?1)", [device_id], |r| r.get(0))
+            .doing("checking a device's bundles")?;
+        Ok(sent || self.highest_counter_of(device_id)? > 0)
+    }
+
+    /// Removes a device (or a claim of its id with `signing_key`) and the
+    /// bundles it left in quarantine; the caller checks it never sent an
+    /// applied version.
+    pub fn forget_device(&self, device_id: &str, signing_key: &str) -> crate::Result<()> {
+        let claimed = self
+            .conn
+            .execute("DELETE FROM device_claims WHERE device_id = ?1 AND signing_key = ?2", [device_id, signing_key])
+            .doing("forgetting a device")?;
+        if claimed == 0 {
+            self.conn
+                .execute("DELETE FROM devices WHERE device_id = ?1 AND signing_key = ?2", [device_id, signing_key])
+                .doing("forgetting a device")?;
+            self.conn.execute("DELETE FROM quarantine WHERE sender = ?1", [device_id]).doing("forgetting a device")?;
+        }
+        Ok(())
+    }
+}

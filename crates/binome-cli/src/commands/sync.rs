@@ -206,6 +206,11 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
             let device = binome.revoke_device(sub.get_one::<String>("device").expect("required"))?;
             say(m.text("sync-revoked", &[("name", device.name)]));
         }
+        Some(("forget", sub)) => {
+            let device = binome.forget_device(sub.get_one::<String>("device").expect("required"))?;
+            let fingerprint = binome_core::sync_fingerprint(&device.signing_key, &device.age_recipient);
+            say(m.text("sync-forgotten", &[("name", device.name), ("fingerprint", fingerprint)]));
+        }
         _ => {
             binome.keys()?;
             let devices = binome.devices()?;

@@ -95,7 +95,7 @@ impl Binome {
         let keys = self.keys()?;
         let mut bundle = open_bundle(source)?;
         let header = bundle.header.clone();
-        let sender = match self.decide_on_sender(&header)? {
+        let sender = match self.decide_on_sender(&header, dry_run)? {
             Some(sender) => sender,
             None => return self.keep_in_quarantine(&header, &keys, whole, dry_run),
         };
@@ -139,12 +139,22 @@ impl Binome {
 
     /// Whether the sender's bundles are applied; `None` for a sender that
     /// must be decided on first.
-    fn decide_on_sender(&self, header: &Header) -> Result<Option<Sender>> {
+    fn decide_on_sender(&self, header: &Header, dry_run: bool) -> Result<Option<Sender>> {
         let sender = &header.sender;
         let known = self.store.device_record(&sender.device_id)?;
         if let Some(known) = &known {
             if known.signing_key != sender.signing_key || known.age_recipient != sender.age_recipient {
-                return Err(CoreError::Sync(SyncRefusal::KeyMismatch { device: sender.name.clone() }));
+                // Another device under a known id: a person chooses between
+                // them by fingerprint. One trusted here keeps its bundles
+                // coming meanwhile; against one not decided yet, the claim
+                // waits in quarantine like any unknown sender.
+                if known.trust.vouches() {
+                    if !dry_run {
+                        self.store.claim_device(&pending_card(header, self.now_millis()))?;
+                    }
+                    return Err(CoreError::Sync(SyncRefusal::KeyMismatch { device: sender.name.clone() }));
+                }
+                return Ok(None);
             }
             match known.trust {
                 DeviceTrust::Revoked => {
@@ -186,18 +196,15 @@ impl Binome {
         } else {
             None
         };
-        if !dry_run && self.store.device_record(&sender.device_id)?.is_none() {
-            self.store.remember_device(&DeviceRecord {
-                device_id: sender.device_id.clone(),
-                name: sender.name.clone(),
-                role: sender.role.clone(),
-                signing_key: sender.signing_key.clone(),
-                age_recipient: sender.age_recipient.clone(),
-                trust: DeviceTrust::Pending,
-                first_seen: now,
-                decided_at: None,
-                missions: None,
-            })?;
+        if !dry_run {
+            let card = pending_card(header, now);
+            match self.store.device_record(&sender.device_id)? {
+                None => self.store.remember_device(&card)?,
+                Some(known) if known.signing_key != card.signing_key || known.age_recipient != card.age_recipient => {
+                    self.store.claim_device(&card)?
+                }
+                Some(_) => {}
+            }
         }
         if !for_us {
             return Ok(ImportOutcome::DeviceIntroduced {
@@ -334,6 +341,22 @@ impl Apply<'_> {
             w.set_device_certificate(device, &certificate_json(certificate))?;
         }
         Ok(())
+    }
+}
+
+/// The sender as its header describes it, not decided yet.
+fn pending_card(header: &Header, now: i64) -> DeviceRecord {
+    let sender = &header.sender;
+    DeviceRecord {
+        device_id: sender.device_id.clone(),
+        name: sender.name.clone(),
+        role: sender.role.clone(),
+        signing_key: sender.signing_key.clone(),
+        age_recipient: sender.age_recipient.clone(),
+        trust: DeviceTrust::Pending,
+        first_seen: now,
+        decided_at: None,
+        missions: None,
     }
 }
 

@@ -54,6 +54,8 @@ pub enum SyncRefusal {
     UnverifiedOrigin { device: String },
     #[error("the {table} row {id} does not match what device {device} signed")]
     Unverified { device: String, table: String, id: String },
+    #[error("device {device} is this laptop, or sent work applied here: it cannot be forgotten")]
+    DeviceHasWork { device: String },
     #[error("device {device} was revoked: trusting it again needs a confirmation")]
     RevokedNeedsConfirmation { device: String },
     #[error("the {table} row {id} holds a {field} longer than {max}")]

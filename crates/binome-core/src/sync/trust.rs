@@ -10,15 +10,19 @@ use binome_store::{DeviceRecord, DeviceRole, DeviceTrust};
 use binome_sync::{BundleError, Certificate};
 
 impl Binome {
+    /// The devices known here, with the claims of a known id under other
+    /// keys, each shown as not decided yet, for a person to choose by
+    /// fingerprint.
     pub fn devices(&self) -> Result<Vec<DeviceRecord>> {
-        Ok(self.store.devices()?)
+        let mut devices = self.store.devices()?;
+        devices.extend(self.store.device_claims()?);
+        Ok(devices)
     }
 
     /// A device by id (or prefix), name, or fingerprint (spaces optional).
     pub fn find_device(&self, text: &str) -> Result<DeviceRecord> {
         let wanted = text.replace(' ', "").to_uppercase();
         let matches: Vec<DeviceRecord> = self
-            .store
             .devices()?
             .into_iter()
             .filter(|d| {
@@ -109,18 +113,55 @@ impl Binome {
 
     /// Trusts a device (after its fingerprint was checked) and applies the
     /// bundles it had sent, oldest first.
+    ///
+    /// When the device chosen is a claim of a known id under other keys,
+    /// its keys replace the ones recorded; bundles left in quarantine under
+    /// that id by the other keys are then dropped.
     pub fn trust_device(&mut self, text: &str) -> Result<(DeviceRecord, Vec<ImportOutcome>)> {
         let device = self.find_device(text)?;
         if device.trust == DeviceTrust::Revoked {
             return Err(CoreError::Sync(SyncRefusal::RevokedNeedsConfirmation { device: device.name }));
         }
+        if self.is_claim(&device)? {
+            self.store.adopt_claim(&device)?;
+        }
         self.store.set_trust(&device.device_id, DeviceTrust::Trusted, self.now_millis())?;
         let mut outcomes = Vec::new();
         for (bundle_id, file) in self.store.quarantined_files(&device.device_id)? {
-            outcomes.push(self.import_bundle_bytes(&file, false)?);
+            match self.import_bundle_bytes(&file, false) {
+                Ok(outcome) => outcomes.push(outcome),
+                // Sent under this id by the keys not chosen.
+                Err(CoreError::Sync(SyncRefusal::KeyMismatch { .. })) => {}
+                Err(other) => return Err(other),
+            }
             self.store.release_from_quarantine(&bundle_id)?;
         }
-        Ok((device, outcomes))
+        self.store.drop_claims(&device.device_id)?;
+        Ok((DeviceRecord { trust: DeviceTrust::Trusted, ..device }, outcomes))
+    }
+
+    /// Whether `device` is a claim kept apart rather than the device recorded.
+    fn is_claim(&self, device: &DeviceRecord) -> Result<bool> {
+        Ok(self
+            .store
+            .device_record(&device.device_id)?
+            .is_some_and(|recorded| recorded.signing_key != device.signing_key))
+    }
+
+    /// Removes a device met in a bundle (an impostor, a typo of an
+    /// introduction) that never sent anything applied here, with what it
+    /// left in quarantine. This laptop and devices whose work is here stay.
+    pub fn forget_device(&mut self, text: &str) -> Result<DeviceRecord> {
+        let device = self.find_device(text)?;
+        let refuse = || CoreError::Sync(SyncRefusal::DeviceHasWork { device: device.name.clone() });
+        if device.trust == DeviceTrust::Own {
+            return Err(refuse());
+        }
+        if !self.is_claim(&device)? && self.store.device_has_applied(&device.device_id)? {
+            return Err(refuse());
+        }
+        self.store.forget_device(&device.device_id, &device.signing_key)?;
+        Ok(device)
     }
 
     /// Trusts again a device that was revoked (found, or revoked by
