@@ -492,28 +492,15 @@ impl Store {
 
     /// The claims kept apart, as devices not decided yet.
     pub fn device_claims(&self) -> crate::Result<Vec<DeviceRecord>> {
+        // The columns of a device, a claim being one not decided yet.
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT device_id, name, role, signing_key, age_recipient, first_seen FROM device_claims
-                 ORDER BY device_id, first_seen",
+                "SELECT device_id, name, role, signing_key, age_recipient, 'pending', first_seen, NULL, NULL
+                 FROM device_claims ORDER BY device_id, first_seen",
             )
             .doing("listing device claims")?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(DeviceRecord {
-                    device_id: r.get(0)?,
-                    name: r.get(1)?,
-                    role: r.get(2)?,
-                    signing_key: r.get(3)?,
-                    age_recipient: r.get(4)?,
-                    trust: DeviceTrust::Pending,
-                    first_seen: r.get(5)?,
-                    decided_at: None,
-                    missions: None,
-                })
-            })
-            .doing("listing device claims")?;
+        let rows = stmt.query_map([], read_device).doing("listing device claims")?;
         rows.collect::<Result<_, _>>().doing("listing device claims")
     }
 
