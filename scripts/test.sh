@@ -22,6 +22,12 @@ cp tests/fixtures/mission.binome "$corpus/"
 (cd fuzz && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/fuzz" cargo build --locked --quiet)
 "$CARGO_TARGET_DIR/fuzz/debug/bundle_reader" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
+# The same past the signature: the fuzzer's bytes signed and encrypted as a
+# trusted laptop's payload (fuzz/README.md).
+corpus="$(mktemp -d)"
+printf '\001{"t":"programmes","id":"x","vv":{"a":1},"hlc":1,"o":"a","del":false,"d":{}}\n' > "$corpus/seed"
+"$CARGO_TARGET_DIR/fuzz/debug/signed_payload" "$corpus" -max_total_time=15 -max_len=65536 -print_final_stats=0 2>&1 | tail -n 1
+rm -rf "$corpus"
 
 # The benchmark harness at mission scale, to keep it working (no timing
 # is asserted; benches/README.md holds the figures).
