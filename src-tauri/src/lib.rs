@@ -47,6 +47,8 @@ pub fn run() {
             commands::sync::quarantine,
             commands::sync::trust_device,
             commands::sync::reject_device,
+            commands::sync::revoke_device,
+            commands::sync::trust_revoked_device,
             commands::sync::conflicts,
             commands::sync::settle_conflict,
             commands::outputs::print_attendance_sheet,

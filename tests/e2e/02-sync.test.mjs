@@ -121,3 +121,23 @@ step('a conflict is shown side by side and settled', async () => {
   const remaining = cli(storeA, 'conflicts', 'list') ?? [];
   assert.equal(remaining.length, 0, 'no conflict left');
 }, () => browser);
+
+step('a lost laptop is revoked with its fingerprint in view, and trusted again only after a confirmation', async () => {
+  await go(browser, '/sync');
+  await click(browser, '#devices-table tr[data-trust="trusted"] button.revoke');
+  await shown(browser, '.confirm');
+  const fingerprintB = cli(storeB, 'device', 'show').fingerprint;
+  assert.match(await textOf(browser, '.confirm'), new RegExp(fingerprintB.replace(/\s/g, '.')));
+  assert.equal(cli(storeA, 'devices', 'list').find((d) => d.name === 'Portable Moundou').trust, 'trusted', 'nothing before the confirmation');
+  await screenshot(browser, '22-revocation');
+  await click(browser, '.confirm button.confirm-decision');
+  await waitForText(browser, '#sync-notice', 'révoqué');
+  assert.equal(cli(storeA, 'devices', 'list').find((d) => d.name === 'Portable Moundou').trust, 'revoked');
+  await shown(browser, '#devices-table tr[data-trust="revoked"]');
+
+  await click(browser, '#devices-table tr[data-trust="revoked"] button.retrust');
+  await shown(browser, '.confirm');
+  await click(browser, '.confirm button.confirm-decision');
+  await waitForText(browser, '#sync-notice', 'confiance');
+  assert.equal(cli(storeA, 'devices', 'list').find((d) => d.name === 'Portable Moundou').trust, 'trusted');
+}, () => browser);

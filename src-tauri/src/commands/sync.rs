@@ -65,6 +65,21 @@ pub async fn reject_device(state: State<'_, AppState>, device_id: String) -> Ans
     state.with(|b| b.reject_device(&device_id).map(|_| ()))
 }
 
+/// A lost laptop: a coordinator's revocation travels in its next bundles.
+#[tauri::command]
+pub async fn revoke_device(state: State<'_, AppState>, device_id: String) -> Answer<()> {
+    state.with(|b| b.revoke_device(&device_id).map(|_| ()))
+}
+
+/// A revoked device found again, once the person confirmed it.
+#[tauri::command]
+pub async fn trust_revoked_device(state: State<'_, AppState>, device_id: String) -> Answer<Vec<BundleOutcomeView>> {
+    state.with(|b| {
+        let (_, outcomes) = b.trust_revoked_device(&device_id)?;
+        Ok(outcomes.into_iter().map(Into::into).collect())
+    })
+}
+
 #[tauri::command]
 pub async fn conflicts(state: State<'_, AppState>) -> Answer<Vec<ConflictView>> {
     state.with(|b| b.conflict_views())

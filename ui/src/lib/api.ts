@@ -102,6 +102,8 @@ export const api = {
   quarantine: () => invoke<QuarantineView[]>('quarantine'),
   trust: (deviceId: string) => invoke<BundleOutcomeView[]>('trust_device', { deviceId }),
   reject: (deviceId: string) => invoke<void>('reject_device', { deviceId }),
+  revoke: (deviceId: string) => invoke<void>('revoke_device', { deviceId }),
+  trustRevoked: (deviceId: string) => invoke<BundleOutcomeView[]>('trust_revoked_device', { deviceId }),
   conflicts: () => invoke<ConflictView[]>('conflicts'),
   settle: (kind: Kind, id: string, keep: number) => invoke<RecordView>('settle_conflict', { kind, id, keep }),
 
