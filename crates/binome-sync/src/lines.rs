@@ -4,7 +4,6 @@
 
 use crate::BundleError;
 use crate::segment::{SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob};
-use base64::Engine;
 use binome_domain::{Kind, VersionVector};
 use binome_store::{RemoteVersion, VersionMeta, split_fields};
 use serde::{Deserialize, Serialize};
@@ -87,7 +86,8 @@ struct OutgoingSegmentLine<'a> {
 struct SegmentParts<'a> {
     #[serde(borrow)]
     o: Cow<'a, str>,
-    /// The leaves, 40 bytes each, in standard base64.
+    /// The leaves, 24 bytes each, hex: the counters' leading zero bytes
+    /// then compress away, which base64 would scatter.
     #[serde(borrow)]
     leaves: Cow<'a, str>,
     /// The ed25519 signature, hex.
@@ -97,7 +97,7 @@ struct SegmentParts<'a> {
 
 /// Appends a segment's line (without the newline) to `out`.
 pub fn write_segment_line(segment: &Segment, out: &mut Vec<u8>) -> serde_json::Result<()> {
-    let leaves = base64::engine::general_purpose::STANDARD.encode(leaves_blob(&segment.leaves));
+    let leaves = hex::encode(leaves_blob(&segment.leaves));
     let signature = hex::encode(segment.signature);
     let line = OutgoingSegmentLine {
         seg: SegmentParts { o: Cow::Borrowed(&segment.origin), leaves: leaves.into(), sig: signature.into() },
@@ -212,8 +212,11 @@ fn segment_from(parts: SegmentParts<'_>) -> Option<Segment> {
     if parts.o.len() > MAX_ID_BYTES {
         return None;
     }
-    let blob = base64::engine::general_purpose::STANDARD.decode(parts.leaves.as_bytes()).ok()?;
-    if blob.len() > SEGMENT_LEAVES * 40 {
+    if parts.leaves.len() > SEGMENT_LEAVES * 24 * 2 {
+        return None;
+    }
+    let blob = hex::decode(parts.leaves.as_bytes()).ok()?;
+    if blob.len() > SEGMENT_LEAVES * 24 {
         return None;
     }
     let signature: [u8; 64] = hex::decode(parts.sig.as_bytes()).ok()?.try_into().ok()?;

@@ -1,16 +1,15 @@
 //! Origin signatures. A device signs its own versions in segments: up to
-//! [`SEGMENT_LEAVES`] pairs (counter, SHA-256 of the version's line), one
+//! [`SEGMENT_LEAVES`] pairs (counter, hash of the version's line), one
 //! ed25519 signature over them all. A relayer forwards any subset of an
 //! origin's versions with the segments that hold them, and every receiver
 //! checks each version against its origin's key, whoever sent the bundle.
 //!
-//! Why segments and not a signature per version: checking one ed25519
-//! signature costs about 40 µs here (18 µs in batches), a country's two
-//! million versions 35 s or more, as long as the whole import; a segment
-//! costs one signature per 256 versions and a hash per version (0.3 µs).
-//! Why not a Merkle tree: each version would carry its path (eight hashes
-//! for 256 leaves), more bytes than the whole leaf list once a relayer
-//! forwards most of a segment, which it nearly always does.
+//! Why segments and not a signature per version: checking a signature per
+//! version would cost as much as the whole import of a country's bundle; a
+//! segment costs one signature per 256 versions and a hash per version
+//! (`docs/bundle-format.md` has the figures). Why not a Merkle tree: each
+//! version would carry its path, more bytes than the whole leaf list once
+//! a relayer forwards most of a segment, which it nearly always does.
 
 use crate::error::BundleError;
 use crate::keys::DeviceKeys;
@@ -22,9 +21,13 @@ use sha2::{Digest, Sha256};
 /// Leaves in a segment at most.
 pub const SEGMENT_LEAVES: usize = 256;
 const DOMAIN: &[u8] = b"binome-segment-v1\0";
-const LEAF_BYTES: usize = 8 + 32;
+const LEAF_BYTES: usize = 8 + HASH_BYTES;
+/// A leaf keeps the first 16 bytes of the SHA-256: forging a version for a
+/// signed leaf is a second-preimage search of 2^128, and each byte saved is
+/// two million bytes of a country's bundle that zstd cannot compress.
+const HASH_BYTES: usize = 16;
 
-pub type LeafHash = [u8; 32];
+pub type LeafHash = [u8; HASH_BYTES];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
@@ -38,7 +41,7 @@ pub struct Segment {
 
 /// What a segment's signature covers: a fixed prefix, the origin id, a
 /// zero byte, the leaf count, then each leaf (counter as 8 big-endian
-/// bytes, hash as 32 bytes).
+/// bytes, hash as 16 bytes).
 fn signed_bytes(origin: &str, leaves: &[(u64, LeafHash)]) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(DOMAIN.len() + origin.len() + 5 + leaves.len() * LEAF_BYTES);
     bytes.extend_from_slice(DOMAIN);
@@ -49,7 +52,7 @@ fn signed_bytes(origin: &str, leaves: &[(u64, LeafHash)]) -> Vec<u8> {
     bytes
 }
 
-/// Leaves as stored and carried: 40 bytes each.
+/// Leaves as stored and carried: 24 bytes each.
 pub fn leaves_blob(leaves: &[(u64, LeafHash)]) -> Vec<u8> {
     let mut blob = Vec::with_capacity(leaves.len() * LEAF_BYTES);
     for (counter, hash) in leaves {
@@ -67,7 +70,7 @@ pub fn leaves_from_blob(blob: &[u8]) -> Option<Vec<(u64, LeafHash)>> {
         blob.chunks_exact(LEAF_BYTES)
             .map(|leaf| {
                 let counter = u64::from_be_bytes(leaf[..8].try_into().expect("8 bytes"));
-                (counter, leaf[8..].try_into().expect("32 bytes"))
+                (counter, leaf[8..].try_into().expect("16 bytes"))
             })
             .collect(),
     )
@@ -79,7 +82,7 @@ pub fn leaves_from_blob(blob: &[u8]) -> Option<Vec<(u64, LeafHash)>> {
 pub fn version_hash(version: &RemoteVersion) -> LeafHash {
     let mut line = Vec::with_capacity(512);
     write_signed_line(version, &mut line).expect("a version serialises");
-    Sha256::digest(&line).into()
+    Sha256::digest(&line)[..HASH_BYTES].try_into().expect("16 bytes")
 }
 
 impl Segment {
@@ -146,7 +149,7 @@ mod tests {
     use super::*;
 
     fn leaves(counters: &[u64]) -> Vec<(u64, LeafHash)> {
-        counters.iter().map(|&c| (c, Sha256::digest(c.to_be_bytes()).into())).collect()
+        counters.iter().map(|&c| (c, Sha256::digest(c.to_be_bytes())[..HASH_BYTES].try_into().unwrap())).collect()
     }
 
     #[test]
@@ -178,11 +181,11 @@ mod tests {
     }
 
     #[test]
-    fn leaves_travel_as_forty_bytes_each() {
+    fn leaves_travel_as_twenty_four_bytes_each() {
         let original = leaves(&[1, 7, 1 << 40]);
         let blob = leaves_blob(&original);
-        assert_eq!(blob.len(), 120);
+        assert_eq!(blob.len(), 72);
         assert_eq!(leaves_from_blob(&blob).unwrap(), original);
-        assert!(leaves_from_blob(&blob[..119]).is_none());
+        assert!(leaves_from_blob(&blob[..71]).is_none());
     }
 }
