@@ -10,6 +10,9 @@ use binome_sync::{BundleError, Header, Limit, Outgoing, Recipient};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use support::{dump, expert_and_office, introduce};
+
+mod support;
 
 struct Laptops {
     dir: tempfile::TempDir,
@@ -17,28 +20,10 @@ struct Laptops {
     office: Binome,
 }
 
-fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &Path) {
-    from.export_bundle(file, &[], false).unwrap();
-    to.import_bundle(file, false).unwrap();
-    to.trust_device(name).unwrap();
-}
-
 fn laptops() -> Laptops {
     let dir = tempfile::tempdir().unwrap();
-    let mut expert = Binome::open(&dir.path().join("expert/store.sqlite3")).unwrap();
-    let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
-    expert.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
-    office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
-    let hello = dir.path().join("hello.binome");
-    introduce(&mut expert, &mut office, "portable-expert", &hello);
-    introduce(&mut office, &mut expert, "bureau-ndjamena", &hello);
+    let (expert, office) = expert_and_office(dir.path());
     Laptops { dir, expert, office }
-}
-
-fn dump(binome: &Binome) -> String {
-    let mut out = Vec::new();
-    binome.store().dump_to(&mut out).unwrap();
-    String::from_utf8(out).unwrap()
 }
 
 /// What `from` states about a bundle for `to`.

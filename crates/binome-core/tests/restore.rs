@@ -3,28 +3,18 @@
 //! ordered and restorable whatever its clock did.
 
 use binome_core::domain::{Input, Kind};
-use binome_core::{Binome, CoreError, DeviceRole, StoreError};
+use binome_core::{Binome, CoreError, StoreError};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
+use support::{dump, expert_and_office};
+
+mod support;
 
 const NOW: i64 = 1_763_900_000_000;
 const YEAR: i64 = 365 * 86_400_000;
 
 fn input(pairs: &[(&str, &str)]) -> Input {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-}
-
-fn dump(binome: &Binome) -> String {
-    let mut out = Vec::new();
-    binome.store().dump_to(&mut out).unwrap();
-    String::from_utf8(out).unwrap()
-}
-
-/// `to` learns and trusts `from` (called `name`).
-fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &Path) {
-    from.export_bundle(file, &[], false).unwrap();
-    to.import_bundle(file, false).unwrap();
-    to.trust_device(name).unwrap();
 }
 
 /// Two laptops that trust each other.
@@ -37,13 +27,7 @@ struct Pair {
 impl Pair {
     fn new() -> Pair {
         let dir = tempfile::tempdir().unwrap();
-        let mut expert = Binome::open(&dir.path().join("expert/store.sqlite3")).unwrap();
-        let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
-        expert.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
-        office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
-        let hello = dir.path().join("hello.binome");
-        introduce(&mut expert, &mut office, "portable-expert", &hello);
-        introduce(&mut office, &mut expert, "bureau-ndjamena", &hello);
+        let (expert, office) = expert_and_office(dir.path());
         Pair { dir, expert, office }
     }
 
@@ -64,6 +48,11 @@ impl Pair {
     }
 }
 
+fn add_programme(binome: &mut Binome, code: &str, name: &str) {
+    let fields = [("code", code), ("name", name), ("country", "TD"), ("start_date", "01/01/2019")];
+    binome.add(Kind::Programme, &input(&fields)).unwrap();
+}
+
 fn title(binome: &Binome, code: &str) -> String {
     binome.get(Kind::Programme, code).unwrap().data["name"].as_str().unwrap().to_owned()
 }
@@ -78,28 +67,8 @@ fn rename(binome: &mut Binome, code: &str, name: &str) {
 /// the backup, renames it once more and sends again.
 fn restore_then_edit(edits: usize) -> Pair {
     let mut pair = Pair::new();
-    pair.expert
-        .add(
-            Kind::Programme,
-            &input(&[
-                ("code", "PASST2"),
-                ("name", "Appui santé Tchad"),
-                ("country", "TD"),
-                ("start_date", "01/01/2019"),
-            ]),
-        )
-        .unwrap();
-    pair.expert
-        .add(
-            Kind::Programme,
-            &input(&[
-                ("code", "PASA2"),
-                ("name", "Appui santé Guinée"),
-                ("country", "GN"),
-                ("start_date", "01/01/2019"),
-            ]),
-        )
-        .unwrap();
+    add_programme(&mut pair.expert, "PASST2", "Appui santé Tchad");
+    add_programme(&mut pair.expert, "PASA2", "Appui santé Guinée");
     pair.expert_to_office();
     pair.office_to_expert();
     let backup = pair.expert.backups().unwrap()[0].name.clone();
@@ -138,17 +107,7 @@ fn two_edits_after_the_backup_then_a_restore_lose_nothing() {
 #[test]
 fn own_versions_coming_back_raise_the_counter() {
     let mut pair = Pair::new();
-    pair.expert
-        .add(
-            Kind::Programme,
-            &input(&[
-                ("code", "PASST2"),
-                ("name", "Appui santé Tchad"),
-                ("country", "TD"),
-                ("start_date", "01/01/2019"),
-            ]),
-        )
-        .unwrap();
+    add_programme(&mut pair.expert, "PASST2", "Appui santé Tchad");
     pair.expert_to_office();
     let counter = pair.expert.device().unwrap().counter;
     // The store as it was before the programme existed: a copy of another
@@ -169,12 +128,7 @@ fn settable_clock() -> i64 {
 fn imports(pair: &mut Pair, from: usize, count: usize) {
     for n in from..from + count {
         let code = format!("P{n:02}");
-        pair.expert
-            .add(
-                Kind::Programme,
-                &input(&[("code", &code), ("name", "Programme"), ("country", "TD"), ("start_date", "01/01/2019")]),
-            )
-            .unwrap();
+        add_programme(&mut pair.expert, &code, "Programme");
         pair.expert_to_office();
     }
 }

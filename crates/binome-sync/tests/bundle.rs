@@ -41,9 +41,10 @@ fn version(name: &str) -> RemoteVersion {
     }
 }
 
-fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
-    let outgoing = Outgoing {
-        bundle_id: "0190a4b2-0000-7000-8000-0000000000ff".into(),
+/// What `from` states about a bundle encrypted to `to`.
+fn outgoing(bundle_id: &str, from: &DeviceKeys, to: &[&DeviceKeys]) -> Outgoing<'static> {
+    Outgoing {
+        bundle_id: bundle_id.into(),
         created_hlc: 42,
         created_at: "2026-11-23T10:00:00Z".into(),
         sender: sender(from),
@@ -59,7 +60,11 @@ fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
         certificate: None,
         origin_certificates: vec![],
         revocations: vec![],
-    };
+    }
+}
+
+fn bundle(from: &DeviceKeys, to: &[&DeviceKeys]) -> Vec<u8> {
+    let outgoing = outgoing("0190a4b2-0000-7000-8000-0000000000ff", from, to);
     write_bundle(outgoing, &[version("Appui santé Tchad")], from).unwrap()
 }
 
@@ -246,21 +251,7 @@ fn the_payload_decrypted_is_the_payload_verified() {
     let mut opened = binome_sync::open_bundle(std::fs::File::open(&path).unwrap()).unwrap();
 
     // Another bundle of the same sender, written over the file in place.
-    let outgoing = Outgoing {
-        bundle_id: "0190a4b2-0000-7000-8000-0000000000ee".into(),
-        created_hlc: 42,
-        created_at: "2026-11-23T10:00:00Z".into(),
-        sender: sender(&a),
-        recipients: vec![(Recipient { device_id: "x".into(), fingerprint: b.fingerprint() }, b.age_recipient())],
-        kind: "full",
-        mission: None,
-        schema_version: 2,
-        acks: vec![],
-        origins: vec![],
-        certificate: None,
-        origin_certificates: vec![],
-        revocations: vec![],
-    };
+    let outgoing = outgoing("0190a4b2-0000-7000-8000-0000000000ee", &a, &[&b]);
     let other = write_bundle(outgoing, &[version("Programme remplacé")], &a).unwrap();
     std::fs::OpenOptions::new().write(true).open(&path).unwrap().write_all(&other).unwrap();
 
