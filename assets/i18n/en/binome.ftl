@@ -183,7 +183,34 @@ error-io = Cannot read or write { $path }: { $detail }
 error-not-a-backup = { $path } is not a whole Binôme backup (an interrupted copy?): nothing was restored.
 error-backup-other-device = { $path } is a backup of another device ({ $device }): nothing was restored.
 error-store = Database error ({ $detail }).
-error-import-format = { $path }: unrecognised format ({ $detail }). Accepted formats: .xlsx, .csv.
+import-sheet = Sheet read: "{ $sheet }"{ $others ->
+    [none] .
+   *[other] {" "}(other sheets: { $others }; --sheet to read another).
+}
+import-header-line = Header on line { $line }; above it, not imported: line(s) { $skipped }.
+import-columns = Columns:
+import-column-matched = { $letter } "{ $heading }" → { $field }
+import-column-chosen = { $letter } "{ $heading }" → { $field } (chosen)
+import-column-left-out = { $letter } "{ $heading }": left out (chosen)
+import-column-full-name = { $letter } "{ $heading }" → Family and given names (split after the name in capitals)
+import-column-numbering = { $letter } "{ $heading }": numbering, not imported
+import-column-ignored = { $letter } "{ $heading }": no field, not imported
+error-import-format = { $path }: unrecognised format ({ $detail }). Accepted formats: .xlsx, .ods, .xls, .csv, .txt.
+error-read-io = { $path }: cannot read the file.
+error-read-sheet-not-found = { $path }: no sheet "{ $sheet }" (sheets: { $sheets }).
+error-read-range-too-large = { $path }: a filled cell at { $cell } is beyond column { $max }; delete it or copy the table into a new sheet.
+error-read-too-many-cells = { $path }: more than { $max } filled cells; import the list in several files.
+error-read-cell-too-long = { $path }: line { $line }, column { $column }: more than { $max } characters in one cell.
+error-read-file-too-large = { $path }: file too large ({ $size }; at most { $max }).
+error-read-inflates-too-much = { $path }: the workbook inflates to more than { $max }; it is refused.
+error-read-mixed-encoding = { $path }: line { $line } is not written in the same encoding as { $utf8_line ->
+    [none] the rest of the file
+   *[other] line { $utf8_line }
+} (mixed accented characters); save the file again as "CSV UTF-8".
+error-read-unclosed-quote = { $path }: the quote opened on line { $line } does not close at the end of a cell; the following lines would be read as one cell.
+error-read-control-character = { $path }: line { $line }, column { $column }: invisible control character (U+{ $code }); delete it.
+error-import-column-heading = No column headed "{ $heading }" in this file.
+error-import-column-field = Column "{ $heading }": "{ $field }" is not a field of this sheet.
 error-import-header = { $path }: required column missing: "{ $column }". Use "binome template { $kind }" to get the template.
 error-import-rows = Import refused: { $count ->
     [one] one row in error

@@ -184,7 +184,34 @@ error-io = Impossible de lire ou d'écrire { $path } : { $detail }
 error-not-a-backup = { $path } n'est pas une sauvegarde complète de Binôme (copie interrompue ?) : rien n'a été remis en place.
 error-backup-other-device = { $path } est la sauvegarde d'un autre appareil ({ $device }) : rien n'a été remis en place.
 error-store = Erreur de la base de données ({ $detail }).
-error-import-format = { $path } : format non reconnu ({ $detail }). Formats acceptés : .xlsx, .csv.
+import-sheet = Feuille lue : « { $sheet } »{ $others ->
+    [none] .
+   *[other] {" "}(autres feuilles : { $others } ; --sheet pour en lire une autre).
+}
+import-header-line = En-tête ligne { $line } ; au-dessus, non importé : ligne(s) { $skipped }.
+import-columns = Colonnes :
+import-column-matched = { $letter } « { $heading } » → { $field }
+import-column-chosen = { $letter } « { $heading } » → { $field } (choisi)
+import-column-left-out = { $letter } « { $heading } » : laissée de côté (choisi)
+import-column-full-name = { $letter } « { $heading } » → Nom et Prénoms (coupé après le nom en capitales)
+import-column-numbering = { $letter } « { $heading } » : numérotation, non importée
+import-column-ignored = { $letter } « { $heading } » : aucun champ, non importée
+error-import-format = { $path } : format non reconnu ({ $detail }). Formats acceptés : .xlsx, .ods, .xls, .csv, .txt.
+error-read-io = { $path } : impossible de lire le fichier.
+error-read-sheet-not-found = { $path } : aucune feuille « { $sheet } » (feuilles : { $sheets }).
+error-read-range-too-large = { $path } : une cellule remplie en { $cell } dépasse la colonne { $max } ; supprimez-la ou copiez le tableau dans une nouvelle feuille.
+error-read-too-many-cells = { $path } : plus de { $max } cellules remplies ; importez la liste en plusieurs fichiers.
+error-read-cell-too-long = { $path } : ligne { $line }, colonne { $column } : plus de { $max } caractères dans une cellule.
+error-read-file-too-large = { $path } : fichier trop volumineux ({ $size } ; au plus { $max }).
+error-read-inflates-too-much = { $path } : le classeur se décompresse en plus de { $max } ; il est refusé.
+error-read-mixed-encoding = { $path } : la ligne { $line } n'est pas écrite dans le même codage que { $utf8_line ->
+    [none] le reste du fichier
+   *[other] la ligne { $utf8_line }
+} (caractères accentués mélangés) ; enregistrez le fichier à nouveau en « CSV UTF-8 ».
+error-read-unclosed-quote = { $path } : le guillemet ouvert ligne { $line } ne se ferme pas en fin de cellule ; les lignes suivantes seraient lues comme une seule cellule.
+error-read-control-character = { $path } : ligne { $line }, colonne { $column } : caractère de contrôle invisible (U+{ $code }) ; supprimez-le.
+error-import-column-heading = Aucune colonne intitulée « { $heading } » dans ce fichier.
+error-import-column-field = Colonne « { $heading } » : « { $field } » n'est pas un champ de cette feuille.
 error-import-header = { $path } : colonne obligatoire absente : « { $column } ». Utilisez « binome template { $kind } » pour obtenir le modèle.
 error-import-rows = Import refusé : { $count ->
     [one] une ligne en erreur

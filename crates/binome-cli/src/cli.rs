@@ -339,6 +339,13 @@ pub fn command() -> Command {
                         .help("Séance par défaut / default session (attendance, scores)"),
                 )
                 .arg(
+                    Arg::new("sheet")
+                        .long("sheet")
+                        .visible_alias("feuille")
+                        .value_name("NOM")
+                        .help("Feuille du classeur / workbook sheet (défaut : la première non vide / default: first non-empty)"),
+                )
+                .arg(
                     Arg::new("dry-run")
                         .long("dry-run")
                         .action(ArgAction::SetTrue)

@@ -4,7 +4,8 @@
 
 use crate::error::CoreError;
 use crate::i18n::Messages;
-use crate::import::ImportError;
+use crate::import::{ColumnChoiceError, ImportError};
+use crate::sheet::ReadError;
 use binome_domain::Kind;
 
 fn kind_name(kind: Kind, m: &Messages) -> String {
@@ -40,8 +41,19 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&m.text("error-io", &[("path", path.clone()), ("detail", source.to_string())]));
             out.push('\n');
         }
-        CoreError::Import(ImportError::Format { path, detail }) => {
-            out.push_str(&m.text("error-import-format", &[("path", path.clone()), ("detail", detail.clone())]));
+        CoreError::Import(ImportError::Read { path, source }) => {
+            out.push_str(&read_error(path, source, m));
+            out.push('\n');
+        }
+        CoreError::Import(ImportError::Column(choice)) => {
+            out.push_str(&match choice {
+                ColumnChoiceError::NoSuchHeading(heading) => {
+                    m.text("error-import-column-heading", &[("heading", heading.clone())])
+                }
+                ColumnChoiceError::NoSuchField { heading, field } => {
+                    m.text("error-import-column-field", &[("heading", heading.clone()), ("field", field.clone())])
+                }
+            });
             out.push('\n');
         }
         CoreError::Import(ImportError::Empty { path }) => {
@@ -254,6 +266,49 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
 }
 
 /// A size in bytes as people read it: "32 Mio", "1 Mio", "512 Kio".
+/// A file refused by the reader, naming the line, the cell or the limit.
+pub fn read_error(path: &str, error: &ReadError, m: &Messages) -> String {
+    let path = ("path", path.to_owned());
+    match error {
+        ReadError::Io { .. } => m.text("error-read-io", &[path]),
+        ReadError::Workbook { detail } => m.text("error-import-format", &[path, ("detail", detail.clone())]),
+        ReadError::Delimited { line, source } => {
+            m.text("error-import-format", &[path, ("detail", format!("{line} : {source}"))])
+        }
+        ReadError::Empty => m.text("error-import-empty", &[path]),
+        ReadError::SheetNotFound { sheet, sheets } => {
+            m.text("error-read-sheet-not-found", &[path, ("sheet", sheet.clone()), ("sheets", sheets.join(", "))])
+        }
+        ReadError::RangeTooLarge { cell, max_columns } => m.text(
+            "error-read-range-too-large",
+            &[path, ("cell", cell.clone()), ("max", crate::sheet::column_letters(max_columns - 1))],
+        ),
+        ReadError::TooManyCells { max } => m.text("error-read-too-many-cells", &[path, ("max", max.to_string())]),
+        ReadError::CellTooLong { line, column, max } => m.text(
+            "error-read-cell-too-long",
+            &[
+                path,
+                ("line", line.to_string()),
+                ("column", crate::sheet::column_letters(*column as u32 - 1)),
+                ("max", max.to_string()),
+            ],
+        ),
+        ReadError::FileTooLarge { bytes, max } => {
+            m.text("error-read-file-too-large", &[path, ("size", size(*bytes)), ("max", size(*max))])
+        }
+        ReadError::InflatesTooMuch { max, .. } => m.text("error-read-inflates-too-much", &[path, ("max", size(*max))]),
+        ReadError::MixedEncoding { line, utf8_line } => m.text(
+            "error-read-mixed-encoding",
+            &[path, ("line", line.to_string()), ("utf8_line", utf8_line.map_or("none".into(), |l| l.to_string()))],
+        ),
+        ReadError::UnclosedQuote { line } => m.text("error-read-unclosed-quote", &[path, ("line", line.to_string())]),
+        ReadError::ControlCharacter { line, column, code } => m.text(
+            "error-read-control-character",
+            &[path, ("line", line.to_string()), ("column", column.to_string()), ("code", format!("{code:04X}"))],
+        ),
+    }
+}
+
 pub fn size(bytes: u64) -> String {
     if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
         format!("{} Mio", bytes >> 20)

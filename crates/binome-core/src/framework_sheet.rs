@@ -7,9 +7,9 @@
 
 use crate::app::Binome;
 use crate::error::CoreError;
-use crate::import::{ColumnMap, ImportKind, ImportOptions, ImportReport, RowProblem};
+use crate::import::{ColumnMap, ImportOptions, RowProblem};
 use crate::records::Prepared;
-use crate::spreadsheet::Table;
+use crate::sheet::Table;
 use binome_domain::codes::fold_code;
 use binome_domain::framework::{Competency, Criterion, Domain, RatingScale, ScaleLevel};
 use binome_domain::{Input, Kind, Problem, ProblemCode};
@@ -59,7 +59,7 @@ impl Binome {
         table: &Table,
         columns: &ColumnMap,
         _options: &ImportOptions,
-    ) -> Result<(ImportReport, Vec<Prepared>), CoreError> {
+    ) -> Result<(Vec<RowProblem>, Vec<Prepared>, usize, usize), CoreError> {
         let mut problems: Vec<RowProblem> = Vec::new();
         let mut problem = |line: usize, column: &str, p: Problem| {
             problems.push(RowProblem { line, column: columns.heading(column), problem: p });
@@ -68,7 +68,8 @@ impl Binome {
         for (line, cells) in &table.rows {
             let line = *line;
             let mut cell = |column: &str| {
-                let value = columns.get(column, cells).map(str::trim).filter(|v| !v.is_empty());
+                let value = columns.get(column, cells);
+                let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
                 if value.is_none() {
                     problem(line, column, Problem::new(column, ProblemCode::Required, ""));
                 }
@@ -83,6 +84,7 @@ impl Binome {
                 cell("criterion"),
             );
             let critical_text = columns.get("critical", cells).unwrap_or_default();
+            let critical_text = critical_text.as_ref();
             let critical = parse_critical(critical_text).unwrap_or_else(|| {
                 problem(
                     line,
@@ -105,8 +107,8 @@ impl Binome {
             let draft = &mut drafts[index];
             if draft.scale.is_none() {
                 if let Some(levels) = columns.get("levels", cells).filter(|l| !l.trim().is_empty()) {
-                    let pass = columns.get("pass_level", cells).map(str::to_owned);
-                    draft.scale = Some((line, levels.to_owned(), pass));
+                    let pass = columns.get("pass_level", cells).map(|p| p.into_owned());
+                    draft.scale = Some((line, levels.into_owned(), pass));
                 }
             }
             let framework_slug = slug(&draft.code);
@@ -157,16 +159,7 @@ impl Binome {
         }
 
         let mut prepared = Vec::new();
-        let mut report = ImportReport {
-            kind: ImportKind::Frameworks,
-            rows: table.rows.len(),
-            created: 0,
-            updated: 0,
-            problems: Vec::new(),
-            duplicates: Vec::new(),
-            dry_run: false,
-            written: false,
-        };
+        let (mut created, mut updated) = (0, 0);
         for draft in drafts {
             let scale = match &draft.scale {
                 None => default_scale(),
@@ -195,9 +188,9 @@ impl Binome {
             match self.prepare(Kind::Framework, &input, existing.as_ref()) {
                 Ok(record) => {
                     if record.is_new {
-                        report.created += 1;
+                        created += 1;
                     } else {
-                        report.updated += 1;
+                        updated += 1;
                     }
                     prepared.push(record);
                 }
@@ -209,8 +202,7 @@ impl Binome {
                 }
             }
         }
-        report.problems = problems;
-        Ok((report, prepared))
+        Ok((problems, prepared, created, updated))
     }
 }
 
@@ -248,7 +240,7 @@ fn scale_from_text(levels: &str, pass: Option<&str>) -> Result<RatingScale, Prob
 mod tests {
     use crate::app::Binome;
     use crate::import::{ImportKind, ImportOptions};
-    use crate::spreadsheet::read_csv;
+    use crate::sheet::read_csv;
     use binome_domain::Kind;
     use binome_store::DeviceRole;
 

@@ -21,6 +21,7 @@ pub mod import;
 pub mod indicators;
 pub mod print;
 pub mod records;
+pub mod sheet;
 pub mod spreadsheet;
 pub mod sync;
 pub mod views;

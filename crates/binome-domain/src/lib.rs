@@ -19,6 +19,7 @@
 
 pub mod codes;
 pub mod framework;
+pub mod headings;
 pub mod ids;
 pub mod indicators;
 pub mod input;

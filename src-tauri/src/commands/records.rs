@@ -53,7 +53,7 @@ fn run_import(
 ) -> Answer<ImportPreview> {
     let kind = ImportKind::parse(kind)
         .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))?;
-    let options = ImportOptions { mission: mission_id.filter(|m| !m.is_empty()), session: None, dry_run };
+    let options = ImportOptions { mission: mission_id.filter(|m| !m.is_empty()), dry_run, ..ImportOptions::default() };
     let m = state.messages();
     state.with(|b| b.import_with_rows(kind, &PathBuf::from(path), &options, &m))
 }

@@ -2,7 +2,8 @@
 
 use super::Ctx;
 use crate::output::say;
-use binome_core::import::{ImportKind, ImportOptions};
+use binome_core::i18n::Messages;
+use binome_core::import::{ColumnUse, ImportKind, ImportOptions, ImportReport};
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
 use std::path::Path;
@@ -15,12 +16,15 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
     let options = ImportOptions {
         mission: matches.get_one::<String>("mission").cloned(),
         session: matches.get_one::<String>("session").cloned(),
+        sheet: matches.get_one::<String>("sheet").cloned(),
         dry_run: matches.get_flag("dry-run"),
+        ..ImportOptions::default()
     };
     let report = binome.import_file(kind, path, &options)?;
     if ctx.json {
         say(serde_json::to_string_pretty(&report)?);
     } else {
+        print_layout(&report, m);
         say(m.text(
             "import-summary",
             &[
@@ -43,6 +47,36 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         }
     }
     Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// The sheet, the header line and what became of every column, so that
+/// nothing typed in the file is left out without the person seeing it.
+fn print_layout(report: &ImportReport, m: &Messages) {
+    if let Some(sheet) = &report.source.sheet {
+        let others: Vec<&str> = report.source.sheets.iter().map(String::as_str).filter(|s| s != sheet).collect();
+        let others = if others.is_empty() { "none".to_owned() } else { others.join(", ") };
+        say(m.text("import-sheet", &[("sheet", sheet.clone()), ("others", others)]));
+    }
+    if !report.skipped_lines.is_empty() {
+        let lines: Vec<String> = report.skipped_lines.iter().map(usize::to_string).collect();
+        say(m.text("import-header-line", &[("line", report.header_line.to_string()), ("skipped", lines.join(", "))]));
+    }
+    say(m.text("import-columns", &[]));
+    for column in &report.columns {
+        let field = column.field.as_deref().map(|f| m.field(f)).unwrap_or_default();
+        let key = match column.used_as {
+            ColumnUse::Matched => "import-column-matched",
+            ColumnUse::Chosen if column.field.is_some() => "import-column-chosen",
+            ColumnUse::Chosen => "import-column-left-out",
+            ColumnUse::FullName => "import-column-full-name",
+            ColumnUse::Numbering => "import-column-numbering",
+            ColumnUse::Ignored => "import-column-ignored",
+        };
+        say(format!(
+            "  {}",
+            m.text(key, &[("letter", column.letter.clone()), ("heading", column.heading.clone()), ("field", field)])
+        ));
+    }
 }
 
 pub fn template(matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {

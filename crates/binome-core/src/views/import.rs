@@ -4,8 +4,8 @@
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
-use crate::import::{ImportError, ImportKind, ImportOptions, ImportReport};
-use crate::spreadsheet::{ReadError, read_table};
+use crate::import::{ColumnReport, ImportError, ImportKind, ImportOptions, ImportReport, read_for_import};
+use crate::sheet::Source;
 use serde::Serialize;
 use std::path::Path;
 
@@ -28,6 +28,13 @@ pub struct PreviewRow {
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct ImportPreview {
     pub file: String,
+    /// The sheet and encoding read, and the other sheets to choose from.
+    pub source: Source,
+    /// The header's line; the lines above it (titles) are not imported.
+    pub header_line: u32,
+    pub skipped_lines: Vec<u32>,
+    /// What became of every column: none is dropped without being shown.
+    pub columns: Vec<ColumnReport>,
     pub headers: Vec<String>,
     pub rows: Vec<PreviewRow>,
     /// What importing would do, when no row is in error.
@@ -62,10 +69,7 @@ impl Binome {
         options: &ImportOptions,
         messages: &Messages,
     ) -> Result<ImportPreview> {
-        let table = read_table(path).map_err(|e| match e {
-            ReadError::Unreadable { path, detail } => ImportError::Format { path, detail },
-            ReadError::Empty { path } => ImportError::Empty { path },
-        })?;
+        let table = read_for_import(kind, path, options)?;
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let report: ImportReport = match self.import_table(kind, &table, &path.display().to_string(), options) {
             Ok(report) => report,
@@ -89,6 +93,10 @@ impl Binome {
             report.problems.iter().map(|p| p.line).collect::<std::collections::BTreeSet<_>>().len() as u32;
         Ok(ImportPreview {
             file,
+            source: report.source.clone(),
+            header_line: report.header_line as u32,
+            skipped_lines: report.skipped_lines.iter().map(|l| *l as u32).collect(),
+            columns: report.columns.clone(),
             headers: table.headers.clone(),
             rows,
             created: report.created as u32,

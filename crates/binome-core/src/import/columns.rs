@@ -1,0 +1,276 @@
+//! Which column of a sheet feeds which field. Every column ends up with a
+//! use the person sees: matched by its heading, chosen by the person, split
+//! into family and given names, a numbering, or ignored: none disappears.
+
+use super::ImportKind;
+use crate::i18n::{Lang, Messages};
+use binome_domain::headings::{FULL_NAME_HEADINGS, NUMBERING_HEADINGS, column_headings, fold_heading, split_full_name};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnUse {
+    /// Its heading names the field.
+    Matched,
+    /// The person chose the field (or chose to leave it out).
+    Chosen,
+    /// "NOM Prénom" in one cell, split into family and given names.
+    FullName,
+    /// Line numbers typed in by the list's author.
+    Numbering,
+    /// No field for it: shown, not imported.
+    Ignored,
+}
+
+/// One column as the preview and the CLI report show it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ColumnReport {
+    /// "A", "B", … as the spreadsheet names it.
+    pub letter: String,
+    pub heading: String,
+    pub field: Option<String>,
+    #[serde(rename = "use")]
+    pub used_as: ColumnUse,
+}
+
+/// The person's choice for one column, by its heading: a field of the
+/// sheet, or none to leave it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ColumnChoice {
+    pub heading: String,
+    pub field: Option<String>,
+}
+
+/// Every name a column is known by on `kind`'s sheet, folded.
+fn known_headings(kind: ImportKind) -> Vec<(String, &'static str)> {
+    let fr = Messages::new(Lang::Fr);
+    let en = Messages::new(Lang::En);
+    let mut known = Vec::new();
+    for (column, _) in kind.columns() {
+        let mut names = vec![column.to_string(), super::column_label(column, &fr), super::column_label(column, &en)];
+        names.extend(column_headings(column).iter().map(|a| a.to_string()));
+        for name in names {
+            known.push((fold_heading(&name), *column));
+        }
+    }
+    known
+}
+
+fn is_one_of(heading: &str, list: &[&str]) -> bool {
+    let folded = fold_heading(heading);
+    !folded.is_empty() && list.iter().any(|h| fold_heading(h) == folded)
+}
+
+fn takes_names(kind: ImportKind) -> bool {
+    kind.columns().iter().any(|(c, _)| *c == "given_names")
+}
+
+/// How much a row looks like `kind`'s header: the number of its cells
+/// that are known headings.
+pub fn header_score(kind: ImportKind, cells: &[String]) -> usize {
+    let known = known_headings(kind);
+    cells
+        .iter()
+        .map(|c| fold_heading(c))
+        .filter(|f| !f.is_empty())
+        .filter(|f| known.iter().any(|(k, _)| k == f) || (takes_names(kind) && is_one_of(f, FULL_NAME_HEADINGS)))
+        .count()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ColumnChoiceError {
+    #[error("no column headed {0:?}")]
+    NoSuchHeading(String),
+    #[error("{field:?} is not a column of this sheet")]
+    NoSuchField { heading: String, field: String },
+}
+
+pub(crate) struct ColumnMap {
+    uses: Vec<(ColumnUse, Option<&'static str>)>,
+    by_field: HashMap<&'static str, usize>,
+    full_name: Option<usize>,
+    headers: Vec<String>,
+}
+
+impl ColumnMap {
+    pub(crate) fn build(
+        kind: ImportKind,
+        headers: &[String],
+        choices: &[ColumnChoice],
+    ) -> Result<ColumnMap, ColumnChoiceError> {
+        let known = known_headings(kind);
+        let mut uses: Vec<(ColumnUse, Option<&'static str>)> = vec![(ColumnUse::Ignored, None); headers.len()];
+        let mut by_field: HashMap<&'static str, usize> = HashMap::new();
+        for choice in choices {
+            let index = headers
+                .iter()
+                .position(|h| h.trim() == choice.heading.trim())
+                .or_else(|| headers.iter().position(|h| fold_heading(h) == fold_heading(&choice.heading)))
+                .ok_or_else(|| ColumnChoiceError::NoSuchHeading(choice.heading.clone()))?;
+            let field = match &choice.field {
+                None => None,
+                Some(wanted) => {
+                    Some(kind.columns().iter().map(|(c, _)| *c).find(|c| c == wanted).ok_or_else(|| {
+                        ColumnChoiceError::NoSuchField { heading: choice.heading.clone(), field: wanted.clone() }
+                    })?)
+                }
+            };
+            if let Some(field) = field {
+                if let Some(previous) = by_field.insert(field, index) {
+                    uses[previous] = (ColumnUse::Chosen, None);
+                }
+            }
+            uses[index] = (ColumnUse::Chosen, field);
+        }
+        let chosen: Vec<usize> =
+            uses.iter().enumerate().filter(|(_, (u, _))| *u == ColumnUse::Chosen).map(|(i, _)| i).collect();
+        for (index, heading) in headers.iter().enumerate() {
+            if chosen.contains(&index) {
+                continue;
+            }
+            let folded = fold_heading(heading);
+            let field = known.iter().find(|(k, column)| *k == folded && !by_field.contains_key(column));
+            if let Some((_, column)) = field {
+                by_field.insert(column, index);
+                uses[index] = (ColumnUse::Matched, Some(column));
+            }
+        }
+        let mut full_name = None;
+        for (index, heading) in headers.iter().enumerate() {
+            if uses[index].0 != ColumnUse::Ignored {
+                continue;
+            }
+            if takes_names(kind) && full_name.is_none() && is_one_of(heading, FULL_NAME_HEADINGS) {
+                if by_field.contains_key("given_names") {
+                    if !by_field.contains_key("family_name") {
+                        by_field.insert("family_name", index);
+                        uses[index] = (ColumnUse::Matched, Some("family_name"));
+                    }
+                } else {
+                    full_name = Some(index);
+                    uses[index] = (ColumnUse::FullName, None);
+                }
+            } else if is_one_of(heading, NUMBERING_HEADINGS) {
+                uses[index] = (ColumnUse::Numbering, None);
+            }
+        }
+        // A name column that is really "NOM Prénom" has no given-name
+        // column beside it: `Nom` alone still means the family name.
+        Ok(ColumnMap { uses, by_field, full_name, headers: headers.to_vec() })
+    }
+
+    pub(crate) fn has(&self, column: &str) -> bool {
+        self.by_field.contains_key(column)
+            || (self.full_name.is_some() && matches!(column, "family_name" | "given_names"))
+    }
+
+    /// The cell feeding `column` on this row, empty cells as none.
+    pub(crate) fn get<'a>(&self, column: &str, cells: &'a [String]) -> Option<Cow<'a, str>> {
+        if let (Some(index), "family_name" | "given_names") = (self.full_name, column) {
+            if !self.by_field.contains_key(column) {
+                let (family, given) = split_full_name(cells.get(index)?);
+                let part = if column == "family_name" { family } else { given };
+                return (!part.is_empty()).then_some(Cow::Owned(part));
+            }
+        }
+        let index = self.by_field.get(column)?;
+        cells.get(*index).map(String::as_str).filter(|s| !s.is_empty()).map(Cow::Borrowed)
+    }
+
+    /// The heading as written, to point at the cell in a message.
+    pub(crate) fn heading(&self, column: &str) -> String {
+        let index = self.by_field.get(column).copied().or(match column {
+            "family_name" | "given_names" => self.full_name,
+            _ => None,
+        });
+        match index {
+            Some(index) => self.headers[index].clone(),
+            None => Messages::new(Lang::Fr).field(column),
+        }
+    }
+
+    pub(crate) fn report(&self) -> Vec<ColumnReport> {
+        self.headers
+            .iter()
+            .zip(&self.uses)
+            .enumerate()
+            .filter(|(_, (heading, (used_as, _)))| !heading.is_empty() || *used_as != ColumnUse::Ignored)
+            .map(|(index, (heading, (used_as, field)))| ColumnReport {
+                letter: crate::sheet::column_letters(index as u32),
+                heading: heading.clone(),
+                field: field.map(str::to_owned),
+                used_as: *used_as,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(list: &[&str]) -> Vec<String> {
+        list.iter().map(|h| h.to_string()).collect()
+    }
+
+    fn uses(map: &ColumnMap) -> Vec<(String, ColumnUse, Option<String>)> {
+        map.report().into_iter().map(|c| (c.heading, c.used_as, c.field)).collect()
+    }
+
+    #[test]
+    fn a_host_hospital_header_is_read_whole_and_nothing_is_dropped_silently() {
+        let h = headers(&["N°", "Nom", "Prénom(s)", "Sexe", "Fonction", "Structure", "Téléphone", "Date de naissance"]);
+        let map = ColumnMap::build(ImportKind::Participants, &h, &[]).unwrap();
+        let got = uses(&map);
+        let field = |name: &str| got.iter().find(|(h, _, _)| h == name).unwrap().clone();
+        assert_eq!(field("N°").1, ColumnUse::Numbering);
+        assert_eq!(field("Prénom(s)").2.as_deref(), Some("given_names"));
+        assert_eq!(field("Fonction").2.as_deref(), Some("cadre"));
+        assert_eq!(field("Structure").2.as_deref(), Some("organisation_id"));
+        assert_eq!(field("Téléphone").2.as_deref(), Some("phone"));
+        assert_eq!(field("Date de naissance").1, ColumnUse::Ignored);
+        assert_eq!(got.len(), 8, "every column is reported");
+    }
+
+    #[test]
+    fn one_column_with_the_whole_name_is_split() {
+        let h = headers(&["Nom & Prénoms", "Sexe"]);
+        let map = ColumnMap::build(ImportKind::Participants, &h, &[]).unwrap();
+        let row = headers(&["ABAKAR MAHAMAT Hissène", "H"]);
+        assert_eq!(map.get("family_name", &row).as_deref(), Some("ABAKAR MAHAMAT"));
+        assert_eq!(map.get("given_names", &row).as_deref(), Some("Hissène"));
+        assert_eq!(uses(&map)[0].1, ColumnUse::FullName);
+    }
+
+    #[test]
+    fn the_person_s_choice_wins_over_the_heading() {
+        let h = headers(&["Nom", "Qualif.", "Fonction"]);
+        let choices = [
+            ColumnChoice { heading: "Qualif.".into(), field: Some("cadre".into()) },
+            ColumnChoice { heading: "Fonction".into(), field: None },
+        ];
+        let map = ColumnMap::build(ImportKind::Participants, &h, &choices).unwrap();
+        assert_eq!(map.get("cadre", &headers(&["X", "SFDE", "Chef de service"])).as_deref(), Some("SFDE"));
+        assert_eq!(uses(&map)[2], ("Fonction".into(), ColumnUse::Chosen, None));
+        let wrong = ColumnChoice { heading: "Qualif.".into(), field: Some("salary".into()) };
+        assert!(matches!(
+            ColumnMap::build(ImportKind::Participants, &h, &[wrong]),
+            Err(ColumnChoiceError::NoSuchField { .. })
+        ));
+    }
+
+    #[test]
+    fn a_title_row_scores_below_the_header() {
+        let title = headers(&["LISTE DES PARTICIPANTS – FORMATION SONU MOUNDOU"]);
+        let header = headers(&["N°", "Nom", "Prénom(s)", "Sexe"]);
+        assert!(header_score(ImportKind::Participants, &header) > header_score(ImportKind::Participants, &title));
+    }
+}

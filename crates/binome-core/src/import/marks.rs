@@ -1,0 +1,104 @@
+//! One row of an attendance or a scores sheet: what one participant of the
+//! session got. The same fact imported again edits the same record.
+
+use super::{ImportKind, RowContext};
+use crate::app::Binome;
+use crate::error::CoreError;
+use binome_domain::names::match_key;
+use binome_domain::{Input, Kind, Problem, ProblemCode};
+use serde_json::Value;
+
+impl Binome {
+    pub(super) fn mark_row(
+        &self,
+        kind: ImportKind,
+        rows: &mut RowContext,
+        line: usize,
+        cells: &[String],
+    ) -> Result<(), CoreError> {
+        let session_id = match rows.columns.get("session_id", cells) {
+            Some(text) => match self.resolve(Kind::Session, &text) {
+                Ok(id) => id,
+                Err(_) => {
+                    let problem = Problem::new("session_id", ProblemCode::NotFound, text).with("target", "session");
+                    rows.problem(line, "session_id", problem);
+                    return Ok(());
+                }
+            },
+            None => match rows.session.clone() {
+                Some(id) => id,
+                None => {
+                    rows.problem(line, "session_id", Problem::new("session_id", ProblemCode::Required, ""));
+                    return Ok(());
+                }
+            },
+        };
+        let mission_id = self
+            .store
+            .get(Kind::Session, &session_id)?
+            .and_then(|s| s.data.get("mission_id").and_then(Value::as_str).map(str::to_owned))
+            .unwrap_or_default();
+        let family = rows.columns.get("family_name", cells).unwrap_or_default().into_owned();
+        let given = rows.columns.get("given_names", cells).unwrap_or_default().into_owned();
+        let shown = format!("{family} {given}").trim().to_owned();
+        let ids = self
+            .participants_by_key(&mission_id, &mut rows.participants)
+            .get(&match_key(&family, &given))
+            .cloned()
+            .unwrap_or_default();
+        let person_id = match ids.as_slice() {
+            [one] => one.clone(),
+            [] => {
+                rows.problem(line, "family_name", Problem::new("person_id", ProblemCode::NotAParticipant, shown));
+                return Ok(());
+            }
+            _ => {
+                let problem = Problem::new("person_id", ProblemCode::Ambiguous, shown).with("target", "person");
+                rows.problem(line, "family_name", problem);
+                return Ok(());
+            }
+        };
+        let cell = |column: &str| rows.columns.get(column, cells).map(|c| c.into_owned());
+        // (record input, the sheet column of each of its fields)
+        let mut records: Vec<(Input, &[(&str, &str)])> = Vec::new();
+        let record_kind = if kind == ImportKind::Attendance {
+            let mut input = Input::new();
+            input.insert("status".into(), cell("status").unwrap_or_default());
+            if let Some(note) = cell("note") {
+                input.insert("note".into(), note);
+            }
+            records.push((input, &[("status", "status"), ("note", "note")]));
+            Kind::Attendance
+        } else {
+            for (column, phase) in [("pre_score", "pre"), ("post_score", "post")] {
+                let Some(score) = cell(column) else { continue };
+                let mut input = Input::new();
+                input.insert("phase".into(), phase.into());
+                input.insert("score".into(), score);
+                input.insert("max_score".into(), cell("max_score").unwrap_or_default());
+                let columns: &[(&str, &str)] =
+                    if phase == "pre" { &[("score", "pre_score")] } else { &[("score", "post_score")] };
+                records.push((input, columns));
+            }
+            Kind::TestScore
+        };
+        for (mut input, column_of_field) in records {
+            input.insert("session_id".into(), session_id.clone());
+            input.insert("person_id".into(), person_id.clone());
+            let result = match self.prepare(record_kind, &input, None) {
+                Ok(probe) if !probe.is_new => {
+                    let existing = self.store.get(record_kind, &probe.id)?;
+                    self.prepare(record_kind, &input, existing.as_ref())
+                }
+                other => other,
+            };
+            match result {
+                Ok(record) => rows.prepared.push(record),
+                Err(problems) => rows.refused(line, problems.0, &|field| {
+                    column_of_field.iter().find(|(f, _)| *f == field).map_or(field, |(_, c)| c).to_owned()
+                }),
+            }
+        }
+        Ok(())
+    }
+}

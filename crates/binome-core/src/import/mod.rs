@@ -1,0 +1,403 @@
+//! Spreadsheet imports of participants, sessions, attendance, test scores
+//! and frameworks. The sheet is read and bounded ([`crate::sheet`]), its
+//! header found among title rows, each column given a use ([`columns`]),
+//! then every row is checked by its kind's function; if any row is wrong,
+//! every problem is reported with its line and column and nothing is
+//! written; otherwise every row lands in one transaction.
+
+mod columns;
+mod marks;
+mod participants;
+mod sessions;
+mod template;
+
+pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse};
+pub use template::{template, template_rows, template_xlsx};
+
+use crate::app::Binome;
+use crate::duplicates::{DuplicatePair, duplicate_pairs};
+use crate::records::{Prepared, record_id};
+use crate::sheet::{ReadError, Source, Table, read_grid};
+use binome_domain::names::match_key;
+use binome_domain::{Kind, Problem, Row};
+use binome_store::{ListQuery, PersonSummary};
+pub(crate) use columns::ColumnMap;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Participants,
+    Sessions,
+    Attendance,
+    Scores,
+    /// A competency framework, one criterion per row.
+    Frameworks,
+}
+
+impl ImportKind {
+    pub const ALL: &'static [ImportKind] = &[
+        ImportKind::Participants,
+        ImportKind::Sessions,
+        ImportKind::Attendance,
+        ImportKind::Scores,
+        ImportKind::Frameworks,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportKind::Participants => "participants",
+            ImportKind::Sessions => "sessions",
+            ImportKind::Attendance => "attendance",
+            ImportKind::Scores => "scores",
+            ImportKind::Frameworks => "frameworks",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ImportKind> {
+        ImportKind::ALL.iter().copied().find(|k| k.code() == text)
+    }
+
+    /// The template's columns: (column id, required). Column ids are field
+    /// names, plus `pre_score` / `post_score` for the scores sheet.
+    pub fn columns(self) -> &'static [(&'static str, bool)] {
+        match self {
+            ImportKind::Participants => &[
+                ("family_name", true),
+                ("given_names", false),
+                ("sex", false),
+                ("cadre", false),
+                ("organisation_id", false),
+                ("service", false),
+                ("phone", false),
+                ("email", false),
+            ],
+            ImportKind::Sessions => &[
+                ("mission_id", false),
+                ("title", true),
+                ("theme", false),
+                ("modality", true),
+                ("date", true),
+                ("start_time", false),
+                ("duration", true),
+                ("notes", false),
+            ],
+            ImportKind::Attendance => &[
+                ("session_id", false),
+                ("family_name", true),
+                ("given_names", false),
+                ("status", true),
+                ("note", false),
+            ],
+            ImportKind::Scores => &[
+                ("session_id", false),
+                ("family_name", true),
+                ("given_names", false),
+                ("pre_score", false),
+                ("post_score", false),
+                ("max_score", true),
+            ],
+            ImportKind::Frameworks => &[
+                ("code", true),
+                ("name", true),
+                ("domain", true),
+                ("competency_code", true),
+                ("competency", true),
+                ("criterion", true),
+                ("critical", false),
+                ("levels", false),
+                ("pass_level", false),
+            ],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowProblem {
+    /// The line as Excel or a text editor shows it.
+    pub line: usize,
+    /// The column heading as written in the file (or the template's).
+    pub column: String,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    pub kind: ImportKind,
+    /// The sheet and encoding read, the header's line, the lines above it.
+    pub source: Source,
+    pub header_line: usize,
+    pub skipped_lines: Vec<usize>,
+    /// What became of every column.
+    pub columns: Vec<ColumnReport>,
+    pub rows: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub problems: Vec<RowProblem>,
+    /// New participants that look like persons already in the store.
+    pub duplicates: Vec<DuplicatePair>,
+    pub dry_run: bool,
+    pub written: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}")]
+    Read {
+        path: String,
+        #[source]
+        source: ReadError,
+    },
+    #[error(transparent)]
+    Column(#[from] ColumnChoiceError),
+    #[error("{path}: no data rows")]
+    Empty { path: String },
+    #[error("{path}: required column {column:?} missing")]
+    MissingColumn { path: String, column: String, kind: ImportKind },
+    #[error("{} rows in error, nothing written", .report.problems.len())]
+    Rows { report: Box<ImportReport> },
+}
+
+impl ImportError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Read { source, .. } => match source {
+                ReadError::Io { .. } | ReadError::Workbook { .. } | ReadError::Delimited { .. } => "import-format",
+                ReadError::Empty => "import-empty",
+                _ => "import-refused-file",
+            },
+            ImportError::Column(_) => "import-column-choice",
+            ImportError::Empty { .. } => "import-empty",
+            ImportError::MissingColumn { .. } => "import-header",
+            ImportError::Rows { .. } => "import-rows",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Participants are enrolled in it; sessions without a mission column go to it.
+    pub mission: Option<String>,
+    /// Attendance and scores without a session column go to it.
+    pub session: Option<String>,
+    /// The workbook's sheet to read; the first that holds something if none.
+    pub sheet: Option<String>,
+    /// The person's choices for columns their headings do not name.
+    pub columns: Vec<ColumnChoice>,
+    pub dry_run: bool,
+}
+
+/// The sheet read whole and bounded, its header found among the first rows.
+pub fn read_for_import(kind: ImportKind, path: &Path, options: &ImportOptions) -> Result<Table, ImportError> {
+    let refused = |source| ImportError::Read { path: path.display().to_string(), source };
+    let grid = read_grid(path, options.sheet.as_deref()).map_err(refused)?;
+    grid.into_table(|cells| columns::header_score(kind, cells)).map_err(refused)
+}
+
+/// What the row functions share while a sheet is read.
+pub(crate) struct RowContext {
+    pub(crate) columns: ColumnMap,
+    /// Participants are enrolled in it; sessions without a mission go to it.
+    pub(crate) mission: Option<String>,
+    /// Attendance and scores without a session column go to it.
+    pub(crate) session: Option<String>,
+    /// A mission's participants by name key, read once.
+    pub(crate) participants: HashMap<String, HashMap<String, Vec<String>>>,
+    pub(crate) new_people: Vec<PersonSummary>,
+    pub(crate) prepared: Vec<Prepared>,
+    pub(crate) problems: Vec<RowProblem>,
+}
+
+impl RowContext {
+    /// Every problem of a refused record, at the column it came from.
+    pub(crate) fn refused(&mut self, line: usize, problems: Vec<Problem>, column_of_field: &dyn Fn(&str) -> String) {
+        for problem in problems {
+            let column = self.columns.heading(&column_of_field(&problem.field));
+            self.problems.push(RowProblem { line, column, problem });
+        }
+    }
+
+    pub(crate) fn problem(&mut self, line: usize, column: &str, problem: Problem) {
+        let column = self.columns.heading(column);
+        self.problems.push(RowProblem { line, column, problem });
+    }
+}
+
+pub(crate) fn column_label(column: &str, messages: &crate::i18n::Messages) -> String {
+    match column {
+        "pre_score" => messages.value("pre"),
+        "post_score" => messages.value("post"),
+        _ => messages.field(column),
+    }
+}
+
+impl Binome {
+    pub fn import_file(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        options: &ImportOptions,
+    ) -> Result<ImportReport, crate::error::CoreError> {
+        let table = read_for_import(kind, path, options)?;
+        self.import_table(kind, &table, &path.display().to_string(), options)
+    }
+
+    pub fn import_table(
+        &mut self,
+        kind: ImportKind,
+        table: &Table,
+        source: &str,
+        options: &ImportOptions,
+    ) -> Result<ImportReport, crate::error::CoreError> {
+        if table.rows.is_empty() {
+            return Err(ImportError::Empty { path: source.to_owned() }.into());
+        }
+        let columns = ColumnMap::build(kind, &table.headers, &options.columns).map_err(ImportError::from)?;
+        for (column, required) in kind.columns() {
+            if *required && !columns.has(column) {
+                let label = column_label(column, &crate::i18n::Messages::new(crate::i18n::Lang::Fr));
+                return Err(ImportError::MissingColumn { path: source.to_owned(), column: label, kind }.into());
+            }
+        }
+        let mut report = ImportReport {
+            kind,
+            source: table.source.clone(),
+            header_line: table.header_line,
+            skipped_lines: table.skipped_lines.clone(),
+            columns: columns.report(),
+            rows: table.rows.len(),
+            created: 0,
+            updated: 0,
+            problems: Vec::new(),
+            duplicates: Vec::new(),
+            dry_run: options.dry_run,
+            written: false,
+        };
+        if kind == ImportKind::Frameworks {
+            let (problems, prepared, created, updated) = self.read_frameworks(table, &columns, options)?;
+            report.problems = problems;
+            report.created = created;
+            report.updated = updated;
+            return self.finish_import(report, &prepared, options);
+        }
+        let mut rows = RowContext {
+            columns,
+            mission: options.mission.as_deref().map(|m| self.resolve(Kind::Mission, m)).transpose()?,
+            session: options.session.as_deref().map(|s| self.resolve(Kind::Session, s)).transpose()?,
+            participants: HashMap::new(),
+            new_people: Vec::new(),
+            prepared: Vec::new(),
+            problems: Vec::new(),
+        };
+        for (line, cells) in &table.rows {
+            match kind {
+                ImportKind::Participants => self.participant_row(&mut rows, *line, cells)?,
+                ImportKind::Sessions => self.session_row(&mut rows, *line, cells),
+                ImportKind::Attendance | ImportKind::Scores => self.mark_row(kind, &mut rows, *line, cells)?,
+                ImportKind::Frameworks => unreachable!("read whole above"),
+            }
+        }
+        report.problems = rows.problems;
+        report.duplicates = self.duplicates_among(&rows.new_people)?;
+        let main_kind = match kind {
+            ImportKind::Participants => Kind::Person,
+            ImportKind::Sessions => Kind::Session,
+            ImportKind::Attendance => Kind::Attendance,
+            ImportKind::Scores => Kind::TestScore,
+            ImportKind::Frameworks => Kind::Framework,
+        };
+        report.created = rows.prepared.iter().filter(|p| p.kind == main_kind && p.is_new).count();
+        report.updated = rows.prepared.iter().filter(|p| p.kind == main_kind && !p.is_new).count();
+        self.finish_import(report, &rows.prepared, options)
+    }
+
+    /// Pairs of persons that look alike, at least one of them new.
+    fn duplicates_among(&self, new_people: &[PersonSummary]) -> Result<Vec<DuplicatePair>, crate::error::CoreError> {
+        if new_people.is_empty() {
+            return Ok(Vec::new());
+        }
+        let new_ids: Vec<&str> = new_people.iter().map(|p| p.id.as_str()).collect();
+        let mut everyone = self.store.active_persons()?;
+        everyone.extend(new_people.iter().cloned());
+        Ok(duplicate_pairs(&everyone)
+            .into_iter()
+            .filter(|pair| new_ids.contains(&pair.first.id.as_str()) || new_ids.contains(&pair.second.id.as_str()))
+            .collect())
+    }
+    /// All or nothing: refused whole with every problem, or written in one
+    /// transaction after a backup (unless a dry run).
+    fn finish_import(
+        &mut self,
+        mut report: ImportReport,
+        prepared: &[Prepared],
+        options: &ImportOptions,
+    ) -> Result<ImportReport, crate::error::CoreError> {
+        let kind = report.kind;
+        if !report.problems.is_empty() {
+            if options.dry_run {
+                return Ok(report);
+            }
+            return Err(ImportError::Rows { report: Box::new(report) }.into());
+        }
+        if !options.dry_run {
+            self.backup(&format!("import-{}", kind.code()))?;
+            self.save(prepared)?;
+            report.written = true;
+        }
+        Ok(report)
+    }
+
+    /// The live participants of a mission by name key.
+    fn participants_by_key<'c>(
+        &self,
+        mission_id: &str,
+        cache: &'c mut HashMap<String, HashMap<String, Vec<String>>>,
+    ) -> &'c HashMap<String, Vec<String>> {
+        cache.entry(mission_id.to_owned()).or_insert_with(|| {
+            let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
+            let query = ListQuery { equals: vec![("mission_id", mission_id.to_owned())], ..ListQuery::default() };
+            for enrolment in self.store.list(Kind::Enrolment, &query).unwrap_or_default() {
+                let Some(person_id) = enrolment.data.get("person_id").and_then(Value::as_str) else { continue };
+                if let Ok(Some(person)) = self.store.get(Kind::Person, person_id) {
+                    if person.deleted {
+                        continue;
+                    }
+                    let text = |f: &str| person.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
+                    by_key
+                        .entry(match_key(&text("family_name"), &text("given_names")))
+                        .or_default()
+                        .push(person.id.clone());
+                }
+            }
+            by_key
+        })
+    }
+}
+
+fn summary(id: &str, data: &Row) -> PersonSummary {
+    let text = |f: &str| data.get(f).and_then(Value::as_str).map(str::to_owned);
+    PersonSummary {
+        id: id.to_owned(),
+        family_name: text("family_name").unwrap_or_default(),
+        given_names: text("given_names").unwrap_or_default(),
+        phone: text("phone"),
+        sex: text("sex"),
+        cadre: text("cadre"),
+        organisation_id: text("organisation_id"),
+    }
+}
+
+/// A mission–person link (enrolment or team membership).
+pub fn link(kind: Kind, mission_id: &str, person_id: &str) -> Prepared {
+    let mut data = Row::new();
+    data.insert("mission_id".into(), Value::String(mission_id.to_owned()));
+    data.insert("person_id".into(), Value::String(person_id.to_owned()));
+    if kind == Kind::TeamMember {
+        data.insert("team_role".into(), Value::String("expert".into()));
+    }
+    let id = record_id(kind, &data);
+    Prepared { kind, id, data, is_new: true }
+}

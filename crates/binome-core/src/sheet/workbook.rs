@@ -1,0 +1,205 @@
+//! Workbooks: `.xlsx` / `.xlsm` read cell by cell, so a sheet's size is
+//! known before anything is laid out (calamine's `worksheet_range` builds
+//! the whole bounding grid: one cell at XFD1048576 is 17 billion cells);
+//! `.ods` and `.xls` through calamine's readers, which cap their own grids.
+
+use super::text::is_forbidden_control;
+use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, Source};
+use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// "XFD" for the 16384th column (index 16383).
+pub fn column_letters(column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
+/// "XFD1048576" for (1048575, 16383).
+pub fn cell_name(row: u32, column: u32) -> String {
+    format!("{}{}", column_letters(column), row + 1)
+}
+
+/// Refuses a zip whose entries claim more than the limit once inflated:
+/// calamine inflates shared strings and styles whole when it opens a file.
+fn check_inflated_size(path: &Path) -> Result<(), ReadError> {
+    let file =
+        std::fs::File::open(path).map_err(|source| ReadError::Io { path: path.display().to_string(), source })?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > MAX_UNZIPPED_BYTES {
+        return Err(ReadError::InflatesTooMuch { bytes: total, max: MAX_UNZIPPED_BYTES });
+    }
+    Ok(())
+}
+
+/// Non-empty cells of one sheet, checked one by one as they are read.
+#[derive(Default)]
+struct Cells {
+    by_row: BTreeMap<u32, Vec<(u32, String)>>,
+    count: usize,
+}
+
+impl Cells {
+    fn push(&mut self, row: u32, column: u32, text: String) -> Result<(), ReadError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if column >= MAX_COLUMNS {
+            return Err(ReadError::RangeTooLarge { cell: cell_name(row, column), max_columns: MAX_COLUMNS });
+        }
+        if let Some(c) = text.chars().find(|c| is_forbidden_control(*c)) {
+            return Err(ReadError::ControlCharacter {
+                line: row as usize + 1,
+                column: column as usize + 1,
+                code: c as u32,
+            });
+        }
+        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+            return Err(ReadError::CellTooLong {
+                line: row as usize + 1,
+                column: column as usize + 1,
+                max: MAX_CELL_CHARS,
+            });
+        }
+        self.count += 1;
+        if self.count > MAX_CELLS {
+            return Err(ReadError::TooManyCells { max: MAX_CELLS });
+        }
+        self.by_row.entry(row).or_default().push((column, text));
+        Ok(())
+    }
+
+    fn into_rows(self) -> Vec<(usize, Vec<String>)> {
+        self.by_row
+            .into_iter()
+            .map(|(row, mut cells)| {
+                cells.sort_by_key(|(c, _)| *c);
+                let width = cells.last().map_or(0, |(c, _)| *c as usize + 1);
+                let mut line = vec![String::new(); width];
+                for (column, text) in cells {
+                    line[column as usize] = text;
+                }
+                (row as usize + 1, line)
+            })
+            .collect()
+    }
+}
+
+pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    if matches!(extension.as_str(), "xlsx" | "xlsm" | "ods") {
+        check_inflated_size(path)?;
+    }
+    if matches!(extension.as_str(), "xlsx" | "xlsm") { read_xlsx(path, wanted) } else { read_other(path, wanted) }
+}
+
+/// The sheet asked for, or else the first one that holds a cell.
+fn choose<T>(
+    names: Vec<String>,
+    wanted: Option<&str>,
+    mut read: impl FnMut(&str) -> Result<Option<T>, ReadError>,
+) -> Result<(String, Vec<String>, T), ReadError> {
+    if let Some(wanted) = wanted {
+        let name = names
+            .iter()
+            .find(|n| n.as_str() == wanted || n.trim().eq_ignore_ascii_case(wanted.trim()))
+            .cloned()
+            .ok_or_else(|| ReadError::SheetNotFound { sheet: wanted.to_owned(), sheets: names.clone() })?;
+        let cells = read(&name)?.ok_or(ReadError::Empty)?;
+        return Ok((name, names, cells));
+    }
+    for name in &names {
+        if let Some(cells) = read(name)? {
+            return Ok((name.clone(), names.clone(), cells));
+        }
+    }
+    Err(ReadError::Empty)
+}
+
+fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
+    let mut workbook: Xlsx<_> =
+        open_workbook(path).map_err(|e: calamine::XlsxError| ReadError::Workbook { detail: e.to_string() })?;
+    let names = workbook.sheet_names();
+    let (sheet, sheets, cells) = choose(names, wanted, |name| {
+        let mut reader =
+            workbook.worksheet_cells_reader(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+        let mut cells = Cells::default();
+        while let Some(cell) = reader.next_cell().map_err(|e| ReadError::Workbook { detail: e.to_string() })? {
+            let (row, column) = cell.get_position();
+            let text = match cell.get_value() {
+                DataRef::SharedString(s) => s.trim().to_owned(),
+                DataRef::Empty => continue,
+                other => cell_text(&Data::from(other.clone())),
+            };
+            cells.push(row, column, text)?;
+        }
+        Ok((cells.count > 0).then_some(cells))
+    })?;
+    Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
+}
+
+fn read_other(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
+    let mut workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+    let names = workbook.sheet_names();
+    let (sheet, sheets, cells) = choose(names, wanted, |name| {
+        let range = workbook.worksheet_range(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+        let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        let mut cells = Cells::default();
+        for (r, row) in range.rows().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                cells.push(first_row + r as u32, first_column + c as u32, cell_text(value))?;
+            }
+        }
+        Ok((cells.count > 0).then_some(cells))
+    })?;
+    Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
+}
+
+/// A cell as the person typed it: dates as dd/mm/yyyy, whole numbers
+/// without ".0", decimals with a comma.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_owned(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string().replace('.', ","),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if dt.is_duration() => format!("{}h{:02}", d.time().format("%H"), d.time().format("%M")),
+            Some(d) if d.time() == chrono::NaiveTime::MIN => d.format("%d/%m/%Y").to_string(),
+            Some(d)
+                if d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 31).expect("date")
+                    || d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("date") =>
+            {
+                d.format("%H:%M").to_string()
+            }
+            Some(d) => d.format("%d/%m/%Y").to_string(),
+            None => dt.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(super::cell_name(0, 0), "A1");
+        assert_eq!(super::cell_name(9, 27), "AB10");
+        assert_eq!(super::cell_name(1_048_575, 16_383), "XFD1048576");
+    }
+}
