@@ -144,9 +144,12 @@ problem-invalid_time = { $field }: "{ $value }" is not a valid time (hh:mm).
 problem-invalid_number = { $field }: "{ $value }" is not a number.
 problem-invalid_duration = { $field }: "{ $value }" is not a duration (e.g. 2h30, 2.5 or 150 min).
 problem-invalid_id = { $field }: "{ $value }" is not an id.
-problem-unknown_value = { $field }: "{ $value }" is not a known value{ $allowed ->
+problem-unknown_value = { $field }: "{ $value }" is not recognised{ $allowed ->
+    [none] {""}
+   *[other] ; expected: { $allowed }
+}{ $suggestion ->
     [none] .
-   *[other] {" "}(allowed: { $allowed }).
+   *[other] . { $suggestion }?
 }
 problem-not_positive = { $field }: must be greater than zero ("{ $value }").
 problem-out_of_range = { $field }: "{ $value }" is out of range{ $max ->
@@ -168,6 +171,10 @@ problem-already_merged = { $field }: "{ $value }" has already been merged into a
 problem-unknown_criterion = { $field }: criterion "{ $value }" is not part of this competency.
 problem-unknown_field = "{ $value }" is not a known field.
 problem-deleted = { $field }: "{ $value }" was deleted.
+problem-invalid_phone = { $field }: "{ $value }" is not a valid number{ $country ->
+    [none] {" "}(write it with its country code, e.g. +235 66 12 34 56).
+   *[other] {" "}for the programme's country ({ $country }).
+}
 
 ## General errors
 error-invalid = { $kind } refused: { $count ->
@@ -183,6 +190,26 @@ error-io = Cannot read or write { $path }: { $detail }
 error-not-a-backup = { $path } is not a whole Binôme backup (an interrupted copy?): nothing was restored.
 error-backup-other-device = { $path } is a backup of another device ({ $device }): nothing was restored.
 error-store = Database error ({ $detail }).
+import-mapping-written = Choices to fill in written to { $path }; run again with --mapping { $path }.
+import-mapping-hint = To answer once and for all: --write-mapping choices.toml, fill in the file, then --mapping choices.toml.
+import-unknown-values = Unknown values (to map once):
+import-unknown-value = { $column } "{ $value }" — { $count ->
+    [one] 1 row
+   *[other] { $count } rows
+} ({ $lines }){ $suggestion ->
+    [none] {""}
+   *[other] ; close to "{ $suggestion }"
+}
+import-new-facility = Facility created: "{ $name }" ({ $level }).
+mapping-file-intro = Binôme import choices ({ $kind }). Fill in "to" (a code below, or the name of an
+    existing facility), or replace "to" with create = { "{" } level = "district" { "}" } to create a
+    facility; then: binome import … --mapping this-file. Choices are remembered for the programme.
+mapping-file-group = { $column } "{ $value }": { $count ->
+    [one] 1 row
+   *[other] { $count } rows
+} ({ $lines })
+mapping-file-facility = the name of an existing facility, or create = { "{" } level = "health_centre", city = "…" { "}" }
+error-mapping-file = { $path }: unreadable choices file ({ $detail }).
 import-sheet = Sheet read: "{ $sheet }"{ $others ->
     [none] .
    *[other] {" "}(other sheets: { $others }; --sheet to read another).
@@ -209,6 +236,7 @@ error-read-mixed-encoding = { $path }: line { $line } is not written in the same
 } (mixed accented characters); save the file again as "CSV UTF-8".
 error-read-unclosed-quote = { $path }: the quote opened on line { $line } does not close at the end of a cell; the following lines would be read as one cell.
 error-read-control-character = { $path }: line { $line }, column { $column }: invisible control character (U+{ $code }); delete it.
+error-import-value-choice = { $field }: "{ $value }" cannot become "{ $target }" (neither a value of this field nor a known facility).
 error-import-column-heading = No column headed "{ $heading }" in this file.
 error-import-column-field = Column "{ $heading }": "{ $field }" is not a field of this sheet.
 error-import-header = { $path }: required column missing: "{ $column }". Use "binome template { $kind }" to get the template.

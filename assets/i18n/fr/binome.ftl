@@ -145,9 +145,12 @@ problem-invalid_time = { $field } : « { $value } » n'est pas une heure valide 
 problem-invalid_number = { $field } : « { $value } » n'est pas un nombre.
 problem-invalid_duration = { $field } : « { $value } » n'est pas une durée (ex. 2h30, 2,5 ou 150 min).
 problem-invalid_id = { $field } : « { $value } » n'est pas un identifiant.
-problem-unknown_value = { $field } : « { $value } » n'est pas une valeur connue{ $allowed ->
+problem-unknown_value = { $field } : « { $value } » n'est pas reconnu{ $allowed ->
+    [none] {""}
+   *[other] {" "}; attendu : { $allowed }
+}{ $suggestion ->
     [none] .
-   *[other] {" "}(valeurs possibles : { $allowed }).
+   *[other] . { $suggestion } ?
 }
 problem-not_positive = { $field } : doit être supérieur à zéro (« { $value } »).
 problem-out_of_range = { $field } : « { $value } » est hors limites{ $max ->
@@ -169,6 +172,10 @@ problem-already_merged = { $field } : « { $value } » a déjà été fusionné�
 problem-unknown_criterion = { $field } : le critère « { $value } » n'appartient pas à cette compétence.
 problem-unknown_field = « { $value } » n'est pas un champ connu.
 problem-deleted = { $field } : « { $value } » a été supprimé·e.
+problem-invalid_phone = { $field } : « { $value } » n'est pas un numéro valable{ $country ->
+    [none] {" "}(écrivez-le avec son indicatif, ex. +235 66 12 34 56).
+   *[other] {" "}pour le pays du programme ({ $country }).
+}
 
 ## Erreurs générales
 error-invalid = { $kind } refusé·e : { $count ->
@@ -184,6 +191,26 @@ error-io = Impossible de lire ou d'écrire { $path } : { $detail }
 error-not-a-backup = { $path } n'est pas une sauvegarde complète de Binôme (copie interrompue ?) : rien n'a été remis en place.
 error-backup-other-device = { $path } est la sauvegarde d'un autre appareil ({ $device }) : rien n'a été remis en place.
 error-store = Erreur de la base de données ({ $detail }).
+import-mapping-written = Choix à compléter écrits dans { $path } ; relancez avec --mapping { $path }.
+import-mapping-hint = Pour répondre une fois pour toutes : --write-mapping choix.toml, complétez le fichier, puis --mapping choix.toml.
+import-unknown-values = Valeurs inconnues (à faire correspondre une fois) :
+import-unknown-value = { $column } « { $value } » — { $count ->
+    [one] 1 ligne
+   *[other] { $count } lignes
+} ({ $lines }){ $suggestion ->
+    [none] {""}
+   *[other] {" "}; proche de « { $suggestion } »
+}
+import-new-facility = Structure créée : « { $name } » ({ $level }).
+mapping-file-intro = Choix d'import Binôme ({ $kind }). Complétez « to » (un code ci-dessous, ou le nom
+    d'une structure existante), ou remplacez « to » par create = { "{" } level = "district" { "}" } pour créer
+    une structure ; puis : binome import … --mapping ce-fichier. Les choix sont retenus pour le programme.
+mapping-file-group = { $column } « { $value } » : { $count ->
+    [one] 1 ligne
+   *[other] { $count } lignes
+} ({ $lines })
+mapping-file-facility = le nom d'une structure existante, ou create = { "{" } level = "health_centre", city = "…" { "}" }
+error-mapping-file = { $path } : fichier de choix illisible ({ $detail }).
 import-sheet = Feuille lue : « { $sheet } »{ $others ->
     [none] .
    *[other] {" "}(autres feuilles : { $others } ; --sheet pour en lire une autre).
@@ -210,6 +237,7 @@ error-read-mixed-encoding = { $path } : la ligne { $line } n'est pas écrite dan
 } (caractères accentués mélangés) ; enregistrez le fichier à nouveau en « CSV UTF-8 ».
 error-read-unclosed-quote = { $path } : le guillemet ouvert ligne { $line } ne se ferme pas en fin de cellule ; les lignes suivantes seraient lues comme une seule cellule.
 error-read-control-character = { $path } : ligne { $line }, colonne { $column } : caractère de contrôle invisible (U+{ $code }) ; supprimez-le.
+error-import-value-choice = { $field } : « { $value } » ne peut pas devenir « { $target } » (ni une valeur de ce champ, ni une structure connue).
 error-import-column-heading = Aucune colonne intitulée « { $heading } » dans ce fichier.
 error-import-column-field = Colonne « { $heading } » : « { $field } » n'est pas un champ de cette feuille.
 error-import-header = { $path } : colonne obligatoire absente : « { $column } ». Utilisez « binome template { $kind } » pour obtenir le modèle.

@@ -339,6 +339,27 @@ pub fn command() -> Command {
                         .help("Séance par défaut / default session (attendance, scores)"),
                 )
                 .arg(
+                    Arg::new("mapping")
+                        .long("mapping")
+                        .visible_alias("choix")
+                        .value_name("FICHIER")
+                        .help("Choix de colonnes et de valeurs (TOML) / column and value choices (TOML)"),
+                )
+                .arg(
+                    Arg::new("write-mapping")
+                        .long("write-mapping")
+                        .visible_alias("ecrire-choix")
+                        .value_name("FICHIER")
+                        .help("Écrire les choix à compléter / write the choices to fill in"),
+                )
+                .arg(
+                    Arg::new("create-missing")
+                        .long("create-missing")
+                        .visible_alias("creer-manquantes")
+                        .action(ArgAction::SetTrue)
+                        .help("Créer les structures inconnues / create unknown facilities"),
+                )
+                .arg(
                     Arg::new("sheet")
                         .long("sheet")
                         .visible_alias("feuille")

@@ -45,6 +45,13 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&read_error(path, source, m));
             out.push('\n');
         }
+        CoreError::Import(ImportError::Choice { field, value, target }) => {
+            out.push_str(&m.text(
+                "error-import-value-choice",
+                &[("field", m.field(field)), ("value", value.clone()), ("target", target.clone())],
+            ));
+            out.push('\n');
+        }
         CoreError::Import(ImportError::Column(choice)) => {
             out.push_str(&match choice {
                 ColumnChoiceError::NoSuchHeading(heading) => {

@@ -109,11 +109,16 @@ impl Messages {
             ("start", String::new()),
             ("end", String::new()),
             ("target", String::new()),
+            ("suggestion", "none".into()),
+            ("country", "none".into()),
         ];
         for (name, value) in &problem.params {
             let shown = match name.as_str() {
                 "target" => self.text(&format!("kind-{value}"), &[]),
                 "start" | "end" => french_date(value, self.lang),
+                // Codes are for machines: a person reads their labels.
+                "allowed" => value.split(", ").map(|code| self.value(code)).collect::<Vec<_>>().join(", "),
+                "suggestion" => self.value(value),
                 _ => value.clone(),
             };
             if let Some(slot) = args.iter_mut().find(|(n, _)| *n == name.as_str()) {
@@ -209,6 +214,34 @@ mod tests {
         assert_eq!(Messages::new(Lang::Fr).problem(&p), "Note : 25 dépasse la note maximale (20).");
         assert_eq!(Messages::new(Lang::En).problem(&p), "Score: 25 is above the maximum score (20).");
         let p = Problem::new("cadre", ProblemCode::UnknownValue, "astronaute");
-        assert_eq!(Messages::new(Lang::Fr).problem(&p), "Profession : « astronaute » n'est pas une valeur connue.");
+        assert_eq!(Messages::new(Lang::Fr).problem(&p), "Profession : « astronaute » n'est pas reconnu.");
+    }
+
+    #[test]
+    fn an_unknown_value_lists_labels_and_suggests_the_closest() {
+        let p = binome_domain::parse_input(
+            Kind::Person,
+            &[
+                ("family_name".to_string(), "X".to_string()),
+                ("cadre".into(), "SAGE FEME".into()),
+                ("sex".into(), "Q".into()),
+            ]
+            .into_iter()
+            .collect(),
+            None,
+        )
+        .unwrap_err();
+        let fr = Messages::new(Lang::Fr);
+        let sentences: Vec<String> = p.0.iter().map(|p| fr.problem(p)).collect();
+        assert!(
+            sentences.contains(&"Sexe : « Q » n'est pas reconnu ; attendu : Femme, Homme.".to_string()),
+            "{sentences:?}"
+        );
+        let cadre = p.0.iter().find(|p| p.field == "cadre").unwrap();
+        assert_eq!(
+            cadre.params.iter().find(|(k, _)| k.as_str() == "suggestion").map(|(_, v)| v.as_str()),
+            Some("sage_femme")
+        );
+        assert!(fr.problem(cadre).ends_with("Sage-femme ?"), "{}", fr.problem(cadre));
     }
 }

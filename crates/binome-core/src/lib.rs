@@ -19,6 +19,7 @@ mod framework_sheet;
 pub mod i18n;
 pub mod import;
 pub mod indicators;
+pub mod phones;
 pub mod print;
 pub mod records;
 pub mod sheet;

@@ -60,7 +60,7 @@ fn the_same_version_with_other_values_is_refused_whole() {
         )],
         kind: "full",
         mission: None,
-        schema_version: binome_store::SCHEMA_VERSION,
+        schema_version: binome_store::SYNCED_SCHEMA_VERSION,
         acks: vec![],
         origins: vec![],
         certificate: None,

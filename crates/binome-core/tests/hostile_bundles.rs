@@ -47,7 +47,7 @@ fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing<'static> {
         sender,
         kind: "full",
         mission: None,
-        schema_version: binome_store::SCHEMA_VERSION,
+        schema_version: binome_store::SYNCED_SCHEMA_VERSION,
         acks: vec![],
         origins: vec![],
         certificate: None,

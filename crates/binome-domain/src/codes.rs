@@ -23,6 +23,8 @@ macro_rules! code_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             pub const CODES: &'static [&'static str] = &[$($code),+];
+            /// Each code with the spellings it is read from.
+            pub const SPELLINGS: &'static [(&'static str, &'static [&'static str])] = &[$(($code, &[$($alias),*])),+];
 
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
@@ -50,8 +52,8 @@ code_enum!(Sex {
 code_enum!(
     /// Profession or cadre of a health worker, as ministries count them.
     Cadre {
-        Midwife = "sage_femme" ["sage-femme", "sf", "midwife", "sage femme", "sages-femmes"],
-        Nurse = "infirmier" ["infirmière", "infirmier·e", "infirmier(e)", "ide", "nurse", "inf"],
+        Midwife = "sage_femme" ["sage-femme", "sf", "midwife", "sage femme", "sages-femmes", "sfde", "sage-femme diplômée d'état", "sage-femme d'état"],
+        Nurse = "infirmier" ["infirmière", "infirmier·e", "infirmier(e)", "ide", "nurse", "inf", "infirmier diplômé d'état", "infirmière diplômée d'état", "infirmier d'état", "infirmière d'état"],
         Doctor = "medecin" ["médecin", "doctor", "dr", "physician", "médecin généraliste"],
         Specialist = "medecin_specialiste" ["médecin spécialiste", "specialist", "gynécologue", "pédiatre", "chirurgien"],
         BiomedicalTechnician = "technicien_biomedical" ["technicien biomédical", "biomedical technician", "tech bio", "ingénieur biomédical"],

@@ -102,9 +102,13 @@ pub fn parse_field(spec: &FieldSpec, text: &str) -> Result<Value, Problem> {
         FieldType::Duration => {
             parse_duration_minutes(text).map(Value::from).ok_or_else(|| problem(ProblemCode::InvalidDuration))
         }
-        FieldType::Enum(spec) => (spec.parse)(text)
-            .map(|code| Value::String(code.to_owned()))
-            .ok_or_else(|| problem(ProblemCode::UnknownValue).with("allowed", spec.codes.join(", "))),
+        FieldType::Enum(spec) => (spec.parse)(text).map(|code| Value::String(code.to_owned())).ok_or_else(|| {
+            let refused = problem(ProblemCode::UnknownValue).with("allowed", spec.codes.join(", "));
+            match spec.closest(text) {
+                Some(code) => refused.with("suggestion", code),
+                None => refused,
+            }
+        }),
         FieldType::Ref(_) => Uuid::parse_str(text)
             .map(|id| Value::String(id.hyphenated().to_string()))
             .map_err(|_| problem(ProblemCode::InvalidId)),

@@ -28,12 +28,33 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy)]
 pub struct EnumSpec {
     pub codes: &'static [&'static str],
+    pub spellings: &'static [(&'static str, &'static [&'static str])],
     pub parse: fn(&str) -> Option<&'static str>,
+}
+
+impl EnumSpec {
+    /// The code whose spellings come closest to `raw`, when one is close
+    /// enough to suggest ("SAGE FEME" → sage_femme); none for a guess.
+    pub fn closest(&self, raw: &str) -> Option<&'static str> {
+        let wanted = crate::codes::fold_code(raw);
+        if wanted.chars().count() < 3 {
+            return None;
+        }
+        self.spellings
+            .iter()
+            .flat_map(|(code, aliases)| std::iter::once(*code).chain(aliases.iter().copied()).map(move |s| (*code, s)))
+            .map(|(code, spelling)| {
+                (strsim::normalized_damerau_levenshtein(&wanted, &crate::codes::fold_code(spelling)), code)
+            })
+            .filter(|(score, _)| *score >= 0.75)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, code)| code)
+    }
 }
 
 macro_rules! enum_spec {
     ($t:ty) => {
-        EnumSpec { codes: <$t>::CODES, parse: |raw| <$t>::parse(raw).map(|v| v.code()) }
+        EnumSpec { codes: <$t>::CODES, spellings: <$t>::SPELLINGS, parse: |raw| <$t>::parse(raw).map(|v| v.code()) }
     };
 }
 

@@ -35,6 +35,8 @@ pub enum ProblemCode {
     UnknownCriterion,
     UnknownField,
     Deleted,
+    /// Not a phone number of the programme's country (nor international).
+    InvalidPhone,
 }
 
 impl ProblemCode {
@@ -63,6 +65,7 @@ impl ProblemCode {
         Self::UnknownCriterion,
         Self::UnknownField,
         Self::Deleted,
+        Self::InvalidPhone,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -91,6 +94,7 @@ impl ProblemCode {
             Self::UnknownCriterion => "unknown_criterion",
             Self::UnknownField => "unknown_field",
             Self::Deleted => "deleted",
+            Self::InvalidPhone => "invalid_phone",
         }
     }
 }

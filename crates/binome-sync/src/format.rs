@@ -340,7 +340,7 @@ fn check_header(header: &Header) -> Result<(), BundleError> {
     if header.format_version < header.min_reader_format || header.min_reader_format == 0 {
         return Err(BundleError::Unsupported { field: "format_version", value: header.format_version.to_string() });
     }
-    let supported = binome_store::SCHEMA_VERSION;
+    let supported = binome_store::SYNCED_SCHEMA_VERSION;
     if header.schema_version > supported {
         return Err(BundleError::NewerSchema { found: header.schema_version, supported });
     }

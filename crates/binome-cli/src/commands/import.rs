@@ -1,9 +1,10 @@
 //! `binome import` and `binome template`.
 
 use super::Ctx;
+use super::mapping_file;
 use crate::output::say;
 use binome_core::i18n::Messages;
-use binome_core::import::{ColumnUse, ImportKind, ImportOptions, ImportReport};
+use binome_core::import::{ColumnUse, ImportChoices, ImportError, ImportKind, ImportOptions, ImportReport};
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
 use std::path::Path;
@@ -13,30 +14,56 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
     let m = ctx.messages;
     let kind = ImportKind::parse(matches.get_one::<String>("kind").expect("required")).expect("validated by clap");
     let path = Path::new(matches.get_one::<String>("file").expect("required"));
+    let choices = match matches.get_one::<String>("mapping") {
+        Some(file) => mapping_file::read(Path::new(file))?,
+        None => ImportChoices::default(),
+    };
     let options = ImportOptions {
         mission: matches.get_one::<String>("mission").cloned(),
         session: matches.get_one::<String>("session").cloned(),
         sheet: matches.get_one::<String>("sheet").cloned(),
+        columns: choices.columns.clone(),
+        values: choices.values.clone(),
+        create_missing: matches.get_flag("create-missing"),
         dry_run: matches.get_flag("dry-run"),
-        ..ImportOptions::default()
     };
-    let report = binome.import_file(kind, path, &options)?;
+    // A refused import still reports its columns and unknown values: they
+    // are what the person needs to write the choices that let it through.
+    let report = match binome.import_file(kind, path, &options) {
+        Ok(report) => report,
+        Err(CoreError::Import(ImportError::Rows { report })) => *report,
+        Err(other) => return Err(other.into()),
+    };
+    if let Some(out) = matches.get_one::<String>("write-mapping") {
+        let out = Path::new(out);
+        mapping_file::write(out, kind, &report, &choices, m).map_err(|e| CoreError::io(out, e))?;
+        say(m.text("import-mapping-written", &[("path", out.display().to_string())]));
+    }
     if ctx.json {
         say(serde_json::to_string_pretty(&report)?);
     } else {
         print_layout(&report, m);
-        say(m.text(
-            "import-summary",
-            &[
-                ("rows", report.rows.to_string()),
-                ("created", report.created.to_string()),
-                ("updated", report.updated.to_string()),
-            ],
-        ));
+        print_unknown_values(binome, &report, m);
+        if report.problems.is_empty() {
+            say(m.text(
+                "import-summary",
+                &[
+                    ("rows", report.rows.to_string()),
+                    ("created", report.created.to_string()),
+                    ("updated", report.updated.to_string()),
+                ],
+            ));
+        }
+        for facility in &report.new_facilities {
+            say(m.text("import-new-facility", &[("name", facility.name.clone()), ("level", m.value(&facility.level))]));
+        }
         if !report.problems.is_empty() {
             let lines: std::collections::BTreeSet<usize> = report.problems.iter().map(|p| p.line).collect();
             eprintln!("{}", m.text("error-import-rows", &[("count", lines.len().to_string())]));
             eprint!("{}", super::errors::row_problems(&report.problems, m));
+            if !report.unknown_values.is_empty() && matches.get_one::<String>("write-mapping").is_none() {
+                eprintln!("{}", m.text("import-mapping-hint", &[]));
+            }
         }
         if !report.duplicates.is_empty() {
             say(m.text("import-duplicates", &[]));
@@ -47,6 +74,35 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         }
     }
     Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Each value the import does not know, once, with its rows and a guess.
+fn print_unknown_values(binome: &Binome, report: &ImportReport, m: &Messages) {
+    if report.unknown_values.is_empty() {
+        return;
+    }
+    say(m.text("import-unknown-values", &[]));
+    for group in &report.unknown_values {
+        let suggestion = match (&group.suggestion, group.field.as_str()) {
+            (None, _) => "none".to_owned(),
+            (Some(id), "organisation_id") => binome.label_of(binome_domain::Kind::Organisation, id),
+            (Some(code), _) => m.value(code),
+        };
+        let lines: Vec<String> = group.lines.iter().take(8).map(u32::to_string).collect();
+        say(format!(
+            "  {}",
+            m.text(
+                "import-unknown-value",
+                &[
+                    ("column", group.column.clone()),
+                    ("value", group.value.clone()),
+                    ("count", group.count.to_string()),
+                    ("lines", lines.join(", ")),
+                    ("suggestion", suggestion),
+                ],
+            )
+        ));
+    }
 }
 
 /// The sheet, the header line and what became of every column, so that

@@ -4,6 +4,7 @@ pub mod errors;
 mod export;
 mod import;
 mod indicators;
+mod mapping_file;
 mod records;
 mod scope;
 mod setup;

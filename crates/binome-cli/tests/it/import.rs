@@ -98,12 +98,9 @@ fn a_broken_list_reports_every_row_and_writes_nothing() {
         1,
     );
     assert!(err.contains("Import refusé : 3 lignes en erreur, rien n'a été enregistré."), "{err}");
-    assert!(
-        err.contains("ligne 3, colonne « Profession » : Profession : « Astronaute » n'est pas une valeur connue"),
-        "{err}"
-    );
+    assert!(err.contains("ligne 3, colonne « Profession » : Profession : « Astronaute » n'est pas reconnu"), "{err}");
     assert!(err.contains("ligne 4, colonne « Nom » : Nom : champ obligatoire."), "{err}");
-    assert!(err.contains("ligne 5, colonne « Sexe » : Sexe : « X » n'est pas une valeur connue"), "{err}");
+    assert!(err.contains("ligne 5, colonne « Sexe » : Sexe : « X » n'est pas reconnu"), "{err}");
     assert!(
         err.contains(
             "ligne 5, colonne « Structure » : Structure : aucun·e organisation ne correspond à « Clinique inconnue »."
@@ -183,7 +180,7 @@ fn broken_sessions_name_the_line_and_the_rule() {
     assert!(err.contains("ligne 2, colonne « Date » : Date : « 31/02/2019 » n'est pas une date valide"), "{err}");
     assert!(err.contains("ligne 3, colonne « Durée » : Durée : doit être supérieur à zéro"), "{err}");
     assert!(err.contains("ligne 4, colonne « Date » : Date : le 20/04/2019 est en dehors de la mission"), "{err}");
-    assert!(err.contains("ligne 5, colonne « Modalité » : Modalité : « Danse » n'est pas une valeur connue"), "{err}");
+    assert!(err.contains("ligne 5, colonne « Modalité » : Modalité : « Danse » n'est pas reconnu"), "{err}");
     assert_eq!(store.count("sessions"), 0);
 }
 

@@ -83,6 +83,7 @@ impl Binome {
             Kind::TestScore
         };
         for (mut input, column_of_field) in records {
+            self.map_values(rows, &mut input);
             input.insert("session_id".into(), session_id.clone());
             input.insert("person_id".into(), person_id.clone());
             let result = match self.prepare(record_kind, &input, None) {

@@ -6,13 +6,16 @@
 //! written; otherwise every row lands in one transaction.
 
 mod columns;
+mod mapping;
 mod marks;
 mod participants;
 mod sessions;
 mod template;
+mod values;
 
 pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse};
 pub use template::{template, template_rows, template_xlsx};
+pub use values::{MAPPABLE_FIELDS, NewFacility, ValueChoice, ValueGroup, level_from_name, value_key};
 
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
@@ -26,6 +29,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
+use values::{FacilityIndex, ValueMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -133,6 +137,10 @@ pub struct ImportReport {
     pub skipped_lines: Vec<usize>,
     /// What became of every column.
     pub columns: Vec<ColumnReport>,
+    /// Values no field knows, grouped, for the person to map once.
+    pub unknown_values: Vec<ValueGroup>,
+    /// Facilities this import creates.
+    pub new_facilities: Vec<CreatedFacility>,
     pub rows: usize,
     pub created: usize,
     pub updated: usize,
@@ -143,8 +151,32 @@ pub struct ImportReport {
     pub written: bool,
 }
 
+/// The person's choices for one kind of sheet, as a file keeps them
+/// (`binome import --mapping`) and the app's wizard sends them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportChoices {
+    #[serde(default)]
+    pub columns: Vec<ColumnChoice>,
+    #[serde(default)]
+    pub values: Vec<ValueChoice>,
+}
+
+/// A facility an import creates, as the preview shows it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CreatedFacility {
+    pub name: String,
+    pub level: String,
+    pub city: Option<String>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// A value choice names a field that takes no mapping, or a target that
+    /// is not a value of the field (or no facility).
+    #[error("{field}: {value:?} cannot become {target:?}")]
+    Choice { field: String, value: String, target: String },
     #[error("cannot read {path}")]
     Read {
         path: String,
@@ -170,6 +202,7 @@ impl ImportError {
                 _ => "import-refused-file",
             },
             ImportError::Column(_) => "import-column-choice",
+            ImportError::Choice { .. } => "import-value-choice",
             ImportError::Empty { .. } => "import-empty",
             ImportError::MissingColumn { .. } => "import-header",
             ImportError::Rows { .. } => "import-rows",
@@ -187,6 +220,11 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// The person's choices for columns their headings do not name.
     pub columns: Vec<ColumnChoice>,
+    /// The person's choices for values the import does not know.
+    pub values: Vec<ValueChoice>,
+    /// Facilities no choice and no name matches are created, their level
+    /// read from their name.
+    pub create_missing: bool,
     pub dry_run: bool,
 }
 
@@ -204,6 +242,13 @@ pub(crate) struct RowContext {
     pub(crate) mission: Option<String>,
     /// Attendance and scores without a session column go to it.
     pub(crate) session: Option<String>,
+    /// The programme's country (ISO code), for phone numbers and new facilities.
+    pub(crate) country: Option<String>,
+    pub(crate) values: ValueMap,
+    pub(crate) facilities: FacilityIndex,
+    pub(crate) create_missing: bool,
+    /// Facilities this import creates: (id, what the preview shows).
+    pub(crate) created: Vec<(String, CreatedFacility)>,
     /// A mission's participants by name key, read once.
     pub(crate) participants: HashMap<String, HashMap<String, Vec<String>>>,
     pub(crate) new_people: Vec<PersonSummary>,
@@ -268,6 +313,8 @@ impl Binome {
             header_line: table.header_line,
             skipped_lines: table.skipped_lines.clone(),
             columns: columns.report(),
+            unknown_values: Vec::new(),
+            new_facilities: Vec::new(),
             rows: table.rows.len(),
             created: 0,
             updated: 0,
@@ -283,15 +330,35 @@ impl Binome {
             report.updated = updated;
             return self.finish_import(report, &prepared, options);
         }
+        let mission = options.mission.as_deref().map(|m| self.resolve(Kind::Mission, m)).transpose()?;
+        let programme = match &mission {
+            Some(id) => self.programme_of(id)?,
+            None => None,
+        };
+        // Without a mission, the country every programme of the store shares.
+        let country = match &programme {
+            Some((_, country)) => country.clone(),
+            None => self.only_country()?,
+        };
+        let remembered = match &programme {
+            Some((id, _)) => self.store.remembered_values(id)?,
+            None => Vec::new(),
+        };
         let mut rows = RowContext {
             columns,
-            mission: options.mission.as_deref().map(|m| self.resolve(Kind::Mission, m)).transpose()?,
+            mission,
             session: options.session.as_deref().map(|s| self.resolve(Kind::Session, s)).transpose()?,
+            country,
+            values: ValueMap::new(&remembered),
+            facilities: FacilityIndex::new(self.facility_names()?),
+            create_missing: options.create_missing,
+            created: Vec::new(),
             participants: HashMap::new(),
             new_people: Vec::new(),
             prepared: Vec::new(),
             problems: Vec::new(),
         };
+        let chosen = self.apply_value_choices(&mut rows, &options.values)?;
         for (line, cells) in &table.rows {
             match kind {
                 ImportKind::Participants => self.participant_row(&mut rows, *line, cells)?,
@@ -300,6 +367,8 @@ impl Binome {
                 ImportKind::Frameworks => unreachable!("read whole above"),
             }
         }
+        report.unknown_values = values::group(&rows.problems, kind, &rows.facilities);
+        report.new_facilities = rows.created.iter().map(|(_, f)| f.clone()).collect();
         report.problems = rows.problems;
         report.duplicates = self.duplicates_among(&rows.new_people)?;
         let main_kind = match kind {
@@ -311,7 +380,14 @@ impl Binome {
         };
         report.created = rows.prepared.iter().filter(|p| p.kind == main_kind && p.is_new).count();
         report.updated = rows.prepared.iter().filter(|p| p.kind == main_kind && !p.is_new).count();
-        self.finish_import(report, &rows.prepared, options)
+        let report = self.finish_import(report, &rows.prepared, options)?;
+        if report.written {
+            if let Some((programme_id, _)) = &programme {
+                let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                self.store.remember_values(programme_id, &chosen, &now)?;
+            }
+        }
+        Ok(report)
     }
 
     /// Pairs of persons that look alike, at least one of them new.

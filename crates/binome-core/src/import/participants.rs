@@ -5,7 +5,7 @@ use super::{ImportKind, RowContext, link, summary};
 use crate::app::Binome;
 use crate::error::CoreError;
 use binome_domain::names::match_key;
-use binome_domain::{Input, Kind};
+use binome_domain::{Input, Kind, Problem, ProblemCode};
 
 impl Binome {
     pub(super) fn participant_row(
@@ -20,6 +20,29 @@ impl Binome {
                 input.insert(column.to_string(), value.into_owned());
             }
         }
+        let new_facility = self.map_values(rows, &mut input);
+        // Without a country, a number without its `+` code cannot be read:
+        // it is kept as typed.
+        let readable = |raw: &str| {
+            rows.country.is_some() || (raw.trim_start().starts_with('+') || raw.trim_start().starts_with("00"))
+        };
+        let phone_problem = match input.get("phone").cloned().filter(|raw| readable(raw)) {
+            Some(raw) => match crate::phones::international(&raw, rows.country.as_deref()) {
+                Ok(number) => {
+                    input.insert("phone".into(), number);
+                    None
+                }
+                Err(crate::phones::PhoneRefusal::Invalid { country }) => {
+                    input.remove("phone");
+                    let problem = Problem::new("phone", ProblemCode::InvalidPhone, raw);
+                    Some(match country {
+                        Some(country) => problem.with("country", country),
+                        None => problem,
+                    })
+                }
+            },
+            None => None,
+        };
         let existing = match rows.mission.clone() {
             Some(mission) => {
                 let key =
@@ -31,8 +54,11 @@ impl Binome {
             }
             None => None,
         };
-        match self.prepare(Kind::Person, &input, existing.as_ref()) {
-            Ok(person) => {
+        match (self.prepare(Kind::Person, &input, existing.as_ref()), phone_problem) {
+            (Ok(mut person), None) => {
+                if let Some(id) = new_facility {
+                    person.data.insert("organisation_id".into(), serde_json::Value::String(id));
+                }
                 if person.is_new {
                     rows.new_people.push(summary(&person.id, &person.data));
                 }
@@ -41,7 +67,10 @@ impl Binome {
                 }
                 rows.prepared.push(person);
             }
-            Err(problems) => rows.refused(line, problems.0, &|field| field.to_owned()),
+            (Ok(_), Some(phone)) => rows.refused(line, vec![phone], &|field| field.to_owned()),
+            (Err(problems), phone) => {
+                rows.refused(line, problems.0.into_iter().chain(phone).collect(), &|field| field.to_owned())
+            }
         }
         Ok(())
     }

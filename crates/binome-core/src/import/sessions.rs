@@ -13,6 +13,7 @@ impl Binome {
                 input.insert(column.to_string(), value.into_owned());
             }
         }
+        self.map_values(rows, &mut input);
         if !input.contains_key("mission_id") {
             if let Some(mission) = &rows.mission {
                 input.insert("mission_id".into(), mission.clone());

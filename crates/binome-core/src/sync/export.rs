@@ -126,7 +126,7 @@ impl Binome {
             recipients,
             kind: if since == 0 { "full" } else { "incremental" },
             mission: mission.clone(),
-            schema_version: binome_store::SCHEMA_VERSION,
+            schema_version: binome_store::SYNCED_SCHEMA_VERSION,
             acks,
             origins,
             certificate: match self.store.certificate()? {

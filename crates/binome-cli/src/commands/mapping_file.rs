@@ -1,0 +1,124 @@
+//! The choices file of `binome import --mapping` / `--write-mapping`: TOML,
+//! so that a person can read and edit it in any text editor. The file the
+//! CLI writes holds every column and every unknown value with the words
+//! the person needs to fill it in; a value left empty stops the import.
+
+use binome_core::i18n::Messages;
+use binome_core::import::{ColumnUse, ImportChoices, ImportKind, ImportReport, level_from_name};
+use binome_domain::{FieldType, Kind};
+use std::fmt::Write;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MappingFileError {
+    #[error("cannot read {path}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a choices file")]
+    Syntax {
+        path: String,
+        #[source]
+        source: toml::de::Error,
+    },
+}
+
+pub fn read(path: &Path) -> Result<ImportChoices, MappingFileError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| MappingFileError::Io { path: path.display().to_string(), source })?;
+    toml::from_str(&text).map_err(|source| MappingFileError::Syntax { path: path.display().to_string(), source })
+}
+
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// The codes and labels a field takes, for the comment above a value.
+fn allowed(field: &str, m: &Messages) -> Option<String> {
+    [Kind::Person, Kind::Attendance, Kind::Session].iter().find_map(|kind| {
+        let spec = kind.fields().iter().find(|f| f.name == field)?;
+        match spec.ty {
+            FieldType::Enum(spec) => {
+                Some(spec.codes.iter().map(|c| format!("{c} ({})", m.value(c))).collect::<Vec<_>>().join(", "))
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The choices already made, then a stanza per unknown value to fill in.
+pub fn write(
+    path: &Path,
+    kind: ImportKind,
+    report: &ImportReport,
+    made: &ImportChoices,
+    m: &Messages,
+) -> std::io::Result<()> {
+    let mut out = String::new();
+    for line in m.text("mapping-file-intro", &[("kind", kind.code().to_owned())]).lines() {
+        let _ = writeln!(out, "# {line}");
+    }
+    for column in &report.columns {
+        let chosen = made.columns.iter().find(|c| c.heading == column.heading);
+        let field = chosen.map(|c| c.field.clone()).unwrap_or_else(|| column.field.clone());
+        if matches!(column.used_as, ColumnUse::Matched | ColumnUse::Numbering | ColumnUse::FullName) && chosen.is_none()
+        {
+            continue;
+        }
+        let _ = writeln!(out, "\n# {} « {} »", column.letter, column.heading);
+        let _ = writeln!(out, "[[columns]]\nheading = {}", quoted(&column.heading));
+        match field {
+            Some(field) => {
+                let _ = writeln!(out, "field = {}", quoted(&field));
+            }
+            None => {
+                let fields: Vec<&str> = kind.columns().iter().map(|(c, _)| *c).collect();
+                let _ = writeln!(out, "# field = \"…\"  ({})", fields.join(", "));
+            }
+        }
+    }
+    for choice in &made.values {
+        let _ = writeln!(out, "\n[[values]]\nfield = {}\nvalue = {}", quoted(&choice.field), quoted(&choice.value));
+        if let Some(to) = &choice.to {
+            let _ = writeln!(out, "to = {}", quoted(to));
+        }
+        if let Some(create) = &choice.create {
+            let _ = writeln!(out, "create = {{ level = {} }}", quoted(&create.level));
+        }
+    }
+    for group in &report.unknown_values {
+        let lines: Vec<String> = group.lines.iter().take(12).map(u32::to_string).collect();
+        let _ = writeln!(
+            out,
+            "\n# {}",
+            m.text(
+                "mapping-file-group",
+                &[
+                    ("column", group.column.clone()),
+                    ("value", group.value.clone()),
+                    ("count", group.count.to_string()),
+                    ("lines", lines.join(", ")),
+                ]
+            )
+        );
+        if group.field == "organisation_id" {
+            let _ = writeln!(out, "# {}", m.text("mapping-file-facility", &[]));
+        } else if let Some(allowed) = allowed(&group.field, m) {
+            let _ = writeln!(out, "# {allowed}");
+        }
+        let _ = writeln!(out, "[[values]]\nfield = {}\nvalue = {}", quoted(&group.field), quoted(&group.value));
+        match (&group.suggestion, group.field.as_str()) {
+            // A facility no name comes close to is proposed for creation,
+            // at the level its name says; the person reads it here first.
+            (None, "organisation_id") => {
+                let _ = writeln!(out, "create = {{ level = {} }}", quoted(level_from_name(&group.value)));
+            }
+            (suggestion, _) => {
+                let _ = writeln!(out, "to = {}", quoted(suggestion.as_deref().unwrap_or_default()));
+            }
+        }
+    }
+    std::fs::write(path, out)
+}

@@ -1,0 +1,272 @@
+//! Participant lists as host hospitals hand them over: a title above the
+//! header, `Prénom(s)`, local professions, a facility by its acronym or
+//! without its apostrophe, a facility not yet known; and files that are
+//! broken or hostile. Nothing typed in a cell is lost without being shown,
+//! and nothing is half-imported.
+
+use crate::support::{Mission, Store, fixture, mission};
+use serde_json::Value;
+
+const MOUNDOU_FILES: [&str; 2] = ["participants-moundou.xlsx", "participants-moundou-excel.csv"];
+
+fn path(name: &str) -> String {
+    fixture(name).to_str().unwrap().to_owned()
+}
+
+/// The report of a dry run, whatever its outcome.
+fn rehearse(store: &Store, file: &str, mission: &str, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["--json", "import", "participants", file, "--mission", mission, "--dry-run"];
+    args.extend_from_slice(extra);
+    let out = store.cmd(&args).output().unwrap();
+    let report =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap(), report)
+}
+
+fn use_of(report: &Value, heading: &str) -> (String, Value) {
+    let column = report["columns"].as_array().unwrap().iter().find(|c| c["heading"] == heading).unwrap();
+    (column["use"].as_str().unwrap().to_owned(), column["field"].clone())
+}
+
+fn unknown_values(report: &Value) -> Vec<(String, String, u64)> {
+    let mut groups: Vec<_> = report["unknown_values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["field"].as_str().unwrap().to_owned(),
+                g["value"].as_str().unwrap().to_owned(),
+                g["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+fn second_mission(store: &Store, m: &Mission) -> String {
+    store.add(
+        "missions",
+        &[
+            "--programme",
+            "PASST2",
+            "--code",
+            "M-2019-06",
+            "--title",
+            "SONU Moundou, deuxième session",
+            "--host-org",
+            &m.host,
+            "--start-date",
+            "03/06/2019",
+            "--end-date",
+            "14/06/2019",
+        ],
+    )
+}
+
+fn people(store: &Store) -> Vec<(String, String, String, String)> {
+    let mut people: Vec<_> = store
+        .json(&["persons", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let text = |f: &str| p["data"][f].as_str().unwrap_or_default().to_owned();
+            (text("family_name"), text("given_names"), text("cadre"), text("organisation_id"))
+        })
+        .collect();
+    people.sort();
+    people
+}
+
+#[test]
+fn the_list_is_read_under_its_title_and_every_column_is_accounted_for() {
+    let store = Store::new();
+    let m = mission(&store);
+    for file in MOUNDOU_FILES {
+        let (code, report) = rehearse(&store, &path(file), &m.mission, &[]);
+        assert_eq!(code, 1, "{file}: unknown values stop the import");
+        assert_eq!(
+            (report["header_line"].as_u64(), report["skipped_lines"].clone()),
+            (Some(3), serde_json::json!([1])),
+            "{file}"
+        );
+        assert_eq!(use_of(&report, "N°").0, "numbering", "{file}");
+        assert_eq!(use_of(&report, "Prénom(s)"), ("matched".into(), Value::from("given_names")), "{file}");
+        assert_eq!(use_of(&report, "Fonction").1, "cadre", "{file}");
+        assert_eq!(use_of(&report, "Structure").1, "organisation_id", "{file}");
+        assert_eq!(use_of(&report, "Date de naissance"), ("ignored".into(), Value::Null), "{file}");
+        assert_eq!(report["columns"].as_array().unwrap().len(), 8, "{file}: no column left unreported");
+        // SFDE and the spelt-out IDE are known; HME and the name without
+        // its apostrophe find the host hospital.
+        assert_eq!(
+            unknown_values(&report),
+            [
+                ("cadre".to_string(), "ATS".to_string(), 1),
+                ("cadre".into(), "Matrone".into(), 1),
+                ("organisation_id".into(), "Centre de santé de Doyaba".into(), 1)
+            ],
+            "{file}"
+        );
+    }
+    let (_, xlsx) = rehearse(&store, &path(MOUNDOU_FILES[0]), &m.mission, &[]);
+    assert_eq!(xlsx["source"]["sheet"], "Participants SONU", "the empty first sheet is passed over");
+    assert_eq!(xlsx["source"]["sheets"], serde_json::json!(["Vide", "Participants SONU"]));
+    let (_, csv) = rehearse(&store, &path(MOUNDOU_FILES[1]), &m.mission, &[]);
+    assert_eq!(csv["source"]["encoding"], "windows1252");
+    assert_eq!(store.count("persons"), 0);
+}
+
+#[test]
+fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothing() {
+    let store = Store::new();
+    let m = mission(&store);
+    let choices = store.file("choix.toml");
+    let refused = store.fails(
+        &["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--write-mapping", &choices],
+        1,
+    );
+    assert!(refused.contains("ligne 6"), "{refused}");
+    assert_eq!(store.count("persons"), 0, "a missing mapping writes nothing");
+    let written = std::fs::read_to_string(&choices).unwrap();
+    let parsed: toml::Table = toml::from_str(&written).expect("the written file is TOML");
+    assert_eq!(parsed["values"].as_array().unwrap().len(), 3, "{written}");
+    // The person answers in a text editor.
+    let filled = written.replacen("value = \"ATS\"\nto = \"\"", "value = \"ATS\"\nto = \"aide_soignant\"", 1).replacen(
+        "value = \"Matrone\"\nto = \"\"",
+        "value = \"Matrone\"\nto = \"Autre\"",
+        1,
+    );
+    assert!(filled.contains("create = { level = \"health_centre\" }"), "{filled}");
+    std::fs::write(&choices, filled).unwrap();
+
+    let out =
+        store.ok(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices]);
+    assert!(out.contains("4 créations"), "{out}");
+    let doyaba = store
+        .json(&["organisations", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["data"]["name"] == "Centre de santé de Doyaba")
+        .cloned()
+        .expect("the new facility was created");
+    assert_eq!(
+        (doyaba["data"]["level"].as_str(), doyaba["data"]["kind"].as_str()),
+        (Some("health_centre"), Some("host"))
+    );
+    let doyaba = doyaba["id"].as_str().unwrap().to_owned();
+    let host = m.host.clone();
+    assert_eq!(
+        people(&store),
+        [
+            ("ABAKAR".to_string(), "Hissène".to_string(), "aide_soignant".to_string(), host.clone()),
+            ("DJIMADOUM".into(), "Achta Noël".into(), "autre".into(), doyaba),
+            ("MAHAMAT".into(), "Zénaba".into(), "sage_femme".into(), host.clone()),
+            ("NGARMBAYE".into(), "Françoise".into(), "infirmier".into(), host),
+        ],
+        "every given name kept, every profession and facility mapped"
+    );
+
+    let phones: Vec<String> = store
+        .json(&["persons", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["data"]["phone"].as_str().map(str::to_owned))
+        .collect();
+    let mut phones = phones;
+    phones.sort();
+    assert_eq!(
+        phones,
+        ["+235 66 12 34 56", "+235 66 22 33 44", "+235 99 00 11 22"],
+        "national numbers of a Chad programme"
+    );
+
+    // The next mission of the programme: the Excel CSV of the same list,
+    // no mapping file, no question.
+    let june = second_mission(&store, &m);
+    let (code, report) = rehearse(&store, &path(MOUNDOU_FILES[1]), &june, &[]);
+    assert_eq!((code, report["unknown_values"].as_array().unwrap().len()), (0, 0), "{report:#}");
+}
+
+#[test]
+fn create_missing_creates_the_unknown_facility_at_the_level_its_name_says() {
+    let store = Store::new();
+    let m = mission(&store);
+    let (_, report) = rehearse(&store, &path(MOUNDOU_FILES[1]), &m.mission, &["--create-missing"]);
+    assert_eq!(report["new_facilities"][0]["name"], "Centre de santé de Doyaba");
+    assert_eq!(report["new_facilities"][0]["level"], "health_centre");
+    let facilities = unknown_values(&report).into_iter().filter(|(f, _, _)| f == "organisation_id").count();
+    assert_eq!(facilities, 0);
+    assert_eq!(store.count("organisations"), 1, "a dry run creates nothing");
+}
+
+#[test]
+fn a_choice_that_names_no_value_of_the_field_is_refused_before_any_row() {
+    let store = Store::new();
+    let m = mission(&store);
+    let choices = store.file("choix.toml");
+    std::fs::write(&choices, "[[values]]\nfield = \"cadre\"\nvalue = \"ATS\"\nto = \"astronaute\"\n").unwrap();
+    let err = store
+        .fails(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices], 1);
+    assert!(err.contains("astronaute") && err.contains("ATS"), "{err}");
+    std::fs::write(&choices, "[[values]\nfield = ").unwrap();
+    let err = store
+        .fails(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices], 4);
+    assert!(err.contains("choix.toml"), "{err}");
+    assert_eq!(store.count("persons"), 0);
+}
+
+#[test]
+fn hostile_and_broken_files_are_refused_with_where_they_break_and_nothing_is_written() {
+    let store = Store::new();
+    let m = mission(&store);
+    // (file, what the refusal must name)
+    let cases = [
+        ("hostile-far-cell.xlsx", "XFD1048576"),
+        ("participants-mixed-encoding.csv", "ligne 3"),
+        ("participants-unclosed-quote.csv", "ligne 2"),
+        ("participants-nul.csv", "ligne 3"),
+    ];
+    for (file, named) in cases {
+        let file_path = path(file);
+        for dry_run in [false, true] {
+            let mut args = vec!["import", "participants", file_path.as_str(), "--mission", &m.mission];
+            if dry_run {
+                args.push("--dry-run");
+            }
+            let err = store.fails(&args, 1);
+            assert!(err.contains(named), "{file}: {err}");
+        }
+    }
+    assert_eq!(store.count("persons"), 0);
+}
+
+#[test]
+fn a_phone_number_no_plan_allows_is_refused_on_its_row_with_the_row_s_other_problems() {
+    let store = Store::new();
+    let m = mission(&store);
+    let list = store.file("liste.csv");
+    std::fs::write(&list, "Nom;Prénoms;Sexe;Téléphone\nMAHAMAT;Zénaba;F;0023566123456\nABAKAR;Hissène;Q;12 34\n")
+        .unwrap();
+    let (code, report) = rehearse(&store, &list, &m.mission, &[]);
+    assert_eq!(code, 1);
+    let problems: Vec<(u64, String, String)> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["line"].as_u64().unwrap(),
+                p["problem"]["field"].as_str().unwrap().to_owned(),
+                p["problem"]["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [(3, "sex".to_string(), "unknown_value".to_string()), (3, "phone".into(), "invalid_phone".into())]
+    );
+}

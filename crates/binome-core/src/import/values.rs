@@ -1,0 +1,284 @@
+//! The values a sheet writes its own way. Unknown values of a closed field
+//! are grouped ("SFDE — 12 lignes") so that the person maps each group
+//! once; the choices are remembered per programme on this laptop, so the
+//! next mission's list of the same programme imports without a question.
+//! Facilities are also found by their names without accents, case or
+//! punctuation, and by their acronyms ("HME").
+
+use binome_domain::names::strip_accents;
+use binome_domain::{FieldType, Kind, ProblemCode};
+use binome_store::RememberedValue;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+/// The fields whose values come from a closed list or name a facility.
+pub const MAPPABLE_FIELDS: &[&str] = &["sex", "cadre", "organisation_id", "status", "modality"];
+
+/// A facility to create for a value no facility matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct NewFacility {
+    /// A level of the health pyramid (`district`, `health_centre`, …).
+    pub level: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+}
+
+/// The person's answer for one value of one field: what it means (a code,
+/// or a facility's name or id), or a facility to create.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ValueChoice {
+    pub field: String,
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create: Option<NewFacility>,
+}
+
+/// One value the import could not read, with every row that holds it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ValueGroup {
+    pub field: String,
+    /// The column's heading as written.
+    pub column: String,
+    pub value: String,
+    pub count: u32,
+    /// The rows' lines, as the spreadsheet shows them.
+    pub lines: Vec<u32>,
+    /// A close known value (a code, or a facility's id), to propose.
+    pub suggestion: Option<String>,
+}
+
+/// Values compare folded: "Infirmière diplômée d'État" and "INFIRMIERE
+/// DIPLOMEE D ETAT" are one value.
+pub fn value_key(raw: &str) -> String {
+    let folded = strip_accents(raw).to_lowercase();
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// What a mapped value becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Mapped {
+    /// Put in the cell's place: a code, or a facility's name or id.
+    Value(String),
+    /// The id of a facility this import creates.
+    NewFacility(String),
+}
+
+/// Choices by (field, value key): the person's, over the remembered ones.
+#[derive(Default)]
+pub(crate) struct ValueMap {
+    mapped: HashMap<(String, String), Mapped>,
+}
+
+impl ValueMap {
+    pub(crate) fn new(remembered: &[RememberedValue]) -> ValueMap {
+        let mut map = ValueMap::default();
+        for r in remembered {
+            map.mapped.insert((r.field.clone(), r.value_key.clone()), Mapped::Value(r.target.clone()));
+        }
+        map
+    }
+
+    pub(crate) fn set(&mut self, field: &str, value: &str, mapped: Mapped) {
+        self.mapped.insert((field.to_owned(), value_key(value)), mapped);
+    }
+
+    pub(crate) fn get(&self, field: &str, value: &str) -> Option<&Mapped> {
+        self.mapped.get(&(field.to_owned(), value_key(value)))
+    }
+}
+
+const NAME_FILLERS: &[&str] =
+    &["de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux", "of", "the"];
+
+/// "Hôpital de la Mère et de l'Enfant" → "HME"; an acronym written in the
+/// name, "(HME)", counts too.
+fn acronyms(name: &str) -> Vec<String> {
+    let key = value_key(name);
+    let initials: String = key
+        .split(' ')
+        .filter(|w| !NAME_FILLERS.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase();
+    let mut found = vec![initials];
+    if let (Some(open), Some(close)) = (name.find('('), name.find(')')) {
+        if open < close {
+            found.push(value_key(&name[open + 1..close]).to_uppercase());
+        }
+    }
+    found.retain(|a| a.chars().count() >= 2);
+    found
+}
+
+/// The store's facilities by folded name and by acronym.
+pub(crate) struct FacilityIndex {
+    by_name: HashMap<String, Vec<String>>,
+    by_acronym: HashMap<String, Vec<String>>,
+    names: Vec<(String, String)>,
+}
+
+impl FacilityIndex {
+    pub(crate) fn new(facilities: impl IntoIterator<Item = (String, String)>) -> FacilityIndex {
+        let mut index = FacilityIndex { by_name: HashMap::new(), by_acronym: HashMap::new(), names: Vec::new() };
+        for (id, name) in facilities {
+            index.by_name.entry(value_key(&name)).or_default().push(id.clone());
+            for acronym in acronyms(&name) {
+                index.by_acronym.entry(acronym).or_default().push(id.clone());
+            }
+            index.names.push((id, name));
+        }
+        index
+    }
+
+    /// The one facility `raw` names, by folded name or, for one short word
+    /// in capitals, by acronym.
+    pub(crate) fn find(&self, raw: &str) -> Option<&str> {
+        fn one(ids: &[String]) -> Option<&str> {
+            (ids.len() == 1).then(|| ids[0].as_str())
+        }
+        if let Some(id) = self.by_name.get(&value_key(raw)).and_then(|ids| one(ids)) {
+            return Some(id);
+        }
+        let word = raw.trim();
+        let looks_like_acronym = (2..=10).contains(&word.chars().count()) && !word.contains(' ');
+        if looks_like_acronym {
+            return self.by_acronym.get(&value_key(word).to_uppercase()).and_then(|ids| one(ids));
+        }
+        None
+    }
+
+    /// The facility whose name is closest to `raw`, if close.
+    pub(crate) fn closest(&self, raw: &str) -> Option<&str> {
+        let wanted = value_key(raw);
+        self.names
+            .iter()
+            .map(|(id, name)| (strsim::normalized_damerau_levenshtein(&wanted, &value_key(name)), id))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id.as_str())
+    }
+}
+
+/// The level a facility's name says ("Centre de santé de Doyaba" → a
+/// health centre), for `--create-missing`; a hospital that says no more is
+/// a district hospital, the level most host facilities have.
+pub fn level_from_name(name: &str) -> &'static str {
+    let key = format!(" {} ", value_key(name));
+    let has = |words: &[&str]| words.iter().any(|w| key.contains(&format!(" {w} ")));
+    if has(&["chu", "hopital national", "chr universitaire", "centre hospitalier universitaire", "hn"]) {
+        "national"
+    } else if has(&["hopital regional", "hopital provincial", "hr", "chr", "centre hospitalier regional"]) {
+        "regional"
+    } else if has(&["centre de sante", "cs", "csi", "csps", "poste de sante", "dispensaire"]) {
+        "health_centre"
+    } else if has(&["ecole", "institut", "enastic", "enstbs", "faculte"]) {
+        "training_school"
+    } else {
+        "district"
+    }
+}
+
+/// The problems about values a choice could fix, grouped by field and
+/// folded value, most frequent first.
+pub(crate) fn group(
+    problems: &[super::RowProblem],
+    kind: super::ImportKind,
+    facilities: &FacilityIndex,
+) -> Vec<ValueGroup> {
+    let record_kind = match kind {
+        super::ImportKind::Sessions => Kind::Session,
+        super::ImportKind::Attendance => Kind::Attendance,
+        _ => Kind::Person,
+    };
+    let mut groups: Vec<ValueGroup> = Vec::new();
+    for p in problems.iter().filter(|p| is_mappable(&p.problem.field, p.problem.code)) {
+        let key = value_key(&p.problem.value);
+        match groups.iter_mut().find(|g| g.field == p.problem.field && value_key(&g.value) == key) {
+            Some(group) => {
+                group.count += 1;
+                group.lines.push(p.line as u32);
+            }
+            None => groups.push(ValueGroup {
+                field: p.problem.field.clone(),
+                column: p.column.clone(),
+                value: p.problem.value.clone(),
+                count: 1,
+                lines: vec![p.line as u32],
+                suggestion: if p.problem.field == "organisation_id" {
+                    facilities.closest(&p.problem.value).map(str::to_owned)
+                } else {
+                    closest_code(record_kind, &p.problem.field, &p.problem.value)
+                },
+            }),
+        }
+    }
+    groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.field.cmp(&b.field)).then(a.value.cmp(&b.value)));
+    groups
+}
+
+/// A close code of `field`'s vocabulary, to propose.
+pub(crate) fn closest_code(kind: Kind, field: &str, raw: &str) -> Option<String> {
+    let spec = kind.fields().iter().find(|f| f.name == field)?;
+    match spec.ty {
+        FieldType::Enum(spec) => spec.closest(raw).map(str::to_owned),
+        _ => None,
+    }
+}
+
+/// Whether a problem is about a value that a choice could fix.
+pub(crate) fn is_mappable(field: &str, code: ProblemCode) -> bool {
+    MAPPABLE_FIELDS.contains(&field) && matches!(code, ProblemCode::UnknownValue | ProblemCode::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> FacilityIndex {
+        FacilityIndex::new([
+            ("hme".to_string(), "Hôpital de la Mère et de l'Enfant".to_string()),
+            ("hgrn".to_string(), "Hôpital Général de Référence Nationale (HGRN)".to_string()),
+        ])
+    }
+
+    #[test]
+    fn a_facility_is_found_without_accents_apostrophes_or_case_and_by_its_acronym() {
+        let index = index();
+        assert_eq!(index.find("Hopital de la Mere et de l Enfant"), Some("hme"));
+        assert_eq!(index.find("HÔPITAL DE LA MÈRE ET DE L'ENFANT"), Some("hme"));
+        assert_eq!(index.find("HME"), Some("hme"));
+        assert_eq!(index.find("hgrn"), Some("hgrn"));
+        assert_eq!(index.find("Centre de santé de Doyaba"), None);
+        assert_eq!(index.closest("Hopital de la Mere et Enfant"), Some("hme"));
+    }
+
+    #[test]
+    fn a_new_facility_s_level_is_read_from_its_name() {
+        assert_eq!(level_from_name("Centre de santé de Doyaba"), "health_centre");
+        assert_eq!(level_from_name("CHU de la Référence Nationale"), "national");
+        assert_eq!(level_from_name("Hôpital provincial de Moundou"), "regional");
+        assert_eq!(level_from_name("Hôpital de Bébédjia"), "district");
+    }
+
+    #[test]
+    fn remembered_choices_yield_to_the_person_s() {
+        let remembered = [RememberedValue {
+            field: "cadre".into(),
+            value_key: "ats".into(),
+            value: "ATS".into(),
+            target: "aide_soignant".into(),
+        }];
+        let mut map = ValueMap::new(&remembered);
+        assert_eq!(map.get("cadre", "ats"), Some(&Mapped::Value("aide_soignant".into())));
+        map.set("cadre", "A.T.S", Mapped::Value("infirmier".into()));
+        assert_eq!(map.get("cadre", "ATS"), Some(&Mapped::Value("infirmier".into())));
+    }
+}
