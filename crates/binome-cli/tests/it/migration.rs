@@ -69,3 +69,17 @@ fn a_store_from_schema_2_keeps_every_row_of_the_tables_schema_3_rebuilds() {
     // Still writable after the upgrade.
     store.ok(&["persons", "add", "--family-name", "NOUVEAU"]);
 }
+
+#[test]
+fn a_store_from_schema_4_gains_the_remembered_import_values_and_keeps_its_rows() {
+    let store = Store { dir: tempfile::tempdir().unwrap() };
+    std::fs::copy(fixture("store-v4.sqlite3"), store.path()).unwrap();
+    let tables = ["persons", "missions", "sessions", "attendance", "segments", "row_heads"];
+    let before = rows_of(&store.path(), &tables);
+    assert_eq!(store.json(&["device", "show"])["name"], "fixture-v4");
+    assert_eq!(rows_of(&store.path(), &tables), before, "schema 5 only adds a table");
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let choices: i64 = conn.query_row("SELECT count(*) FROM import_value_choices", [], |r| r.get(0)).unwrap();
+    assert_eq!((version, choices), (5, 0));
+}
