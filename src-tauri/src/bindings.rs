@@ -7,7 +7,11 @@ use binome_core::dhis2::ImportSummary;
 use binome_core::domain::Kind;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
+use binome_core::import::{
+    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, ImportChoices, NewFacility, ValueChoice, ValueGroup,
+};
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
+use binome_core::sheet::{Source, TextEncoding};
 use binome_core::views::*;
 use ts_rs::TS;
 
@@ -43,6 +47,17 @@ pub fn typescript() -> String {
         ScoreRow,
         ScoreGrid,
         PreviewRow,
+        TextEncoding,
+        Source,
+        ColumnUse,
+        ColumnReport,
+        ColumnChoice,
+        NewFacility,
+        ValueChoice,
+        ValueGroup,
+        CreatedFacility,
+        ImportChoices,
+        ImportRequest,
         ImportPreview,
         DuplicateView,
         DeviceRowView,

@@ -83,6 +83,9 @@ step('a participant list is previewed with its errors, then imported', async () 
   await click(browser, '#show-import');
   answerNextDialog(join(FIXTURES, 'participants-broken.csv'));
   await click(browser, '#import-choose');
+  // Unknown values come first, grouped, each to answer once.
+  assert.match(await textOf(browser, '#import-values'), /Astronaute/);
+  await click(browser, '#import-step-preview');
   await shown(browser, '#import-preview');
   assert.match(await textOf(browser, '#import-summary'), /en erreur/);
   assert.match(await textOf(browser, '#import-preview'), /Astronaute/);
@@ -101,6 +104,46 @@ step('a participant list is previewed with its errors, then imported', async () 
   const enrolled = cli(store, 'enrolment', 'list', '--mission', 'MOU-2026-11');
   assert.ok(enrolled.length >= 4, `participants enrolled (${enrolled.length})`);
   await screenshot(browser, '05-participants');
+}, () => browser);
+
+step('a host hospital\'s own list imports with a few choices, and the next time with none', async () => {
+  answerNextDialog(join(FIXTURES, 'participants-moundou.xlsx'));
+  await click(browser, '#import-choose');
+  // The title row is skipped, every column accounted for.
+  assert.match(await textOf(browser, '#import-source'), /ligne 3/);
+  assert.match(await textOf(browser, '#import-left-out'), /Date de naissance/);
+  const groups = await textOf(browser, '#import-values');
+  assert.match(groups, /ATS/);
+  assert.match(groups, /Matrone/);
+  assert.match(groups, /Centre de santé de Doyaba/);
+  assert.doesNotMatch(groups, /SFDE|HME/, 'known spellings and the acronym need no question');
+  await choose(browser, 'select[aria-label="Fonction « ATS »"]', 'Aide-soignant');
+  await choose(browser, 'select[aria-label="Fonction « Matrone »"]', 'Autre');
+  await choose(browser, 'select[aria-label="Structure « Centre de santé de Doyaba »"]', 'Créer cette structure');
+  await type(browser, 'input[aria-label="Ville"]', 'Moundou');
+  await screenshot(browser, '05b-import-valeurs');
+  await click(browser, '#import-next');
+  await waitForText(browser, '#import-summary', 'prêtes');
+  assert.match(await textOf(browser, '#import-summary'), /Centre de santé de Doyaba/);
+  await click(browser, '#import-confirm');
+  await shown(browser, '#import-done');
+  const people = cli(store, 'person', 'list');
+  const abakar = people.find((p) => p.data.family_name === 'ABAKAR' && p.data.given_names === 'Hissène');
+  assert.equal(abakar.data.cadre, 'aide_soignant');
+  assert.equal(abakar.data.phone, '+235 99 00 11 22');
+  const doyaba = cli(store, 'organisation', 'list').find((o) => o.data.name === 'Centre de santé de Doyaba');
+  assert.equal(doyaba.data.level, 'health_centre');
+  assert.equal(doyaba.data.city, 'Moundou');
+  const djimadoum = people.find((p) => p.data.family_name === 'DJIMADOUM');
+  assert.equal(djimadoum.data.organisation_id, doyaba.id);
+
+  // The same list again, as Excel's CSV: no question, straight to the rows.
+  answerNextDialog(join(FIXTURES, 'participants-moundou-excel.csv'));
+  await click(browser, '#import-choose');
+  await waitForText(browser, '#import-summary', 'prêtes');
+  assert.equal(await (await browser.$('#import-values')).isExisting(), false, 'nothing to answer');
+  await click(browser, '#import-confirm');
+  await shown(browser, '#import-done');
 }, () => browser);
 
 step('a session is logged and its attendance taken by keyboard only', async () => {

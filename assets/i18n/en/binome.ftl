@@ -750,6 +750,33 @@ field-critical = Critical
 field-levels = Scale
 field-pass_level = Pass level
 import-sheet-frameworks = Framework
+ui-import-steps = Import steps
+ui-import-step-columns = Columns
+ui-import-step-values = Values
+ui-import-step-preview = Preview and import
+ui-import-sheet = Sheet:
+ui-import-header-line = Header on line { $line }.
+ui-import-left-out = Not imported: { $columns }
+ui-import-column = Column
+ui-import-heading = Heading in the file
+ui-import-field = Field
+ui-import-full-name = Family and given names (split after the name in capitals)
+ui-import-numbering = — numbering, not imported —
+ui-import-not-imported = — not imported —
+ui-import-next = Next
+ui-import-values-none = Every value is recognised.
+ui-import-values-help = These values are not recognised. Choose once what each one means: the choice is remembered for the programme.
+ui-import-group-rows = { $count ->
+    [one] 1 row
+   *[other] { $count } rows
+} ({ $lines })
+ui-import-choose-value = — choose —
+ui-import-create-facility = Create this facility
+ui-import-unanswered = { $count ->
+    [one] 1 value without an answer: its rows will be refused.
+   *[other] { $count } values without an answer: their rows will be refused.
+}
+ui-import-new-facility = Facility created by the import: "{ $name }" ({ $level }).
 ui-import-title-frameworks = Import a competency framework
 ui-import-template = Download the template (Excel)
 ui-frameworks-title = Competency frameworks

@@ -757,6 +757,33 @@ field-critical = Critique
 field-levels = Échelle
 field-pass_level = Niveau de réussite
 import-sheet-frameworks = Référentiel
+ui-import-steps = Étapes de l'import
+ui-import-step-columns = Colonnes
+ui-import-step-values = Valeurs
+ui-import-step-preview = Aperçu et import
+ui-import-sheet = Feuille :
+ui-import-header-line = En-tête ligne { $line }.
+ui-import-left-out = Non importées : { $columns }
+ui-import-column = Colonne
+ui-import-heading = Intitulé dans le fichier
+ui-import-field = Champ
+ui-import-full-name = Nom et prénoms (coupés après le nom en capitales)
+ui-import-numbering = — numérotation, non importée —
+ui-import-not-imported = — non importée —
+ui-import-next = Suivant
+ui-import-values-none = Toutes les valeurs sont reconnues.
+ui-import-values-help = Ces valeurs ne sont pas reconnues. Choisissez une fois ce que chacune veut dire : le choix est retenu pour le programme.
+ui-import-group-rows = { $count ->
+    [one] 1 ligne
+   *[other] { $count } lignes
+} ({ $lines })
+ui-import-choose-value = — choisir —
+ui-import-create-facility = Créer cette structure
+ui-import-unanswered = { $count ->
+    [one] 1 valeur sans réponse : ses lignes seront refusées.
+   *[other] { $count } valeurs sans réponse : leurs lignes seront refusées.
+}
+ui-import-new-facility = Structure créée à l'import : « { $name } » ({ $level }).
 ui-import-title-frameworks = Importer un référentiel de compétences
 ui-import-template = Télécharger le modèle (Excel)
 ui-frameworks-title = Référentiels de compétences

@@ -4,6 +4,7 @@ use super::Answer;
 use crate::state::AppState;
 use binome_core::domain::Kind;
 use binome_core::import::{ImportKind, ImportOptions};
+use binome_core::views::ImportRequest;
 use binome_core::views::{self, FieldView, ImportPreview, ListRequest, Page, RecordView};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -44,40 +45,31 @@ pub async fn delete_record(state: State<'_, AppState>, kind: Kind, id: String) -
 }
 
 /// Both import commands: a rehearsal (`dry_run`) or the real import.
-fn run_import(
-    state: &AppState,
-    kind: &str,
-    path: &str,
-    mission_id: Option<String>,
-    dry_run: bool,
-) -> Answer<ImportPreview> {
-    let kind = ImportKind::parse(kind)
-        .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))?;
-    let options = ImportOptions { mission: mission_id.filter(|m| !m.is_empty()), dry_run, ..ImportOptions::default() };
+fn run_import(state: &AppState, request: ImportRequest, dry_run: bool) -> Answer<ImportPreview> {
+    let kind = ImportKind::parse(&request.kind)
+        .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {}", request.kind)))?;
+    let options = ImportOptions {
+        mission: request.mission_id.filter(|m| !m.is_empty()),
+        sheet: request.sheet.filter(|s| !s.is_empty()),
+        columns: request.choices.columns,
+        values: request.choices.values,
+        dry_run,
+        ..ImportOptions::default()
+    };
     let m = state.messages();
-    state.with(|b| b.import_with_rows(kind, &PathBuf::from(path), &options, &m))
+    state.with(|b| b.import_with_rows(kind, &PathBuf::from(&request.path), &options, &m))
 }
 
 /// Every row of the file and every problem, nothing written.
 #[tauri::command]
-pub async fn preview_import(
-    state: State<'_, AppState>,
-    kind: String,
-    path: String,
-    mission_id: Option<String>,
-) -> Answer<ImportPreview> {
-    run_import(&state, &kind, &path, mission_id, true)
+pub async fn preview_import(state: State<'_, AppState>, request: ImportRequest) -> Answer<ImportPreview> {
+    run_import(&state, request, true)
 }
 
 /// Imports all rows or none (after a backup of the store).
 #[tauri::command]
-pub async fn import_file(
-    state: State<'_, AppState>,
-    kind: String,
-    path: String,
-    mission_id: Option<String>,
-) -> Answer<ImportPreview> {
-    run_import(&state, &kind, &path, mission_id, false)
+pub async fn import_file(state: State<'_, AppState>, request: ImportRequest) -> Answer<ImportPreview> {
+    run_import(&state, request, false)
 }
 
 #[tauri::command]

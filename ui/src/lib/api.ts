@@ -1,6 +1,7 @@
 // The commands of src-tauri, typed with the generated bindings.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  ImportRequest,
   BundleOutcomeView,
   ConflictView,
   DeviceRowView,
@@ -48,10 +49,8 @@ export const api = {
   get: (kind: Kind, id: string) => invoke<RecordView>('get_record', { kind, id }),
   save: (kind: Kind, id: string | null, input: Input) => invoke<RecordView>('save_record', { kind, id, input }),
   remove: (kind: Kind, id: string) => invoke<RecordView>('delete_record', { kind, id }),
-  previewImport: (kind: string, path: string, missionId: string | null) =>
-    invoke<ImportPreview>('preview_import', { kind, path, missionId }),
-  importFile: (kind: string, path: string, missionId: string | null) =>
-    invoke<ImportPreview>('import_file', { kind, path, missionId }),
+  previewImport: (request: ImportRequest) => invoke<ImportPreview>('preview_import', { request }),
+  importFile: (request: ImportRequest) => invoke<ImportPreview>('import_file', { request }),
   saveImportTemplate: (kind: string, path: string) => invoke<void>('save_import_template', { kind, path }),
   duplicates: () => invoke<DuplicateView[]>('duplicates'),
   mergePersons: (keep: string, other: string) => invoke<RecordView>('merge_persons', { keep, other }),

@@ -105,7 +105,89 @@ problems: Array<string>,
  */
 bad_columns: Array<string>, };
 
-export type ImportPreview = { file: string, headers: Array<string>, rows: Array<PreviewRow>, 
+export type TextEncoding = "utf8" | "utf8-with-bom" | "utf16" | "windows1252";
+
+export type Source = { 
+/**
+ * The sheet read, for a workbook.
+ */
+sheet: string | null, 
+/**
+ * Every sheet of the workbook, to let the person pick another.
+ */
+sheets: Array<string>, 
+/**
+ * How a text file was decoded.
+ */
+encoding: TextEncoding | null, };
+
+export type ColumnUse = "matched" | "chosen" | "full_name" | "numbering" | "ignored";
+
+export type ColumnReport = { 
+/**
+ * "A", "B", … as the spreadsheet names it.
+ */
+letter: string, heading: string, field: string | null, use: ColumnUse, };
+
+export type ColumnChoice = { heading: string, field: string | null, };
+
+export type NewFacility = { 
+/**
+ * A level of the health pyramid (`district`, `health_centre`, …).
+ */
+level: string, city?: string | null, };
+
+export type ValueChoice = { field: string, value: string, to?: string | null, create?: NewFacility | null, };
+
+export type ValueGroup = { field: string, 
+/**
+ * The column's heading as written.
+ */
+column: string, value: string, count: number, 
+/**
+ * The rows' lines, as the spreadsheet shows them.
+ */
+lines: Array<number>, 
+/**
+ * A close known value (a code, or a facility's id), to propose.
+ */
+suggestion: string | null, 
+/**
+ * For a facility to create: the level its name says.
+ */
+new_level: string | null, };
+
+export type CreatedFacility = { name: string, level: string, city: string | null, };
+
+export type ImportChoices = { columns: Array<ColumnChoice>, values: Array<ValueChoice>, };
+
+export type ImportRequest = { kind: string, path: string, mission_id: string | null, sheet: string | null, choices: ImportChoices, };
+
+export type ImportPreview = { file: string, 
+/**
+ * The sheet and encoding read, and the other sheets to choose from.
+ */
+source: Source, 
+/**
+ * The header's line; the lines above it (titles) are not imported.
+ */
+header_line: number, skipped_lines: Array<number>, 
+/**
+ * What became of every column: none is dropped without being shown.
+ */
+columns: Array<ColumnReport>, 
+/**
+ * The fields this kind of sheet can feed, to choose a column's.
+ */
+fields: Array<string>, 
+/**
+ * Values the import does not know, grouped, for the person to map.
+ */
+unknown_values: Array<ValueGroup>, 
+/**
+ * Facilities importing would create.
+ */
+new_facilities: Array<CreatedFacility>, headers: Array<string>, rows: Array<PreviewRow>, 
 /**
  * What importing would do, when no row is in error.
  */

@@ -29,6 +29,7 @@ const expansions: Record<string, string[]> = {
   'ui-bundle-${preview.outcome}': ['ui-bundle-quarantined', 'ui-bundle-device_introduced'],
   'ui-duplicates-reason-${r}': ['ui-duplicates-reason-name', 'ui-duplicates-reason-phone'],
   'ui-import-title-${kind}': ['participants', 'sessions', 'attendance', 'scores', 'frameworks'].map((k) => `ui-import-title-${k}`),
+  'ui-import-step-${s}': ['columns', 'values', 'preview'].map((k) => `ui-import-step-${k}`),
   'ui-role-${code}': ['expert', 'referent', 'coordinator'].map((k) => `ui-role-${k}`),
   'ui-exports-table-${name}': ['indicators', 'sessions', 'attendance', 'scores', 'assessments'].map((k) => `ui-exports-table-${k}`),
   'ui-exports-by-${code}': ['sex', 'cadre', 'facility', 'level', 'programme', 'month'].map((k) => `ui-exports-by-${k}`),

@@ -36,7 +36,7 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
     };
     if let Some(out) = matches.get_one::<String>("write-mapping") {
         let out = Path::new(out);
-        mapping_file::write(out, kind, &report, &choices, m).map_err(|e| CoreError::io(out, e))?;
+        mapping_file::write(out, kind, &report, &choices, binome, m).map_err(|e| CoreError::io(out, e))?;
         say(m.text("import-mapping-written", &[("path", out.display().to_string())]));
     }
     if ctx.json {

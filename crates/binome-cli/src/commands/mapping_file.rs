@@ -54,6 +54,7 @@ pub fn write(
     kind: ImportKind,
     report: &ImportReport,
     made: &ImportChoices,
+    binome: &binome_core::Binome,
     m: &Messages,
 ) -> std::io::Result<()> {
     let mut out = String::new();
@@ -114,6 +115,10 @@ pub fn write(
             // at the level its name says; the person reads it here first.
             (None, "organisation_id") => {
                 let _ = writeln!(out, "create = {{ level = {} }}", quoted(level_from_name(&group.value)));
+            }
+            // A person edits names, not ids.
+            (Some(id), "organisation_id") => {
+                let _ = writeln!(out, "to = {}", quoted(&binome.label_of(Kind::Organisation, id)));
             }
             (suggestion, _) => {
                 let _ = writeln!(out, "to = {}", quoted(suggestion.as_deref().unwrap_or_default()));

@@ -53,6 +53,8 @@ pub struct ValueGroup {
     pub lines: Vec<u32>,
     /// A close known value (a code, or a facility's id), to propose.
     pub suggestion: Option<String>,
+    /// For a facility to create: the level its name says.
+    pub new_level: Option<String>,
 }
 
 /// Values compare folded: "Infirmière diplômée d'État" and "INFIRMIERE
@@ -212,6 +214,7 @@ pub(crate) fn group(
                 value: p.problem.value.clone(),
                 count: 1,
                 lines: vec![p.line as u32],
+                new_level: (p.problem.field == "organisation_id").then(|| level_from_name(&p.problem.value).to_owned()),
                 suggestion: if p.problem.field == "organisation_id" {
                     facilities.closest(&p.problem.value).map(str::to_owned)
                 } else {

@@ -4,13 +4,29 @@
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
-use crate::import::{ColumnReport, ImportError, ImportKind, ImportOptions, ImportReport, read_for_import};
+use crate::import::{
+    ColumnReport, CreatedFacility, ImportChoices, ImportError, ImportKind, ImportOptions, ImportReport, ValueGroup,
+    read_for_import,
+};
 use crate::sheet::Source;
 use serde::Serialize;
 use std::path::Path;
 
 #[cfg(feature = "ts")]
 use ts_rs::TS;
+
+/// What the import wizard sends with a file: the mission, the sheet, and
+/// the person's column and value choices.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ImportRequest {
+    pub kind: String,
+    pub path: String,
+    pub mission_id: Option<String>,
+    pub sheet: Option<String>,
+    #[serde(default)]
+    pub choices: ImportChoices,
+}
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
@@ -35,6 +51,12 @@ pub struct ImportPreview {
     pub skipped_lines: Vec<u32>,
     /// What became of every column: none is dropped without being shown.
     pub columns: Vec<ColumnReport>,
+    /// The fields this kind of sheet can feed, to choose a column's.
+    pub fields: Vec<String>,
+    /// Values the import does not know, grouped, for the person to map.
+    pub unknown_values: Vec<ValueGroup>,
+    /// Facilities importing would create.
+    pub new_facilities: Vec<CreatedFacility>,
     pub headers: Vec<String>,
     pub rows: Vec<PreviewRow>,
     /// What importing would do, when no row is in error.
@@ -97,6 +119,9 @@ impl Binome {
             header_line: report.header_line as u32,
             skipped_lines: report.skipped_lines.iter().map(|l| *l as u32).collect(),
             columns: report.columns.clone(),
+            fields: kind.columns().iter().map(|(c, _)| c.to_string()).collect(),
+            unknown_values: report.unknown_values.clone(),
+            new_facilities: report.new_facilities.clone(),
             headers: table.headers.clone(),
             rows,
             created: report.created as u32,

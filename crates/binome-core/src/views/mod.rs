@@ -26,7 +26,7 @@ mod session;
 mod sync;
 
 pub use competency::{CompetencyGrid, CompetencyRating, GridContext, ProgressionRow, ProgressionStep};
-pub use import::{ImportPreview, PreviewRow};
+pub use import::{ImportPreview, ImportRequest, PreviewRow};
 pub use persons::DuplicateView;
 pub use review::{ReviewPage, ReviewQueueRow, ReviewView, SessionReview};
 pub use session::{RosterRow, RosterView, ScoreGrid, ScoreRow};
