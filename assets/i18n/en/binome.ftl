@@ -171,6 +171,8 @@ problem-already_merged = { $field }: "{ $value }" has already been merged into a
 problem-unknown_criterion = { $field }: criterion "{ $value }" is not part of this competency.
 problem-unknown_field = "{ $value }" is not a known field.
 problem-deleted = { $field }: "{ $value }" was deleted.
+problem-line_break = { $field }: a line break in "{ $value }"; this field holds one line (was a row of the file swallowed by a quote?).
+problem-control_character = { $field }: invisible control character (U+{ $code }); delete it.
 problem-invalid_phone = { $field }: "{ $value }" is not a valid number{ $country ->
     [none] {" "}(write it with its country code, e.g. +235 66 12 34 56).
    *[other] {" "}for the programme's country ({ $country }).

@@ -172,6 +172,8 @@ problem-already_merged = { $field } : « { $value } » a déjà été fusionné�
 problem-unknown_criterion = { $field } : le critère « { $value } » n'appartient pas à cette compétence.
 problem-unknown_field = « { $value } » n'est pas un champ connu.
 problem-deleted = { $field } : « { $value } » a été supprimé·e.
+problem-line_break = { $field } : un retour à la ligne dans « { $value } » ; ce champ tient sur une ligne (une ligne du fichier a-t-elle été avalée par un guillemet ?).
+problem-control_character = { $field } : caractère de contrôle invisible (U+{ $code }) ; supprimez-le.
 problem-invalid_phone = { $field } : « { $value } » n'est pas un numéro valable{ $country ->
     [none] {" "}(écrivez-le avec son indicatif, ex. +235 66 12 34 56).
    *[other] {" "}pour le pays du programme ({ $country }).

@@ -111,6 +111,7 @@ impl Messages {
             ("target", String::new()),
             ("suggestion", "none".into()),
             ("country", "none".into()),
+            ("code", String::new()),
         ];
         for (name, value) in &problem.params {
             let shown = match name.as_str() {

@@ -76,14 +76,22 @@ pub fn parse_field(spec: &FieldSpec, text: &str) -> Result<Value, Problem> {
     let problem = |code| Problem::new(name, code, text);
     match spec.ty {
         FieldType::Text(max) => {
-            if text.chars().count() > max {
+            // A line break in a one-line field is a row swallowed by a
+            // quote, or a paste; spaces would hide it.
+            if text.contains(['\n', '\r']) {
+                Err(problem(ProblemCode::LineBreak))
+            } else if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\t') {
+                Err(problem(ProblemCode::ControlCharacter).with("code", format!("{:04X}", c as u32)))
+            } else if text.chars().count() > max {
                 Err(problem(ProblemCode::TooLong).with("max", max.to_string()))
             } else {
                 Ok(Value::String(collapse_spaces(text)))
             }
         }
         FieldType::LongText => {
-            if text.chars().count() > crate::kind::LONG_TEXT_MAX_CHARS {
+            if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+                Err(problem(ProblemCode::ControlCharacter).with("code", format!("{:04X}", c as u32)))
+            } else if text.chars().count() > crate::kind::LONG_TEXT_MAX_CHARS {
                 Err(problem(ProblemCode::TooLong).with("max", crate::kind::LONG_TEXT_MAX_CHARS.to_string()))
             } else {
                 Ok(Value::String(text.to_owned()))

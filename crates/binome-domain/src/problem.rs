@@ -37,6 +37,10 @@ pub enum ProblemCode {
     Deleted,
     /// Not a phone number of the programme's country (nor international).
     InvalidPhone,
+    /// A line break in a one-line field.
+    LineBreak,
+    /// NUL, escape and the other characters no one types.
+    ControlCharacter,
 }
 
 impl ProblemCode {
@@ -66,6 +70,8 @@ impl ProblemCode {
         Self::UnknownField,
         Self::Deleted,
         Self::InvalidPhone,
+        Self::LineBreak,
+        Self::ControlCharacter,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -95,6 +101,8 @@ impl ProblemCode {
             Self::UnknownField => "unknown_field",
             Self::Deleted => "deleted",
             Self::InvalidPhone => "invalid_phone",
+            Self::LineBreak => "line_break",
+            Self::ControlCharacter => "control_character",
         }
     }
 }

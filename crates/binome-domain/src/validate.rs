@@ -136,6 +136,19 @@ mod tests {
     const PERSON: &str = "0190a4b2-0000-7000-8000-000000000002";
 
     #[test]
+    fn a_line_break_or_a_control_character_in_a_one_line_field_is_refused() {
+        let got = codes(Kind::Person, &[("family_name", "MAHAMAT;Zénaba\nABAKAR"), ("given_names", "Hiss\u{0}ène")]);
+        assert_eq!(
+            got,
+            [
+                ("family_name".to_string(), ProblemCode::LineBreak),
+                ("given_names".to_string(), ProblemCode::ControlCharacter)
+            ]
+        );
+        assert_eq!(codes(Kind::Person, &[("family_name", "NGAR\tMBAYE")]), []);
+    }
+
+    #[test]
     fn a_score_above_its_maximum_is_refused() {
         let got = codes(
             Kind::TestScore,

@@ -270,3 +270,21 @@ fn a_phone_number_no_plan_allows_is_refused_on_its_row_with_the_row_s_other_prob
         [(3, "sex".to_string(), "unknown_value".to_string()), (3, "phone".into(), "invalid_phone".into())]
     );
 }
+
+#[test]
+fn a_quote_that_swallows_a_row_and_closes_is_refused_as_a_line_break_in_a_name() {
+    let store = Store::new();
+    let m = mission(&store);
+    let list = store.file("liste.csv");
+    std::fs::write(&list, "Nom;Prénoms;Sexe\r\n\"MAHAMAT;Zénaba\r\nABAKAR\";Hissène;H\r\nDJIMADOUM;Achta;F\r\n")
+        .unwrap();
+    let (code, report) = rehearse(&store, &list, &m.mission, &[]);
+    assert_eq!(code, 1);
+    let problem = &report["problems"][0];
+    assert_eq!(
+        (problem["line"].as_u64(), problem["problem"]["code"].as_str()),
+        (Some(2), Some("line_break")),
+        "{report:#}"
+    );
+    assert_eq!(report["problems"].as_array().unwrap().len(), 1, "the row after it is read as it is");
+}

@@ -281,7 +281,7 @@ mod tests {
         }];
         let mut map = ValueMap::new(&remembered);
         assert_eq!(map.get("cadre", "ats"), Some(&Mapped::Value("aide_soignant".into())));
-        map.set("cadre", "A.T.S", Mapped::Value("infirmier".into()));
+        map.set("cadre", "Ats", Mapped::Value("infirmier".into()));
         assert_eq!(map.get("cadre", "ATS"), Some(&Mapped::Value("infirmier".into())));
     }
 }
