@@ -121,7 +121,7 @@ sheets: Array<string>,
  */
 encoding: TextEncoding | null, };
 
-export type ColumnUse = "matched" | "chosen" | "full_name" | "numbering" | "ignored";
+export type ColumnUse = "matched" | "chosen" | "full_name" | "numbering" | "session_day" | "ignored";
 
 export type ColumnReport = { 
 /**

@@ -126,6 +126,7 @@ fn print_layout(report: &ImportReport, m: &Messages) {
             ColumnUse::Chosen => "import-column-left-out",
             ColumnUse::FullName => "import-column-full-name",
             ColumnUse::Numbering => "import-column-numbering",
+            ColumnUse::SessionDay => "import-column-session-day",
             ColumnUse::Ignored => "import-column-ignored",
         };
         say(format!(

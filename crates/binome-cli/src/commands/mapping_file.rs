@@ -64,7 +64,10 @@ pub fn write(
     for column in &report.columns {
         let chosen = made.columns.iter().find(|c| c.heading == column.heading);
         let field = chosen.map(|c| c.field.clone()).unwrap_or_else(|| column.field.clone());
-        if matches!(column.used_as, ColumnUse::Matched | ColumnUse::Numbering | ColumnUse::FullName) && chosen.is_none()
+        if matches!(
+            column.used_as,
+            ColumnUse::Matched | ColumnUse::Numbering | ColumnUse::FullName | ColumnUse::SessionDay
+        ) && chosen.is_none()
         {
             continue;
         }

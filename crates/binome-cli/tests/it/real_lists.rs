@@ -4,7 +4,7 @@
 //! broken or hostile. Nothing typed in a cell is lost without being shown,
 //! and nothing is half-imported.
 
-use crate::support::{Mission, Store, fixture, mission};
+use crate::support::{Mission, Store, fixture, import_participants, mission};
 use serde_json::Value;
 
 const MOUNDOU_FILES: [&str; 2] = ["participants-moundou.xlsx", "participants-moundou-excel.csv"];
@@ -287,4 +287,47 @@ fn a_quote_that_swallows_a_row_and_closes_is_refused_as_a_line_break_in_a_name()
         "{report:#}"
     );
     assert_eq!(report["problems"].as_array().unwrap().len(), 1, "the row after it is read as it is");
+}
+
+fn session_on(store: &Store, m: &Mission, date: &str) -> String {
+    store.add(
+        "sessions",
+        &["--mission", &m.mission, "--title", "HPP", "--modality", "atelier", "--date", date, "--duration", "3h"],
+    )
+}
+
+#[test]
+fn a_week_s_register_records_each_day_at_that_day_s_session() {
+    let store = Store::new();
+    let m = mission(&store);
+    import_participants(&store, &m);
+    let tuesday = session_on(&store, &m, "05/03/2019");
+    let wednesday = session_on(&store, &m, "06/03/2019");
+    let register = store.file("registre.csv");
+    let week = "REGISTRE DE PRÉSENCE – SEMAINE DU 04/03;;;;\r\nNom;Prénom;05/03;06/03;07/03\r\nMAHAMAT;Zénaba;P;A;\r\nABAKAR;Hissène;R;présent;P\r\n";
+    std::fs::write(&register, week).unwrap();
+    let refused = store.fails(&["import", "attendance", &register, "--mission", &m.mission], 1);
+    assert!(refused.contains("ligne 4") && refused.contains("07/03"), "no session that day: {refused}");
+    assert_eq!(store.count("attendance"), 0, "nothing half-imported");
+
+    std::fs::write(&register, week.replace("présent;P", "présent;")).unwrap();
+    store.ok(&["import", "attendance", &register, "--mission", &m.mission]);
+    let mut marks: Vec<(String, String)> = store
+        .json(&["attendance", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (a["data"]["session_id"].as_str().unwrap().to_owned(), a["data"]["status"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    marks.sort();
+    let mut expected = vec![
+        (tuesday.clone(), "present".to_string()),
+        (tuesday, "late".to_string()),
+        (wednesday.clone(), "absent".to_string()),
+        (wednesday, "present".to_string()),
+    ];
+    expected.sort();
+    assert_eq!(marks, expected);
 }

@@ -24,6 +24,9 @@ pub enum ColumnUse {
     FullName,
     /// Line numbers typed in by the list's author.
     Numbering,
+    /// A day of a week's attendance register ("16/11", "16/11/2026"): its
+    /// cells are the statuses at that day's session.
+    SessionDay,
     /// No field for it: shown, not imported.
     Ignored,
 }
@@ -93,6 +96,16 @@ pub enum ColumnChoiceError {
     NoSuchField { heading: String, field: String },
 }
 
+/// "16/11/2026", "16/11" or "16-11" as a register writes a day; the year,
+/// when missing, is `year`.
+pub fn register_day(heading: &str, year: i32) -> Option<chrono::NaiveDate> {
+    let text = heading.trim();
+    binome_domain::input::parse_date(text).or_else(|| {
+        let (day, month) = text.split_once(['/', '-', '.'])?;
+        chrono::NaiveDate::from_ymd_opt(year, month.trim().parse().ok()?, day.trim().parse().ok()?)
+    })
+}
+
 pub(crate) struct ColumnMap {
     uses: Vec<(ColumnUse, Option<&'static str>)>,
     by_field: HashMap<&'static str, usize>,
@@ -160,11 +173,23 @@ impl ColumnMap {
                 }
             } else if is_one_of(heading, NUMBERING_HEADINGS) {
                 uses[index] = (ColumnUse::Numbering, None);
+            } else if kind == ImportKind::Attendance && register_day(heading, 2000).is_some() {
+                uses[index] = (ColumnUse::SessionDay, None);
             }
         }
         // A name column that is really "NOM Prénom" has no given-name
         // column beside it: `Nom` alone still means the family name.
         Ok(ColumnMap { uses, by_field, full_name, headers: headers.to_vec() })
+    }
+
+    /// The register's day columns: (index, heading).
+    pub(crate) fn session_days(&self) -> Vec<(usize, String)> {
+        self.uses
+            .iter()
+            .enumerate()
+            .filter(|(_, (u, _))| *u == ColumnUse::SessionDay)
+            .map(|(i, _)| (i, self.headers[i].clone()))
+            .collect()
     }
 
     pub(crate) fn has(&self, column: &str) -> bool {
@@ -265,6 +290,15 @@ mod tests {
             ColumnMap::build(ImportKind::Participants, &h, &[wrong]),
             Err(ColumnChoiceError::NoSuchField { .. })
         ));
+    }
+
+    #[test]
+    fn a_week_s_register_has_a_column_per_day() {
+        let h = headers(&["Nom", "Prénom", "16/11", "17/11/2026", "Observations"]);
+        let map = ColumnMap::build(ImportKind::Attendance, &h, &[]).unwrap();
+        assert_eq!(map.session_days(), [(2, "16/11".to_string()), (3, "17/11/2026".to_string())]);
+        assert_eq!(register_day("16/11", 2026), chrono::NaiveDate::from_ymd_opt(2026, 11, 16));
+        assert_eq!(register_day("31/02", 2026), None);
     }
 
     #[test]

@@ -9,11 +9,12 @@ mod columns;
 mod mapping;
 mod marks;
 mod participants;
+mod register;
 mod sessions;
 mod template;
 mod values;
 
-pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse};
+pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse, register_day};
 pub use template::{template, template_rows, template_xlsx};
 pub use values::{MAPPABLE_FIELDS, NewFacility, ValueChoice, ValueGroup, level_from_name, value_key};
 
@@ -249,6 +250,8 @@ pub(crate) struct RowContext {
     pub(crate) create_missing: bool,
     /// Facilities this import creates: (id, what the preview shows).
     pub(crate) created: Vec<(String, CreatedFacility)>,
+    /// A register's day heading → the mission's sessions that day.
+    pub(crate) sessions_by_day: HashMap<String, Vec<String>>,
     /// A mission's participants by name key, read once.
     pub(crate) participants: HashMap<String, HashMap<String, Vec<String>>>,
     pub(crate) new_people: Vec<PersonSummary>,
@@ -301,8 +304,10 @@ impl Binome {
             return Err(ImportError::Empty { path: source.to_owned() }.into());
         }
         let columns = ColumnMap::build(kind, &table.headers, &options.columns).map_err(ImportError::from)?;
+        // A week's register has a column per day instead of a status column.
+        let is_register = kind == ImportKind::Attendance && !columns.session_days().is_empty();
         for (column, required) in kind.columns() {
-            if *required && !columns.has(column) {
+            if *required && !columns.has(column) && !(is_register && *column == "status") {
                 let label = column_label(column, &crate::i18n::Messages::new(crate::i18n::Lang::Fr));
                 return Err(ImportError::MissingColumn { path: source.to_owned(), column: label, kind }.into());
             }
@@ -353,6 +358,7 @@ impl Binome {
             facilities: FacilityIndex::new(self.facility_names()?),
             create_missing: options.create_missing,
             created: Vec::new(),
+            sessions_by_day: HashMap::new(),
             participants: HashMap::new(),
             new_people: Vec::new(),
             prepared: Vec::new(),
@@ -363,6 +369,7 @@ impl Binome {
             match kind {
                 ImportKind::Participants => self.participant_row(&mut rows, *line, cells)?,
                 ImportKind::Sessions => self.session_row(&mut rows, *line, cells),
+                ImportKind::Attendance if is_register => self.register_row(&mut rows, *line, cells)?,
                 ImportKind::Attendance | ImportKind::Scores => self.mark_row(kind, &mut rows, *line, cells)?,
                 ImportKind::Frameworks => unreachable!("read whole above"),
             }
