@@ -7,7 +7,8 @@
 use crate::support::{Mission, Store, fixture, import_participants, mission};
 use serde_json::Value;
 
-const MOUNDOU_FILES: [&str; 2] = ["participants-moundou.xlsx", "participants-moundou-excel.csv"];
+const MOUNDOU_FILES: [&str; 3] =
+    ["participants-moundou.xlsx", "participants-moundou-excel.csv", "participants-moundou.ods"];
 
 fn path(name: &str) -> String {
     fixture(name).to_str().unwrap().to_owned()
@@ -226,6 +227,7 @@ fn hostile_and_broken_files_are_refused_with_where_they_break_and_nothing_is_wri
     // (file, what the refusal must name)
     let cases = [
         ("hostile-far-cell.xlsx", "XFD1048576"),
+        ("hostile-repeated-cells.ods", "WQJ2"),
         ("participants-mixed-encoding.csv", "ligne 3"),
         ("participants-unclosed-quote.csv", "ligne 2"),
         ("participants-nul.csv", "ligne 3"),

@@ -6,6 +6,7 @@
 //! [`Grid::into_table`]'s job; what the columns mean is the import's.
 
 mod csv;
+mod ods_bounds;
 mod text;
 mod workbook;
 
@@ -20,6 +21,9 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// A participant list has tens of columns; a cell beyond this one is a
 /// stray mark or a hostile file, and the grid is never laid out to it.
 pub const MAX_COLUMNS: u32 = 256;
+/// Cells of the grid calamine lays out for an `.ods` sheet (empty ones
+/// included): 30 columns of 100,000 participants, with room to spare.
+pub const MAX_DENSE_CELLS: usize = 4_000_000;
 /// Non-empty cells in one sheet or file: a country's register, ten times.
 pub const MAX_CELLS: usize = 20_000_000;
 pub const MAX_TEXT_FILE_BYTES: u64 = 512 * 1024 * 1024;

@@ -1,7 +1,9 @@
 //! Workbooks: `.xlsx` / `.xlsm` read cell by cell, so a sheet's size is
 //! known before anything is laid out (calamine's `worksheet_range` builds
 //! the whole bounding grid: one cell at XFD1048576 is 17 billion cells);
-//! `.ods` and `.xls` through calamine's readers, which cap their own grids.
+//! `.ods` through calamine once its XML has bounded the grid
+//! ([`super::ods_bounds`]); `.xls` through calamine, whose format caps a
+//! sheet at 65,536 × 256 cells.
 
 use super::text::is_forbidden_control;
 use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, Source};
@@ -101,6 +103,9 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
     if matches!(extension.as_str(), "xlsx" | "xlsm" | "ods") {
         check_inflated_size(path)?;
+    }
+    if extension == "ods" {
+        super::ods_bounds::check_ods(path)?;
     }
     if matches!(extension.as_str(), "xlsx" | "xlsm") { read_xlsx(path, wanted) } else { read_other(path, wanted) }
 }
