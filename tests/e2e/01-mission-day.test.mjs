@@ -12,6 +12,7 @@ import {
   dump,
   FIXTURES,
   answerNextDialog,
+  assertAccessible,
   choose,
   cli,
   click,
@@ -117,6 +118,13 @@ step('a host hospital\'s own list imports with a few choices, and the next time 
   assert.match(groups, /Matrone/);
   assert.match(groups, /Centre de santé de Doyaba/);
   assert.doesNotMatch(groups, /SFDE|HME/, 'known spellings and the acronym need no question');
+  await assertAccessible(browser, 'import wizard, values');
+  await click(browser, '#import-step-columns');
+  const columns = await textOf(browser, '#import-columns');
+  assert.match(columns, /Prénom\(s\)/);
+  assert.match(columns, /Date de naissance/);
+  await assertAccessible(browser, 'import wizard, columns');
+  await click(browser, '#import-step-values');
   await choose(browser, 'select[aria-label="Fonction « ATS »"]', 'Aide-soignant');
   await choose(browser, 'select[aria-label="Fonction « Matrone »"]', 'Autre');
   await choose(browser, 'select[aria-label="Structure « Centre de santé de Doyaba »"]', 'Créer cette structure');

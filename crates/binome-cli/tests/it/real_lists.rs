@@ -190,6 +190,12 @@ fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothin
     let june = second_mission(&store, &m);
     let (code, report) = rehearse(&store, &path(MOUNDOU_FILES[1]), &june, &[]);
     assert_eq!((code, report["unknown_values"].as_array().unwrap().len()), (0, 0), "{report:#}");
+    store.ok(&["import", "participants", &path(MOUNDOU_FILES[1]), "--mission", &june]);
+    // The same name with the same phone number is the same person, now
+    // enrolled twice; the one without a number is a new person offered as
+    // a possible duplicate.
+    assert_eq!(store.count("persons"), 5);
+    assert_eq!(store.count("enrolments"), 8);
 }
 
 #[test]

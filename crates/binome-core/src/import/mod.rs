@@ -250,6 +250,9 @@ pub(crate) struct RowContext {
     pub(crate) create_missing: bool,
     /// Facilities this import creates: (id, what the preview shows).
     pub(crate) created: Vec<(String, CreatedFacility)>,
+    /// Every person of the store by (name key, phone key), read on first
+    /// need: the same nurse on the next mission's list is the same person.
+    pub(crate) known_people: Option<HashMap<(String, String), Vec<String>>>,
     /// A register's day heading → the mission's sessions that day.
     pub(crate) sessions_by_day: HashMap<String, Vec<String>>,
     /// A mission's participants by name key, read once.
@@ -359,6 +362,7 @@ impl Binome {
             create_missing: options.create_missing,
             created: Vec::new(),
             sessions_by_day: HashMap::new(),
+            known_people: None,
             participants: HashMap::new(),
             new_people: Vec::new(),
             prepared: Vec::new(),

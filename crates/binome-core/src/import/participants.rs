@@ -4,10 +4,26 @@
 use super::{ImportKind, RowContext, link, summary};
 use crate::app::Binome;
 use crate::error::CoreError;
-use binome_domain::names::match_key;
+use binome_domain::names::{match_key, phone_key};
 use binome_domain::{Input, Kind, Problem, ProblemCode};
+use std::collections::HashMap;
 
 impl Binome {
+    fn known_people<'r>(
+        &self,
+        rows: &'r mut RowContext,
+    ) -> Result<&'r HashMap<(String, String), Vec<String>>, CoreError> {
+        if rows.known_people.is_none() {
+            let mut known: HashMap<(String, String), Vec<String>> = HashMap::new();
+            for person in self.store.active_persons()? {
+                let Some(phone) = person.phone.as_deref().and_then(phone_key) else { continue };
+                known.entry((match_key(&person.family_name, &person.given_names), phone)).or_default().push(person.id);
+            }
+            rows.known_people = Some(known);
+        }
+        Ok(rows.known_people.as_ref().expect("filled above"))
+    }
+
     pub(super) fn participant_row(
         &self,
         rows: &mut RowContext,
@@ -43,15 +59,31 @@ impl Binome {
             },
             None => None,
         };
-        let existing = match rows.mission.clone() {
+        let key = match_key(input.get("family_name").map_or("", |s| s), input.get("given_names").map_or("", |s| s));
+        let on_this_mission = match rows.mission.clone() {
             Some(mission) => {
-                let key =
-                    match_key(input.get("family_name").map_or("", |s| s), input.get("given_names").map_or("", |s| s));
                 match self.participants_by_key(&mission, &mut rows.participants).get(&key).map(Vec::as_slice) {
-                    Some([one]) => self.store.get(Kind::Person, one)?,
+                    Some([one]) => Some(one.clone()),
                     _ => None,
                 }
             }
+            None => None,
+        };
+        // Elsewhere in the store, the same name and the same phone number
+        // are the same person (a namesake without the number is a new one,
+        // offered as a possible duplicate).
+        let elsewhere = match (&on_this_mission, input.get("phone").and_then(|p| phone_key(p))) {
+            (None, Some(phone)) => {
+                let known = self.known_people(rows)?;
+                match known.get(&(key.clone(), phone)).map(Vec::as_slice) {
+                    Some([one]) => Some(one.clone()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let existing = match on_this_mission.or(elsewhere) {
+            Some(id) => self.store.get(Kind::Person, &id)?,
             None => None,
         };
         match (self.prepare(Kind::Person, &input, existing.as_ref()), phone_problem) {
