@@ -9,6 +9,53 @@ use binome_domain::{Input, Kind, Problem, ProblemCode};
 use serde_json::Value;
 
 impl Binome {
+    /// The mission's one participant the row names, or none with the
+    /// row's problem noted (no such participant, or several).
+    pub(super) fn participant_named(
+        &self,
+        rows: &mut RowContext,
+        mission_id: &str,
+        line: usize,
+        cells: &[String],
+    ) -> Option<String> {
+        let family = rows.columns.get("family_name", cells).unwrap_or_default().into_owned();
+        let given = rows.columns.get("given_names", cells).unwrap_or_default().into_owned();
+        let shown = format!("{family} {given}").trim().to_owned();
+        let ids = self
+            .participants_by_key(mission_id, &mut rows.participants)
+            .get(&match_key(&family, &given))
+            .cloned()
+            .unwrap_or_default();
+        match ids.as_slice() {
+            [one] => Some(one.clone()),
+            [] => {
+                rows.problem(line, "family_name", Problem::new("person_id", ProblemCode::NotAParticipant, shown));
+                None
+            }
+            _ => {
+                let problem = Problem::new("person_id", ProblemCode::Ambiguous, shown).with("target", "person");
+                rows.problem(line, "family_name", problem);
+                None
+            }
+        }
+    }
+
+    /// An attendance or a score, as an edit of the one already recorded
+    /// for the same session, person (and phase) if there is one.
+    pub(super) fn prepare_mark(
+        &self,
+        kind: Kind,
+        input: &Input,
+    ) -> Result<Result<crate::records::Prepared, binome_domain::Problems>, CoreError> {
+        Ok(match self.prepare(kind, input, None) {
+            Ok(probe) if !probe.is_new => {
+                let existing = self.store.get(kind, &probe.id)?;
+                self.prepare(kind, input, existing.as_ref())
+            }
+            other => other,
+        })
+    }
+
     pub(super) fn mark_row(
         &self,
         kind: ImportKind,
@@ -38,26 +85,7 @@ impl Binome {
             .get(Kind::Session, &session_id)?
             .and_then(|s| s.data.get("mission_id").and_then(Value::as_str).map(str::to_owned))
             .unwrap_or_default();
-        let family = rows.columns.get("family_name", cells).unwrap_or_default().into_owned();
-        let given = rows.columns.get("given_names", cells).unwrap_or_default().into_owned();
-        let shown = format!("{family} {given}").trim().to_owned();
-        let ids = self
-            .participants_by_key(&mission_id, &mut rows.participants)
-            .get(&match_key(&family, &given))
-            .cloned()
-            .unwrap_or_default();
-        let person_id = match ids.as_slice() {
-            [one] => one.clone(),
-            [] => {
-                rows.problem(line, "family_name", Problem::new("person_id", ProblemCode::NotAParticipant, shown));
-                return Ok(());
-            }
-            _ => {
-                let problem = Problem::new("person_id", ProblemCode::Ambiguous, shown).with("target", "person");
-                rows.problem(line, "family_name", problem);
-                return Ok(());
-            }
-        };
+        let Some(person_id) = self.participant_named(rows, &mission_id, line, cells) else { return Ok(()) };
         let cell = |column: &str| rows.columns.get(column, cells).map(|c| c.into_owned());
         // (record input, the sheet column of each of its fields)
         let mut records: Vec<(Input, &[(&str, &str)])> = Vec::new();
@@ -86,13 +114,7 @@ impl Binome {
             self.map_values(rows, &mut input);
             input.insert("session_id".into(), session_id.clone());
             input.insert("person_id".into(), person_id.clone());
-            let result = match self.prepare(record_kind, &input, None) {
-                Ok(probe) if !probe.is_new => {
-                    let existing = self.store.get(record_kind, &probe.id)?;
-                    self.prepare(record_kind, &input, existing.as_ref())
-                }
-                other => other,
-            };
+            let result = self.prepare_mark(record_kind, &input)?;
             match result {
                 Ok(record) => rows.prepared.push(record),
                 Err(problems) => rows.refused(line, problems.0, &|field| {

@@ -6,7 +6,6 @@ use super::RowContext;
 use super::columns::register_day;
 use crate::app::Binome;
 use crate::error::CoreError;
-use binome_domain::names::match_key;
 use binome_domain::{Input, Kind, Problem, ProblemCode};
 use binome_store::ListQuery;
 use chrono::Datelike;
@@ -35,26 +34,7 @@ impl Binome {
             rows.problem(line, "mission_id", Problem::new("mission_id", ProblemCode::Required, ""));
             return Ok(());
         };
-        let family = rows.columns.get("family_name", cells).unwrap_or_default().into_owned();
-        let given = rows.columns.get("given_names", cells).unwrap_or_default().into_owned();
-        let shown = format!("{family} {given}").trim().to_owned();
-        let ids = self
-            .participants_by_key(&mission_id, &mut rows.participants)
-            .get(&match_key(&family, &given))
-            .cloned()
-            .unwrap_or_default();
-        let person_id = match ids.as_slice() {
-            [one] => one.clone(),
-            [] => {
-                rows.problem(line, "family_name", Problem::new("person_id", ProblemCode::NotAParticipant, shown));
-                return Ok(());
-            }
-            _ => {
-                let problem = Problem::new("person_id", ProblemCode::Ambiguous, shown).with("target", "person");
-                rows.problem(line, "family_name", problem);
-                return Ok(());
-            }
-        };
+        let Some(person_id) = self.participant_named(rows, &mission_id, line, cells) else { return Ok(()) };
         for (index, heading) in rows.columns.session_days() {
             let Some(status) = cells.get(index).filter(|c| !c.trim().is_empty()).cloned() else { continue };
             if !rows.sessions_by_day.contains_key(&heading) {
@@ -80,13 +60,7 @@ impl Binome {
             self.map_values(rows, &mut input);
             input.insert("session_id".into(), session_id);
             input.insert("person_id".into(), person_id.clone());
-            let result = match self.prepare(Kind::Attendance, &input, None) {
-                Ok(probe) if !probe.is_new => {
-                    let existing = self.store.get(Kind::Attendance, &probe.id)?;
-                    self.prepare(Kind::Attendance, &input, existing.as_ref())
-                }
-                other => other,
-            };
+            let result = self.prepare_mark(Kind::Attendance, &input)?;
             match result {
                 Ok(record) => rows.prepared.push(record),
                 Err(problems) => {
