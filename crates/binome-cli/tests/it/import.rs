@@ -1,22 +1,13 @@
 //! Spreadsheet imports as French users send them, all-or-nothing, with
 //! every rejected row reported by line, column and reason.
 
-use crate::support::{Store, fixture, import_participants, mission};
+use crate::support::{Store, fixture, import_participants, mission, people_fields};
 
 fn imported_people(store: &Store) -> Vec<(String, String, String, String)> {
-    let mut people: Vec<_> = store
-        .json(&["persons", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            let d = &p["data"];
-            let text = |f: &str| d[f].as_str().unwrap_or_default().to_owned();
-            (text("family_name"), text("given_names"), text("cadre"), text("service"))
-        })
-        .collect();
-    people.sort();
-    people
+    people_fields(store, &["family_name", "given_names", "cadre", "service"])
+        .into_iter()
+        .map(|p| (p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()))
+        .collect()
 }
 
 fn expected_people(service: &str) -> Vec<(String, String, String, String)> {

@@ -4,7 +4,7 @@
 //! broken or hostile. Nothing typed in a cell is lost without being shown,
 //! and nothing is half-imported.
 
-use crate::support::{Mission, Store, fixture, import_participants, mission};
+use crate::support::{Mission, Store, fixture, import_participants, mission, people_fields};
 use serde_json::Value;
 
 const MOUNDOU_FILES: [&str; 3] =
@@ -67,18 +67,10 @@ fn second_mission(store: &Store, m: &Mission) -> String {
 }
 
 fn people(store: &Store) -> Vec<(String, String, String, String)> {
-    let mut people: Vec<_> = store
-        .json(&["persons", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            let text = |f: &str| p["data"][f].as_str().unwrap_or_default().to_owned();
-            (text("family_name"), text("given_names"), text("cadre"), text("organisation_id"))
-        })
-        .collect();
-    people.sort();
-    people
+    people_fields(store, &["family_name", "given_names", "cadre", "organisation_id"])
+        .into_iter()
+        .map(|p| (p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()))
+        .collect()
 }
 
 #[test]

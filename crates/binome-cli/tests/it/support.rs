@@ -159,3 +159,16 @@ pub fn import_participants(store: &Store, m: &Mission) {
         &m.mission,
     ]);
 }
+
+/// Every person's `fields` as text (empty when unset), sorted.
+pub fn people_fields(store: &Store, fields: &[&str]) -> Vec<Vec<String>> {
+    let mut people: Vec<Vec<String>> = store
+        .json(&["persons", "list"])
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| fields.iter().map(|f| p["data"][*f].as_str().unwrap_or_default().to_owned()).collect())
+        .collect();
+    people.sort();
+    people
+}
