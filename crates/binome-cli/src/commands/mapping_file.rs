@@ -4,8 +4,8 @@
 //! the person needs to fill it in; a value left empty stops the import.
 
 use binome_core::i18n::Messages;
-use binome_core::import::{ColumnUse, ImportChoices, ImportKind, ImportReport, level_from_name};
-use binome_domain::{FieldType, Kind};
+use binome_core::import::{ColumnUse, ImportChoices, ImportKind, ImportReport, level_from_name, vocabulary};
+use binome_domain::Kind;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -37,15 +37,8 @@ fn quoted(text: &str) -> String {
 
 /// The codes and labels a field takes, for the comment above a value.
 fn allowed(field: &str, m: &Messages) -> Option<String> {
-    [Kind::Person, Kind::Attendance, Kind::Session].iter().find_map(|kind| {
-        let spec = kind.fields().iter().find(|f| f.name == field)?;
-        match spec.ty {
-            FieldType::Enum(spec) => {
-                Some(spec.codes.iter().map(|c| format!("{c} ({})", m.value(c))).collect::<Vec<_>>().join(", "))
-            }
-            _ => None,
-        }
-    })
+    let codes = vocabulary(field)?.codes;
+    Some(codes.iter().map(|c| format!("{c} ({})", m.value(c))).collect::<Vec<_>>().join(", "))
 }
 
 /// The choices already made, then a stanza per unknown value to fill in.

@@ -2,11 +2,11 @@
 //! value choices are checked and set up once, then every row's values of
 //! closed fields and facilities go through them.
 
-use super::values::{MAPPABLE_FIELDS, Mapped, level_from_name, value_key};
+use super::values::{MAPPABLE_FIELDS, Mapped, level_from_name, value_key, vocabulary};
 use super::{CreatedFacility, ImportError, RowContext, ValueChoice};
 use crate::app::Binome;
 use crate::error::CoreError;
-use binome_domain::{FieldType, Input, Kind};
+use binome_domain::{Input, Kind};
 use binome_store::{ListQuery, RememberedValue};
 use serde_json::Value;
 
@@ -79,7 +79,10 @@ impl Binome {
                     id
                 }
                 (None, Some(to)) => {
-                    let code = vocabulary_code(&choice.field, to).ok_or_else(|| refused(to))?;
+                    let code = vocabulary(&choice.field)
+                        .and_then(|v| (v.parse)(to))
+                        .map(str::to_owned)
+                        .ok_or_else(|| refused(to))?;
                     rows.values.set(&choice.field, &choice.value, Mapped::Value(code.clone()));
                     code
                 }
@@ -159,15 +162,4 @@ impl Binome {
         }
         pending
     }
-}
-
-/// `to` read as a value of `field`'s vocabulary, as its code.
-fn vocabulary_code(field: &str, to: &str) -> Option<String> {
-    [Kind::Person, Kind::Attendance, Kind::Session].iter().find_map(|kind| {
-        let spec = kind.fields().iter().find(|f| f.name == field)?;
-        match spec.ty {
-            FieldType::Enum(spec) => (spec.parse)(to).map(str::to_owned),
-            _ => None,
-        }
-    })
 }

@@ -16,7 +16,7 @@ mod values;
 
 pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse, register_day};
 pub use template::{template, template_rows, template_xlsx};
-pub use values::{MAPPABLE_FIELDS, NewFacility, ValueChoice, ValueGroup, level_from_name, value_key};
+pub use values::{MAPPABLE_FIELDS, NewFacility, ValueChoice, ValueGroup, level_from_name, value_key, vocabulary};
 
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
@@ -378,7 +378,7 @@ impl Binome {
                 ImportKind::Frameworks => unreachable!("read whole above"),
             }
         }
-        report.unknown_values = values::group(&rows.problems, kind, &rows.facilities);
+        report.unknown_values = values::group(&rows.problems, &rows.facilities);
         report.new_facilities = rows.created.iter().map(|(_, f)| f.clone()).collect();
         report.problems = rows.problems;
         report.duplicates = self.duplicates_among(&rows.new_people)?;

@@ -5,6 +5,7 @@
 //! Facilities are also found by their names without accents, case or
 //! punctuation, and by their acronyms ("HME").
 
+use binome_domain::kind::EnumSpec;
 use binome_domain::names::strip_accents;
 use binome_domain::{FieldType, Kind, ProblemCode};
 use binome_store::RememberedValue;
@@ -190,16 +191,7 @@ pub fn level_from_name(name: &str) -> &'static str {
 
 /// The problems about values a choice could fix, grouped by field and
 /// folded value, most frequent first.
-pub(crate) fn group(
-    problems: &[super::RowProblem],
-    kind: super::ImportKind,
-    facilities: &FacilityIndex,
-) -> Vec<ValueGroup> {
-    let record_kind = match kind {
-        super::ImportKind::Sessions => Kind::Session,
-        super::ImportKind::Attendance => Kind::Attendance,
-        _ => Kind::Person,
-    };
+pub(crate) fn group(problems: &[super::RowProblem], facilities: &FacilityIndex) -> Vec<ValueGroup> {
     let mut groups: Vec<ValueGroup> = Vec::new();
     for p in problems.iter().filter(|p| is_mappable(&p.problem.field, p.problem.code)) {
         let key = value_key(&p.problem.value);
@@ -218,7 +210,7 @@ pub(crate) fn group(
                 suggestion: if p.problem.field == "organisation_id" {
                     facilities.closest(&p.problem.value).map(str::to_owned)
                 } else {
-                    closest_code(record_kind, &p.problem.field, &p.problem.value)
+                    vocabulary(&p.problem.field).and_then(|v| v.closest(&p.problem.value)).map(str::to_owned)
                 },
             }),
         }
@@ -227,13 +219,15 @@ pub(crate) fn group(
     groups
 }
 
-/// A close code of `field`'s vocabulary, to propose.
-pub(crate) fn closest_code(kind: Kind, field: &str, raw: &str) -> Option<String> {
-    let spec = kind.fields().iter().find(|f| f.name == field)?;
-    match spec.ty {
-        FieldType::Enum(spec) => spec.closest(raw).map(str::to_owned),
-        _ => None,
-    }
+/// The closed vocabulary of a mappable field (sex, cadre, status,
+/// modality), from the record the field belongs to; none for a facility.
+pub fn vocabulary(field: &str) -> Option<EnumSpec> {
+    [Kind::Person, Kind::Attendance, Kind::Session].iter().find_map(|kind| {
+        match kind.fields().iter().find(|f| f.name == field)?.ty {
+            FieldType::Enum(spec) => Some(spec),
+            _ => None,
+        }
+    })
 }
 
 /// Whether a problem is about a value that a choice could fix.
