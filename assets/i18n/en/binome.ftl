@@ -210,6 +210,7 @@ mapping-file-group = { $column } "{ $value }": { $count ->
     [one] 1 row
    *[other] { $count } rows
 } ({ $lines })
+mapping-file-close = close: "{ $value }"?
 mapping-file-facility = the name of an existing facility, or create = { "{" } level = "health_centre", city = "…" { "}" }
 error-mapping-file = { $path }: unreadable choices file ({ $detail }).
 import-sheet = Sheet read: "{ $sheet }"{ $others ->
@@ -774,6 +775,7 @@ ui-import-group-rows = { $count ->
     [one] 1 row
    *[other] { $count } rows
 } ({ $lines })
+ui-import-close = close: "{ $value }"?
 ui-import-choose-value = — choose —
 ui-import-create-facility = Create this facility
 ui-import-unanswered = { $count ->

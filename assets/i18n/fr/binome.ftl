@@ -211,6 +211,7 @@ mapping-file-group = { $column } « { $value } » : { $count ->
     [one] 1 ligne
    *[other] { $count } lignes
 } ({ $lines })
+mapping-file-close = proche : « { $value } » ?
 mapping-file-facility = le nom d'une structure existante, ou create = { "{" } level = "health_centre", city = "…" { "}" }
 error-mapping-file = { $path } : fichier de choix illisible ({ $detail }).
 import-sheet = Feuille lue : « { $sheet } »{ $others ->
@@ -781,6 +782,7 @@ ui-import-group-rows = { $count ->
     [one] 1 ligne
    *[other] { $count } lignes
 } ({ $lines })
+ui-import-close = proche : « { $value } » ?
 ui-import-choose-value = — choisir —
 ui-import-create-facility = Créer cette structure
 ui-import-unanswered = { $count ->

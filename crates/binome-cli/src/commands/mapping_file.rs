@@ -105,6 +105,18 @@ pub fn write(
         } else if let Some(allowed) = allowed(&group.field, m) {
             let _ = writeln!(out, "# {allowed}");
         }
+        // A close match is only proposed, in a comment: "Doyaba" is close
+        // to "Doyon" and is another health centre; the person decides.
+        match (&group.suggestion, group.field.as_str()) {
+            (Some(id), "organisation_id") => {
+                let name = binome.label_of(Kind::Organisation, id);
+                let _ = writeln!(out, "# {}", m.text("mapping-file-close", &[("value", name)]));
+            }
+            (Some(code), _) => {
+                let _ = writeln!(out, "# {}", m.text("mapping-file-close", &[("value", code.clone())]));
+            }
+            (None, _) => {}
+        }
         let _ = writeln!(out, "[[values]]\nfield = {}\nvalue = {}", quoted(&group.field), quoted(&group.value));
         match (&group.suggestion, group.field.as_str()) {
             // A facility no name comes close to is proposed for creation,
@@ -112,12 +124,8 @@ pub fn write(
             (None, "organisation_id") => {
                 let _ = writeln!(out, "create = {{ level = {} }}", quoted(level_from_name(&group.value)));
             }
-            // A person edits names, not ids.
-            (Some(id), "organisation_id") => {
-                let _ = writeln!(out, "to = {}", quoted(&binome.label_of(Kind::Organisation, id)));
-            }
-            (suggestion, _) => {
-                let _ = writeln!(out, "to = {}", quoted(suggestion.as_deref().unwrap_or_default()));
+            _ => {
+                let _ = writeln!(out, "to = \"\"");
             }
         }
     }
