@@ -8,7 +8,8 @@ use binome_core::domain::Kind;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
 use binome_core::import::{
-    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, ImportChoices, NewFacility, ValueChoice, ValueGroup,
+    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, NewFacility,
+    NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
 };
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
 use binome_core::sheet::{Source, TextEncoding};
@@ -53,9 +54,13 @@ pub fn typescript() -> String {
         ColumnReport,
         ColumnChoice,
         NewFacility,
+        NewProfession,
+        NewRecord,
         ValueChoice,
         ValueGroup,
         CreatedFacility,
+        CreatedProfession,
+        ProgrammeProfession,
         ImportChoices,
         ImportRequest,
         ImportPreview,

@@ -114,10 +114,12 @@ step('a host hospital\'s own list imports with a few choices, and the next time 
   assert.match(await textOf(browser, '#import-source'), /ligne 3/);
   assert.match(await textOf(browser, '#import-left-out'), /Date de naissance/);
   const groups = await textOf(browser, '#import-values');
-  assert.match(groups, /ATS/);
-  assert.match(groups, /Matrone/);
-  assert.match(groups, /Centre de santé de Doyaba/);
-  assert.doesNotMatch(groups, /SFDE|HME/, 'known spellings and the acronym need no question');
+  // The local titles are not the programme's yet; the acronym of the
+  // host hospital needs no question.
+  for (const title of [/SFDE/, /ATS/, /Matrone/, /Infirmière diplômée d'État/, /Centre de santé de Doyaba/]) {
+    assert.match(groups, title);
+  }
+  assert.doesNotMatch(groups, /HME/, 'the acronym of a known facility needs no question');
   await assertAccessible(browser, 'import wizard, values');
   await click(browser, '#import-step-columns');
   const columns = await textOf(browser, '#import-columns');
@@ -125,19 +127,33 @@ step('a host hospital\'s own list imports with a few choices, and the next time 
   assert.match(columns, /Date de naissance/);
   await assertAccessible(browser, 'import wizard, columns');
   await click(browser, '#import-step-values');
-  await choose(browser, 'select[aria-label="Fonction « ATS »"]', 'Aide-soignant');
+  // Three titles become the programme's, in the category each title
+  // says (proposed, as the person reads it); the matrone is mapped to the
+  // common list instead.
+  for (const title of ['SFDE', 'ATS', "Infirmière diplômée d'État"]) {
+    await choose(browser, `select[aria-label="Fonction « ${title} »"]`, 'Ajouter ce titre au programme');
+  }
+  const category = await browser.$('select[aria-label="Catégorie (CITP-08) « ATS »"]');
+  assert.equal(await category.getValue(), '3221', 'ATS is a nursing associate');
   await choose(browser, 'select[aria-label="Fonction « Matrone »"]', 'Autre');
   await choose(browser, 'select[aria-label="Structure « Centre de santé de Doyaba »"]', 'Créer cette structure');
-  await type(browser, 'input[aria-label="Ville"]', 'Moundou');
+  await type(browser, 'input[aria-label="Ville « Centre de santé de Doyaba »"]', 'Moundou');
+  await assertAccessible(browser, 'import wizard, values answered');
   await screenshot(browser, '05b-import-valeurs');
   await click(browser, '#import-next');
   await waitForText(browser, '#import-summary', 'prêtes');
-  assert.match(await textOf(browser, '#import-summary'), /Centre de santé de Doyaba/);
+  const summary = await textOf(browser, '#import-summary');
+  assert.match(summary, /Centre de santé de Doyaba/);
+  assert.match(summary, /SFDE/);
   await click(browser, '#import-confirm');
   await shown(browser, '#import-done');
+  const professions = cli(store, 'profession', 'list');
+  const ats = professions.find((p) => p.data.title === 'ATS');
+  assert.equal(ats.data.category, '3221');
+  assert.deepEqual(professions.map((p) => p.data.title).sort(), ['ATS', "Infirmière diplômée d'État", 'SFDE']);
   const people = cli(store, 'person', 'list');
   const abakar = people.find((p) => p.data.family_name === 'ABAKAR' && p.data.given_names === 'Hissène');
-  assert.equal(abakar.data.cadre, 'aide_soignant');
+  assert.equal(abakar.data.profession_id, ats.id, 'the local title is kept');
   assert.equal(abakar.data.phone, '+235 99 00 11 22');
   const doyaba = cli(store, 'organisation', 'list').find((o) => o.data.name === 'Centre de santé de Doyaba');
   assert.equal(doyaba.data.level, 'health_centre');

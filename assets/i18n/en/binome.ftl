@@ -15,6 +15,7 @@ kind-framework = competency framework
 kind-assessment = assessment
 kind-review = review
 kind-person-merge = person merge
+kind-profession = programme profession
 
 ## Fields
 field-code = Code
@@ -74,6 +75,8 @@ field-decision = Decision
 field-kept_id = Kept person
 field-merged_id = Merged person
 field-reason = Reason
+field-profession_id = Local title
+field-category = Category (ISCO-08)
 
 ## Values
 value-female = Female
@@ -92,6 +95,22 @@ value-gestionnaire = Manager
 value-enseignant = Teacher
 value-etudiant = Student
 value-autre = Other
+value-1342 = 1342 · Health services managers
+value-2211 = 2211 · Generalist medical practitioners
+value-2212 = 2212 · Specialist medical practitioners
+value-2221 = 2221 · Nursing professionals
+value-2222 = 2222 · Midwifery professionals
+value-2240 = 2240 · Paramedical practitioners
+value-2262 = 2262 · Pharmacists
+value-2320 = 2320 · Vocational education teachers
+value-3211 = 3211 · Medical imaging and therapeutic equipment technicians
+value-3212 = 3212 · Medical and pathology laboratory technicians
+value-3213 = 3213 · Pharmaceutical technicians and assistants
+value-3221 = 3221 · Nursing associate professionals
+value-3222 = 3222 · Midwifery associate professionals
+value-3253 = 3253 · Community health workers
+value-5321 = 5321 · Health care assistants
+value-other = Not a health occupation
 value-participant = Participant
 value-expert = Expert
 value-referent = Referent
@@ -203,6 +222,7 @@ import-unknown-value = { $column } "{ $value }" — { $count ->
    *[other] ; close to "{ $suggestion }"
 }
 import-new-facility = Facility created: "{ $name }" ({ $level }).
+import-new-profession = Profession added to the programme: "{ $title }" ({ $category }).
 mapping-file-intro = Binôme import choices ({ $kind }). Fill in "to" (a code below, or the name of an
     existing facility), or replace "to" with create = { "{" } level = "district" { "}" } to create a
     facility; then: binome import … --mapping this-file. Choices are remembered for the programme.
@@ -212,6 +232,7 @@ mapping-file-group = { $column } "{ $value }": { $count ->
 } ({ $lines })
 mapping-file-close = close: "{ $value }"?
 mapping-file-facility = the name of an existing facility, or create = { "{" } level = "health_centre", city = "…" { "}" }
+mapping-file-profession = the title of a programme profession ({ $titles }), a code below, or create = { "{" } category = "2222" { "}" } to add this title to the programme
 error-mapping-file = { $path }: unreadable choices file ({ $detail }).
 import-sheet = Sheet read: "{ $sheet }"{ $others ->
     [none] .
@@ -343,7 +364,8 @@ error-sync-quarantine-full = The quarantine is full ({ $limit ->
 ## Exports
 export-sheet-indicators = Indicators
 export-sheet-by-sex = By sex
-export-sheet-by-cadre = By cadre
+export-sheet-by-cadre = By profession
+export-sheet-by-category = By ISCO-08 category
 export-sheet-by-facility = By facility
 export-sheet-by-level = By level
 export-sheet-by-programme = By programme
@@ -659,7 +681,8 @@ ui-exports-table-scores = Pre/post tests
 ui-exports-table-assessments = Assessments
 ui-exports-by = Breakdown
 ui-exports-by-sex = by sex
-ui-exports-by-cadre = by cadre
+ui-exports-by-cadre = by profession (local title)
+ui-exports-by-category = by profession category (ISCO-08)
 ui-exports-by-facility = by facility
 ui-exports-by-level = by level
 ui-exports-by-programme = by programme
@@ -783,6 +806,12 @@ ui-import-unanswered = { $count ->
    *[other] { $count } values without an answer: their rows will be refused.
 }
 ui-import-new-facility = Facility created by the import: "{ $name }" ({ $level }).
+ui-import-new-profession = Profession added to the programme by the import: "{ $title }" ({ $category }).
+ui-professions-title = Programme professions
+ui-professions-help = The titles each programme uses (SFDE, ATS, matrone…), each in one ISCO-08 category so that indicators add up across programmes.
+ui-import-create-profession = Add this title to the programme
+ui-import-professions-programme = Programme professions
+ui-import-professions-common = Common list
 ui-import-title-frameworks = Import a competency framework
 ui-import-template = Download the template (Excel)
 ui-frameworks-title = Competency frameworks

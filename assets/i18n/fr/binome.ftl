@@ -16,6 +16,7 @@ kind-framework = référentiel
 kind-assessment = évaluation
 kind-review = revue
 kind-person-merge = fusion de personnes
+kind-profession = profession du programme
 
 ## Champs (en-têtes des modèles d'import et libellés des formulaires)
 field-code = Code
@@ -75,6 +76,8 @@ field-decision = Décision
 field-kept_id = Personne conservée
 field-merged_id = Personne fusionnée
 field-reason = Motif
+field-profession_id = Titre local
+field-category = Catégorie (CITP-08)
 
 ## Valeurs
 value-female = Femme
@@ -93,6 +96,22 @@ value-gestionnaire = Gestionnaire
 value-enseignant = Enseignant·e
 value-etudiant = Étudiant·e
 value-autre = Autre
+value-1342 = 1342 · Cadres de direction, services de santé
+value-2211 = 2211 · Médecins généralistes
+value-2212 = 2212 · Médecins spécialistes
+value-2221 = 2221 · Cadres infirmiers
+value-2222 = 2222 · Sages-femmes
+value-2240 = 2240 · Praticiens paramédicaux
+value-2262 = 2262 · Pharmaciens
+value-2320 = 2320 · Enseignants, enseignement technique et professionnel
+value-3211 = 3211 · Techniciens d'appareils médicaux
+value-3212 = 3212 · Techniciens de laboratoire médical
+value-3213 = 3213 · Techniciens et préparateurs en pharmacie
+value-3221 = 3221 · Personnel infirmier (niveau intermédiaire)
+value-3222 = 3222 · Sages-femmes (niveau intermédiaire)
+value-3253 = 3253 · Agents de santé communautaires
+value-5321 = 5321 · Aides-soignants
+value-other = Hors professions de santé
 value-participant = Participant·e
 value-expert = Expert·e
 value-referent = Référent·e
@@ -204,6 +223,7 @@ import-unknown-value = { $column } « { $value } » — { $count ->
    *[other] {" "}; proche de « { $suggestion } »
 }
 import-new-facility = Structure créée : « { $name } » ({ $level }).
+import-new-profession = Profession ajoutée au programme : « { $title } » ({ $category }).
 mapping-file-intro = Choix d'import Binôme ({ $kind }). Complétez « to » (un code ci-dessous, ou le nom
     d'une structure existante), ou remplacez « to » par create = { "{" } level = "district" { "}" } pour créer
     une structure ; puis : binome import … --mapping ce-fichier. Les choix sont retenus pour le programme.
@@ -213,6 +233,7 @@ mapping-file-group = { $column } « { $value } » : { $count ->
 } ({ $lines })
 mapping-file-close = proche : « { $value } » ?
 mapping-file-facility = le nom d'une structure existante, ou create = { "{" } level = "health_centre", city = "…" { "}" }
+mapping-file-profession = le titre d'une profession du programme ({ $titles }), un code ci-dessous, ou create = { "{" } category = "2222" { "}" } pour ajouter ce titre au programme
 error-mapping-file = { $path } : fichier de choix illisible ({ $detail }).
 import-sheet = Feuille lue : « { $sheet } »{ $others ->
     [none] .
@@ -351,6 +372,7 @@ error-sync-quarantine-full = La quarantaine est pleine ({ $limit ->
 export-sheet-indicators = Indicateurs
 export-sheet-by-sex = Par sexe
 export-sheet-by-cadre = Par profession
+export-sheet-by-category = Par catégorie CITP-08
 export-sheet-by-facility = Par structure
 export-sheet-by-level = Par niveau
 export-sheet-by-programme = Par programme
@@ -666,7 +688,8 @@ ui-exports-table-scores = Pré/post-tests
 ui-exports-table-assessments = Évaluations
 ui-exports-by = Ventilation
 ui-exports-by-sex = par sexe
-ui-exports-by-cadre = par profession
+ui-exports-by-cadre = par profession (titre local)
+ui-exports-by-category = par catégorie de profession (CITP-08)
 ui-exports-by-facility = par structure
 ui-exports-by-level = par niveau
 ui-exports-by-programme = par programme
@@ -790,6 +813,12 @@ ui-import-unanswered = { $count ->
    *[other] { $count } valeurs sans réponse : leurs lignes seront refusées.
 }
 ui-import-new-facility = Structure créée à l'import : « { $name } » ({ $level }).
+ui-import-new-profession = Profession ajoutée au programme à l'import : « { $title } » ({ $category }).
+ui-professions-title = Professions des programmes
+ui-professions-help = Les titres en usage dans chaque programme (SFDE, ATS, matrone…), chacun rangé dans une catégorie CITP-08 pour que les indicateurs s'additionnent d'un programme à l'autre.
+ui-import-create-profession = Ajouter ce titre au programme
+ui-import-professions-programme = Professions du programme
+ui-import-professions-common = Liste commune
 ui-import-title-frameworks = Importer un référentiel de compétences
 ui-import-template = Télécharger le modèle (Excel)
 ui-frameworks-title = Référentiels de compétences

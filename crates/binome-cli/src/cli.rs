@@ -23,6 +23,7 @@ pub const RECORD_COMMANDS: &[(&str, &str, Kind)] = &[
     ("assessments", "assessment", Kind::Assessment),
     ("reviews", "review", Kind::Review),
     ("merges", "person-merge", Kind::PersonMerge),
+    ("professions", "profession", Kind::Profession),
 ];
 
 /// The option for a field: reference fields drop their `_id`, underscores become dashes.
@@ -170,7 +171,10 @@ fn scope_args() -> Vec<Arg> {
     ]
 }
 
-const BREAKDOWNS: [&str; 6] = ["sex", "cadre", "facility", "level", "programme", "month"];
+/// The domain's breakdowns, by code.
+fn breakdowns() -> Vec<&'static str> {
+    binome_core::domain::indicators::Breakdown::ALL.iter().map(|b| b.code()).collect()
+}
 
 fn export_command() -> Command {
     Command::new("export")
@@ -180,7 +184,7 @@ fn export_command() -> Command {
             Command::new("xlsx")
                 .about("Classeur : indicateurs (une feuille par ventilation) et données / workbook: indicators (a sheet per breakdown) and records")
                 .args(scope_args())
-                .arg(Arg::new("by").long("by").action(ArgAction::Append).value_parser(BREAKDOWNS))
+                .arg(Arg::new("by").long("by").action(ArgAction::Append).value_parser(breakdowns()))
                 .arg(Arg::new("no-raw").long("no-raw").action(ArgAction::SetTrue).help("Sans les données détaillées / without the records")),
         )
         .subcommand(
@@ -193,7 +197,7 @@ fn export_command() -> Command {
                         .value_parser(["indicators", "sessions", "attendance", "scores", "assessments"])
                         .default_value("indicators"),
                 )
-                .arg(Arg::new("by").long("by").value_parser(BREAKDOWNS))
+                .arg(Arg::new("by").long("by").value_parser(breakdowns()))
                 .arg(
                     Arg::new("dialect")
                         .long("dialect")
@@ -388,14 +392,7 @@ pub fn command() -> Command {
                 .arg(Arg::new("mission").long("mission").value_name("ID|CODE"))
                 .arg(Arg::new("from").long("from").value_name("JJ/MM/AAAA"))
                 .arg(Arg::new("to").long("to").value_name("JJ/MM/AAAA"))
-                .arg(Arg::new("by").long("by").value_parser([
-                    "sex",
-                    "cadre",
-                    "facility",
-                    "level",
-                    "programme",
-                    "month",
-                ]))
+                .arg(Arg::new("by").long("by").value_parser(breakdowns()))
                 .arg(Arg::new("csv").long("csv").action(ArgAction::SetTrue).help("CSV (;) pour Excel / CSV for Excel")),
         )
         .subcommand(export_command())

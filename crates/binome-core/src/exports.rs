@@ -132,7 +132,7 @@ pub fn group_label(messages: &Messages, by: Breakdown, key: &str, label: &str) -
         return messages.value("unknown");
     }
     match by {
-        Breakdown::Facility | Breakdown::Programme if !label.is_empty() => label.to_owned(),
+        Breakdown::Facility | Breakdown::Programme | Breakdown::Cadre if !label.is_empty() => label.to_owned(),
         Breakdown::Month => key.split_once('-').map_or(key.to_owned(), |(y, m)| format!("{m}/{y}")),
         _ => messages.value(key),
     }
@@ -246,6 +246,8 @@ impl Binome {
             })
             .map(|s| (s.id, s.data))
             .collect();
+        let professions: BTreeMap<String, Row> =
+            self.store.list(Kind::Profession, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
         let field = |name: &str| messages.field(name);
         let person_cells = |person_id: &str, with_phone: bool| -> Vec<Cell> {
             let canonical = self.store.canonical_person(person_id).unwrap_or_else(|_| person_id.to_owned());
@@ -256,7 +258,18 @@ impl Binome {
                 vec![Cell::Text(format!("{} {}", text(&p, "family_name"), text(&p, "given_names")).trim().to_owned())]
             };
             cells.push(Cell::Text(messages.value(text(&p, "sex"))));
-            cells.push(Cell::Text(messages.value(text(&p, "cadre"))));
+            // The programme's title and its category, or the profession
+            // every programme knows and the category the domain gives it.
+            let (title, category) = match professions.get(text(&p, "profession_id")) {
+                Some(profession) => (text(profession, "title").to_owned(), text(profession, "category").to_owned()),
+                None => (
+                    messages.value(text(&p, "cadre")),
+                    binome_domain::Cadre::parse(text(&p, "cadre"))
+                        .map_or(String::new(), |cadre| cadre.occupation().code().to_owned()),
+                ),
+            };
+            cells.push(Cell::Text(title));
+            cells.push(Cell::Text(if category.is_empty() { category } else { messages.value(&category) }));
             cells.push(Cell::Text(organisations.get(text(&p, "organisation_id")).cloned().unwrap_or_default()));
             if with_phone && !pseudonymise {
                 cells.push(Cell::Text(text(&p, "phone").to_owned()));
@@ -267,6 +280,7 @@ impl Binome {
             if pseudonymise { messages.text("export-pseudonym", &[]) } else { field("person_id") },
             field("sex"),
             field("cadre"),
+            field("category"),
             field("organisation_id"),
         ];
         let session_cells = |session_id: &str| -> Vec<Cell> {

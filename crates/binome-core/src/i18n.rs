@@ -182,6 +182,7 @@ mod tests {
             let all_codes = [
                 codes::Sex::CODES,
                 codes::Cadre::CODES,
+                codes::HealthOccupation::CODES,
                 codes::PersonRole::CODES,
                 codes::OrgKind::CODES,
                 codes::FacilityLevel::CODES,

@@ -172,6 +172,9 @@ impl Binome {
         let (kind, field) = match by {
             Some(Breakdown::Facility) => (Kind::Organisation, "name"),
             Some(Breakdown::Programme) => (Kind::Programme, "code"),
+            // The keys that are not professions' ids are the codes of the
+            // professions every programme knows, named by the catalogue.
+            Some(Breakdown::Cadre) => (Kind::Profession, "title"),
             _ => return Ok(HashMap::new()),
         };
         let query = ListQuery { include_deleted: true, ..ListQuery::default() };

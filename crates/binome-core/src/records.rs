@@ -339,6 +339,12 @@ pub fn record_id(kind: Kind, data: &Row) -> String {
             &[&key_uuid("session_id"), &key_uuid("person_id")],
             text(data, "phase").unwrap_or_default(),
         ),
+        // Two laptops that add "SFDE" to a programme add one profession.
+        Kind::Profession => natural_id_with(
+            kind.table(),
+            &[&key_uuid("programme_id")],
+            &crate::import::value_key(text(data, "title").unwrap_or_default()),
+        ),
         _ => new_id(),
     };
     id.hyphenated().to_string()

@@ -43,10 +43,20 @@ fn oracle(b: &Binome, by: Option<Breakdown>) -> Oracle {
         live(Kind::Person).into_iter().map(|p| (p.id.clone(), p)).collect();
     let levels: HashMap<String, String> =
         live(Kind::Organisation).into_iter().map(|o| (o.id.clone(), text(&o, "level"))).collect();
+    let professions: HashMap<String, String> =
+        live(Kind::Profession).into_iter().map(|p| (p.id.clone(), text(&p, "category"))).collect();
     let key_of = |person: &binome_store::StoredRow, programme: &str, date: &str| match by {
         None => String::new(),
         Some(Breakdown::Sex) => text(person, "sex"),
-        Some(Breakdown::Cadre) => text(person, "cadre"),
+        Some(Breakdown::Cadre) => {
+            Some(text(person, "profession_id")).filter(|id| !id.is_empty()).unwrap_or(text(person, "cadre"))
+        }
+        Some(Breakdown::Category) => match professions.get(&text(person, "profession_id")) {
+            Some(category) => category.clone(),
+            None => binome_core::domain::Cadre::parse(&text(person, "cadre"))
+                .map(|c| c.occupation().code().to_owned())
+                .unwrap_or_default(),
+        },
         Some(Breakdown::Facility) => text(person, "organisation_id"),
         Some(Breakdown::Level) => levels.get(&text(person, "organisation_id")).cloned().unwrap_or_default(),
         Some(Breakdown::Programme) => programme.to_owned(),
@@ -91,11 +101,67 @@ fn oracle(b: &Binome, by: Option<Breakdown>) -> Oracle {
     oracle
 }
 
+/// A programme's own titles on some of the demo's midwives and nurses
+/// ("SFDE", "ATS"), the others keeping a profession every programme knows.
+fn give_local_titles(b: &mut Binome) -> (String, String) {
+    let programme = b.store().list_by_id(Kind::Programme, &ListQuery::default()).unwrap()[0].id.clone();
+    let mut profession = |title: &str, category: &str| {
+        let input = [("programme_id", programme.as_str()), ("title", title), ("category", category)]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        b.add(Kind::Profession, &input).unwrap().id
+    };
+    let sfde = profession("SFDE", "2222");
+    let ats = profession("ATS", "3221");
+    let persons = b.store().list_by_id(Kind::Person, &ListQuery::default()).unwrap();
+    let mut given = 0;
+    for (i, person) in persons.iter().enumerate() {
+        let title = match text(person, "cadre").as_str() {
+            "sage_femme" if i % 2 == 0 => &sfde,
+            "infirmier" if i % 2 == 0 => &ats,
+            _ => continue,
+        };
+        let input = [("profession_id".to_owned(), title.clone())].into_iter().collect();
+        b.edit(Kind::Person, &person.id, &input).unwrap();
+        given += 1;
+    }
+    assert!(given > 10, "the demo has midwives and nurses to give titles to");
+    (sfde, ats)
+}
+
+#[test]
+fn a_programme_s_titles_and_the_common_list_add_up_in_their_category() {
+    let mut b = Binome::open_in_memory().unwrap();
+    b.init("bureau", "C", DeviceRole::Coordinator).unwrap();
+    b.load_demo(3, binome_core::demo::DemoScale::Programme).unwrap();
+    let (sfde, ats) = give_local_titles(&mut b);
+
+    let by_title = b.indicators(&Scope::default(), Some(Breakdown::Cadre)).unwrap();
+    let by_category = b.indicators(&Scope::default(), Some(Breakdown::Category)).unwrap();
+    let trained = |report: &binome_core::indicators::IndicatorReport, key: &str| {
+        report.groups.iter().find(|g| g.key == key).map_or(0, |g| g.indicators.persons_trained)
+    };
+    let sfde_group = by_title.groups.iter().find(|g| g.key == sfde).expect("SFDE trained");
+    assert_eq!(sfde_group.label, "SFDE", "a local title is shown as written");
+    assert!(trained(&by_title, "sage_femme") > 0, "midwives without a local title remain");
+    assert_eq!(
+        trained(&by_category, "2222"),
+        trained(&by_title, &sfde) + trained(&by_title, "sage_femme"),
+        "SFDE and the common list's midwives are one category"
+    );
+    assert_eq!(trained(&by_category, "3221"), trained(&by_title, &ats), "ATS is a nursing associate");
+    assert_eq!(trained(&by_category, "2221"), trained(&by_title, "infirmier") + trained(&by_title, "anesthesiste"));
+    let total: u64 = by_category.groups.iter().map(|g| g.indicators.persons_trained).sum();
+    assert_eq!(total, by_category.total.persons_trained, "a person is in one category");
+}
+
 #[test]
 fn every_breakdown_equals_a_count_over_the_records() {
     let mut b = Binome::open_in_memory().unwrap();
     b.init("bureau", "C", DeviceRole::Coordinator).unwrap();
     b.load_demo(7, binome_core::demo::DemoScale::Programme).unwrap();
+    give_local_titles(&mut b);
 
     let all = oracle(&b, None);
     let report = b.indicators(&Scope::default(), None).unwrap();

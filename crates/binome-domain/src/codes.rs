@@ -50,10 +50,12 @@ code_enum!(Sex {
 });
 
 code_enum!(
-    /// Profession or cadre of a health worker, as ministries count them.
+    /// The professions every programme knows, as ministries count them;
+    /// the titles a country uses besides ("SFDE", "ATS") are the
+    /// programme's own professions (`Kind::Profession`).
     Cadre {
-        Midwife = "sage_femme" ["sage-femme", "sf", "midwife", "sage femme", "sages-femmes", "sfde", "sage-femme diplômée d'état", "sage-femme d'état"],
-        Nurse = "infirmier" ["infirmière", "infirmier·e", "infirmier(e)", "ide", "nurse", "inf", "infirmier diplômé d'état", "infirmière diplômée d'état", "infirmier d'état", "infirmière d'état"],
+        Midwife = "sage_femme" ["sage-femme", "sf", "midwife", "sage femme", "sages-femmes"],
+        Nurse = "infirmier" ["infirmière", "infirmier·e", "infirmier(e)", "nurse", "inf"],
         Doctor = "medecin" ["médecin", "doctor", "dr", "physician", "médecin généraliste"],
         Specialist = "medecin_specialiste" ["médecin spécialiste", "specialist", "gynécologue", "pédiatre", "chirurgien"],
         BiomedicalTechnician = "technicien_biomedical" ["technicien biomédical", "biomedical technician", "tech bio", "ingénieur biomédical"],
@@ -66,6 +68,57 @@ code_enum!(
         Teacher = "enseignant" ["formateur", "teacher", "professeur"],
         Student = "etudiant" ["étudiant", "étudiante", "élève", "student"],
         Other = "autre" ["other"],
+    }
+);
+
+impl Cadre {
+    /// The common category of today's list, so that a person recorded
+    /// before programmes had their own titles still counts by category
+    /// (DOMAIN.md's cadres, read as ISCO-08 health occupations). A student
+    /// or an unlisted job is not a health occupation of its own.
+    pub fn occupation(self) -> HealthOccupation {
+        match self {
+            Cadre::Midwife => HealthOccupation::MidwiferyProfessional,
+            Cadre::Nurse | Cadre::Anaesthetist => HealthOccupation::NursingProfessional,
+            Cadre::Doctor => HealthOccupation::GeneralistMedicalPractitioner,
+            Cadre::Specialist => HealthOccupation::SpecialistMedicalPractitioner,
+            Cadre::BiomedicalTechnician => HealthOccupation::MedicalEquipmentTechnician,
+            Cadre::NursingAssistant => HealthOccupation::HealthCareAssistant,
+            Cadre::LabTechnician => HealthOccupation::LaboratoryTechnician,
+            Cadre::Pharmacist => HealthOccupation::Pharmacist,
+            Cadre::CommunityHealthWorker => HealthOccupation::CommunityHealthWorker,
+            Cadre::Manager => HealthOccupation::HealthServicesManager,
+            Cadre::Teacher => HealthOccupation::VocationalTeacher,
+            Cadre::Student | Cadre::Other => HealthOccupation::Other,
+        }
+    }
+}
+
+code_enum!(
+    /// The common layer under every programme's own professions: the
+    /// health occupations of ISCO-08 (the ILO's classification, which WHO's
+    /// health workforce accounts use), coded by their unit group, so that
+    /// indicators add up across programmes and countries. The spellings
+    /// are the local titles whose category is not in doubt ("SFDE" is a
+    /// midwife, "ATS" a nursing associate), used to propose a category
+    /// when a list brings a title the programme does not know yet.
+    HealthOccupation {
+        HealthServicesManager = "1342" ["directeur d'hôpital", "médecin chef", "gestionnaire", "administrateur", "surveillant", "surveillante", "health services manager"],
+        GeneralistMedicalPractitioner = "2211" ["médecin", "médecin généraliste", "medecin", "dr", "docteur", "generalist medical practitioner", "doctor"],
+        SpecialistMedicalPractitioner = "2212" ["médecin spécialiste", "gynécologue", "gynécologue obstétricien", "pédiatre", "chirurgien", "anesthésiste réanimateur", "specialist medical practitioner"],
+        NursingProfessional = "2221" ["infirmier", "infirmière", "ide", "infirmier diplômé d'état", "infirmière diplômée d'état", "infirmier d'état", "infirmière d'état", "infirmier anesthésiste", "iade", "nursing professional", "nurse"],
+        MidwiferyProfessional = "2222" ["sage-femme", "sage femme", "sf", "sfde", "sage-femme diplômée d'état", "sage-femme d'état", "sages-femmes", "midwife", "midwifery professional"],
+        ParamedicalPractitioner = "2240" ["technicien supérieur en santé", "tss", "assistant médical", "clinical officer", "paramedical practitioner"],
+        Pharmacist = "2262" ["pharmacien", "pharmacienne", "pharmacist"],
+        VocationalTeacher = "2320" ["enseignant", "enseignante", "formateur", "formatrice", "professeur", "moniteur", "vocational education teacher", "teacher"],
+        MedicalEquipmentTechnician = "3211" ["technicien biomédical", "technicien de maintenance biomédicale", "technicien en imagerie", "manipulateur radio", "biomedical technician", "medical imaging technician"],
+        LaboratoryTechnician = "3212" ["technicien de laboratoire", "laborantin", "laborantine", "biologiste", "lab technician", "laboratory technician"],
+        PharmacyTechnician = "3213" ["préparateur en pharmacie", "dispensateur", "gérant de pharmacie", "pharmacy technician"],
+        NursingAssociate = "3221" ["ats", "agent technique de santé", "infirmier breveté", "infirmière brevetée", "infirmier auxiliaire", "nursing associate professional"],
+        MidwiferyAssociate = "3222" ["matrone", "matrones", "accoucheuse", "accoucheuse auxiliaire", "accoucheuse traditionnelle", "assistant midwife", "midwifery associate professional"],
+        CommunityHealthWorker = "3253" ["agent de santé communautaire", "asc", "relais communautaire", "agent communautaire", "community health worker", "chw"],
+        HealthCareAssistant = "5321" ["aide-soignant", "aide-soignante", "aide soignant", "garçon de salle", "fille de salle", "brancardier", "health care assistant", "nursing assistant"],
+        Other = "other" ["autre", "étudiant", "étudiante", "élève", "stagiaire", "chauffeur", "secrétaire", "other", "student"],
     }
 );
 
@@ -186,6 +239,21 @@ code_enum!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_titles_name_their_isco_category_and_today_s_list_has_one_each() {
+        assert_eq!(HealthOccupation::parse("SFDE"), Some(HealthOccupation::MidwiferyProfessional));
+        assert_eq!(HealthOccupation::parse("ATS"), Some(HealthOccupation::NursingAssociate));
+        assert_eq!(HealthOccupation::parse("Matrone"), Some(HealthOccupation::MidwiferyAssociate));
+        assert_eq!(HealthOccupation::parse("Infirmière diplômée d'État"), Some(HealthOccupation::NursingProfessional));
+        assert_eq!(HealthOccupation::parse("2222"), Some(HealthOccupation::MidwiferyProfessional));
+        assert_eq!(HealthOccupation::parse("technicien supérieur"), None, "a title that says too little");
+        assert_eq!(Cadre::Midwife.occupation().code(), "2222");
+        assert_eq!(Cadre::NursingAssistant.occupation().code(), "5321");
+        assert_eq!(Cadre::Student.occupation(), HealthOccupation::Other);
+        // Local titles are not today's list: they become the programme's own.
+        assert_eq!(Cadre::parse("SFDE"), None);
+    }
 
     #[test]
     fn spreadsheet_spellings_are_read_as_codes() {

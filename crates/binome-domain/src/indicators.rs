@@ -6,14 +6,19 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// What a report is split by. A person's sex, cadre and facility are those
-/// recorded on the person when the report is made.
+/// What a report is split by. A person's sex, profession and facility are
+/// those recorded on the person when the report is made. A profession is
+/// read by its title (`Cadre`: the programme's own title, or one of the
+/// professions every programme knows) or by its common category
+/// (`Category`, an ISCO-08 health occupation), which adds up across
+/// programmes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Breakdown {
     Sex,
     Cadre,
+    Category,
     Facility,
     Level,
     Programme,
@@ -24,6 +29,7 @@ impl Breakdown {
     pub const ALL: &'static [Breakdown] = &[
         Breakdown::Sex,
         Breakdown::Cadre,
+        Breakdown::Category,
         Breakdown::Facility,
         Breakdown::Level,
         Breakdown::Programme,
@@ -34,6 +40,7 @@ impl Breakdown {
         match self {
             Breakdown::Sex => "sex",
             Breakdown::Cadre => "cadre",
+            Breakdown::Category => "category",
             Breakdown::Facility => "facility",
             Breakdown::Level => "level",
             Breakdown::Programme => "programme",

@@ -22,6 +22,7 @@ pub enum Kind {
     Assessment,
     Review,
     PersonMerge,
+    Profession,
 }
 
 /// A closed vocabulary, seen by a field.
@@ -171,6 +172,7 @@ static PERSON: &[FieldSpec] = &[
     f("sex", FieldType::Enum(enum_spec!(Sex))),
     def("role", FieldType::Enum(enum_spec!(PersonRole)), "participant"),
     f("cadre", FieldType::Enum(enum_spec!(Cadre))),
+    f("profession_id", FieldType::Ref(Kind::Profession)),
     f("organisation_id", FieldType::Ref(Kind::Organisation)),
     f("service", LINE),
     f("phone", SHORT),
@@ -261,9 +263,19 @@ static REVIEW: &[FieldSpec] = &[
 static PERSON_MERGE: &[FieldSpec] =
     &[req("kept_id", FieldType::Ref(Kind::Person)), req("merged_id", FieldType::Ref(Kind::Person)), f("reason", LINE)];
 
+/// A title a programme's people use ("SFDE", "ATS", "matrone"), with the
+/// common category it counts in.
+static PROFESSION: &[FieldSpec] = &[
+    key("programme_id", FieldType::Ref(Kind::Programme)),
+    key("title", SHORT),
+    req("category", FieldType::Enum(enum_spec!(HealthOccupation))),
+];
+
 impl Kind {
+    /// Referenced kinds before the kinds that refer to them.
     pub const ALL: &'static [Kind] = &[
         Kind::Programme,
+        Kind::Profession,
         Kind::Organisation,
         Kind::Person,
         Kind::Mission,
@@ -294,6 +306,7 @@ impl Kind {
             Kind::Assessment => "assessments",
             Kind::Review => "reviews",
             Kind::PersonMerge => "person_merges",
+            Kind::Profession => "professions",
         }
     }
 
@@ -313,6 +326,7 @@ impl Kind {
             Kind::Assessment => "assessment",
             Kind::Review => "review",
             Kind::PersonMerge => "person-merge",
+            Kind::Profession => "profession",
         }
     }
 
@@ -335,6 +349,7 @@ impl Kind {
             Kind::Assessment => ASSESSMENT,
             Kind::Review => REVIEW,
             Kind::PersonMerge => PERSON_MERGE,
+            Kind::Profession => PROFESSION,
         }
     }
 
@@ -358,6 +373,7 @@ impl Kind {
         match self {
             Kind::Programme | Kind::Mission | Kind::Framework => &["code"],
             Kind::Organisation => &["name"],
+            Kind::Profession => &["title"],
             Kind::Person => &["family_name", "given_names"],
             Kind::Session => &["date", "title"],
             _ => &[],

@@ -14,6 +14,8 @@ pub struct PersonSummary {
     pub given_names: String,
     pub phone: Option<String>,
     pub sex: Option<String>,
+    /// The programme profession's id, or the code of a profession every
+    /// programme knows.
     pub cadre: Option<String>,
     pub organisation_id: Option<String>,
 }
@@ -24,7 +26,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT id, family_name, COALESCE(given_names, ''), phone, sex, cadre, organisation_id
+                "SELECT id, family_name, COALESCE(given_names, ''), phone, sex, COALESCE(profession_id, cadre), organisation_id
                  FROM persons p WHERE deleted = 0
                  AND NOT EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id)
                  ORDER BY id",

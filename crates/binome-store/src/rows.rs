@@ -247,11 +247,9 @@ impl Store {
             // are lowercase hex and hyphens, all below '~'.
             sql.push_str(" OR (id >= ?2 AND id < ?2 || '~')");
         }
-        if let Some(label) = kind
-            .label_fields()
-            .first()
-            .filter(|_| matches!(kind, Kind::Programme | Kind::Mission | Kind::Framework | Kind::Organisation))
-        {
+        if let Some(label) = kind.label_fields().first().filter(|_| {
+            matches!(kind, Kind::Programme | Kind::Mission | Kind::Framework | Kind::Organisation | Kind::Profession)
+        }) {
             sql.push_str(&format!(" OR {label} = ?1 COLLATE NOCASE"));
         }
         sql.push_str(") ORDER BY id LIMIT 10");
@@ -347,6 +345,7 @@ fn order_by(kind: Kind) -> &'static str {
     match kind {
         Kind::Programme | Kind::Mission | Kind::Framework => "code",
         Kind::Organisation => "name",
+        Kind::Profession => "title COLLATE NOCASE",
         Kind::Person => "family_name COLLATE NOCASE, given_names COLLATE NOCASE",
         Kind::Session | Kind::Assessment => "date",
         _ => "change_seq",

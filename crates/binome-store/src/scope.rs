@@ -52,6 +52,16 @@ impl Store {
         );
         scope.insert(Kind::Person, self.ids(persons, mission_id)?);
         scope.insert(
+            Kind::Profession,
+            self.ids(
+                &format!(
+                    "SELECT pf.id FROM professions pf JOIN missions m ON m.programme_id = pf.programme_id WHERE m.id = ?1
+                     UNION SELECT profession_id FROM persons WHERE id IN ({persons})"
+                ),
+                mission_id,
+            )?,
+        );
+        scope.insert(
             Kind::Organisation,
             self.ids(
                 &format!(

@@ -3,7 +3,7 @@
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
 
-export type Kind = "programme" | "organisation" | "person" | "mission" | "team_member" | "enrolment" | "session" | "attendance" | "test_score" | "framework" | "assessment" | "review" | "person_merge";
+export type Kind = "programme" | "organisation" | "person" | "mission" | "team_member" | "enrolment" | "session" | "attendance" | "test_score" | "framework" | "assessment" | "review" | "person_merge" | "profession";
 
 export type RecordView = { kind: Kind, id: string, 
 /**
@@ -67,7 +67,12 @@ export type StatusView = { store_path: string, device: DeviceView | null,
  */
 empty: boolean, conflicts: number, quarantined: number, };
 
-export type RosterRow = { person_id: string, name: string, cadre: string | null, organisation: string | null, 
+export type RosterRow = { person_id: string, name: string, 
+/**
+ * The programme profession's title, or the code of a profession
+ * every programme knows.
+ */
+cadre: string | null, organisation: string | null, 
 /**
  * present, late, left_early, absent, excused; none if not yet marked.
  */
@@ -137,7 +142,15 @@ export type NewFacility = {
  */
 level: string, city?: string | null, };
 
-export type ValueChoice = { field: string, value: string, to?: string | null, create?: NewFacility | null, };
+export type NewProfession = { 
+/**
+ * The common category, an ISCO-08 code (`2222`, `3221`, …).
+ */
+category: string, };
+
+export type NewRecord = NewFacility | NewProfession;
+
+export type ValueChoice = { field: string, value: string, to?: string | null, create?: NewRecord | null, };
 
 export type ValueGroup = { field: string, 
 /**
@@ -149,15 +162,25 @@ column: string, value: string, count: number,
  */
 lines: Array<number>, 
 /**
- * A close known value (a code, or a facility's id), to propose.
+ * A close known value (a code, a facility's or a programme
+ * profession's id), to propose.
  */
 suggestion: string | null, 
 /**
  * For a facility to create: the level its name says.
  */
-new_level: string | null, };
+new_level: string | null, 
+/**
+ * For a profession to create: the category its title leaves no
+ * doubt about ("SFDE" → 2222).
+ */
+new_category: string | null, };
 
 export type CreatedFacility = { name: string, level: string, city: string | null, };
+
+export type CreatedProfession = { title: string, category: string, };
+
+export type ProgrammeProfession = { id: string, title: string, category: string, };
 
 export type ImportChoices = { columns: Array<ColumnChoice>, values: Array<ValueChoice>, };
 
@@ -187,7 +210,15 @@ unknown_values: Array<ValueGroup>,
 /**
  * Facilities importing would create.
  */
-new_facilities: Array<CreatedFacility>, headers: Array<string>, rows: Array<PreviewRow>, 
+new_facilities: Array<CreatedFacility>, 
+/**
+ * Professions importing would add to the programme.
+ */
+new_professions: Array<CreatedProfession>, 
+/**
+ * The programme's professions, to map a title to.
+ */
+professions: Array<ProgrammeProfession>, headers: Array<string>, rows: Array<PreviewRow>, 
 /**
  * What importing would do, when no row is in error.
  */
@@ -349,7 +380,7 @@ export type ProgressionRow = { framework: string, competency_id: string, compete
  */
 progressed: boolean | null, };
 
-export type Breakdown = "sex" | "cadre" | "facility" | "level" | "programme" | "month";
+export type Breakdown = "sex" | "cadre" | "category" | "facility" | "level" | "programme" | "month";
 
 export type Scope = { programme_id: string | null, mission_id: string | null, from: string | null, to: string | null, };
 

@@ -1,10 +1,13 @@
 // How the indicators read on screen: the CLI's columns and formats (whole
 // counts, one decimal, rates as percentages), so both front ends agree.
-import type { Indicators } from './bindings';
+import type { Breakdown, Indicators } from './bindings';
 import { formatFixed } from './format';
 import { locale } from './i18n.svelte';
 
 export type IndicatorName = keyof Indicators;
+
+/** In the order of `Breakdown::ALL` (binome-domain); the type checks each. */
+export const BREAKDOWNS: Breakdown[] = ['sex', 'cadre', 'category', 'facility', 'level', 'programme', 'month'];
 
 /** In the order of `binome indicators` (INDICATOR_COLUMNS in binome-core). */
 export const INDICATORS: IndicatorName[] = [

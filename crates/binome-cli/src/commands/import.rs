@@ -57,6 +57,12 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         for facility in &report.new_facilities {
             say(m.text("import-new-facility", &[("name", facility.name.clone()), ("level", m.value(&facility.level))]));
         }
+        for profession in &report.new_professions {
+            say(m.text(
+                "import-new-profession",
+                &[("title", profession.title.clone()), ("category", m.value(&profession.category))],
+            ));
+        }
         if !report.problems.is_empty() {
             let lines: std::collections::BTreeSet<usize> = report.problems.iter().map(|p| p.line).collect();
             eprintln!("{}", m.text("error-import-rows", &[("count", lines.len().to_string())]));
@@ -86,6 +92,9 @@ fn print_unknown_values(binome: &Binome, report: &ImportReport, m: &Messages) {
         let suggestion = match (&group.suggestion, group.field.as_str()) {
             (None, _) => "none".to_owned(),
             (Some(id), "organisation_id") => binome.label_of(binome_domain::Kind::Organisation, id),
+            (Some(id), "cadre") if report.professions.iter().any(|p| &p.id == id) => {
+                binome.label_of(binome_domain::Kind::Profession, id)
+            }
             (Some(code), _) => m.value(code),
         };
         let lines: Vec<String> = group.lines.iter().take(8).map(u32::to_string).collect();

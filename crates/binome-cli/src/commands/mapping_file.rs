@@ -4,7 +4,7 @@
 //! the person needs to fill it in; a value left empty stops the import.
 
 use binome_core::i18n::Messages;
-use binome_core::import::{ColumnUse, ImportChoices, ImportKind, ImportReport, level_from_name, vocabulary};
+use binome_core::import::{ColumnUse, ImportChoices, ImportKind, ImportReport, NewRecord, level_from_name, vocabulary};
 use binome_domain::Kind;
 use std::fmt::Write;
 use std::path::Path;
@@ -39,6 +39,16 @@ fn quoted(text: &str) -> String {
 fn allowed(field: &str, m: &Messages) -> Option<String> {
     let codes = vocabulary(field)?.codes;
     Some(codes.iter().map(|c| format!("{c} ({})", m.value(c))).collect::<Vec<_>>().join(", "))
+}
+
+/// The codes and labels of another record's closed field.
+fn vocabulary_of(kind: Kind, field: &str, m: &Messages) -> String {
+    match kind.field(field).map(|f| f.ty) {
+        Some(binome_domain::FieldType::Enum(spec)) => {
+            spec.codes.iter().map(|c| m.value(c)).collect::<Vec<_>>().join(", ")
+        }
+        _ => String::new(),
+    }
 }
 
 /// The choices already made, then a stanza per unknown value to fill in.
@@ -81,8 +91,14 @@ pub fn write(
         if let Some(to) = &choice.to {
             let _ = writeln!(out, "to = {}", quoted(to));
         }
-        if let Some(create) = &choice.create {
-            let _ = writeln!(out, "create = {{ level = {} }}", quoted(&create.level));
+        match &choice.create {
+            Some(NewRecord::Facility(new)) => {
+                let _ = writeln!(out, "create = {{ level = {} }}", quoted(&new.level));
+            }
+            Some(NewRecord::Profession(new)) => {
+                let _ = writeln!(out, "create = {{ category = {} }}", quoted(&new.category));
+            }
+            None => {}
         }
     }
     for group in &report.unknown_values {
@@ -102,6 +118,12 @@ pub fn write(
         );
         if group.field == "organisation_id" {
             let _ = writeln!(out, "# {}", m.text("mapping-file-facility", &[]));
+        } else if group.field == "cadre" {
+            let titles: Vec<String> = report.professions.iter().map(|p| quoted(&p.title)).collect();
+            let _ = writeln!(out, "# {}", m.text("mapping-file-profession", &[("titles", titles.join(", "))]));
+            let categories = vocabulary_of(Kind::Profession, "category", m);
+            let _ = writeln!(out, "# {}", allowed(&group.field, m).unwrap_or_default());
+            let _ = writeln!(out, "# category : {categories}");
         } else if let Some(allowed) = allowed(&group.field, m) {
             let _ = writeln!(out, "# {allowed}");
         }
@@ -111,6 +133,10 @@ pub fn write(
             (Some(id), "organisation_id") => {
                 let name = binome.label_of(Kind::Organisation, id);
                 let _ = writeln!(out, "# {}", m.text("mapping-file-close", &[("value", name)]));
+            }
+            (Some(id), "cadre") if report.professions.iter().any(|p| &p.id == id) => {
+                let title = binome.label_of(Kind::Profession, id);
+                let _ = writeln!(out, "# {}", m.text("mapping-file-close", &[("value", title)]));
             }
             (Some(code), _) => {
                 let _ = writeln!(out, "# {}", m.text("mapping-file-close", &[("value", code.clone())]));
@@ -123,6 +149,12 @@ pub fn write(
             // at the level its name says; the person reads it here first.
             (None, "organisation_id") => {
                 let _ = writeln!(out, "create = {{ level = {} }}", quoted(level_from_name(&group.value)));
+            }
+            // A title that says its category ("SFDE") is proposed as a
+            // profession of the programme, in that category.
+            (_, "cadre") if group.new_category.is_some() => {
+                let category = group.new_category.as_deref().unwrap_or_default();
+                let _ = writeln!(out, "create = {{ category = {} }}", quoted(category));
             }
             _ => {
                 let _ = writeln!(out, "to = \"\"");

@@ -37,6 +37,7 @@ fn the_donor_workbook_has_french_sheets_real_numbers_and_the_cli_s_figures() {
             "Indicateurs",
             "Par sexe",
             "Par profession",
+            "Par catégorie CITP-08",
             "Par structure",
             "Par niveau",
             "Par programme",
@@ -59,10 +60,10 @@ fn the_donor_workbook_has_french_sheets_real_numbers_and_the_cli_s_figures() {
     };
     assert!((rate - total["attendance_rate"].as_f64().unwrap()).abs() < 1e-9);
 
-    let (_, sessions) = &book[7];
+    let (_, sessions) = &book[8];
     assert_eq!(sessions.len(), 13, "a heading and 12 sessions");
     assert!(matches!(sessions[1][2], Data::DateTime(_)), "dates are date cells: {:?}", sessions[1][2]);
-    let (_, attendance) = &book[8];
+    let (_, attendance) = &book[9];
     assert_eq!(attendance.len(), 1 + 360);
     assert!(attendance.iter().skip(1).any(|r| r.iter().any(|c| matches!(c, Data::String(s) if s == "Présent·e"))));
 }

@@ -27,9 +27,11 @@ fn rows_of(path: &std::path::Path, tables: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for table in tables {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
-        // Columns later schemas add (schema 4's proofs) are not what a
-        // rebuild had to keep.
-        let kept: Vec<usize> = (0..stmt.column_count()).filter(|&i| stmt.column_name(i).unwrap() != "proof").collect();
+        // Columns later schemas add (schema 4's proofs, schema 6's
+        // programme professions) are not what a rebuild had to keep.
+        let kept: Vec<usize> = (0..stmt.column_count())
+            .filter(|&i| !["proof", "profession_id"].contains(&stmt.column_name(i).unwrap()))
+            .collect();
         let rows = stmt
             .query_map([], |r| {
                 kept.iter()
@@ -79,7 +81,46 @@ fn a_store_from_schema_4_gains_the_remembered_import_values_and_keeps_its_rows()
     assert_eq!(store.json(&["device", "show"])["name"], "fixture-v4");
     assert_eq!(rows_of(&store.path(), &tables), before, "schema 5 only adds a table");
     let conn = rusqlite::Connection::open(store.path()).unwrap();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     let choices: i64 = conn.query_row("SELECT count(*) FROM import_value_choices", [], |r| r.get(0)).unwrap();
-    assert_eq!((version, choices), (5, 0));
+    assert_eq!(choices, 0);
+}
+
+/// Persons trained per group key of `binome indicators --by`.
+fn trained_by(store: &Store, by: &str) -> std::collections::BTreeMap<String, u64> {
+    store.json(&["indicators", "--by", by])["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["key"].as_str().unwrap().to_owned(), g["indicators"]["persons_trained"].as_u64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_store_from_schema_5_counts_today_s_professions_in_their_common_category() {
+    let store = Store { dir: tempfile::tempdir().unwrap() };
+    std::fs::copy(fixture("store-v5.sqlite3"), store.path()).unwrap();
+    let tables = ["persons", "missions", "sessions", "attendance", "row_heads"];
+    let before = rows_of(&store.path(), &tables);
+    assert_eq!(store.json(&["device", "show"])["name"], "fixture-v5");
+    assert_eq!(rows_of(&store.path(), &tables), before, "no person is rewritten");
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 6);
+
+    let by_title = trained_by(&store, "cadre");
+    let by_category = trained_by(&store, "category");
+    assert!(by_title["sage_femme"] > 0, "{by_title:?}");
+    assert_eq!(by_category["2222"], by_title["sage_femme"], "midwives are ISCO 2222");
+    assert_eq!(
+        by_category["2221"],
+        by_title["infirmier"] + by_title.get("anesthesiste").copied().unwrap_or_default(),
+        "nurses and nurse anaesthetists are ISCO 2221"
+    );
+    assert_eq!(by_category.values().sum::<u64>(), by_title.values().sum::<u64>(), "{by_category:?}");
+    // The programme's own titles come next to today's list.
+    let programme = store.json(&["programmes", "list"])[0]["id"].as_str().unwrap().to_owned();
+    store.ok(&["professions", "add", "--programme", &programme, "--title", "SFDE", "--category", "2222"]);
+    let refused =
+        store.fails(&["professions", "add", "--programme", &programme, "--title", "X", "--category", "9999"], 1);
+    assert!(refused.contains("9999"), "{refused}");
 }

@@ -66,11 +66,36 @@ fn second_mission(store: &Store, m: &Mission) -> String {
     )
 }
 
+/// Each person's names, profession (the programme's title, or the code of
+/// a profession every programme knows) and facility.
 fn people(store: &Store) -> Vec<(String, String, String, String)> {
-    people_fields(store, &["family_name", "given_names", "cadre", "organisation_id"])
+    let titles: std::collections::HashMap<String, String> = store
+        .json(&["professions", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap().to_owned(), p["data"]["title"].as_str().unwrap().to_owned()))
+        .collect();
+    people_fields(store, &["family_name", "given_names", "cadre", "profession_id", "organisation_id"])
         .into_iter()
-        .map(|p| (p[0].clone(), p[1].clone(), p[2].clone(), p[3].clone()))
+        .map(|p| {
+            let profession = titles.get(&p[3]).cloned().unwrap_or_else(|| p[2].clone());
+            (p[0].clone(), p[1].clone(), profession, p[4].clone())
+        })
         .collect()
+}
+
+/// The programme's professions: (title, category).
+fn professions(store: &Store) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = store
+        .json(&["professions", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["data"]["title"].as_str().unwrap().to_owned(), p["data"]["category"].as_str().unwrap().to_owned()))
+        .collect();
+    found.sort();
+    found
 }
 
 #[test]
@@ -91,15 +116,32 @@ fn the_list_is_read_under_its_title_and_every_column_is_accounted_for() {
         assert_eq!(use_of(&report, "Structure").1, "organisation_id", "{file}");
         assert_eq!(use_of(&report, "Date de naissance"), ("ignored".into(), Value::Null), "{file}");
         assert_eq!(report["columns"].as_array().unwrap().len(), 8, "{file}: no column left unreported");
-        // SFDE and the spelt-out IDE are known; HME and the name without
-        // its apostrophe find the host hospital.
+        // The four local titles are not the programme's yet, each with the
+        // category it leaves no doubt about; HME and the name without its
+        // apostrophe find the host hospital.
         assert_eq!(
             unknown_values(&report),
             [
                 ("cadre".to_string(), "ATS".to_string(), 1),
+                ("cadre".into(), "Infirmière diplômée d'État".into(), 1),
                 ("cadre".into(), "Matrone".into(), 1),
+                ("cadre".into(), "SFDE".into(), 1),
                 ("organisation_id".into(), "Centre de santé de Doyaba".into(), 1)
             ],
+            "{file}"
+        );
+        let categories: Vec<(&str, &str)> = report["unknown_values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| g["field"] == "cadre")
+            .map(|g| (g["value"].as_str().unwrap(), g["new_category"].as_str().unwrap_or("none")))
+            .collect();
+        assert_eq!(
+            categories.iter().copied().collect::<std::collections::BTreeMap<_, _>>(),
+            [("ATS", "3221"), ("Infirmière diplômée d'État", "2221"), ("Matrone", "3222"), ("SFDE", "2222")]
+                .into_iter()
+                .collect(),
             "{file}"
         );
     }
@@ -124,19 +166,32 @@ fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothin
     assert_eq!(store.count("persons"), 0, "a missing mapping writes nothing");
     let written = std::fs::read_to_string(&choices).unwrap();
     let parsed: toml::Table = toml::from_str(&written).expect("the written file is TOML");
-    assert_eq!(parsed["values"].as_array().unwrap().len(), 3, "{written}");
-    // The person answers in a text editor.
-    let filled = written.replacen("value = \"ATS\"\nto = \"\"", "value = \"ATS\"\nto = \"aide_soignant\"", 1).replacen(
-        "value = \"Matrone\"\nto = \"\"",
+    assert_eq!(parsed["values"].as_array().unwrap().len(), 5, "{written}");
+    // The file proposes each local title as a profession of the programme
+    // in its category; the person reads it and maps "Matrone" to the
+    // common list instead.
+    assert!(written.contains("value = \"SFDE\"\ncreate = { category = \"2222\" }"), "{written}");
+    assert!(written.contains("create = { level = \"health_centre\" }"), "{written}");
+    let filled = written.replacen(
+        "value = \"Matrone\"\ncreate = { category = \"3222\" }",
         "value = \"Matrone\"\nto = \"Autre\"",
         1,
     );
-    assert!(filled.contains("create = { level = \"health_centre\" }"), "{filled}");
+    assert_ne!(filled, written);
     std::fs::write(&choices, filled).unwrap();
 
     let out =
         store.ok(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices]);
     assert!(out.contains("4 créations"), "{out}");
+    assert!(out.contains("« SFDE »"), "the new professions are shown: {out}");
+    assert_eq!(
+        professions(&store),
+        [
+            ("ATS".to_string(), "3221".to_string()),
+            ("Infirmière diplômée d'État".into(), "2221".into()),
+            ("SFDE".into(), "2222".into())
+        ]
+    );
     let doyaba = store
         .json(&["organisations", "list"])
         .as_array()
@@ -154,10 +209,10 @@ fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothin
     assert_eq!(
         people(&store),
         [
-            ("ABAKAR".to_string(), "Hissène".to_string(), "aide_soignant".to_string(), host.clone()),
+            ("ABAKAR".to_string(), "Hissène".to_string(), "ATS".to_string(), host.clone()),
             ("DJIMADOUM".into(), "Achta Noël".into(), "autre".into(), doyaba),
-            ("MAHAMAT".into(), "Zénaba".into(), "sage_femme".into(), host.clone()),
-            ("NGARMBAYE".into(), "Françoise".into(), "infirmier".into(), host),
+            ("MAHAMAT".into(), "Zénaba".into(), "SFDE".into(), host.clone()),
+            ("NGARMBAYE".into(), "Françoise".into(), "Infirmière diplômée d'État".into(), host),
         ],
         "every given name kept, every profession and facility mapped"
     );
@@ -197,9 +252,17 @@ fn create_missing_creates_the_unknown_facility_at_the_level_its_name_says() {
     let (_, report) = rehearse(&store, &path(MOUNDOU_FILES[1]), &m.mission, &["--create-missing"]);
     assert_eq!(report["new_facilities"][0]["name"], "Centre de santé de Doyaba");
     assert_eq!(report["new_facilities"][0]["level"], "health_centre");
-    let facilities = unknown_values(&report).into_iter().filter(|(f, _, _)| f == "organisation_id").count();
-    assert_eq!(facilities, 0);
+    let titles: Vec<(String, String)> = report["new_professions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["title"].as_str().unwrap().to_owned(), p["category"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(titles.len(), 4, "each local title whose category is not in doubt: {titles:?}");
+    assert!(titles.contains(&("Matrone".into(), "3222".into())), "{titles:?}");
+    assert_eq!(unknown_values(&report), [], "nothing left to ask");
     assert_eq!(store.count("organisations"), 1, "a dry run creates nothing");
+    assert_eq!(store.count("professions"), 0, "a dry run creates nothing");
 }
 
 #[test]
@@ -211,6 +274,11 @@ fn a_choice_that_names_no_value_of_the_field_is_refused_before_any_row() {
     let err = store
         .fails(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices], 1);
     assert!(err.contains("astronaute") && err.contains("ATS"), "{err}");
+    std::fs::write(&choices, "[[values]]\nfield = \"cadre\"\nvalue = \"ATS\"\ncreate = { category = \"9999\" }\n")
+        .unwrap();
+    let err = store
+        .fails(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices], 1);
+    assert!(err.contains("9999") && err.contains("ATS"), "a category ISCO-08 does not have: {err}");
     std::fs::write(&choices, "[[values]\nfield = ").unwrap();
     let err = store
         .fails(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices], 4);

@@ -424,11 +424,31 @@ fn a_mission_bundle_carries_that_mission_and_what_it_needs() {
     introduce(&a, &b);
     a.ok(&["demo", "--scale", "programme"]);
     let code = "PASA2-2019-0004";
+    // The programme's own titles travel with its missions, a participant's
+    // with them; another programme's stay home.
+    let programme = a.json(&["missions", "show", code])["data"]["programme_id"].as_str().unwrap().to_owned();
+    let other = a
+        .json(&["programmes", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] != programme.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let sfde = a.json(&["professions", "add", "--programme", &programme, "--title", "SFDE", "--category", "2222"]);
+    a.ok(&["professions", "add", "--programme", &programme, "--title", "ATS", "--category", "3221"]);
+    a.ok(&["professions", "add", "--programme", &other, "--title", "IDE", "--category", "2221"]);
+    let participant =
+        a.json(&["enrolments", "list", "--mission", code])[0]["data"]["person_id"].as_str().unwrap().to_owned();
+    a.ok(&["persons", "edit", &participant, "--profession", sfde["id"].as_str().unwrap()]);
     let file = a.file("mission.binome");
     a.ok(&["bundle", "export", "--out", &file, "--to", "b", "--mission", code]);
     let header = a.json(&["bundle", "inspect", &file]);
     assert_eq!(header["counts"]["missions"], 1);
     assert_eq!(header["counts"]["programmes"], 1);
+    assert_eq!(header["counts"]["professions"], 2, "{header}");
     assert!(std::fs::metadata(&file).unwrap().len() < 100 * 1024, "one mission fits a WhatsApp message");
     b.ok(&["bundle", "import", &file]);
     assert_eq!(b.count("missions"), 1);
@@ -437,6 +457,19 @@ fn a_mission_bundle_carries_that_mission_and_what_it_needs() {
     let there = a.json(&["indicators", "--mission", code]);
     assert_eq!(report["total"], there["total"], "the mission's figures are the same on both laptops: {mission}");
     assert_eq!(b.ok(&["check"]).trim(), "Aucune référence orpheline.", "nothing the mission needs is missing");
+    for by in ["cadre", "category"] {
+        let here = b.json(&["indicators", "--mission", code, "--by", by]);
+        let there = a.json(&["indicators", "--mission", code, "--by", by]);
+        assert_eq!(here["groups"], there["groups"], "by {by}, the same groups on both laptops");
+    }
+    assert!(
+        b.json(&["indicators", "--mission", code, "--by", "cadre"])["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["label"] == "SFDE"),
+        "the local title is read on the coordinator's laptop"
+    );
 }
 
 #[test]

@@ -2,13 +2,33 @@
 //! value choices are checked and set up once, then every row's values of
 //! closed fields and facilities go through them.
 
-use super::values::{MAPPABLE_FIELDS, Mapped, level_from_name, value_key, vocabulary};
+use super::professions::category_of_title;
+use super::values::{MAPPABLE_FIELDS, Mapped, NewRecord, level_from_name, value_key, vocabulary};
 use super::{CreatedFacility, ImportError, RowContext, ValueChoice};
 use crate::app::Binome;
 use crate::error::CoreError;
 use binome_domain::{Input, Kind};
 use binome_store::{ListQuery, RememberedValue};
 use serde_json::Value;
+
+/// Records this import creates that a row names.
+#[derive(Default)]
+pub(super) struct Pending {
+    pub facility: Option<String>,
+    pub profession: Option<String>,
+}
+
+impl Pending {
+    /// Names them on the row's record once it is checked.
+    pub(super) fn fill(self, data: &mut binome_domain::Row) {
+        if let Some(id) = self.facility {
+            data.insert("organisation_id".into(), Value::String(id));
+        }
+        if let Some(id) = self.profession {
+            data.insert("profession_id".into(), Value::String(id));
+        }
+    }
+}
 
 impl Binome {
     /// The mission's programme: (id, country code).
@@ -63,7 +83,18 @@ impl Binome {
                 return Err(refused(choice.to.as_deref().unwrap_or_default()).into());
             }
             let target = match (&choice.create, &choice.to) {
-                (Some(new), _) if choice.field == "organisation_id" => {
+                (Some(NewRecord::Profession(new)), _) if choice.field == "cadre" => {
+                    let id =
+                        self.new_profession(rows, &choice.value, &new.category).map_err(|_| refused(&new.category))?;
+                    rows.values.set(&choice.field, &choice.value, Mapped::Profession(id.clone()));
+                    id
+                }
+                (None, Some(to)) if choice.field == "cadre" && rows.professions.find(to).is_some() => {
+                    let id = rows.professions.find(to).expect("found above").to_owned();
+                    rows.values.set(&choice.field, &choice.value, Mapped::Profession(id.clone()));
+                    id
+                }
+                (Some(NewRecord::Facility(new)), _) if choice.field == "organisation_id" => {
                     let id = self
                         .new_facility(rows, &choice.value, &new.level, new.city.as_deref())
                         .map_err(|_| refused(&new.level))?;
@@ -128,20 +159,50 @@ impl Binome {
         Ok(id)
     }
 
-    /// Puts each mapped value in its cell's place; returns the id of a
-    /// facility this import creates when the row names one (it is not in
-    /// the store yet, so the row is checked without it).
-    pub(super) fn map_values(&self, rows: &mut RowContext, input: &mut Input) -> Option<String> {
-        let mut pending = None;
+    /// Puts each mapped value in its cell's place; returns the records
+    /// this import creates that the row names (they are not in the store
+    /// yet, so the row is checked without them).
+    pub(super) fn map_values(&self, rows: &mut RowContext, input: &mut Input) -> Pending {
+        let mut pending = Pending::default();
         for field in MAPPABLE_FIELDS {
             let Some(raw) = input.get(*field).cloned() else { continue };
             match rows.values.get(field, &raw).cloned() {
+                // A remembered title points at a profession of the programme.
+                Some(Mapped::Value(target)) if *field == "cadre" && rows.professions.find(&target).is_some() => {
+                    input.remove(*field);
+                    input.insert("profession_id".into(), target);
+                }
+                Some(Mapped::Profession(id)) => {
+                    input.remove(*field);
+                    if rows.professions.is_stored(&id) {
+                        input.insert("profession_id".into(), id);
+                    } else {
+                        pending.profession = Some(id);
+                    }
+                }
                 Some(Mapped::Value(target)) => {
                     input.insert(field.to_string(), target);
                 }
                 Some(Mapped::NewFacility(id)) => {
                     input.remove(*field);
-                    pending = Some(id);
+                    pending.facility = Some(id);
+                }
+                None if *field == "cadre" => {
+                    if let Some(id) = rows.professions.find(&raw).map(str::to_owned) {
+                        input.remove(*field);
+                        if rows.professions.is_stored(&id) {
+                            input.insert("profession_id".into(), id);
+                        } else {
+                            pending.profession = Some(id);
+                        }
+                    } else if let Some(category) = category_of_title(&raw).filter(|_| rows.create_missing) {
+                        // On failure the row's own check names the problem.
+                        if let Ok(id) = self.new_profession(rows, &raw, category) {
+                            rows.values.set(field, &raw, Mapped::Profession(id.clone()));
+                            input.remove(*field);
+                            pending.profession = Some(id);
+                        }
+                    }
                 }
                 None if *field == "organisation_id" => {
                     if let Some(id) = rows.facilities.find(&raw) {
@@ -153,7 +214,7 @@ impl Binome {
                         if let Ok(id) = self.new_facility(rows, &raw, level_from_name(&raw), None) {
                             rows.values.set(field, &raw, Mapped::NewFacility(id.clone()));
                             input.remove(*field);
-                            pending = Some(id);
+                            pending.facility = Some(id);
                         }
                     }
                 }

@@ -9,14 +9,18 @@ mod columns;
 mod mapping;
 mod marks;
 mod participants;
+mod professions;
 mod register;
 mod sessions;
 mod template;
 mod values;
 
 pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse, register_day};
+pub use professions::{CreatedProfession, NewProfession, ProgrammeProfession, category_of_title};
 pub use template::{template, template_rows, template_xlsx};
-pub use values::{MAPPABLE_FIELDS, NewFacility, ValueChoice, ValueGroup, level_from_name, value_key, vocabulary};
+pub use values::{
+    MAPPABLE_FIELDS, NewFacility, NewRecord, ValueChoice, ValueGroup, level_from_name, value_key, vocabulary,
+};
 
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
@@ -26,6 +30,7 @@ use binome_domain::names::match_key;
 use binome_domain::{Kind, Problem, Row};
 use binome_store::{ListQuery, PersonSummary};
 pub(crate) use columns::ColumnMap;
+use professions::ProfessionIndex;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -142,6 +147,10 @@ pub struct ImportReport {
     pub unknown_values: Vec<ValueGroup>,
     /// Facilities this import creates.
     pub new_facilities: Vec<CreatedFacility>,
+    /// Professions this import adds to the programme.
+    pub new_professions: Vec<CreatedProfession>,
+    /// The programme's professions, for the person to map a title to.
+    pub professions: Vec<ProgrammeProfession>,
     pub rows: usize,
     pub created: usize,
     pub updated: usize,
@@ -243,13 +252,18 @@ pub(crate) struct RowContext {
     pub(crate) mission: Option<String>,
     /// Attendance and scores without a session column go to it.
     pub(crate) session: Option<String>,
+    /// The mission's programme, whose professions the list's titles are.
+    pub(crate) programme: Option<String>,
     /// The programme's country (ISO code), for phone numbers and new facilities.
     pub(crate) country: Option<String>,
     pub(crate) values: ValueMap,
     pub(crate) facilities: FacilityIndex,
+    pub(crate) professions: ProfessionIndex,
     pub(crate) create_missing: bool,
     /// Facilities this import creates: (id, what the preview shows).
     pub(crate) created: Vec<(String, CreatedFacility)>,
+    /// Professions this import adds to the programme: (id, what the preview shows).
+    pub(crate) created_professions: Vec<(String, CreatedProfession)>,
     /// Every person of the store by (name key, phone key), read on first
     /// need: the same nurse on the next mission's list is the same person.
     pub(crate) known_people: Option<HashMap<(String, String), Vec<String>>>,
@@ -323,6 +337,8 @@ impl Binome {
             columns: columns.report(),
             unknown_values: Vec::new(),
             new_facilities: Vec::new(),
+            new_professions: Vec::new(),
+            professions: Vec::new(),
             rows: table.rows.len(),
             created: 0,
             updated: 0,
@@ -352,15 +368,22 @@ impl Binome {
             Some((id, _)) => self.store.remembered_values(id)?,
             None => Vec::new(),
         };
+        let professions = match &programme {
+            Some((id, _)) => self.programme_professions(id)?,
+            None => Vec::new(),
+        };
         let mut rows = RowContext {
             columns,
             mission,
             session: options.session.as_deref().map(|s| self.resolve(Kind::Session, s)).transpose()?,
+            programme: programme.as_ref().map(|(id, _)| id.clone()),
             country,
             values: ValueMap::new(&remembered),
             facilities: FacilityIndex::new(self.facility_names()?),
+            professions: ProfessionIndex::new(professions),
             create_missing: options.create_missing,
             created: Vec::new(),
+            created_professions: Vec::new(),
             sessions_by_day: HashMap::new(),
             known_people: None,
             participants: HashMap::new(),
@@ -378,8 +401,10 @@ impl Binome {
                 ImportKind::Frameworks => unreachable!("read whole above"),
             }
         }
-        report.unknown_values = values::group(&rows.problems, &rows.facilities);
+        report.unknown_values = values::group(&rows.problems, &rows.facilities, &rows.professions);
         report.new_facilities = rows.created.iter().map(|(_, f)| f.clone()).collect();
+        report.new_professions = rows.created_professions.iter().map(|(_, p)| p.clone()).collect();
+        report.professions = rows.professions.listed.clone();
         report.problems = rows.problems;
         report.duplicates = self.duplicates_among(&rows.new_people)?;
         let main_kind = match kind {
@@ -472,7 +497,7 @@ fn summary(id: &str, data: &Row) -> PersonSummary {
         given_names: text("given_names").unwrap_or_default(),
         phone: text("phone"),
         sex: text("sex"),
-        cadre: text("cadre"),
+        cadre: text("profession_id").or_else(|| text("cadre")),
         organisation_id: text("organisation_id"),
     }
 }

@@ -36,7 +36,7 @@ impl Binome {
                 input.insert(column.to_string(), value.into_owned());
             }
         }
-        let new_facility = self.map_values(rows, &mut input);
+        let pending = self.map_values(rows, &mut input);
         // Without a country, a number without its `+` code cannot be read:
         // it is kept as typed.
         let readable = |raw: &str| {
@@ -88,9 +88,7 @@ impl Binome {
         };
         match (self.prepare(Kind::Person, &input, existing.as_ref()), phone_problem) {
             (Ok(mut person), None) => {
-                if let Some(id) = new_facility {
-                    person.data.insert("organisation_id".into(), serde_json::Value::String(id));
-                }
+                pending.fill(&mut person.data);
                 if person.is_new {
                     rows.new_people.push(summary(&person.id, &person.data));
                 }

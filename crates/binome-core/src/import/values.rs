@@ -5,6 +5,7 @@
 //! Facilities are also found by their names without accents, case or
 //! punctuation, and by their acronyms ("HME").
 
+use super::professions::{NewProfession, ProfessionIndex, category_of_title};
 use binome_domain::kind::EnumSpec;
 use binome_domain::names::strip_accents;
 use binome_domain::{FieldType, Kind, ProblemCode};
@@ -28,8 +29,19 @@ pub struct NewFacility {
     pub city: Option<String>,
 }
 
+/// A record to create for a value: a host facility, or a profession of
+/// the programme (the title is the value; the person gives its category).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+#[serde(untagged)]
+pub enum NewRecord {
+    Facility(NewFacility),
+    Profession(NewProfession),
+}
+
 /// The person's answer for one value of one field: what it means (a code,
-/// or a facility's name or id), or a facility to create.
+/// a facility's name or id, a programme profession's title or id), or a
+/// facility or profession to create.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct ValueChoice {
@@ -38,7 +50,7 @@ pub struct ValueChoice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub create: Option<NewFacility>,
+    pub create: Option<NewRecord>,
 }
 
 /// One value the import could not read, with every row that holds it.
@@ -52,10 +64,14 @@ pub struct ValueGroup {
     pub count: u32,
     /// The rows' lines, as the spreadsheet shows them.
     pub lines: Vec<u32>,
-    /// A close known value (a code, or a facility's id), to propose.
+    /// A close known value (a code, a facility's or a programme
+    /// profession's id), to propose.
     pub suggestion: Option<String>,
     /// For a facility to create: the level its name says.
     pub new_level: Option<String>,
+    /// For a profession to create: the category its title leaves no
+    /// doubt about ("SFDE" → 2222).
+    pub new_category: Option<String>,
 }
 
 /// Values compare folded: "Infirmière diplômée d'État" and "INFIRMIERE
@@ -72,6 +88,8 @@ pub(crate) enum Mapped {
     Value(String),
     /// The id of a facility this import creates.
     NewFacility(String),
+    /// The id of a programme profession, in the store or created by this import.
+    Profession(String),
 }
 
 /// Choices by (field, value key): the person's, over the remembered ones.
@@ -191,7 +209,11 @@ pub fn level_from_name(name: &str) -> &'static str {
 
 /// The problems about values a choice could fix, grouped by field and
 /// folded value, most frequent first.
-pub(crate) fn group(problems: &[super::RowProblem], facilities: &FacilityIndex) -> Vec<ValueGroup> {
+pub(crate) fn group(
+    problems: &[super::RowProblem],
+    facilities: &FacilityIndex,
+    professions: &ProfessionIndex,
+) -> Vec<ValueGroup> {
     let mut groups: Vec<ValueGroup> = Vec::new();
     for p in problems.iter().filter(|p| is_mappable(&p.problem.field, p.problem.code)) {
         let key = value_key(&p.problem.value);
@@ -207,10 +229,16 @@ pub(crate) fn group(problems: &[super::RowProblem], facilities: &FacilityIndex) 
                 count: 1,
                 lines: vec![p.line as u32],
                 new_level: (p.problem.field == "organisation_id").then(|| level_from_name(&p.problem.value).to_owned()),
-                suggestion: if p.problem.field == "organisation_id" {
-                    facilities.closest(&p.problem.value).map(str::to_owned)
-                } else {
-                    vocabulary(&p.problem.field).and_then(|v| v.closest(&p.problem.value)).map(str::to_owned)
+                new_category: (p.problem.field == "cadre")
+                    .then(|| category_of_title(&p.problem.value).map(str::to_owned))
+                    .flatten(),
+                suggestion: match p.problem.field.as_str() {
+                    "organisation_id" => facilities.closest(&p.problem.value).map(str::to_owned),
+                    field => (field == "cadre")
+                        .then(|| professions.closest(&p.problem.value))
+                        .flatten()
+                        .or_else(|| vocabulary(field).and_then(|v| v.closest(&p.problem.value)))
+                        .map(str::to_owned),
                 },
             }),
         }

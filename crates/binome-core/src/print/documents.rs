@@ -154,7 +154,9 @@ impl Binome {
         pdf.space(40.0);
         pdf.heading(&title, 24.0);
         pdf.space(20.0);
-        let cadre = text(&person, "cadre");
+        // The programme's own title when the person has one.
+        let cadre =
+            Some(reference(&person, "profession_id")).filter(|t| !t.is_empty()).unwrap_or(text(&person, "cadre"));
         let body = say(
             m,
             "print-certificate-body",
@@ -325,7 +327,7 @@ impl Binome {
             .groups
             .iter()
             .map(|g| {
-                let label = if g.key.is_empty() { m.value("unknown") } else { m.value(&g.key) };
+                let label = crate::exports::group_label(m, Breakdown::Cadre, &g.key, &g.label);
                 (label, g.indicators.persons_trained as f64, g.indicators.persons_trained.to_string())
             })
             .collect();

@@ -5,8 +5,8 @@ use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
 use crate::import::{
-    ColumnReport, CreatedFacility, ImportChoices, ImportError, ImportKind, ImportOptions, ImportReport, ValueGroup,
-    read_for_import,
+    ColumnReport, CreatedFacility, CreatedProfession, ImportChoices, ImportError, ImportKind, ImportOptions,
+    ImportReport, ProgrammeProfession, ValueGroup, read_for_import,
 };
 use crate::sheet::Source;
 use serde::Serialize;
@@ -57,6 +57,10 @@ pub struct ImportPreview {
     pub unknown_values: Vec<ValueGroup>,
     /// Facilities importing would create.
     pub new_facilities: Vec<CreatedFacility>,
+    /// Professions importing would add to the programme.
+    pub new_professions: Vec<CreatedProfession>,
+    /// The programme's professions, to map a title to.
+    pub professions: Vec<ProgrammeProfession>,
     pub headers: Vec<String>,
     pub rows: Vec<PreviewRow>,
     /// What importing would do, when no row is in error.
@@ -122,6 +126,8 @@ impl Binome {
             fields: kind.columns().iter().map(|(c, _)| c.to_string()).collect(),
             unknown_values: report.unknown_values.clone(),
             new_facilities: report.new_facilities.clone(),
+            new_professions: report.new_professions.clone(),
+            professions: report.professions.clone(),
             headers: table.headers.clone(),
             rows,
             created: report.created as u32,

@@ -18,6 +18,8 @@ use ts_rs::TS;
 pub struct RosterRow {
     pub person_id: String,
     pub name: String,
+    /// The programme profession's title, or the code of a profession
+    /// every programme knows.
     pub cadre: Option<String>,
     pub organisation: Option<String>,
     /// present, late, left_early, absent, excused; none if not yet marked.
@@ -96,7 +98,9 @@ impl Binome {
                 let field = |row: &Row, name: &str| row.get(name).and_then(Value::as_str).map(str::to_owned);
                 RosterRow {
                     name: self.person_label(&person.id),
-                    cadre: field(&person.data, "cadre"),
+                    cadre: field(&person.data, "profession_id")
+                        .map(|id| self.label_of(Kind::Profession, &id))
+                        .or_else(|| field(&person.data, "cadre")),
                     organisation: field(&person.data, "organisation_id")
                         .map(|id| self.label_of(Kind::Organisation, &id)),
                     status: mark.and_then(|m| field(m, "status")),

@@ -27,12 +27,31 @@ const SESSIONS_IN_SCOPE: &str = "
       AND (:programme IS NULL OR m.programme_id = :programme)
       AND (:mission IS NULL OR m.id = :mission)";
 
+/// What a person `p`'s groups are read from besides the person: `o`
+/// their organisation, `pf` their programme's profession.
+const PERSON_GROUPS: &str = "LEFT JOIN organisations o ON o.id = p.organisation_id
+    LEFT JOIN professions pf ON pf.id = p.profession_id";
+
+/// A person's common category: their programme profession's, or the one
+/// the domain gives the profession every programme knows.
+fn category_expr() -> &'static str {
+    static EXPR: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let cases: String = binome_domain::Cadre::ALL
+            .iter()
+            .map(|cadre| format!(" WHEN '{}' THEN '{}'", cadre.code(), cadre.occupation().code()))
+            .collect();
+        format!("COALESCE(pf.category, CASE p.cadre{cases} END, '')")
+    });
+    &EXPR
+}
+
 /// One dimension of a group key: `x` is the fact (with month and
-/// programme_id), `p` the person, `o` the person's organisation.
+/// programme_id), `p` the person and [`PERSON_GROUPS`].
 fn dimension_expr(by: Breakdown) -> &'static str {
     match by {
         Breakdown::Sex => "COALESCE(p.sex, '')",
-        Breakdown::Cadre => "COALESCE(p.cadre, '')",
+        Breakdown::Cadre => "COALESCE(p.profession_id, p.cadre, '')",
+        Breakdown::Category => category_expr(),
         Breakdown::Facility => "COALESCE(p.organisation_id, '')",
         Breakdown::Level => "COALESCE(o.level, '')",
         Breakdown::Programme => "x.programme_id",
@@ -159,7 +178,7 @@ impl Store {
              SELECT {key} AS k, x.canonical_id, x.framework_id, x.competency_id, x.date, x.hlc, x.ratings
              FROM x
              JOIN persons p ON p.id = x.canonical_id AND p.deleted = 0
-             LEFT JOIN organisations o ON o.id = p.organisation_id
+             {PERSON_GROUPS}
              WHERE (:programme IS NULL OR x.programme_id = :programme)",
             key = key_expr(by)
         );
@@ -228,7 +247,7 @@ impl Store {
         let queries = [
             ("attendance and scores: the sessions in scope", SESSIONS_IN_SCOPE.to_owned()),
             ("attendance: each session's roster", attendance::ROSTER.to_owned()),
-            ("attendance and scores: each person's groups", people::PERSON_DIMENSIONS.to_owned()),
+            ("attendance and scores: each person's groups", people::person_dimensions_sql()),
             ("scores: each session's scores", scores::SESSION_SCORES.to_owned()),
             ("sessions", sessions_sql(session_key)),
         ];

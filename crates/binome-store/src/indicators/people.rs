@@ -1,7 +1,7 @@
 //! What the attendance and score tallies share: the sessions in scope,
 //! whose facts are summed together, and the group a person falls in.
 
-use super::{KEY_SEPARATOR, SESSIONS_IN_SCOPE, scope_params};
+use super::{KEY_SEPARATOR, PERSON_GROUPS, SESSIONS_IN_SCOPE, dimension_expr, scope_params};
 use crate::error::Doing;
 use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Scope};
@@ -9,10 +9,16 @@ use rusqlite::{CachedStatement, OptionalExtension};
 use std::collections::HashMap;
 
 /// A live person's group dimensions.
-pub(super) const PERSON_DIMENSIONS: &str = "
-    SELECT p.sex, p.cadre, p.organisation_id, o.level
-    FROM persons p LEFT JOIN organisations o ON o.id = p.organisation_id
-    WHERE p.id = ?1 AND p.deleted = 0";
+pub(super) fn person_dimensions_sql() -> String {
+    format!(
+        "SELECT {sex}, {cadre}, {category}, {facility}, {level} FROM persons p {PERSON_GROUPS} WHERE p.id = ?1 AND p.deleted = 0",
+        sex = dimension_expr(Breakdown::Sex),
+        cadre = dimension_expr(Breakdown::Cadre),
+        category = dimension_expr(Breakdown::Category),
+        facility = dimension_expr(Breakdown::Facility),
+        level = dimension_expr(Breakdown::Level),
+    )
+}
 
 /// A live session in scope, of a live mission and programme.
 pub(super) struct SessionFacts {
@@ -47,6 +53,7 @@ impl FactKey {
 pub(super) struct PersonDimensions {
     sex: String,
     cadre: String,
+    category: String,
     organisation_id: String,
     level: String,
 }
@@ -62,6 +69,7 @@ impl PersonDimensions {
             key.push_str(match b {
                 Breakdown::Sex => &self.sex,
                 Breakdown::Cadre => &self.cadre,
+                Breakdown::Category => &self.category,
                 Breakdown::Facility => &self.organisation_id,
                 Breakdown::Level => &self.level,
                 Breakdown::Programme => fact.programme_id.as_deref().unwrap_or_default(),
@@ -117,7 +125,13 @@ impl Persons<'_> {
                 .statement
                 .query_row([person_id], |r| {
                     let text = |i| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
-                    Ok(PersonDimensions { sex: text(0)?, cadre: text(1)?, organisation_id: text(2)?, level: text(3)? })
+                    Ok(PersonDimensions {
+                        sex: text(0)?,
+                        cadre: text(1)?,
+                        category: text(2)?,
+                        organisation_id: text(3)?,
+                        level: text(4)?,
+                    })
                 })
                 .optional()
                 .doing("reading a person's groups")?;
@@ -129,7 +143,7 @@ impl Persons<'_> {
 
 impl Store {
     pub(super) fn in_scope(&self, scope: &Scope) -> crate::Result<InScope<'_>> {
-        let statement = self.conn.prepare_cached(PERSON_DIMENSIONS).doing("preparing indicators")?;
+        let statement = self.conn.prepare_cached(&person_dimensions_sql()).doing("preparing indicators")?;
         Ok(InScope {
             sessions: self.sessions_in_scope(scope)?,
             canonical: self.canonical_persons()?,
