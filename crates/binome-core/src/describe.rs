@@ -213,6 +213,9 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                 Dhis2Error::Unreachable { server, detail } => {
                     m.text("error-dhis2-unreachable", &[("server", server.clone()), ("detail", detail.clone())])
                 }
+                Dhis2Error::InsecureServer { server } => {
+                    m.text("error-dhis2-insecure-server", &[("server", server.clone())])
+                }
                 Dhis2Error::Refused { status, detail } => {
                     m.text("error-dhis2-refused", &[("status", status.to_string()), ("detail", detail.clone())])
                 }

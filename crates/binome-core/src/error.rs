@@ -69,6 +69,7 @@ impl CoreError {
             CoreError::Pdf(_) => "pdf",
             CoreError::Bundle(e) => e.code(),
             CoreError::Sync(_) => "sync-refused",
+            CoreError::Dhis2(crate::dhis2::Dhis2Error::InsecureServer { .. }) => "dhis2-insecure-server",
             CoreError::Dhis2(_) => "dhis2",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",

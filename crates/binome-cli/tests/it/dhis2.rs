@@ -443,3 +443,36 @@ fn dhis2_s_conflicts_and_refusals_are_shown_plainly() {
     assert!(String::from_utf8_lossy(&unreachable.stderr).contains("ne répond pas"));
     assert!(std::path::Path::new(&nobody).exists(), "the file is kept for a later import");
 }
+
+#[test]
+fn a_password_is_never_sent_to_a_clear_text_address_on_the_network() {
+    let store = demo();
+    let mapping = filled_mapping(&store);
+    let path = write_mapping(&store, &mapping);
+    let out = store.file("valeurs.json");
+    for server in ["http://dhis2.sante.example.td", "http://192.0.2.10:8080", "dhis2.sante.example.td"] {
+        let said = store
+            .cmd(&[
+                "export",
+                "dhis2-json",
+                "--mapping",
+                &path,
+                "--period",
+                "2019",
+                "--out",
+                &out,
+                "--push",
+                server,
+                "--user",
+                "admin",
+                "--yes",
+            ])
+            .env("DHIS2_PASSWORD", "district")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&said.stderr);
+        assert_eq!(said.status.code(), Some(1), "{server}: {err}");
+        assert!(err.contains("Adresse DHIS2 refusée") && err.contains(server), "refused before any connection: {err}");
+        assert!(std::path::Path::new(&out).exists(), "the file is written, to send later");
+    }
+}

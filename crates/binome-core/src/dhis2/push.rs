@@ -79,6 +79,24 @@ impl ImportSummary {
     }
 }
 
+/// The server's address if credentials may be sent to it: `https://`, or
+/// `http://` to this computer only (a DHIS2 on the laptop, a tunnel).
+pub fn checked_server(server: &str) -> Result<url::Url, Dhis2Error> {
+    let refused = || Dhis2Error::InsecureServer { server: server.to_owned() };
+    let url = url::Url::parse(server.trim()).map_err(|_| refused())?;
+    let local = match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" if url.host().is_some() => Ok(url),
+        "http" if local => Ok(url),
+        _ => Err(refused()),
+    }
+}
+
 /// POSTs `body` (dataValueSets JSON) to `<server>/api/dataValueSets`.
 pub fn push_data_value_sets(
     server: &str,
@@ -86,11 +104,16 @@ pub fn push_data_value_sets(
     body: &str,
     dry_run: bool,
 ) -> Result<ImportSummary, Dhis2Error> {
-    let url =
-        format!("{}/api/dataValueSets?dryRun={dry_run}&importStrategy=CREATE_AND_UPDATE", server.trim_end_matches('/'));
+    let base = checked_server(server)?;
+    let url = format!(
+        "{}/api/dataValueSets?dryRun={dry_run}&importStrategy=CREATE_AND_UPDATE",
+        base.as_str().trim_end_matches('/')
+    );
     let unreachable = |detail: String| Dhis2Error::Unreachable { server: server.to_owned(), detail };
     let tls = native_tls::TlsConnector::new().map_err(|e| unreachable(e.to_string()))?;
-    let agent = ureq::AgentBuilder::new().tls_connector(Arc::new(tls)).timeout(Duration::from_secs(120)).build();
+    // No redirects: one to a clear-text address would carry the password.
+    let agent =
+        ureq::AgentBuilder::new().tls_connector(Arc::new(tls)).redirects(0).timeout(Duration::from_secs(120)).build();
     let response = agent
         .post(&url)
         .set("Authorization", &auth.header())
@@ -108,4 +131,35 @@ pub fn push_data_value_sets(
     }
     let summary = serde_json::from_str::<Value>(&text).ok().and_then(|v| ImportSummary::from_json(&v, dry_run));
     summary.ok_or_else(|| Dhis2Error::Refused { status, detail: text.chars().take(300).collect() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_go_over_https_or_stay_on_this_computer() {
+        for allowed in [
+            "https://dhis2.sante.gouv.td",
+            "https://10.0.0.5:8443/dhis",
+            "http://localhost:8080",
+            "http://127.0.0.1:9/",
+            "http://[::1]:8080",
+        ] {
+            assert!(checked_server(allowed).is_ok(), "{allowed}");
+        }
+        for refused in [
+            "http://dhis2.sante.gouv.td",
+            "http://192.168.1.10:8080",
+            "ftp://dhis2.org",
+            "dhis2.sante.gouv.td",
+            "",
+            "http://localhost.evil.org",
+        ] {
+            assert!(
+                matches!(checked_server(refused), Err(Dhis2Error::InsecureServer { server }) if server == refused),
+                "{refused}"
+            );
+        }
+    }
 }

@@ -23,6 +23,10 @@ pub enum Dhis2Error {
     UnknownFigure { indicator: String, disaggregation: String },
     #[error("DHIS2 at {server} cannot be reached: {detail}")]
     Unreachable { server: String, detail: String },
+    /// An address that would send the password in clear over a network
+    /// (`http://` to another machine), or that is no web address at all.
+    #[error("{server:?}: DHIS2 is only reached over https (http only on this computer)")]
+    InsecureServer { server: String },
     #[error("DHIS2 refused the request ({status}): {detail}")]
     Refused { status: u16, detail: String },
     /// Everything that lacks an identifier, listed together ("" names the
