@@ -3,6 +3,7 @@
 //! default, so both see the same data.
 
 pub mod bindings;
+mod chosen;
 mod commands;
 mod state;
 

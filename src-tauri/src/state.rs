@@ -1,6 +1,7 @@
 //! The one open store, shared by every command, and the language the UI
 //! chose for the sentences the core writes.
 
+use crate::chosen::{Access, ChosenFiles};
 use binome_core::i18n::{Lang, Messages};
 use binome_core::views::ErrorView;
 use binome_core::{Binome, CoreError};
@@ -15,6 +16,8 @@ pub struct AppState {
     reports: Mutex<Option<Binome>>,
     store_path: PathBuf,
     lang: Mutex<Lang>,
+    /// The files the person chose in this run's dialogs.
+    pub chosen: ChosenFiles,
 }
 
 impl AppState {
@@ -23,11 +26,17 @@ impl AppState {
     /// instead of closing the window.
     pub fn open(store_path: PathBuf) -> AppState {
         if let Some(dir) = store_path.parent() {
-            let _ = std::fs::create_dir_all(dir);
+            let _ = binome_core::private::create_private_dir(dir);
         }
         let messages = Messages::new(Lang::Fr);
         let binome = Binome::open(&store_path).map_err(|e| ErrorView::from_core(&e, &messages));
-        AppState { binome: Mutex::new(binome), reports: Mutex::new(None), store_path, lang: Mutex::new(Lang::Fr) }
+        AppState {
+            binome: Mutex::new(binome),
+            reports: Mutex::new(None),
+            store_path,
+            lang: Mutex::new(Lang::Fr),
+            chosen: ChosenFiles::default(),
+        }
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -36,6 +45,16 @@ impl AppState {
 
     pub fn messages(&self) -> Messages {
         Messages::new(*self.lang.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// A path the person chose to open, or the refusal naming it.
+    pub fn readable(&self, path: &str) -> Result<PathBuf, ErrorView> {
+        self.chosen.check(Access::Read, path, &self.messages())
+    }
+
+    /// A path the person chose to save to, or the refusal naming it.
+    pub fn writable(&self, path: &str) -> Result<PathBuf, ErrorView> {
+        self.chosen.check(Access::Write, path, &self.messages())
     }
 
     /// Runs one use case on the store; a core error becomes the sentence

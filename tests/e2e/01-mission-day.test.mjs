@@ -170,6 +170,23 @@ step('a host hospital\'s own list imports with a few choices, and the next time 
   await shown(browser, '#import-done');
 }, () => browser);
 
+step('a script in the page cannot make the app read or write a file nobody chose', async () => {
+  const secret = join(scratch('secret'), 'id_ed25519');
+  writeFileSync(secret, 'Nom;Prénom\nCLEF;PRIVÉE\n');
+  const target = join(scratch('secret'), 'bashrc');
+  const call = (command, args) =>
+    browser.executeAsync(
+      (command, args, done) => window.__TAURI_INTERNALS__.invoke(command, args).then(() => done('done'), (e) => done(e.code)),
+      command,
+      args,
+    );
+  const request = { kind: 'participants', path: secret, mission_id: null, sheet: null, choices: { columns: [], values: [] } };
+  assert.equal(await call('preview_import', { request }), 'path-not-chosen');
+  assert.equal(await call('preview_bundle', { path: secret }), 'path-not-chosen');
+  assert.equal(await call('dhis2_template', { path: target }), 'path-not-chosen');
+  assert.equal(existsSync(target), false, 'nothing written where nobody chose');
+}, () => browser);
+
 step('a session is logged and its attendance taken by keyboard only', async () => {
   await click(browser, '#tab-sessions');
   await click(browser, '#plan-session');

@@ -437,6 +437,10 @@ error-dhis2-unmapped-no-facility = persons trained without a facility: org unit 
 error-dhis2-unmapped-figure = { $name }: data element or category option combo missing
 error-dhis2-unreachable = The DHIS2 server { $server } does not answer ({ $detail }). The file is written: send it later, or import it in DHIS2 (Import/Export › Data import).
 error-dhis2-insecure-server = DHIS2 address refused: "{ $server }". The password is only sent to an https:// address (http:// only to this computer, localhost). The file is written: send it later to the server's https address.
+error-path-not-chosen = File refused: "{ $path }" was not chosen in a Binôme { $use ->
+    [read] open
+   *[write] save
+} dialog. Choose it with the button for it.
 error-dhis2-refused = DHIS2 refused the request (code { $status }): { $detail }. Check the user and password (DHIS2_PASSWORD) or the token (DHIS2_TOKEN).
 dhis2-summary = { $dry_run ->
     [yes] DHIS2 dry run

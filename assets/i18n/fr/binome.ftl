@@ -444,6 +444,10 @@ error-dhis2-unmapped-no-facility = personnes formées sans structure : unité d'
 error-dhis2-unmapped-figure = { $name } : élément de données ou combinaison de catégories manquant
 error-dhis2-unreachable = Le serveur DHIS2 { $server } ne répond pas ({ $detail }). Le fichier est écrit : envoyez-le plus tard, ou importez-le dans DHIS2 (Import/Export › Import de données).
 error-dhis2-insecure-server = Adresse DHIS2 refusée : « { $server } ». Le mot de passe ne part que sur une adresse https:// (http:// seulement vers cet ordinateur, localhost). Le fichier est écrit : envoyez-le plus tard à l'adresse https du serveur.
+error-path-not-chosen = Fichier refusé : « { $path } » n'a pas été choisi dans une fenêtre { $use ->
+    [read] d'ouverture
+   *[write] d'enregistrement
+} de Binôme. Choisissez-le avec le bouton prévu.
 error-dhis2-refused = DHIS2 a refusé la demande (code { $status }) : { $detail }. Vérifiez l'identifiant et le mot de passe (DHIS2_PASSWORD) ou le jeton (DHIS2_TOKEN).
 dhis2-summary = { $dry_run ->
     [yes] Essai à blanc DHIS2

@@ -63,7 +63,7 @@ impl Binome {
 
     fn take_backup(&self, reason: &str) -> Result<Option<PathBuf>> {
         let Some(dir) = self.backup_dir() else { return Ok(None) };
-        std::fs::create_dir_all(&dir).map_err(|e| CoreError::io(&dir, e))?;
+        binome_store::private::create_private_dir(&dir).map_err(|e| CoreError::io(&dir, e))?;
         remove_interrupted(&dir)?;
         let sequence = self.backups()?.first().map_or(0, |newest| newest.sequence) + 1;
         let stamp =

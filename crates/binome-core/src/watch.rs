@@ -72,7 +72,8 @@ impl Watcher {
                         "{}.raison.txt",
                         target.file_name().unwrap_or_default().to_string_lossy()
                     ));
-                    std::fs::write(&note, reason(error)).map_err(|e| CoreError::io(&note, e))?;
+                    binome_store::private::write_private(&note, reason(error).as_bytes())
+                        .map_err(|e| CoreError::io(&note, e))?;
                     target
                 }
             };

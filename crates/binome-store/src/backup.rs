@@ -18,6 +18,8 @@ impl Store {
     /// plain copy now).
     pub fn backup_to(&self, target: &Path) -> crate::Result<()> {
         {
+            let created = crate::private::create_private_file(target);
+            created.map_err(|e| StoreError::Backup { path: target.display().to_string(), reason: e.to_string() })?;
             let mut copy = rusqlite::Connection::open(target).doing("creating a backup")?;
             copy.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
                 .doing("preparing a backup file")?;

@@ -19,6 +19,7 @@ mod import_choices;
 mod indicators;
 mod open;
 mod persons;
+pub mod private;
 mod rows;
 mod scope;
 mod segments;

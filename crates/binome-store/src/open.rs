@@ -26,6 +26,13 @@ pub const DEFAULT_CACHE_MIB: i64 = 64;
 
 const PAGE_SIZE: i64 = 16384;
 
+/// A journal file SQLite keeps beside the store (`-wal`, `-shm`).
+fn journal(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
@@ -35,11 +42,22 @@ pub struct Store {
 impl Store {
     /// Opens (creating if absent) and upgrades the store at `path`.
     pub fn open(path: &Path) -> crate::Result<Store> {
+        let refused = |at: &Path, e: std::io::Error| StoreError::Open {
+            path: path.display().to_string(),
+            source: rusqlite::Error::InvalidPath(format!("{}: {e}", at.display()).into()),
+        };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
-                path: path.display().to_string(),
-                source: rusqlite::Error::InvalidPath(format!("{}: {e}", parent.display()).into()),
-            })?;
+            crate::private::create_private_dir(parent).map_err(|e| refused(parent, e))?;
+        }
+        // The store and its journal files are the owner's alone: SQLite
+        // gives the WAL and shared-memory files the store file's mode, so
+        // a new store is created 0600 before SQLite opens it, and one an
+        // earlier version left 0644 is narrowed with its journals.
+        if !path.exists() {
+            crate::private::create_private_file(path).map_err(|e| refused(path, e))?;
+        }
+        for file in [path.to_path_buf(), journal(path, "-wal"), journal(path, "-shm")] {
+            crate::private::restrict(&file).map_err(|e| refused(&file, e))?;
         }
         let conn =
             Connection::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
@@ -178,6 +196,21 @@ mod tests {
                 .collect::<Result<_, _>>()
                 .unwrap();
             assert!(!opcodes.iter().any(|op| op == "OpenEphemeral"), "{sql} builds a temporary index");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_store_and_its_journals_are_created_for_their_owner_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("binome").join("s.sqlite3");
+        let store = Store::open(&path).unwrap();
+        store.conn.execute_batch("CREATE TABLE probe (x); INSERT INTO probe VALUES (1);").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(path.parent().unwrap()), 0o700, "the folder Binôme made");
+        for file in [path.clone(), journal(&path, "-wal"), journal(&path, "-shm")] {
+            assert_eq!(mode(&file), 0o600, "{}", file.display());
         }
     }
 

@@ -3,7 +3,10 @@
 //! (a path, or empty for "cancelled"); it is never set in normal use.
 
 use super::{Answer, shell_error};
-use tauri::AppHandle;
+use crate::chosen::Access;
+use crate::state::AppState;
+use std::path::Path;
+use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 fn scripted_answer() -> Option<Option<String>> {
@@ -24,30 +27,45 @@ fn filters(purpose: &str) -> (&'static str, &'static [&'static str]) {
     }
 }
 
+/// The dialog's answer, remembered as chosen for that use.
+fn chosen(state: &AppState, access: Access, answer: Option<String>) -> Option<String> {
+    if let Some(path) = &answer {
+        state.chosen.remember(access, Path::new(path));
+    }
+    answer
+}
+
 /// A file to read, or none if cancelled.
 #[tauri::command]
-pub async fn pick_file(app: AppHandle, purpose: String) -> Answer<Option<String>> {
+pub async fn pick_file(app: AppHandle, state: State<'_, AppState>, purpose: String) -> Answer<Option<String>> {
     if let Some(answer) = scripted_answer() {
-        return Ok(answer);
+        return Ok(chosen(&state, Access::Read, answer));
     }
     let (name, extensions) = filters(&purpose);
     let picked = app.dialog().file().add_filter(name, extensions).blocking_pick_file();
-    picked
+    let answer = picked
         .map(|p| p.into_path().map(|p| p.display().to_string()))
         .transpose()
-        .map_err(|e| shell_error("dialog", e.to_string()))
+        .map_err(|e| shell_error("dialog", e.to_string()))?;
+    Ok(chosen(&state, Access::Read, answer))
 }
 
 /// Where to write a file, or none if cancelled.
 #[tauri::command]
-pub async fn pick_save(app: AppHandle, purpose: String, suggested: String) -> Answer<Option<String>> {
+pub async fn pick_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    purpose: String,
+    suggested: String,
+) -> Answer<Option<String>> {
     if let Some(answer) = scripted_answer() {
-        return Ok(answer);
+        return Ok(chosen(&state, Access::Write, answer));
     }
     let (name, extensions) = filters(&purpose);
     let picked = app.dialog().file().add_filter(name, extensions).set_file_name(&suggested).blocking_save_file();
-    picked
+    let answer = picked
         .map(|p| p.into_path().map(|p| p.display().to_string()))
         .transpose()
-        .map_err(|e| shell_error("dialog", e.to_string()))
+        .map_err(|e| shell_error("dialog", e.to_string()))?;
+    Ok(chosen(&state, Access::Write, answer))
 }

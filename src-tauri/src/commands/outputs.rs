@@ -4,16 +4,16 @@ use super::Answer;
 use crate::state::AppState;
 use binome_core::domain::indicators::Scope;
 use binome_core::views::ScopeText;
-use std::path::PathBuf;
+use std::path::Path;
 use tauri::State;
 
-fn write(path: &str, bytes: Vec<u8>) -> Result<(), binome_core::CoreError> {
-    let path = PathBuf::from(path);
-    std::fs::write(&path, bytes).map_err(|e| binome_core::CoreError::io(&path, e))
+fn write(path: &Path, bytes: Vec<u8>) -> Result<(), binome_core::CoreError> {
+    binome_core::private::write_private(path, &bytes).map_err(|e| binome_core::CoreError::io(path, e))
 }
 
 #[tauri::command]
 pub async fn print_attendance_sheet(state: State<'_, AppState>, session_id: String, path: String) -> Answer<()> {
+    let path = state.writable(&path)?;
     let m = state.messages();
     state.with(|b| write(&path, b.attendance_sheet_pdf(&session_id, &m)?))
 }
@@ -25,12 +25,14 @@ pub async fn print_certificate(
     mission_id: String,
     path: String,
 ) -> Answer<()> {
+    let path = state.writable(&path)?;
     let m = state.messages();
     state.with(|b| write(&path, b.certificate_pdf(&person_id, &mission_id, &m)?))
 }
 
 #[tauri::command]
 pub async fn print_mission_report(state: State<'_, AppState>, mission_id: String, path: String) -> Answer<()> {
+    let path = state.writable(&path)?;
     let m = state.messages();
     state.with(|b| write(&path, b.mission_report_pdf(&mission_id, &m)?))
 }
@@ -43,6 +45,7 @@ pub async fn export_mission_workbook(
     path: String,
     pseudonymise: bool,
 ) -> Answer<()> {
+    let path = state.writable(&path)?;
     let m = state.messages();
     let scope = Scope { mission_id: Some(mission_id), ..Scope::default() };
     state.with(|b| write(&path, b.donor_workbook(&scope, &[], true, pseudonymise, &m)?))
@@ -82,6 +85,7 @@ pub async fn export_workbook(
     pseudonymise: bool,
     path: String,
 ) -> Answer<()> {
+    let path = state.writable(&path)?;
     let m = state.messages();
     state.with(|b| write(&path, b.donor_workbook(&scope(b, &scope_text)?, &[], true, pseudonymise, &m)?))
 }
@@ -97,6 +101,7 @@ pub async fn export_csv(
     pseudonymise: bool,
     path: String,
 ) -> Answer<()> {
+    let path = state.writable(&path)?;
     let m = state.messages();
     let by = by.as_deref().and_then(binome_core::domain::indicators::Breakdown::parse);
     state.with(|b| write(&path, b.csv_export(&scope(b, &scope_text)?, &table, by, french_excel, pseudonymise, &m)?))
@@ -104,6 +109,7 @@ pub async fn export_csv(
 
 #[tauri::command]
 pub async fn dhis2_template(state: State<'_, AppState>, path: String) -> Answer<()> {
+    let path = state.writable(&path)?;
     state.with(|b| {
         let template = b.dhis2_template()?;
         write(&path, serde_json::to_vec_pretty(&template).expect("the template serialises"))
@@ -125,8 +131,9 @@ pub async fn dhis2_push(
     dry_run: bool,
 ) -> Answer<binome_core::dhis2::ImportSummary> {
     use binome_core::dhis2::{Dhis2Auth, data_value_sets_json, push_data_value_sets};
+    let mapping_path = state.readable(&mapping_path)?;
     state.with(|b| {
-        let export = b.dhis2_export_from_file(&PathBuf::from(&mapping_path), &period, programme.as_deref())?;
+        let export = b.dhis2_export_from_file(&mapping_path, &period, programme.as_deref())?;
         let body = data_value_sets_json(&export, None);
         let auth = Dhis2Auth::Basic { user, password };
         push_data_value_sets(&server, &auth, &body, dry_run).map_err(binome_core::CoreError::Dhis2)
@@ -144,8 +151,10 @@ pub async fn dhis2_export(
     path: String,
 ) -> Answer<u32> {
     use binome_core::dhis2::{adx_xml, data_value_sets_json};
+    let mapping_path = state.readable(&mapping_path)?;
+    let path = state.writable(&path)?;
     state.with(|b| {
-        let export = b.dhis2_export_from_file(&PathBuf::from(&mapping_path), &period, programme.as_deref())?;
+        let export = b.dhis2_export_from_file(&mapping_path, &period, programme.as_deref())?;
         let body = if format == "adx" {
             adx_xml(&export, &binome_core::utc_now_iso())
         } else {

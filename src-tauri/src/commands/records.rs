@@ -7,7 +7,6 @@ use binome_core::import::{ImportKind, ImportOptions};
 use binome_core::views::ImportRequest;
 use binome_core::views::{self, FieldView, ImportPreview, ListRequest, Page, RecordView};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use tauri::State;
 
 #[tauri::command]
@@ -56,8 +55,9 @@ fn run_import(state: &AppState, request: ImportRequest, dry_run: bool) -> Answer
         dry_run,
         ..ImportOptions::default()
     };
+    let path = state.readable(&request.path)?;
     let m = state.messages();
-    state.with(|b| b.import_with_rows(kind, &PathBuf::from(&request.path), &options, &m))
+    state.with(|b| b.import_with_rows(kind, &path, &options, &m))
 }
 
 /// Every row of the file and every problem, nothing written.
@@ -92,10 +92,47 @@ pub async fn merge_persons(state: State<'_, AppState>, keep: String, other: Stri
 pub async fn save_import_template(state: State<'_, AppState>, kind: String, path: String) -> Answer<()> {
     let kind = ImportKind::parse(&kind)
         .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))?;
+    let path = state.writable(&path)?;
     let m = state.messages();
     state.with(|_| {
         let bytes = binome_core::import::template_xlsx(kind, &m)?;
-        let path = PathBuf::from(&path);
-        std::fs::write(&path, bytes).map_err(|e| binome_core::CoreError::io(&path, e))
+        binome_core::private::write_private(&path, &bytes).map_err(|e| binome_core::CoreError::io(&path, e))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chosen::Access;
+    use binome_core::DeviceRole;
+    use std::path::Path;
+
+    fn request(path: &str) -> ImportRequest {
+        ImportRequest {
+            kind: "participants".into(),
+            path: path.into(),
+            mission_id: None,
+            sheet: None,
+            choices: Default::default(),
+        }
+    }
+
+    #[test]
+    fn the_webview_cannot_make_the_import_read_a_file_the_person_did_not_choose() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("binome.sqlite3"));
+        state.with(|b| b.init("Portable", "Awa", DeviceRole::Expert).map(drop)).unwrap();
+        let secret = dir.path().join("id_ed25519");
+        std::fs::write(&secret, "Nom;Prénom\nCLEF;PRIVÉE\n").unwrap();
+        let secret = secret.display().to_string();
+        for dry_run in [true, false] {
+            let refused = run_import(&state, request(&secret), dry_run).unwrap_err();
+            assert_eq!(refused.code, "path-not-chosen");
+            assert!(refused.message.contains(&secret), "{}", refused.message);
+        }
+        // The same file once the person picked it in the dialog.
+        state.chosen.remember(Access::Read, Path::new(&secret));
+        let preview = run_import(&state, request(&secret), true).unwrap();
+        assert_eq!(preview.rows.len(), 1);
+    }
 }

@@ -5,7 +5,6 @@ use crate::state::AppState;
 use binome_core::domain::Kind;
 use binome_core::views::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, QuarantineView, RecordView};
 use serde::Serialize;
-use std::path::PathBuf;
 use tauri::{AppHandle, Emitter, State};
 
 #[derive(Clone, Serialize)]
@@ -26,23 +25,26 @@ pub async fn export_bundle(
     recipients: Vec<String>,
     mission_id: Option<String>,
 ) -> Answer<ExportView> {
-    state.with(|b| b.export_view(&PathBuf::from(&path), &recipients, mission_id.as_deref()))
+    let path = state.writable(&path)?;
+    state.with(|b| b.export_view(&path, &recipients, mission_id.as_deref()))
 }
 
 /// What importing would do, nothing written.
 #[tauri::command]
 pub async fn preview_bundle(state: State<'_, AppState>, path: String) -> Answer<BundleOutcomeView> {
-    state.with(|b| Ok(b.import_bundle(&PathBuf::from(&path), true)?.into()))
+    let path = state.readable(&path)?;
+    state.with(|b| Ok(b.import_bundle(&path, true)?.into()))
 }
 
 /// Imports a bundle, sending `bundle-progress` events as it applies.
 #[tauri::command]
 pub async fn import_bundle(app: AppHandle, state: State<'_, AppState>, path: String) -> Answer<BundleOutcomeView> {
+    let path = state.readable(&path)?;
     state.with(|b| {
         let mut progress = |done: u64, total: u64| {
             let _ = app.emit("bundle-progress", Progress { done, total });
         };
-        Ok(b.import_bundle_with_progress(&PathBuf::from(&path), false, &mut progress)?.into())
+        Ok(b.import_bundle_with_progress(&path, false, &mut progress)?.into())
     })
 }
 

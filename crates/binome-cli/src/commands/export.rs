@@ -35,7 +35,7 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
             m,
         )?,
     };
-    std::fs::write(out, bytes).map_err(|e| CoreError::io(out, e))?;
+    binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
     say(m.text("export-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }
@@ -55,7 +55,7 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
         _ => data_value_sets_json(&export, None),
     };
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
-    std::fs::write(out, &body).map_err(|e| CoreError::io(out, e))?;
+    binome_core::private::write_private(out, body.as_bytes()).map_err(|e| CoreError::io(out, e))?;
     say(m.text(
         "dhis2-written",
         &[
@@ -127,7 +127,7 @@ pub fn dhis2_template(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyho
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
     let template = binome.dhis2_template()?;
     let text = serde_json::to_string_pretty(&template)?;
-    std::fs::write(out, text + "\n").map_err(|e| CoreError::io(out, e))?;
+    binome_core::private::write_private(out, (text + "\n").as_bytes()).map_err(|e| CoreError::io(out, e))?;
     say(ctx.messages.text("dhis2-template-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }
@@ -143,7 +143,7 @@ pub fn print(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
         _ => binome.mission_report_pdf(arg("mission"), m)?,
     };
     let out = Path::new(arg("out"));
-    std::fs::write(out, bytes).map_err(|e| CoreError::io(out, e))?;
+    binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
     say(m.text("print-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }

@@ -155,7 +155,7 @@ pub fn template(matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     } else {
         binome_core::import::template(kind, &french)
     };
-    std::fs::write(out, bytes).map_err(|e| CoreError::io(out, e))?;
+    binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
     say(ctx.messages.text("cli-template-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }

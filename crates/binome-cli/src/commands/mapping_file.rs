@@ -161,5 +161,5 @@ pub fn write(
             }
         }
     }
-    std::fs::write(path, out)
+    binome_core::private::write_private(path, out.as_bytes())
 }

@@ -187,7 +187,7 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
             let certificate =
                 binome.enrol_device(sub.get_one::<String>("device").expect("required"), role, &missions)?;
             let out = Path::new(sub.get_one::<String>("out").expect("required"));
-            std::fs::write(out, serde_json::to_vec_pretty(&certificate)?)
+            binome_core::private::write_private(out, &serde_json::to_vec_pretty(&certificate)?)
                 .map_err(|e| binome_core::CoreError::io(out, e))?;
             say(m.text(
                 "sync-enrolled",
@@ -297,7 +297,7 @@ fn kind_of(table: &str) -> anyhow::Result<Kind> {
 pub fn dump(binome: &Binome, matches: &ArgMatches) -> anyhow::Result<ExitCode> {
     match matches.get_one::<String>("out") {
         Some(path) => {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let mut file = std::io::BufWriter::new(binome_core::private::create_private_file(Path::new(path))?);
             binome.store().dump_to(&mut file).map_err(binome_core::CoreError::from)?;
         }
         None => {

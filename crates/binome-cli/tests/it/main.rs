@@ -9,6 +9,7 @@ mod import;
 mod indicators;
 mod migration;
 mod print;
+mod private_files;
 mod real_lists;
 mod records;
 mod support;

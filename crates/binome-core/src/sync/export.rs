@@ -137,7 +137,8 @@ impl Binome {
             revocations: self.revocation_records()?,
         };
         let versions = written.versions;
-        let sealed = std::fs::File::create(&sealed_path).map_err(|e| CoreError::io(&sealed_path, e))?;
+        let sealed =
+            binome_store::private::create_private_file(&sealed_path).map_err(|e| CoreError::io(&sealed_path, e))?;
         let sealed = seal_bundle(
             outgoing,
             written,
