@@ -71,11 +71,17 @@ fn main() -> Result<()> {
     };
     let path = |name: &str| dir.join(name);
 
-    // Two laptops that trust each other; the source holds the dataset.
+    // Laptops that trust each other; the source holds the dataset, the
+    // receiver relays it to a third coordinator.
     let (mut source, mut receiver) = (open(&path("source.sqlite3"))?, open(&path("receiver.sqlite3"))?);
+    let mut third = open(&path("third.sqlite3"))?;
     source.init("source", "bench", DeviceRole::Coordinator)?;
     receiver.init("receiver", "bench", DeviceRole::Coordinator)?;
-    introduce(&mut source, &mut receiver, &dir)?;
+    third.init("third", "bench", DeviceRole::Coordinator)?;
+    introduce((&mut source, "source"), (&mut receiver, "receiver"), &dir)?;
+    introduce((&mut receiver, "receiver"), (&mut third, "third"), &dir)?;
+    introduce((&mut source, "source"), (&mut third, "third"), &dir)?;
+    drop(third);
     let (demo, demo_time) = timed(|| source.load_demo(42, scale));
     let demo = demo?;
     eprintln!(
@@ -120,6 +126,23 @@ fn main() -> Result<()> {
     });
 
     keep_copy(&path("receiver.sqlite3"), &path("receiver-first.sqlite3"))?;
+    // The receiver passes everything on to a third laptop: every version's
+    // origin is the source, not the sender, and is checked against the
+    // source's signed segments the receiver kept.
+    let relayed_bundle = path("relayed.binome");
+    child::run(
+        &cli,
+        &path("receiver.sqlite3"),
+        &["bundle", "export", "--out", path_str(&relayed_bundle), "--to", "third", "--full"],
+    )?;
+    let relayed = child::run(&cli, &path("third.sqlite3"), &["bundle", "import", path_str(&relayed_bundle)])?;
+    rows.push(Row {
+        figure: "first import of a relayed bundle (rows/s)".into(),
+        measured: rate(versions, relayed.time),
+        baseline: format!("from its origin {}", rate(versions, first.time)),
+        ratio: format!("{:.2}×", relayed.time.as_secs_f64() / first.time.as_secs_f64()),
+        target: "≤ 2× the time".into(),
+    });
     // Replay of the same bundle.
     let replay = child::run(&cli, &path("receiver.sqlite3"), &["bundle", "import", path_str(&bundle)])?;
     rows.push(Row {
@@ -163,7 +186,12 @@ fn main() -> Result<()> {
         });
     }
 
-    for (name, run) in [("import", &first), ("import into a store holding 90 %", &ninety), ("export", &export)] {
+    for (name, run) in [
+        ("import", &first),
+        ("import of a relayed bundle", &relayed),
+        ("import into a store holding 90 %", &ninety),
+        ("export", &export),
+    ] {
         rows.push(Row {
             figure: format!("peak memory of {name}"),
             measured: format!("{} MB", run.peak_kib / 1024),
@@ -271,14 +299,14 @@ fn keep_copy(store: &Path, copy: &Path) -> Result<()> {
 }
 
 /// Each laptop imports the other's first bundle and trusts it.
-fn introduce(a: &mut Binome, b: &mut Binome, dir: &Path) -> Result<()> {
+fn introduce((a, a_name): (&mut Binome, &str), (b, b_name): (&mut Binome, &str), dir: &Path) -> Result<()> {
     let hello: PathBuf = dir.join("hello.binome");
     a.export_bundle(&hello, &[], false)?;
     b.import_bundle(&hello, false)?;
-    b.trust_device("source")?;
+    b.trust_device(a_name)?;
     b.export_bundle(&hello, &[], false)?;
     a.import_bundle(&hello, false)?;
-    a.trust_device("receiver")?;
+    a.trust_device(b_name)?;
     Ok(())
 }
 
