@@ -271,6 +271,68 @@ fn every_import_is_preceded_by_a_backup_that_can_be_restored() {
     assert!(err.contains("Aucune sauvegarde ne correspond à « introuvable »"), "{err}");
 }
 
+/// Opens a backup as SQLite would on a restore: a whole, readable store.
+fn restorable(path: &std::path::Path) -> bool {
+    let Ok(conn) = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return false;
+    };
+    let check: Result<String, _> = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0));
+    let version: Result<i64, _> = conn.query_row("PRAGMA user_version", [], |r| r.get(0));
+    matches!((check.as_deref(), version), (Ok("ok"), Ok(v)) if v > 0)
+}
+
+#[test]
+fn an_import_killed_while_its_backup_is_written_never_leaves_a_backup_that_would_not_restore() {
+    let store = Store::new();
+    store.ok(&["demo", "--scale", "programme"]);
+    let mission = store.json(&["missions", "list"])[0]["data"]["code"].as_str().unwrap().to_owned();
+    let list = std::path::PathBuf::from(store.file("liste.csv"));
+    std::fs::write(&list, "Nom;Prénom;Sexe\nNOUVELLE;Awa;F\nAUTRE;Fanta;F\n").unwrap();
+    let binome = assert_cmd::cargo::cargo_bin("binome");
+    for attempt in 0..24u64 {
+        let mut child = std::process::Command::new(&binome)
+            .arg("--db")
+            .arg(store.path())
+            .args(["import", "participants", list.to_str().unwrap(), "--mission", &mission])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // From a few milliseconds in (opening the store) to well past the
+        // backup of a programme's store.
+        std::thread::sleep(std::time::Duration::from_millis(3 + attempt * 6));
+        let _ = child.kill();
+        child.wait().unwrap();
+        if std::env::var_os("BINOME_SHOW_KILLS").is_some() {
+            let parts = std::fs::read_dir(store.dir.path().join("sauvegardes")).map_or(0, |d| {
+                d.filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".part")).count()
+            });
+            eprintln!("attempt {attempt}: {parts} interrupted backup(s) on the disk");
+        }
+        for backup in store.json(&["backup", "list"]).as_array().unwrap() {
+            let path = std::path::Path::new(backup["path"].as_str().unwrap());
+            assert!(restorable(path), "attempt {attempt}: {} is listed but is not a whole store", path.display());
+        }
+    }
+    // The store itself went through every kill whole.
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
+    drop(conn);
+    // The next import cleans what the killed ones left, and the newest
+    // backup restores.
+    store.ok(&["import", "participants", list.to_str().unwrap(), "--mission", &mission]);
+    let folder = store.dir.path().join("sauvegardes");
+    let leftovers: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let newest = store.json(&["backup", "list"])[0]["name"].as_str().unwrap().to_owned();
+    store.ok(&["backup", "restore", &newest]);
+}
+
 #[test]
 fn a_dry_run_takes_no_backup() {
     let store = Store::new();
