@@ -14,6 +14,7 @@ use binome_core::import::{
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
 use binome_core::sheet::{Source, TextEncoding};
 use binome_core::views::*;
+use binome_core::{DeviceRole, DeviceTrust};
 use ts_rs::TS;
 
 /// Where the UI imports them from, relative to the workspace root.
@@ -41,6 +42,8 @@ pub fn typescript() -> String {
         FieldProblem,
         RowProblemView,
         ErrorView,
+        DeviceRole,
+        DeviceTrust,
         DeviceView,
         StatusView,
         RosterRow,

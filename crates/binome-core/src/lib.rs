@@ -30,7 +30,7 @@ pub mod watch;
 
 pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
 pub use binome_domain as domain;
-pub use binome_store::{DeviceRole, ListQuery, LocalDevice, StoreError, StoredRow, private};
+pub use binome_store::{DeviceRole, DeviceTrust, ListQuery, LocalDevice, StoreError, StoredRow, private};
 pub use binome_sync::fingerprint as sync_fingerprint;
 /// The bundle errors, for front ends that write their sentences.
 pub mod sync_errors {

@@ -59,7 +59,11 @@ export type RowProblemView = { line: number, column: string, field: string, mess
 
 export type ErrorView = { code: string, message: string, problems: Array<FieldProblem>, rows: Array<RowProblemView>, };
 
-export type DeviceView = { id: string, name: string, author: string, role: string, fingerprint: string, };
+export type DeviceRole = "expert" | "referent" | "coordinator";
+
+export type DeviceTrust = "self" | "trusted" | "pending" | "relayed" | "revoked" | "rejected";
+
+export type DeviceView = { id: string, name: string, author: string, role: DeviceRole, fingerprint: string, };
 
 export type StatusView = { store_path: string, device: DeviceView | null, 
 /**
@@ -238,11 +242,11 @@ export type DuplicateView = { first: RecordView, second: RecordView,
  */
 reasons: Array<string>, };
 
-export type DeviceRowView = { id: string, name: string, role: string, 
+export type DeviceRowView = { id: string, name: string, 
 /**
- * self, trusted, pending, revoked or rejected.
+ * None for a role this version of Binôme does not know.
  */
-trust: string, fingerprint: string, 
+role: DeviceRole | null, trust: DeviceTrust, fingerprint: string, 
 /**
  * Milliseconds since 1970, when first seen here.
  */

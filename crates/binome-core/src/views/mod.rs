@@ -178,7 +178,7 @@ pub struct DeviceView {
     pub id: String,
     pub name: String,
     pub author: String,
-    pub role: String,
+    pub role: binome_store::DeviceRole,
     pub fingerprint: String,
 }
 
@@ -268,7 +268,7 @@ impl Binome {
             id: device.device_id.clone(),
             name: device.name.clone(),
             author: device.author.clone(),
-            role: device.role.code().to_owned(),
+            role: device.role,
             fingerprint: sender.fingerprint,
         })
     }

@@ -17,9 +17,9 @@ use ts_rs::TS;
 pub struct DeviceRowView {
     pub id: String,
     pub name: String,
-    pub role: String,
-    /// self, trusted, pending, revoked or rejected.
-    pub trust: String,
+    /// None for a role this version of Binôme does not know.
+    pub role: Option<binome_store::DeviceRole>,
+    pub trust: binome_store::DeviceTrust,
     pub fingerprint: String,
     /// Milliseconds since 1970, when first seen here.
     pub first_seen: f64,
@@ -138,8 +138,8 @@ impl Binome {
         DeviceRowView {
             id: record.device_id.clone(),
             name: record.name.clone(),
-            role: record.role.clone(),
-            trust: record.trust.code().to_owned(),
+            role: binome_store::DeviceRole::parse(&record.role),
+            trust: record.trust,
             fingerprint: binome_sync::fingerprint(&record.signing_key, &record.age_recipient),
             first_seen: record.first_seen as f64,
         }
