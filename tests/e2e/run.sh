@@ -13,7 +13,9 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/binome-target}"
 work="$(mktemp -d)"
 export BINOME_E2E_PICK="$work/pick"
 export XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
-mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME"
+# The tests' scratch folders (stores, exports) go with the rest.
+export TMPDIR="$work/tmp"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$TMPDIR"
 : > "$BINOME_E2E_PICK"
 
 display=":$((90 + RANDOM % 9))"
@@ -27,6 +29,7 @@ driver=$!
 cleanup() {
   kill "$driver" "$xvfb" 2>/dev/null || true
   wait "$driver" "$xvfb" 2>/dev/null || true
+  rm -rf "$work"
 }
 trap cleanup EXIT
 for _ in $(seq 1 50); do

@@ -11,7 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/setup.sh
 deb="$(ls -t "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb | head -n 1)"
-root="$(realpath -m "${1:-$(mktemp -d)/root}")"
+# A root made here is removed at the end (1.1 GB each run); one given is kept.
+made=""
+if [ -z "${1:-}" ]; then made="$(mktemp -d)"; fi
+root="$(realpath -m "${1:-$made/root}")"
 fail() { echo "clean-root: $*" >&2; exit 1; }
 
 command -v debootstrap >/dev/null || as_root apt-get install -y -q debootstrap >/dev/null
@@ -31,6 +34,9 @@ cleanup() {
   for pid in $(root_pids); do as_root kill "$pid" 2>/dev/null || true; done
   sleep 1
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do as_root umount -l "$root/${mounts[$i]}" 2>/dev/null || true; done
+  # --one-file-system: never into the host's /dev, /sys or /proc, even
+  # if an unmount above failed.
+  if [ -n "$made" ]; then as_root rm -rf --one-file-system "$made" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 as_root mount -t proc proc "$root/proc"
