@@ -343,9 +343,22 @@ impl Writer<'_> {
         set_certificate_of(&self.tx, device_id, certificate_json)
     }
 
-    /// Marks our exports that `peer` says it has applied.
-    pub fn record_acks(&self, peer: &str, bundle_ids: &[String]) -> crate::Result<()> {
+    /// Marks our exports that `peer` says it has applied, and forgets the
+    /// acknowledgements it took back: `bundle_ids` are the most recent of
+    /// our bundles it holds, so one of ours acknowledged, newer than the
+    /// oldest of them and missing from them, is one it no longer holds (it
+    /// restored a backup). Each export only carried what the one before
+    /// had not, so that one and every later one are sent again. Forgetting
+    /// too much only makes a bundle larger; its import is idempotent.
+    pub fn record_acks(&self, peer: &str, bundle_ids: &[String], listed_at_most: usize) -> crate::Result<()> {
+        self.tx
+            .execute("CREATE TEMP TABLE IF NOT EXISTS listed_acks (bundle_id TEXT PRIMARY KEY)", [])
+            .doing("recording an acknowledgement")?;
+        self.tx.execute("DELETE FROM temp.listed_acks", []).doing("recording an acknowledgement")?;
         for bundle_id in bundle_ids {
+            self.tx
+                .execute("INSERT OR IGNORE INTO temp.listed_acks (bundle_id) VALUES (?1)", [bundle_id])
+                .doing("recording an acknowledgement")?;
             self.tx
                 .execute(
                     "UPDATE exports SET acked_at = ?3 WHERE bundle_id = ?1 AND peer = ?2 AND acked_at IS NULL",
@@ -353,6 +366,24 @@ impl Writer<'_> {
                 )
                 .doing("recording an acknowledgement")?;
         }
+        // It lists at most `listed_at_most` of ours: fewer, and the list is
+        // all it holds; as many, and the oldest of them bounds what the
+        // list says.
+        self.tx
+            .execute(
+                "WITH ours AS (SELECT DISTINCT e.bundle_id, e.up_to_seq FROM exports e
+                               JOIN temp.listed_acks l ON l.bundle_id = e.bundle_id WHERE e.peer = ?1),
+                      window AS (SELECT CASE WHEN (SELECT COUNT(*) FROM ours) < ?2 THEN 0
+                                             ELSE (SELECT MIN(up_to_seq) FROM ours) END AS start)
+                 UPDATE exports SET acked_at = NULL
+                 WHERE peer = ?1 AND up_to_seq >= (
+                     SELECT MIN(lost.up_to_seq) FROM exports lost
+                     WHERE lost.peer = ?1 AND lost.acked_at IS NOT NULL
+                       AND lost.bundle_id NOT IN (SELECT bundle_id FROM temp.listed_acks)
+                       AND lost.up_to_seq >= (SELECT start FROM window))",
+                params![peer, listed_at_most as i64],
+            )
+            .doing("recording an acknowledgement")?;
         Ok(())
     }
 

@@ -664,3 +664,128 @@ fn a_first_import_loaded_in_bulk_ends_with_every_index_of_the_store() {
     assert_eq!(indexes(&b.path()), fresh);
     assert_eq!(b.dump(), a.dump());
 }
+
+/// The ids of the first two sessions other than `besides`.
+fn two_sessions_besides(store: &Store, besides: &str) -> (String, String) {
+    let sessions = store.json(&["sessions", "list"]);
+    let mut ids = sessions.as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).filter(|id| *id != besides);
+    (ids.next().unwrap().to_owned(), ids.next().unwrap().to_owned())
+}
+
+fn title_of(store: &Store, session: &str) -> String {
+    store.json(&["sessions", "show", session])["data"]["title"].as_str().unwrap().to_owned()
+}
+
+/// The whole of issue 15 on four laptops: an expert, a referent and the
+/// coordinator go through a mission; the expert restores a backup and
+/// goes on; a lent laptop that everyone trusted goes bad, forges a relay
+/// of the expert's work, is revoked, and tries again. Nothing of the
+/// honest laptops' work is lost, none of the forgeries lands, and the
+/// three honest stores end identical.
+#[test]
+fn three_laptops_and_a_hostile_fourth_go_through_a_mission_a_restore_a_revocation_and_a_forged_relay() {
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let referent = Store::named("portable-referent", "Abdel Haggar", "referent");
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    let lent = Store::named("portable-prete", "Invité", "expert");
+    for (a, b) in [(&expert, &referent), (&expert, &office), (&referent, &office)] {
+        introduce(a, b);
+    }
+    for honest in [&expert, &referent, &office] {
+        introduce(&lent, honest);
+    }
+
+    // The mission: the expert's work reaches everyone, the referent reviews.
+    expert.ok(&["demo", "--scale", "mission"]);
+    for to in [&referent, &office, &lent] {
+        send(&expert, to);
+    }
+    let submitted = referent.json(&["sessions", "list"]);
+    let reviewed = submitted.as_array().unwrap().iter().find(|s| s["data"]["status"] == "submitted").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    referent.ok(&["reviews", "add", "--session", &reviewed, "--decision", "validated"]);
+    send(&referent, &office);
+
+    // The expert imports the office's bundle (a backup is taken first),
+    // edits, then puts that backup back and edits again: both edits reach
+    // the office, the counter never goes back.
+    send(&office, &expert);
+    let (session, other) = two_sessions_besides(&expert, &reviewed);
+    expert.ok(&["sessions", "edit", &session, "--title", "Avant la restauration"]);
+    send(&expert, &office);
+    let backup = expert.json(&["backup", "list"])[0]["name"].as_str().unwrap().to_owned();
+    expert.ok(&["backup", "restore", &backup]);
+    expert.ok(&["sessions", "edit", &other, "--title", "Après la restauration"]);
+    send(&office, &expert);
+    send(&expert, &office);
+    assert_eq!(title_of(&office, &session), "Avant la restauration");
+    assert_eq!(title_of(&office, &other), "Après la restauration");
+    assert_eq!(title_of(&expert, &session), "Avant la restauration", "the expert's own work came back");
+
+    // The lent laptop makes one honest edit the office sees, then rewrites
+    // one of the expert's sessions in its store and relays it whole.
+    let person = lent.json(&["persons", "list"])[0]["id"].as_str().unwrap().to_owned();
+    lent.ok(&["persons", "edit", &person, "--service", "Maternité B"]);
+    send(&lent, &office);
+    let conn = rusqlite::Connection::open(lent.path()).unwrap();
+    conn.execute("UPDATE sessions SET title = 'Séance annulée' WHERE id = ?1", [&session]).unwrap();
+    drop(conn);
+    let forged = lent.file("relais.binome");
+    lent.ok(&["bundle", "export", "--out", &forged, "--to", "bureau-ndjamena", "--full"]);
+    let before = office.dump();
+    let refused = office.fails(&["bundle", "import", &forged], 1);
+    assert!(refused.contains("portable-expert"), "the refusal names the origin it forged: {refused}");
+    assert_eq!(office.dump(), before, "nothing of the forged relay landed");
+
+    // The office revokes it; the revocation and its earlier honest edit
+    // travel with the office's bundles; what it sends afterwards is refused.
+    office.ok(&["devices", "revoke", "portable-prete"]);
+    send(&office, &referent);
+    send(&office, &expert);
+    lent.ok(&["persons", "edit", &person, "--service", "Après révocation"]);
+    let late = lent.file("tard.binome");
+    lent.ok(&["bundle", "export", "--out", &late, "--to", "portable-expert"]);
+    let before = expert.dump();
+    expert.fails(&["bundle", "import", &late], 1);
+    assert_eq!(expert.dump(), before);
+
+    // The honest laptops meet once more and agree on everything.
+    send(&referent, &office);
+    send(&office, &expert);
+    send(&expert, &referent);
+    send(&referent, &office);
+    send(&office, &expert);
+    assert_eq!(expert.dump(), office.dump());
+    assert_eq!(referent.dump(), office.dump());
+    let service = office.json(&["persons", "show", &person])["data"]["service"].as_str().unwrap().to_owned();
+    assert_eq!(
+        service, "Maternité B",
+        "the lent laptop's edit from before its revocation is kept, the later one is not"
+    );
+    assert_eq!(title_of(&referent, &session), "Avant la restauration");
+    assert!(office.ok(&["sessions", "show", &reviewed]).contains("Validée"), "the referent's decision stands");
+}
+
+/// A laptop that restores a backup has lost the bundles it imported since,
+/// though it had acknowledged them: its next bundle no longer lists them,
+/// and the peer sends their contents again.
+#[test]
+fn what_a_restore_took_back_is_sent_again() {
+    let (expert, office) = (Store::named("portable", "E", "expert"), Store::named("bureau", "C", "coordinator"));
+    introduce(&expert, &office);
+    programme(&office, "AVANT");
+    send(&office, &expert);
+    programme(&office, "PERDU");
+    send(&office, &expert);
+    assert!(has_programme(&expert, "PERDU"));
+    send(&expert, &office);
+    let backup = expert.json(&["backup", "list"])[0]["name"].as_str().unwrap().to_owned();
+    expert.ok(&["backup", "restore", &backup]);
+    assert!(!has_programme(&expert, "PERDU"), "the restore took it back");
+    send(&expert, &office);
+    send(&office, &expert);
+    assert!(has_programme(&expert, "PERDU"), "the office sent it again");
+    assert_eq!(expert.dump(), office.dump());
+}

@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// How many of a peer's bundles a bundle to it acknowledges: enough to
 /// cover the ones still on their way.
-const ACKS_PER_PEER: usize = 50;
+pub(super) const ACKS_PER_PEER: usize = 50;
 
 impl Binome {
     /// Writes a bundle for `to` (trusted devices) and for this laptop

@@ -58,7 +58,26 @@ impl Binome {
             file.take(QUARANTINE_MAX_BUNDLE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| CoreError::io(path, e))?;
             Ok(bytes)
         };
-        self.import_from(std::io::BufReader::new(file), whole, dry_run, progress)
+        let imported = self.import_from(std::io::BufReader::new(file), whole, dry_run, progress);
+        imported.map_err(|e| self.with_device_name(e))
+    }
+
+    /// A refusal about a device's signature names the device as people
+    /// know it ("portable-expert (01a23245…)") when this laptop knows it.
+    fn with_device_name(&self, error: CoreError) -> CoreError {
+        let named = |device: String| match self.store.device_record(&device) {
+            Ok(Some(record)) => format!("{} ({}…)", record.name, device.chars().take(8).collect::<String>()),
+            _ => device,
+        };
+        match error {
+            CoreError::Sync(SyncRefusal::Unverified { device, table, id }) => {
+                CoreError::Sync(SyncRefusal::Unverified { device: named(device), table, id })
+            }
+            CoreError::Sync(SyncRefusal::UnverifiedOrigin { device }) => {
+                CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: named(device) })
+            }
+            other => other,
+        }
     }
 
     /// Verifies a bundle held in memory and applies it (see
@@ -75,7 +94,8 @@ impl Binome {
         dry_run: bool,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportOutcome> {
-        self.import_from(std::io::Cursor::new(bytes), || Ok(bytes.to_vec()), dry_run, progress)
+        let imported = self.import_from(std::io::Cursor::new(bytes), || Ok(bytes.to_vec()), dry_run, progress);
+        imported.map_err(|e| self.with_device_name(e))
     }
 
     /// Verifies the bundle (structure, signature, payload hash), decides on
@@ -297,7 +317,7 @@ impl Apply<'_> {
         let card = &header.sender;
         let summary = serde_json::to_string(counts).expect("counts serialise");
         w.record_bundle(&header.bundle_id, &card.device_id, &summary)?;
-        w.record_acks(&card.device_id, &header.acks)?;
+        w.record_acks(&card.device_id, &header.acks, super::export::ACKS_PER_PEER)?;
         if let Sender::Enrolled(certificate) = sender {
             let body = &certificate.body;
             w.remember_device(&DeviceRecord {
