@@ -6,20 +6,11 @@ use binome_core::sync::SyncRefusal;
 use binome_core::{Binome, CoreError, DeviceRole};
 use binome_store::RemoteVersion;
 use binome_sync::crafted::{crafted_bundle, signed_lines};
-use binome_sync::{Outgoing, Recipient};
+use support::{dump, introduce};
 
-/// `to` learns and trusts `from` (called `name`).
-fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &std::path::Path) {
-    from.export_bundle(file, &[], false).unwrap();
-    to.import_bundle(file, false).unwrap();
-    to.trust_device(name).unwrap();
-}
-
-fn dump(binome: &Binome) -> String {
-    let mut out = Vec::new();
-    binome.store().dump_to(&mut out).unwrap();
-    String::from_utf8(out).unwrap()
-}
+#[path = "support/crafting.rs"]
+mod crafting;
+mod support;
 
 #[test]
 fn the_same_version_with_other_values_is_refused_whole() {
@@ -47,26 +38,7 @@ fn the_same_version_with_other_values_is_refused_whole() {
     let session = versions.iter_mut().find(|v| v.kind == binome_core::domain::Kind::Session).unwrap();
     session.data.insert("title".into(), "Séance jamais tenue".into());
     let keys = a.keys().unwrap();
-    let sender = a.sender().unwrap();
-    let b_device = b.sender().unwrap();
-    let outgoing = Outgoing {
-        bundle_id: binome_core::domain::new_id().hyphenated().to_string(),
-        created_hlc: 1,
-        created_at: "2026-11-23T10:00:00Z".into(),
-        sender,
-        recipients: vec![(
-            Recipient { device_id: b_device.device_id.clone(), fingerprint: b_device.fingerprint.clone() },
-            b_device.age_recipient.clone(),
-        )],
-        kind: "full",
-        mission: None,
-        schema_version: binome_store::SYNCED_SCHEMA_VERSION,
-        acks: vec![],
-        origins: vec![],
-        certificate: None,
-        origin_certificates: vec![],
-        revocations: vec![],
-    };
+    let outgoing = crafting::outgoing(&mut a, &mut b);
     // Signed by a's own key, segment and all: only the merge can tell.
     let counts = versions.iter().fold(std::collections::BTreeMap::new(), |mut counts, v| {
         *counts.entry(v.kind.table().to_owned()).or_insert(0u64) += 1;
