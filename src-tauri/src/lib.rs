@@ -8,6 +8,7 @@ mod commands;
 mod state;
 
 use state::AppState;
+use tauri::Manager;
 
 /// `--store PATH` opens another store than the default one (a colleague's
 /// copy, a test's); otherwise the CLI's default store.
@@ -16,11 +17,33 @@ fn store_path_from(args: impl Iterator<Item = String>) -> std::path::PathBuf {
     args.next().map(std::path::PathBuf::from).unwrap_or_else(binome_core::default_store_path)
 }
 
+/// Notes files the person dropped on the window as chosen for reading.
+fn dropped(app: &tauri::AppHandle, paths: &[std::path::PathBuf]) {
+    let state = app.state::<AppState>();
+    for path in paths {
+        state.chosen.remember(chosen::Access::Read, path);
+    }
+}
+
 pub fn run() {
     let store_path = store_path_from(std::env::args());
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::open(store_path))
+        // Files dropped on the window are chosen too, as the system tells
+        // it here (the page's copy of the event is not trusted). Tauri runs
+        // these handlers right after passing the event to the page, before
+        // the page can ask for the file.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                dropped(window.app_handle(), paths);
+            }
+        })
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                dropped(webview.app_handle(), paths);
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::setup::status,
             commands::setup::set_language,
