@@ -172,14 +172,7 @@ impl Binome {
                     input.remove(*field);
                     input.insert("profession_id".into(), target);
                 }
-                Some(Mapped::Profession(id)) => {
-                    input.remove(*field);
-                    if rows.professions.is_stored(&id) {
-                        input.insert("profession_id".into(), id);
-                    } else {
-                        pending.profession = Some(id);
-                    }
-                }
+                Some(Mapped::Profession(id)) => name_profession(rows, input, &mut pending, id),
                 Some(Mapped::Value(target)) => {
                     input.insert(field.to_string(), target);
                 }
@@ -189,12 +182,7 @@ impl Binome {
                 }
                 None if *field == "cadre" => {
                     if let Some(id) = rows.professions.find(&raw).map(str::to_owned) {
-                        input.remove(*field);
-                        if rows.professions.is_stored(&id) {
-                            input.insert("profession_id".into(), id);
-                        } else {
-                            pending.profession = Some(id);
-                        }
+                        name_profession(rows, input, &mut pending, id);
                     } else if let Some(category) = category_of_title(&raw).filter(|_| rows.create_missing) {
                         // On failure the row's own check names the problem.
                         if let Ok(id) = self.new_profession(rows, &raw, category) {
@@ -222,5 +210,17 @@ impl Binome {
             }
         }
         pending
+    }
+}
+
+/// The row names a programme profession instead of a profession of
+/// today's list: in the store, or created by this import (then set once
+/// the row is checked).
+fn name_profession(rows: &RowContext, input: &mut Input, pending: &mut Pending, id: String) {
+    input.remove("cadre");
+    if rows.professions.is_stored(&id) {
+        input.insert("profession_id".into(), id);
+    } else {
+        pending.profession = Some(id);
     }
 }
