@@ -12,6 +12,14 @@ fn kind_name(kind: Kind, m: &Messages) -> String {
     m.kind(kind)
 }
 
+/// A device as people know it: "portable-expert (01a23245…)", or its id.
+fn named_device(device: &str, name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("{name} ({}…)", device.chars().take(8).collect::<String>()),
+        None => device.to_owned(),
+    }
+}
+
 pub fn describe(error: &CoreError, m: &Messages) -> String {
     let mut out = String::new();
     match error {
@@ -176,12 +184,15 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                 SyncRefusal::RevokedNeedsConfirmation { device } => {
                     ("error-sync-revoked-needs-confirmation", vec![("device", device.clone())])
                 }
-                SyncRefusal::UnverifiedOrigin { device } => {
-                    ("error-sync-unverified-origin", vec![("device", device.clone())])
+                SyncRefusal::UnverifiedOrigin { device, name } => {
+                    ("error-sync-unverified-origin", vec![("device", named_device(device, name.as_deref()))])
                 }
-                SyncRefusal::Unverified { device, table, id } => {
+                SyncRefusal::Unverified { device, name, table, id } => {
                     let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
-                    ("error-sync-unverified", vec![("device", device.clone()), ("kind", kind), ("id", id.clone())])
+                    (
+                        "error-sync-unverified",
+                        vec![("device", named_device(device, name.as_deref())), ("kind", kind), ("id", id.clone())],
+                    )
                 }
                 SyncRefusal::FieldTooLong { table, id, field, max } => {
                     let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));

@@ -293,7 +293,7 @@ mod in_another_s_name {
             h.origins.push(card);
         });
         match laptops.refused(&path) {
-            CoreError::Sync(SyncRefusal::UnverifiedOrigin { device }) => assert_eq!(device, invented),
+            CoreError::Sync(SyncRefusal::UnverifiedOrigin { device, .. }) => assert_eq!(device, invented),
             other => panic!("expected an unverified origin, got {other:?}"),
         }
         assert!(laptops.office.devices().unwrap().iter().all(|d| d.device_id != invented));

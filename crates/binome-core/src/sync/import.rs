@@ -63,18 +63,15 @@ impl Binome {
     }
 
     /// A refusal about a device's signature names the device as people
-    /// know it ("portable-expert (01a23245…)") when this laptop knows it.
+    /// know it when this laptop knows it.
     fn with_device_name(&self, error: CoreError) -> CoreError {
-        let named = |device: String| match self.store.device_record(&device) {
-            Ok(Some(record)) => format!("{} ({}…)", record.name, device.chars().take(8).collect::<String>()),
-            _ => device,
-        };
+        let name_of = |device: &str| self.store.device_record(device).ok().flatten().map(|record| record.name);
         match error {
-            CoreError::Sync(SyncRefusal::Unverified { device, table, id }) => {
-                CoreError::Sync(SyncRefusal::Unverified { device: named(device), table, id })
+            CoreError::Sync(SyncRefusal::Unverified { device, table, id, .. }) => {
+                CoreError::Sync(SyncRefusal::Unverified { name: name_of(&device), device, table, id })
             }
-            CoreError::Sync(SyncRefusal::UnverifiedOrigin { device }) => {
-                CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: named(device) })
+            CoreError::Sync(SyncRefusal::UnverifiedOrigin { device, .. }) => {
+                CoreError::Sync(SyncRefusal::UnverifiedOrigin { name: name_of(&device), device })
             }
             other => other,
         }

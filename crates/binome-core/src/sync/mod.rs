@@ -51,9 +51,19 @@ pub enum SyncRefusal {
     #[error(
         "versions from device {device} cannot be checked: it is not trusted here, and no coordinator trusted here vouches for it"
     )]
-    UnverifiedOrigin { device: String },
+    UnverifiedOrigin {
+        device: String,
+        /// The device's name, when this laptop knows it.
+        name: Option<String>,
+    },
     #[error("the {table} row {id} does not match what device {device} signed")]
-    Unverified { device: String, table: String, id: String },
+    Unverified {
+        device: String,
+        /// The device's name, when this laptop knows it.
+        name: Option<String>,
+        table: String,
+        id: String,
+    },
     #[error("device {device} is this laptop, or sent work applied here: it cannot be forgotten")]
     DeviceHasWork { device: String },
     #[error("device {device} was revoked: trusting it again needs a confirmation")]

@@ -31,7 +31,7 @@ impl VerifiedOrigins {
     pub fn get(&self, device: &str) -> Result<&VerifiedOrigin> {
         self.by_device
             .get(device)
-            .ok_or_else(|| CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: device.to_owned() }))
+            .ok_or_else(|| CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: device.to_owned(), name: None }))
     }
 }
 
@@ -51,7 +51,7 @@ impl Binome {
 
     /// The origin as verified, with its signing key in hex.
     fn verify_origin(&self, header: &Header, origin: &str) -> Result<(VerifiedOrigin, String)> {
-        let unverified = || CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: origin.to_owned() });
+        let unverified = || CoreError::Sync(SyncRefusal::UnverifiedOrigin { device: origin.to_owned(), name: None });
         let known = self.store.device_record(origin)?;
         if let Some(known) = &known {
             match known.trust {

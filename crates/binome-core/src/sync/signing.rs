@@ -153,6 +153,7 @@ impl SegmentBook {
         let unverified = || {
             CoreError::Sync(SyncRefusal::Unverified {
                 device: origin.to_owned(),
+                name: None,
                 table: version.kind.table().to_owned(),
                 id: version.id.clone(),
             })
