@@ -40,12 +40,30 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Makes an existing file of Binôme's readable by its owner only (a store
 /// or a backup written by an earlier version, 0644); absent is fine.
+///
+/// By path, never by opening it: closing any descriptor of a file drops
+/// every POSIX lock the process holds on it, and SQLite's locks on a store
+/// another connection of this process has open are such locks.
 pub fn restrict(path: &Path) -> io::Result<()> {
-    match File::open(path) {
-        Ok(file) => restrict_open(&file),
+    match std::fs::metadata(path) {
+        Ok(metadata) => restrict_path(path, &metadata),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+#[cfg(unix)]
+fn restrict_path(path: &Path, metadata: &std::fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if metadata.permissions().mode() & 0o077 != 0 {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restrict_path(_path: &Path, _metadata: &std::fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
