@@ -214,6 +214,40 @@ mod tests {
         }
     }
 
+    /// Run as a child process by the test below: another program (the
+    /// CLI beside the app) tries to reset the store's WAL; prints whether
+    /// a reader stopped it.
+    #[test]
+    fn lock_probe_child() {
+        let Some(path) = std::env::var_os("BINOME_LOCK_PROBE") else { return };
+        let conn = Connection::open(path).unwrap();
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).unwrap();
+        println!("BUSY={busy}");
+    }
+
+    /// The app opens a second connection to its store for reports. Opening
+    /// it must not release the first one's locks (closing any descriptor
+    /// of a file drops the process's POSIX locks on it): another program
+    /// could then reset the WAL under a reader and writes would be lost.
+    #[test]
+    fn opening_a_second_connection_keeps_the_first_one_s_locks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        let first = Store::open(&path).unwrap();
+        first.conn.execute_batch("CREATE TABLE probe (x); INSERT INTO probe VALUES (1);").unwrap();
+        first.conn.execute_batch("BEGIN").unwrap();
+        let _: i64 = first.conn.query_row("SELECT count(*) FROM probe", [], |r| r.get(0)).unwrap();
+        let _second = Store::open(&path).unwrap();
+        let probe = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "open::tests::lock_probe_child", "--nocapture", "--test-threads=1"])
+            .env("BINOME_LOCK_PROBE", &path)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&probe.stdout);
+        assert!(said.contains("BUSY=1"), "the first connection's read lock held the WAL: {said}");
+        first.conn.execute_batch("COMMIT").unwrap();
+    }
+
     #[test]
     fn store_is_durable_by_configuration() {
         let dir = tempfile::tempdir().unwrap();
