@@ -421,27 +421,19 @@ fn dhis2_s_conflicts_and_refusals_are_shown_plainly() {
     assert!(String::from_utf8_lossy(&no_password.stderr).contains("DHIS2_PASSWORD"));
 
     let nobody = store.file("nothing");
-    let unreachable = store
-        .cmd(&[
-            "export",
-            "dhis2-json",
-            "--mapping",
-            &path,
-            "--period",
-            "2019",
-            "--out",
-            &nobody,
-            "--push",
-            "http://127.0.0.1:9",
-            "--user",
-            "admin",
-        ])
-        .env("DHIS2_PASSWORD", "district")
-        .output()
-        .unwrap();
+    let unreachable = push_as_admin(&store, &path, &nobody, "http://127.0.0.1:9", &[]);
     assert_eq!(unreachable.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unreachable.stderr).contains("ne répond pas"));
     assert!(std::path::Path::new(&nobody).exists(), "the file is kept for a later import");
+}
+
+/// `export dhis2-json` of 2019 pushed to `server` as admin, with the password.
+fn push_as_admin(store: &Store, mapping: &str, out: &str, server: &str, extra: &[&str]) -> std::process::Output {
+    let mut args =
+        vec!["export", "dhis2-json", "--mapping", mapping, "--period", "2019", "--out", out, "--push", server];
+    args.extend(["--user", "admin"]);
+    args.extend_from_slice(extra);
+    store.cmd(&args).env("DHIS2_PASSWORD", "district").output().unwrap()
 }
 
 #[test]
@@ -451,25 +443,7 @@ fn a_password_is_never_sent_to_a_clear_text_address_on_the_network() {
     let path = write_mapping(&store, &mapping);
     let out = store.file("valeurs.json");
     for server in ["http://dhis2.sante.example.td", "http://192.0.2.10:8080", "dhis2.sante.example.td"] {
-        let said = store
-            .cmd(&[
-                "export",
-                "dhis2-json",
-                "--mapping",
-                &path,
-                "--period",
-                "2019",
-                "--out",
-                &out,
-                "--push",
-                server,
-                "--user",
-                "admin",
-                "--yes",
-            ])
-            .env("DHIS2_PASSWORD", "district")
-            .output()
-            .unwrap();
+        let said = push_as_admin(&store, &path, &out, server, &["--yes"]);
         let err = String::from_utf8_lossy(&said.stderr);
         assert_eq!(said.status.code(), Some(1), "{server}: {err}");
         assert!(err.contains("Adresse DHIS2 refusée") && err.contains(server), "refused before any connection: {err}");
