@@ -6,6 +6,7 @@
 //! (built beside this binary), so their peak memory is theirs alone.
 
 mod child;
+mod import_memory;
 
 use anyhow::{Context, Result, bail};
 use binome_core::demo::DemoScale;
@@ -60,6 +61,14 @@ fn main() -> Result<()> {
         return Ok(());
     }
     let cli = child::cli_path()?;
+    // `--import-memory MB`: only the spreadsheet import's peak memory.
+    if let Some(megabytes) = args.iter().skip_while(|a| *a != "--import-memory").nth(1) {
+        let temp = tempfile::tempdir()?;
+        for (figure, measured) in import_memory::rows(&cli, temp.path(), megabytes.parse()?)? {
+            println!("| {figure} | {measured} |");
+        }
+        return Ok(());
+    }
     // `--keep DIR`: the stores and bundles stay there, for profiling a step again.
     let temp = tempfile::tempdir()?;
     let dir = match args.iter().skip_while(|a| *a != "--keep").nth(1) {

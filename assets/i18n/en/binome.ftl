@@ -265,6 +265,10 @@ error-import-value-choice = { $field }: "{ $value }" cannot become "{ $target }"
 error-import-column-heading = No column headed "{ $heading }" in this file.
 error-import-column-field = Column "{ $heading }": "{ $field }" is not a field of this sheet.
 error-import-header = { $path }: required column missing: "{ $column }". Use "binome template { $kind }" to get the template.
+import-more-problems = … and { $count ->
+    [one] one more problem, not shown
+   *[other] { $count } more problems, not shown
+}
 error-import-rows = Import refused: { $count ->
     [one] one row in error
    *[other] { $count } rows in error
@@ -284,6 +288,7 @@ import-summary = { $rows ->
    *[other] { $rows } rows read
 }: { $created } created, { $updated } updated.
 import-dry-run = Dry run: nothing was saved.
+import-duplicates-partial = Duplicates searched among the first { $searched } of { $created } new persons; “binome persons duplicates” searches the whole register once the list is imported.
 import-duplicates = Probable duplicates to check:
 
 ## Backups

@@ -266,6 +266,10 @@ error-import-value-choice = { $field } : « { $value } » ne peut pas devenir «
 error-import-column-heading = Aucune colonne intitulée « { $heading } » dans ce fichier.
 error-import-column-field = Colonne « { $heading } » : « { $field } » n'est pas un champ de cette feuille.
 error-import-header = { $path } : colonne obligatoire absente : « { $column } ». Utilisez « binome template { $kind } » pour obtenir le modèle.
+import-more-problems = … et { $count ->
+    [one] un autre problème, non affiché
+   *[other] { $count } autres problèmes, non affichés
+}
 error-import-rows = Import refusé : { $count ->
     [one] une ligne en erreur
    *[other] { $count } lignes en erreur
@@ -291,6 +295,7 @@ import-summary = { $rows ->
    *[other] { $updated } mises à jour
 }.
 import-dry-run = Essai à blanc : rien n'a été enregistré.
+import-duplicates-partial = Doublons cherchés parmi les { $searched } premières des { $created } personnes nouvelles ; « binome persons duplicates » cherche dans tout le registre une fois la liste importée.
 import-duplicates = Doublons probables à vérifier :
 
 ## Sauvegardes

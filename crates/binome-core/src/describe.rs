@@ -83,16 +83,28 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push('\n');
         }
         CoreError::Import(ImportError::Rows { report }) => {
-            let lines: std::collections::BTreeSet<usize> = report.problems.iter().map(|p| p.line).collect();
-            out.push_str(&m.text("error-import-rows", &[("count", lines.len().to_string())]));
+            out.push_str(&m.text("error-import-rows", &[("count", report.lines_in_error.to_string())]));
             out.push('\n');
             out.push_str(&row_problems(&report.problems, m));
+            out.push_str(&problems_not_shown(report, m));
         }
         CoreError::UnknownBreakdown(value) => {
-            out.push_str(&m.text(
-                "error-unknown-breakdown",
-                &[("value", value.clone()), ("allowed", "sex, cadre, facility, level, programme, month".into())],
-            ));
+            out.push_str(
+                &m.text(
+                    "error-unknown-breakdown",
+                    &[
+                        ("value", value.clone()),
+                        (
+                            "allowed",
+                            binome_domain::indicators::Breakdown::ALL
+                                .iter()
+                                .map(|b| b.code())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ],
+                ),
+            );
             out.push('\n');
         }
         CoreError::BackupNotFound(name) => {
@@ -337,6 +349,14 @@ pub fn size(bytes: u64) -> String {
         format!("{} Kio", bytes >> 10)
     } else {
         format!("{bytes} o")
+    }
+}
+
+/// The count of problems past those a report keeps, if any.
+pub fn problems_not_shown(report: &crate::import::ImportReport, m: &Messages) -> String {
+    match report.problems_total.saturating_sub(report.problems.len()) {
+        0 => String::new(),
+        more => format!("{}\n", m.text("import-more-problems", &[("count", more.to_string())])),
     }
 }
 

@@ -33,16 +33,21 @@ impl Store {
     }
 
     /// Keeps `choices` for `programme_id`, each replacing an earlier choice
-    /// for the same value, in one transaction.
+    /// for the same value, in one transaction (the all-or-nothing one of
+    /// the import they belong to, if it is open).
     pub fn remember_values(
         &self,
         programme_id: &str,
         choices: &[RememberedValue],
         chosen_at: &str,
     ) -> crate::Result<()> {
-        let tx = self.conn.unchecked_transaction().doing("opening the import values transaction")?;
+        let own = match self.conn.is_autocommit() {
+            true => Some(self.conn.unchecked_transaction().doing("opening the import values transaction")?),
+            false => None,
+        };
         {
-            let mut upsert = tx
+            let mut upsert = self
+                .conn
                 .prepare(
                     "INSERT INTO import_value_choices (programme_id, field, value_key, value, target, chosen_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -56,6 +61,9 @@ impl Store {
                     .doing("remembering an import value")?;
             }
         }
-        tx.commit().doing("committing the import values")
+        match own {
+            Some(tx) => tx.commit().doing("committing the import values"),
+            None => Ok(()),
+        }
     }
 }

@@ -34,7 +34,7 @@ pub use import_choices::RememberedValue;
 pub use indicators::{AssessmentRow, GroupTallies, KEY_SEPARATOR, MissionRow};
 pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, SYNCED_SCHEMA_VERSION, Store};
 pub use persons::PersonSummary;
-pub use rows::{ListQuery, Orphan, StoredRow, VersionMeta, Writer};
+pub use rows::{AllOrNothing, ListQuery, Orphan, StoredRow, VersionMeta, Writer};
 pub use scope::Scope as MissionScope;
 pub use segments::SegmentRecord;
 pub use sync::{Applied, Head, RemoteVersion, normalise, split_fields};

@@ -3,7 +3,6 @@
 
 use crate::error::Doing;
 use crate::open::Store;
-use rusqlite::Transaction;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -63,7 +62,7 @@ impl Store {
 /// Recomputes which person each merged person counts as. Merges apply in
 /// (HLC, id) order; one that would close a cycle (two laptops merging A
 /// into B and B into A) is skipped, so every device reaches the same result.
-pub(crate) fn rebuild_aliases(tx: &Transaction<'_>) -> crate::Result<()> {
+pub(crate) fn rebuild_aliases(tx: &rusqlite::Connection) -> crate::Result<()> {
     let mut stmt = tx
         .prepare("SELECT kept_id, merged_id FROM person_merges WHERE deleted = 0 ORDER BY hlc, id")
         .doing("reading person merges")?;

@@ -6,7 +6,7 @@ use crate::error::{Doing, StoreError};
 use crate::open::Store;
 use binome_domain::{FieldType, Hlc, Kind, Row, VersionVector};
 use rusqlite::types::{Value as SqlValue, ValueRef};
-use rusqlite::{OptionalExtension, Transaction, params_from_iter};
+use rusqlite::{Connection, DropBehavior, OptionalExtension, Savepoint, Transaction, params_from_iter};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -309,7 +309,11 @@ impl Store {
         E: From<StoreError>,
     {
         let device = self.device.clone().ok_or(StoreError::NotInitialised)?;
-        let tx = self.conn.transaction().doing("starting a write")?;
+        let tx = if self.conn.is_autocommit() {
+            WriteScope::Transaction(self.conn.transaction().doing("starting a write")?)
+        } else {
+            WriteScope::Savepoint(self.conn.savepoint().doing("starting a write")?)
+        };
         let mut writer = Writer {
             tx,
             device,
@@ -341,6 +345,69 @@ impl Store {
     }
 }
 
+/// A write's own transaction, or a savepoint inside an all-or-nothing one.
+pub(crate) enum WriteScope<'a> {
+    Transaction(Transaction<'a>),
+    Savepoint(Savepoint<'a>),
+}
+
+impl std::ops::Deref for WriteScope<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            WriteScope::Transaction(tx) => tx,
+            WriteScope::Savepoint(sp) => sp,
+        }
+    }
+}
+
+impl WriteScope<'_> {
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            WriteScope::Transaction(tx) => tx.commit(),
+            WriteScope::Savepoint(sp) => sp.commit(),
+        }
+    }
+
+    fn rollback(self) -> rusqlite::Result<()> {
+        match self {
+            WriteScope::Transaction(tx) => tx.rollback(),
+            WriteScope::Savepoint(mut sp) => {
+                sp.set_drop_behavior(DropBehavior::Rollback);
+                sp.finish()
+            }
+        }
+    }
+}
+
+/// An open all-or-nothing transaction ([`Store::begin_all_or_nothing`]).
+#[must_use = "finish it, or its writes are rolled back with the connection"]
+pub struct AllOrNothing {
+    device_before: Option<LocalDevice>,
+}
+
+impl Store {
+    /// Makes every write until [`Store::finish_all_or_nothing`] part of one
+    /// transaction, for work too large to hold in memory until it is known
+    /// to be right (a spreadsheet of a million rows, written in chunks).
+    /// Reads in between see those writes.
+    pub fn begin_all_or_nothing(&mut self) -> crate::Result<AllOrNothing> {
+        self.conn.execute_batch("BEGIN IMMEDIATE").doing("starting an all-or-nothing write")?;
+        Ok(AllOrNothing { device_before: self.device.clone() })
+    }
+
+    /// Commits every write since `begin`, or rolls all of them back (and
+    /// the device's counters with them).
+    pub fn finish_all_or_nothing(&mut self, begun: AllOrNothing, commit: bool) -> crate::Result<()> {
+        if commit {
+            return self.conn.execute_batch("COMMIT").doing("committing an all-or-nothing write");
+        }
+        self.device = begun.device_before;
+        self.conn.execute_batch("ROLLBACK").doing("rolling an all-or-nothing write back")
+    }
+}
+
 fn order_by(kind: Kind) -> &'static str {
     match kind {
         Kind::Programme | Kind::Mission | Kind::Framework => "code",
@@ -369,7 +436,7 @@ pub struct VersionMeta {
 /// Writes inside one transaction. Local changes get a new version each;
 /// versions from other devices are merged (see `sync.rs`).
 pub struct Writer<'a> {
-    pub(crate) tx: Transaction<'a>,
+    pub(crate) tx: WriteScope<'a>,
     pub(crate) device: LocalDevice,
     pub(crate) now_millis: i64,
     pub(crate) merges_changed: bool,
@@ -559,5 +626,71 @@ impl Writer<'_> {
             .optional()
             .doing("checking a record")
             .map(|r| r.is_some())
+    }
+}
+
+#[cfg(test)]
+mod all_or_nothing_tests {
+    use super::*;
+    use crate::DeviceRole;
+    use serde_json::json;
+
+    const NOW: i64 = 1_700_000_000_000;
+
+    fn store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        store.init_device("device-a", "a", "author-a", DeviceRole::Coordinator, NOW).unwrap();
+        store
+    }
+
+    /// Ten persons in one write of their own, as an import's chunk is.
+    fn write_chunk(store: &mut Store, chunk: usize) {
+        store
+            .write(NOW, |w| -> crate::Result<()> {
+                for i in 0..10 {
+                    let data = json!({"family_name": format!("ABAKAR {chunk} {i}"), "role": "participant"});
+                    w.put(
+                        Kind::Person,
+                        &format!("0190a4b2-0000-7000-8000-{chunk:06}{i:06}"),
+                        data.as_object().unwrap(),
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    fn stored_counter(store: &Store) -> i64 {
+        store.conn.query_row("SELECT counter FROM local_device", [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn chunks_rolled_back_together_leave_neither_rows_nor_counters() {
+        let mut store = store();
+        let counter = store.device().unwrap().counter;
+        let begun = store.begin_all_or_nothing().unwrap();
+        for chunk in 0..3 {
+            write_chunk(&mut store, chunk);
+        }
+        assert_eq!(store.count(Kind::Person).unwrap(), 30, "reads in between see the chunks");
+        store.finish_all_or_nothing(begun, false).unwrap();
+        assert_eq!(store.count(Kind::Person).unwrap(), 0);
+        assert_eq!((store.device().unwrap().counter, stored_counter(&store)), (counter, counter));
+    }
+
+    #[test]
+    fn chunks_committed_together_land_with_their_counters() {
+        let mut store = store();
+        let counter = store.device().unwrap().counter;
+        let begun = store.begin_all_or_nothing().unwrap();
+        for chunk in 0..3 {
+            write_chunk(&mut store, chunk);
+        }
+        store.finish_all_or_nothing(begun, true).unwrap();
+        assert_eq!(store.count(Kind::Person).unwrap(), 30);
+        assert_eq!((store.device().unwrap().counter, stored_counter(&store)), (counter + 30, counter + 30));
+        // Writes after it are transactions of their own again.
+        write_chunk(&mut store, 3);
+        assert_eq!(store.count(Kind::Person).unwrap(), 40);
     }
 }

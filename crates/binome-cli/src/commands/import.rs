@@ -64,9 +64,9 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
             ));
         }
         if !report.problems.is_empty() {
-            let lines: std::collections::BTreeSet<usize> = report.problems.iter().map(|p| p.line).collect();
-            eprintln!("{}", m.text("error-import-rows", &[("count", lines.len().to_string())]));
+            eprintln!("{}", m.text("error-import-rows", &[("count", report.lines_in_error.to_string())]));
             eprint!("{}", super::errors::row_problems(&report.problems, m));
+            eprint!("{}", binome_core::describe::problems_not_shown(&report, m));
             if !report.unknown_values.is_empty() && matches.get_one::<String>("write-mapping").is_none() {
                 eprintln!("{}", m.text("import-mapping-hint", &[]));
             }
@@ -74,6 +74,12 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         if !report.duplicates.is_empty() {
             say(m.text("import-duplicates", &[]));
             super::records::print_duplicates(binome, &report.duplicates, ctx);
+        }
+        if report.created > report.duplicates_searched && report.kind == ImportKind::Participants {
+            say(m.text(
+                "import-duplicates-partial",
+                &[("searched", report.duplicates_searched.to_string()), ("created", report.created.to_string())],
+            ));
         }
         if report.dry_run {
             say(m.text("import-dry-run", &[]));

@@ -9,6 +9,7 @@ mod columns;
 mod mapping;
 mod marks;
 mod participants;
+mod problems;
 mod professions;
 mod register;
 mod sessions;
@@ -25,11 +26,12 @@ pub use values::{
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
 use crate::records::{Prepared, record_id};
-use crate::sheet::{ReadError, Source, Table, read_grid};
+use crate::sheet::{ReadError, Rows, Source, Table, TableHead, find_header, read_grid, read_rows};
 use binome_domain::names::match_key;
 use binome_domain::{Kind, Problem, Row};
-use binome_store::{ListQuery, PersonSummary};
+use binome_store::{ListQuery, PersonSummary, RememberedValue};
 pub(crate) use columns::ColumnMap;
+use problems::ProblemLog;
 use professions::ProfessionIndex;
 use serde::Serialize;
 use serde_json::Value;
@@ -154,9 +156,16 @@ pub struct ImportReport {
     pub rows: usize,
     pub created: usize,
     pub updated: usize,
+    /// The first problems, up to [`problems::PROBLEMS_KEPT`].
     pub problems: Vec<RowProblem>,
+    /// Every problem, shown or not.
+    pub problems_total: usize,
+    pub lines_in_error: usize,
     /// New participants that look like persons already in the store.
     pub duplicates: Vec<DuplicatePair>,
+    /// How many new participants the duplicate search looked at: all of
+    /// them, up to 20,000.
+    pub duplicates_searched: usize,
     pub dry_run: bool,
     pub written: bool,
 }
@@ -199,7 +208,7 @@ pub enum ImportError {
     Empty { path: String },
     #[error("{path}: required column {column:?} missing")]
     MissingColumn { path: String, column: String, kind: ImportKind },
-    #[error("{} rows in error, nothing written", .report.problems.len())]
+    #[error("{} rows in error, nothing written", .report.lines_in_error)]
     Rows { report: Box<ImportReport> },
 }
 
@@ -238,11 +247,62 @@ pub struct ImportOptions {
     pub dry_run: bool,
 }
 
-/// The sheet read whole and bounded, its header found among the first rows.
+/// The sheet read whole and bounded, its header found among the first rows
+/// (for the app's preview, which shows every row).
 pub fn read_for_import(kind: ImportKind, path: &Path, options: &ImportOptions) -> Result<Table, ImportError> {
     let refused = |source| ImportError::Read { path: path.display().to_string(), source };
     let grid = read_grid(path, options.sheet.as_deref()).map_err(refused)?;
     grid.into_table(|cells| columns::header_score(kind, cells)).map_err(refused)
+}
+
+/// Opens a sheet's rows from the first, once per pass.
+type OpenRows<'a> = dyn Fn() -> Result<(TableHead, Rows<'a>), ImportError> + 'a;
+
+/// Records written at a time, inside the one transaction of an import.
+const WRITE_CHUNK: usize = 2_000;
+/// New participants the duplicate search looks at; past them the
+/// duplicates screen searches the whole store.
+const DUPLICATE_CANDIDATES: usize = 20_000;
+
+/// What a pass over the rows does with the records they make.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Checks and counts them: nothing is written, nothing is kept.
+    Check,
+    /// Writes them, chunk by chunk, inside the all-or-nothing transaction.
+    Write,
+}
+
+#[derive(Debug, Default)]
+struct PassCounts {
+    rows: usize,
+    created: usize,
+    updated: usize,
+}
+
+/// What one pass over the rows found.
+struct PassResult {
+    context: RowContext,
+    counts: PassCounts,
+    /// The person's value choices, to remember once the import is written.
+    chosen: Vec<RememberedValue>,
+}
+
+impl PassResult {
+    fn fill(self, report: &mut ImportReport) {
+        let context = self.context;
+        report.rows = self.counts.rows;
+        report.created = self.counts.created;
+        report.updated = self.counts.updated;
+        report.new_facilities = context.created.into_iter().map(|(_, f)| f).collect();
+        report.new_professions = context.created_professions.into_iter().map(|(_, p)| p).collect();
+        report.professions = context.professions.listed.clone();
+        let (problems, total, lines, groups) = context.problems.finish(&context.facilities, &context.professions);
+        report.problems = problems;
+        report.problems_total = total;
+        report.lines_in_error = lines;
+        report.unknown_values = groups;
+    }
 }
 
 /// What the row functions share while a sheet is read.
@@ -271,9 +331,11 @@ pub(crate) struct RowContext {
     pub(crate) sessions_by_day: HashMap<String, Vec<String>>,
     /// A mission's participants by name key, read once.
     pub(crate) participants: HashMap<String, HashMap<String, Vec<String>>>,
+    /// New participants, up to [`DUPLICATE_CANDIDATES`], for the duplicate search.
     pub(crate) new_people: Vec<PersonSummary>,
+    pub(crate) keep_new_people: bool,
     pub(crate) prepared: Vec<Prepared>,
-    pub(crate) problems: Vec<RowProblem>,
+    pub(crate) problems: ProblemLog,
 }
 
 impl RowContext {
@@ -300,14 +362,24 @@ pub(crate) fn column_label(column: &str, messages: &crate::i18n::Messages) -> St
 }
 
 impl Binome {
+    /// Imports a file read as it goes: delimited text is never held whole,
+    /// so a 100 MB register is imported in bounded memory. A first pass
+    /// checks every row; only if none is refused (and not a dry run) is
+    /// the store backed up and a second pass writes them, in chunks, in
+    /// one transaction.
     pub fn import_file(
         &mut self,
         kind: ImportKind,
         path: &Path,
         options: &ImportOptions,
     ) -> Result<ImportReport, crate::error::CoreError> {
-        let table = read_for_import(kind, path, options)?;
-        self.import_table(kind, &table, &path.display().to_string(), options)
+        let label = path.display().to_string();
+        let open = || {
+            let refused = |source| ImportError::Read { path: label.clone(), source };
+            let (source, rows) = read_rows(path, options.sheet.as_deref()).map_err(refused)?;
+            find_header(source, rows, |cells| columns::header_score(kind, cells)).map_err(refused)
+        };
+        self.import_rows(kind, &open, &label, options)
     }
 
     pub fn import_table(
@@ -317,10 +389,22 @@ impl Binome {
         source: &str,
         options: &ImportOptions,
     ) -> Result<ImportReport, crate::error::CoreError> {
-        if table.rows.is_empty() {
+        self.import_rows(kind, &|| Ok((table.head.clone(), table.rows())), source, options)
+    }
+
+    fn import_rows(
+        &mut self,
+        kind: ImportKind,
+        open: &OpenRows<'_>,
+        source: &str,
+        options: &ImportOptions,
+    ) -> Result<ImportReport, crate::error::CoreError> {
+        let (head, rows) = open()?;
+        let mut rows = rows.peekable();
+        if rows.peek().is_none() {
             return Err(ImportError::Empty { path: source.to_owned() }.into());
         }
-        let columns = ColumnMap::build(kind, &table.headers, &options.columns).map_err(ImportError::from)?;
+        let columns = ColumnMap::build(kind, &head.headers, &options.columns).map_err(ImportError::from)?;
         // A week's register has a column per day instead of a status column.
         let is_register = kind == ImportKind::Attendance && !columns.session_days().is_empty();
         for (column, required) in kind.columns() {
@@ -331,29 +415,156 @@ impl Binome {
         }
         let mut report = ImportReport {
             kind,
-            source: table.source.clone(),
-            header_line: table.header_line,
-            skipped_lines: table.skipped_lines.clone(),
+            source: head.source.clone(),
+            header_line: head.header_line,
+            skipped_lines: head.skipped_lines.clone(),
             columns: columns.report(),
             unknown_values: Vec::new(),
             new_facilities: Vec::new(),
             new_professions: Vec::new(),
             professions: Vec::new(),
-            rows: table.rows.len(),
+            rows: 0,
             created: 0,
             updated: 0,
             problems: Vec::new(),
+            problems_total: 0,
+            lines_in_error: 0,
             duplicates: Vec::new(),
+            duplicates_searched: 0,
             dry_run: options.dry_run,
             written: false,
         };
+        let refused = |error| ImportError::Read { path: source.to_owned(), source: error };
         if kind == ImportKind::Frameworks {
-            let (problems, prepared, created, updated) = self.read_frameworks(table, &columns, options)?;
+            let table = Table { head, rows: rows.collect::<Result<_, _>>().map_err(refused)? };
+            report.rows = table.rows.len();
+            let (problems, prepared, created, updated) = self.read_frameworks(&table, &columns, options)?;
+            report.problems_total = problems.len();
+            report.lines_in_error = problems.iter().map(|p| p.line).collect::<std::collections::BTreeSet<_>>().len();
             report.problems = problems;
             report.created = created;
             report.updated = updated;
             return self.finish_import(report, &prepared, options);
         }
+        let checked = self.pass_over_rows(kind, Box::new(rows), columns, options, Pass::Check, source)?;
+        report.duplicates_searched = checked.context.new_people.len();
+        report.duplicates = self.duplicates_among(&checked.context.new_people)?;
+        checked.fill(&mut report);
+        if report.problems_total > 0 {
+            if options.dry_run {
+                return Ok(report);
+            }
+            return Err(ImportError::Rows { report: Box::new(report) }.into());
+        }
+        if options.dry_run {
+            return Ok(report);
+        }
+        self.backup(&format!("import-{}", kind.code()))?;
+        let begun = self.store.begin_all_or_nothing()?;
+        let written = self.write_pass(kind, open, options, source);
+        self.store.finish_all_or_nothing(begun, matches!(written, Ok(None)))?;
+        match written? {
+            None => {
+                report.written = true;
+                Ok(report)
+            }
+            // The second reading found what the first did not (the file
+            // changed in between): nothing was kept.
+            Some(problems) => {
+                let mut refused = report;
+                problems.fill(&mut refused);
+                Err(ImportError::Rows { report: Box::new(refused) }.into())
+            }
+        }
+    }
+
+    /// The second pass, inside the all-or-nothing transaction: the rows
+    /// written, or what refused them.
+    fn write_pass(
+        &mut self,
+        kind: ImportKind,
+        open: &OpenRows<'_>,
+        options: &ImportOptions,
+        source: &str,
+    ) -> Result<Option<PassResult>, crate::error::CoreError> {
+        let (head, rows) = open()?;
+        let columns = ColumnMap::build(kind, &head.headers, &options.columns).map_err(ImportError::from)?;
+        let written = self.pass_over_rows(kind, rows, columns, options, Pass::Write, source)?;
+        if !written.context.problems.is_empty() {
+            return Ok(Some(written));
+        }
+        if let Some(programme_id) = &written.context.programme {
+            let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            // This pass's choices: a facility a choice creates has this
+            // pass's id.
+            self.store.remember_values(programme_id, &written.chosen, &now)?;
+        }
+        Ok(None)
+    }
+
+    /// Reads every row once, making its records: checked and counted, or
+    /// written in chunks.
+    fn pass_over_rows(
+        &mut self,
+        kind: ImportKind,
+        rows: Rows<'_>,
+        columns: ColumnMap,
+        options: &ImportOptions,
+        pass: Pass,
+        source: &str,
+    ) -> Result<PassResult, crate::error::CoreError> {
+        let is_register = kind == ImportKind::Attendance && !columns.session_days().is_empty();
+        let mut context = self.row_context(columns, options)?;
+        // The duplicate search is the first pass's.
+        context.keep_new_people = pass == Pass::Check;
+        let chosen = self.apply_value_choices(&mut context, &options.values)?;
+        let main_kind = match kind {
+            ImportKind::Participants => Kind::Person,
+            ImportKind::Sessions => Kind::Session,
+            ImportKind::Attendance => Kind::Attendance,
+            ImportKind::Scores => Kind::TestScore,
+            ImportKind::Frameworks => Kind::Framework,
+        };
+        let mut counts = PassCounts::default();
+        for row in rows {
+            let (line, cells) = row.map_err(|e| ImportError::Read { path: source.to_owned(), source: e })?;
+            counts.rows += 1;
+            match kind {
+                ImportKind::Participants => self.participant_row(&mut context, line, &cells)?,
+                ImportKind::Sessions => self.session_row(&mut context, line, &cells),
+                ImportKind::Attendance if is_register => self.register_row(&mut context, line, &cells)?,
+                ImportKind::Attendance | ImportKind::Scores => self.mark_row(kind, &mut context, line, &cells)?,
+                ImportKind::Frameworks => unreachable!("read whole"),
+            }
+            if context.prepared.len() >= WRITE_CHUNK {
+                self.drain_prepared(&mut context, &mut counts, main_kind, pass)?;
+            }
+        }
+        self.drain_prepared(&mut context, &mut counts, main_kind, pass)?;
+        Ok(PassResult { context, counts, chosen })
+    }
+
+    /// Counts the records made so far, and writes them unless refused rows
+    /// already doom the import.
+    fn drain_prepared(
+        &mut self,
+        context: &mut RowContext,
+        counts: &mut PassCounts,
+        main_kind: Kind,
+        pass: Pass,
+    ) -> Result<(), crate::error::CoreError> {
+        let chunk = std::mem::take(&mut context.prepared);
+        counts.created += chunk.iter().filter(|p| p.kind == main_kind && p.is_new).count();
+        counts.updated += chunk.iter().filter(|p| p.kind == main_kind && !p.is_new).count();
+        if pass == Pass::Write && context.problems.is_empty() {
+            self.save(&chunk)?;
+        }
+        Ok(())
+    }
+
+    /// The mission, programme, country, remembered values, facilities and
+    /// professions the rows are read against.
+    fn row_context(&self, columns: ColumnMap, options: &ImportOptions) -> Result<RowContext, crate::error::CoreError> {
         let mission = options.mission.as_deref().map(|m| self.resolve(Kind::Mission, m)).transpose()?;
         let programme = match &mission {
             Some(id) => self.programme_of(id)?,
@@ -372,7 +583,7 @@ impl Binome {
             Some((id, _)) => self.programme_professions(id)?,
             None => Vec::new(),
         };
-        let mut rows = RowContext {
+        Ok(RowContext {
             columns,
             mission,
             session: options.session.as_deref().map(|s| self.resolve(Kind::Session, s)).transpose()?,
@@ -388,42 +599,10 @@ impl Binome {
             known_people: None,
             participants: HashMap::new(),
             new_people: Vec::new(),
+            keep_new_people: true,
             prepared: Vec::new(),
-            problems: Vec::new(),
-        };
-        let chosen = self.apply_value_choices(&mut rows, &options.values)?;
-        for (line, cells) in &table.rows {
-            match kind {
-                ImportKind::Participants => self.participant_row(&mut rows, *line, cells)?,
-                ImportKind::Sessions => self.session_row(&mut rows, *line, cells),
-                ImportKind::Attendance if is_register => self.register_row(&mut rows, *line, cells)?,
-                ImportKind::Attendance | ImportKind::Scores => self.mark_row(kind, &mut rows, *line, cells)?,
-                ImportKind::Frameworks => unreachable!("read whole above"),
-            }
-        }
-        report.unknown_values = values::group(&rows.problems, &rows.facilities, &rows.professions);
-        report.new_facilities = rows.created.iter().map(|(_, f)| f.clone()).collect();
-        report.new_professions = rows.created_professions.iter().map(|(_, p)| p.clone()).collect();
-        report.professions = rows.professions.listed.clone();
-        report.problems = rows.problems;
-        report.duplicates = self.duplicates_among(&rows.new_people)?;
-        let main_kind = match kind {
-            ImportKind::Participants => Kind::Person,
-            ImportKind::Sessions => Kind::Session,
-            ImportKind::Attendance => Kind::Attendance,
-            ImportKind::Scores => Kind::TestScore,
-            ImportKind::Frameworks => Kind::Framework,
-        };
-        report.created = rows.prepared.iter().filter(|p| p.kind == main_kind && p.is_new).count();
-        report.updated = rows.prepared.iter().filter(|p| p.kind == main_kind && !p.is_new).count();
-        let report = self.finish_import(report, &rows.prepared, options)?;
-        if report.written {
-            if let Some((programme_id, _)) = &programme {
-                let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-                self.store.remember_values(programme_id, &chosen, &now)?;
-            }
-        }
-        Ok(report)
+            problems: ProblemLog::default(),
+        })
     }
 
     /// Pairs of persons that look alike, at least one of them new.
@@ -431,16 +610,18 @@ impl Binome {
         if new_people.is_empty() {
             return Ok(Vec::new());
         }
-        let new_ids: Vec<&str> = new_people.iter().map(|p| p.id.as_str()).collect();
+        let new_ids: std::collections::HashSet<&str> = new_people.iter().map(|p| p.id.as_str()).collect();
         let mut everyone = self.store.active_persons()?;
         everyone.extend(new_people.iter().cloned());
         Ok(duplicate_pairs(&everyone)
             .into_iter()
-            .filter(|pair| new_ids.contains(&pair.first.id.as_str()) || new_ids.contains(&pair.second.id.as_str()))
+            .filter(|pair| new_ids.contains(pair.first.id.as_str()) || new_ids.contains(pair.second.id.as_str()))
             .collect())
     }
-    /// All or nothing: refused whole with every problem, or written in one
-    /// transaction after a backup (unless a dry run).
+
+    /// All or nothing for a sheet read whole (frameworks): refused whole
+    /// with every problem, or written in one transaction after a backup
+    /// (unless a dry run).
     fn finish_import(
         &mut self,
         mut report: ImportReport,
@@ -513,3 +694,6 @@ pub fn link(kind: Kind, mission_id: &str, person_id: &str) -> Prepared {
     let id = record_id(kind, &data);
     Prepared { kind, id, data, is_new: true }
 }
+
+#[cfg(test)]
+mod tests;

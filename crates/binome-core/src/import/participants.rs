@@ -89,7 +89,7 @@ impl Binome {
         match (self.prepare(Kind::Person, &input, existing.as_ref()), phone_problem) {
             (Ok(mut person), None) => {
                 pending.fill(&mut person.data);
-                if person.is_new {
+                if person.is_new && rows.keep_new_people && rows.new_people.len() < super::DUPLICATE_CANDIDATES {
                     rows.new_people.push(summary(&person.id, &person.data));
                 }
                 if let Some(mission) = &rows.mission {

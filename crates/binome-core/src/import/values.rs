@@ -207,44 +207,33 @@ pub fn level_from_name(name: &str) -> &'static str {
     }
 }
 
-/// The problems about values a choice could fix, grouped by field and
-/// folded value, most frequent first.
-pub(crate) fn group(
-    problems: &[super::RowProblem],
-    facilities: &FacilityIndex,
-    professions: &ProfessionIndex,
-) -> Vec<ValueGroup> {
-    let mut groups: Vec<ValueGroup> = Vec::new();
-    for p in problems.iter().filter(|p| is_mappable(&p.problem.field, p.problem.code)) {
-        let key = value_key(&p.problem.value);
-        match groups.iter_mut().find(|g| g.field == p.problem.field && value_key(&g.value) == key) {
-            Some(group) => {
-                group.count += 1;
-                group.lines.push(p.line as u32);
-            }
-            None => groups.push(ValueGroup {
-                field: p.problem.field.clone(),
-                column: p.column.clone(),
-                value: p.problem.value.clone(),
-                count: 1,
-                lines: vec![p.line as u32],
-                new_level: (p.problem.field == "organisation_id").then(|| level_from_name(&p.problem.value).to_owned()),
-                new_category: (p.problem.field == "cadre")
-                    .then(|| category_of_title(&p.problem.value).map(str::to_owned))
-                    .flatten(),
-                suggestion: match p.problem.field.as_str() {
-                    "organisation_id" => facilities.closest(&p.problem.value).map(str::to_owned),
-                    field => (field == "cadre")
-                        .then(|| professions.closest(&p.problem.value))
-                        .flatten()
-                        .or_else(|| vocabulary(field).and_then(|v| v.closest(&p.problem.value)))
-                        .map(str::to_owned),
-                },
-            }),
-        }
+/// A new group for a problem about a value a choice could fix; its
+/// suggestion is left to [`suggest`], once the whole sheet is read.
+pub(crate) fn group_of(p: &super::RowProblem) -> ValueGroup {
+    ValueGroup {
+        field: p.problem.field.clone(),
+        column: p.column.clone(),
+        value: p.problem.value.clone(),
+        count: 0,
+        lines: Vec::new(),
+        new_level: (p.problem.field == "organisation_id").then(|| level_from_name(&p.problem.value).to_owned()),
+        new_category: (p.problem.field == "cadre")
+            .then(|| category_of_title(&p.problem.value).map(str::to_owned))
+            .flatten(),
+        suggestion: None,
     }
-    groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.field.cmp(&b.field)).then(a.value.cmp(&b.value)));
-    groups
+}
+
+/// A close known value for the group's, to propose.
+pub(crate) fn suggest(group: &mut ValueGroup, facilities: &FacilityIndex, professions: &ProfessionIndex) {
+    group.suggestion = match group.field.as_str() {
+        "organisation_id" => facilities.closest(&group.value).map(str::to_owned),
+        field => (field == "cadre")
+            .then(|| professions.closest(&group.value))
+            .flatten()
+            .or_else(|| vocabulary(field).and_then(|v| v.closest(&group.value)))
+            .map(str::to_owned),
+    };
 }
 
 /// The closed vocabulary of a mappable field (sex, cadre, status,

@@ -101,69 +101,118 @@ pub struct Source {
     pub encoding: Option<TextEncoding>,
 }
 
+/// One row as read: (line as the person sees it, cells as text).
+pub type Row = (usize, Vec<String>);
+pub type RowRead = Result<Row, ReadError>;
+/// Non-empty rows, read one at a time: a file is never held whole.
+pub type Rows<'a> = Box<dyn Iterator<Item = RowRead> + 'a>;
+/// Opens a file's bytes from its start, once per pass over it.
+pub type Opener<'a> = dyn Fn() -> std::io::Result<Box<dyn std::io::Read + 'a>> + 'a;
+
 /// Non-empty rows as read, before the header is known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
-    /// (line as the person sees it, cells as text)
-    pub rows: Vec<(usize, Vec<String>)>,
+    pub rows: Vec<Row>,
+    pub source: Source,
+}
+
+/// What is known of a table once its header is found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableHead {
+    pub headers: Vec<String>,
+    pub header_line: usize,
+    /// Lines above the header that hold something (titles, dates).
+    pub skipped_lines: Vec<usize>,
     pub source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    pub headers: Vec<String>,
-    pub header_line: usize,
-    /// Lines above the header that hold something (titles, dates).
-    pub skipped_lines: Vec<usize>,
-    pub rows: Vec<(usize, Vec<String>)>,
-    pub source: Source,
+    pub head: TableHead,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The rows again, as a pass over a file would give them.
+    pub fn rows(&self) -> Rows<'_> {
+        Box::new(self.rows.iter().cloned().map(Ok))
+    }
 }
 
 impl Grid {
-    fn new(rows: Vec<(usize, Vec<String>)>, source: Source) -> Grid {
+    fn new(rows: Vec<Row>, source: Source) -> Grid {
         let rows = rows.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())).collect();
         Grid { rows, source }
     }
 
-    /// The row among the first ones whose cells `score` best as headings
-    /// becomes the header; the first row when none scores.
     pub fn into_table(self, score: impl Fn(&[String]) -> usize) -> Result<Table, ReadError> {
-        let best = self
-            .rows
-            .iter()
-            .take(HEADER_SEARCH_ROWS)
-            .enumerate()
-            .map(|(index, (_, cells))| (score(cells), index))
-            .filter(|(score, _)| *score > 0)
-            // The highest score; the earliest row among equals.
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-            .map_or(0, |(_, index)| index);
-        let mut rows = self.rows.into_iter();
-        let skipped_lines: Vec<usize> = rows.by_ref().take(best).map(|(line, _)| line).collect();
-        let (header_line, headers) = rows.next().ok_or(ReadError::Empty)?;
-        Ok(Table {
-            headers: headers.into_iter().map(|h| h.trim().to_owned()).collect(),
-            header_line,
-            skipped_lines,
-            rows: rows.collect(),
-            source: self.source,
-        })
+        let (head, rows) = find_header(self.source, Box::new(self.rows.into_iter().map(Ok)), score)?;
+        Ok(Table { head, rows: rows.collect::<Result<_, _>>()? })
     }
 }
 
-/// Every non-empty row of the file (of `sheet`, or the first sheet that
-/// holds something, for a workbook).
-pub fn read_grid(path: &Path, sheet: Option<&str>) -> Result<Grid, ReadError> {
+/// The row among the first ones whose cells `score` best as headings
+/// becomes the header (the first row when none scores); the rows after it
+/// follow, still unread.
+pub fn find_header<'a>(
+    source: Source,
+    mut rows: Rows<'a>,
+    score: impl Fn(&[String]) -> usize,
+) -> Result<(TableHead, Rows<'a>), ReadError> {
+    let mut first: Vec<Row> = Vec::with_capacity(HEADER_SEARCH_ROWS);
+    for row in rows.by_ref().take(HEADER_SEARCH_ROWS) {
+        first.push(row?);
+    }
+    let best = first
+        .iter()
+        .enumerate()
+        .map(|(index, (_, cells))| (score(cells), index))
+        .filter(|(score, _)| *score > 0)
+        // The highest score; the earliest row among equals.
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map_or(0, |(_, index)| index);
+    let mut first = first.into_iter();
+    let skipped_lines: Vec<usize> = first.by_ref().take(best).map(|(line, _)| line).collect();
+    let (header_line, headers) = first.next().ok_or(ReadError::Empty)?;
+    let head = TableHead {
+        headers: headers.into_iter().map(|h| h.trim().to_owned()).collect(),
+        header_line,
+        skipped_lines,
+        source,
+    };
+    Ok((head, Box::new(first.map(Ok).chain(rows))))
+}
+
+fn is_workbook(path: &Path) -> bool {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-    if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-        return workbook::read_workbook(path, sheet);
+    matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
+}
+
+/// Every non-empty row of the file (of `sheet`, or the first sheet that
+/// holds something, for a workbook), read whole.
+pub fn read_grid(path: &Path, sheet: Option<&str>) -> Result<Grid, ReadError> {
+    let (source, rows) = read_rows(path, sheet)?;
+    Ok(Grid { rows: rows.collect::<Result<_, _>>()?, source })
+}
+
+/// The rows of the file, one at a time: delimited text is read in chunks
+/// from the disk; a workbook's sheet is laid out whole (bounded) first.
+pub fn read_rows<'a>(path: &'a Path, sheet: Option<&str>) -> Result<(Source, Rows<'a>), ReadError> {
+    if is_workbook(path) {
+        let grid = workbook::read_workbook(path, sheet)?;
+        return Ok((grid.source, Box::new(grid.rows.into_iter().map(Ok))));
     }
     let io = |source| ReadError::Io { path: path.display().to_string(), source };
     let bytes = std::fs::metadata(path).map_err(io)?.len();
     if bytes > MAX_TEXT_FILE_BYTES {
         return Err(ReadError::FileTooLarge { bytes, max: MAX_TEXT_FILE_BYTES });
     }
-    csv::read_delimited(&std::fs::read(path).map_err(io)?)
+    let open: Box<Opener<'a>> = Box::new(move || {
+        let file = std::fs::File::open(path)?;
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file)) as Box<dyn std::io::Read>)
+    });
+    let (source, rows) = csv::delimited_rows(&*open, &path.display().to_string())?;
+    Ok((source, rows))
 }
 
 /// Delimited text whose first non-empty row is the header: for templates
@@ -192,14 +241,14 @@ mod tests {
         ])
         .into_table(|cells| cells.iter().filter(|c| c.starts_with("Nom") || c.starts_with("Pr")).count())
         .unwrap();
-        assert_eq!((table.header_line, table.skipped_lines.clone()), (3, vec![1]));
-        assert_eq!(table.headers, ["N°", "Nom", "Prénom(s)"]);
+        assert_eq!((table.head.header_line, table.head.skipped_lines.clone()), (3, vec![1]));
+        assert_eq!(table.head.headers, ["N°", "Nom", "Prénom(s)"]);
         assert_eq!(table.rows, vec![(4, vec!["1".to_string(), "MAHAMAT".into(), "Zénaba".into()])]);
     }
 
     #[test]
     fn without_any_heading_known_the_first_row_is_the_header() {
         let table = grid(&[(2, &["a", "b"]), (3, &["c", "d"])]).into_table(|_| 0).unwrap();
-        assert_eq!((table.header_line, table.rows.len()), (2, 1));
+        assert_eq!((table.head.header_line, table.rows.len()), (2, 1));
     }
 }

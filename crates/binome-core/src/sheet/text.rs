@@ -3,10 +3,12 @@
 //! Google Sheets write UTF-8, Excel's "Unicode text" is UTF-16. A file that
 //! holds both UTF-8 accents and bytes that are not UTF-8 has been pasted
 //! together from two sources: decoding it either way would mangle one half
-//! ("HÃ©lÃ¨ne"), so it is refused with the line that breaks it.
+//! ("HÃ©lÃ¨ne"), so it is refused with the line that breaks it. The file is
+//! read in chunks, never held whole: a country's register is 100 MB.
 
 use super::ReadError;
 use serde::Serialize;
+use std::io::Read;
 
 #[cfg(feature = "ts")]
 use ts_rs::TS;
@@ -22,62 +24,176 @@ pub enum TextEncoding {
     Windows1252,
 }
 
-/// The 1-based line of byte `offset`.
-fn line_of(bytes: &[u8], offset: usize) -> usize {
-    bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Reads as much as fills `buffer` (short reads are not the end).
+fn fill(reader: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match reader.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
-/// The first valid multi-byte UTF-8 character, if any: evidence that the
-/// file was at least partly written as UTF-8.
-fn first_utf8_accent(bytes: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    while at < bytes.len() {
-        match std::str::from_utf8(&bytes[at..]) {
-            Ok(rest) => return rest.char_indices().find(|(_, c)| !c.is_ascii()).map(|(i, _)| at + i),
-            Err(e) => {
-                let valid = &bytes[at..at + e.valid_up_to()];
-                let text = std::str::from_utf8(valid).expect("checked valid");
-                if let Some((i, _)) = text.char_indices().find(|(_, c)| !c.is_ascii()) {
-                    return Some(at + i);
-                }
-                at += e.valid_up_to() + e.error_len().unwrap_or(1);
+/// What a pass over the bytes found: where UTF-8 breaks, where it shows.
+#[derive(Default)]
+struct Utf8Evidence {
+    /// Newlines seen so far.
+    newlines: usize,
+    /// The line of the first valid multi-byte character: the file was at
+    /// least partly written as UTF-8.
+    first_accent_line: Option<usize>,
+    /// The line of the first byte that is not UTF-8.
+    first_invalid_line: Option<usize>,
+}
+
+impl Utf8Evidence {
+    fn valid(&mut self, text: &[u8]) {
+        if self.first_accent_line.is_none() {
+            if let Some(at) = text.iter().position(|b| !b.is_ascii()) {
+                let before = text[..at].iter().filter(|&&b| b == b'\n').count();
+                self.first_accent_line = Some(self.newlines + before + 1);
             }
         }
+        self.newlines += text.iter().filter(|&&b| b == b'\n').count();
     }
-    None
+
+    fn invalid(&mut self) {
+        self.first_invalid_line.get_or_insert(self.newlines + 1);
+    }
+
+    fn mixed(&self) -> Option<ReadError> {
+        match (self.first_invalid_line, self.first_accent_line) {
+            (Some(line), Some(utf8_line)) => Some(ReadError::MixedEncoding { line, utf8_line: Some(utf8_line) }),
+            _ => None,
+        }
+    }
+
+    /// Reads `reader` to its end (or to the first proof of mixed text),
+    /// a UTF-8 sequence cut by a chunk carried to the next.
+    fn gather(mut reader: impl Read, label: &str) -> Result<Utf8Evidence, ReadError> {
+        let io = |source| ReadError::Io { path: label.to_owned(), source };
+        let mut evidence = Utf8Evidence::default();
+        let mut buffer = vec![0u8; CHUNK_BYTES];
+        let mut carried = 0usize;
+        loop {
+            let read = fill(&mut reader, &mut buffer[carried..]).map_err(io)?;
+            let end = carried + read;
+            let at_end = read == 0;
+            let mut at = 0usize;
+            while at < end {
+                match std::str::from_utf8(&buffer[at..end]) {
+                    Ok(_) => {
+                        evidence.valid(&buffer[at..end]);
+                        at = end;
+                    }
+                    Err(e) => {
+                        evidence.valid(&buffer[at..at + e.valid_up_to()]);
+                        match e.error_len() {
+                            Some(bad) => {
+                                evidence.invalid();
+                                at += e.valid_up_to() + bad;
+                            }
+                            // A sequence the chunk cut; at the end, a broken one.
+                            None if !at_end => {
+                                at += e.valid_up_to();
+                                break;
+                            }
+                            None => {
+                                evidence.invalid();
+                                at = end;
+                            }
+                        }
+                    }
+                }
+                if let Some(mixed) = evidence.mixed() {
+                    return Err(mixed);
+                }
+            }
+            if at_end {
+                return Ok(evidence);
+            }
+            buffer.copy_within(at..end, 0);
+            carried = end - at;
+        }
+    }
 }
 
-pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), ReadError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return match std::str::from_utf8(rest) {
-            Ok(text) => Ok((text.to_owned(), TextEncoding::Utf8WithBom)),
-            Err(e) => Err(ReadError::MixedEncoding {
-                line: line_of(rest, e.valid_up_to()),
-                utf8_line: first_utf8_accent(rest).map(|at| line_of(rest, at)),
-            }),
+/// The encoding of the whole text `open` gives, read once to its end.
+pub fn scan_encoding(mut reader: impl Read, label: &str) -> Result<TextEncoding, ReadError> {
+    let io = |source| ReadError::Io { path: label.to_owned(), source };
+    let mut start = [0u8; 3];
+    let got = fill(&mut reader, &mut start).map_err(io)?;
+    let start = &start[..got];
+    if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+        let encoding = if start[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        check_utf16(start[2..].chain(reader), encoding, label)?;
+        return Ok(TextEncoding::Utf16);
+    }
+    if start == b"\xEF\xBB\xBF" {
+        let evidence = Utf8Evidence::gather(reader, label)?;
+        return match evidence.first_invalid_line {
+            Some(line) => Err(ReadError::MixedEncoding { line, utf8_line: evidence.first_accent_line }),
+            None => Ok(TextEncoding::Utf8WithBom),
         };
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        // `decode` follows the byte-order mark, little- or big-endian.
-        let (text, _, malformed) = encoding_rs::UTF_16LE.decode(bytes);
-        if malformed {
-            return Err(ReadError::MixedEncoding { line: 1, utf8_line: None });
+    let evidence = Utf8Evidence::gather(start.chain(reader), label)?;
+    Ok(match evidence.first_invalid_line {
+        None => TextEncoding::Utf8,
+        // Not UTF-8 anywhere, and no UTF-8 accent anywhere: Excel's CSV.
+        Some(_) => TextEncoding::Windows1252,
+    })
+}
+
+/// UTF-16 with a unit that is not one (a lone surrogate) is not text.
+fn check_utf16(mut reader: impl Read, encoding: &'static encoding_rs::Encoding, label: &str) -> Result<(), ReadError> {
+    let io = |source| ReadError::Io { path: label.to_owned(), source };
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let (mut input, mut output) = (vec![0u8; CHUNK_BYTES], vec![0u8; 3 * CHUNK_BYTES]);
+    loop {
+        let read = fill(&mut reader, &mut input).map_err(io)?;
+        let last = read == 0;
+        let mut at = 0;
+        loop {
+            let (result, consumed, _, replaced) = decoder.decode_to_utf8(&input[at..read], &mut output, last);
+            if replaced {
+                return Err(ReadError::MixedEncoding { line: 1, utf8_line: None });
+            }
+            at += consumed;
+            if result == encoding_rs::CoderResult::InputEmpty {
+                break;
+            }
         }
-        return Ok((text.into_owned(), TextEncoding::Utf16));
+        if last {
+            return Ok(());
+        }
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), TextEncoding::Utf8)),
-        Err(e) => match first_utf8_accent(bytes) {
-            Some(at) => Err(ReadError::MixedEncoding {
-                line: line_of(bytes, e.valid_up_to()),
-                utf8_line: Some(line_of(bytes, at)),
-            }),
-            None => Ok((
-                encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
-                TextEncoding::Windows1252,
-            )),
-        },
+}
+
+/// The text as UTF-8, its byte-order mark left out.
+pub fn decoded<R: Read>(reader: R, encoding: TextEncoding) -> encoding_rs_io::DecodeReaderBytes<R, Vec<u8>> {
+    let mut builder = encoding_rs_io::DecodeReaderBytesBuilder::new();
+    builder.strip_bom(true);
+    if encoding == TextEncoding::Windows1252 {
+        builder.encoding(Some(encoding_rs::WINDOWS_1252));
     }
+    builder.build(reader)
+}
+
+/// The whole of a text held in memory, decided and decoded.
+#[cfg(test)]
+fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), ReadError> {
+    let encoding = scan_encoding(bytes, "")?;
+    let mut text = String::new();
+    decoded(bytes, encoding)
+        .read_to_string(&mut text)
+        .map_err(|source| ReadError::Io { path: String::new(), source })?;
+    Ok((text, encoding))
 }
 
 /// A character no one types in a cell: NUL, the other C0 controls but tab

@@ -115,8 +115,7 @@ impl Binome {
                 }
             })
             .collect();
-        let lines_in_error =
-            report.problems.iter().map(|p| p.line).collect::<std::collections::BTreeSet<_>>().len() as u32;
+        let lines_in_error = report.lines_in_error as u32;
         Ok(ImportPreview {
             file,
             source: report.source.clone(),
@@ -128,7 +127,7 @@ impl Binome {
             new_facilities: report.new_facilities.clone(),
             new_professions: report.new_professions.clone(),
             professions: report.professions.clone(),
-            headers: table.headers.clone(),
+            headers: table.head.headers.clone(),
             rows,
             created: report.created as u32,
             updated: report.updated as u32,
