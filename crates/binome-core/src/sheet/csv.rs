@@ -228,9 +228,10 @@ impl Iterator for DelimitedRows<'_> {
 pub fn delimited_rows<'a>(open: &Opener<'a>, label: &str) -> Result<(Source, Rows<'a>), ReadError> {
     let io = |source| ReadError::Io { path: label.to_owned(), source };
     let encoding: TextEncoding = scan_encoding(open().map_err(io)?, label)?;
-    let mut head = String::new();
-    decoded(open().map_err(io)?, encoding).take(SNIFF_BYTES).read_to_string(&mut head).map_err(io)?;
-    let separator = sniff_separator(&head);
+    let mut head = Vec::new();
+    decoded(open().map_err(io)?, encoding).take(SNIFF_BYTES).read_to_end(&mut head).map_err(io)?;
+    // The prefix may end inside a character.
+    let separator = sniff_separator(&String::from_utf8_lossy(&head));
     drop(head);
     let mut check = StructureCheck::new(separator);
     for_each_char(decoded(open().map_err(io)?, encoding), label, |c| check.feed(c))?;
@@ -334,6 +335,20 @@ mod tests {
             );
             assert!(grid.rows.iter().enumerate().all(|(i, (line, _))| *line == i + 1));
         }
+    }
+
+    #[test]
+    fn a_list_whose_guessing_prefix_ends_inside_a_character_is_read() {
+        let mut text = String::from("Nom;Prénom\n");
+        while text.len() + 30 < SNIFF_BYTES as usize {
+            text.push_str("MAHAMAT;Achta\n");
+        }
+        // A row whose "é" starts on the prefix's last byte.
+        let pad = SNIFF_BYTES as usize - 1 - text.len() - "ABAKAR;".len();
+        text.push_str(&format!("ABAKAR;{}é\nDOUMBIA;Aïssata\n", "x".repeat(pad)));
+        assert_eq!(&text.as_bytes()[SNIFF_BYTES as usize - 1..SNIFF_BYTES as usize + 1], "é".as_bytes());
+        let grid = read_delimited(text.as_bytes()).unwrap();
+        assert_eq!(grid.rows.last().unwrap().1, ["DOUMBIA", "Aïssata"]);
     }
 
     #[test]
