@@ -575,6 +575,7 @@ ui-import-title-scores = Import scores
 ui-import-help = Choose an .xlsx or .csv file: every row and every error is shown before anything is saved.
 ui-import-choose = Choose a file…
 ui-import-line = Line
+ui-import-preview-partial = Preview: the first 200 rows and the rows in error ({ $shown } of { $rows }).
 ui-import-ready = { $rows ->
     [one] { $rows } row ready
    *[other] { $rows } rows ready

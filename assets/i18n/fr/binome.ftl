@@ -582,6 +582,7 @@ ui-import-title-scores = Importer des notes
 ui-import-help = Choisissez un fichier .xlsx ou .csv : toutes les lignes et toutes les erreurs s'affichent avant que rien ne soit enregistré.
 ui-import-choose = Choisir un fichier…
 ui-import-line = Ligne
+ui-import-preview-partial = Aperçu : les 200 premières lignes et les lignes en erreur ({ $shown } sur { $rows }).
 ui-import-ready = { $rows ->
     [one] { $rows } ligne prête
    *[other] { $rows } lignes prêtes

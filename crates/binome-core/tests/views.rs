@@ -186,6 +186,26 @@ fn an_import_preview_shows_every_row_and_problem_and_writes_nothing() {
 }
 
 #[test]
+fn a_long_list_s_preview_shows_its_first_rows_and_every_row_in_error() {
+    let (mut b, _, _) = mission_day();
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("liste.csv");
+    let mut text = String::from("Nom;Prénom(s);Sexe\n");
+    for n in 0..1_000 {
+        let sex = if n == 600 || n == 900 { "Q" } else { "F" };
+        text.push_str(&format!("NGARADOUM;Zénaba {n};{sex}\n"));
+    }
+    std::fs::write(&list, text).unwrap();
+    let options = ImportOptions { mission: Some("M1".into()), ..ImportOptions::default() };
+    let preview = b.preview_import(ImportKind::Participants, &list, &options, &Messages::new(Lang::Fr)).unwrap();
+    assert_eq!((preview.rows_total, preview.lines_in_error), (1_000, 2));
+    let lines: Vec<u32> = preview.rows.iter().map(|r| r.line).collect();
+    let expected: Vec<u32> = (2..202).chain([602, 902]).collect();
+    assert_eq!(lines, expected, "the first 200 rows, then the rows in error");
+    assert!(preview.rows[200].bad_columns == ["Sexe"] && preview.rows[201].bad_columns == ["Sexe"]);
+}
+
+#[test]
 fn a_conflict_shows_both_versions_and_what_differs() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = Binome::open(&dir.path().join("a.sqlite3")).unwrap();

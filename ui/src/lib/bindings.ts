@@ -222,7 +222,16 @@ new_professions: Array<CreatedProfession>,
 /**
  * The programme's professions, to map a title to.
  */
-professions: Array<ProgrammeProfession>, headers: Array<string>, rows: Array<PreviewRow>, 
+professions: Array<ProgrammeProfession>, headers: Array<string>, 
+/**
+ * The first rows, and every row with a problem kept: a list of a
+ * million rows is not sent whole to the window.
+ */
+rows: Array<PreviewRow>, 
+/**
+ * Every row of the sheet, shown or not.
+ */
+rows_total: number, 
 /**
  * What importing would do, when no row is in error.
  */

@@ -16,7 +16,7 @@ mod sessions;
 mod template;
 mod values;
 
-pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse, register_day};
+pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse, header_score, register_day};
 pub use professions::{CreatedProfession, NewProfession, ProgrammeProfession, category_of_title};
 pub use template::{template, template_rows, template_xlsx};
 pub use values::{
@@ -26,7 +26,7 @@ pub use values::{
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
 use crate::records::{Prepared, record_id};
-use crate::sheet::{ReadError, Rows, Source, Table, TableHead, find_header, read_grid, read_rows};
+use crate::sheet::{ReadError, Rows, Source, Table, TableHead, find_header, read_rows};
 use binome_domain::names::match_key;
 use binome_domain::{Kind, Problem, Row};
 use binome_store::{ListQuery, PersonSummary, RememberedValue};
@@ -245,14 +245,6 @@ pub struct ImportOptions {
     /// read from their name.
     pub create_missing: bool,
     pub dry_run: bool,
-}
-
-/// The sheet read whole and bounded, its header found among the first rows
-/// (for the app's preview, which shows every row).
-pub fn read_for_import(kind: ImportKind, path: &Path, options: &ImportOptions) -> Result<Table, ImportError> {
-    let refused = |source| ImportError::Read { path: path.display().to_string(), source };
-    let grid = read_grid(path, options.sheet.as_deref()).map_err(refused)?;
-    grid.into_table(|cells| columns::header_score(kind, cells)).map_err(refused)
 }
 
 /// Opens a sheet's rows from the first, once per pass.

@@ -6,9 +6,9 @@ use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
 use crate::import::{
     ColumnReport, CreatedFacility, CreatedProfession, ImportChoices, ImportError, ImportKind, ImportOptions,
-    ImportReport, ProgrammeProfession, ValueGroup, read_for_import,
+    ImportReport, ProgrammeProfession, ValueGroup, header_score,
 };
-use crate::sheet::Source;
+use crate::sheet::{Source, find_header, read_rows};
 use serde::Serialize;
 use std::path::Path;
 
@@ -62,7 +62,11 @@ pub struct ImportPreview {
     /// The programme's professions, to map a title to.
     pub professions: Vec<ProgrammeProfession>,
     pub headers: Vec<String>,
+    /// The first rows, and every row with a problem kept: a list of a
+    /// million rows is not sent whole to the window.
     pub rows: Vec<PreviewRow>,
+    /// Every row of the sheet, shown or not.
+    pub rows_total: u32,
     /// What importing would do, when no row is in error.
     pub created: u32,
     pub updated: u32,
@@ -72,6 +76,9 @@ pub struct ImportPreview {
     pub possible_duplicates: u32,
     pub written: bool,
 }
+
+/// Rows the preview shows whatever their state; past them, only rows in error.
+pub const PREVIEW_FIRST_ROWS: usize = 200;
 
 impl Binome {
     /// Reads the file and rehearses the import (`options.dry_run` is
@@ -95,26 +102,34 @@ impl Binome {
         options: &ImportOptions,
         messages: &Messages,
     ) -> Result<ImportPreview> {
-        let table = read_for_import(kind, path, options)?;
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let report: ImportReport = match self.import_table(kind, &table, &path.display().to_string(), options) {
+        let report: ImportReport = match self.import_file(kind, path, options) {
             Ok(report) => report,
             Err(CoreError::Import(ImportError::Rows { report })) if options.dry_run => *report,
             Err(other) => return Err(other),
         };
-        let rows = table
-            .rows
-            .iter()
-            .map(|(line, cells)| {
-                let mine: Vec<_> = report.problems.iter().filter(|p| p.line == *line).collect();
-                PreviewRow {
-                    line: *line as u32,
-                    cells: cells.clone(),
-                    problems: mine.iter().map(|p| messages.problem(&p.problem)).collect(),
-                    bad_columns: mine.iter().map(|p| p.column.clone()).collect(),
-                }
-            })
-            .collect();
+        // The file read once more, keeping only the rows shown.
+        let refused = |source| ImportError::Read { path: path.display().to_string(), source };
+        let (source, rows) = read_rows(path, options.sheet.as_deref()).map_err(refused)?;
+        let (head, rows) = find_header(source, rows, |cells| header_score(kind, cells)).map_err(refused)?;
+        let mut by_line: std::collections::BTreeMap<usize, Vec<&crate::import::RowProblem>> = Default::default();
+        for problem in &report.problems {
+            by_line.entry(problem.line).or_default().push(problem);
+        }
+        let mut shown = Vec::new();
+        for (index, row) in rows.enumerate() {
+            let (line, cells) = row.map_err(refused)?;
+            if index >= PREVIEW_FIRST_ROWS && !by_line.contains_key(&line) {
+                continue;
+            }
+            let mine = by_line.get(&line).map(Vec::as_slice).unwrap_or_default();
+            shown.push(PreviewRow {
+                line: line as u32,
+                cells,
+                problems: mine.iter().map(|p| messages.problem(&p.problem)).collect(),
+                bad_columns: mine.iter().map(|p| p.column.clone()).collect(),
+            });
+        }
         let lines_in_error = report.lines_in_error as u32;
         Ok(ImportPreview {
             file,
@@ -127,8 +142,9 @@ impl Binome {
             new_facilities: report.new_facilities.clone(),
             new_professions: report.new_professions.clone(),
             professions: report.professions.clone(),
-            headers: table.head.headers.clone(),
-            rows,
+            headers: head.headers,
+            rows: shown,
+            rows_total: report.rows as u32,
             created: report.created as u32,
             updated: report.updated as u32,
             lines_in_error,
