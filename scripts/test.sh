@@ -33,6 +33,7 @@ rm -rf "$corpus"
 # is asserted; benches/README.md holds the figures).
 cargo build --locked -p binome-bench -p binome-cli
 "$CARGO_TARGET_DIR/debug/binome-bench" --scale mission --quick >/dev/null
+"$CARGO_TARGET_DIR/debug/binome-bench" --import-memory 1 >/dev/null
 
 # The desktop app, end to end (writes docs/screenshots/).
 cargo build --locked -p binome-desktop -p binome-cli
