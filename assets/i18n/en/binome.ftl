@@ -251,6 +251,7 @@ error-import-format = { $path }: unrecognised format ({ $detail }). Accepted for
 error-read-io = { $path }: cannot read the file.
 error-read-sheet-not-found = { $path }: no sheet "{ $sheet }" (sheets: { $sheets }).
 error-read-range-too-large = { $path }: a filled cell at { $cell } is beyond column { $max }; delete it or copy the table into a new sheet.
+error-read-sheet-too-large = { $path }: from { $first } to { $last }, the sheet spans more than { $max } cells; delete the stray cells far from the table or copy the table into a new sheet.
 error-read-too-many-cells = { $path }: more than { $max } filled cells; import the list in several files.
 error-read-cell-too-long = { $path }: line { $line }, column { $column }: more than { $max } characters in one cell.
 error-read-file-too-large = { $path }: file too large ({ $size }; at most { $max }).

@@ -252,6 +252,7 @@ error-import-format = { $path } : format non reconnu ({ $detail }). Formats acce
 error-read-io = { $path } : impossible de lire le fichier.
 error-read-sheet-not-found = { $path } : aucune feuille « { $sheet } » (feuilles : { $sheets }).
 error-read-range-too-large = { $path } : une cellule remplie en { $cell } dépasse la colonne { $max } ; supprimez-la ou copiez le tableau dans une nouvelle feuille.
+error-read-sheet-too-large = { $path } : de { $first } à { $last }, la feuille s'étend sur plus de { $max } cellules ; supprimez les cellules isolées loin du tableau ou copiez le tableau dans une nouvelle feuille.
 error-read-too-many-cells = { $path } : plus de { $max } cellules remplies ; importez la liste en plusieurs fichiers.
 error-read-cell-too-long = { $path } : ligne { $line }, colonne { $column } : plus de { $max } caractères dans une cellule.
 error-read-file-too-large = { $path } : fichier trop volumineux ({ $size } ; au plus { $max }).

@@ -7,8 +7,12 @@
 use crate::support::{Mission, Store, fixture, import_participants, mission, people_fields};
 use serde_json::Value;
 
-const MOUNDOU_FILES: [&str; 3] =
-    ["participants-moundou.xlsx", "participants-moundou-excel.csv", "participants-moundou.ods"];
+const MOUNDOU_FILES: [&str; 4] = [
+    "participants-moundou.xlsx",
+    "participants-moundou-excel.csv",
+    "participants-moundou.ods",
+    "participants-moundou.xls",
+];
 
 fn path(name: &str) -> String {
     fixture(name).to_str().unwrap().to_owned()
@@ -293,6 +297,7 @@ fn hostile_and_broken_files_are_refused_with_where_they_break_and_nothing_is_wri
     // (file, what the refusal must name)
     let cases = [
         ("hostile-far-cell.xlsx", "XFD1048576"),
+        ("hostile-far-cell.xls", "IV65536"),
         ("hostile-repeated-cells.ods", "WQJ2"),
         ("participants-mixed-encoding.csv", "ligne 3"),
         ("participants-unclosed-quote.csv", "ligne 2"),

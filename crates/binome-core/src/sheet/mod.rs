@@ -9,6 +9,7 @@ mod csv;
 mod ods_bounds;
 mod text;
 mod workbook;
+mod xls_bounds;
 
 pub use text::TextEncoding;
 pub use workbook::{cell_name, column_letters};
@@ -56,6 +57,10 @@ pub enum ReadError {
     RangeTooLarge { cell: String, max_columns: u32 },
     #[error("more than {max} cells")]
     TooManyCells { max: usize },
+    /// The box from the first filled cell to the last would hold more than
+    /// `max` cells (one stray cell far down and right).
+    #[error("cells from {first} to {last}, more than {max}")]
+    SheetTooLarge { first: String, last: String, max: usize },
     #[error("line {line}, column {column}: more than {max} characters in a cell")]
     CellTooLong { line: usize, column: usize, max: usize },
     #[error("{bytes} bytes, more than {max}")]
@@ -79,6 +84,7 @@ impl ReadError {
             ReadError::SheetNotFound { .. } => "sheet-not-found",
             ReadError::RangeTooLarge { .. } => "range-too-large",
             ReadError::TooManyCells { .. } => "too-many-cells",
+            ReadError::SheetTooLarge { .. } => "sheet-too-large",
             ReadError::CellTooLong { .. } => "cell-too-long",
             ReadError::FileTooLarge { .. } => "file-too-large",
             ReadError::InflatesTooMuch { .. } => "inflates-too-much",

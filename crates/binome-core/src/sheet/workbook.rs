@@ -3,7 +3,8 @@
 //! the whole bounding grid: one cell at XFD1048576 is 17 billion cells);
 //! `.ods` through calamine once its XML has bounded the grid
 //! ([`super::ods_bounds`]); `.xls` through calamine, whose format caps a
-//! sheet at 65,536 × 256 cells.
+//! sheet at 65,536 × 256 cells, once its records have bounded the grid
+//! ([`super::xls_bounds`]).
 
 use super::text::is_forbidden_control;
 use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, Source};
@@ -106,6 +107,9 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
     }
     if extension == "ods" {
         super::ods_bounds::check_ods(path)?;
+    }
+    if extension == "xls" {
+        super::xls_bounds::check_xls(path)?;
     }
     if matches!(extension.as_str(), "xlsx" | "xlsm") { read_xlsx(path, wanted) } else { read_other(path, wanted) }
 }

@@ -1,0 +1,97 @@
+//! An `.xls` sheet's size, read from its BIFF records before calamine lays
+//! out the grid. calamine builds the dense box from a sheet's first cell to
+//! its last: a 5.6 KB file with cells at A1 and IV65536 took 1 GB. Here
+//! every cell record's position is read (rows and columns are the first
+//! two fields of each) and the box each sheet would need is bounded first.
+
+use super::{MAX_DENSE_CELLS, MAX_UNZIPPED_BYTES, ReadError, cell_name};
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+const BOF: u16 = 0x0809;
+const EOF: u16 = 0x000A;
+/// Records that place one cell: FORMULA, RSTRING, LABELSST, BLANK, NUMBER,
+/// LABEL, BOOLERR, RK.
+const ONE_CELL: [u16; 8] = [0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E];
+/// Records that place a run of cells on one row: MULRK, MULBLANK.
+const CELL_RUN: [u16; 2] = [0x00BD, 0x00BE];
+
+/// The box of cells one sheet places.
+#[derive(Default)]
+struct SheetBox {
+    rows: Option<(u32, u32)>,
+    columns: Option<(u32, u32)>,
+}
+
+impl SheetBox {
+    fn place(&mut self, row: u32, first_column: u32, last_column: u32) {
+        let widen = |span: Option<(u32, u32)>, low: u32, high: u32| match span {
+            Some((a, b)) => Some((a.min(low), b.max(high))),
+            None => Some((low, high)),
+        };
+        self.rows = widen(self.rows, row, row);
+        self.columns = widen(self.columns, first_column, last_column.max(first_column));
+    }
+
+    fn check(&self) -> Result<(), ReadError> {
+        if let (Some((top, bottom)), Some((left, right))) = (self.rows, self.columns) {
+            let cells = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+            if cells > MAX_DENSE_CELLS as u64 {
+                return Err(ReadError::SheetTooLarge {
+                    first: cell_name(top, left),
+                    last: cell_name(bottom, right),
+                    max: MAX_DENSE_CELLS,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn u16_at(data: &[u8], at: usize) -> Option<u32> {
+    data.get(at..at + 2).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+}
+
+pub fn check_xls(path: &Path) -> Result<(), ReadError> {
+    let unreadable = |detail: String| ReadError::Workbook { detail };
+    let mut file = cfb::open(path).map_err(|e| unreadable(e.to_string()))?;
+    // BIFF8 names its stream "Workbook", BIFF5 "Book"; calamine refuses others.
+    let Some(name) = ["/Workbook", "/Book"].into_iter().find(|n| file.is_stream(n)) else { return Ok(()) };
+    let bytes = file.entry(name).map_err(|e| unreadable(e.to_string()))?.len();
+    if bytes > MAX_UNZIPPED_BYTES {
+        return Err(ReadError::InflatesTooMuch { bytes, max: MAX_UNZIPPED_BYTES });
+    }
+    let mut stream = BufReader::new(file.open_stream(name).map_err(|e| unreadable(e.to_string()))?);
+    let (mut header, mut data) = ([0u8; 4], Vec::with_capacity(1 << 13));
+    let mut sheet = SheetBox::default();
+    loop {
+        match stream.read_exact(&mut header) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(unreadable(e.to_string())),
+        }
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let length = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        data.resize(length, 0);
+        stream.read_exact(&mut data).map_err(|e| unreadable(e.to_string()))?;
+        match kind {
+            BOF => sheet = SheetBox::default(),
+            EOF => sheet.check()?,
+            k if ONE_CELL.contains(&k) => {
+                if let (Some(row), Some(column)) = (u16_at(&data, 0), u16_at(&data, 2)) {
+                    sheet.place(row, column, column);
+                }
+            }
+            k if CELL_RUN.contains(&k) => {
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(&data, 0), u16_at(&data, 2), length.checked_sub(2).and_then(|at| u16_at(&data, at)))
+                {
+                    sheet.place(row, first, last);
+                }
+            }
+            _ => {}
+        }
+        sheet.check()?;
+    }
+    Ok(())
+}
