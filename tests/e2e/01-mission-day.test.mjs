@@ -17,6 +17,7 @@ import {
   cli,
   click,
   firstStart,
+  go,
   openApp,
   screenshot,
   scratch,
@@ -421,4 +422,25 @@ step('a person typed twice is suggested as a duplicate and merged, the merge kep
   const merges = cli(store, 'person-merge', 'list');
   assert.equal(merges.length, 1, 'one merge recorded, nobody deleted');
   assert.equal(cli(store, 'person', 'list').filter((p) => /mahamm?at/i.test(p.data.family_name)).length, 2, 'both records kept');
+}, () => browser);
+
+step('the programme\'s professions are listed with their category and corrected there', async () => {
+  await go(browser, '/programmes/professions');
+  await waitForText(browser, '#profession-table', 'SFDE');
+  const table = await textOf(browser, '#profession-table');
+  // The three titles the Moundou list added, each in its ISCO-08 category.
+  assert.match(table, /ATS[\s\S]*3221/);
+  assert.match(table, /SFDE[\s\S]*2222/);
+  await assertAccessible(browser, 'professions of the programmes');
+  // The expert learns that in this hospital "ATS" are nursing aides.
+  const rows = await browser.$$('#profession-table tbody tr');
+  let ats = null;
+  for (const row of rows) if ((await row.getText()).startsWith('ATS')) ats = row;
+  await (await ats.$('button')).click();
+  await choose(browser, 'aside #field-category', '5321');
+  await click(browser, 'aside form.record-form button[type="submit"]');
+  await shown(browser, 'aside .saved');
+  const saved = cli(store, 'profession', 'list').find((p) => p.data.title === 'ATS');
+  assert.equal(saved.data.category, '5321', 'the category is the one chosen');
+  await waitForText(browser, '#profession-table', '5321');
 }, () => browser);
