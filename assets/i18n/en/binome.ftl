@@ -16,6 +16,7 @@ kind-assessment = assessment
 kind-review = review
 kind-person-merge = person merge
 kind-profession = programme profession
+kind-value-choice = import value choice
 
 ## Fields
 field-code = Code
@@ -77,6 +78,10 @@ field-merged_id = Merged person
 field-reason = Reason
 field-profession_id = Local title
 field-category = Category (ISCO-08)
+field-field = Field
+field-value_key = Value (folded)
+field-value = Value as lists write it
+field-mapped_to = What it means
 
 ## Values
 value-female = Female

@@ -17,6 +17,7 @@ kind-assessment = évaluation
 kind-review = revue
 kind-person-merge = fusion de personnes
 kind-profession = profession du programme
+kind-value-choice = choix de valeur d'import
 
 ## Champs (en-têtes des modèles d'import et libellés des formulaires)
 field-code = Code
@@ -78,6 +79,10 @@ field-merged_id = Personne fusionnée
 field-reason = Motif
 field-profession_id = Titre local
 field-category = Catégorie (CITP-08)
+field-field = Champ
+field-value_key = Valeur (repliée)
+field-value = Valeur écrite dans les listes
+field-mapped_to = Ce qu'elle veut dire
 
 ## Valeurs
 value-female = Femme

@@ -24,6 +24,7 @@ pub const RECORD_COMMANDS: &[(&str, &str, Kind)] = &[
     ("reviews", "review", Kind::Review),
     ("merges", "person-merge", Kind::PersonMerge),
     ("professions", "profession", Kind::Profession),
+    ("value-choices", "value-choice", Kind::ValueChoice),
 ];
 
 /// The option for a field: reference fields drop their `_id`, underscores become dashes.

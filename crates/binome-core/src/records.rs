@@ -345,6 +345,16 @@ pub fn record_id(kind: Kind, data: &Row) -> String {
             &[&key_uuid("programme_id")],
             &crate::import::value_key(text(data, "title").unwrap_or_default()),
         ),
+        // Two laptops that map "SFDE" for a programme map one value.
+        Kind::ValueChoice => natural_id_with(
+            kind.table(),
+            &[&key_uuid("programme_id")],
+            &format!(
+                "{}\u{1f}{}",
+                text(data, "field").unwrap_or_default(),
+                text(data, "value_key").unwrap_or_default()
+            ),
+        ),
         _ => new_id(),
     };
     id.hyphenated().to_string()

@@ -23,6 +23,9 @@ pub enum Kind {
     Review,
     PersonMerge,
     Profession,
+    /// How a programme's lists write a value, once a person has said what
+    /// it is ("SFDE" → a profession, "HME" → a facility, "Fém." → F).
+    ValueChoice,
 }
 
 /// A closed vocabulary, seen by a field.
@@ -271,6 +274,16 @@ static PROFESSION: &[FieldSpec] = &[
     req("category", FieldType::Enum(enum_spec!(HealthOccupation))),
 ];
 
+/// A value of a programme's lists mapped once, for every laptop of the
+/// programme: the next mission's list imports without the question.
+static VALUE_CHOICE: &[FieldSpec] = &[
+    key("programme_id", FieldType::Ref(Kind::Programme)),
+    key("field", SHORT),
+    key("value_key", LINE),
+    req("value", LINE),
+    req("mapped_to", LINE),
+];
+
 impl Kind {
     /// Referenced kinds before the kinds that refer to them.
     pub const ALL: &'static [Kind] = &[
@@ -288,6 +301,7 @@ impl Kind {
         Kind::Assessment,
         Kind::Review,
         Kind::PersonMerge,
+        Kind::ValueChoice,
     ];
 
     /// The table name, also the kind's name in bundles and catalogue keys.
@@ -307,6 +321,7 @@ impl Kind {
             Kind::Review => "reviews",
             Kind::PersonMerge => "person_merges",
             Kind::Profession => "professions",
+            Kind::ValueChoice => "value_choices",
         }
     }
 
@@ -327,6 +342,7 @@ impl Kind {
             Kind::Review => "review",
             Kind::PersonMerge => "person-merge",
             Kind::Profession => "profession",
+            Kind::ValueChoice => "value-choice",
         }
     }
 
@@ -350,6 +366,7 @@ impl Kind {
             Kind::Review => REVIEW,
             Kind::PersonMerge => PERSON_MERGE,
             Kind::Profession => PROFESSION,
+            Kind::ValueChoice => VALUE_CHOICE,
         }
     }
 

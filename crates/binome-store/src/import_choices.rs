@@ -1,5 +1,7 @@
-//! Value choices made while importing sheets, remembered per programme on
-//! this laptop only (see `migrations/0005_import_value_choices.sql`).
+//! Value choices made while importing sheets that this laptop kept for
+//! itself before schema 7 (`migrations/0005_import_value_choices.sql`);
+//! since then they are synced records (`Kind::ValueChoice`), and these are
+//! still read under them.
 
 use crate::error::Doing;
 use crate::open::Store;
@@ -16,7 +18,7 @@ pub struct RememberedValue {
 }
 
 impl Store {
-    pub fn remembered_values(&self, programme_id: &str) -> crate::Result<Vec<RememberedValue>> {
+    pub fn local_value_choices(&self, programme_id: &str) -> crate::Result<Vec<RememberedValue>> {
         let mut statement = self
             .conn
             .prepare(
@@ -30,40 +32,5 @@ impl Store {
             })
             .doing("reading the remembered import values")?;
         rows.collect::<Result<Vec<_>, _>>().doing("reading a remembered import value")
-    }
-
-    /// Keeps `choices` for `programme_id`, each replacing an earlier choice
-    /// for the same value, in one transaction (the all-or-nothing one of
-    /// the import they belong to, if it is open).
-    pub fn remember_values(
-        &self,
-        programme_id: &str,
-        choices: &[RememberedValue],
-        chosen_at: &str,
-    ) -> crate::Result<()> {
-        let own = match self.conn.is_autocommit() {
-            true => Some(self.conn.unchecked_transaction().doing("opening the import values transaction")?),
-            false => None,
-        };
-        {
-            let mut upsert = self
-                .conn
-                .prepare(
-                    "INSERT INTO import_value_choices (programme_id, field, value_key, value, target, chosen_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (programme_id, field, value_key)
-                     DO UPDATE SET value = excluded.value, target = excluded.target, chosen_at = excluded.chosen_at",
-                )
-                .doing("preparing to remember an import value")?;
-            for c in choices {
-                upsert
-                    .execute([programme_id, &c.field, &c.value_key, &c.value, &c.target, chosen_at])
-                    .doing("remembering an import value")?;
-            }
-        }
-        match own {
-            Some(tx) => tx.commit().doing("committing the import values"),
-            None => Ok(()),
-        }
     }
 }

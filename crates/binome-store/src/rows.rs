@@ -413,6 +413,7 @@ fn order_by(kind: Kind) -> &'static str {
         Kind::Programme | Kind::Mission | Kind::Framework => "code",
         Kind::Organisation => "name",
         Kind::Profession => "title COLLATE NOCASE",
+        Kind::ValueChoice => "field, value_key",
         Kind::Person => "family_name COLLATE NOCASE, given_names COLLATE NOCASE",
         Kind::Session | Kind::Assessment => "date",
         _ => "change_seq",

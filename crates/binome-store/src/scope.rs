@@ -62,6 +62,13 @@ impl Store {
             )?,
         );
         scope.insert(
+            Kind::ValueChoice,
+            self.ids(
+                "SELECT v.id FROM value_choices v JOIN missions m ON m.programme_id = v.programme_id WHERE m.id = ?1",
+                mission_id,
+            )?,
+        );
+        scope.insert(
             Kind::Organisation,
             self.ids(
                 &format!(

@@ -3,7 +3,7 @@
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
 
-export type Kind = "programme" | "organisation" | "person" | "mission" | "team_member" | "enrolment" | "session" | "attendance" | "test_score" | "framework" | "assessment" | "review" | "person_merge" | "profession";
+export type Kind = "programme" | "organisation" | "person" | "mission" | "team_member" | "enrolment" | "session" | "attendance" | "test_score" | "framework" | "assessment" | "review" | "person_merge" | "profession" | "value_choice";
 
 export type RecordView = { kind: Kind, id: string, 
 /**

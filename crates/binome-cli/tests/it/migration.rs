@@ -85,6 +85,44 @@ fn a_store_from_schema_4_gains_the_remembered_import_values_and_keeps_its_rows()
     assert_eq!(choices, 0);
 }
 
+#[test]
+fn a_store_from_schema_6_still_answers_with_the_choices_it_kept_for_itself() {
+    let store = Store { dir: tempfile::tempdir().unwrap() };
+    std::fs::copy(fixture("store-v6.sqlite3"), store.path()).unwrap();
+    let tables = ["persons", "enrolments", "professions", "organisations", "row_heads"];
+    let before = rows_of(&store.path(), &tables);
+    assert_eq!(store.json(&["device", "show"])["name"], "fixture-v6");
+    assert_eq!(rows_of(&store.path(), &tables), before, "schema 7 only adds a table");
+    assert_eq!(store.count("value-choices"), 0, "nothing is shared that was not chosen again");
+    // The list of the programme's next mission, as Excel's CSV: the
+    // choices this laptop kept under schema 6 still answer ("Matrone").
+    let host = store.json(&["organisations", "list"])[0]["id"].as_str().unwrap().to_owned();
+    let june = store.add(
+        "missions",
+        &[
+            "--programme",
+            "PASST2",
+            "--code",
+            "M-2019-06",
+            "--title",
+            "SONU, deuxième session",
+            "--host-org",
+            &host,
+            "--start-date",
+            "03/06/2019",
+            "--end-date",
+            "14/06/2019",
+        ],
+    );
+    let list = fixture("participants-moundou-excel.csv");
+    let out = store
+        .cmd(&["--json", "import", "participants", list.to_str().unwrap(), "--mission", &june, "--dry-run"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["unknown_values"].as_array().map(Vec::len), Some(0), "{report:#}");
+}
+
 /// Persons trained per group key of `binome indicators --by`.
 fn trained_by(store: &Store, by: &str) -> std::collections::BTreeMap<String, u64> {
     store.json(&["indicators", "--by", by])["groups"]
@@ -105,7 +143,7 @@ fn a_store_from_schema_5_counts_today_s_professions_in_their_common_category() {
     assert_eq!(rows_of(&store.path(), &tables), before, "no person is rewritten");
     let conn = rusqlite::Connection::open(store.path()).unwrap();
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
 
     let by_title = trained_by(&store, "cadre");
     let by_category = trained_by(&store, "category");

@@ -404,3 +404,43 @@ fn a_week_s_register_records_each_day_at_that_day_s_session() {
     expected.sort();
     assert_eq!(marks, expected);
 }
+
+#[test]
+fn a_choice_made_on_one_laptop_is_known_on_every_laptop_of_the_programme() {
+    let first = Store::named("portable-achta", "Achta Mahamat", "coordinator");
+    let second = Store::named("bureau-ndjamena", "Claire Expert", "coordinator");
+    crate::sync::introduce(&first, &second);
+    let m = mission(&first);
+    let choices = first.file("choix.toml");
+    first.fails(
+        &["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--write-mapping", &choices],
+        1,
+    );
+    // "Matrone" is mapped to the common list rather than added: only a
+    // remembered choice can answer it next time.
+    let written = std::fs::read_to_string(&choices).unwrap();
+    let filled = written.replacen(
+        "value = \"Matrone\"\ncreate = { category = \"3222\" }",
+        "value = \"Matrone\"\nto = \"Autre\"",
+        1,
+    );
+    std::fs::write(&choices, filled).unwrap();
+    first.ok(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices]);
+    let matrone = first
+        .json(&["value-choices", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["data"]["value"] == "Matrone")
+        .cloned()
+        .expect("the choice is a record of the programme");
+    assert_eq!(matrone["data"]["mapped_to"], "autre");
+
+    crate::sync::send(&first, &second);
+    let june = second_mission(&second, &m);
+    let (code, report) = rehearse(&second, &path(MOUNDOU_FILES[1]), &june, &[]);
+    assert_eq!((code, report["unknown_values"].as_array().unwrap().len()), (0, 0), "{report:#}");
+    second.ok(&["import", "participants", &path(MOUNDOU_FILES[1]), "--mission", &june]);
+    let djimadoum = people(&second).into_iter().find(|p| p.0 == "DJIMADOUM").unwrap();
+    assert_eq!(djimadoum.2, "autre", "the matrone counted where the first laptop said");
+}

@@ -6,7 +6,7 @@ use crate::support::Store;
 
 /// Makes `a` and `b` trust each other, as people do after reading their
 /// fingerprints over the phone.
-fn introduce(a: &Store, b: &Store) {
+pub(crate) fn introduce(a: &Store, b: &Store) {
     for (from, to) in [(a, b), (b, a)] {
         let hello = from.file("hello.binome");
         from.ok(&["bundle", "export", "--out", &hello]);
@@ -22,7 +22,7 @@ fn name(store: &Store) -> String {
 }
 
 /// Exports everything `from` holds for `to`, and imports it there.
-fn send(from: &Store, to: &Store) -> String {
+pub(crate) fn send(from: &Store, to: &Store) -> String {
     let file = from.file("out.binome");
     from.ok(&["bundle", "export", "--out", &file, "--to", &name(to)]);
     to.ok(&["bundle", "import", &file])
@@ -440,6 +440,24 @@ fn a_mission_bundle_carries_that_mission_and_what_it_needs() {
     let sfde = a.json(&["professions", "add", "--programme", &programme, "--title", "SFDE", "--category", "2222"]);
     a.ok(&["professions", "add", "--programme", &programme, "--title", "ATS", "--category", "3221"]);
     a.ok(&["professions", "add", "--programme", &other, "--title", "IDE", "--category", "2221"]);
+    // How the programme's lists write a value, and another programme's.
+    for (of, value) in [(&programme, "Fém."), (&other, "Masc.")] {
+        let key = value.to_lowercase().trim_end_matches('.').to_owned();
+        a.ok(&[
+            "value-choices",
+            "add",
+            "--programme",
+            of,
+            "--field",
+            "sex",
+            "--value-key",
+            &key,
+            "--value",
+            value,
+            "--mapped-to",
+            "F",
+        ]);
+    }
     let participant =
         a.json(&["enrolments", "list", "--mission", code])[0]["data"]["person_id"].as_str().unwrap().to_owned();
     a.ok(&["persons", "edit", &participant, "--profession", sfde["id"].as_str().unwrap()]);
@@ -449,6 +467,7 @@ fn a_mission_bundle_carries_that_mission_and_what_it_needs() {
     assert_eq!(header["counts"]["missions"], 1);
     assert_eq!(header["counts"]["programmes"], 1);
     assert_eq!(header["counts"]["professions"], 2, "{header}");
+    assert_eq!(header["counts"]["value_choices"], 1, "only its programme's: {header}");
     assert!(std::fs::metadata(&file).unwrap().len() < 100 * 1024, "one mission fits a WhatsApp message");
     b.ok(&["bundle", "import", &file]);
     assert_eq!(b.count("missions"), 1);

@@ -12,6 +12,7 @@ mod participants;
 mod problems;
 mod professions;
 mod register;
+mod remembered;
 mod sessions;
 mod template;
 mod values;
@@ -486,10 +487,9 @@ impl Binome {
             return Ok(Some(written));
         }
         if let Some(programme_id) = &written.context.programme {
-            let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             // This pass's choices: a facility a choice creates has this
             // pass's id.
-            self.store.remember_values(programme_id, &written.chosen, &now)?;
+            self.remember_values(programme_id, &written.chosen)?;
         }
         Ok(None)
     }
@@ -568,7 +568,7 @@ impl Binome {
             None => self.only_country()?,
         };
         let remembered = match &programme {
-            Some((id, _)) => self.store.remembered_values(id)?,
+            Some((id, _)) => self.remembered_values(id)?,
             None => Vec::new(),
         };
         let professions = match &programme {
