@@ -50,7 +50,9 @@ impl Binome {
             input.insert("value_key".into(), choice.value_key.clone());
             input.insert("value".into(), choice.value.clone());
             input.insert("mapped_to".into(), choice.target.clone());
-            let probe = self.prepare(Kind::ValueChoice, &input, None).map_err(invalid)?;
+            // A value too long to keep (over 200 characters) is imported,
+            // not remembered: the import does not fail for a convenience.
+            let Ok(probe) = self.prepare(Kind::ValueChoice, &input, None) else { continue };
             let existing = self.store.get(Kind::ValueChoice, &probe.id)?;
             let same = existing.as_ref().is_some_and(|row| {
                 !row.deleted && row.data.get("mapped_to").and_then(Value::as_str) == Some(choice.target.as_str())

@@ -84,3 +84,45 @@ fn problems_past_those_kept_are_counted_and_their_value_grouped_once() {
     assert_eq!(group.lines.len(), LINES_KEPT_PER_GROUP);
     assert_eq!(b.store.count(Kind::Person).unwrap(), 0);
 }
+
+fn with_mission() -> Binome {
+    let mut b = store();
+    let input = |pairs: &[(&str, &str)]| -> binome_domain::Input {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    };
+    let programme = [("code", "P1"), ("name", "Programme"), ("country", "TD"), ("start_date", "01/01/2026")];
+    b.add(Kind::Programme, &input(&programme)).unwrap();
+    b.add(Kind::Organisation, &input(&[("name", "Hôpital de Moundou"), ("kind", "host"), ("level", "regional")]))
+        .unwrap();
+    let mission = [
+        ("programme_id", "P1"),
+        ("code", "M1"),
+        ("title", "Urgences"),
+        ("host_org_id", "Hôpital de Moundou"),
+        ("start_date", "16/11/2026"),
+        ("end_date", "27/11/2026"),
+    ];
+    b.add(Kind::Mission, &input(&mission)).unwrap();
+    b
+}
+
+#[test]
+fn a_choice_is_remembered_for_the_programme_and_one_too_long_to_keep_is_only_applied() {
+    let mut b = with_mission();
+    let long = format!("Féminin{}", " (voir la fiche d'inscription)".repeat(8));
+    let mut rows = participants(2, "Fém.");
+    rows[1].1[2] = long.clone();
+    let table = Table { head: head(), rows };
+    let choice =
+        |value: &str| ValueChoice { field: "sex".into(), value: value.into(), to: Some("F".into()), create: None };
+    let options = ImportOptions {
+        mission: Some("M1".into()),
+        values: vec![choice("Fém."), choice(&long)],
+        ..ImportOptions::default()
+    };
+    let report = b.import_table(ImportKind::Participants, &table, "liste.csv", &options).unwrap();
+    assert_eq!((report.written, report.created), (true, 2));
+    let kept = b.store.list(Kind::ValueChoice, &ListQuery::default()).unwrap();
+    assert_eq!(kept.len(), 1, "the long value is imported, not remembered");
+    assert_eq!((kept[0].data["value"].as_str(), kept[0].data["mapped_to"].as_str()), (Some("Fém."), Some("female")));
+}
