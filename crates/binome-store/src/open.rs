@@ -38,6 +38,10 @@ pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
     pub(crate) device: Option<LocalDevice>,
+    /// An all-or-nothing transaction begun, and whether its token is still
+    /// held: writes are then savepoints inside it
+    /// ([`Store::begin_all_or_nothing`]).
+    pub(crate) all_or_nothing: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Store {
@@ -91,7 +95,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_MIB * 1024).doing("sizing the page cache")?;
         migrate(&mut conn, found)?;
         let device = crate::device::load(&conn)?;
-        Ok(Store { conn, path: path.to_path_buf(), device })
+        Ok(Store { conn, path: path.to_path_buf(), device, all_or_nothing: None })
     }
 
     /// Sets the page cache, in MiB. A bulk load of country-scale data

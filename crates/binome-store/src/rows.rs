@@ -308,11 +308,14 @@ impl Store {
     where
         E: From<StoreError>,
     {
+        let inside = self.all_or_nothing_held();
+        if !inside {
+            self.roll_back_stray()?;
+        }
         let device = self.device.clone().ok_or(StoreError::NotInitialised)?;
-        let tx = if self.conn.is_autocommit() {
-            WriteScope::Transaction(self.conn.transaction().doing("starting a write")?)
-        } else {
-            WriteScope::Savepoint(self.conn.savepoint().doing("starting a write")?)
+        let tx = match inside {
+            true => WriteScope::Savepoint(self.conn.savepoint().doing("starting a write")?),
+            false => WriteScope::Transaction(self.conn.transaction().doing("starting a write")?),
         };
         let mut writer = Writer {
             tx,
@@ -382,9 +385,18 @@ impl WriteScope<'_> {
 }
 
 /// An open all-or-nothing transaction ([`Store::begin_all_or_nothing`]).
-#[must_use = "finish it, or its writes are rolled back with the connection"]
+#[must_use = "finish it, or its writes are rolled back before the next write"]
 pub struct AllOrNothing {
     device_before: Option<LocalDevice>,
+    held: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for AllOrNothing {
+    /// Dropped unfinished (an error path that forgot it, a panic): the
+    /// store rolls its writes back before the next one.
+    fn drop(&mut self) {
+        self.held.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl Store {
@@ -393,18 +405,50 @@ impl Store {
     /// to be right (a spreadsheet of a million rows, written in chunks).
     /// Reads in between see those writes.
     pub fn begin_all_or_nothing(&mut self) -> crate::Result<AllOrNothing> {
+        self.roll_back_stray()?;
         self.conn.execute_batch("BEGIN IMMEDIATE").doing("starting an all-or-nothing write")?;
-        Ok(AllOrNothing { device_before: self.device.clone() })
+        let held = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        self.all_or_nothing = Some(held.clone());
+        Ok(AllOrNothing { device_before: self.device.clone(), held })
     }
 
     /// Commits every write since `begin`, or rolls all of them back (and
-    /// the device's counters with them).
-    pub fn finish_all_or_nothing(&mut self, begun: AllOrNothing, commit: bool) -> crate::Result<()> {
+    /// the device's counters with them). A commit that fails is rolled
+    /// back too: nothing of the work is half kept.
+    pub fn finish_all_or_nothing(&mut self, mut begun: AllOrNothing, commit: bool) -> crate::Result<()> {
+        self.all_or_nothing = None;
+        let device_before = begun.device_before.take();
         if commit {
-            return self.conn.execute_batch("COMMIT").doing("committing an all-or-nothing write");
+            match self.conn.execute_batch("COMMIT") {
+                Ok(()) => return Ok(()),
+                Err(failed) => {
+                    self.device = device_before;
+                    if !self.conn.is_autocommit() {
+                        let _ = self.conn.execute_batch("ROLLBACK");
+                    }
+                    return Err(failed).doing("committing an all-or-nothing write");
+                }
+            }
         }
-        self.device = begun.device_before;
+        self.device = device_before;
         self.conn.execute_batch("ROLLBACK").doing("rolling an all-or-nothing write back")
+    }
+
+    fn all_or_nothing_held(&self) -> bool {
+        self.all_or_nothing.as_ref().is_some_and(|held| held.load(std::sync::atomic::Ordering::SeqCst))
+    }
+
+    /// An all-or-nothing transaction left open by work that never finished
+    /// (a panic between its beginning and its end) is rolled back before
+    /// anything else is written, rather than holding every later write.
+    fn roll_back_stray(&mut self) -> crate::Result<()> {
+        self.all_or_nothing = None;
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        self.conn.execute_batch("ROLLBACK").doing("rolling back an unfinished write")?;
+        self.device = crate::device::load(&self.conn)?;
+        Ok(())
     }
 }
 
@@ -693,5 +737,19 @@ mod all_or_nothing_tests {
         // Writes after it are transactions of their own again.
         write_chunk(&mut store, 3);
         assert_eq!(store.count(Kind::Person).unwrap(), 40);
+    }
+
+    #[test]
+    fn chunks_left_unfinished_are_rolled_back_before_the_next_write_which_lands_alone() {
+        let mut store = store();
+        let counter = store.device().unwrap().counter;
+        let begun = store.begin_all_or_nothing().unwrap();
+        write_chunk(&mut store, 0);
+        // A panic or a forgotten error path: the token is gone, unfinished.
+        drop(begun);
+        write_chunk(&mut store, 1);
+        assert_eq!(store.count(Kind::Person).unwrap(), 10, "only the later write");
+        assert_eq!((store.device().unwrap().counter, stored_counter(&store)), (counter + 10, counter + 10));
+        assert!(store.conn.is_autocommit(), "the later write was committed on its own");
     }
 }
