@@ -1,12 +1,10 @@
 //! A hostile bundle is refused within 100 MB of memory, whatever it holds:
 //! the heap this process takes while refusing each one is counted by the
-//! allocator below. One test only in this binary, so that nothing else
-//! allocates while it measures.
+//! test's allocator (`support/heap.rs`). One test only in this binary, so
+//! that nothing else allocates while it measures.
 
 use binome_core::CoreError;
 use binome_sync::{BundleError, Limit};
-use peakmem_alloc::{INSTRUMENTED_SYSTEM, PeakMemAlloc, PeakMemAllocTrait};
-use std::alloc::System;
 use std::io::Read;
 
 #[path = "support/crafting.rs"]
@@ -15,17 +13,9 @@ mod support;
 
 use crafting::*;
 
-#[global_allocator]
-static ALLOCATOR: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
-
-/// The most the heap grew while `work` ran.
-fn heap_growth<T>(work: impl FnOnce() -> T) -> (T, usize) {
-    ALLOCATOR.reset_peak_memory();
-    let value = work();
-    let peak = ALLOCATOR.get_peak_memory();
-    eprintln!("heap growth: {} KB", peak >> 10);
-    (value, peak)
-}
+#[path = "support/heap.rs"]
+mod heap;
+use heap::heap_growth;
 
 const MAX_HEAP: usize = 100 << 20;
 

@@ -1,30 +1,20 @@
 //! A participant list is imported in memory that does not grow with its
 //! rows: the heap this process takes while checking, then writing, a list
-//! of 40,000 rows is counted by the allocator below (the whole list held
+//! of 40,000 rows is counted by the test's allocator (the whole list held
 //! as cells and records took 2.8 KB a row, 110 MB here). One test only in
 //! this binary, so that nothing else allocates while it measures.
 
 use binome_core::Binome;
 use binome_core::import::{ImportKind, ImportOptions};
 use binome_store::DeviceRole;
-use peakmem_alloc::{INSTRUMENTED_SYSTEM, PeakMemAlloc, PeakMemAllocTrait};
-use std::alloc::System;
 use std::io::Write;
 
-#[global_allocator]
-static ALLOCATOR: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
+#[path = "support/heap.rs"]
+mod heap;
+use heap::heap_growth;
 
 const ROWS: usize = 40_000;
 const MAX_HEAP: usize = 32 << 20;
-
-/// The most the heap grew while `work` ran.
-fn heap_growth<T>(work: impl FnOnce() -> T) -> (T, usize) {
-    ALLOCATOR.reset_peak_memory();
-    let value = work();
-    let peak = ALLOCATOR.get_peak_memory();
-    eprintln!("heap growth: {} KB", peak >> 10);
-    (value, peak)
-}
 
 #[test]
 fn a_long_list_is_checked_and_written_without_holding_it() {

@@ -97,23 +97,7 @@ fn a_store_from_schema_6_still_answers_with_the_choices_it_kept_for_itself() {
     // The list of the programme's next mission, as Excel's CSV: the
     // choices this laptop kept under schema 6 still answer ("Matrone").
     let host = store.json(&["organisations", "list"])[0]["id"].as_str().unwrap().to_owned();
-    let june = store.add(
-        "missions",
-        &[
-            "--programme",
-            "PASST2",
-            "--code",
-            "M-2019-06",
-            "--title",
-            "SONU, deuxième session",
-            "--host-org",
-            &host,
-            "--start-date",
-            "03/06/2019",
-            "--end-date",
-            "14/06/2019",
-        ],
-    );
+    let june = crate::support::second_mission(&store, &host);
     let list = fixture("participants-moundou-excel.csv");
     let out = store
         .cmd(&["--json", "import", "participants", list.to_str().unwrap(), "--mission", &june, "--dry-run"])

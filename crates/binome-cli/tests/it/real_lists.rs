@@ -4,7 +4,7 @@
 //! broken or hostile. Nothing typed in a cell is lost without being shown,
 //! and nothing is half-imported.
 
-use crate::support::{Mission, Store, fixture, import_participants, mission, people_fields};
+use crate::support::{Mission, Store, fixture, import_participants, mission, people_fields, second_mission};
 use serde_json::Value;
 
 const MOUNDOU_FILES: [&str; 4] = [
@@ -48,26 +48,6 @@ fn unknown_values(report: &Value) -> Vec<(String, String, u64)> {
         .collect();
     groups.sort();
     groups
-}
-
-fn second_mission(store: &Store, m: &Mission) -> String {
-    store.add(
-        "missions",
-        &[
-            "--programme",
-            "PASST2",
-            "--code",
-            "M-2019-06",
-            "--title",
-            "SONU Moundou, deuxième session",
-            "--host-org",
-            &m.host,
-            "--start-date",
-            "03/06/2019",
-            "--end-date",
-            "14/06/2019",
-        ],
-    )
 }
 
 /// Each person's names, profession (the programme's title, or the code of
@@ -238,7 +218,7 @@ fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothin
 
     // The next mission of the programme: the Excel CSV of the same list,
     // no mapping file, no question.
-    let june = second_mission(&store, &m);
+    let june = second_mission(&store, &m.host);
     let (code, report) = rehearse(&store, &path(MOUNDOU_FILES[1]), &june, &[]);
     assert_eq!((code, report["unknown_values"].as_array().unwrap().len()), (0, 0), "{report:#}");
     store.ok(&["import", "participants", &path(MOUNDOU_FILES[1]), "--mission", &june]);
@@ -437,7 +417,7 @@ fn a_choice_made_on_one_laptop_is_known_on_every_laptop_of_the_programme() {
     assert_eq!(matrone["data"]["mapped_to"], "autre");
 
     crate::sync::send(&first, &second);
-    let june = second_mission(&second, &m);
+    let june = second_mission(&second, &m.host);
     let (code, report) = rehearse(&second, &path(MOUNDOU_FILES[1]), &june, &[]);
     assert_eq!((code, report["unknown_values"].as_array().unwrap().len()), (0, 0), "{report:#}");
     second.ok(&["import", "participants", &path(MOUNDOU_FILES[1]), "--mission", &june]);

@@ -141,6 +141,27 @@ pub fn mission(store: &Store) -> Mission {
     Mission { host, mission }
 }
 
+/// The programme's next mission, from 03/06/2019 to 14/06/2019, hosted by `host`.
+pub fn second_mission(store: &Store, host: &str) -> String {
+    store.add(
+        "missions",
+        &[
+            "--programme",
+            "PASST2",
+            "--code",
+            "M-2019-06",
+            "--title",
+            "SONU Moundou, deuxième session",
+            "--host-org",
+            host,
+            "--start-date",
+            "03/06/2019",
+            "--end-date",
+            "14/06/2019",
+        ],
+    )
+}
+
 /// A participant enrolled in the mission.
 pub fn participant(store: &Store, mission: &str, family: &str, given: &str, sex: &str, cadre: &str) -> String {
     let person =
