@@ -194,15 +194,9 @@ fn is_workbook(path: &Path) -> bool {
     matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods")
 }
 
-/// Every non-empty row of the file (of `sheet`, or the first sheet that
-/// holds something, for a workbook), read whole.
-pub fn read_grid(path: &Path, sheet: Option<&str>) -> Result<Grid, ReadError> {
-    let (source, rows) = read_rows(path, sheet)?;
-    Ok(Grid { rows: rows.collect::<Result<_, _>>()?, source })
-}
-
-/// The rows of the file, one at a time: delimited text is read in chunks
-/// from the disk; a workbook's sheet is laid out whole (bounded) first.
+/// The rows of the file (of `sheet`, or the first sheet that holds
+/// something, for a workbook), one at a time: delimited text is read in
+/// chunks from the disk; a workbook's sheet is laid out whole (bounded) first.
 pub fn read_rows<'a>(path: &'a Path, sheet: Option<&str>) -> Result<(Source, Rows<'a>), ReadError> {
     if is_workbook(path) {
         let grid = workbook::read_workbook(path, sheet)?;
