@@ -457,3 +457,74 @@ mod squatted_device_ids {
         }
     }
 }
+
+/// A version names its proof by the place of a segment line in the payload,
+/// and is checked on the bytes it came with: a proof that points anywhere
+/// else, sits anywhere else, or covers other bytes is refused.
+mod proofs {
+    use super::*;
+
+    /// The expert's payload for one programme, signed as its export signs it.
+    fn signed_payload(laptops: &mut Laptops) -> (String, u64) {
+        let origin = laptops.expert_id();
+        let line = programme_line(&origin, PROGRAMME, "Appui santé Tchad");
+        let version = binome_sync::parse_line(&line, 1).unwrap().unwrap();
+        let keys = laptops.expert.keys().unwrap();
+        let (payload, segments) = signed_lines(&[version], &keys);
+        (String::from_utf8(payload).unwrap(), segments)
+    }
+
+    fn refused_as(laptops: &mut Laptops, payload: &str, segments: u64) -> CoreError {
+        let path = laptops.crafted_with_segments(&mut payload.as_bytes(), &[("programmes", 1)], segments, |_| {});
+        laptops.refused(&path)
+    }
+
+    #[test]
+    fn the_signed_payload_itself_imports() {
+        let mut laptops = laptops();
+        let (payload, segments) = signed_payload(&mut laptops);
+        assert!(payload.lines().nth(1).unwrap().starts_with("{\"p\":0,\"t\":\"programmes\""), "{payload}");
+        let path = laptops.crafted_with_segments(&mut payload.as_bytes(), &[("programmes", 1)], segments, |_| {});
+        laptops.office.import_bundle(&path, false).unwrap();
+        assert!(laptops.office.store().get(binome_core::domain::Kind::Programme, PROGRAMME).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_proof_naming_no_segment_line_before_it_is_refused() {
+        let mut laptops = laptops();
+        let origin = laptops.expert_id();
+        let (payload, segments) = signed_payload(&mut laptops);
+        let elsewhere = payload.replacen("{\"p\":0,", "{\"p\":1,", 1);
+        match refused_as(&mut laptops, &elsewhere, segments) {
+            CoreError::Sync(SyncRefusal::Unverified { device, table, id, .. }) => {
+                assert_eq!((device, table.as_str(), id.as_str()), (origin, "programmes", PROGRAMME));
+            }
+            other => panic!("expected an unverified version, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_proof_that_does_not_open_its_line_is_refused() {
+        let mut laptops = laptops();
+        let (payload, segments) = signed_payload(&mut laptops);
+        let moved = payload.replacen("{\"p\":0,", "{", 1).replacen("\"del\":false", "\"del\":false,\"p\":0", 1);
+        match refused_as(&mut laptops, &moved, segments) {
+            CoreError::Bundle(BundleError::BadPayload { line, .. }) => assert_eq!(line, 2),
+            other => panic!("expected a malformed line, got {other:?}"),
+        }
+    }
+
+    /// The same values in other bytes (a relayer that re-indents a line)
+    /// are not what the origin signed.
+    #[test]
+    fn the_same_values_written_otherwise_are_refused() {
+        let mut laptops = laptops();
+        let origin = laptops.expert_id();
+        let (payload, segments) = signed_payload(&mut laptops);
+        let respaced = payload.replacen("\"del\":false", "\"del\": false", 1);
+        match refused_as(&mut laptops, &respaced, segments) {
+            CoreError::Sync(SyncRefusal::Unverified { device, .. }) => assert_eq!(device, origin),
+            other => panic!("expected an unverified version, got {other:?}"),
+        }
+    }
+}

@@ -31,7 +31,9 @@ impl DeferredIndexes {
 impl Writer<'_> {
     /// Drops the secondary indexes of those `kinds` whose table holds no
     /// row yet. Lookups by id keep working: ids are the tables' keys.
-    pub fn defer_indexes_of_empty(&self, kinds: &[Kind]) -> crate::Result<DeferredIndexes> {
+    /// Until [`Writer::rebuild_indexes`], merged versions of those kinds
+    /// are inserted first and probed only if their id is taken.
+    pub fn defer_indexes_of_empty(&mut self, kinds: &[Kind]) -> crate::Result<DeferredIndexes> {
         let mut deferred = DeferredIndexes::default();
         for kind in kinds {
             let table = kind.table();
@@ -42,6 +44,7 @@ impl Writer<'_> {
             if !empty {
                 continue;
             }
+            self.filling.insert(*kind);
             // Indexes SQLite makes itself (for keys and UNIQUE) have no SQL
             // and cannot be dropped; only those the schema created are.
             let mut stmt = self
@@ -64,7 +67,8 @@ impl Writer<'_> {
     }
 
     /// Builds again the indexes [`Writer::defer_indexes_of_empty`] dropped.
-    pub fn rebuild_indexes(&self, deferred: DeferredIndexes) -> crate::Result<()> {
+    pub fn rebuild_indexes(&mut self, deferred: DeferredIndexes) -> crate::Result<()> {
+        self.filling.clear();
         if deferred.is_empty() {
             return Ok(());
         }

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_import_value_choices.sql"),
     include_str!("../migrations/0006_programme_professions.sql"),
     include_str!("../migrations/0007_value_choices.sql"),
+    include_str!("../migrations/0008_numbered_segments.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -187,10 +188,11 @@ mod tests {
     /// a fifth of an import's time. Adding one back fails here.
     #[test]
     fn writing_a_row_or_its_change_log_builds_no_temporary_index() {
+        use crate::rows::IfTaken;
         let store = Store::open_in_memory().unwrap();
         let statements = Kind::ALL
             .iter()
-            .map(|&kind| crate::rows::upsert_sql(kind))
+            .flat_map(|&kind| [IfTaken::Replace, IfTaken::Skip].map(|if_taken| crate::rows::write_sql(kind, if_taken)))
             .chain([crate::rows::CHANGE_LOG_INSERT.to_owned()]);
         for sql in statements {
             let mut explain = store.conn.prepare(&format!("EXPLAIN {sql}")).unwrap();

@@ -9,7 +9,7 @@ use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, DropBehavior, OptionalExtension, Savepoint, Transaction, params_from_iter};
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A record with its version.
 #[derive(Debug, Clone, Serialize)]
@@ -27,9 +27,9 @@ pub struct StoredRow {
     /// Fields from a newer Binôme, kept as they came.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<serde_json::Map<String, Value>>,
-    /// The segment its origin signed this version in, if known here.
+    /// The number here of the segment its origin signed this version in.
     #[serde(skip)]
-    pub proof: Option<Vec<u8>>,
+    pub proof: Option<i64>,
 }
 
 /// Which rows of a kind to list: equality on fields, tombstones or not.
@@ -324,7 +324,9 @@ impl Store {
             merges_changed: false,
             actors: HashMap::new(),
             upserts: HashMap::new(),
+            inserts: HashMap::new(),
             probes: HashMap::new(),
+            filling: HashSet::new(),
         };
         let value = work(&mut writer)?;
         if writer.merges_changed {
@@ -472,10 +474,11 @@ pub struct VersionMeta {
     pub origin: String,
     pub author: String,
     pub deleted: bool,
-    /// The segment its origin signed it in (device-local: two laptops may
-    /// hold the same version under different segments).
+    /// The number, in this store's `segments`, of the segment its origin
+    /// signed it in (local: two laptops number their segments apart, and
+    /// may hold the same version under different segments).
     #[serde(skip)]
-    pub proof: Option<Vec<u8>>,
+    pub proof: Option<i64>,
 }
 
 /// Writes inside one transaction. Local changes get a new version each;
@@ -487,28 +490,46 @@ pub struct Writer<'a> {
     pub(crate) merges_changed: bool,
     actors: HashMap<(String, String), i64>,
     upserts: HashMap<Kind, String>,
+    inserts: HashMap<Kind, String>,
     /// Per kind, the SQL that tells whether a row shows a given version.
     pub(crate) probes: HashMap<Kind, String>,
+    /// Kinds whose table was empty when this write began loading it (see
+    /// [`Writer::defer_indexes_of_empty`]): a version there is most likely
+    /// of a row not written yet, so it is inserted before being probed.
+    pub(crate) filling: HashSet<Kind>,
+}
+
+/// What writing a row does when its id is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IfTaken {
+    Replace,
+    /// Writes nothing (and leaves no trace in the change log).
+    Skip,
 }
 
 pub(crate) const CHANGE_LOG_INSERT: &str =
     "INSERT INTO change_log (table_name, row_id, op, actor, hlc, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-pub(crate) fn upsert_sql(kind: Kind) -> String {
+pub(crate) fn write_sql(kind: Kind, if_taken: IfTaken) -> String {
     let names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
     let placeholders: Vec<String> = (1..=names.len() + 9).map(|i| format!("?{i}")).collect();
-    let updates: Vec<String> = names
-        .iter()
-        .chain(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra", "proof"].iter())
-        .map(|n| format!("{n} = excluded.{n}"))
-        .collect();
+    let on_conflict = match if_taken {
+        IfTaken::Replace => {
+            let updates: Vec<String> = names
+                .iter()
+                .chain(["deleted", "vv", "hlc", "origin", "change_seq", "author", "extra", "proof"].iter())
+                .map(|n| format!("{n} = excluded.{n}"))
+                .collect();
+            format!("DO UPDATE SET {}", updates.join(", "))
+        }
+        IfTaken::Skip => "DO NOTHING".to_owned(),
+    };
     format!(
         "INSERT INTO {table} (id, {cols}, deleted, vv, hlc, origin, change_seq, author, extra, proof) VALUES ({ph})
-         ON CONFLICT (id) DO UPDATE SET {updates}",
+         ON CONFLICT (id) {on_conflict}",
         table = kind.table(),
         cols = names.join(", "),
         ph = placeholders.join(", "),
-        updates = updates.join(", ")
     )
 }
 
@@ -603,6 +624,23 @@ impl Writer<'_> {
         version: &VersionMeta,
         op: &str,
     ) -> crate::Result<i64> {
+        let seq = self.write_row_if(kind, id, data, extra, version, op, IfTaken::Replace)?;
+        Ok(seq.expect("a replacing write always writes"))
+    }
+
+    /// Writes a row version; `None` if its id was taken and `if_taken`
+    /// says to skip it.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn write_row_if(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        data: &Row,
+        extra: Option<&serde_json::Map<String, Value>>,
+        version: &VersionMeta,
+        op: &str,
+        if_taken: IfTaken,
+    ) -> crate::Result<Option<i64>> {
         let actor = self.actor_for(&version.origin, &version.author)?;
         self.tx
             .prepare_cached(CHANGE_LOG_INSERT)
@@ -626,17 +664,30 @@ impl Writer<'_> {
             Some(e) => SqlValue::Text(Value::Object(e.clone()).to_string()),
             None => SqlValue::Null,
         });
-        values.push(version.proof.clone().map_or(SqlValue::Null, SqlValue::Blob));
-        let sql = self.upserts.entry(kind).or_insert_with(|| upsert_sql(kind));
-        self.tx
+        values.push(version.proof.map_or(SqlValue::Null, SqlValue::Integer));
+        let statements = match if_taken {
+            IfTaken::Replace => &mut self.upserts,
+            IfTaken::Skip => &mut self.inserts,
+        };
+        let sql = statements.entry(kind).or_insert_with(|| write_sql(kind, if_taken));
+        let written = self
+            .tx
             .prepare_cached(sql)
             .doing("preparing a record write")?
             .execute(params_from_iter(values))
             .doing("writing a record")?;
+        if written == 0 {
+            self.tx
+                .prepare_cached("DELETE FROM change_log WHERE seq = ?1")
+                .doing("preparing the change log")?
+                .execute([seq])
+                .doing("taking back a change log entry")?;
+            return Ok(None);
+        }
         if kind == Kind::PersonMerge {
             self.merges_changed = true;
         }
-        Ok(seq)
+        Ok(Some(seq))
     }
 
     fn save(

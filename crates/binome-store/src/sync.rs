@@ -4,7 +4,7 @@
 
 use crate::error::{Doing, StoreError};
 use crate::open::Store;
-use crate::rows::{StoredRow, VersionMeta, Writer};
+use crate::rows::{IfTaken, StoredRow, VersionMeta, Writer};
 use binome_domain::kind::FieldType;
 use binome_domain::merge::{MergeOutcome, VersionRef, is_conflict, merge, merged_vv, winner};
 use binome_domain::{Hlc, Kind, Row, VersionVector};
@@ -74,13 +74,32 @@ fn normalise_value(ty: FieldType, value: Value) -> Value {
 
 /// Splits a travelling object into the fields this kind has and the rest.
 pub fn split_fields(kind: Kind, mut object: Map<String, Value>) -> (Row, Option<Map<String, Value>>) {
-    let mut data = Row::new();
-    for field in kind.fields() {
-        // The key the line brought is moved along with its value.
-        let (name, value) = object.remove_entry(field.name).unwrap_or_else(|| (field.name.to_owned(), Value::Null));
-        data.insert(name, normalise_value(field.ty, value));
+    let fields = kind.fields();
+    // Nearly always the object holds this kind's fields and no other: it
+    // becomes the row in place, no map built again (two million lines in
+    // a country's bundle).
+    let known = fields.iter().filter(|f| object.contains_key(f.name)).count();
+    let extra = if known == object.len() {
+        None
+    } else {
+        let (mut data, mut extra) = (Row::new(), object);
+        for field in fields {
+            if let Some((name, value)) = extra.remove_entry(field.name) {
+                data.insert(name, value);
+            }
+        }
+        object = data;
+        Some(extra)
+    };
+    for field in fields {
+        match object.get_mut(field.name) {
+            Some(value) => *value = normalise_value(field.ty, std::mem::take(value)),
+            None => {
+                object.insert(field.name.to_owned(), Value::Null);
+            }
+        }
     }
-    (data, if object.is_empty() { None } else { Some(object) })
+    (object, extra)
 }
 
 fn content(data: &Row, extra: &Option<Map<String, Value>>) -> String {
@@ -188,7 +207,7 @@ fn read_other_heads(conn: &rusqlite::Connection, kind: Kind, id: &str) -> crate:
                 r.get::<_, String>(3)?,
                 r.get::<_, i64>(4)?,
                 r.get::<_, String>(5)?,
-                r.get::<_, Option<Vec<u8>>>(6)?,
+                r.get::<_, Option<i64>>(6)?,
             ))
         })
         .doing("reading row heads")?;
@@ -240,6 +259,18 @@ impl Writer<'_> {
     pub fn apply_remote(&mut self, incoming: &RemoteVersion) -> crate::Result<Applied> {
         let (kind, id) = (incoming.kind, incoming.id.as_str());
         self.see_own_counter(&incoming.meta.vv);
+        if self.filling.contains(&kind) {
+            // A table being loaded: the insert itself tells whether the row
+            // is new, with one look-up of its id instead of two.
+            let meta = &incoming.meta;
+            if self
+                .write_row_if(kind, id, &incoming.data, incoming.extra.as_ref(), meta, "import", IfTaken::Skip)?
+                .is_some()
+            {
+                self.observe(meta.hlc);
+                return Ok(Applied::New);
+            }
+        }
         match self.shown_version(incoming)? {
             Shown::NoRow => {
                 // A row never seen here (most of a first import): no heads to
@@ -252,7 +283,7 @@ impl Writer<'_> {
             // bundle re-sent whole).
             Shown::This => return Ok(Applied::Unchanged),
             Shown::ThisWithoutProof => {
-                self.attach_proof(kind, id, incoming.meta.proof.as_deref())?;
+                self.attach_proof(kind, id, incoming.meta.proof)?;
                 return Ok(Applied::Unchanged);
             }
             Shown::Other => {}
@@ -349,7 +380,7 @@ impl Writer<'_> {
         Ok(if unproven && meta.proof.is_some() { Shown::ThisWithoutProof } else { Shown::This })
     }
 
-    fn attach_proof(&mut self, kind: Kind, id: &str, proof: Option<&[u8]>) -> crate::Result<()> {
+    fn attach_proof(&mut self, kind: Kind, id: &str, proof: Option<i64>) -> crate::Result<()> {
         self.tx
             .prepare_cached(&format!("UPDATE {} SET proof = ?2 WHERE id = ?1", kind.table()))
             .doing("preparing to attach a proof")?

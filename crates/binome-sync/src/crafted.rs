@@ -6,9 +6,9 @@
 use crate::error::BundleError;
 use crate::format::{Header, Outgoing, header_for, seal_header};
 use crate::keys::DeviceKeys;
-use crate::lines::{write_line, write_segment_line};
+use crate::lines::{write_proven_line, write_segment_line, write_signed_line};
 use crate::payload::PayloadWriter;
-use crate::segment::{SEGMENT_LEAVES, Segment, version_hash};
+use crate::segment::{SEGMENT_LEAVES, Segment, line_hash};
 use binome_store::RemoteVersion;
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
@@ -42,18 +42,24 @@ pub fn signed_lines(versions: &[RemoteVersion], keys: &DeviceKeys) -> (Vec<u8>, 
     let mut segments = 0;
     for chunk in versions.chunks(SEGMENT_LEAVES) {
         let origin = &chunk[0].meta.origin;
-        let mut chunk = chunk.to_vec();
-        chunk.sort_by_key(|v| v.meta.vv.get(origin));
-        let leaves = chunk.iter().map(|v| (v.meta.vv.get(origin), version_hash(v))).collect();
+        let mut chunk: Vec<(u64, Vec<u8>)> = chunk
+            .iter()
+            .map(|v| {
+                let mut line = Vec::new();
+                write_signed_line(v, &mut line).expect("a version serialises");
+                (v.meta.vv.get(origin), line)
+            })
+            .collect();
+        chunk.sort_by_key(|(counter, _)| *counter);
+        let leaves = chunk.iter().map(|(counter, line)| (*counter, line_hash(line))).collect();
         let segment = Segment::sign(origin, leaves, keys);
         write_segment_line(&segment, &mut out).expect("a segment serialises");
         out.push(b'\n');
-        segments += 1;
-        for mut version in chunk {
-            version.meta.proof = Some(segment.id().to_vec());
-            write_line(&version, &mut out).expect("a version serialises");
+        for (_, line) in chunk {
+            write_proven_line(&line, segments as u32, &mut out);
             out.push(b'\n');
         }
+        segments += 1;
     }
     (out, segments)
 }

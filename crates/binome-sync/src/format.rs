@@ -16,9 +16,13 @@ use std::io::{Cursor, Read, Seek, Write};
 
 pub const FORMAT_NAME: &str = "binome-bundle";
 /// The payload line format; a reader refuses a bundle whose
-/// `min_reader_format` is above what it reads. Format 2 adds origin
-/// segments: a format-1 reader could not check who wrote a version.
-pub const FORMAT_VERSION: u32 = 2;
+/// `min_reader_format` is above what it reads. Format 2 added origin
+/// segments (a format-1 reader could not check who wrote a version);
+/// format 3 names each version's segment by its place in the payload.
+pub const FORMAT_VERSION: u32 = 3;
+/// Versions named their segment by its 32-byte id: written by development
+/// builds only, between formats 1 and 3, and not read.
+const SEGMENT_ID_FORMAT: u32 = 2;
 /// Bundles whose versions carry no origin signature: only the sender's own
 /// versions in them are accepted (its header signature covers them).
 pub const UNSIGNED_ORIGINS_FORMAT: u32 = 1;
@@ -215,17 +219,20 @@ pub(crate) fn seal_header<O: Write + Seek>(
 }
 
 /// Writes a bundle of `versions` in memory, signed with `keys`, encrypted
-/// to the age recipients given with `outgoing.recipients`. For small
-/// bundles; a store's export streams through [`PayloadWriter`] and
-/// [`seal_bundle`] instead.
+/// to the age recipients given with `outgoing.recipients`, with no origin
+/// segments: the envelope alone, for tests of it. A store's export signs
+/// its versions and streams through [`PayloadWriter`] and [`seal_bundle`].
 pub fn write_bundle(
     outgoing: Outgoing<'_>,
     versions: &[RemoteVersion],
     keys: &DeviceKeys,
 ) -> Result<Vec<u8>, BundleError> {
     let mut writer = PayloadWriter::new(Vec::new(), &outgoing.recipients)?;
+    let mut line = Vec::new();
     for version in versions {
-        writer.push(version)?;
+        line.clear();
+        crate::lines::write_signed_line(version, &mut line).map_err(write_error)?;
+        writer.push(version, &line, None)?;
     }
     let (payload, written) = writer.finish()?;
     Ok(seal_bundle(outgoing, written, &mut payload.as_slice(), keys, Cursor::new(Vec::new()))?.into_inner())
@@ -337,7 +344,10 @@ fn check_header(header: &Header) -> Result<(), BundleError> {
     if header.min_reader_format > FORMAT_VERSION {
         return Err(BundleError::NewerFormat { found: header.min_reader_format, supported: FORMAT_VERSION });
     }
-    if header.format_version < header.min_reader_format || header.min_reader_format == 0 {
+    if header.format_version < header.min_reader_format
+        || header.min_reader_format == 0
+        || header.min_reader_format == SEGMENT_ID_FORMAT
+    {
         return Err(BundleError::Unsupported { field: "format_version", value: header.format_version.to_string() });
     }
     let supported = binome_store::SYNCED_SCHEMA_VERSION;

@@ -31,7 +31,9 @@ pub use format::{
 };
 pub use keys::{DeviceKeys, fingerprint};
 pub use limits::{MAX_HEADER_BYTES, MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
-pub use lines::{Item, parse_item, parse_line, to_line};
+pub use lines::{Item, Proof, parse_item, parse_line, to_line, write_signed_line};
 pub use payload::{PayloadWriter, SEGMENTS, WrittenPayload};
 pub use revocation::{Revocation, RevocationBody};
-pub use segment::{LeafHash, OriginKey, SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob, version_hash};
+pub use segment::{
+    LeafHash, OriginKey, SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob, line_hash, version_hash,
+};

@@ -6,7 +6,9 @@ use crate::error::{BundleError, Limit};
 use crate::format::{COMPRESSION, ENCRYPTION, PayloadInfo, Recipient};
 use crate::keys::DeviceKeys;
 use crate::limits::{MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
-use crate::lines::{Item, parse_item, write_line, write_segment_line};
+#[cfg(doc)]
+use crate::lines::write_signed_line;
+use crate::lines::{Item, parse_item, write_proven_line, write_segment_line};
 use crate::segment::Segment;
 use binome_store::RemoteVersion;
 use sha2::{Digest, Sha256};
@@ -88,27 +90,37 @@ impl<W: Write> PayloadWriter<W> {
         })
     }
 
-    pub fn push(&mut self, version: &RemoteVersion) -> Result<(), BundleError> {
+    /// Writes a version whose origin signed `signed` (its line as
+    /// [`write_signed_line`] gives it), proven by the segment line numbered
+    /// `proof`; without a proof (a version this laptop holds unsigned),
+    /// the line goes as signed.
+    pub fn push(&mut self, version: &RemoteVersion, signed: &[u8], proof: Option<u32>) -> Result<(), BundleError> {
         let own = version.meta.vv.get(&version.meta.origin);
         let highest = self.covers.entry(version.meta.origin.clone()).or_insert(0);
         *highest = (*highest).max(own);
         *self.counts.entry(version.kind.table().to_owned()).or_insert(0) += 1;
         self.versions += 1;
         self.line.clear();
-        write_line(version, &mut self.line).map_err(write_error)?;
+        match proof {
+            Some(segment) => write_proven_line(signed, segment, &mut self.line),
+            None => self.line.extend_from_slice(signed),
+        }
         self.line.push(b'\n');
         self.plain_bytes += self.line.len() as u64;
         self.encoder.write_all(&self.line).map_err(write_error)
     }
 
-    /// Writes an origin's segment; it must come before the versions it signs.
-    pub fn push_segment(&mut self, segment: &Segment) -> Result<(), BundleError> {
+    /// Writes an origin's segment, which must come before the versions it
+    /// signs; gives the number they name it by.
+    pub fn push_segment(&mut self, segment: &Segment) -> Result<u32, BundleError> {
+        let number = u32::try_from(self.segments).map_err(write_error)?;
         self.segments += 1;
         self.line.clear();
         write_segment_line(segment, &mut self.line).map_err(write_error)?;
         self.line.push(b'\n');
         self.plain_bytes += self.line.len() as u64;
-        self.encoder.write_all(&self.line).map_err(write_error)
+        self.encoder.write_all(&self.line).map_err(write_error)?;
+        Ok(number)
     }
 
     /// Streams bytes into the payload as they are, lines or not.
@@ -248,7 +260,7 @@ pub fn for_each_item<E: From<BundleError>>(
     let mut segments = 0u64;
     for_each_line(ciphertext, keys, plain_bytes, |text, number| -> Result<(), E> {
         match parse_item(text, number).map_err(E::from)? {
-            Some(Item::Version(version)) => {
+            Some(Item::Version(version, proof)) => {
                 let table = version.kind.table();
                 let count = seen.entry(table).or_insert(0);
                 *count += 1;
@@ -262,7 +274,7 @@ pub fn for_each_item<E: From<BundleError>>(
                     .into());
                 }
                 total += 1;
-                each(Item::Version(version))
+                each(Item::Version(version, proof))
             }
             Some(Item::Segment(segment)) => {
                 segments += 1;
@@ -307,7 +319,7 @@ pub fn for_each_version<E: From<BundleError>>(
     mut each: impl FnMut(RemoteVersion) -> Result<(), E>,
 ) -> Result<u64, E> {
     for_each_item(ciphertext, keys, plain_bytes, declared, declared_segments, |item| match item {
-        Item::Version(version) => each(version),
+        Item::Version(version, _) => each(version),
         Item::Segment(_) => Ok(()),
     })
 }

@@ -21,13 +21,13 @@ use sha2::{Digest, Sha256};
 /// Leaves in a segment at most.
 pub const SEGMENT_LEAVES: usize = 256;
 const DOMAIN: &[u8] = b"binome-segment-v1\0";
-const LEAF_BYTES: usize = 8 + HASH_BYTES;
+const LEAF_BYTES: usize = 8 + LEAF_HASH_BYTES;
 /// A leaf keeps the first 16 bytes of the SHA-256: forging a version for a
 /// signed leaf is a second-preimage search of 2^128, and each byte saved is
 /// two million bytes of a country's bundle that zstd cannot compress.
-const HASH_BYTES: usize = 16;
+pub const LEAF_HASH_BYTES: usize = 16;
 
-pub type LeafHash = [u8; HASH_BYTES];
+pub type LeafHash = [u8; LEAF_HASH_BYTES];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
@@ -76,13 +76,18 @@ pub fn leaves_from_blob(blob: &[u8]) -> Option<Vec<(u64, LeafHash)>> {
     )
 }
 
-/// The hash a version is signed under: SHA-256 of its payload line as
-/// [`crate::lines::write_line`] writes it, without its proof
+/// The hash a version is signed under: the first 16 bytes of the SHA-256
+/// of its signed line, as [`crate::lines::write_signed_line`] writes it
 /// (`docs/bundle-format.md`, "Origin signatures").
+pub fn line_hash(signed: &[u8]) -> LeafHash {
+    Sha256::digest(signed)[..LEAF_HASH_BYTES].try_into().expect("16 bytes")
+}
+
+/// [`line_hash`] of a version's signed line.
 pub fn version_hash(version: &RemoteVersion) -> LeafHash {
     let mut line = Vec::with_capacity(512);
     write_signed_line(version, &mut line).expect("a version serialises");
-    Sha256::digest(&line)[..HASH_BYTES].try_into().expect("16 bytes")
+    line_hash(&line)
 }
 
 impl Segment {
@@ -149,7 +154,7 @@ mod tests {
     use super::*;
 
     fn leaves(counters: &[u64]) -> Vec<(u64, LeafHash)> {
-        counters.iter().map(|&c| (c, Sha256::digest(c.to_be_bytes())[..HASH_BYTES].try_into().unwrap())).collect()
+        counters.iter().map(|&c| (c, Sha256::digest(c.to_be_bytes())[..LEAF_HASH_BYTES].try_into().unwrap())).collect()
     }
 
     #[test]

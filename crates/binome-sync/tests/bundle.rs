@@ -160,30 +160,44 @@ fn a_missing_or_foreign_signature_is_refused() {
     assert!(matches!(read_bundle(&forged), Err(BundleError::BadSignature)));
 }
 
+/// `original` with its header's text changed by `edit`, signed again with `keys`.
+fn with_header(original: &[u8], keys: &DeviceKeys, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use ed25519_dalek::Signer;
+    let text = String::from_utf8(entry_bytes(original, "header.json")).unwrap();
+    let edited = edit(text).into_bytes();
+    let signature = keys.signing.sign(&edited).to_bytes().to_vec();
+    with_entry(&with_entry(original, "header.json", |_| Some(edited.clone())), "header.sig", |_| {
+        Some(signature.clone())
+    })
+}
+
 #[test]
 fn a_bundle_for_a_newer_reader_asks_for_an_update() {
-    use ed25519_dalek::Signer;
     let a = DeviceKeys::generate();
-    let original = bundle(&a, &[&a]);
-    let mut header_bytes = Vec::new();
-    zip::ZipArchive::new(Cursor::new(original.as_slice()))
-        .unwrap()
-        .by_name("header.json")
-        .unwrap()
-        .read_to_end(&mut header_bytes)
-        .unwrap();
-    let newer = String::from_utf8(header_bytes)
-        .unwrap()
-        .replace(&format!("\"min_reader_format\": {}", binome_sync::FORMAT_VERSION), "\"min_reader_format\": 7")
-        .into_bytes();
-    let signature = a.signing.sign(&newer).to_bytes().to_vec();
-    let bytes = with_entry(&with_entry(&original, "header.json", |_| Some(newer.clone())), "header.sig", |_| {
-        Some(signature.clone())
-    });
+    let current = format!("\"min_reader_format\": {}", binome_sync::FORMAT_VERSION);
+    let bytes = with_header(&bundle(&a, &[&a]), &a, |text| text.replace(&current, "\"min_reader_format\": 7"));
     assert!(matches!(
         read_bundle(&bytes),
         Err(BundleError::NewerFormat { found: 7, supported: binome_sync::FORMAT_VERSION })
     ));
+}
+
+/// Format 2 named segments by id: a reader of format 3 would take its
+/// proofs for numbers, so it refuses the bundle before decrypting it.
+#[test]
+fn a_bundle_of_the_development_format_2_is_refused_as_unsupported() {
+    let a = DeviceKeys::generate();
+    let bytes = with_header(&bundle(&a, &[&a]), &a, |text| {
+        let format = binome_sync::FORMAT_VERSION;
+        text.replace(&format!("\"format_version\": {format}"), "\"format_version\": 2")
+            .replace(&format!("\"min_reader_format\": {format}"), "\"min_reader_format\": 2")
+    });
+    match read_bundle(&bytes) {
+        Err(error @ BundleError::Unsupported { field: "format_version", .. }) => {
+            assert_eq!(error.code(), "bundle-unsupported");
+        }
+        other => panic!("expected format 2 refused, got {other:?}"),
+    }
 }
 
 mod damaged_bundles {

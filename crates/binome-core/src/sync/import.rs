@@ -279,12 +279,12 @@ impl Apply<'_> {
         progress(0, total);
         let deferred = w.defer_indexes_of_empty(&bulk_loaded(self.header))?;
         bundle.for_each_item(keys, |item| -> Result<()> {
-            let version = match item {
+            let (mut version, proof) = match item {
                 Item::Segment(segment) => return book.admit(w, segment, self.origins),
-                Item::Version(version) => version,
+                Item::Version(version, proof) => (version, proof),
             };
             let origin = self.origins.get(&version.meta.origin)?;
-            book.check(w, &version, unsigned_sender)?;
+            book.check(w, &mut version, proof, unsigned_sender)?;
             if origin.accept_up_to.is_some_and(|last| version.meta.vv.get(&version.meta.origin) > last) {
                 after_revocation += 1;
                 return Ok(());

@@ -8,8 +8,11 @@ use super::SyncRefusal;
 use super::origins::VerifiedOrigins;
 use crate::error::{CoreError, Result};
 use binome_store::{RemoteVersion, SegmentRecord, Store, Writer};
-use binome_sync::{DeviceKeys, PayloadWriter, SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob, version_hash};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use binome_sync::{
+    DeviceKeys, PayloadWriter, Proof, SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob, line_hash,
+    write_signed_line,
+};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 fn record_of(segment: &Segment) -> SegmentRecord {
@@ -41,8 +44,13 @@ fn segment_of(record: SegmentRecord) -> Result<Segment> {
 pub(super) struct Signer<'a> {
     me: &'a str,
     keys: &'a DeviceKeys,
-    own: Vec<RemoteVersion>,
-    written: HashSet<Vec<u8>>,
+    /// This laptop's versions waiting for their segment, with the lines
+    /// it signs.
+    own: Vec<(RemoteVersion, Vec<u8>)>,
+    /// Segments written, by their number in the store: their number in
+    /// the payload.
+    written: HashMap<i64, u32>,
+    line: Vec<u8>,
     /// Per origin, versions held back for want of their origin's signature
     /// (received before bundles carried one).
     pub held_back: BTreeMap<String, u64>,
@@ -56,7 +64,8 @@ impl<'a> Signer<'a> {
             me,
             keys,
             own: Vec::with_capacity(SEGMENT_LEAVES),
-            written: HashSet::new(),
+            written: HashMap::new(),
+            line: Vec::with_capacity(1024),
             held_back: BTreeMap::new(),
             origins: Default::default(),
         }
@@ -69,26 +78,34 @@ impl<'a> Signer<'a> {
         version: RemoteVersion,
     ) -> Result<()> {
         if version.meta.origin == self.me {
-            self.own.push(version);
+            let mut line = Vec::with_capacity(512);
+            write_signed_line(&version, &mut line).map_err(signed_line_error)?;
+            self.own.push((version, line));
             if self.own.len() == SEGMENT_LEAVES {
                 self.sign_own(writer)?;
             }
             return Ok(());
         }
-        let Some(proof) = version.meta.proof.clone() else {
+        let Some(proof) = version.meta.proof else {
             *self.held_back.entry(version.meta.origin.clone()).or_default() += 1;
             return Ok(());
         };
-        if !self.written.contains(&proof) {
-            let Some(record) = store.segment(&proof)? else {
-                *self.held_back.entry(version.meta.origin.clone()).or_default() += 1;
-                return Ok(());
-            };
-            writer.push_segment(&segment_of(record)?)?;
-            self.written.insert(proof);
-        }
+        let number = match self.written.get(&proof) {
+            Some(&number) => number,
+            None => {
+                let Some(record) = store.segment(proof)? else {
+                    *self.held_back.entry(version.meta.origin.clone()).or_default() += 1;
+                    return Ok(());
+                };
+                let number = writer.push_segment(&segment_of(record)?)?;
+                self.written.insert(proof, number);
+                number
+            }
+        };
         self.origins.insert(version.meta.origin.clone());
-        writer.push(&version)?;
+        self.line.clear();
+        write_signed_line(&version, &mut self.line).map_err(signed_line_error)?;
+        writer.push(&version, &self.line, Some(number))?;
         Ok(())
     }
 
@@ -102,53 +119,62 @@ impl<'a> Signer<'a> {
 
     fn sign_own<W: Write>(&mut self, writer: &mut PayloadWriter<W>) -> Result<()> {
         let me = self.me;
-        self.own.sort_by_key(|v| v.meta.vv.get(me));
-        let leaves = self.own.iter().map(|v| (v.meta.vv.get(me), version_hash(v))).collect();
-        let segment = Segment::sign(me, leaves, self.keys);
-        writer.push_segment(&segment)?;
-        let id = segment.id().to_vec();
-        for mut version in self.own.drain(..) {
-            version.meta.proof = Some(id.clone());
-            writer.push(&version)?;
+        self.own.sort_by_key(|(v, _)| v.meta.vv.get(me));
+        let leaves = self.own.iter().map(|(v, line)| (v.meta.vv.get(me), line_hash(line))).collect();
+        let number = writer.push_segment(&Segment::sign(me, leaves, self.keys))?;
+        for (version, line) in self.own.drain(..) {
+            writer.push(&version, &line, Some(number))?;
         }
         self.origins.insert(me.to_owned());
         Ok(())
     }
 }
 
-/// Segments at hand during an import, by id: those the bundle brought so
-/// far and those looked up in the store. Bounded: once full it starts
-/// again, since a payload brings each segment just before the versions it
-/// signs.
+fn signed_line_error(error: serde_json::Error) -> CoreError {
+    CoreError::Bundle(binome_sync::BundleError::Write(error.to_string()))
+}
+
+/// The segments of the bundle being imported: for each segment line, in
+/// order, its number in the store, and the segments themselves at hand,
+/// bounded (once full it starts again: a payload brings each segment just
+/// before most of the versions it signs).
 #[derive(Default)]
 pub(super) struct SegmentBook {
-    by_id: HashMap<Vec<u8>, Segment>,
+    numbers: Vec<i64>,
+    held: HashMap<i64, Segment>,
 }
 
 const SEGMENTS_HELD: usize = 256;
 
 impl SegmentBook {
-    fn hold(&mut self, id: Vec<u8>, segment: Segment) {
-        if self.by_id.len() >= SEGMENTS_HELD {
-            self.by_id.clear();
+    fn hold(&mut self, number: i64, segment: Segment) {
+        if self.held.len() >= SEGMENTS_HELD {
+            self.held.clear();
         }
-        self.by_id.insert(id, segment);
+        self.held.insert(number, segment);
     }
 
     /// A segment from the payload: verified with its origin's key, kept in
     /// the store (inside the import's transaction) and at hand.
     pub fn admit(&mut self, w: &Writer<'_>, segment: Segment, origins: &VerifiedOrigins) -> Result<()> {
         segment.verify(&origins.get(&segment.origin)?.key)?;
-        let record = record_of(&segment);
-        w.keep_segment(&record)?;
-        self.hold(record.id, segment);
+        let number = w.keep_segment(&record_of(&segment))?;
+        self.numbers.push(number);
+        self.hold(number, segment);
         Ok(())
     }
 
-    /// Refuses a version its origin did not sign. Only in a bundle of the
-    /// unsigned format may the sender's own versions come without a proof:
-    /// its header signature is then their only one.
-    pub fn check(&mut self, w: &Writer<'_>, version: &RemoteVersion, unsigned_sender: Option<&str>) -> Result<()> {
+    /// Refuses a version its origin did not sign, and notes on the version
+    /// the segment that proves it. Only in a bundle of the unsigned format
+    /// may the sender's own versions come without a proof: its header
+    /// signature is then their only one.
+    pub fn check(
+        &mut self,
+        w: &Writer<'_>,
+        version: &mut RemoteVersion,
+        proof: Option<Proof>,
+        unsigned_sender: Option<&str>,
+    ) -> Result<()> {
         let origin = version.meta.origin.as_str();
         let unverified = || {
             CoreError::Sync(SyncRefusal::Unverified {
@@ -158,18 +184,21 @@ impl SegmentBook {
                 id: version.id.clone(),
             })
         };
-        let Some(proof) = &version.meta.proof else {
+        let Some(proof) = proof else {
             return if unsigned_sender == Some(origin) { Ok(()) } else { Err(unverified()) };
         };
-        if !self.by_id.contains_key(proof) {
-            // Kept earlier, so verified when it was.
-            let record = w.segment(proof)?.ok_or_else(unverified)?;
-            self.hold(proof.clone(), segment_of(record)?);
+        let number = *self.numbers.get(proof.segment as usize).ok_or_else(unverified)?;
+        if !self.held.contains_key(&number) {
+            let record = w.segment(number)?.ok_or_else(unverified)?;
+            self.hold(number, segment_of(record)?);
         }
-        let segment = &self.by_id[proof];
+        let segment = &self.held[&number];
         let counter = version.meta.vv.get(origin);
         match segment.leaf(counter) {
-            Some(hash) if segment.origin == origin && *hash == version_hash(version) => Ok(()),
+            Some(hash) if segment.origin == origin && *hash == proof.hash => {
+                version.meta.proof = Some(number);
+                Ok(())
+            }
             _ => Err(unverified()),
         }
     }
