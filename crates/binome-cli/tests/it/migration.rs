@@ -146,3 +146,36 @@ fn a_store_from_schema_5_counts_today_s_professions_in_their_common_category() {
         store.fails(&["professions", "add", "--programme", &programme, "--title", "X", "--category", "9999"], 1);
     assert!(refused.contains("9999"), "{refused}");
 }
+
+/// Schema 8 numbers segments and keeps each version's proof as that
+/// number: an office that received an expert's mission under schema 7
+/// still relays all of it, each version with its origin's proof, to a
+/// laptop that never met the expert's bundles.
+#[test]
+fn a_store_from_schema_7_relays_what_it_received_with_its_origin_s_proofs() {
+    let from_fixture = |name: &str| {
+        let store = Store { dir: tempfile::tempdir().unwrap() };
+        std::fs::copy(fixture(name), store.path()).unwrap();
+        store
+    };
+    let (expert, office) = (from_fixture("store-v7-expert.sqlite3"), from_fixture("store-v7-office.sqlite3"));
+    assert_eq!(office.json(&["device", "show"])["name"], "fixture-office");
+    let sessions = office.count("sessions");
+    assert!(sessions > 0, "the office holds the expert's mission");
+    let conn = rusqlite::Connection::open(office.path()).unwrap();
+    let (proven, numbers): (i64, i64) = conn
+        .query_row("SELECT count(proof), count(DISTINCT proof) FROM sessions", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(proven, sessions as i64, "every received session keeps its proof");
+    let kept: i64 = conn.query_row("SELECT count(*) FROM segments", [], |r| r.get(0)).unwrap();
+    assert!(numbers >= 1 && numbers <= kept, "proofs name segments kept here: {numbers} of {kept}");
+    drop(conn);
+
+    let third = Store::named("portable-referent", "Abdel Haggar", "coordinator");
+    crate::sync::introduce(&third, &office);
+    crate::sync::introduce(&third, &expert);
+    let out = crate::sync::send(&office, &third);
+    assert!(out.contains("Lot de fixture-office importé"), "{out}");
+    assert_eq!(third.count("sessions"), sessions, "nothing was held back: {out}");
+    assert_eq!(third.dump(), office.dump(), "the third laptop holds what the office holds");
+}
