@@ -3,12 +3,14 @@
 //! (`tests/bindings.rs`) fails when the committed file is stale; run it
 //! with `UPDATE_BINDINGS=1` to rewrite it.
 
-use binome_core::dhis2::ImportSummary;
+use crate::commands::files::FilePurpose;
+use binome_core::dhis2::{Dhis2Format, ImportSummary};
 use binome_core::domain::Kind;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
+use binome_core::exports::CsvTable;
 use binome_core::import::{
-    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, NewFacility,
+    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, NewFacility,
     NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
 };
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
@@ -65,6 +67,7 @@ pub fn typescript() -> String {
         CreatedProfession,
         ProgrammeProfession,
         ImportChoices,
+        ImportKind,
         ImportRequest,
         ImportPreview,
         DuplicateView,
@@ -96,6 +99,9 @@ pub fn typescript() -> String {
         Indicators,
         IndicatorGroup,
         IndicatorReport,
+        CsvTable,
+        Dhis2Format,
+        FilePurpose,
     ];
     for decl in decls {
         out.push_str(&decl);

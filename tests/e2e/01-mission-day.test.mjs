@@ -188,6 +188,31 @@ step('a script in the page cannot make the app read or write a file nobody chose
   assert.equal(existsSync(target), false, 'nothing written where nobody chose');
 }, () => browser);
 
+step('a script in the page cannot slip a value outside a closed list past the backend', async () => {
+  // Tauri refuses arguments that do not deserialise with a plain message;
+  // the backend's own refusals carry a code.
+  const call = (command, args) =>
+    browser.executeAsync(
+      (command, args, done) =>
+        window.__TAURI_INTERNALS__.invoke(command, args).then(
+          () => done('done'),
+          (e) => done(e && e.code ? e.code : 'invalid-args'),
+        ),
+      command,
+      args,
+    );
+  const scopeText = { programme: null, mission: null, from: null, to: null };
+  assert.equal(await call('indicators', { scopeText, by: 'sex' }), 'done');
+  // An unknown breakdown was once ignored, answering the total as if split.
+  assert.equal(await call('indicators', { scopeText, by: 'colour' }), 'invalid-args');
+  const target = join(scratch('closed-lists'), 'table.csv');
+  const csv = { scopeText, table: 'colour', by: null, frenchExcel: true, pseudonymise: false, path: target };
+  assert.equal(await call('export_csv', csv), 'invalid-args');
+  assert.equal(await call('save_import_template', { kind: 'colour', path: target }), 'invalid-args');
+  assert.equal(await call('pick_file', { purpose: 'colour' }), 'invalid-args');
+  assert.equal(existsSync(target), false);
+}, () => browser);
+
 step('a session is logged and its attendance taken by keyboard only', async () => {
   await click(browser, '#tab-sessions');
   await click(browser, '#plan-session');

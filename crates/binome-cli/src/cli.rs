@@ -195,7 +195,7 @@ fn export_command() -> Command {
                 .arg(
                     Arg::new("table")
                         .long("table")
-                        .value_parser(["indicators", "sessions", "attendance", "scores", "assessments"])
+                        .value_parser(clap::builder::PossibleValuesParser::new(binome_core::exports::CsvTable::NAMES))
                         .default_value("indicators"),
                 )
                 .arg(Arg::new("by").long("by").value_parser(breakdowns()))

@@ -447,7 +447,7 @@ impl Binome {
         }
         // Reviews are a referent's: written only where this laptop's role
         // may make them, so the demo travels like real data.
-        let with_reviews = binome_domain::merge::role_may_write(self.device()?.role.code(), Kind::Review, &Row::new());
+        let with_reviews = self.device()?.role.may_write(Kind::Review, &Row::new());
         let written = self.store.write(now, |writer| {
             let mut g = Generator {
                 rng: Rng(ChaCha8Rng::seed_from_u64(seed)),

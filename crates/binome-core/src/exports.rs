@@ -36,6 +36,47 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// What one CSV export holds: the indicators, or one table of records.
+/// `strum` gives the names both ways, so the CLI's choices and the app's
+/// union are this list.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum CsvTable {
+    Indicators,
+    Sessions,
+    Attendance,
+    Scores,
+    Assessments,
+}
+
+impl CsvTable {
+    /// Each table's name, as the CLI takes it and CSV files are named.
+    pub const NAMES: &'static [&'static str] = <CsvTable as strum::VariantNames>::VARIANTS;
+
+    fn raw(self) -> Option<RawTable> {
+        match self {
+            CsvTable::Indicators => None,
+            CsvTable::Sessions => Some(RawTable::Sessions),
+            CsvTable::Attendance => Some(RawTable::Attendance),
+            CsvTable::Scores => Some(RawTable::Scores),
+            CsvTable::Assessments => Some(RawTable::Assessments),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RawTable {
     Sessions,
@@ -47,16 +88,6 @@ pub enum RawTable {
 impl RawTable {
     pub const ALL: &'static [RawTable] =
         &[RawTable::Sessions, RawTable::Attendance, RawTable::Scores, RawTable::Assessments];
-
-    pub fn parse(text: &str) -> Option<RawTable> {
-        match text {
-            "sessions" => Some(RawTable::Sessions),
-            "attendance" => Some(RawTable::Attendance),
-            "scores" => Some(RawTable::Scores),
-            "assessments" => Some(RawTable::Assessments),
-            _ => None,
-        }
-    }
 }
 
 /// The indicator columns, in report order (catalogue keys `ind-<name>`).
@@ -194,18 +225,17 @@ impl Binome {
         workbook(&tables)
     }
 
-    /// One table as CSV: a raw table by name ("sessions", "attendance",
-    /// "scores", "assessments"), else the indicators split by `by`.
+    /// One table as CSV: a table of records, or the indicators split by `by`.
     pub fn csv_export(
         &self,
         scope: &Scope,
-        table: &str,
+        table: CsvTable,
         by: Option<Breakdown>,
         french_excel: bool,
         pseudonymise: bool,
         messages: &Messages,
     ) -> Result<Vec<u8>> {
-        let table = match RawTable::parse(table) {
+        let table = match table.raw() {
             Some(raw) => self.raw_table(raw, scope, pseudonymise, messages)?,
             None => {
                 let by: Vec<Breakdown> = by.into_iter().collect();

@@ -63,11 +63,11 @@ impl Binome {
     pub fn delete(&mut self, kind: Kind, target: &str) -> Result<StoredRow> {
         let id = self.resolve(kind, target)?;
         let existing = self.get(kind, &id)?;
-        let role = self.device()?.role.code();
-        if !binome_domain::merge::role_may_write(role, kind, &existing.data) {
+        let role = self.device()?.role;
+        if !role.may_write(kind, &existing.data) {
             return Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
                 device: self.device()?.name.clone(),
-                role: role.to_owned(),
+                role: role.code().to_owned(),
                 table: kind.table().to_owned(),
             }));
         }
@@ -79,11 +79,11 @@ impl Binome {
     /// Writes prepared records in one transaction. A laptop writes only
     /// what its role allows (the same rule every receiver applies).
     pub fn save(&mut self, records: &[Prepared]) -> Result<Vec<StoredRow>> {
-        let role = self.device()?.role.code();
-        if let Some(p) = records.iter().find(|p| !binome_domain::merge::role_may_write(role, p.kind, &p.data)) {
+        let role = self.device()?.role;
+        if let Some(p) = records.iter().find(|p| !role.may_write(p.kind, &p.data)) {
             return Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
                 device: self.device()?.name.clone(),
-                role: role.to_owned(),
+                role: role.code().to_owned(),
                 table: p.kind.table().to_owned(),
             }));
         }

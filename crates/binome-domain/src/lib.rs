@@ -28,6 +28,7 @@ pub mod merge;
 pub mod names;
 pub mod periods;
 pub mod problem;
+pub mod role;
 pub mod validate;
 pub mod version;
 
@@ -37,4 +38,5 @@ pub use ids::{natural_id, new_id};
 pub use input::{Input, Row, parse_input};
 pub use kind::{FieldSpec, FieldType, Kind};
 pub use problem::{Problem, ProblemCode, Problems};
+pub use role::DeviceRole;
 pub use version::{Hlc, VersionOrder, VersionVector};

@@ -6,32 +6,7 @@ use crate::open::Store;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum DeviceRole {
-    Expert,
-    Referent,
-    Coordinator,
-}
-
-impl DeviceRole {
-    pub fn code(self) -> &'static str {
-        match self {
-            DeviceRole::Expert => "expert",
-            DeviceRole::Referent => "referent",
-            DeviceRole::Coordinator => "coordinator",
-        }
-    }
-    pub fn parse(code: &str) -> Option<DeviceRole> {
-        match code {
-            "expert" => Some(DeviceRole::Expert),
-            "referent" => Some(DeviceRole::Referent),
-            "coordinator" => Some(DeviceRole::Coordinator),
-            _ => None,
-        }
-    }
-}
+pub use binome_domain::DeviceRole;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LocalDevice {
@@ -47,24 +22,34 @@ pub struct LocalDevice {
 }
 
 pub(crate) fn load(conn: &Connection) -> crate::Result<Option<LocalDevice>> {
-    conn.query_row(
-        "SELECT device_id, name, author, role, counter, hlc, created_at FROM local_device WHERE singleton = 1",
-        [],
-        |r| {
-            let role: String = r.get(3)?;
-            Ok(LocalDevice {
-                device_id: r.get(0)?,
-                name: r.get(1)?,
-                author: r.get(2)?,
-                role: DeviceRole::parse(&role).unwrap_or(DeviceRole::Expert),
-                counter: r.get(4)?,
-                hlc: r.get(5)?,
-                created_at: r.get(6)?,
-            })
-        },
-    )
-    .optional()
-    .doing("reading the device identity")
+    let found = conn
+        .query_row(
+            "SELECT device_id, name, author, role, counter, hlc, created_at FROM local_device WHERE singleton = 1",
+            [],
+            |r| {
+                let device = LocalDevice {
+                    device_id: r.get(0)?,
+                    name: r.get(1)?,
+                    author: r.get(2)?,
+                    role: DeviceRole::Expert,
+                    counter: r.get(4)?,
+                    hlc: r.get(5)?,
+                    created_at: r.get(6)?,
+                };
+                Ok((device, r.get::<_, String>(3)?))
+            },
+        )
+        .optional()
+        .doing("reading the device identity")?;
+    let Some((mut device, role)) = found else { return Ok(None) };
+    // A role this Binôme cannot read is a damaged store, not an expert:
+    // rights hang on it.
+    device.role = DeviceRole::parse(&role).ok_or_else(|| StoreError::Corrupt {
+        table: "local_device".into(),
+        id: device.device_id.clone(),
+        column: "role".into(),
+    })?;
+    Ok(Some(device))
 }
 
 impl Store {
@@ -93,5 +78,30 @@ impl Store {
             .doing("creating the device identity")?;
         self.device = load(&self.conn)?;
         self.device().cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_role_this_binome_cannot_read_is_a_damaged_store_not_an_expert() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        let mut store = Store::open(&path).unwrap();
+        store.init_device("device-a", "portable", "Awa", DeviceRole::Referent, 1).unwrap();
+        drop(store);
+        let conn = Connection::open(&path).unwrap();
+        // What a damaged page or another program could leave: the CHECK
+        // that keeps roles to the three is set aside.
+        conn.execute_batch("PRAGMA ignore_check_constraints = ON; UPDATE local_device SET role = 'chef';").unwrap();
+        drop(conn);
+        match Store::open(&path) {
+            Err(StoreError::Corrupt { table, column, .. }) => {
+                assert_eq!((table.as_str(), column.as_str()), ("local_device", "role"))
+            }
+            other => panic!("expected a damaged store, got {:?}", other.map(|s| s.device().map(|d| d.role).ok())),
+        }
     }
 }

@@ -66,23 +66,23 @@ pub fn write_signed_line(version: &RemoteVersion, out: &mut Vec<u8>) -> serde_js
 }
 
 /// The start of a proven line: `{"p":`, the segment's number, a comma.
-const PROOF_OPENING: &[u8] = b"{\"p\":";
+const PROOF_OPENING: &str = "{\"p\":";
 
 /// Appends a signed line as it travels (without the newline): with the
 /// number of the segment line that proves it put first, so that a reader
 /// finds the signed bytes by cutting that number out, with no
 /// re-serialising.
 pub fn write_proven_line(signed: &[u8], proof: u32, out: &mut Vec<u8>) {
-    out.extend_from_slice(PROOF_OPENING);
-    out.extend_from_slice(proof.to_string().as_bytes());
-    out.push(b',');
+    use std::io::Write;
+    out.extend_from_slice(PROOF_OPENING.as_bytes());
+    write!(out, "{proof},").expect("a Vec takes every byte");
     out.extend_from_slice(&signed[1..]);
 }
 
 /// A proven line's segment number and signed bytes (`{` then what follows
 /// the number's comma), if it starts with a proof.
 fn split_proof(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix("{\"p\":")?;
+    let rest = text.strip_prefix(PROOF_OPENING)?;
     let comma = rest.find(',')?;
     Some((&rest[..comma], &rest[comma + 1..]))
 }

@@ -15,15 +15,29 @@ fn scripted_answer() -> Option<Option<String>> {
     Some((!answer.is_empty()).then_some(answer))
 }
 
-fn filters(purpose: &str) -> (&'static str, &'static [&'static str]) {
+/// What a file is picked for, which sets the dialog's filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FilePurpose {
+    Bundle,
+    Pdf,
+    Workbook,
+    Csv,
+    Json,
+    Xml,
+    /// A list to import: any spreadsheet or delimited text Binôme reads.
+    Spreadsheet,
+}
+
+fn filters(purpose: FilePurpose) -> (&'static str, &'static [&'static str]) {
     match purpose {
-        "bundle" => ("Binôme", &["binome"]),
-        "pdf" => ("PDF", &["pdf"]),
-        "workbook" => ("Excel", &["xlsx"]),
-        "csv" => ("CSV", &["csv"]),
-        "json" => ("JSON", &["json"]),
-        "xml" => ("ADX", &["xml"]),
-        _ => ("Excel / CSV", &["xlsx", "xls", "ods", "csv", "txt"]),
+        FilePurpose::Bundle => ("Binôme", &["binome"]),
+        FilePurpose::Pdf => ("PDF", &["pdf"]),
+        FilePurpose::Workbook => ("Excel", &["xlsx"]),
+        FilePurpose::Csv => ("CSV", &["csv"]),
+        FilePurpose::Json => ("JSON", &["json"]),
+        FilePurpose::Xml => ("ADX", &["xml"]),
+        FilePurpose::Spreadsheet => ("Excel / CSV", &["xlsx", "xls", "ods", "csv", "txt"]),
     }
 }
 
@@ -37,11 +51,11 @@ fn chosen(state: &AppState, access: Access, answer: Option<String>) -> Option<St
 
 /// A file to read, or none if cancelled.
 #[tauri::command]
-pub async fn pick_file(app: AppHandle, state: State<'_, AppState>, purpose: String) -> Answer<Option<String>> {
+pub async fn pick_file(app: AppHandle, state: State<'_, AppState>, purpose: FilePurpose) -> Answer<Option<String>> {
     if let Some(answer) = scripted_answer() {
         return Ok(chosen(&state, Access::Read, answer));
     }
-    let (name, extensions) = filters(&purpose);
+    let (name, extensions) = filters(purpose);
     let picked = app.dialog().file().add_filter(name, extensions).blocking_pick_file();
     let answer = picked
         .map(|p| p.into_path().map(|p| p.display().to_string()))
@@ -55,13 +69,13 @@ pub async fn pick_file(app: AppHandle, state: State<'_, AppState>, purpose: Stri
 pub async fn pick_save(
     app: AppHandle,
     state: State<'_, AppState>,
-    purpose: String,
+    purpose: FilePurpose,
     suggested: String,
 ) -> Answer<Option<String>> {
     if let Some(answer) = scripted_answer() {
         return Ok(chosen(&state, Access::Write, answer));
     }
-    let (name, extensions) = filters(&purpose);
+    let (name, extensions) = filters(purpose);
     let picked = app.dialog().file().add_filter(name, extensions).set_file_name(&suggested).blocking_save_file();
     let answer = picked
         .map(|p| p.into_path().map(|p| p.display().to_string()))

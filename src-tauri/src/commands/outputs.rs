@@ -2,7 +2,9 @@
 
 use super::Answer;
 use crate::state::AppState;
-use binome_core::domain::indicators::Scope;
+use binome_core::dhis2::Dhis2Format;
+use binome_core::domain::indicators::{Breakdown, Scope};
+use binome_core::exports::CsvTable;
 use binome_core::views::ScopeText;
 use std::path::Path;
 use tauri::State;
@@ -61,9 +63,8 @@ fn scope(b: &binome_core::Binome, s: &ScopeText) -> Result<Scope, binome_core::C
 pub async fn indicators(
     state: State<'_, AppState>,
     scope_text: ScopeText,
-    by: Option<String>,
+    by: Option<Breakdown>,
 ) -> Answer<binome_core::indicators::IndicatorReport> {
-    let by = by.as_deref().and_then(binome_core::domain::indicators::Breakdown::parse);
     let m = state.messages();
     state.reading(|b| {
         let mut report = b.indicators(&scope(b, &scope_text)?, by)?;
@@ -95,16 +96,15 @@ pub async fn export_workbook(
 pub async fn export_csv(
     state: State<'_, AppState>,
     scope_text: ScopeText,
-    table: String,
-    by: Option<String>,
+    table: CsvTable,
+    by: Option<Breakdown>,
     french_excel: bool,
     pseudonymise: bool,
     path: String,
 ) -> Answer<()> {
     let path = state.writable(&path)?;
     let m = state.messages();
-    let by = by.as_deref().and_then(binome_core::domain::indicators::Breakdown::parse);
-    state.with(|b| write(&path, b.csv_export(&scope(b, &scope_text)?, &table, by, french_excel, pseudonymise, &m)?))
+    state.with(|b| write(&path, b.csv_export(&scope(b, &scope_text)?, table, by, french_excel, pseudonymise, &m)?))
 }
 
 #[tauri::command]
@@ -147,19 +147,14 @@ pub async fn dhis2_export(
     mapping_path: String,
     period: String,
     programme: Option<String>,
-    format: String,
+    format: Dhis2Format,
     path: String,
 ) -> Answer<u32> {
-    use binome_core::dhis2::{adx_xml, data_value_sets_json};
     let mapping_path = state.readable(&mapping_path)?;
     let path = state.writable(&path)?;
     state.with(|b| {
         let export = b.dhis2_export_from_file(&mapping_path, &period, programme.as_deref())?;
-        let body = if format == "adx" {
-            adx_xml(&export, &binome_core::utc_now_iso())
-        } else {
-            data_value_sets_json(&export, None)
-        };
+        let body = format.render(&export, &binome_core::utc_now_iso());
         write(&path, body.into_bytes())?;
         Ok(export.values.len() as u32)
     })

@@ -45,8 +45,7 @@ pub async fn delete_record(state: State<'_, AppState>, kind: Kind, id: String) -
 
 /// Both import commands: a rehearsal (`dry_run`) or the real import.
 fn run_import(state: &AppState, request: ImportRequest, dry_run: bool) -> Answer<ImportPreview> {
-    let kind = ImportKind::parse(&request.kind)
-        .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {}", request.kind)))?;
+    let kind = request.kind;
     let options = ImportOptions {
         mission: request.mission_id.filter(|m| !m.is_empty()),
         sheet: request.sheet.filter(|s| !s.is_empty()),
@@ -89,9 +88,7 @@ pub async fn merge_persons(state: State<'_, AppState>, keep: String, other: Stri
 /// The spreadsheet template of an import, as an Excel workbook with the
 /// headings in the app's language.
 #[tauri::command]
-pub async fn save_import_template(state: State<'_, AppState>, kind: String, path: String) -> Answer<()> {
-    let kind = ImportKind::parse(&kind)
-        .ok_or_else(|| super::shell_error("unknown-import-kind", format!("unknown import: {kind}")))?;
+pub async fn save_import_template(state: State<'_, AppState>, kind: ImportKind, path: String) -> Answer<()> {
     let path = state.writable(&path)?;
     let m = state.messages();
     state.with(|_| {
@@ -109,7 +106,7 @@ mod tests {
 
     fn request(path: &str) -> ImportRequest {
         ImportRequest {
-            kind: "participants".into(),
+            kind: ImportKind::Participants,
             path: path.into(),
             mission_id: None,
             sheet: None,

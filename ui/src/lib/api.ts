@@ -2,6 +2,11 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   ImportRequest,
+  ImportKind,
+  Breakdown,
+  CsvTable,
+  Dhis2Format,
+  FilePurpose,
   BundleOutcomeView,
   ConflictView,
   DeviceRowView,
@@ -51,7 +56,7 @@ export const api = {
   remove: (kind: Kind, id: string) => invoke<RecordView>('delete_record', { kind, id }),
   previewImport: (request: ImportRequest) => invoke<ImportPreview>('preview_import', { request }),
   importFile: (request: ImportRequest) => invoke<ImportPreview>('import_file', { request }),
-  saveImportTemplate: (kind: string, path: string) => invoke<void>('save_import_template', { kind, path }),
+  saveImportTemplate: (kind: ImportKind, path: string) => invoke<void>('save_import_template', { kind, path }),
   duplicates: () => invoke<DuplicateView[]>('duplicates'),
   mergePersons: (keep: string, other: string) => invoke<RecordView>('merge_persons', { keep, other }),
 
@@ -91,7 +96,7 @@ export const api = {
     ),
   progression: (personId: string) => invoke<ProgressionRow[]>('progression', { personId }),
 
-  indicators: (scopeText: ScopeText, by: string | null) => invoke<IndicatorReport>('indicators', { scopeText, by }),
+  indicators: (scopeText: ScopeText, by: Breakdown | null) => invoke<IndicatorReport>('indicators', { scopeText, by }),
 
   devices: () => invoke<DeviceRowView[]>('devices'),
   exportBundle: (path: string, recipients: string[], missionId: string | null) =>
@@ -115,10 +120,10 @@ export const api = {
 
   exportWorkbook: (scopeText: ScopeText, pseudonymise: boolean, path: string) =>
     invoke<void>('export_workbook', { scopeText, pseudonymise, path }),
-  exportCsv: (scopeText: ScopeText, table: string, by: string | null, frenchExcel: boolean, pseudonymise: boolean, path: string) =>
+  exportCsv: (scopeText: ScopeText, table: CsvTable, by: Breakdown | null, frenchExcel: boolean, pseudonymise: boolean, path: string) =>
     invoke<void>('export_csv', { scopeText, table, by, frenchExcel, pseudonymise, path }),
   dhis2Template: (path: string) => invoke<void>('dhis2_template', { path }),
-  dhis2Export: (mappingPath: string, period: string, programme: string | null, format: 'json' | 'adx', path: string) =>
+  dhis2Export: (mappingPath: string, period: string, programme: string | null, format: Dhis2Format, path: string) =>
     invoke<number>('dhis2_export', { mappingPath, period, programme, format, path }),
 
   dhis2Push: (
@@ -131,8 +136,8 @@ export const api = {
     dryRun: boolean
   ) => invoke<ImportSummary>('dhis2_push', { mappingPath, period, programme, server, user, password, dryRun }),
 
-  pickFile: (purpose: 'spreadsheet' | 'bundle' | 'json') => invoke<string | null>('pick_file', { purpose }),
-  pickSave: (purpose: 'bundle' | 'pdf' | 'workbook' | 'csv' | 'json' | 'xml', suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
+  pickFile: (purpose: FilePurpose) => invoke<string | null>('pick_file', { purpose }),
+  pickSave: (purpose: FilePurpose, suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
 };
 
 /** What a failed command rejected with, as the UI shows it. */

@@ -188,7 +188,9 @@ export type ProgrammeProfession = { id: string, title: string, category: string,
 
 export type ImportChoices = { columns: Array<ColumnChoice>, values: Array<ValueChoice>, };
 
-export type ImportRequest = { kind: string, path: string, mission_id: string | null, sheet: string | null, choices: ImportChoices, };
+export type ImportKind = "participants" | "sessions" | "attendance" | "scores" | "frameworks";
+
+export type ImportRequest = { kind: ImportKind, path: string, mission_id: string | null, sheet: string | null, choices: ImportChoices, };
 
 export type ImportPreview = { file: string, 
 /**
@@ -410,3 +412,9 @@ key: string,
 label: string, indicators: Indicators, };
 
 export type IndicatorReport = { scope: Scope, breakdown: Breakdown | null, total: Indicators, groups: Array<IndicatorGroup>, };
+
+export type CsvTable = "indicators" | "sessions" | "attendance" | "scores" | "assessments";
+
+export type Dhis2Format = "json" | "adx";
+
+export type FilePurpose = "bundle" | "pdf" | "workbook" | "csv" | "json" | "xml" | "spreadsheet";

@@ -1,12 +1,12 @@
 // "Save as…" for the documents the app writes: ask where, write, and tell
 // the screen what happened (the path, or the error as a sentence).
 import { api, asError } from './api';
-import type { ErrorView } from './bindings';
+import type { ErrorView, FilePurpose } from './bindings';
 
 export type SaveOutcome = { path: string } | { error: ErrorView } | null;
 
 export async function saveAs(
-  purpose: 'pdf' | 'workbook' | 'csv' | 'json' | 'xml',
+  purpose: FilePurpose,
   suggested: string,
   write: (path: string) => Promise<void>
 ): Promise<SaveOutcome> {

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::output::say;
-use binome_core::dhis2::{Dhis2Auth, ImportSummary, adx_xml, data_value_sets_json, push_data_value_sets};
+use binome_core::dhis2::{Dhis2Auth, Dhis2Format, ImportSummary, push_data_value_sets};
 use binome_core::domain::Kind;
 use binome_core::domain::indicators::Breakdown;
 use binome_core::i18n::Messages;
@@ -22,14 +22,14 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
         "xlsx" => {
             let breakdowns: Vec<Breakdown> = sub
                 .get_many::<String>("by")
-                .map(|v| v.filter_map(|b| Breakdown::parse(b)).collect())
+                .map(|v| v.map(|b| Breakdown::parse(b).expect("validated by clap")).collect())
                 .unwrap_or_default();
             binome.donor_workbook(&scope, &breakdowns, !sub.get_flag("no-raw"), pseudonymise, m)?
         }
         _ => binome.csv_export(
             &scope,
-            sub.get_one::<String>("table").expect("has a default"),
-            sub.get_one::<String>("by").and_then(|b| Breakdown::parse(b)),
+            sub.get_one::<String>("table").expect("has a default").parse().expect("validated by clap"),
+            sub.get_one::<String>("by").map(|b| Breakdown::parse(b).expect("validated by clap")),
             sub.get_one::<String>("dialect").map(String::as_str) != Some("plain"),
             pseudonymise,
             m,
@@ -50,10 +50,8 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
         sub.get_one::<String>("period").expect("required"),
         sub.get_one::<String>("programme").map(String::as_str),
     )?;
-    let body = match format {
-        "adx" => adx_xml(&export, &binome_core::utc_now_iso()),
-        _ => data_value_sets_json(&export, None),
-    };
+    let format = if format == "adx" { Dhis2Format::Adx } else { Dhis2Format::Json };
+    let body = format.render(&export, &binome_core::utc_now_iso());
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
     binome_core::private::write_private(out, body.as_bytes()).map_err(|e| CoreError::io(out, e))?;
     say(m.text(
@@ -64,7 +62,7 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
             ("path", out.display().to_string()),
         ],
     ));
-    if format == "dhis2-json" {
+    if format == Dhis2Format::Json {
         if let Some(server) = sub.get_one::<String>("push") {
             push(server, sub, &body, ctx)?;
         }

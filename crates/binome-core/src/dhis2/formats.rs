@@ -5,6 +5,26 @@
 use super::values::Dhis2Export;
 use serde_json::{Value, json};
 
+/// A file of DHIS2 values: the Web API's dataValueSets JSON, or ADX (the
+/// SDMX-based XML that DHIS2 imports too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Dhis2Format {
+    Json,
+    Adx,
+}
+
+impl Dhis2Format {
+    /// The file's text; ADX states `exported_at` (an ISO timestamp).
+    pub fn render(self, export: &Dhis2Export, exported_at: &str) -> String {
+        match self {
+            Dhis2Format::Json => data_value_sets_json(export, None),
+            Dhis2Format::Adx => adx_xml(export, exported_at),
+        }
+    }
+}
+
 /// dataValueSets JSON: the period and data set once, then one object per
 /// value with its data element, org unit and category option combo.
 pub fn data_value_sets_json(export: &Dhis2Export, complete_date: Option<&str>) -> String {

@@ -11,7 +11,7 @@ pub mod mapping;
 pub mod push;
 pub mod values;
 
-pub use formats::{adx_xml, data_value_sets_json};
+pub use formats::{Dhis2Format, adx_xml, data_value_sets_json};
 pub use mapping::{Dhis2Mapping, MappedFigure, MappedOrgUnit};
 pub use push::{Dhis2Auth, ImportSummary, push_data_value_sets};
 pub use values::{DataValue, Dhis2Error, Dhis2Export};

@@ -40,8 +40,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use values::{FacilityIndex, ValueMap};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ImportKind {
     Participants,
     Sessions,

@@ -43,7 +43,7 @@ pub(super) fn check_rights(
             max,
         }));
     }
-    if !binome_domain::merge::role_may_write(rights.role.code(), version.kind, &version.data) {
+    if !rights.role.may_write(version.kind, &version.data) {
         return Err(CoreError::Sync(SyncRefusal::RoleForbids {
             device: rights.name.clone(),
             role: rights.role.code().to_owned(),

@@ -17,10 +17,10 @@ use ts_rs::TS;
 
 /// What the import wizard sends with a file: the mission, the sheet, and
 /// the person's column and value choices.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct ImportRequest {
-    pub kind: String,
+    pub kind: crate::import::ImportKind,
     pub path: String,
     pub mission_id: Option<String>,
     pub sheet: Option<String>,

@@ -77,7 +77,7 @@ fn iso_time(hlc: i64) -> String {
 
 impl Binome {
     fn may_write(&self, kind: Kind) -> bool {
-        self.device().is_ok_and(|d| binome_domain::merge::role_may_write(d.role.code(), kind, &Default::default()))
+        self.device().is_ok_and(|d| d.role.may_write(kind, &Default::default()))
     }
 
     fn reviews_of(&self, session: &StoredRow) -> Result<Vec<ReviewView>> {
