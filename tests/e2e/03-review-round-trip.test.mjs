@@ -74,7 +74,9 @@ step('the expert rates a competency grid by keyboard and sees the level as it is
   await waitForText(browser, '#level-GATPA', 'À améliorer');
   // 4: "not observed" (0) leaves the level as it is.
   await browser.keys('0');
-  await browser.pause(300);
+  // The grid shows the fourth rating once its save has answered, with the
+  // level that answer computed: it stays the critical criteria's.
+  await shown(browser, '[data-criterion="smni-gatpa-4"] [role="radio"][aria-checked="true"]');
   assert.match(await textOf(browser, '#level-GATPA'), /À améliorer/);
   await screenshot(browser, '16-grille-competences');
   await assertAccessible(browser, 'the competency grid');
