@@ -340,10 +340,10 @@ impl Binome {
                         row.push(Cell::Text(text(s, "theme").to_owned()));
                         row.push(Cell::Text(messages.value(text(s, "modality"))));
                         row.push(Cell::Number(s.get("duration").and_then(Value::as_f64).unwrap_or(0.0) / 60.0));
-                        row.push(Cell::Text(messages.value(&self.session_status(id).unwrap_or_default())));
-                        row
+                        row.push(Cell::Text(messages.value(&self.session_status(id)?.unwrap_or_default())));
+                        Ok(row)
                     })
-                    .collect();
+                    .collect::<Result<_>>()?;
                 Table { name: messages.text("export-sheet-sessions", &[]), headers, rows }
             }
             RawTable::Attendance | RawTable::Scores => {

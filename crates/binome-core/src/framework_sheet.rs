@@ -185,7 +185,7 @@ impl Binome {
             ]
             .into_iter()
             .collect();
-            match self.prepare(Kind::Framework, &input, existing.as_ref()) {
+            match self.prepare(Kind::Framework, &input, existing.as_ref())? {
                 Ok(record) => {
                     if record.is_new {
                         created += 1;

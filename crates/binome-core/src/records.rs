@@ -48,14 +48,14 @@ impl Binome {
     }
 
     pub fn add(&mut self, kind: Kind, input: &Input) -> Result<StoredRow> {
-        let prepared = self.prepare(kind, input, None).map_err(|problems| CoreError::Invalid { kind, problems })?;
+        let prepared = self.prepare(kind, input, None)?.map_err(|problems| CoreError::Invalid { kind, problems })?;
         self.save(&[prepared]).map(|mut rows| rows.remove(0))
     }
 
     pub fn edit(&mut self, kind: Kind, target: &str, input: &Input) -> Result<StoredRow> {
         let existing = self.get(kind, target)?;
         let prepared =
-            self.prepare(kind, input, Some(&existing)).map_err(|problems| CoreError::Invalid { kind, problems })?;
+            self.prepare(kind, input, Some(&existing))?.map_err(|problems| CoreError::Invalid { kind, problems })?;
         self.save(&[prepared]).map(|mut rows| rows.remove(0))
     }
 
@@ -92,17 +92,25 @@ impl Binome {
             .write(now, |w| records.iter().map(|p| w.put(p.kind, &p.id, &p.data).map_err(CoreError::from)).collect())
     }
 
-    /// Reads and checks one record against the store, without writing.
-    pub fn prepare(&self, kind: Kind, input: &Input, existing: Option<&StoredRow>) -> Result<Prepared, Problems> {
+    /// Reads and checks one record against the store, without writing:
+    /// the record ready, or every problem of its input. The outer error is
+    /// the store failing while it checks, never told as a problem of the
+    /// input (a disk error is not "not found").
+    pub fn prepare(
+        &self,
+        kind: Kind,
+        input: &Input,
+        existing: Option<&StoredRow>,
+    ) -> Result<std::result::Result<Prepared, Problems>> {
         let mut problems = Problems::default();
         let mut resolved = input.clone();
         if kind == Kind::Assessment {
-            self.expand_positional_ratings(&mut resolved, existing);
+            self.expand_positional_ratings(&mut resolved, existing)?;
         }
         for spec in kind.fields() {
             let Some(raw) = input.get(spec.name).map(|s| s.trim()).filter(|s| !s.is_empty()) else { continue };
             match spec.ty {
-                FieldType::Ref(target) => match self.resolve_for_field(spec.name, target, raw) {
+                FieldType::Ref(target) => match self.resolve_for_field(spec.name, target, raw)? {
                     Ok(id) => {
                         resolved.insert(spec.name.to_owned(), id);
                     }
@@ -114,7 +122,7 @@ impl Binome {
                 FieldType::RefList(target) => {
                     let mut ids = Vec::new();
                     for part in raw.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-                        match self.resolve_for_field(spec.name, target, part) {
+                        match self.resolve_for_field(spec.name, target, part)? {
                             Ok(id) => ids.push(id),
                             Err(p) => problems.push(p),
                         }
@@ -131,53 +139,60 @@ impl Binome {
             Some(e) => e.id.clone(),
             None => record_id(kind, &data),
         };
-        self.check_against_store(kind, &id, &data, existing.is_none(), &mut problems);
+        self.check_against_store(kind, &id, &data, existing.is_none(), &mut problems)?;
         if !problems.is_empty() {
-            return Err(problems);
+            return Ok(Err(problems));
         }
-        let is_new = existing.is_none() && self.store.get(kind, &id).ok().flatten().is_none();
-        problems.into_result(Prepared { kind, id, data, is_new })
+        let is_new = existing.is_none() && self.store.get(kind, &id)?.is_none();
+        Ok(problems.into_result(Prepared { kind, id, data, is_new }))
     }
 
-    fn resolve_for_field(&self, field: &str, target: Kind, raw: &str) -> Result<String, Problem> {
+    /// The id a reference field names, or the problem with what was typed.
+    fn resolve_for_field(&self, field: &str, target: Kind, raw: &str) -> Result<std::result::Result<String, Problem>> {
+        let problem = |code| Problem::new(field, code, raw).with("target", target.name());
         if let Ok(uuid) = Uuid::parse_str(raw) {
             let id = uuid.hyphenated().to_string();
-            return match self.store.get(target, &id) {
-                Ok(Some(row)) if row.deleted => {
-                    Err(Problem::new(field, ProblemCode::Deleted, raw).with("target", target.name()))
-                }
-                Ok(Some(_)) => Ok(id),
-                _ => Err(Problem::new(field, ProblemCode::NotFound, raw).with("target", target.name())),
-            };
+            return Ok(match self.store.get(target, &id)? {
+                Some(row) if row.deleted => Err(problem(ProblemCode::Deleted)),
+                Some(_) => Ok(id),
+                None => Err(problem(ProblemCode::NotFound)),
+            });
         }
         match self.resolve(target, raw) {
-            Ok(id) => Ok(id),
-            Err(CoreError::Ambiguous { .. }) => {
-                Err(Problem::new(field, ProblemCode::Ambiguous, raw).with("target", target.name()))
-            }
-            Err(_) => Err(Problem::new(field, ProblemCode::NotFound, raw).with("target", target.name())),
+            Ok(id) => Ok(Ok(id)),
+            Err(CoreError::Ambiguous { .. }) => Ok(Err(problem(ProblemCode::Ambiguous))),
+            Err(CoreError::NotFound { .. }) => Ok(Err(problem(ProblemCode::NotFound))),
+            Err(other) => Err(other),
         }
     }
 
-    fn check_against_store(&self, kind: Kind, id: &str, data: &Row, creating: bool, problems: &mut Problems) {
+    fn check_against_store(
+        &self,
+        kind: Kind,
+        id: &str,
+        data: &Row,
+        creating: bool,
+        problems: &mut Problems,
+    ) -> Result<()> {
         match kind {
             Kind::Programme | Kind::Mission | Kind::Framework => {
                 if let Some(code) = text(data, "code") {
-                    let clash =
-                        self.store.resolve(kind, code).unwrap_or_default().into_iter().any(|other| {
-                            other != id
-                                && self.store.get(kind, &other).ok().flatten().is_some_and(|r| {
-                                    text(&r.data, "code").is_some_and(|c| c.eq_ignore_ascii_case(code))
-                                })
-                        });
+                    let mut clash = false;
+                    for other in self.store.resolve(kind, code)?.into_iter().filter(|other| other != id) {
+                        let row = self.store.get(kind, &other)?;
+                        clash |=
+                            row.is_some_and(|r| text(&r.data, "code").is_some_and(|c| c.eq_ignore_ascii_case(code)));
+                    }
                     if clash {
                         problems.push(Problem::new("code", ProblemCode::AlreadyExists, code));
                     }
                 }
             }
             Kind::Session => {
-                let (Some(mission_id), Some(date)) = (text(data, "mission_id"), text(data, "date")) else { return };
-                if let Ok(Some(mission)) = self.store.get(Kind::Mission, mission_id) {
+                let (Some(mission_id), Some(date)) = (text(data, "mission_id"), text(data, "date")) else {
+                    return Ok(());
+                };
+                if let Some(mission) = self.store.get(Kind::Mission, mission_id)? {
                     let (start, end) = (
                         text(&mission.data, "start_date").unwrap_or(""),
                         text(&mission.data, "end_date").unwrap_or(""),
@@ -193,11 +208,12 @@ impl Binome {
             }
             Kind::Attendance | Kind::TestScore => {
                 let (Some(session_id), Some(person_id)) = (text(data, "session_id"), text(data, "person_id")) else {
-                    return;
+                    return Ok(());
                 };
-                let Ok(Some(session)) = self.store.get(Kind::Session, session_id) else { return };
+                // An unknown session is the reference check's problem, told already.
+                let Some(session) = self.store.get(Kind::Session, session_id)? else { return Ok(()) };
                 let mission_id = text(&session.data, "mission_id").unwrap_or_default().to_owned();
-                if !self.is_enrolled(&mission_id, person_id) {
+                if !self.is_enrolled(&mission_id, person_id)? {
                     problems.push(Problem::new(
                         "person_id",
                         ProblemCode::NotAParticipant,
@@ -207,33 +223,37 @@ impl Binome {
             }
             Kind::Review => {
                 if let Some(session_id) = text(data, "session_id") {
-                    if creating && self.session_status(session_id).as_deref() == Some("draft") {
+                    if creating && self.session_status(session_id)?.as_deref() == Some("draft") {
                         problems.push(Problem::new("session_id", ProblemCode::SessionNotSubmitted, session_id));
                     }
                 }
             }
             Kind::PersonMerge => {
                 if let Some(merged) = text(data, "merged_id") {
-                    if creating && self.store.canonical_person(merged).is_ok_and(|c| c != merged) {
+                    if creating && self.store.canonical_person(merged)? != merged {
                         problems.push(Problem::new("merged_id", ProblemCode::AlreadyMerged, self.person_label(merged)));
                     }
                 }
             }
-            Kind::Assessment => self.check_ratings(data, problems),
+            Kind::Assessment => self.check_ratings(data, problems)?,
             _ => {}
         }
+        Ok(())
     }
 
-    fn is_enrolled(&self, mission_id: &str, person_id: &str) -> bool {
+    fn is_enrolled(&self, mission_id: &str, person_id: &str) -> Result<bool> {
         let id = natural_id(Kind::Enrolment.table(), &[&parse_uuid(mission_id), &parse_uuid(person_id)]);
-        matches!(self.store.get(Kind::Enrolment, &id.hyphenated().to_string()), Ok(Some(row)) if !row.deleted)
+        Ok(self.store.get(Kind::Enrolment, &id.hyphenated().to_string())?.is_some_and(|row| !row.deleted))
     }
 
     /// The status a session shows (the expert's, or the latest review's).
-    pub fn session_status(&self, session_id: &str) -> Option<String> {
-        self.store.session_status(session_id).ok().flatten()
+    pub fn session_status(&self, session_id: &str) -> Result<Option<String>> {
+        Ok(self.store.session_status(session_id)?)
     }
 
+    /// A person's name as lists show it. Only a label: a person this laptop
+    /// cannot read (unknown, or the store failing) is named by the id, and
+    /// whatever the label is for still says what it has to say.
     pub fn person_label(&self, person_id: &str) -> String {
         match self.store.get(Kind::Person, person_id) {
             Ok(Some(p)) => person_name(&p.data),
@@ -241,32 +261,52 @@ impl Binome {
         }
     }
 
-    fn framework_parts(&self, framework_id: &str) -> Option<(RatingScale, Vec<binome_domain::framework::Domain>)> {
-        let row = self.store.get(Kind::Framework, framework_id).ok()??;
-        let scale = serde_json::from_value(row.data.get("scale")?.clone()).ok()?;
-        let domains = serde_json::from_value(row.data.get("domains")?.clone()).ok()?;
-        Some((scale, domains))
+    /// A framework's scale and tree, `None` if there is no such framework.
+    fn framework_parts(
+        &self,
+        framework_id: &str,
+    ) -> Result<Option<(RatingScale, Vec<binome_domain::framework::Domain>)>> {
+        let Some(row) = self.store.get(Kind::Framework, framework_id)? else { return Ok(None) };
+        let corrupt = |column: &str| {
+            CoreError::Store(binome_store::StoreError::Corrupt {
+                table: Kind::Framework.table().into(),
+                id: framework_id.into(),
+                column: column.into(),
+            })
+        };
+        let part = |column: &str| row.data.get(column).cloned().ok_or_else(|| corrupt(column));
+        let scale = serde_json::from_value(part("scale")?).map_err(|_| corrupt("scale"))?;
+        let domains = serde_json::from_value(part("domains")?).map_err(|_| corrupt("domains"))?;
+        Ok(Some((scale, domains)))
     }
 
     /// "1=competent; 2=not_observed" → {criterion id: level}, by position in
     /// the competency, so a CLI user need not type criterion ids.
-    fn expand_positional_ratings(&self, input: &mut Input, existing: Option<&StoredRow>) {
-        let Some(raw) = input.get("ratings").map(|s| s.trim().to_owned()) else { return };
+    fn expand_positional_ratings(&self, input: &mut Input, existing: Option<&StoredRow>) -> Result<()> {
+        let Some(raw) = input.get("ratings").map(|s| s.trim().to_owned()) else { return Ok(()) };
         if raw.is_empty() || raw.starts_with('{') {
-            return;
+            return Ok(());
         }
         let field = |name: &str| {
             input.get(name).cloned().or_else(|| existing.and_then(|e| text(&e.data, name).map(str::to_owned)))
         };
-        let (Some(framework), Some(competency)) = (field("framework_id"), field("competency_id")) else { return };
-        let Ok(framework_id) = self.resolve(Kind::Framework, &framework) else { return };
-        let Some((_, domains)) = self.framework_parts(&framework_id) else { return };
+        let (Some(framework), Some(competency)) = (field("framework_id"), field("competency_id")) else {
+            return Ok(());
+        };
+        // What cannot be expanded is left as typed, for the field checks to
+        // report: an unknown or ambiguous framework, an unknown competency.
+        let framework_id = match self.resolve(Kind::Framework, &framework) {
+            Ok(id) => id,
+            Err(CoreError::NotFound { .. } | CoreError::Ambiguous { .. }) => return Ok(()),
+            Err(other) => return Err(other),
+        };
+        let Some((_, domains)) = self.framework_parts(&framework_id)? else { return Ok(()) };
         let Some(comp) = domains
             .iter()
             .flat_map(|d| &d.competencies)
             .find(|c| c.id == competency || c.code.eq_ignore_ascii_case(&competency))
         else {
-            return;
+            return Ok(());
         };
         input.insert("competency_id".into(), comp.id.clone());
         let mut map = serde_json::Map::new();
@@ -281,11 +321,13 @@ impl Binome {
             map.insert(key, Value::String(level.trim().to_owned()));
         }
         input.insert("ratings".into(), Value::Object(map).to_string());
+        Ok(())
     }
 
-    fn check_ratings(&self, data: &Row, problems: &mut Problems) {
-        let Some(framework_id) = text(data, "framework_id") else { return };
-        let Some((scale, domains)) = self.framework_parts(framework_id) else { return };
+    fn check_ratings(&self, data: &Row, problems: &mut Problems) -> Result<()> {
+        let Some(framework_id) = text(data, "framework_id") else { return Ok(()) };
+        // An unknown framework is the reference check's problem, told already.
+        let Some((scale, domains)) = self.framework_parts(framework_id)? else { return Ok(()) };
         let competency_id = text(data, "competency_id").unwrap_or_default();
         let Some(comp) = domains
             .iter()
@@ -294,9 +336,9 @@ impl Binome {
         else {
             problems
                 .push(Problem::new("competency_id", ProblemCode::NotFound, competency_id).with("target", "framework"));
-            return;
+            return Ok(());
         };
-        let Some(ratings) = data.get("ratings").and_then(Value::as_object) else { return };
+        let Some(ratings) = data.get("ratings").and_then(Value::as_object) else { return Ok(()) };
         for (criterion, level) in ratings {
             if !comp.criteria.iter().any(|c| &c.id == criterion) {
                 problems.push(Problem::new("ratings", ProblemCode::UnknownCriterion, criterion.as_str()));
@@ -310,6 +352,7 @@ impl Binome {
                 );
             }
         }
+        Ok(())
     }
 }
 

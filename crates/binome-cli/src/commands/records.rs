@@ -56,7 +56,7 @@ pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> 
                     t.add_row(vec![m.field(field.name), shown]);
                 }
                 if kind == Kind::Session {
-                    if let Some(status) = binome.session_status(&row.id) {
+                    if let Some(status) = binome.session_status(&row.id)? {
                         t.add_row(vec![m.text("field-decision", &[]), m.value(&status)]);
                     }
                 }

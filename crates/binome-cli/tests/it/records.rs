@@ -154,3 +154,34 @@ fn init_twice_is_refused_and_device_is_shown() {
     assert_eq!(device["name"], "laptop-test");
     assert_eq!(device["author"], "Claire Expert");
 }
+
+/// A framework whose stored scale cannot be read is a damaged store: an
+/// assessment against it is refused and says which record, rather than
+/// being saved with its ratings left unchecked.
+#[test]
+fn a_damaged_framework_refuses_an_assessment_instead_of_skipping_its_checks() {
+    let store = Store::new();
+    let m = mission(&store);
+    let nurse = participant(&store, &m.mission, "MAHAMAT", "Zénaba", "F", "sage-femme");
+    store.ok(&["frameworks", "import", asset("frameworks/smni.json").to_str().unwrap(), "--programme", "PASST2"]);
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.execute("UPDATE frameworks SET scale = '\"illisible\"'", []).unwrap();
+    drop(conn);
+    let args = [
+        "assessments",
+        "add",
+        "--person",
+        &nurse,
+        "--framework",
+        "REF-SMNI",
+        "--competency",
+        "GATPA",
+        "--date",
+        "14/03/2019",
+        "--ratings",
+        r#"{"smni-gatpa-2": "nonsense"}"#,
+    ];
+    let refused = store.fails(&args, 4);
+    assert!(refused.contains("frameworks") && refused.contains("scale"), "{refused}");
+    assert_eq!(store.count("assessments"), 0, "nothing saved");
+}

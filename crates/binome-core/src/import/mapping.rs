@@ -85,7 +85,7 @@ impl Binome {
             let target = match (&choice.create, &choice.to) {
                 (Some(NewRecord::Profession(new)), _) if choice.field == "cadre" => {
                     let id =
-                        self.new_profession(rows, &choice.value, &new.category).map_err(|_| refused(&new.category))?;
+                        self.new_profession(rows, &choice.value, &new.category)?.map_err(|_| refused(&new.category))?;
                     rows.values.set(&choice.field, &choice.value, Mapped::Profession(id.clone()));
                     id
                 }
@@ -96,7 +96,7 @@ impl Binome {
                 }
                 (Some(NewRecord::Facility(new)), _) if choice.field == "organisation_id" => {
                     let id = self
-                        .new_facility(rows, &choice.value, &new.level, new.city.as_deref())
+                        .new_facility(rows, &choice.value, &new.level, new.city.as_deref())?
                         .map_err(|_| refused(&new.level))?;
                     rows.values.set(&choice.field, &choice.value, Mapped::NewFacility(id.clone()));
                     id
@@ -136,7 +136,7 @@ impl Binome {
         name: &str,
         level: &str,
         city: Option<&str>,
-    ) -> Result<String, binome_domain::Problems> {
+    ) -> Result<Result<String, binome_domain::Problems>, CoreError> {
         let mut input = Input::new();
         input.insert("name".into(), name.trim().to_owned());
         input.insert("kind".into(), "host".into());
@@ -147,7 +147,10 @@ impl Binome {
         if let Some(country) = &rows.country {
             input.insert("country".into(), country.clone());
         }
-        let facility = self.prepare(Kind::Organisation, &input, None)?;
+        let facility = match self.prepare(Kind::Organisation, &input, None)? {
+            Ok(facility) => facility,
+            Err(problems) => return Ok(Err(problems)),
+        };
         let id = facility.id.clone();
         let shown = CreatedFacility {
             name: name.trim().to_owned(),
@@ -156,13 +159,13 @@ impl Binome {
         };
         rows.created.push((id.clone(), shown));
         rows.prepared.push(facility);
-        Ok(id)
+        Ok(Ok(id))
     }
 
     /// Puts each mapped value in its cell's place; returns the records
     /// this import creates that the row names (they are not in the store
     /// yet, so the row is checked without them).
-    pub(super) fn map_values(&self, rows: &mut RowContext, input: &mut Input) -> Pending {
+    pub(super) fn map_values(&self, rows: &mut RowContext, input: &mut Input) -> Result<Pending, CoreError> {
         let mut pending = Pending::default();
         for field in MAPPABLE_FIELDS {
             let Some(raw) = input.get(*field).cloned() else { continue };
@@ -185,7 +188,7 @@ impl Binome {
                         name_profession(rows, input, &mut pending, id);
                     } else if let Some(category) = category_of_title(&raw).filter(|_| rows.create_missing) {
                         // On failure the row's own check names the problem.
-                        if let Ok(id) = self.new_profession(rows, &raw, category) {
+                        if let Ok(id) = self.new_profession(rows, &raw, category)? {
                             rows.values.set(field, &raw, Mapped::Profession(id.clone()));
                             input.remove(*field);
                             pending.profession = Some(id);
@@ -195,11 +198,9 @@ impl Binome {
                 None if *field == "organisation_id" => {
                     if let Some(id) = rows.facilities.find(&raw) {
                         input.insert(field.to_string(), id.to_owned());
-                    } else if rows.create_missing
-                        && self.store.resolve(Kind::Organisation, &raw).is_ok_and(|ids| ids.is_empty())
-                    {
+                    } else if rows.create_missing && self.store.resolve(Kind::Organisation, &raw)?.is_empty() {
                         // On failure the row's own check names the problem.
-                        if let Ok(id) = self.new_facility(rows, &raw, level_from_name(&raw), None) {
+                        if let Ok(id) = self.new_facility(rows, &raw, level_from_name(&raw), None)? {
                             rows.values.set(field, &raw, Mapped::NewFacility(id.clone()));
                             input.remove(*field);
                             pending.facility = Some(id);
@@ -209,7 +210,7 @@ impl Binome {
                 None => {}
             }
         }
-        pending
+        Ok(pending)
     }
 }
 

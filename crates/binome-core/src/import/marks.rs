@@ -47,10 +47,10 @@ impl Binome {
         kind: Kind,
         input: &Input,
     ) -> Result<Result<crate::records::Prepared, binome_domain::Problems>, CoreError> {
-        Ok(match self.prepare(kind, input, None) {
+        Ok(match self.prepare(kind, input, None)? {
             Ok(probe) if !probe.is_new => {
                 let existing = self.store.get(kind, &probe.id)?;
-                self.prepare(kind, input, existing.as_ref())
+                self.prepare(kind, input, existing.as_ref())?
             }
             other => other,
         })
@@ -111,7 +111,7 @@ impl Binome {
             Kind::TestScore
         };
         for (mut input, column_of_field) in records {
-            self.map_values(rows, &mut input);
+            self.map_values(rows, &mut input)?;
             input.insert("session_id".into(), session_id.clone());
             input.insert("person_id".into(), person_id.clone());
             let result = self.prepare_mark(record_kind, &input)?;

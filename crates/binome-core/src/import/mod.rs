@@ -524,7 +524,7 @@ impl Binome {
             counts.rows += 1;
             match kind {
                 ImportKind::Participants => self.participant_row(&mut context, line, &cells)?,
-                ImportKind::Sessions => self.session_row(&mut context, line, &cells),
+                ImportKind::Sessions => self.session_row(&mut context, line, &cells)?,
                 ImportKind::Attendance if is_register => self.register_row(&mut context, line, &cells)?,
                 ImportKind::Attendance | ImportKind::Scores => self.mark_row(kind, &mut context, line, &cells)?,
                 ImportKind::Frameworks => unreachable!("read whole"),

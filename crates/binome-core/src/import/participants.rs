@@ -36,7 +36,7 @@ impl Binome {
                 input.insert(column.to_string(), value.into_owned());
             }
         }
-        let pending = self.map_values(rows, &mut input);
+        let pending = self.map_values(rows, &mut input)?;
         // Without a country, a number without its `+` code cannot be read:
         // it is kept as typed.
         let readable = |raw: &str| {
@@ -86,7 +86,7 @@ impl Binome {
             Some(id) => self.store.get(Kind::Person, &id)?,
             None => None,
         };
-        match (self.prepare(Kind::Person, &input, existing.as_ref()), phone_problem) {
+        match (self.prepare(Kind::Person, &input, existing.as_ref())?, phone_problem) {
             (Ok(mut person), None) => {
                 pending.fill(&mut person.data);
                 if person.is_new && rows.keep_new_people && rows.new_people.len() < super::DUPLICATE_CANDIDATES {

@@ -120,19 +120,22 @@ impl Binome {
         rows: &mut RowContext,
         title: &str,
         category: &str,
-    ) -> Result<String, binome_domain::Problems> {
+    ) -> Result<Result<String, binome_domain::Problems>, CoreError> {
         let Some(programme_id) = rows.programme.clone() else {
-            return Err(binome_domain::Problems(vec![binome_domain::Problem::new(
+            return Ok(Err(binome_domain::Problems(vec![binome_domain::Problem::new(
                 "programme_id",
                 binome_domain::ProblemCode::Required,
                 "",
-            )]));
+            )])));
         };
         let mut input = Input::new();
         input.insert("programme_id".into(), programme_id);
         input.insert("title".into(), title.trim().to_owned());
         input.insert("category".into(), category.to_owned());
-        let profession = self.prepare(Kind::Profession, &input, None)?;
+        let profession = match self.prepare(Kind::Profession, &input, None)? {
+            Ok(profession) => profession,
+            Err(problems) => return Ok(Err(problems)),
+        };
         let id = profession.id.clone();
         let category = profession.data.get("category").and_then(Value::as_str).unwrap_or(category).to_owned();
         rows.professions.listed.push(ProgrammeProfession {
@@ -143,6 +146,6 @@ impl Binome {
         rows.professions.by_title.insert(value_key(title), id.clone());
         rows.created_professions.push((id.clone(), CreatedProfession { title: title.trim().to_owned(), category }));
         rows.prepared.push(profession);
-        Ok(id)
+        Ok(Ok(id))
     }
 }

@@ -57,7 +57,7 @@ impl Binome {
             };
             let mut input = Input::new();
             input.insert("status".into(), status);
-            self.map_values(rows, &mut input);
+            self.map_values(rows, &mut input)?;
             input.insert("session_id".into(), session_id);
             input.insert("person_id".into(), person_id.clone());
             let result = self.prepare_mark(Kind::Attendance, &input)?;

@@ -52,13 +52,13 @@ impl Binome {
             input.insert("mapped_to".into(), choice.target.clone());
             // A value too long to keep (over 200 characters) is imported,
             // not remembered: the import does not fail for a convenience.
-            let Ok(probe) = self.prepare(Kind::ValueChoice, &input, None) else { continue };
+            let Ok(probe) = self.prepare(Kind::ValueChoice, &input, None)? else { continue };
             let existing = self.store.get(Kind::ValueChoice, &probe.id)?;
             let same = existing.as_ref().is_some_and(|row| {
                 !row.deleted && row.data.get("mapped_to").and_then(Value::as_str) == Some(choice.target.as_str())
             });
             if !same {
-                records.push(self.prepare(Kind::ValueChoice, &input, existing.as_ref()).map_err(invalid)?);
+                records.push(self.prepare(Kind::ValueChoice, &input, existing.as_ref())?.map_err(invalid)?);
             }
         }
         self.save(&records)?;

@@ -383,7 +383,7 @@ impl Binome {
             let roster = self.roster(&session.id)?;
             let present = roster.rows.iter().filter(|r| r.status.as_deref().is_some_and(counted)).count();
             rows.push(SessionRow {
-                status: self.session_status(&session.id),
+                status: self.session_status(&session.id)?,
                 session: roster.session,
                 present,
                 expected: roster.rows.len(),

@@ -65,6 +65,8 @@ impl Binome {
     /// A refusal about a device's signature names the device as people
     /// know it when this laptop knows it.
     fn with_device_name(&self, error: CoreError) -> CoreError {
+        // Only a name for the message: the refusal stands, and is told by
+        // the device id alone, if the record cannot be read.
         let name_of = |device: &str| self.store.device_record(device).ok().flatten().map(|record| record.name);
         match error {
             CoreError::Sync(SyncRefusal::Unverified { device, table, id, .. }) => {

@@ -141,7 +141,7 @@ impl Binome {
     pub fn session_review(&self, session_id: &str) -> Result<SessionReview> {
         let session = self.get(Kind::Session, session_id)?;
         Ok(SessionReview {
-            status: self.session_status(&session.id).unwrap_or_default(),
+            status: self.session_status(&session.id)?.unwrap_or_default(),
             reviews: self.reviews_of(&session)?,
             may_review: self.may_write(Kind::Review),
             may_submit: self.may_write(Kind::Session),

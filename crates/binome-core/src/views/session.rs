@@ -138,7 +138,7 @@ impl Binome {
             .into_iter()
             .collect();
             prepared.push(
-                self.prepare(Kind::Attendance, &input, None)
+                self.prepare(Kind::Attendance, &input, None)?
                     .map_err(|problems| CoreError::Invalid { kind: Kind::Attendance, problems })?,
             );
         }
