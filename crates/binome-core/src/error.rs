@@ -3,7 +3,6 @@
 
 use binome_domain::{Kind, Problems};
 use binome_store::StoreError;
-use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
@@ -44,14 +43,6 @@ pub enum CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
-
-/// The form the desktop shell will send: `{ code, fields, detail }`.
-#[derive(Debug, Clone, Serialize)]
-pub struct ErrorReport {
-    pub code: &'static str,
-    pub problems: Problems,
-    pub detail: String,
-}
 
 impl CoreError {
     pub fn code(&self) -> &'static str {

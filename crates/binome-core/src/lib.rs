@@ -36,7 +36,7 @@ pub use binome_sync::fingerprint as sync_fingerprint;
 pub mod sync_errors {
     pub use binome_sync::{BundleError, Certificate};
 }
-pub use error::{CoreError, ErrorReport, Result};
+pub use error::{CoreError, Result};
 
 /// The current UTC time as ISO 8601 (ADX's `exported`, file stamps).
 pub fn utc_now_iso() -> String {

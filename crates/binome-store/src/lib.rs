@@ -9,6 +9,7 @@
 //! the "what changed since" index that bundles are made from.
 
 mod backup;
+#[cfg(feature = "baselines")]
 pub mod baselines;
 mod bulk;
 mod device;
