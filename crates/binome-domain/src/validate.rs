@@ -85,6 +85,14 @@ pub fn check_record(kind: Kind, row: &Row, problems: &mut Problems) {
                 text(row, "merged_id").unwrap_or_default(),
             ));
         }
+        // A session sent back says why, whoever sends it back and however:
+        // the expert has to know what to correct.
+        Kind::Review
+            if text(row, "decision") == Some("returned")
+                && text(row, "comment").is_none_or(|c| c.trim().is_empty()) =>
+        {
+            problems.push(Problem::new("comment", ProblemCode::Required, ""));
+        }
         Kind::Framework => {
             match row.get("scale").cloned().map(serde_json::from_value::<RatingScale>) {
                 Some(Ok(scale)) => scale.check(problems),
@@ -186,5 +194,16 @@ mod tests {
             ],
         );
         assert_eq!(got, vec![("end_date".into(), ProblemCode::EndBeforeStart)]);
+    }
+
+    #[test]
+    fn a_session_returned_without_a_comment_is_refused_and_validated_needs_none() {
+        let returned = |comment: &str| {
+            codes(Kind::Review, &[("session_id", SESSION), ("decision", "returned"), ("comment", comment)])
+        };
+        assert_eq!(returned(""), vec![("comment".into(), ProblemCode::Required)]);
+        assert_eq!(returned("   "), vec![("comment".into(), ProblemCode::Required)]);
+        assert_eq!(returned("Liste de présence incomplète"), vec![]);
+        assert_eq!(codes(Kind::Review, &[("session_id", SESSION), ("decision", "validated")]), vec![]);
     }
 }

@@ -207,3 +207,31 @@ fn set_user_version(path: &std::path::Path, version: u32) -> Vec<u8> {
     std::fs::write(path, &bytes).unwrap();
     bytes
 }
+
+/// The rule the app's review screen has always shown holds for the CLI
+/// too: a session sent back says why.
+#[test]
+fn a_session_returned_without_a_comment_is_refused_from_the_cli_too() {
+    let store = Store::new();
+    let m = mission(&store);
+    let session = store.add(
+        "sessions",
+        &[
+            "--mission",
+            &m.mission,
+            "--title",
+            "HPP",
+            "--modality",
+            "atelier",
+            "--date",
+            "05/03/2019",
+            "--duration",
+            "2h",
+        ],
+    );
+    store.ok(&["sessions", "edit", &session, "--status", "submitted"]);
+    store.fails(&["reviews", "add", "--session", &session, "--decision", "returned"], 1);
+    assert_eq!(store.count("reviews"), 0, "nothing written");
+    store.add("reviews", &["--session", &session, "--decision", "returned", "--comment", "Liste incomplète"]);
+    assert_eq!(store.count("reviews"), 1);
+}

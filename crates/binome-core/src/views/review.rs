@@ -4,9 +4,9 @@
 
 use super::RecordView;
 use crate::app::Binome;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use binome_domain::version::Hlc;
-use binome_domain::{Input, Kind, Problem, ProblemCode, Problems};
+use binome_domain::{Input, Kind};
 use binome_store::{ListQuery, StoredRow};
 use serde::Serialize;
 
@@ -153,11 +153,6 @@ impl Binome {
     pub fn review_session(&mut self, session_id: &str, decision: &str, comment: &str) -> Result<SessionReview> {
         let session = self.get(Kind::Session, session_id)?;
         let comment = comment.trim();
-        if decision == "returned" && comment.is_empty() {
-            let mut problems = Problems::default();
-            problems.push(Problem::new("comment", ProblemCode::Required, ""));
-            return Err(CoreError::Invalid { kind: Kind::Review, problems });
-        }
         let mut input: Input =
             [("session_id".to_owned(), session.id.clone()), ("decision".to_owned(), decision.to_owned())]
                 .into_iter()
