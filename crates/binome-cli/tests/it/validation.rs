@@ -153,25 +153,18 @@ fn a_missing_required_field_and_an_unknown_reference_are_named() {
     assert!(err.contains("Structure d'accueil : champ obligatoire."), "{err}");
 }
 
+/// A three-hour workshop on the mission's second day, still a draft.
+fn draft_session(store: &Store, mission: &str) -> String {
+    let fields =
+        ["--mission", mission, "--title", "HPP", "--modality", "atelier", "--date", "05/03/2019", "--duration", "3h"];
+    store.add("sessions", &fields)
+}
+
 #[test]
 fn a_review_of_a_draft_session_is_refused() {
     let store = Store::new();
     let m = mission(&store);
-    let session = store.add(
-        "sessions",
-        &[
-            "--mission",
-            &m.mission,
-            "--title",
-            "HPP",
-            "--modality",
-            "atelier",
-            "--date",
-            "05/03/2019",
-            "--duration",
-            "3h",
-        ],
-    );
+    let session = draft_session(&store, &m.mission);
     let err = store.fails(&["reviews", "add", "--session", &session, "--decision", "validated"], 1);
     assert!(err.contains("la séance est encore en brouillon"), "{err}");
 }
@@ -214,21 +207,7 @@ fn set_user_version(path: &std::path::Path, version: u32) -> Vec<u8> {
 fn a_session_returned_without_a_comment_is_refused_from_the_cli_too() {
     let store = Store::new();
     let m = mission(&store);
-    let session = store.add(
-        "sessions",
-        &[
-            "--mission",
-            &m.mission,
-            "--title",
-            "HPP",
-            "--modality",
-            "atelier",
-            "--date",
-            "05/03/2019",
-            "--duration",
-            "2h",
-        ],
-    );
+    let session = draft_session(&store, &m.mission);
     store.ok(&["sessions", "edit", &session, "--status", "submitted"]);
     store.fails(&["reviews", "add", "--session", &session, "--decision", "returned"], 1);
     assert_eq!(store.count("reviews"), 0, "nothing written");
