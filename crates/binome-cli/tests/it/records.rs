@@ -3,6 +3,13 @@
 
 use crate::support::{Store, asset, mission, participant};
 
+/// The arguments of an assessment of `person` on the SMNI framework's
+/// GATPA competency, on the mission's last day.
+fn gatpa_assessment<'a>(person: &'a str, ratings: &'a str) -> Vec<&'a str> {
+    let at = ["--framework", "REF-SMNI", "--competency", "GATPA", "--date", "14/03/2019"];
+    [&["--person", person][..], &at, &["--ratings", ratings]].concat()
+}
+
 #[test]
 fn every_record_kind_goes_through_add_list_show_edit_delete() {
     let store = Store::new();
@@ -36,23 +43,9 @@ fn every_record_kind_goes_through_add_list_show_edit_delete() {
         &["--session", &session, "--person", &nurse, "--phase", "pre", "--score", "9", "--max-score", "20"],
     );
     store.ok(&["frameworks", "import", asset("frameworks/smni.json").to_str().unwrap(), "--programme", "PASST2"]);
-    store.add(
-        "assessments",
-        &[
-            "--person",
-            &nurse,
-            "--framework",
-            "REF-SMNI",
-            "--competency",
-            "GATPA",
-            "--date",
-            "14/03/2019",
-            "--ratings",
-            "2=competent;3=proficient;4=competent",
-            "--assessor",
-            &expert,
-        ],
-    );
+    let mut rated = gatpa_assessment(&nurse, "2=competent;3=proficient;4=competent");
+    rated.extend(["--assessor", &expert]);
+    store.add("assessments", &rated);
     store.ok(&["sessions", "edit", &session, "--status", "submitted"]);
     store.add("reviews", &["--session", &session, "--decision", "validated", "--comment", "Conforme"]);
     let twin = store.add("persons", &["--family-name", "MAHAMMAT", "--given-names", "Zenaba"]);
@@ -167,20 +160,8 @@ fn a_damaged_framework_refuses_an_assessment_instead_of_skipping_its_checks() {
     let conn = rusqlite::Connection::open(store.path()).unwrap();
     conn.execute("UPDATE frameworks SET scale = '\"illisible\"'", []).unwrap();
     drop(conn);
-    let args = [
-        "assessments",
-        "add",
-        "--person",
-        &nurse,
-        "--framework",
-        "REF-SMNI",
-        "--competency",
-        "GATPA",
-        "--date",
-        "14/03/2019",
-        "--ratings",
-        r#"{"smni-gatpa-2": "nonsense"}"#,
-    ];
+    let mut args = vec!["assessments", "add"];
+    args.extend(gatpa_assessment(&nurse, r#"{"smni-gatpa-2": "nonsense"}"#));
     let refused = store.fails(&args, 4);
     assert!(refused.contains("frameworks") && refused.contains("scale"), "{refused}");
     assert_eq!(store.count("assessments"), 0, "nothing saved");
