@@ -4,6 +4,7 @@
 //! with `UPDATE_BINDINGS=1` to rewrite it.
 
 use crate::commands::files::FilePurpose;
+use crate::commands::lock::LockView;
 use binome_core::dhis2::{Dhis2Format, ImportSummary};
 use binome_core::domain::Kind;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
@@ -15,6 +16,7 @@ use binome_core::import::{
 };
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
 use binome_core::sheet::{Source, TextEncoding};
+use binome_core::vault::StoreState;
 use binome_core::views::*;
 use binome_core::{DeviceRole, DeviceTrust};
 use ts_rs::TS;
@@ -44,6 +46,8 @@ pub fn typescript() -> String {
         FieldProblem,
         RowProblemView,
         ErrorView,
+        StoreState,
+        LockView,
         DeviceRole,
         DeviceTrust,
         DeviceView,

@@ -45,6 +45,10 @@ pub fn run() {
             }
         })
         .invoke_handler(tauri::generate_handler![
+            commands::lock::lock_state,
+            commands::lock::unlock,
+            commands::lock::lock,
+            commands::lock::change_passphrase,
             commands::setup::status,
             commands::setup::set_language,
             commands::setup::init_device,

@@ -1,15 +1,29 @@
-//! The one open store, shared by every command, and the language the UI
-//! chose for the sentences the core writes.
+//! The one store, locked or open, shared by every command, and the
+//! language the UI chose for the sentences the core writes.
 
 use crate::chosen::{Access, ChosenFiles};
 use binome_core::i18n::{Lang, Messages};
+use binome_core::vault::{Passphrase, StoreState, store_state};
 use binome_core::views::ErrorView;
 use binome_core::{Binome, CoreError};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+/// The store as the window has it.
+enum Slot {
+    /// Its key is not in memory: every command but unlocking is refused.
+    Locked,
+    Open(Binome),
+    /// It cannot be opened at all (a newer Binôme's, its key file lost).
+    Unavailable(ErrorView),
+}
+
+/// The code of a command refused while the store is locked: the UI then
+/// shows the unlock screen.
+pub const LOCKED: &str = "locked";
+
 pub struct AppState {
-    binome: Mutex<Result<Binome, ErrorView>>,
+    binome: Mutex<Slot>,
     /// A second connection to the same store for long reports (a country's
     /// indicators take seconds): WAL lets it read while the first one
     /// serves every other screen and writes. Opened on first use.
@@ -21,17 +35,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the store the CLI uses by default. A store that cannot be
-    /// opened (a newer Binôme's, a damaged disk) is reported to the UI
-    /// instead of closing the window.
+    /// The store the CLI uses by default, locked until the person gives
+    /// its passphrase. One that can never be opened (its key file lost) is
+    /// reported to the UI instead of closing the window.
     pub fn open(store_path: PathBuf) -> AppState {
-        if let Some(dir) = store_path.parent() {
-            let _ = binome_core::private::create_private_dir(dir);
-        }
         let messages = Messages::new(Lang::Fr);
-        let binome = Binome::open(&store_path).map_err(|e| ErrorView::from_core(&e, &messages));
+        let slot = match store_state(&store_path) {
+            Ok(_) => Slot::Locked,
+            Err(e) => Slot::Unavailable(ErrorView::from_core(&e.into(), &messages)),
+        };
         AppState {
-            binome: Mutex::new(binome),
+            binome: Mutex::new(slot),
             reports: Mutex::new(None),
             store_path,
             lang: Mutex::new(Lang::Fr),
@@ -57,14 +71,63 @@ impl AppState {
         self.chosen.check(Access::Write, path, &self.messages())
     }
 
+    fn slot(&self) -> std::sync::MutexGuard<'_, Slot> {
+        // A panic in an earlier command must not lock the user out: the
+        // store itself is consistent (every write is one transaction).
+        self.binome.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// What the window shows first: the store open, or what unlocking it
+    /// asks for.
+    pub fn lock_state(&self) -> Result<Option<StoreState>, ErrorView> {
+        match &*self.slot() {
+            Slot::Open(_) => Ok(None),
+            Slot::Unavailable(error) => Err(error.clone()),
+            Slot::Locked => {
+                store_state(&self.store_path).map(Some).map_err(|e| ErrorView::from_core(&e.into(), &self.messages()))
+            }
+        }
+    }
+
+    /// Opens the store with its passphrase, or with a new one for a new
+    /// store or one from before encryption.
+    pub fn unlock(&self, passphrase: &Passphrase) -> Result<(), ErrorView> {
+        let mut slot = self.slot();
+        if matches!(*slot, Slot::Open(_)) {
+            return Ok(());
+        }
+        let state = store_state(&self.store_path).map_err(|e| ErrorView::from_core(&e.into(), &self.messages()))?;
+        let opened = match state {
+            StoreState::New | StoreState::Unprotected => Binome::set_up(&self.store_path, passphrase),
+            StoreState::Locked => Binome::unlock(&self.store_path, passphrase),
+        };
+        *slot = Slot::Open(opened.map_err(|e| ErrorView::from_core(&e, &self.messages()))?);
+        Ok(())
+    }
+
+    /// Closes both connections: the key leaves memory with them.
+    pub fn lock(&self) {
+        let mut slot = self.slot();
+        if matches!(*slot, Slot::Open(_)) {
+            *slot = Slot::Locked;
+        }
+        *self.reports.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
     /// Runs one use case on the store; a core error becomes the sentence
     /// and marked fields the UI shows.
     pub fn with<T>(&self, work: impl FnOnce(&mut Binome) -> Result<T, CoreError>) -> Result<T, ErrorView> {
-        // A panic in an earlier command must not lock the user out: the
-        // store itself is consistent (every write is one transaction).
-        let mut guard = self.binome.lock().unwrap_or_else(|p| p.into_inner());
-        let binome = guard.as_mut().map_err(|e| e.clone())?;
+        let mut slot = self.slot();
+        let binome = match &mut *slot {
+            Slot::Open(binome) => binome,
+            Slot::Unavailable(error) => return Err(error.clone()),
+            Slot::Locked => return Err(self.locked()),
+        };
         work(binome).map_err(|e| ErrorView::from_core(&e, &self.messages()))
+    }
+
+    fn locked(&self) -> ErrorView {
+        crate::commands::shell_error(LOCKED, self.messages().text("ui-error-locked", &[]))
     }
 
     /// Runs a read-only report on the reports connection, so a long one
@@ -73,9 +136,7 @@ impl AppState {
         let mut guard = self.reports.lock().unwrap_or_else(|p| p.into_inner());
         if guard.is_none() {
             // The main connection opened (and migrated) the store first.
-            self.with(|_| Ok(()))?;
-            let opened = Binome::open(&self.store_path).map_err(|e| ErrorView::from_core(&e, &self.messages()))?;
-            *guard = Some(opened);
+            *guard = Some(self.with(|b| b.reopen())?);
         }
         let binome = guard.as_ref().expect("opened above");
         work(binome).map_err(|e| ErrorView::from_core(&e, &self.messages()))
@@ -93,6 +154,7 @@ mod tests {
     fn a_long_report_does_not_hold_the_other_screens_back() {
         let dir = tempfile::tempdir().unwrap();
         let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3")));
+        state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta")).unwrap();
         state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
         let (started, report_running) = mpsc::channel();
         let (release, report_may_end) = mpsc::channel::<()>();

@@ -24,7 +24,9 @@ import {
   shown,
   textOf,
   type,
-  waitForText
+  unlock,
+  waitForText,
+  PASSPHRASE
 } from './support.mjs';
 
 const store = join(scratch('day'), 'binome.sqlite3');
@@ -33,8 +35,29 @@ let browser;
 let templatePath;
 
 before(async () => {
-  browser = await openApp(store);
+  browser = await openApp(store, { locked: true });
 });
+
+step('a new laptop chooses its passphrase first; the store is encrypted under it', async () => {
+  assert.match(await textOf(browser, 'h1'), /Protéger ce magasin/);
+  await type(browser, '#lock-passphrase', 'court');
+  await type(browser, '#lock-again', 'court');
+  await click(browser, 'main.lock form button[type="submit"]');
+  assert.equal(await (await shown(browser, 'main.lock [role="alert"]')).getAttribute('data-code'), 'passphrase-too-short');
+  await type(browser, '#lock-passphrase', PASSPHRASE);
+  await type(browser, '#lock-again', `${PASSPHRASE}!`);
+  await click(browser, 'main.lock form button[type="submit"]');
+  await browser.waitUntil(
+    async () => (await (await browser.$('main.lock [role="alert"]')).getAttribute('data-code')) === 'passphrases-differ',
+    { timeout: 5000, timeoutMsg: 'two different passphrases were not refused' }
+  );
+  await screenshot(browser, '00-phrase-de-passe');
+  await unlock(browser);
+  await shown(browser, '#first-author');
+  assert.ok(existsSync(`${store}.cle`), 'the key file is beside the store');
+  const header = readFileSync(store).subarray(0, 15).toString('latin1');
+  assert.notEqual(header, 'SQLite format 3', 'the store file is not plain SQLite');
+}, () => browser);
 
 after(async () => {
   await browser?.deleteSession();
@@ -468,4 +491,20 @@ step('the programme\'s professions are listed with their category and corrected 
   const saved = cli(store, 'profession', 'list').find((p) => p.data.title === 'ATS');
   assert.equal(saved.data.category, '5321', 'the category is the one chosen');
   await waitForText(browser, '#profession-table', '5321');
+}, () => browser);
+
+step('locked on demand, the screen asks the passphrase again and refuses a wrong one in French', async () => {
+  await go(browser, '/participants');
+  await click(browser, 'nav button.lock-now');
+  assert.match(await textOf(browser, 'h1'), /Binôme est verrouillé/);
+  assert.equal(await (await browser.$('nav')).isExisting(), false, 'nothing of the store shows while locked');
+  await type(browser, '#lock-passphrase', 'la case de Mme Achta');
+  await click(browser, 'main.lock form button[type="submit"]');
+  const refusal = await shown(browser, 'main.lock [role="alert"]');
+  assert.equal(await refusal.getAttribute('data-code'), 'wrong-passphrase');
+  assert.match(await refusal.getText(), /Phrase de passe incorrecte/);
+  await screenshot(browser, '22-verrouille');
+  await unlock(browser);
+  await shown(browser, 'nav');
+  assert.ok(cli(store, 'person', 'list').length > 0, 'the CLI unlocks the same store with the same passphrase');
 }, () => browser);

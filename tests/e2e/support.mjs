@@ -31,7 +31,26 @@ export function answerNextDialog(path) {
   writeFileSync(PICK, path ?? '');
 }
 
-export async function openApp(storePath) {
+/** What every store of the scenarios is locked with (the CLI reads it too). */
+export const PASSPHRASE = 'la case de Mme Acta';
+process.env.BINOME_PASSPHRASE = PASSPHRASE;
+
+/**
+ * Types the passphrase on the lock screen (twice for a new store) and
+ * waits for what comes after it: the first start or the app itself.
+ */
+export async function unlock(browser, passphrase = PASSPHRASE) {
+  await type(browser, '#lock-passphrase', passphrase);
+  if (await (await browser.$('#lock-again')).isExisting()) await type(browser, '#lock-again', passphrase);
+  await click(browser, 'main.lock form button[type="submit"]');
+  await browser.waitUntil(async () => !(await (await browser.$('main.lock')).isExisting()), {
+    timeout: 20000,
+    timeoutMsg: 'the lock screen never went'
+  });
+}
+
+/** Opens the app on `storePath`, unlocked unless `{ locked: true }`. */
+export async function openApp(storePath, { locked = false } = {}) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: Number(process.env.BINOME_E2E_PORT ?? 4444),
@@ -45,6 +64,7 @@ export async function openApp(storePath) {
   });
   await browser.setTimeout({ implicit: 0 });
   await browser.setWindowSize(1366, 768).catch(() => {});
+  if (!locked) await unlock(browser);
   return browser;
 }
 

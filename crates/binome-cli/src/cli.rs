@@ -528,6 +528,17 @@ pub fn command() -> Command {
                 .arg(Arg::new("out").long("out").value_name("FICHIER")),
         )
         .subcommand(
+            Command::new("passphrase")
+                .visible_alias("phrase-de-passe")
+                .about("Phrase de passe du magasin / the store's passphrase")
+                .subcommand_required(true)
+                .subcommand(
+                    Command::new("change")
+                        .visible_alias("changer")
+                        .about("Changer la phrase de passe (BINOME_NEW_PASSPHRASE pour un script) / change it"),
+                ),
+        )
+        .subcommand(
             Command::new("backup")
                 .visible_alias("sauvegarde")
                 .about("Sauvegardes prises avant chaque import / backups taken before every import")

@@ -26,7 +26,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// The store stays locked: no passphrase, a wrong one, or no key file.
+const LOCKED: u8 = 5;
+
 fn exit_code(error: &anyhow::Error) -> u8 {
+    if error.downcast_ref::<commands::passphrase::PassphraseError>().is_some() {
+        return LOCKED;
+    }
     match error.downcast_ref::<CoreError>() {
         Some(
             CoreError::Invalid { .. }
@@ -42,6 +48,7 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             | CoreError::Sync(SyncRefusal::UnknownRecipient { .. } | SyncRefusal::AmbiguousDevice { .. }),
         ) => 3,
         Some(CoreError::Bundle(_) | CoreError::Sync(_) | CoreError::Dhis2(_)) => 1,
+        Some(CoreError::Vault(_)) => LOCKED,
         _ => 4,
     }
 }

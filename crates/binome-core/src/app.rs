@@ -2,7 +2,7 @@
 //! holds and every use case hangs off.
 
 use crate::error::Result;
-use binome_store::{DeviceRole, LocalDevice, Store};
+use binome_store::{DeviceRole, LocalDevice, Store, StoreKey};
 use std::path::{Path, PathBuf};
 
 /// The folder name under the OS per-user data directory. The desktop app's
@@ -15,7 +15,7 @@ pub struct Binome {
     pub(crate) clock: fn() -> i64,
 }
 
-fn system_millis() -> i64 {
+pub(crate) fn system_millis() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
 
@@ -29,8 +29,15 @@ pub fn default_store_path() -> PathBuf {
 }
 
 impl Binome {
-    pub fn open(path: &Path) -> Result<Binome> {
-        Ok(Binome { store: Store::open(path)?, clock: system_millis })
+    /// Opens an encrypted store: the vault's [`Binome::unlock`] and
+    /// [`Binome::open_with_key`] come here.
+    pub(crate) fn open(path: &Path, key: &StoreKey) -> Result<Binome> {
+        Ok(Binome { store: Store::open(path, key)?, clock: system_millis })
+    }
+
+    /// A second connection to the same store, opened with its key.
+    pub fn reopen(&self) -> Result<Binome> {
+        Ok(Binome { store: self.store.reopen()?, clock: self.clock })
     }
 
     pub fn open_in_memory() -> Result<Binome> {

@@ -47,7 +47,7 @@ impl Binome {
         if path == Path::new(":memory:") {
             return None;
         }
-        Some(path.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR))
+        Some(backup_dir_of(path))
     }
 
     /// Takes a backup named after its sequence number, the time and
@@ -63,14 +63,7 @@ impl Binome {
 
     fn take_backup(&self, reason: &str) -> Result<Option<PathBuf>> {
         let Some(dir) = self.backup_dir() else { return Ok(None) };
-        binome_store::private::create_private_dir(&dir).map_err(|e| CoreError::io(&dir, e))?;
-        remove_interrupted(&dir)?;
-        let sequence = self.backups()?.first().map_or(0, |newest| newest.sequence) + 1;
-        let stamp =
-            chrono::DateTime::from_timestamp_millis(self.now_millis()).unwrap_or_default().format("%Y%m%d-%H%M%S%3f");
-        let name = format!("{PREFIX}{sequence:06}-{stamp}-{reason}{EXTENSION}");
-        let target = dir.join(&name);
-        let work = dir.join(format!(".{name}{WORK_SUFFIX}"));
+        let (target, work) = new_backup(&dir, reason, self.now_millis())?;
         self.store.backup_to(&work)?;
         std::fs::rename(&work, &target).map_err(|e| CoreError::io(&target, e))?;
         sync_dir(&dir)?;
@@ -86,24 +79,10 @@ impl Binome {
 
     /// Backups, newest first.
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
-        let Some(dir) = self.backup_dir() else { return Ok(Vec::new()) };
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(CoreError::io(&dir, e)),
-        };
-        let mut found = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|e| CoreError::io(&dir, e))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.starts_with(PREFIX) || !name.ends_with(EXTENSION) {
-                continue;
-            }
-            let bytes = entry.metadata().map_err(|e| CoreError::io(&entry.path(), e))?.len();
-            found.push(BackupFile { sequence: sequence_of(&name), name, bytes, path: entry.path() });
+        match self.backup_dir() {
+            Some(dir) => backups_in(&dir),
+            None => Ok(Vec::new()),
         }
-        found.sort_by(|a, b| (b.sequence, &b.name).cmp(&(a.sequence, &a.name)));
-        Ok(found)
     }
 
     /// Puts a backup (by file name, or a unique part of it) back in place,
@@ -120,9 +99,52 @@ impl Binome {
             }
         };
         self.take_backup("avant-restauration")?;
+        // A backup from before encryption at rest, put back in the folder
+        // by hand, is encrypted in place first.
+        let plain = binome_store::inspect(&chosen.path).map_err(|e| CoreError::io(&chosen.path, e))?;
+        if plain == binome_store::StoreFile::Plain {
+            self.store.encrypt_backup(&chosen.path)?;
+        }
         self.store.restore_from(&chosen.path)?;
         Ok(chosen)
     }
+}
+
+/// The backups folder of the store at `store`.
+pub(crate) fn backup_dir_of(store: &Path) -> PathBuf {
+    store.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
+}
+
+/// The name a new backup takes in `dir`, and the work name it is written
+/// under; the folder is made if need be and earlier leftovers go.
+pub(crate) fn new_backup(dir: &Path, reason: &str, now_millis: i64) -> Result<(PathBuf, PathBuf)> {
+    binome_store::private::create_private_dir(dir).map_err(|e| CoreError::io(dir, e))?;
+    remove_interrupted(dir)?;
+    let sequence = backups_in(dir)?.first().map_or(0, |newest| newest.sequence) + 1;
+    let stamp = chrono::DateTime::from_timestamp_millis(now_millis).unwrap_or_default().format("%Y%m%d-%H%M%S%3f");
+    let name = format!("{PREFIX}{sequence:06}-{stamp}-{reason}{EXTENSION}");
+    Ok((dir.join(&name), dir.join(format!(".{name}{WORK_SUFFIX}"))))
+}
+
+/// The backups in `dir`, newest first.
+pub(crate) fn backups_in(dir: &Path) -> Result<Vec<BackupFile>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(CoreError::io(dir, e)),
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| CoreError::io(dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(PREFIX) || !name.ends_with(EXTENSION) {
+            continue;
+        }
+        let bytes = entry.metadata().map_err(|e| CoreError::io(&entry.path(), e))?.len();
+        found.push(BackupFile { sequence: sequence_of(&name), name, bytes, path: entry.path() });
+    }
+    found.sort_by(|a, b| (b.sequence, &b.name).cmp(&(a.sequence, &a.name)));
+    Ok(found)
 }
 
 /// Work files of backups that never finished (the laptop switched off,
@@ -138,15 +160,6 @@ fn remove_interrupted(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Makes a rename in `dir` durable: until the folder itself is synced, a
-/// power cut may bring back the work name.
-fn sync_dir(dir: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| CoreError::io(dir, e))?;
-    }
-    // Windows cannot open a folder as a file; NTFS journals the rename.
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
+    binome_store::private::sync_dir(dir).map_err(|e| CoreError::io(dir, e))
 }

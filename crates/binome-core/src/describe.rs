@@ -274,6 +274,10 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&m.text("error-demo-not-empty", &[]));
             out.push('\n');
         }
+        CoreError::Vault(error) => {
+            out.push_str(&vault_error(error, m));
+            out.push('\n');
+        }
         CoreError::Store(store) => {
             use binome_store::StoreError;
             let text = match store {
@@ -282,6 +286,7 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                     &[("path", path.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
                 ),
                 StoreError::NotInitialised => m.text("error-not-initialised", &[]),
+                StoreError::WrongKey { path } => m.text("error-wrong-key", &[("path", path.clone())]),
                 StoreError::NotABackup { path } => m.text("error-not-a-backup", &[("path", path.clone())]),
                 StoreError::BackupOfAnotherDevice { path, device_id } => {
                     m.text("error-backup-other-device", &[("path", path.clone()), ("device", device_id.clone())])
@@ -296,6 +301,26 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
         }
     }
     out
+}
+
+fn vault_error(error: &crate::vault::VaultError, m: &Messages) -> String {
+    use crate::vault::VaultError;
+    match error {
+        VaultError::WrongPassphrase => m.text("error-wrong-passphrase", &[]),
+        VaultError::PassphraseTooShort { min } => m.text("error-passphrase-too-short", &[("min", min.to_string())]),
+        VaultError::KeyFileMissing { store, key_file } => {
+            m.text("error-key-file-missing", &[("store", store.clone()), ("key_file", key_file.clone())])
+        }
+        VaultError::StoreMissing { store, key_file } => {
+            m.text("error-store-missing", &[("store", store.clone()), ("key_file", key_file.clone())])
+        }
+        VaultError::KeyFileDamaged { detail } => m.text("error-key-file-damaged", &[("detail", detail.clone())]),
+        VaultError::AlreadyProtected { store } => m.text("error-already-protected", &[("store", store.clone())]),
+        VaultError::NotProtected { store } => m.text("error-not-protected", &[("store", store.clone())]),
+        VaultError::Io { path, source } => {
+            m.text("error-io", &[("path", path.clone()), ("detail", source.to_string())])
+        }
+    }
 }
 
 /// A size in bytes as people read it: "32 Mio", "1 Mio", "512 Kio".

@@ -39,6 +39,8 @@ pub enum CoreError {
     #[error(transparent)]
     Dhis2(crate::dhis2::Dhis2Error),
     #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -62,6 +64,8 @@ impl CoreError {
             CoreError::Sync(_) => "sync-refused",
             CoreError::Dhis2(crate::dhis2::Dhis2Error::InsecureServer { .. }) => "dhis2-insecure-server",
             CoreError::Dhis2(_) => "dhis2",
+            CoreError::Vault(e) => e.code(),
+            CoreError::Store(StoreError::WrongKey { .. }) => "wrong-key",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",
             CoreError::Store(StoreError::NotABackup { .. }) => "not-a-backup",

@@ -1,6 +1,7 @@
 //! Binôme's use cases: what the CLI and the desktop app both call.
 //!
-//! A front end opens a [`Binome`] on a store file and calls its methods:
+//! A front end unlocks a [`Binome`] on a store file ([`vault`]: the store is
+//! encrypted, its key sealed under the person's passphrase) and calls its methods:
 //! add, edit, delete and read records ([`records`]), import spreadsheets
 //! ([`import`]), find and merge duplicate persons ([`duplicates`]), compute
 //! indicators ([`indicators`]), write demo data ([`demo`]). Errors are
@@ -25,12 +26,13 @@ pub mod records;
 pub mod sheet;
 pub mod spreadsheet;
 pub mod sync;
+pub mod vault;
 pub mod views;
 pub mod watch;
 
 pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
 pub use binome_domain as domain;
-pub use binome_store::{DeviceRole, DeviceTrust, ListQuery, LocalDevice, StoreError, StoredRow, private};
+pub use binome_store::{DeviceRole, DeviceTrust, ListQuery, LocalDevice, StoreError, StoreKey, StoredRow, private};
 pub use binome_sync::fingerprint as sync_fingerprint;
 /// The bundle errors, for front ends that write their sentences.
 pub mod sync_errors {

@@ -5,6 +5,12 @@
 use binome_core::sync::ImportOutcome;
 use binome_core::{Binome, DeviceRole};
 
+/// A laptop's store, encrypted under a key of the tests' own (the
+/// passphrase that would seal it is the vault's tests' business).
+fn open_store(path: &std::path::Path) -> binome_core::Result<Binome> {
+    Binome::open_with_key(path, &binome_core::StoreKey::from_bytes([1; 32]))
+}
+
 const NOW: i64 = 1_763_900_000_000;
 const DAY: i64 = 86_400_000;
 
@@ -19,8 +25,8 @@ fn three_days_ahead() -> i64 {
 #[test]
 fn stamps_far_in_the_future_are_kept_without_moving_our_clock() {
     let dir = tempfile::tempdir().unwrap();
-    let mut ahead = Binome::open(&dir.path().join("ahead.sqlite3")).unwrap().with_clock(three_days_ahead);
-    let mut here = Binome::open(&dir.path().join("here.sqlite3")).unwrap().with_clock(now);
+    let mut ahead = open_store(&dir.path().join("ahead.sqlite3")).unwrap().with_clock(three_days_ahead);
+    let mut here = open_store(&dir.path().join("here.sqlite3")).unwrap().with_clock(now);
     ahead.init("portable-en-avance", "A", DeviceRole::Expert).unwrap();
     here.init("bureau", "B", DeviceRole::Coordinator).unwrap();
     // Introductions both ways, then trust.

@@ -3,10 +3,10 @@
 //! refused whole and the store is left exactly as it was.
 
 use binome_core::sync::SyncRefusal;
-use binome_core::{Binome, CoreError, DeviceRole};
+use binome_core::{CoreError, DeviceRole};
 use binome_store::RemoteVersion;
 use binome_sync::crafted::{crafted_bundle, signed_lines};
-use support::{dump, introduce};
+use support::{dump, introduce, open_store};
 
 #[path = "support/crafting.rs"]
 mod crafting;
@@ -15,8 +15,8 @@ mod support;
 #[test]
 fn the_same_version_with_other_values_is_refused_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Binome::open(&dir.path().join("a.sqlite3")).unwrap();
-    let mut b = Binome::open(&dir.path().join("b.sqlite3")).unwrap();
+    let mut a = open_store(&dir.path().join("a.sqlite3")).unwrap();
+    let mut b = open_store(&dir.path().join("b.sqlite3")).unwrap();
     a.init("a", "A", DeviceRole::Expert).unwrap();
     b.init("b", "B", DeviceRole::Coordinator).unwrap();
     introduce(&mut b, &mut a, "b", &dir.path().join("hello-b.binome"));

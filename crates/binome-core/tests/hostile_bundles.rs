@@ -10,7 +10,7 @@ use binome_sync::{BundleError, Header, Limit};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use support::{dump, introduce};
+use support::{dump, introduce, open_store};
 
 #[path = "support/crafting.rs"]
 mod crafting;
@@ -250,7 +250,7 @@ mod in_another_s_name {
     fn a_version_in_a_trusted_coordinator_s_name_is_refused() {
         let mut laptops = laptops();
         let dir = laptops.dir.path().to_owned();
-        let mut coordinator = Binome::open(&dir.join("coordinator/store.sqlite3")).unwrap();
+        let mut coordinator = open_store(&dir.join("coordinator/store.sqlite3")).unwrap();
         coordinator.init("coordination-conakry", "Mamadou Bah", DeviceRole::Coordinator).unwrap();
         introduce(&mut coordinator, &mut laptops.office, "coordination-conakry", &dir.join("hello-c.binome"));
         let coordinator_id = coordinator.device().unwrap().device_id.clone();
@@ -319,8 +319,8 @@ mod in_another_s_name {
 #[test]
 fn a_version_cannot_move_a_row_into_a_mission_its_origin_may_change() {
     let dir = tempfile::tempdir().unwrap();
-    let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
-    let mut expert = Binome::open(&dir.path().join("expert/store.sqlite3")).unwrap();
+    let mut office = open_store(&dir.path().join("office/store.sqlite3")).unwrap();
+    let mut expert = open_store(&dir.path().join("expert/store.sqlite3")).unwrap();
     office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
     expert.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
     office.load_demo(2, binome_core::demo::DemoScale::Programme).unwrap();
@@ -387,9 +387,9 @@ mod squatted_device_ids {
     #[test]
     fn the_genuine_device_arriving_second_is_kept_apart_and_chosen_by_fingerprint() {
         let dir = tempfile::tempdir().unwrap();
-        let mut office = Binome::open(&dir.path().join("office/store.sqlite3")).unwrap();
-        let mut genuine = Binome::open(&dir.path().join("genuine/store.sqlite3")).unwrap();
-        let mut squatter = Binome::open(&dir.path().join("squatter/store.sqlite3")).unwrap();
+        let mut office = open_store(&dir.path().join("office/store.sqlite3")).unwrap();
+        let mut genuine = open_store(&dir.path().join("genuine/store.sqlite3")).unwrap();
+        let mut squatter = open_store(&dir.path().join("squatter/store.sqlite3")).unwrap();
         office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
         genuine.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
         squatter.init("portable-pirate", "X", DeviceRole::Expert).unwrap();

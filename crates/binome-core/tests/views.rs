@@ -8,6 +8,12 @@ use binome_core::views::{ErrorView, ListRequest};
 use binome_core::{Binome, DeviceRole};
 use std::path::PathBuf;
 
+/// A laptop's store, encrypted under a key of the tests' own (the
+/// passphrase that would seal it is the vault's tests' business).
+fn open_store(path: &std::path::Path) -> binome_core::Result<Binome> {
+    Binome::open_with_key(path, &binome_core::StoreKey::from_bytes([1; 32]))
+}
+
 fn input(pairs: &[(&str, &str)]) -> Input {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
@@ -208,8 +214,8 @@ fn a_long_list_s_preview_shows_its_first_rows_and_every_row_in_error() {
 #[test]
 fn a_conflict_shows_both_versions_and_what_differs() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Binome::open(&dir.path().join("a.sqlite3")).unwrap();
-    let mut c = Binome::open(&dir.path().join("c.sqlite3")).unwrap();
+    let mut a = open_store(&dir.path().join("a.sqlite3")).unwrap();
+    let mut c = open_store(&dir.path().join("c.sqlite3")).unwrap();
     a.init("portable-a", "A", DeviceRole::Expert).unwrap();
     c.init("bureau", "C", DeviceRole::Coordinator).unwrap();
     let hello = dir.path().join("hello.binome");
@@ -247,7 +253,7 @@ fn a_conflict_shows_both_versions_and_what_differs() {
 #[test]
 fn a_bundle_import_reports_its_progress_up_to_the_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Binome::open(&dir.path().join("a.sqlite3")).unwrap();
+    let mut a = open_store(&dir.path().join("a.sqlite3")).unwrap();
     a.init("portable-a", "A", DeviceRole::Expert).unwrap();
     a.load_demo(3, binome_core::demo::DemoScale::Mission).unwrap();
     let file = dir.path().join("self.binome");

@@ -20,7 +20,12 @@ impl Store {
         {
             let created = crate::private::create_private_file(target);
             created.map_err(|e| StoreError::Backup { path: target.display().to_string(), reason: e.to_string() })?;
-            let mut copy = rusqlite::Connection::open(target).doing("creating a backup")?;
+            // Encrypted with the store's own key: one key file opens the
+            // store and every backup of it.
+            let mut copy = match &self.key {
+                Some(key) => crate::open::open_keyed(target, key, rusqlite::OpenFlags::default())?,
+                None => rusqlite::Connection::open(target).doing("creating a backup")?,
+            };
             copy.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
                 .doing("preparing a backup file")?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).doing("starting a backup")?;
@@ -40,8 +45,17 @@ impl Store {
     /// send two different versions under one name, which its peers refuse
     /// as a forgery (or, worse, take one for the other).
     pub fn restore_from(&mut self, source: &Path) -> crate::Result<()> {
-        let from = rusqlite::Connection::open_with_flags(source, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .doing("opening a backup")?;
+        let read_only = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+        let from = match &self.key {
+            Some(key) => crate::open::open_keyed(source, key, read_only).map_err(|e| match e {
+                // Another store's backup, under another key, or a copy cut
+                // short before its first pages.
+                StoreError::WrongKey { path } => StoreError::NotABackup { path },
+                StoreError::Open { .. } => StoreError::NotABackup { path: source.display().to_string() },
+                other => other,
+            })?,
+            None => rusqlite::Connection::open_with_flags(source, read_only).doing("opening a backup")?,
+        };
         let schema = backup_schema(&from, source)?;
         if schema > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema {

@@ -84,20 +84,21 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::key::test_key;
 
     #[test]
     fn a_role_this_binome_cannot_read_is_a_damaged_store_not_an_expert() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite3");
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::open(&path, &test_key()).unwrap();
         store.init_device("device-a", "portable", "Awa", DeviceRole::Referent, 1).unwrap();
         drop(store);
-        let conn = Connection::open(&path).unwrap();
+        let conn = crate::open::open_keyed(&path, &test_key(), Default::default()).unwrap();
         // What a damaged page or another program could leave: the CHECK
         // that keeps roles to the three is set aside.
         conn.execute_batch("PRAGMA ignore_check_constraints = ON; UPDATE local_device SET role = 'chef';").unwrap();
         drop(conn);
-        match Store::open(&path) {
+        match Store::open(&path, &test_key()) {
             Err(StoreError::Corrupt { table, column, .. }) => {
                 assert_eq!((table.as_str(), column.as_str()), ("local_device", "role"))
             }

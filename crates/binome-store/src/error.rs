@@ -14,6 +14,10 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error("the key given does not open the store file {path}")]
+    WrongKey { path: String },
+    #[error("the store file {path} is not encrypted yet")]
+    NotEncrypted { path: String },
     #[error("database error while {doing}")]
     Sql {
         doing: &'static str,

@@ -14,10 +14,12 @@ pub mod baselines;
 mod bulk;
 mod device;
 mod devices;
+mod encrypt;
 mod error;
 mod history;
 mod import_choices;
 mod indicators;
+mod key;
 mod open;
 mod persons;
 pub mod private;
@@ -29,11 +31,18 @@ mod sync;
 pub use bulk::DeferredIndexes;
 pub use device::{DeviceRole, LocalDevice};
 pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice};
+pub use encrypt::{encrypt_in_place, encrypted_copy};
 pub use error::StoreError;
 pub use history::Change;
 pub use import_choices::RememberedValue;
 pub use indicators::{AssessmentRow, GroupTallies, KEY_SEPARATOR, MissionRow};
-pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, SYNCED_SCHEMA_VERSION, Store};
+pub use key::{STORE_KEY_BYTES, StoreKey};
+/// A raw connection to an encrypted store, for tests only.
+#[cfg(feature = "test-support")]
+pub fn raw_connection(path: &std::path::Path, key: &StoreKey) -> Result<rusqlite::Connection> {
+    open::open_keyed(path, key, rusqlite::OpenFlags::default())
+}
+pub use open::{DEFAULT_CACHE_MIB, SCHEMA_VERSION, SYNCED_SCHEMA_VERSION, Store, StoreFile, inspect};
 pub use persons::PersonSummary;
 pub use rows::{AllOrNothing, ListQuery, Orphan, StoredRow, VersionMeta, Writer};
 pub use scope::Scope as MissionScope;

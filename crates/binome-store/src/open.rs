@@ -2,6 +2,7 @@
 
 use crate::device::LocalDevice;
 use crate::error::{Doing, StoreError};
+use crate::key::StoreKey;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,7 @@ pub const SYNCED_SCHEMA_VERSION: i64 = 6;
 
 pub const DEFAULT_CACHE_MIB: i64 = 64;
 
-const PAGE_SIZE: i64 = 16384;
+pub(crate) const PAGE_SIZE: i64 = 16384;
 
 /// A journal file SQLite keeps beside the store (`-wal`, `-shm`).
 fn journal(path: &Path, suffix: &str) -> PathBuf {
@@ -39,19 +40,93 @@ pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
     pub(crate) device: Option<LocalDevice>,
+    /// `None` for a store in memory, the only kind left unencrypted.
+    pub(crate) key: Option<StoreKey>,
     /// An all-or-nothing transaction begun, and whether its token is still
     /// held: writes are then savepoints inside it
     /// ([`Store::begin_all_or_nothing`]).
     pub(crate) all_or_nothing: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
+/// What lies at a store's path before it is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreFile {
+    /// No file, or an empty one: a store is yet to be created there.
+    Absent,
+    /// A store from a Binôme before encryption at rest, readable by anyone
+    /// who copies it: it is encrypted on its first unlock.
+    Plain,
+    /// Anything else: an encrypted store, or a file that is no store (only
+    /// its key tells them apart).
+    Encrypted,
+}
+
+/// The first 16 bytes of every unencrypted SQLite file. An encrypted one
+/// starts with its random salt instead.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+pub fn inspect(path: &Path) -> std::io::Result<StoreFile> {
+    use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(StoreFile::Absent),
+        Err(e) => return Err(e),
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    Ok(match read {
+        0 => StoreFile::Absent,
+        16 if &header == PLAIN_HEADER => StoreFile::Plain,
+        _ => StoreFile::Encrypted,
+    })
+}
+
+/// Gives a new connection its key, before anything reads a page, and
+/// checks the key opens the file: SQLCipher only finds out on the first
+/// read.
+pub(crate) fn apply_key(conn: &Connection, key: &StoreKey, path: &Path) -> crate::Result<()> {
+    let pragmas = zeroize::Zeroizing::new(format!(
+        // SQLCipher would log a wrong key to stderr; the caller reports it.
+        "PRAGMA cipher_log_level = NONE; PRAGMA key = \"{}\"; PRAGMA cipher_page_size = {PAGE_SIZE};",
+        key.literal().as_str()
+    ));
+    conn.execute_batch(&pragmas).doing("giving the store its key")?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(StoreError::WrongKey { path: path.display().to_string() })
+        }
+        Err(source) => Err(StoreError::Open { path: path.display().to_string(), source }),
+    }
+}
+
+/// Opens the file at `path` with `key`, creating it if absent, without
+/// applying migrations: what a backup, a restore or an encryption opens.
+pub(crate) fn open_keyed(path: &Path, key: &StoreKey, flags: rusqlite::OpenFlags) -> crate::Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
+    apply_key(&conn, key, path)?;
+    Ok(conn)
+}
+
 impl Store {
-    /// Opens (creating if absent) and upgrades the store at `path`.
-    pub fn open(path: &Path) -> crate::Result<Store> {
+    /// Opens (creating if absent) and upgrades the encrypted store at
+    /// `path`. A plain store is refused ([`StoreError::NotEncrypted`]):
+    /// it is encrypted first, with [`encrypted_copy`].
+    pub fn open(path: &Path, key: &StoreKey) -> crate::Result<Store> {
         let refused = |at: &Path, e: std::io::Error| StoreError::Open {
             path: path.display().to_string(),
             source: rusqlite::Error::InvalidPath(format!("{}: {e}", at.display()).into()),
         };
+        if inspect(path).map_err(|e| refused(path, e))? == StoreFile::Plain {
+            return Err(StoreError::NotEncrypted { path: path.display().to_string() });
+        }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             crate::private::create_private_dir(parent).map_err(|e| refused(parent, e))?;
         }
@@ -65,24 +140,45 @@ impl Store {
         for file in [path.to_path_buf(), journal(path, "-wal"), journal(path, "-shm")] {
             crate::private::restrict(&file).map_err(|e| refused(&file, e))?;
         }
-        let conn =
-            Connection::open(path).map_err(|source| StoreError::Open { path: path.display().to_string(), source })?;
-        Self::from_connection(conn, path)
+        let conn = open_keyed(path, key, rusqlite::OpenFlags::default())?;
+        Self::from_connection(conn, path, Some(key.clone()))
+    }
+
+    /// Another connection to the same store, with the key it was opened
+    /// with (the app reads long reports on one while the other writes).
+    ///
+    /// It opens no file of the store outside SQLite, as [`Store::open`]
+    /// does to tell a plain store: closing any descriptor of a file drops
+    /// every POSIX lock the process holds on it, the first connection's
+    /// too, and another program would then take itself for the store's
+    /// last reader and delete the WAL under it, with its commits.
+    pub fn reopen(&self) -> crate::Result<Store> {
+        match &self.key {
+            Some(key) => {
+                let conn = open_keyed(&self.path, key, rusqlite::OpenFlags::default())?;
+                Self::from_connection(conn, &self.path, Some(key.clone()))
+            }
+            None => Err(StoreError::Open {
+                path: self.path.display().to_string(),
+                source: rusqlite::Error::InvalidPath("a store in memory has no second connection".into()),
+            }),
+        }
     }
 
     pub fn open_in_memory() -> crate::Result<Store> {
         let conn = Connection::open_in_memory().doing("opening an in-memory store")?;
-        Self::from_connection(conn, Path::new(":memory:"))
+        Self::from_connection(conn, Path::new(":memory:"), None)
     }
 
-    fn from_connection(mut conn: Connection, path: &Path) -> crate::Result<Store> {
+    fn from_connection(mut conn: Connection, path: &Path, key: Option<StoreKey>) -> crate::Result<Store> {
         // Checked before any pragma that could write to the file.
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).doing("reading the schema version")?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema { path: path.display().to_string(), found, supported: SCHEMA_VERSION });
         }
         conn.busy_timeout(std::time::Duration::from_secs(10)).doing("setting the busy timeout")?;
-        if found == 0 {
+        if found == 0 && key.is_none() {
+            // An encrypted store has its page size from its key's pragmas.
             // Only takes effect on a new file, before its first page exists:
             // larger pages keep UUID-keyed B-trees shallow at country scale.
             conn.pragma_update(None, "page_size", PAGE_SIZE).doing("setting the page size")?;
@@ -96,7 +192,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_MIB * 1024).doing("sizing the page cache")?;
         migrate(&mut conn, found)?;
         let device = crate::device::load(&conn)?;
-        Ok(Store { conn, path: path.to_path_buf(), device, all_or_nothing: None })
+        Ok(Store { conn, path: path.to_path_buf(), device, key, all_or_nothing: None })
     }
 
     /// Sets the page cache, in MiB. A bulk load of country-scale data
@@ -138,6 +234,7 @@ const MIGRATION_CACHE_KIB: i64 = 8 * 1024;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::key::test_key;
     use binome_domain::{FieldType, Kind};
 
     #[test]
@@ -172,11 +269,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("newer.sqlite3");
         {
-            let conn = Connection::open(&path).unwrap();
+            let conn = open_keyed(&path, &test_key(), Default::default()).unwrap();
             conn.execute_batch("CREATE TABLE future (x INTEGER); PRAGMA user_version = 99;").unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        match Store::open(&path) {
+        match Store::open(&path, &test_key()) {
             Err(StoreError::NewerSchema { found: 99, .. }) => {}
             other => panic!("expected NewerSchema, got {:?}", other.map(|_| ())),
         }
@@ -212,7 +309,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("binome").join("s.sqlite3");
-        let store = Store::open(&path).unwrap();
+        let store = Store::open(&path, &test_key()).unwrap();
         store.conn.execute_batch("CREATE TABLE probe (x); INSERT INTO probe VALUES (1);").unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(path.parent().unwrap()), 0o700, "the folder Binôme made");
@@ -227,9 +324,49 @@ mod tests {
     #[test]
     fn lock_probe_child() {
         let Some(path) = std::env::var_os("BINOME_LOCK_PROBE") else { return };
-        let conn = Connection::open(path).unwrap();
+        let conn = open_keyed(Path::new(&path), &test_key(), Default::default()).unwrap();
         let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).unwrap();
         println!("BUSY={busy}");
+    }
+
+    /// Run as a child process by the test below: another program reads
+    /// the store and closes it; prints how many rows it saw.
+    #[test]
+    fn count_probe_child() {
+        let Some(path) = std::env::var_os("BINOME_COUNT_PROBE") else { return };
+        let conn = open_keyed(Path::new(&path), &test_key(), Default::default()).unwrap();
+        let count: i64 = conn.query_row("SELECT count(*) FROM probe", [], |r| r.get(0)).unwrap();
+        println!("COUNT={count}");
+    }
+
+    fn rows_another_program_sees(path: &Path) -> String {
+        let probe = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "open::tests::count_probe_child", "--nocapture", "--test-threads=1"])
+            .env("BINOME_COUNT_PROBE", path)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&probe.stdout).into_owned();
+        let count = said.split_once("COUNT=").map(|(_, rest)| rest.chars().take_while(char::is_ascii_digit).collect());
+        count.map_or_else(
+            || format!("none: {said} {}", String::from_utf8_lossy(&probe.stderr)),
+            |n: String| format!("COUNT={n}"),
+        )
+    }
+
+    /// The app's report connection is opened while the first one writes.
+    /// If opening it dropped the first one's lock on the store file, the
+    /// CLI closing beside the app would delete the WAL and the app's next
+    /// commits would go to a file nobody else reads.
+    #[test]
+    fn a_program_closing_the_store_beside_two_connections_loses_none_of_their_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        let first = Store::open(&path, &test_key()).unwrap();
+        first.conn.execute_batch("CREATE TABLE probe (x); INSERT INTO probe VALUES (1);").unwrap();
+        let _reports = first.reopen().unwrap();
+        assert_eq!(rows_another_program_sees(&path), "COUNT=1");
+        first.conn.execute_batch("INSERT INTO probe VALUES (2);").unwrap();
+        assert_eq!(rows_another_program_sees(&path), "COUNT=2", "the second commit is in the WAL others read");
     }
 
     /// The app opens a second connection to its store for reports. Opening
@@ -240,11 +377,11 @@ mod tests {
     fn opening_a_second_connection_keeps_the_first_one_s_locks() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite3");
-        let first = Store::open(&path).unwrap();
+        let first = Store::open(&path, &test_key()).unwrap();
         first.conn.execute_batch("CREATE TABLE probe (x); INSERT INTO probe VALUES (1);").unwrap();
         first.conn.execute_batch("BEGIN").unwrap();
         let _: i64 = first.conn.query_row("SELECT count(*) FROM probe", [], |r| r.get(0)).unwrap();
-        let _second = Store::open(&path).unwrap();
+        let _second = Store::open(&path, &test_key()).unwrap();
         let probe = std::process::Command::new(std::env::current_exe().unwrap())
             .args(["--exact", "open::tests::lock_probe_child", "--nocapture", "--test-threads=1"])
             .env("BINOME_LOCK_PROBE", &path)
@@ -258,7 +395,7 @@ mod tests {
     #[test]
     fn store_is_durable_by_configuration() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite3"), &test_key()).unwrap();
         let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         let sync: i64 = store.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
         assert_eq!((mode.as_str(), sync), ("wal", 2));

@@ -111,3 +111,14 @@ mod tests {
         restrict(&dir.path().join("absent")).unwrap();
     }
 }
+
+/// Makes a rename in `dir` durable: until the folder itself is synced, a
+/// power cut may bring back the work name.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    // Windows cannot open a folder as a file; NTFS journals the rename.
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

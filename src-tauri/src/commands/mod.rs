@@ -7,6 +7,7 @@
 
 pub mod competency;
 pub mod files;
+pub mod lock;
 pub mod outputs;
 pub mod records;
 pub mod review;

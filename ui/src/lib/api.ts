@@ -30,7 +30,8 @@ import type {
   RecordView,
   RosterView,
   ScoreGrid,
-  StatusView
+  StatusView,
+  LockView
 } from './bindings';
 import { writesInOrder } from './in-order';
 
@@ -43,6 +44,10 @@ export type GridPlace = { sessionId: string; date?: undefined } | { sessionId?: 
 const typed = writesInOrder();
 
 export const api = {
+  lockState: () => invoke<LockView>('lock_state'),
+  unlock: (passphrase: string) => invoke<LockView>('unlock', { passphrase }),
+  lock: () => invoke<LockView>('lock'),
+  changePassphrase: (current: string, next: string) => invoke<void>('change_passphrase', { current, new: next }),
   status: () => invoke<StatusView>('status'),
   setLanguage: (lang: string) => invoke<void>('set_language', { lang }),
   initDevice: (name: string, author: string, role: string) =>

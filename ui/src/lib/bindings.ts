@@ -59,6 +59,14 @@ export type RowProblemView = { line: number, column: string, field: string, mess
 
 export type ErrorView = { code: string, message: string, problems: Array<FieldProblem>, rows: Array<RowProblemView>, };
 
+export type StoreState = "new" | "unprotected" | "locked";
+
+export type LockView = { 
+/**
+ * `None` when the store is open.
+ */
+state: StoreState | null, min_chars: number, };
+
 export type DeviceRole = "expert" | "referent" | "coordinator";
 
 export type DeviceTrust = "self" | "trusted" | "pending" | "relayed" | "revoked" | "rejected";

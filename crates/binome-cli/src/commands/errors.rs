@@ -12,6 +12,9 @@ pub fn describe(error: &anyhow::Error, m: &Messages) -> String {
         };
         return m.text("error-mapping-file", &[("path", path.clone()), ("detail", detail)]) + "\n";
     }
+    if let Some(passphrase) = error.downcast_ref::<super::passphrase::PassphraseError>() {
+        return super::passphrase::describe(passphrase, m) + "\n";
+    }
     let Some(core) = error.downcast_ref::<binome_core::CoreError>() else {
         return format!("{error:#}\n");
     };

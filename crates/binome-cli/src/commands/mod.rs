@@ -5,14 +5,14 @@ mod export;
 mod import;
 mod indicators;
 mod mapping_file;
+pub mod passphrase;
 mod records;
 mod scope;
 mod setup;
 mod sync;
 
-use anyhow::Context;
+use binome_core::default_store_path;
 use binome_core::i18n::Messages;
-use binome_core::{Binome, default_store_path};
 use clap::ArgMatches;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,15 +26,12 @@ fn store_path(matches: &ArgMatches) -> PathBuf {
     matches.get_one::<String>("db").map(PathBuf::from).unwrap_or_else(default_store_path)
 }
 
-pub fn open(matches: &ArgMatches) -> anyhow::Result<Binome> {
-    let path = store_path(matches);
-    Binome::open(&path).with_context(|| format!("while opening the store {}", path.display()))
-}
-
 pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode> {
     let ctx = Ctx { messages, json: matches.get_flag("json") };
     let (name, sub) = matches.subcommand().expect("a subcommand is required");
+    let open = |matches: &ArgMatches| passphrase::open(&store_path(matches), messages);
     match name {
+        "passphrase" => passphrase::change(&open(matches)?, messages),
         "init" => setup::init(&mut open(matches)?, sub, &ctx, &store_path(matches)),
         "device" => match sub.subcommand() {
             Some(("install-certificate", certificate)) => {

@@ -271,9 +271,10 @@ fn every_import_is_preceded_by_a_backup_that_can_be_restored() {
     assert!(err.contains("Aucune sauvegarde ne correspond à « introuvable »"), "{err}");
 }
 
-/// Opens a backup as SQLite would on a restore: a whole, readable store.
-fn restorable(path: &std::path::Path) -> bool {
-    let Ok(conn) = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+/// Opens a backup as SQLite would on a restore (under the store's key):
+/// a whole, readable store.
+fn restorable(path: &std::path::Path, store: &std::path::Path) -> bool {
+    let Some(conn) = crate::support::raw_with_key_of(path, store) else {
         return false;
     };
     let check: Result<String, _> = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0));
@@ -289,8 +290,13 @@ fn an_import_killed_while_its_backup_is_written_never_leaves_a_backup_that_would
     let list = std::path::PathBuf::from(store.file("liste.csv"));
     std::fs::write(&list, "Nom;Prénom;Sexe\nNOUVELLE;Awa;F\nAUTRE;Fanta;F\n").unwrap();
     let binome = assert_cmd::cargo::cargo_bin("binome");
+    // Unlocking (Argon2) comes before the backup: the kills start after it.
+    let started = std::time::Instant::now();
+    store.ok(&["device", "show"]);
+    let unlocking = started.elapsed().saturating_sub(std::time::Duration::from_millis(20));
     for attempt in 0..24u64 {
         let mut child = std::process::Command::new(&binome)
+            .env("BINOME_PASSPHRASE", crate::support::PASSPHRASE)
             .arg("--db")
             .arg(store.path())
             .args(["import", "participants", list.to_str().unwrap(), "--mission", &mission])
@@ -298,9 +304,9 @@ fn an_import_killed_while_its_backup_is_written_never_leaves_a_backup_that_would
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // From a few milliseconds in (opening the store) to well past the
-        // backup of a programme's store.
-        std::thread::sleep(std::time::Duration::from_millis(3 + attempt * 6));
+        // From a few milliseconds after the unlock (opening the store) to
+        // well past the backup of a programme's store.
+        std::thread::sleep(unlocking + std::time::Duration::from_millis(3 + attempt * 6));
         let _ = child.kill();
         child.wait().unwrap();
         if std::env::var_os("BINOME_SHOW_KILLS").is_some() {
@@ -311,11 +317,15 @@ fn an_import_killed_while_its_backup_is_written_never_leaves_a_backup_that_would
         }
         for backup in store.json(&["backup", "list"]).as_array().unwrap() {
             let path = std::path::Path::new(backup["path"].as_str().unwrap());
-            assert!(restorable(path), "attempt {attempt}: {} is listed but is not a whole store", path.display());
+            assert!(
+                restorable(path, &store.path()),
+                "attempt {attempt}: {} is listed but is not a whole store",
+                path.display()
+            );
         }
     }
     // The store itself went through every kill whole.
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let conn = crate::support::raw(&store.path());
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
     drop(conn);

@@ -7,6 +7,7 @@ mod duplicates;
 mod exports;
 mod import;
 mod indicators;
+mod lock;
 mod migration;
 mod print;
 mod private_files;

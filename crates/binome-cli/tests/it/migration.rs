@@ -23,7 +23,7 @@ fn a_store_from_schema_1_opens_and_keeps_its_records() {
 
 /// Every row of `tables`, as text, in key order: what a rebuild must keep.
 fn rows_of(path: &std::path::Path, tables: &[&str]) -> Vec<String> {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = crate::support::raw(path);
     let mut out = Vec::new();
     for table in tables {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
@@ -64,7 +64,7 @@ fn a_store_from_schema_2_keeps_every_row_of_the_tables_schema_3_rebuilds() {
     assert_eq!(total["sessions"], 12, "{total}");
     assert_eq!(total["sessions_validated_rate"].as_f64(), Some(8.0 / 11.0), "8 of the 11 submitted: {total}");
     // The rules still hold: an unknown attendance status is refused by SQLite itself.
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let conn = crate::support::raw(&store.path());
     let refused = conn
         .execute("UPDATE attendance SET status = 'sleeping' WHERE rowid IN (SELECT rowid FROM attendance LIMIT 1)", []);
     assert!(refused.is_err(), "the CHECK on attendance.status still refuses");
@@ -80,7 +80,7 @@ fn a_store_from_schema_4_gains_the_remembered_import_values_and_keeps_its_rows()
     let before = rows_of(&store.path(), &tables);
     assert_eq!(store.json(&["device", "show"])["name"], "fixture-v4");
     assert_eq!(rows_of(&store.path(), &tables), before, "schema 5 only adds a table");
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let conn = crate::support::raw(&store.path());
     let choices: i64 = conn.query_row("SELECT count(*) FROM import_value_choices", [], |r| r.get(0)).unwrap();
     assert_eq!(choices, 0);
 }
@@ -125,7 +125,7 @@ fn a_store_from_schema_5_counts_today_s_professions_in_their_common_category() {
     let before = rows_of(&store.path(), &tables);
     assert_eq!(store.json(&["device", "show"])["name"], "fixture-v5");
     assert_eq!(rows_of(&store.path(), &tables), before, "no person is rewritten");
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let conn = crate::support::raw(&store.path());
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, 8, "migrated to the latest schema");
 
@@ -162,7 +162,7 @@ fn a_store_from_schema_7_relays_what_it_received_with_its_origin_s_proofs() {
     assert_eq!(office.json(&["device", "show"])["name"], "fixture-office");
     let sessions = office.count("sessions");
     assert!(sessions > 0, "the office holds the expert's mission");
-    let conn = rusqlite::Connection::open(office.path()).unwrap();
+    let conn = crate::support::raw(&office.path());
     let (proven, numbers): (i64, i64) = conn
         .query_row("SELECT count(proof), count(DISTINCT proof) FROM sessions", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();

@@ -157,7 +157,7 @@ fn a_damaged_framework_refuses_an_assessment_instead_of_skipping_its_checks() {
     let m = mission(&store);
     let nurse = participant(&store, &m.mission, "MAHAMAT", "Zénaba", "F", "sage-femme");
     store.ok(&["frameworks", "import", asset("frameworks/smni.json").to_str().unwrap(), "--programme", "PASST2"]);
-    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let conn = crate::support::raw(&store.path());
     conn.execute("UPDATE frameworks SET scale = '\"illisible\"'", []).unwrap();
     drop(conn);
     let mut args = vec!["assessments", "add"];

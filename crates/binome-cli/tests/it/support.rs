@@ -16,6 +16,26 @@ pub fn asset(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets").join(path)
 }
 
+/// What every test laptop's store is locked with.
+pub const PASSPHRASE: &str = "la case de Mme Acta";
+
+/// A raw connection to the store at `path`, for tests that damage it on
+/// purpose or read what a migration kept: encrypted (under the tests'
+/// passphrase), or plain as a fixture from before encryption is.
+pub fn raw(path: &Path) -> rusqlite::Connection {
+    raw_with_key_of(path, path).expect("the tests' passphrase opens the store")
+}
+
+/// A raw connection to `file` (the store at `store`, or a backup of it)
+/// with the store's key; `None` if it does not open.
+pub fn raw_with_key_of(file: &Path, store: &Path) -> Option<rusqlite::Connection> {
+    if binome_store::inspect(file).ok()? == binome_store::StoreFile::Plain {
+        return rusqlite::Connection::open(file).ok();
+    }
+    let key = binome_core::vault::unseal_key(store, &binome_core::vault::Passphrase::new(PASSPHRASE)).ok()?;
+    binome_store::raw_connection(file, &key).ok()
+}
+
 impl Store {
     /// A coordinator's laptop: it may write every kind of record.
     pub fn new() -> Store {
@@ -46,6 +66,7 @@ impl Store {
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("binome").expect("the binary is built");
         cmd.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("BINOME_DB");
+        cmd.env("BINOME_PASSPHRASE", PASSPHRASE).env_remove("BINOME_NEW_PASSPHRASE");
         cmd.arg("--db").arg(self.path()).args(args);
         cmd
     }

@@ -332,6 +332,7 @@ fn an_import_killed_midway_leaves_the_store_as_it_was() {
     a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
     let before = b.dump();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("binome"))
+        .env("BINOME_PASSPHRASE", crate::support::PASSPHRASE)
         .args(["--db", b.path().to_str().unwrap(), "bundle", "import", &file])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -664,7 +665,7 @@ fn an_expert_enrolled_for_one_mission_may_change_only_that_mission() {
 
 /// Every index of a store file, by name, with its SQL.
 fn indexes(path: &std::path::Path) -> Vec<(String, String)> {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = crate::support::raw(path);
     let mut stmt = conn
         .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
         .unwrap();
@@ -748,7 +749,7 @@ fn three_laptops_and_a_hostile_fourth_go_through_a_mission_a_restore_a_revocatio
     let person = lent.json(&["persons", "list"])[0]["id"].as_str().unwrap().to_owned();
     lent.ok(&["persons", "edit", &person, "--service", "Maternité B"]);
     send(&lent, &office);
-    let conn = rusqlite::Connection::open(lent.path()).unwrap();
+    let conn = crate::support::raw(&lent.path());
     conn.execute("UPDATE sessions SET title = 'Séance annulée' WHERE id = ?1", [&session]).unwrap();
     drop(conn);
     let forged = lent.file("relais.binome");

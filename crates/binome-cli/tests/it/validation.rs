@@ -191,14 +191,13 @@ fn a_store_from_a_newer_binome_is_refused_with_update_advice() {
     assert_eq!(std::fs::read(&path).unwrap(), bytes_before, "the file is left untouched");
 }
 
-/// Writes SQLite's user_version (header bytes 60–63, big-endian) as a newer
-/// Binôme would, and returns the file's bytes. The store was closed by the
-/// last command, so its WAL is already checkpointed into the file.
+/// Writes SQLite's user_version as a newer Binôme would, and returns the
+/// file's bytes once the connection has put it back in the file.
 fn set_user_version(path: &std::path::Path, version: u32) -> Vec<u8> {
-    let mut bytes = std::fs::read(path).unwrap();
-    bytes[60..64].copy_from_slice(&version.to_be_bytes());
-    std::fs::write(path, &bytes).unwrap();
-    bytes
+    let conn = crate::support::raw(path);
+    conn.execute_batch(&format!("PRAGMA user_version = {version}")).unwrap();
+    drop(conn);
+    std::fs::read(path).unwrap()
 }
 
 /// The rule the app's review screen has always shown holds for the CLI

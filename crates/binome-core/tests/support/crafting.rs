@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use super::support::{dump, expert_and_office};
+use super::support::{dump, expert_and_office, open_store};
 use binome_core::{Binome, CoreError, DeviceRole};
 use binome_sync::crafted::{crafted_bundle, signed_lines};
 use binome_sync::{Header, Outgoing, Recipient};
@@ -130,7 +130,7 @@ pub fn lines(lines: &[String]) -> std::io::Cursor<Vec<u8>> {
 
 /// A laptop the office has never trusted.
 pub fn stranger(dir: &Path, n: usize) -> Binome {
-    let mut stranger = Binome::open(&dir.join(format!("stranger-{n}/store.sqlite3"))).unwrap();
+    let mut stranger = open_store(&dir.join(format!("stranger-{n}/store.sqlite3"))).unwrap();
     stranger.init(&format!("inconnu-{n}"), "Inconnu", DeviceRole::Expert).unwrap();
     stranger
 }

@@ -4,6 +4,12 @@
 use binome_core::{Binome, DeviceRole};
 use std::path::Path;
 
+/// A laptop's store, encrypted under a key of the tests' own (the
+/// passphrase that would seal it is the vault's tests' business).
+pub fn open_store(path: &Path) -> binome_core::Result<Binome> {
+    Binome::open_with_key(path, &binome_core::StoreKey::from_bytes([1; 32]))
+}
+
 /// `to` learns and trusts `from` (called `name`).
 pub fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &Path) {
     from.export_bundle(file, &[], false).unwrap();
@@ -14,8 +20,8 @@ pub fn introduce(from: &mut Binome, to: &mut Binome, name: &str, file: &Path) {
 /// An expert's laptop ("portable-expert") and a coordinator's
 /// ("bureau-ndjamena") in `dir`, each trusting the other.
 pub fn expert_and_office(dir: &Path) -> (Binome, Binome) {
-    let mut expert = Binome::open(&dir.join("expert/store.sqlite3")).unwrap();
-    let mut office = Binome::open(&dir.join("office/store.sqlite3")).unwrap();
+    let mut expert = open_store(&dir.join("expert/store.sqlite3")).unwrap();
+    let mut office = open_store(&dir.join("office/store.sqlite3")).unwrap();
     expert.init("portable-expert", "Claire Durand", DeviceRole::Expert).unwrap();
     office.init("bureau-ndjamena", "Fatimé Ngaba", DeviceRole::Coordinator).unwrap();
     let hello = dir.join("hello.binome");

@@ -1,0 +1,65 @@
+//! The passphrase a command needs: `BINOME_PASSPHRASE` for scripts, else
+//! asked at the terminal, without echo. A new one is asked twice.
+
+use binome_core::Binome;
+use binome_core::i18n::Messages;
+use binome_core::vault::{Passphrase, StoreState, store_state};
+use std::path::Path;
+
+pub const PASSPHRASE_ENV: &str = "BINOME_PASSPHRASE";
+/// The new passphrase of `binome passphrase change`, for scripts.
+pub const NEW_PASSPHRASE_ENV: &str = "BINOME_NEW_PASSPHRASE";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PassphraseError {
+    #[error("no passphrase: set {env} or run the command in a terminal")]
+    NotGiven { env: &'static str },
+    #[error("the two passphrases typed differ")]
+    Differ,
+}
+
+fn from_env(name: &str) -> Option<Passphrase> {
+    std::env::var(name).ok().filter(|p| !p.is_empty()).map(Passphrase::new)
+}
+
+fn ask(prompt: &str, env: &'static str) -> Result<Passphrase, PassphraseError> {
+    rpassword::prompt_password(format!("{prompt} ")).map(Passphrase::new).map_err(|_| PassphraseError::NotGiven { env })
+}
+
+fn current(m: &Messages) -> Result<Passphrase, PassphraseError> {
+    from_env(PASSPHRASE_ENV).map_or_else(|| ask(&m.text("cli-passphrase-prompt", &[]), PASSPHRASE_ENV), Ok)
+}
+
+fn chosen(env: &'static str, m: &Messages) -> Result<Passphrase, PassphraseError> {
+    if let Some(given) = from_env(env) {
+        return Ok(given);
+    }
+    let first = ask(&m.text("cli-passphrase-new", &[]), env)?;
+    let again = ask(&m.text("cli-passphrase-again", &[]), env)?;
+    if first.matches(&again) { Ok(first) } else { Err(PassphraseError::Differ) }
+}
+
+/// Unlocks the store at `path`; a new store, or one from before
+/// encryption, first gets the passphrase chosen now.
+pub fn open(path: &Path, m: &Messages) -> anyhow::Result<Binome> {
+    Ok(match store_state(path)? {
+        StoreState::New | StoreState::Unprotected => Binome::set_up(path, &chosen(PASSPHRASE_ENV, m)?)?,
+        StoreState::Locked => Binome::unlock(path, &current(m)?)?,
+    })
+}
+
+/// `binome passphrase change`.
+pub fn change(binome: &Binome, m: &Messages) -> anyhow::Result<std::process::ExitCode> {
+    let current = current(m)?;
+    let new = chosen(NEW_PASSPHRASE_ENV, m)?;
+    binome.change_passphrase(&current, &new)?;
+    println!("{}", m.text("cli-passphrase-changed", &[]));
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+pub fn describe(error: &PassphraseError, m: &Messages) -> String {
+    match error {
+        PassphraseError::NotGiven { env } => m.text("error-passphrase-not-given", &[("env", (*env).to_owned())]),
+        PassphraseError::Differ => m.text("error-passphrases-differ", &[]),
+    }
+}

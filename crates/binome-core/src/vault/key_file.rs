@@ -1,0 +1,74 @@
+//! The key file beside a store (`binome.sqlite3.cle`): the store key,
+//! sealed. Without it the store and its backups are unreadable, whatever
+//! the passphrase; with it, only the passphrase opens them. It is written
+//! whole under a work name and renamed, so a power cut leaves the old one
+//! or the new one, never half of each.
+
+use super::VaultError;
+use super::passphrase::PassphraseSeal;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub const KEY_FILE_SUFFIX: &str = ".cle";
+const FORMAT: u32 = 1;
+/// A key file is a few hundred bytes; anything much larger is not one.
+const MAX_BYTES: u64 = 64 * 1024;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFile {
+    pub format: u32,
+    /// A random id of the store the key opens, which every seal is bound to.
+    pub store: String,
+    pub passphrase: PassphraseSeal,
+}
+
+impl KeyFile {
+    pub fn new(store: String, passphrase: PassphraseSeal) -> KeyFile {
+        KeyFile { format: FORMAT, store, passphrase }
+    }
+
+    /// What a seal of this store is bound to.
+    pub fn binding(&self) -> Vec<u8> {
+        format!("binome-store-key/{}", self.store).into_bytes()
+    }
+}
+
+pub fn key_file_path(store: &Path) -> PathBuf {
+    let mut name = store.as_os_str().to_owned();
+    name.push(KEY_FILE_SUFFIX);
+    PathBuf::from(name)
+}
+
+pub fn read(path: &Path) -> Result<Option<KeyFile>, VaultError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| VaultError::Io { path: path.display().to_string(), source: e };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
+    let mut text = String::new();
+    file.take(MAX_BYTES + 1).read_to_string(&mut text).map_err(io)?;
+    let damaged = |detail: String| VaultError::KeyFileDamaged { detail };
+    if text.len() as u64 > MAX_BYTES {
+        return Err(damaged(format!("larger than {MAX_BYTES} bytes")));
+    }
+    let key_file: KeyFile = serde_json::from_str(&text).map_err(|e| damaged(e.to_string()))?;
+    if key_file.format != FORMAT {
+        return Err(damaged(format!("format {} (this Binôme reads {FORMAT})", key_file.format)));
+    }
+    Ok(Some(key_file))
+}
+
+pub fn write(path: &Path, key_file: &KeyFile) -> Result<(), VaultError> {
+    let io = |at: &Path, e: std::io::Error| VaultError::Io { path: at.display().to_string(), source: e };
+    let text = serde_json::to_vec_pretty(key_file).expect("a key file serialises");
+    let mut work = path.as_os_str().to_owned();
+    work.push(".part");
+    let work = PathBuf::from(work);
+    binome_store::private::write_private(&work, &text).map_err(|e| io(&work, e))?;
+    std::fs::rename(&work, path).map_err(|e| io(path, e))?;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    binome_store::private::sync_dir(dir).map_err(|e| io(dir, e))
+}

@@ -1,0 +1,178 @@
+//! The lock on a store: the store key, sealed under the person's
+//! passphrase in a key file beside the store ([`key_file`]), and what
+//! opening a store asks for ([`StoreState`]). A store from before
+//! encryption at rest is encrypted on its first unlock ([`encrypting`]).
+
+mod encrypting;
+pub mod key_file;
+mod passphrase;
+
+pub use encrypting::BEFORE_ENCRYPTION;
+pub use key_file::{KEY_FILE_SUFFIX, key_file_path};
+pub use passphrase::{MIN_PASSPHRASE_CHARS, Passphrase, STRETCHING, Stretching};
+
+use crate::app::Binome;
+use crate::error::Result;
+use binome_store::{StoreFile, StoreKey, inspect};
+use key_file::KeyFile;
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("a passphrase needs at least {min} characters")]
+    PassphraseTooShort { min: usize },
+    #[error("the store {store} is encrypted but its key file {key_file} is missing")]
+    KeyFileMissing { store: String, key_file: String },
+    #[error("the key file {key_file} has no store beside it ({store})")]
+    StoreMissing { store: String, key_file: String },
+    #[error("the key file is damaged: {detail}")]
+    KeyFileDamaged { detail: String },
+    #[error("the store {store} already has a passphrase")]
+    AlreadyProtected { store: String },
+    #[error("the store {store} has no passphrase yet")]
+    NotProtected { store: String },
+    #[error("cannot read or write {path}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl VaultError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            VaultError::WrongPassphrase => "wrong-passphrase",
+            VaultError::PassphraseTooShort { .. } => "passphrase-too-short",
+            VaultError::KeyFileMissing { .. } => "key-file-missing",
+            VaultError::StoreMissing { .. } => "store-missing",
+            VaultError::KeyFileDamaged { .. } => "key-file-damaged",
+            VaultError::AlreadyProtected { .. } => "already-protected",
+            VaultError::NotProtected { .. } => "not-protected",
+            VaultError::Io { .. } => "io",
+        }
+    }
+}
+
+/// What opening the store at a path asks of the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum StoreState {
+    /// No store yet: the first start chooses a passphrase.
+    New,
+    /// A store from before encryption at rest: a passphrase is chosen and
+    /// the store encrypted with it.
+    Unprotected,
+    /// A passphrase opens it.
+    Locked,
+}
+
+pub fn store_state(store: &Path) -> Result<StoreState, VaultError> {
+    let key_path = key_file_path(store);
+    let key_file = key_file::read(&key_path)?;
+    let file = inspect(store).map_err(|source| VaultError::Io { path: store.display().to_string(), source })?;
+    let names = || (store.display().to_string(), key_path.display().to_string());
+    match (key_file, file) {
+        (None, StoreFile::Absent) => Ok(StoreState::New),
+        (None, StoreFile::Plain) => Ok(StoreState::Unprotected),
+        (None, StoreFile::Encrypted) => {
+            let (store, key_file) = names();
+            Err(VaultError::KeyFileMissing { store, key_file })
+        }
+        (Some(_), StoreFile::Absent) => {
+            let (store, key_file) = names();
+            Err(VaultError::StoreMissing { store, key_file })
+        }
+        // A plain store beside its key file was being encrypted when the
+        // laptop stopped: the unlock finishes it.
+        (Some(_), StoreFile::Plain | StoreFile::Encrypted) => Ok(StoreState::Locked),
+    }
+}
+
+/// The key file of a locked store; what is wrong otherwise (the key file
+/// lost beside an encrypted store, no passphrase chosen yet).
+fn read_key_file(store: &Path) -> Result<KeyFile, VaultError> {
+    match store_state(store)? {
+        StoreState::Locked => {}
+        StoreState::New | StoreState::Unprotected => {
+            return Err(VaultError::NotProtected { store: store.display().to_string() });
+        }
+    }
+    key_file::read(&key_file_path(store))?
+        .ok_or_else(|| VaultError::NotProtected { store: store.display().to_string() })
+}
+
+/// The store key, unsealed with the passphrase.
+pub fn unseal_key(store: &Path, passphrase: &Passphrase) -> Result<StoreKey, VaultError> {
+    let key_file = read_key_file(store)?;
+    passphrase::unseal(&key_file.passphrase, passphrase, &key_file.binding())
+}
+
+impl Binome {
+    /// The first start of a laptop, or the first of this release on a
+    /// store from before encryption: a new key sealed under `passphrase`,
+    /// and the store (if any) and its backups encrypted with it.
+    pub fn set_up(store: &Path, passphrase: &Passphrase) -> Result<Binome> {
+        let state = store_state(store)?;
+        if state == StoreState::Locked {
+            return Err(VaultError::AlreadyProtected { store: store.display().to_string() }.into());
+        }
+        passphrase.checked_new()?;
+        let key = StoreKey::generate();
+        let id = binome_domain::new_id().simple().to_string();
+        let binding = format!("binome-store-key/{id}").into_bytes();
+        let key_file = KeyFile::new(id, passphrase::seal(&key, passphrase, &binding)?);
+        debug_assert_eq!(key_file.binding(), binding);
+        if let Some(dir) = store.parent().filter(|p| !p.as_os_str().is_empty()) {
+            binome_store::private::create_private_dir(dir).map_err(|e| crate::CoreError::io(dir, e))?;
+        }
+        key_file::write(&key_file_path(store), &key_file)?;
+        Binome::open_with_key(store, &key)
+    }
+
+    /// Opens a locked store with its passphrase.
+    pub fn unlock(store: &Path, passphrase: &Passphrase) -> Result<Binome> {
+        let key = unseal_key(store, passphrase)?;
+        Binome::open_with_key(store, &key)
+    }
+
+    /// Opens the store with its key (unsealed, or from the keychain),
+    /// finishing its encryption if it was under way.
+    pub fn open_with_key(store: &Path, key: &StoreKey) -> Result<Binome> {
+        if inspect(store).map_err(|e| crate::CoreError::io(store, e))? == StoreFile::Plain {
+            encrypting::encrypt_plain_store(store, key, crate::app::system_millis())?;
+        }
+        Binome::open(store, key)
+    }
+
+    /// Seals the store key under a new passphrase; not a page of the store
+    /// is rewritten, and its backups open with the new one too.
+    pub fn change_passphrase(&self, current: &Passphrase, new: &Passphrase) -> Result<()> {
+        let store = self.store.path();
+        let mut key_file = read_key_file(store)?;
+        let key = passphrase::unseal(&key_file.passphrase, current, &key_file.binding())?;
+        key_file.passphrase = passphrase::seal(&key, new, &key_file.binding())?;
+        key_file::write(&key_file_path(store), &key_file)?;
+        Ok(())
+    }
+}
+
+/// Bytes as base64 in the key file.
+mod base64_bytes {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        STANDARD.decode(text.as_bytes()).map_err(serde::de::Error::custom)
+    }
+}
