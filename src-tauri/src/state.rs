@@ -39,6 +39,9 @@ impl AppState {
     /// its passphrase. One that can never be opened (its key file lost) is
     /// reported to the UI instead of closing the window.
     pub fn open(store_path: PathBuf) -> AppState {
+        if let Some(dir) = store_path.parent() {
+            let _ = binome_core::private::create_private_dir(dir);
+        }
         let messages = Messages::new(Lang::Fr);
         let slot = match store_state(&store_path) {
             Ok(_) => Slot::Locked,

@@ -2,7 +2,8 @@
 # Installs the .deb that scripts/package.sh built on a fresh Debian 12 root
 # (debootstrap, minbase: none of the development machine's libraries or
 # tools), then starts the installed app there under Xvfb and checks that
-# it is still running, that it made its store and that WebKit's web
+# it is still running, that it made its data folder for its owner alone
+# and waits for a passphrase before any store, and that WebKit's web
 # process runs: a coordinator's freshly installed laptop, as closely as
 # this machine can make one. Needs root and the Debian mirror.
 #
@@ -70,5 +71,9 @@ for pid in $(root_pids); do
 done
 $app_running || { cat "$root/tmp/app.log" >&2; fail "the installed app did not stay up"; }
 $web_process || { cat "$root/tmp/app.log" >&2; fail "WebKit's web process did not start"; }
-head -c 15 "$root$store" | grep -q 'SQLite format 3' || fail "the app made no store at $store"
-echo "clean-root: $(basename "$deb") installed on a fresh Debian 12 root and started (store made, WebKit running)"
+folder="$(dirname "$store")"
+[ "$(as_root stat -c %a "$root$folder" 2>/dev/null)" = 700 ] || fail "the app made no private data folder at $folder"
+# The store is made once the passphrase is chosen on the first screen,
+# encrypted from its first page: nothing in clear before that.
+[ ! -e "$root$store" ] || fail "a store was made at $store before any passphrase"
+echo "clean-root: $(basename "$deb") installed on a fresh Debian 12 root and started (data folder made, store awaiting its passphrase, WebKit running)"
