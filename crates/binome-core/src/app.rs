@@ -35,6 +35,12 @@ impl Binome {
         Ok(Binome { store: Store::open(path, key)?, clock: system_millis })
     }
 
+    /// A plain store, for the benchmarks' comparison only.
+    #[cfg(feature = "baselines")]
+    pub fn open_unencrypted(path: &Path) -> Result<Binome> {
+        Ok(Binome { store: Store::open_unencrypted(path)?, clock: system_millis })
+    }
+
     /// A second connection to the same store, opened with its key.
     pub fn reopen(&self) -> Result<Binome> {
         Ok(Binome { store: self.store.reopen()?, clock: self.clock })

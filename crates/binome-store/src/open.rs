@@ -170,7 +170,7 @@ impl Store {
         Self::from_connection(conn, Path::new(":memory:"), None)
     }
 
-    fn from_connection(mut conn: Connection, path: &Path, key: Option<StoreKey>) -> crate::Result<Store> {
+    pub(crate) fn from_connection(mut conn: Connection, path: &Path, key: Option<StoreKey>) -> crate::Result<Store> {
         // Checked before any pragma that could write to the file.
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).doing("reading the schema version")?;
         if found > SCHEMA_VERSION {

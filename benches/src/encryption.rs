@@ -1,0 +1,92 @@
+//! What encryption at rest costs (issue 17: at most 20 %): the same work
+//! on an encrypted store and on a decrypted copy of it, in this process,
+//! one after the other; and how long unlocking takes.
+
+use crate::{PASSPHRASE, Row, best_of_three, seconds, timed};
+use anyhow::Result;
+use binome_core::Binome;
+use binome_core::ListQuery;
+use binome_core::domain::Kind;
+use binome_core::domain::indicators::{Breakdown, Scope};
+use binome_core::vault::{Passphrase, STRETCHING, unseal_key};
+use std::path::Path;
+use std::time::Duration;
+
+const TARGET: &str = "≤ 120 % of unencrypted";
+
+fn ratio(encrypted: Duration, plain: Duration) -> String {
+    format!("{:.0} %", 100.0 * encrypted.as_secs_f64() / plain.as_secs_f64())
+}
+
+fn row(figure: &str, encrypted: Duration, plain: Duration) -> Row {
+    Row {
+        figure: format!("{figure}, encrypted"),
+        measured: seconds(encrypted),
+        baseline: format!("unencrypted {}", seconds(plain)),
+        ratio: ratio(encrypted, plain),
+        target: TARGET.into(),
+    }
+}
+
+/// `source` holds the dataset; `empty_receiver` is a copy of the
+/// receiver (locked beside `receiver`) before it imported `bundle`.
+pub fn rows(dir: &Path, source: &Path, receiver: &Path, empty_receiver: &Path, bundle: &Path) -> Result<Vec<Row>> {
+    let passphrase = Passphrase::new(PASSPHRASE);
+    let mut rows = Vec::new();
+    let unlock = best_of_three(|| Ok(unseal_key(source, &passphrase)?))?;
+    rows.push(Row {
+        figure: format!("unlock (Argon2id, {} MiB, {} passes)", STRETCHING.memory_kib / 1024, STRETCHING.passes),
+        measured: seconds(unlock),
+        baseline: "—".into(),
+        ratio: "—".into(),
+        target: "≤ 1 s".into(),
+    });
+
+    // The first import, into twins of the empty receiver.
+    let receiver_key = unseal_key(receiver, &passphrase)?;
+    let encrypted = dir.join("encrypted-receiver.sqlite3");
+    let plain = dir.join("plain-receiver.sqlite3");
+    std::fs::copy(empty_receiver, &encrypted)?;
+    binome_store::baselines::decrypted_copy(empty_receiver, &receiver_key, &plain)?;
+    let (done, plain_import) = timed(|| Binome::open_unencrypted(&plain)?.import_bundle(bundle, false));
+    done?;
+    let (done, encrypted_import) =
+        timed(|| Binome::open_with_key(&encrypted, &receiver_key)?.import_bundle(bundle, false));
+    done?;
+    rows.push(row("first import", encrypted_import, plain_import));
+
+    // Indicators and the attendance tick on the source and its twin.
+    let source_key = unseal_key(source, &passphrase)?;
+    let plain_source = dir.join("plain-source.sqlite3");
+    binome_store::baselines::decrypted_copy(source, &source_key, &plain_source)?;
+    let encrypted_source = Binome::open_with_key(source, &source_key)?;
+    let plain_source = Binome::open_unencrypted(&plain_source)?;
+    for by in [None, Some(Breakdown::Sex)] {
+        let plain = best_of_three(|| Ok(plain_source.indicators(&Scope::default(), by)?))?;
+        let encrypted = best_of_three(|| Ok(encrypted_source.indicators(&Scope::default(), by)?))?;
+        rows.push(row(&format!("indicators {}", by.map_or("total", |b| b.code())), encrypted, plain));
+    }
+    drop(encrypted_source);
+    let plain_tick = tick_p95(plain_source)?;
+    let encrypted_tick = tick_p95(Binome::open_with_key(source, &source_key)?)?;
+    rows.push(row("attendance tick p95 (60 ticks)", encrypted_tick, plain_tick));
+    Ok(rows)
+}
+
+/// Sixty ticks on one session's roster, as the keyboard sends them: each
+/// one its own transaction, synced to the disk.
+fn tick_p95(mut binome: Binome) -> Result<Duration> {
+    let sessions = binome.list(Kind::Session, &ListQuery { limit: Some(1), ..ListQuery::default() })?;
+    let session = &sessions.first().ok_or_else(|| anyhow::anyhow!("the demo has no session"))?.id;
+    let roster = binome.roster(session)?;
+    let mut times = Vec::new();
+    for n in 0..60 {
+        let person = &roster.rows[n % roster.rows.len()].person_id;
+        let status = if n % 2 == 0 { "absent" } else { "present" };
+        let (done, time) = timed(|| binome.mark_attendance(session, person, status));
+        done?;
+        times.push(time);
+    }
+    times.sort();
+    Ok(times[times.len() * 95 / 100])
+}
