@@ -154,6 +154,27 @@ mod tests {
     use std::time::Duration;
 
     #[test]
+    fn nothing_answers_while_locked_and_locking_closes_both_connections() {
+        use binome_core::vault::{Passphrase, StoreState};
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("binome.sqlite3"));
+        assert_eq!(state.lock_state().unwrap(), Some(StoreState::New));
+        assert_eq!(state.with(|b| b.status_view()).map(drop).unwrap_err().code, super::LOCKED);
+        state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
+        state.reading(|b| b.device().map(drop)).unwrap();
+        state.lock();
+        assert_eq!(state.lock_state().unwrap(), Some(StoreState::Locked));
+        assert_eq!(state.with(|b| b.status_view()).map(drop).unwrap_err().code, super::LOCKED);
+        assert_eq!(state.reading(|b| b.device().map(drop)).unwrap_err().code, super::LOCKED);
+        let wrong = state.unlock(&Passphrase::new("la case de Mme Achta")).unwrap_err();
+        assert_eq!(wrong.code, "wrong-passphrase");
+        state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        assert_eq!(state.lock_state().unwrap(), None);
+        assert_eq!(state.with(|b| b.status_view()).unwrap().device.map(|d| d.author), Some("Awa".to_owned()));
+    }
+
+    #[test]
     fn a_long_report_does_not_hold_the_other_screens_back() {
         let dir = tempfile::tempdir().unwrap();
         let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3")));
