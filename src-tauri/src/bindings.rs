@@ -51,6 +51,7 @@ pub fn typescript() -> String {
         DeviceRole,
         DeviceTrust,
         DeviceView,
+        SentBundleView,
         StatusView,
         RosterRow,
         RosterView,

@@ -69,6 +69,7 @@ pub fn run() {
             commands::session::score_grid,
             commands::session::enter_score,
             commands::sync::devices,
+            commands::sync::bundles_sent_to,
             commands::sync::export_bundle,
             commands::sync::preview_bundle,
             commands::sync::import_bundle,

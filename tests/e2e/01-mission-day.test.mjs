@@ -503,7 +503,7 @@ step('locked on demand, the screen asks the passphrase again and refuses a wrong
   const refusal = await shown(browser, 'main.lock [role="alert"]');
   assert.equal(await refusal.getAttribute('data-code'), 'wrong-passphrase');
   assert.match(await refusal.getText(), /Phrase de passe incorrecte/);
-  await screenshot(browser, '22-verrouille');
+  await screenshot(browser, '23-verrouille');
   await unlock(browser);
   await shown(browser, 'nav');
   assert.ok(cli(store, 'person', 'list').length > 0, 'the CLI unlocks the same store with the same passphrase');

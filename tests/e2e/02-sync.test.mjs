@@ -129,6 +129,10 @@ step('a lost laptop is revoked with its fingerprint in view, and trusted again o
   const fingerprintB = cli(storeB, 'device', 'show').fingerprint;
   assert.match(await textOf(browser, '.confirm'), new RegExp(fingerprintB.replace(/\s/g, '.')));
   assert.equal(cli(storeA, 'devices', 'list').find((d) => d.name === 'Portable Moundou').trust, 'trusted', 'nothing before the confirmation');
+  // What this laptop sent it, all of which that laptop can read.
+  await shown(browser, '#sent-bundles tbody tr');
+  assert.ok((await browser.$$('#sent-bundles tbody tr')).length >= 1, 'the bundles sent to it are listed');
+  assert.match(await textOf(browser, '.confirm'), /aucun lot ne lui sera plus chiffré/);
   await screenshot(browser, '22-revocation');
   await click(browser, '.confirm button.confirm-decision');
   await waitForText(browser, '#sync-notice', 'révoqué');

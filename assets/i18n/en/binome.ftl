@@ -224,6 +224,10 @@ error-key-file-damaged = The store's key file is damaged ({ $detail }): the coor
 error-already-protected = The store { $store } already has a passphrase: unlock it with that.
 error-not-protected = The store { $store } has no passphrase yet: choose one.
 error-wrong-key = The key given does not open the store { $path }.
+error-kit-damaged = The recovery kit { $path } is unreadable ({ $detail }).
+error-kit-not-for-us = This recovery kit is not sealed to this computer: only a coordinator the laptop trusted can open it.
+error-kit-other-store = This recovery kit does not open the store { $store }: it belongs to another laptop.
+error-no-coordinator = No coordinator is trusted on this laptop yet: the recovery kit is written as soon as one is (fingerprint checked).
 import-mapping-written = Choices to fill in written to { $path }; run again with --mapping { $path }.
 import-mapping-hint = To answer once and for all: --write-mapping choices.toml, fill in the file, then --mapping choices.toml.
 import-unknown-values = Unknown values (to map once):
@@ -406,6 +410,8 @@ cli-passphrase-again = Type it again:
 cli-passphrase-changed = Passphrase changed. Backups open with the new one too.
 error-passphrase-not-given = No passphrase: run the command in a terminal, or give it in the { $env } variable (scripts).
 error-passphrases-differ = The two passphrases typed differ: nothing changed.
+cli-kit-written = Recovery kit written: { $path } (opened by: { $coordinators }). Send it to the coordinator; it is of no use to anyone else.
+cli-kit-unlocked = Store { $store } ({ $device }, { $author }): new passphrase set. Give it to its user, who may change it (binome passphrase change).
 cli-init-done = Store initialised: { $path }
 cli-device = Device { $device } ({ $name }, { $role }), user: { $author }
 cli-created = { $kind } created: { $id }
@@ -498,6 +504,14 @@ print-sheet-count = { $count ->
    *[other] { $count } participants expected.
 }
 print-trainer-signature = Trainer's signature:
+print-kit-title = Binôme store recovery kit
+print-kit-device = Laptop
+print-kit-author = User
+print-kit-coordinators = Can be opened by
+print-kit-store = Store
+print-kit-what = This kit lets the coordinator, and only the coordinator, set a new passphrase on this laptop if its user has forgotten it. It reveals nothing to whoever finds it: the store key in it is sealed to the coordinator's computer. Keep it with the mission's papers.
+print-kit-how = The coordinator, on their computer: binome unlock --from-kit kit-de-recuperation.json --store <copy of the laptop's store>, then types the new passphrase and gives it to the user.
+print-kit-file = The kit file, to copy as it is if it was lost
 print-certificate-title = Certificate of training
 print-certificate-body = We certify that { $name }{ $cadre ->
     [none] {""}
@@ -703,6 +717,16 @@ ui-trust-pending = To recognise
 ui-trust-revoked = Revoked
 ui-trust-rejected = Rejected
 ui-trust-relayed = Known through a certificate
+ui-lost-sent = { $count ->
+    [0] This computer sent it no bundle.
+    [one] This computer sent it one bundle: its content can be read by whoever holds that laptop and knows its passphrase.
+   *[other] This computer sent it { $count } bundles: their content can be read by whoever holds that laptop and knows its passphrase.
+}
+ui-lost-sent-when = Bundle written on
+ui-lost-sent-acknowledged = Received by it
+ui-lost-sent-yes = yes
+ui-lost-sent-no = not yet
+ui-lost-after = Once revoked, no bundle is encrypted to it any more, here nor (if you are a coordinator) on the mission's other computers once they have received your next bundle. Its store stays encrypted: without its passphrase it is unreadable.
 ui-revoke = Revoke…
 ui-retrust = Trust again…
 ui-revoke-confirm = Revoke “{ $name }” (fingerprint { $fingerprint })? Its earlier data stays accepted, whoever brings it; what it does next, and its bundles, will be refused. If this laptop is a coordinator's, the revocation leaves with its next bundles for every laptop of the mission.

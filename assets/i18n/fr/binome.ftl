@@ -225,6 +225,10 @@ error-key-file-damaged = Le fichier de clé du magasin est endommagé ({ $detail
 error-already-protected = Le magasin { $store } a déjà une phrase de passe : déverrouillez-le avec elle.
 error-not-protected = Le magasin { $store } n'a pas encore de phrase de passe : choisissez-en une.
 error-wrong-key = La clé donnée n'ouvre pas le magasin { $path }.
+error-kit-damaged = Le kit de récupération { $path } est illisible ({ $detail }).
+error-kit-not-for-us = Ce kit de récupération n'est pas scellé pour cet ordinateur : seul un coordinateur auquel le portable faisait confiance peut l'ouvrir.
+error-kit-other-store = Ce kit de récupération n'ouvre pas le magasin { $store } : c'est celui d'un autre portable.
+error-no-coordinator = Aucun coordinateur n'est encore reconnu sur ce portable : le kit de récupération sera écrit dès qu'un coordinateur sera reconnu (empreinte vérifiée).
 import-mapping-written = Choix à compléter écrits dans { $path } ; relancez avec --mapping { $path }.
 import-mapping-hint = Pour répondre une fois pour toutes : --write-mapping choix.toml, complétez le fichier, puis --mapping choix.toml.
 import-unknown-values = Valeurs inconnues (à faire correspondre une fois) :
@@ -413,6 +417,8 @@ cli-passphrase-again = Retapez-la :
 cli-passphrase-changed = Phrase de passe changée. Les sauvegardes s'ouvrent aussi avec la nouvelle.
 error-passphrase-not-given = Aucune phrase de passe : lancez la commande dans un terminal, ou donnez-la dans la variable { $env } (scripts).
 error-passphrases-differ = Les deux phrases de passe tapées diffèrent : rien n'a changé.
+cli-kit-written = Kit de récupération écrit : { $path } (ouvrable par : { $coordinators }). Envoyez-le au coordinateur ; il ne sert à personne d'autre.
+cli-kit-unlocked = Magasin { $store } ({ $device }, { $author }) : nouvelle phrase de passe posée. Transmettez-la à son utilisateur, qui pourra la changer (binome passphrase change).
 cli-init-done = Magasin initialisé : { $path }
 cli-device = Appareil { $device } ({ $name }, { $role }), utilisateur : { $author }
 cli-created = { $kind } créé·e : { $id }
@@ -505,6 +511,14 @@ print-sheet-count = { $count ->
    *[other] { $count } participant·e·s attendu·e·s.
 }
 print-trainer-signature = Signature du formateur ou de la formatrice :
+print-kit-title = Kit de récupération du magasin Binôme
+print-kit-device = Portable
+print-kit-author = Utilisateur
+print-kit-coordinators = Peut être ouvert par
+print-kit-store = Magasin
+print-kit-what = Ce kit permet au coordinateur, et à lui seul, de poser une nouvelle phrase de passe sur ce portable si son utilisateur l'a oubliée. Il ne révèle rien à qui le trouve : la clé du magasin y est scellée pour l'ordinateur du coordinateur. Gardez-le avec les papiers de la mission.
+print-kit-how = Le coordinateur, sur son ordinateur : binome unlock --from-kit kit-de-recuperation.json --store <copie du magasin du portable>, puis il tape la nouvelle phrase de passe et la transmet à l'utilisateur.
+print-kit-file = Le fichier du kit, à recopier tel quel s'il a été perdu
 print-certificate-title = Attestation de formation
 print-certificate-body = Nous attestons que { $name }{ $cadre ->
     [none] {""}
@@ -710,6 +724,16 @@ ui-trust-pending = À reconnaître
 ui-trust-revoked = Révoqué
 ui-trust-rejected = Refusé
 ui-trust-relayed = Connu par un certificat
+ui-lost-sent = { $count ->
+    [0] Cet ordinateur ne lui a envoyé aucun lot.
+    [one] Cet ordinateur lui a envoyé un lot : son contenu est lisible par qui tient ce portable et en connaît la phrase de passe.
+   *[other] Cet ordinateur lui a envoyé { $count } lots : leur contenu est lisible par qui tient ce portable et en connaît la phrase de passe.
+}
+ui-lost-sent-when = Lot écrit le
+ui-lost-sent-acknowledged = Reçu par lui
+ui-lost-sent-yes = oui
+ui-lost-sent-no = pas encore
+ui-lost-after = Après la révocation, aucun lot ne lui sera plus chiffré, ici ni (si vous êtes coordinateur) sur les autres ordinateurs de la mission quand ils auront reçu votre prochain lot. Son magasin reste chiffré : sans sa phrase de passe, il est illisible.
 ui-revoke = Révoquer…
 ui-retrust = Faire confiance à nouveau…
 ui-revoke-confirm = Révoquer « { $name } » (empreinte { $fingerprint }) ? Ses données d'avant restent acceptées, d'où qu'elles viennent ; ce qu'il fera ensuite, et ses lots, seront refusés. Si cet ordinateur est celui d'un coordinateur, la révocation partira avec ses prochains lots vers tous les ordinateurs de la mission.

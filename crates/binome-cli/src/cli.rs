@@ -539,6 +539,23 @@ pub fn command() -> Command {
                 ),
         )
         .subcommand(
+            Command::new("recovery-kit")
+                .visible_alias("kit-de-recuperation")
+                .about("Écrire le kit de récupération pour les coordinateurs reconnus / write the recovery kit")
+                .arg(Arg::new("out").long("out").value_name("FICHIER"))
+                .arg(Arg::new("pdf").long("pdf").value_name("FICHIER.pdf")),
+        )
+        .subcommand(
+            Command::new("unlock")
+                .visible_alias("deverrouiller")
+                .about(
+                    "Coordinateur : nouvelle phrase de passe d'un magasin oublié, par son kit (BINOME_NEW_PASSPHRASE) / \
+                     coordinator: a new passphrase for a forgotten store, through its kit",
+                )
+                .arg(Arg::new("from-kit").long("from-kit").required(true).value_name("KIT"))
+                .arg(Arg::new("store").long("store").required(true).value_name("MAGASIN")),
+        )
+        .subcommand(
             Command::new("backup")
                 .visible_alias("sauvegarde")
                 .about("Sauvegardes prises avant chaque import / backups taken before every import")

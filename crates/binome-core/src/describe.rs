@@ -317,6 +317,12 @@ fn vault_error(error: &crate::vault::VaultError, m: &Messages) -> String {
         VaultError::KeyFileDamaged { detail } => m.text("error-key-file-damaged", &[("detail", detail.clone())]),
         VaultError::AlreadyProtected { store } => m.text("error-already-protected", &[("store", store.clone())]),
         VaultError::NotProtected { store } => m.text("error-not-protected", &[("store", store.clone())]),
+        VaultError::KitDamaged { path, detail } => {
+            m.text("error-kit-damaged", &[("path", path.clone()), ("detail", detail.clone())])
+        }
+        VaultError::KitNotForUs => m.text("error-kit-not-for-us", &[]),
+        VaultError::KitForAnotherStore { store } => m.text("error-kit-other-store", &[("store", store.clone())]),
+        VaultError::NoCoordinator => m.text("error-no-coordinator", &[]),
         VaultError::Io { path, source } => {
             m.text("error-io", &[("path", path.clone()), ("detail", source.to_string())])
         }

@@ -69,6 +69,16 @@ pub struct DeviceRecord {
     pub missions: Option<Vec<String>>,
 }
 
+/// A bundle this laptop wrote for a peer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentBundle {
+    pub bundle_id: String,
+    pub created_at: i64,
+    pub up_to_seq: i64,
+    /// When the peer said it had applied it.
+    pub acked_at: Option<i64>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Quarantined {
     pub bundle_id: String,
@@ -248,6 +258,29 @@ impl Store {
                 .doing("recording an export")?;
         }
         Ok(())
+    }
+
+    /// The bundles this laptop wrote for `peer`, newest first: what a lost
+    /// laptop could read, if its passphrase is broken.
+    pub fn bundles_sent_to(&self, peer: &str) -> crate::Result<Vec<SentBundle>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT bundle_id, created_at, up_to_seq, acked_at FROM exports WHERE peer = ?1
+                 ORDER BY created_at DESC, bundle_id",
+            )
+            .doing("listing the bundles sent to a device")?;
+        let rows = stmt
+            .query_map([peer], |r| {
+                Ok(SentBundle {
+                    bundle_id: r.get(0)?,
+                    created_at: r.get(1)?,
+                    up_to_seq: r.get(2)?,
+                    acked_at: r.get(3)?,
+                })
+            })
+            .doing("listing the bundles sent to a device")?;
+        rows.collect::<Result<_, _>>().doing("listing the bundles sent to a device")
     }
 
     /// Where an incremental export to `peer` starts: after the last change

@@ -30,7 +30,7 @@ mod sync;
 
 pub use bulk::DeferredIndexes;
 pub use device::{DeviceRole, LocalDevice};
-pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice};
+pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice, SentBundle};
 pub use encrypt::{encrypt_in_place, encrypted_copy};
 pub use error::StoreError;
 pub use history::Change;

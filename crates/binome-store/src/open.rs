@@ -206,6 +206,12 @@ impl Store {
         &self.path
     }
 
+    /// The key the store was opened with, to seal it anew (the recovery
+    /// kit); `None` for a store in memory.
+    pub fn key(&self) -> Option<&StoreKey> {
+        self.key.as_ref()
+    }
+
     pub fn schema_version(&self) -> crate::Result<i64> {
         self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).doing("reading the schema version")
     }

@@ -21,6 +21,7 @@ mod limits;
 mod lines;
 mod payload;
 mod revocation;
+mod sealed;
 mod segment;
 
 pub use certificate::{Certificate, CertificateBody, Issuer};
@@ -34,6 +35,7 @@ pub use limits::{MAX_HEADER_BYTES, MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};
 pub use lines::{Item, Proof, parse_item, parse_line, to_line, write_signed_line};
 pub use payload::{PayloadWriter, SEGMENTS, WrittenPayload};
 pub use revocation::{Revocation, RevocationBody};
+pub use sealed::{SealError, open_sealed, seal_to};
 pub use segment::{
     LeafHash, OriginKey, SEGMENT_LEAVES, Segment, leaves_blob, leaves_from_blob, line_hash, version_hash,
 };

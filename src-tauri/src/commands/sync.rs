@@ -3,7 +3,9 @@
 use super::Answer;
 use crate::state::AppState;
 use binome_core::domain::Kind;
-use binome_core::views::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, QuarantineView, RecordView};
+use binome_core::views::{
+    BundleOutcomeView, ConflictView, DeviceRowView, ExportView, QuarantineView, RecordView, SentBundleView,
+};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -16,6 +18,12 @@ struct Progress {
 #[tauri::command]
 pub async fn devices(state: State<'_, AppState>) -> Answer<Vec<DeviceRowView>> {
     state.with(|b| b.device_rows())
+}
+
+/// What the lost-laptop procedure shows before the revocation.
+#[tauri::command]
+pub async fn bundles_sent_to(state: State<'_, AppState>, device: String) -> Answer<Vec<SentBundleView>> {
+    state.with(|b| b.bundles_sent_to(&device))
 }
 
 #[tauri::command]

@@ -31,7 +31,8 @@ import type {
   RosterView,
   ScoreGrid,
   StatusView,
-  LockView
+  LockView,
+  SentBundleView
 } from './bindings';
 import { writesInOrder } from './in-order';
 
@@ -104,6 +105,7 @@ export const api = {
   indicators: (scopeText: ScopeText, by: Breakdown | null) => invoke<IndicatorReport>('indicators', { scopeText, by }),
 
   devices: () => invoke<DeviceRowView[]>('devices'),
+  bundlesSentTo: (device: string) => invoke<SentBundleView[]>('bundles_sent_to', { device }),
   exportBundle: (path: string, recipients: string[], missionId: string | null) =>
     invoke<ExportView>('export_bundle', { path, recipients, missionId }),
   previewBundle: (path: string) => invoke<BundleOutcomeView>('preview_bundle', { path }),

@@ -73,6 +73,16 @@ export type DeviceTrust = "self" | "trusted" | "pending" | "relayed" | "revoked"
 
 export type DeviceView = { id: string, name: string, author: string, role: DeviceRole, fingerprint: string, };
 
+export type SentBundleView = { bundle_id: string, 
+/**
+ * Milliseconds since 1970.
+ */
+created_at: number, 
+/**
+ * The device said it had applied it.
+ */
+acknowledged: boolean, };
+
 export type StatusView = { store_path: string, device: DeviceView | null, 
 /**
  * No programme, mission nor person yet: offer the demo data.

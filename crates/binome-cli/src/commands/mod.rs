@@ -32,6 +32,8 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
     let open = |matches: &ArgMatches| passphrase::open(&store_path(matches), messages);
     match name {
         "passphrase" => passphrase::change(&open(matches)?, messages),
+        "recovery-kit" => passphrase::recovery_kit(&mut open(matches)?, sub, &ctx),
+        "unlock" => passphrase::unlock_from_kit(&mut open(matches)?, sub, messages),
         "init" => setup::init(&mut open(matches)?, sub, &ctx, &store_path(matches)),
         "device" => match sub.subcommand() {
             Some(("install-certificate", certificate)) => {

@@ -3,8 +3,10 @@
 
 use binome_core::Binome;
 use binome_core::i18n::Messages;
-use binome_core::vault::{Passphrase, StoreState, store_state};
-use std::path::Path;
+use binome_core::vault::{Passphrase, StoreState, kit_path, reset_passphrase_from_kit, store_state};
+use clap::ArgMatches;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 pub const PASSPHRASE_ENV: &str = "BINOME_PASSPHRASE";
 /// The new passphrase of `binome passphrase change`, for scripts.
@@ -55,6 +57,38 @@ pub fn change(binome: &Binome, m: &Messages) -> anyhow::Result<std::process::Exi
     binome.change_passphrase(&current, &new)?;
     println!("{}", m.text("cli-passphrase-changed", &[]));
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// `binome recovery-kit [--out FILE]`: the kit for the coordinators
+/// trusted here (beside the store unless `--out`).
+pub fn recovery_kit(binome: &mut Binome, sub: &ArgMatches, ctx: &super::Ctx) -> anyhow::Result<ExitCode> {
+    let out = sub.get_one::<String>("out").map(PathBuf::from).unwrap_or_else(|| kit_path(binome.store().path()));
+    let kit = binome.write_recovery_kit(&out)?;
+    if let Some(pdf) = sub.get_one::<String>("pdf") {
+        let bytes = binome_core::print::recovery_kit_pdf(&kit, ctx.messages)?;
+        binome_core::private::write_private(std::path::Path::new(pdf), &bytes)
+            .map_err(|e| binome_core::CoreError::io(std::path::Path::new(pdf), e))?;
+    }
+    let names: Vec<String> = kit.seal.coordinators.iter().map(|c| c.name.clone()).collect();
+    if ctx.json {
+        println!("{}", serde_json::json!({ "path": out.display().to_string(), "coordinators": names }));
+    } else {
+        let args = [("path", out.display().to_string()), ("coordinators", names.join(", "))];
+        println!("{}", ctx.messages.text("cli-kit-written", &args));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `binome unlock --from-kit KIT --store STORE`, on a coordinator's
+/// laptop: a new passphrase for the expert's store the kit opens.
+pub fn unlock_from_kit(coordinator: &mut Binome, sub: &ArgMatches, m: &Messages) -> anyhow::Result<ExitCode> {
+    let kit = PathBuf::from(sub.get_one::<String>("from-kit").expect("required"));
+    let target = PathBuf::from(sub.get_one::<String>("store").expect("required"));
+    let new = chosen(NEW_PASSPHRASE_ENV, m)?;
+    let kit = reset_passphrase_from_kit(coordinator, &kit, &target, &new)?;
+    let args = [("device", kit.device_name), ("author", kit.author), ("store", target.display().to_string())];
+    println!("{}", m.text("cli-kit-unlocked", &args));
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn describe(error: &PassphraseError, m: &Messages) -> String {

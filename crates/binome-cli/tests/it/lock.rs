@@ -68,3 +68,80 @@ fn the_cli_beside_the_open_app_reads_what_the_app_just_wrote() {
         assert_eq!(store.count("persons"), n + 1, "the CLI sees the app's write {n}");
     }
 }
+
+fn exit_of(out: &std::process::Output) -> Option<i32> {
+    out.status.code()
+}
+
+/// An expert forgets the passphrase: the kit written once the coordinator
+/// was trusted lets that coordinator, and no other laptop, set a new one.
+#[test]
+fn a_forgotten_passphrase_is_reset_by_the_coordinator_through_the_kit_and_by_nobody_else() {
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    let stranger = Store::named("autre-bureau", "Inconnu", "coordinator");
+    let kit = expert.dir.path().join("kit-de-recuperation.json");
+    assert!(!kit.exists(), "no kit before a coordinator is trusted");
+    let refused = expert.cmd(&["recovery-kit"]).output().unwrap();
+    assert_eq!(exit_of(&refused), Some(LOCKED), "no kit without a coordinator");
+    crate::sync::introduce(&expert, &office);
+    assert!(kit.exists(), "the kit is written as soon as a coordinator is trusted");
+    let (copy, page) = (expert.file("kit.json"), expert.file("kit.pdf"));
+    let written = expert.json(&["recovery-kit", "--out", &copy, "--pdf", &page]);
+    assert_eq!(written["coordinators"], serde_json::json!(["bureau-ndjamena"]));
+    let printed = crate::print::pdf_text(&page);
+    assert!(printed.contains("bureau-ndjamena") && printed.contains("Claire Durand"), "{printed}");
+    // The store key is in the kit sealed only: not in hex, not in base64.
+    let passphrase = binome_core::vault::Passphrase::new(crate::support::PASSPHRASE);
+    let key = binome_core::vault::unseal_key(&expert.path(), &passphrase).unwrap();
+    let kit_text = std::fs::read_to_string(&copy).unwrap();
+    assert!(!kit_text.contains(&hex::encode(key.as_bytes())));
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, key.as_bytes());
+    assert!(!kit_text.contains(&b64[..20]), "the key in base64 in the kit");
+    expert.add("persons", &["--family-name", "MAHAMAT", "--given-names", "Zénaba"]);
+    let kit = kit.to_string_lossy().into_owned();
+    let target = expert.path().to_string_lossy().into_owned();
+
+    // Another coordinator's laptop cannot open it.
+    let theirs = stranger
+        .cmd(&["unlock", "--from-kit", &kit, "--store", &target])
+        .env("BINOME_NEW_PASSPHRASE", "une phrase du voleur")
+        .output()
+        .unwrap();
+    assert_eq!(exit_of(&theirs), Some(LOCKED));
+    // The trusted coordinator sets a new passphrase; the old one (forgotten)
+    // no longer opens the store, the new one does, with its records.
+    let reset = office
+        .cmd(&["unlock", "--from-kit", &kit, "--store", &target])
+        .env("BINOME_NEW_PASSPHRASE", "une phrase du bureau")
+        .output()
+        .unwrap();
+    assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
+    assert_eq!(exit_of(&expert.cmd(&["persons", "list"]).output().unwrap()), Some(LOCKED));
+    let listed = expert.cmd(&["--json", "persons", "list"]).env("BINOME_PASSPHRASE", "une phrase du bureau").output();
+    let persons: serde_json::Value = serde_json::from_slice(&listed.unwrap().stdout).unwrap();
+    assert_eq!(persons[0]["data"]["family_name"], "MAHAMAT");
+
+    // The key file lost as well: the kit makes it again.
+    std::fs::remove_file(format!("{target}.cle")).unwrap();
+    let again = office
+        .cmd(&["unlock", "--from-kit", &kit, "--store", &target])
+        .env("BINOME_NEW_PASSPHRASE", "une troisième phrase")
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let opened = expert.cmd(&["persons", "list"]).env("BINOME_PASSPHRASE", "une troisième phrase").output().unwrap();
+    assert!(opened.status.success());
+}
+
+#[test]
+fn a_revoked_coordinator_no_longer_opens_the_kit() {
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    crate::sync::introduce(&expert, &office);
+    assert!(expert.dir.path().join("kit-de-recuperation.json").exists());
+    expert.ok(&["devices", "revoke", "bureau-ndjamena"]);
+    assert_eq!(exit_of(&expert.cmd(&["recovery-kit"]).output().unwrap()), Some(LOCKED), "no coordinator left");
+    let key_file = std::fs::read_to_string(expert.path().with_extension("sqlite3.cle")).unwrap();
+    assert!(!key_file.contains("recovery"), "the seal to the revoked coordinator is gone: {key_file}");
+}

@@ -11,7 +11,7 @@ fn demo() -> Store {
 }
 
 /// The text of a PDF, as `pdftotext -layout` extracts it.
-fn pdf_text(path: &str) -> String {
+pub(crate) fn pdf_text(path: &str) -> String {
     let out = Command::new("pdftotext")
         .args(["-layout", path, "-"])
         .output()

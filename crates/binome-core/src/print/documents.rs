@@ -11,7 +11,7 @@ use binome_domain::indicators::{Breakdown, Scope};
 use binome_store::ListQuery;
 use serde_json::Value;
 
-fn lang_tag(m: &Messages) -> &'static str {
+pub(super) fn lang_tag(m: &Messages) -> &'static str {
     match m.lang {
         Lang::Fr => "fr",
         Lang::En => "en",
@@ -30,7 +30,7 @@ fn percent(rate: Option<f64>, m: &Messages) -> String {
 }
 
 /// A catalogue sentence, with French typography in French documents.
-fn say(m: &Messages, key: &str, args: &[(&str, String)]) -> String {
+pub(super) fn say(m: &Messages, key: &str, args: &[(&str, String)]) -> String {
     let text = m.text(key, args);
     if m.lang == Lang::Fr { french_spacing(&text) } else { text }
 }

@@ -130,6 +130,8 @@ impl Binome {
         for (bundle_id, _) in self.store.quarantined_files(&device.device_id)? {
             self.store.release_from_quarantine(&bundle_id)?;
         }
+        // A revoked coordinator no longer opens this laptop's kit.
+        self.refresh_recovery()?;
         Ok(DeviceRecord { trust: DeviceTrust::Revoked, ..device })
     }
 }

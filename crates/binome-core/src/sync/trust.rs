@@ -137,6 +137,7 @@ impl Binome {
             self.store.release_from_quarantine(&bundle_id)?;
         }
         self.store.drop_claims(&device.device_id)?;
+        self.refresh_recovery()?;
         Ok((DeviceRecord { trust: DeviceTrust::Trusted, ..device }, outcomes))
     }
 
@@ -185,6 +186,7 @@ impl Binome {
         for (bundle_id, _) in self.store.quarantined_files(&device.device_id)? {
             self.store.release_from_quarantine(&bundle_id)?;
         }
+        self.refresh_recovery()?;
         Ok(DeviceRecord { trust, ..device })
     }
 }

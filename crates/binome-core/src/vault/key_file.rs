@@ -6,6 +6,7 @@
 
 use super::VaultError;
 use super::passphrase::PassphraseSeal;
+use super::recovery::RecoverySeal;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -21,16 +22,23 @@ pub struct KeyFile {
     /// A random id of the store the key opens, which every seal is bound to.
     pub store: String,
     pub passphrase: PassphraseSeal,
+    /// The same key sealed to the coordinators trusted here, once one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery: Option<RecoverySeal>,
+}
+
+/// What a passphrase seal of the store `store` is bound to.
+pub fn binding_for(store: &str) -> Vec<u8> {
+    format!("binome-store-key/{store}").into_bytes()
 }
 
 impl KeyFile {
     pub fn new(store: String, passphrase: PassphraseSeal) -> KeyFile {
-        KeyFile { format: FORMAT, store, passphrase }
+        KeyFile { format: FORMAT, store, passphrase, recovery: None }
     }
 
-    /// What a seal of this store is bound to.
     pub fn binding(&self) -> Vec<u8> {
-        format!("binome-store-key/{}", self.store).into_bytes()
+        binding_for(&self.store)
     }
 }
 

@@ -6,10 +6,12 @@
 mod encrypting;
 pub mod key_file;
 mod passphrase;
+pub mod recovery;
 
 pub use encrypting::BEFORE_ENCRYPTION;
 pub use key_file::{KEY_FILE_SUFFIX, key_file_path};
 pub use passphrase::{MIN_PASSPHRASE_CHARS, Passphrase, STRETCHING, Stretching};
+pub use recovery::{KIT_FILE_NAME, RecoveryKit, kit_path, reset_passphrase_from_kit};
 
 use crate::app::Binome;
 use crate::error::Result;
@@ -34,6 +36,14 @@ pub enum VaultError {
     AlreadyProtected { store: String },
     #[error("the store {store} has no passphrase yet")]
     NotProtected { store: String },
+    #[error("the recovery kit {path} is unreadable: {detail}")]
+    KitDamaged { path: String, detail: String },
+    #[error("the recovery kit is not sealed to this laptop")]
+    KitNotForUs,
+    #[error("the recovery kit is not the one of the store {store}")]
+    KitForAnotherStore { store: String },
+    #[error("no coordinator is trusted yet: no recovery kit")]
+    NoCoordinator,
     #[error("cannot read or write {path}")]
     Io {
         path: String,
@@ -52,6 +62,10 @@ impl VaultError {
             VaultError::KeyFileDamaged { .. } => "key-file-damaged",
             VaultError::AlreadyProtected { .. } => "already-protected",
             VaultError::NotProtected { .. } => "not-protected",
+            VaultError::KitDamaged { .. } => "kit-damaged",
+            VaultError::KitNotForUs => "kit-not-for-us",
+            VaultError::KitForAnotherStore { .. } => "kit-other-store",
+            VaultError::NoCoordinator => "no-coordinator",
             VaultError::Io { .. } => "io",
         }
     }
@@ -124,9 +138,8 @@ impl Binome {
         passphrase.checked_new()?;
         let key = StoreKey::generate();
         let id = binome_domain::new_id().simple().to_string();
-        let binding = format!("binome-store-key/{id}").into_bytes();
-        let key_file = KeyFile::new(id, passphrase::seal(&key, passphrase, &binding)?);
-        debug_assert_eq!(key_file.binding(), binding);
+        let sealed = passphrase::seal(&key, passphrase, &key_file::binding_for(&id))?;
+        let key_file = KeyFile::new(id, sealed);
         if let Some(dir) = store.parent().filter(|p| !p.as_os_str().is_empty()) {
             binome_store::private::create_private_dir(dir).map_err(|e| crate::CoreError::io(dir, e))?;
         }
@@ -135,9 +148,16 @@ impl Binome {
     }
 
     /// Opens a locked store with its passphrase.
+    ///
+    /// The recovery kit follows the coordinators trusted meanwhile (one
+    /// revoked by a bundle since): it is sealed anew if they changed.
     pub fn unlock(store: &Path, passphrase: &Passphrase) -> Result<Binome> {
         let key = unseal_key(store, passphrase)?;
-        Binome::open_with_key(store, &key)
+        let mut binome = Binome::open_with_key(store, &key)?;
+        if binome.is_initialised() {
+            binome.refresh_recovery()?;
+        }
+        Ok(binome)
     }
 
     /// Opens the store with its key (unsealed, or from the keychain),

@@ -30,7 +30,10 @@ pub use import::{ImportPreview, ImportRequest, PreviewRow};
 pub use persons::DuplicateView;
 pub use review::{ReviewPage, ReviewQueueRow, ReviewView, SessionReview};
 pub use session::{RosterRow, RosterView, ScoreGrid, ScoreRow};
-pub use sync::{BundleOutcomeView, ConflictView, DeviceRowView, ExportView, HeadView, QuarantineView, TableCountView};
+pub use sync::{
+    BundleOutcomeView, ConflictView, DeviceRowView, ExportView, HeadView, QuarantineView, SentBundleView,
+    TableCountView,
+};
 
 /// A record as a screen shows it.
 #[derive(Debug, Clone, Serialize)]

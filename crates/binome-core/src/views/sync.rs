@@ -25,6 +25,18 @@ pub struct DeviceRowView {
     pub first_seen: f64,
 }
 
+/// A bundle written for a device, as the lost-laptop procedure lists
+/// them: what whoever holds that laptop could read, passphrase broken.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct SentBundleView {
+    pub bundle_id: String,
+    /// Milliseconds since 1970.
+    pub created_at: f64,
+    /// The device said it had applied it.
+    pub acknowledged: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct ExportView {
@@ -147,6 +159,21 @@ impl Binome {
 
     pub fn device_rows(&self) -> Result<Vec<DeviceRowView>> {
         Ok(self.devices()?.iter().map(|d| self.device_row(d)).collect())
+    }
+
+    /// The bundles this laptop wrote for the device `text` names.
+    pub fn bundles_sent_to(&self, text: &str) -> Result<Vec<SentBundleView>> {
+        let device = self.find_device(text)?;
+        Ok(self
+            .store
+            .bundles_sent_to(&device.device_id)?
+            .into_iter()
+            .map(|b| SentBundleView {
+                bundle_id: b.bundle_id,
+                created_at: b.created_at as f64,
+                acknowledged: b.acked_at.is_some(),
+            })
+            .collect())
     }
 
     pub fn export_view(&mut self, out: &Path, to: &[String], mission: Option<&str>) -> Result<ExportView> {
