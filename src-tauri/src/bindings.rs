@@ -7,6 +7,7 @@ use crate::commands::files::FilePurpose;
 use crate::commands::lock::LockView;
 use binome_core::dhis2::{Dhis2Format, ImportSummary};
 use binome_core::domain::Kind;
+use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
 use binome_core::exports::CsvTable;
@@ -52,6 +53,7 @@ pub fn typescript() -> String {
         DeviceTrust,
         DeviceView,
         SentBundleView,
+        Disclosure,
         StatusView,
         RosterRow,
         RosterView,

@@ -374,6 +374,7 @@ step('the exports screen writes the donor workbook, and refuses an unmapped DHIS
   const dir = scratch('exports');
   await click(browser, 'nav a[href="/exports"]');
   const workbook = join(dir, 'bailleur.xlsx');
+  assert.equal(await (await shown(browser, '#exact-figures')).isSelected(), false, 'small groups hidden unless asked');
   answerNextDialog(workbook);
   await click(browser, '#export-donor-workbook');
   await waitForText(browser, '#export-written', 'bailleur.xlsx');

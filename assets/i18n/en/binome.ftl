@@ -735,6 +735,7 @@ ui-print-sheet = Attendance sheet (PDF)
 ui-print-report = Mission report (PDF)
 ui-print-certificate = Certificate (PDF)
 ui-export-workbook = Donor workbook (Excel)
+ui-exact-figures = Exact figures, even for fewer than 5 people (else "< 5", advised for donors)
 ui-pseudonymise = Pseudonymise (no names or phones)
 ui-written = File written: { $path }
 ui-nav-exports = Reports and exports

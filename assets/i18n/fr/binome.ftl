@@ -742,6 +742,7 @@ ui-print-sheet = Feuille d'émargement (PDF)
 ui-print-report = Bilan de mission (PDF)
 ui-print-certificate = Attestation (PDF)
 ui-export-workbook = Classeur bailleur (Excel)
+ui-exact-figures = Effectifs exacts, même pour moins de 5 personnes (sinon « < 5 », recommandé pour les bailleurs)
 ui-pseudonymise = Pseudonymiser (sans noms ni téléphones)
 ui-written = Fichier écrit : { $path }
 ui-nav-exports = Rapports et exports

@@ -160,6 +160,9 @@ fn record_command(name: &'static str, alias: &'static str, kind: Kind, labels: &
 
 fn scope_args() -> Vec<Arg> {
     vec![
+        Arg::new("exact").long("exact").action(ArgAction::SetTrue).help(
+            "Effectifs exacts, même sous 5 personnes (masqués « < 5 » sinon) / exact figures, even for fewer than 5 people (hidden \"< 5\" otherwise)",
+        ),
         Arg::new("programme").long("programme").value_name("ID|CODE"),
         Arg::new("mission").long("mission").value_name("ID|CODE"),
         Arg::new("from").long("from").value_name("JJ/MM/AAAA"),

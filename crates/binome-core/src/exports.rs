@@ -7,6 +7,7 @@
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
+use binome_domain::disclosure::{Disclosure, hidden_groups};
 use binome_domain::framework::{Framework, assessment_level};
 use binome_domain::indicators::{Breakdown, Indicators, Scope};
 use binome_domain::input::parse_date;
@@ -25,8 +26,14 @@ pub enum Cell {
     /// A fraction shown as a percentage.
     Rate(f64),
     Date(NaiveDate),
+    /// A figure about fewer than five people, or one that would give such
+    /// a figure back ([`binome_domain::disclosure`]): shown as "< 5".
+    Hidden,
     Empty,
 }
+
+/// What a hidden cell shows.
+pub const HIDDEN_TEXT: &str = "< 5";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -111,6 +118,32 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "expert_days",
 ];
 
+/// The columns that describe the people of a group, hidden with it; the
+/// others count sessions, hours taught and missions.
+const PEOPLE_COLUMNS: &[&str] = &[
+    "persons_trained",
+    "person_hours",
+    "person_days",
+    "attendance_rate",
+    "scored_pairs",
+    "pre_mean_percent",
+    "post_mean_percent",
+    "gain_points",
+    "pass_rate",
+    "competency_pairs",
+    "competencies_acquired_rate",
+    "progression_rate",
+];
+
+/// A row's figures about people, hidden.
+fn hide_people(row: &mut [Cell]) {
+    for (i, column) in INDICATOR_COLUMNS.iter().enumerate() {
+        if PEOPLE_COLUMNS.contains(column) {
+            row[i + 1] = Cell::Hidden;
+        }
+    }
+}
+
 /// One indicator of a group as a typed cell (empty where it does not apply).
 pub fn indicator_cell(ind: &Indicators, column: &str) -> Cell {
     let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
@@ -170,8 +203,16 @@ pub fn group_label(messages: &Messages, by: Breakdown, key: &str, label: &str) -
 }
 
 impl Binome {
-    /// The indicators as tables: the total, then one table per breakdown.
-    pub fn indicator_tables(&self, scope: &Scope, breakdowns: &[Breakdown], messages: &Messages) -> Result<Vec<Table>> {
+    /// The indicators as tables: the total, then one table per breakdown;
+    /// small groups hidden unless `disclosure` is exact.
+    pub fn indicator_tables(
+        &self,
+        scope: &Scope,
+        breakdowns: &[Breakdown],
+        disclosure: Disclosure,
+        messages: &Messages,
+    ) -> Result<Vec<Table>> {
+        let hiding = disclosure == Disclosure::SmallGroupsHidden;
         let mut headers = vec![messages.text("ind-group", &[])];
         headers.extend(INDICATOR_COLUMNS.iter().map(|c| messages.text(&format!("ind-{c}"), &[])));
         let total_report = self.indicators(scope, None)?;
@@ -180,10 +221,14 @@ impl Binome {
             row.extend(INDICATOR_COLUMNS.iter().map(|c| indicator_cell(ind, c)));
             row
         };
+        let mut total = total_row(&total_report.total);
+        if hiding && hidden_groups(&[], total_report.total.persons_trained).1 {
+            hide_people(&mut total);
+        }
         let mut tables = vec![Table {
             name: messages.text("export-sheet-indicators", &[]),
             headers: headers.clone(),
-            rows: vec![total_row(&total_report.total)],
+            rows: vec![total],
         }];
         for &by in breakdowns {
             let report = self.indicators(scope, Some(by))?;
@@ -197,6 +242,15 @@ impl Binome {
                 })
                 .collect();
             rows.push(total_row(&report.total));
+            if hiding {
+                let people: Vec<u64> = report.groups.iter().map(|g| g.indicators.persons_trained).collect();
+                let (hidden, total_hidden) = hidden_groups(&people, report.total.persons_trained);
+                for (row, hide) in rows.iter_mut().zip(hidden.iter().chain([&total_hidden])) {
+                    if *hide {
+                        hide_people(row);
+                    }
+                }
+            }
             let name = messages.text(&format!("export-sheet-by-{}", by.code()), &[]);
             tables.push(Table { name, headers: headers.clone(), rows });
         }
@@ -213,10 +267,11 @@ impl Binome {
         breakdowns: &[Breakdown],
         with_records: bool,
         pseudonymise: bool,
+        disclosure: Disclosure,
         messages: &Messages,
     ) -> Result<Vec<u8>> {
         let breakdowns = if breakdowns.is_empty() { Breakdown::ALL } else { breakdowns };
-        let mut tables = self.indicator_tables(scope, breakdowns, messages)?;
+        let mut tables = self.indicator_tables(scope, breakdowns, disclosure, messages)?;
         if with_records {
             for &raw in RawTable::ALL {
                 tables.push(self.raw_table(raw, scope, pseudonymise, messages)?);
@@ -233,13 +288,14 @@ impl Binome {
         by: Option<Breakdown>,
         french_excel: bool,
         pseudonymise: bool,
+        disclosure: Disclosure,
         messages: &Messages,
     ) -> Result<Vec<u8>> {
         let table = match table.raw() {
             Some(raw) => self.raw_table(raw, scope, pseudonymise, messages)?,
             None => {
                 let by: Vec<Breakdown> = by.into_iter().collect();
-                self.indicator_tables(scope, &by, messages)?.pop().expect("at least the total")
+                self.indicator_tables(scope, &by, disclosure, messages)?.pop().expect("at least the total")
             }
         };
         Ok(csv(&table, french_excel))
@@ -484,6 +540,7 @@ pub fn workbook(tables: &[Table]) -> Result<Vec<u8>> {
                             ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).map_err(failed)?;
                         sheet.write_date_with_format(r, c, &excel, &date).map(|_| ())
                     }
+                    Cell::Hidden => sheet.write_string(r, c, HIDDEN_TEXT).map(|_| ()),
                     Cell::Empty => Ok(()),
                 }
                 .map_err(failed)?;
@@ -514,6 +571,7 @@ pub fn csv(table: &Table, french_excel: bool) -> Vec<u8> {
                 d.format("%Y-%m-%d").to_string()
             }
         }
+        Cell::Hidden => HIDDEN_TEXT.to_owned(),
         Cell::Empty => String::new(),
     };
     let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.iter().map(cell).collect()).collect();

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod codes;
+pub mod disclosure;
 pub mod framework;
 pub mod headings;
 pub mod ids;

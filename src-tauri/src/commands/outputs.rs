@@ -3,6 +3,7 @@
 use super::Answer;
 use crate::state::AppState;
 use binome_core::dhis2::Dhis2Format;
+use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::indicators::{Breakdown, Scope};
 use binome_core::exports::CsvTable;
 use binome_core::views::ScopeText;
@@ -46,11 +47,12 @@ pub async fn export_mission_workbook(
     mission_id: String,
     path: String,
     pseudonymise: bool,
+    disclosure: Disclosure,
 ) -> Answer<()> {
     let path = state.writable(&path)?;
     let m = state.messages();
     let scope = Scope { mission_id: Some(mission_id), ..Scope::default() };
-    state.with(|b| write(&path, b.donor_workbook(&scope, &[], true, pseudonymise, &m)?))
+    state.with(|b| write(&path, b.donor_workbook(&scope, &[], true, pseudonymise, disclosure, &m)?))
 }
 
 fn scope(b: &binome_core::Binome, s: &ScopeText) -> Result<Scope, binome_core::CoreError> {
@@ -84,11 +86,12 @@ pub async fn export_workbook(
     state: State<'_, AppState>,
     scope_text: ScopeText,
     pseudonymise: bool,
+    disclosure: Disclosure,
     path: String,
 ) -> Answer<()> {
     let path = state.writable(&path)?;
     let m = state.messages();
-    state.with(|b| write(&path, b.donor_workbook(&scope(b, &scope_text)?, &[], true, pseudonymise, &m)?))
+    state.with(|b| write(&path, b.donor_workbook(&scope(b, &scope_text)?, &[], true, pseudonymise, disclosure, &m)?))
 }
 
 /// One table as CSV, French Excel dialect or plain.
@@ -100,11 +103,15 @@ pub async fn export_csv(
     by: Option<Breakdown>,
     french_excel: bool,
     pseudonymise: bool,
+    disclosure: Disclosure,
     path: String,
 ) -> Answer<()> {
     let path = state.writable(&path)?;
     let m = state.messages();
-    state.with(|b| write(&path, b.csv_export(&scope(b, &scope_text)?, table, by, french_excel, pseudonymise, &m)?))
+    state.with(|b| {
+        let scope = scope(b, &scope_text)?;
+        write(&path, b.csv_export(&scope, table, by, french_excel, pseudonymise, disclosure, &m)?)
+    })
 }
 
 #[tauri::command]

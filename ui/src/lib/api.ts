@@ -32,7 +32,8 @@ import type {
   ScoreGrid,
   StatusView,
   LockView,
-  SentBundleView
+  SentBundleView,
+  Disclosure
 } from './bindings';
 import { writesInOrder } from './in-order';
 
@@ -122,13 +123,20 @@ export const api = {
   printCertificate: (personId: string, missionId: string, path: string) =>
     invoke<void>('print_certificate', { personId, missionId, path }),
   printMissionReport: (missionId: string, path: string) => invoke<void>('print_mission_report', { missionId, path }),
-  exportMissionWorkbook: (missionId: string, path: string, pseudonymise: boolean) =>
-    invoke<void>('export_mission_workbook', { missionId, path, pseudonymise }),
+  exportMissionWorkbook: (missionId: string, path: string, pseudonymise: boolean, disclosure: Disclosure) =>
+    invoke<void>('export_mission_workbook', { missionId, path, pseudonymise, disclosure }),
 
-  exportWorkbook: (scopeText: ScopeText, pseudonymise: boolean, path: string) =>
-    invoke<void>('export_workbook', { scopeText, pseudonymise, path }),
-  exportCsv: (scopeText: ScopeText, table: CsvTable, by: Breakdown | null, frenchExcel: boolean, pseudonymise: boolean, path: string) =>
-    invoke<void>('export_csv', { scopeText, table, by, frenchExcel, pseudonymise, path }),
+  exportWorkbook: (scopeText: ScopeText, pseudonymise: boolean, disclosure: Disclosure, path: string) =>
+    invoke<void>('export_workbook', { scopeText, pseudonymise, disclosure, path }),
+  exportCsv: (
+    scopeText: ScopeText,
+    table: CsvTable,
+    by: Breakdown | null,
+    frenchExcel: boolean,
+    pseudonymise: boolean,
+    disclosure: Disclosure,
+    path: string
+  ) => invoke<void>('export_csv', { scopeText, table, by, frenchExcel, pseudonymise, disclosure, path }),
   dhis2Template: (path: string) => invoke<void>('dhis2_template', { path }),
   dhis2Export: (mappingPath: string, period: string, programme: string | null, format: Dhis2Format, path: string) =>
     invoke<number>('dhis2_export', { mappingPath, period, programme, format, path }),

@@ -83,6 +83,8 @@ created_at: number,
  */
 acknowledged: boolean, };
 
+export type Disclosure = "exact" | "small-groups-hidden";
+
 export type StatusView = { store_path: string, device: DeviceView | null, 
 /**
  * No programme, mission nor person yet: offer the demo data.

@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::output::say;
 use binome_core::dhis2::{Dhis2Auth, Dhis2Format, ImportSummary, push_data_value_sets};
 use binome_core::domain::Kind;
+use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::indicators::Breakdown;
 use binome_core::i18n::Messages;
 use binome_core::{Binome, CoreError};
@@ -17,6 +18,7 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
     let (format, sub) = matches.subcommand().expect("a format is required");
     let scope = super::scope::scope_from(binome, sub)?;
     let pseudonymise = sub.get_flag("pseudonymise");
+    let disclosure = if sub.get_flag("exact") { Disclosure::Exact } else { Disclosure::SmallGroupsHidden };
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
     let bytes = match format {
         "xlsx" => {
@@ -24,7 +26,7 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
                 .get_many::<String>("by")
                 .map(|v| v.map(|b| Breakdown::parse(b).expect("validated by clap")).collect())
                 .unwrap_or_default();
-            binome.donor_workbook(&scope, &breakdowns, !sub.get_flag("no-raw"), pseudonymise, m)?
+            binome.donor_workbook(&scope, &breakdowns, !sub.get_flag("no-raw"), pseudonymise, disclosure, m)?
         }
         _ => binome.csv_export(
             &scope,
@@ -32,6 +34,7 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
             sub.get_one::<String>("by").map(|b| Breakdown::parse(b).expect("validated by clap")),
             sub.get_one::<String>("dialect").map(String::as_str) != Some("plain"),
             pseudonymise,
+            disclosure,
             m,
         )?,
     };

@@ -213,3 +213,44 @@ fn csv_cells_that_would_start_a_formula_open_as_text_in_libreoffice() {
         }
     }
 }
+
+/// The rows of a plain CSV export: each line's cells.
+fn plain_rows(path: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_path(path).unwrap();
+    reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
+}
+
+/// Donors' figures hide every group of fewer than five people ("< 5"),
+/// and a second group when one alone could be recomputed from the total;
+/// `--exact` gives every figure, as DHIS2 gets them.
+#[test]
+fn groups_of_fewer_than_five_people_are_hidden_from_donors_unless_exact_is_asked() {
+    let store = demo();
+    let mut hidden_somewhere = false;
+    for by in ["sex", "cadre", "facility", "level", "month"] {
+        let (hidden, exact) = (store.file(&format!("{by}.csv")), store.file(&format!("{by}-exact.csv")));
+        store.ok(&["export", "csv", "--by", by, "--dialect", "plain", "--out", &hidden]);
+        store.ok(&["export", "csv", "--by", by, "--dialect", "plain", "--exact", "--out", &exact]);
+        let (hidden, exact) = (plain_rows(&hidden), plain_rows(&exact));
+        assert_eq!(hidden.len(), exact.len(), "{by}: the same groups");
+        // Column 2 is the number of people trained; the last row the total.
+        let (groups, total) = exact.split_at(exact.len() - 1);
+        let people: Vec<u64> = groups.iter().map(|r| r[2].parse().unwrap()).collect();
+        let shown_total: u64 = total[0][2].parse().unwrap();
+        let mut hidden_groups = 0;
+        for (i, row) in hidden[..groups.len()].iter().enumerate() {
+            if row[2] == "< 5" {
+                hidden_groups += 1;
+                assert_eq!(row[6], "< 5", "{by}: the group's attendance rate is hidden with it");
+                assert_eq!(row[1], exact[i][1], "{by}: its session count is not about people");
+            } else {
+                assert!(people[i] == 0 || people[i] >= 5, "{by}: {} people shown in {:?}", people[i], row);
+                assert_eq!(row, &exact[i], "{by}: a group shown is shown exactly");
+            }
+        }
+        assert_ne!(hidden_groups, 1, "{by}: a lone hidden group would be total minus the others");
+        assert_eq!(hidden.last().unwrap()[2], shown_total.to_string(), "{by}: the total is shown");
+        hidden_somewhere |= hidden_groups > 0;
+    }
+    assert!(hidden_somewhere, "the mission's demo has small groups (a facility, a month)");
+}
