@@ -175,3 +175,41 @@ fn the_key_file_is_its_owner_s_alone() {
     let mode = std::fs::metadata(key_file_path(&path)).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+/// Run as a child process by the test below: another program (the CLI
+/// beside the app) opens the store, counts its persons and closes it.
+#[test]
+fn persons_probe_child() {
+    let Some(path) = std::env::var_os("BINOME_PERSONS_PROBE") else { return };
+    let binome = Binome::unlock(Path::new(&path), &Passphrase::new("une phrase nouvelle")).unwrap();
+    println!("PERSONS={}", binome.store().count(binome_core::domain::Kind::Person).unwrap());
+}
+
+fn persons_another_program_sees(path: &Path) -> String {
+    let probe = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "persons_probe_child", "--nocapture", "--test-threads=1"])
+        .env("BINOME_PERSONS_PROBE", path)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&probe.stdout).into_owned();
+    said.split_once("PERSONS=")
+        .map_or(said.clone(), |(_, rest)| rest.chars().take_while(char::is_ascii_digit).collect())
+}
+
+/// Changing the passphrase in the app must not release its hold on the
+/// store: the CLI closing beside it would then delete the WAL, and the
+/// app's next commits with it.
+#[test]
+fn changing_the_passphrase_keeps_the_app_s_commits_visible_to_the_cli_beside_it() {
+    use binome_core::domain::{Input, Kind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binome.sqlite3");
+    let mut app = Binome::set_up(&path, &Passphrase::new(PASSPHRASE)).unwrap();
+    app.init("portable-expert", "Achta", DeviceRole::Expert).unwrap();
+    let person = |name: &str| -> Input { [("family_name".to_owned(), name.to_owned())].into_iter().collect() };
+    app.add(Kind::Person, &person("PREMIER")).unwrap();
+    app.change_passphrase(&Passphrase::new(PASSPHRASE), &Passphrase::new("une phrase nouvelle")).unwrap();
+    assert_eq!(persons_another_program_sees(&path), "1");
+    app.add(Kind::Person, &person("SECOND")).unwrap();
+    assert_eq!(persons_another_program_sees(&path), "2", "the app's commit after the change is in the WAL others read");
+}

@@ -171,9 +171,14 @@ impl Binome {
 
     /// Seals the store key under a new passphrase; not a page of the store
     /// is rewritten, and its backups open with the new one too.
+    ///
+    /// The key file is read as it is, never through [`store_state`]: that
+    /// opens the store file outside SQLite, and closing it would drop this
+    /// connection's locks (see binome-store's `Store::reopen`).
     pub fn change_passphrase(&self, current: &Passphrase, new: &Passphrase) -> Result<()> {
         let store = self.store.path();
-        let mut key_file = read_key_file(store)?;
+        let mut key_file = key_file::read(&key_file_path(store))?
+            .ok_or_else(|| VaultError::NotProtected { store: store.display().to_string() })?;
         let key = passphrase::unseal(&key_file.passphrase, current, &key_file.binding())?;
         key_file.passphrase = passphrase::seal(&key, new, &key_file.binding())?;
         key_file::write(&key_file_path(store), &key_file)?;
