@@ -10,7 +10,7 @@ use binome_core::domain::Kind;
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
-use binome_core::exports::CsvTable;
+use binome_core::exports::{CsvRequest, CsvTable};
 use binome_core::import::{
     ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, NewFacility,
     NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
@@ -54,6 +54,7 @@ pub fn typescript() -> String {
         DeviceView,
         SentBundleView,
         Disclosure,
+        CsvRequest,
         StatusView,
         RosterRow,
         RosterView,

@@ -229,8 +229,14 @@ step('a script in the page cannot slip a value outside a closed list past the ba
   // An unknown breakdown was once ignored, answering the total as if split.
   assert.equal(await call('indicators', { scopeText, by: 'colour' }), 'invalid-args');
   const target = join(scratch('closed-lists'), 'table.csv');
-  const csv = { scopeText, table: 'colour', by: null, frenchExcel: true, pseudonymise: false, path: target };
-  assert.equal(await call('export_csv', csv), 'invalid-args');
+  const request = { table: 'colour', by: null, french_excel: true, pseudonymise: false, disclosure: 'small-groups-hidden' };
+  assert.equal(await call('export_csv', { scopeText, request, path: target }), 'invalid-args');
+  // The same request with values from the lists reaches the backend (which
+  // then refuses the path nobody chose): the refusals above are the values'.
+  const valid = { ...request, table: 'indicators' };
+  assert.equal(await call('export_csv', { scopeText, request: valid, path: target }), 'path-not-chosen');
+  const everything = { ...request, table: 'indicators', disclosure: 'everything' };
+  assert.equal(await call('export_csv', { scopeText, request: everything, path: target }), 'invalid-args');
   assert.equal(await call('save_import_template', { kind: 'colour', path: target }), 'invalid-args');
   assert.equal(await call('pick_file', { purpose: 'colour' }), 'invalid-args');
   assert.equal(existsSync(target), false);

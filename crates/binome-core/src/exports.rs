@@ -35,6 +35,19 @@ pub enum Cell {
 /// What a hidden cell shows.
 pub const HIDDEN_TEXT: &str = "< 5";
 
+/// What one CSV export writes, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CsvRequest {
+    pub table: CsvTable,
+    /// The breakdown of the indicators table.
+    pub by: Option<Breakdown>,
+    /// `;`, decimal comma and BOM, or `,` and ISO dates.
+    pub french_excel: bool,
+    pub pseudonymise: bool,
+    pub disclosure: Disclosure,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Sheet name (at most 31 characters, as Excel requires).
@@ -281,24 +294,15 @@ impl Binome {
     }
 
     /// One table as CSV: a table of records, or the indicators split by `by`.
-    pub fn csv_export(
-        &self,
-        scope: &Scope,
-        table: CsvTable,
-        by: Option<Breakdown>,
-        french_excel: bool,
-        pseudonymise: bool,
-        disclosure: Disclosure,
-        messages: &Messages,
-    ) -> Result<Vec<u8>> {
-        let table = match table.raw() {
-            Some(raw) => self.raw_table(raw, scope, pseudonymise, messages)?,
+    pub fn csv_export(&self, scope: &Scope, request: &CsvRequest, messages: &Messages) -> Result<Vec<u8>> {
+        let table = match request.table.raw() {
+            Some(raw) => self.raw_table(raw, scope, request.pseudonymise, messages)?,
             None => {
-                let by: Vec<Breakdown> = by.into_iter().collect();
-                self.indicator_tables(scope, &by, disclosure, messages)?.pop().expect("at least the total")
+                let by: Vec<Breakdown> = request.by.into_iter().collect();
+                self.indicator_tables(scope, &by, request.disclosure, messages)?.pop().expect("at least the total")
             }
         };
-        Ok(csv(&table, french_excel))
+        Ok(csv(&table, request.french_excel))
     }
 
     pub fn raw_table(&self, which: RawTable, scope: &Scope, pseudonymise: bool, messages: &Messages) -> Result<Table> {

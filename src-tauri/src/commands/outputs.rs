@@ -5,7 +5,7 @@ use crate::state::AppState;
 use binome_core::dhis2::Dhis2Format;
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::indicators::{Breakdown, Scope};
-use binome_core::exports::CsvTable;
+use binome_core::exports::CsvRequest;
 use binome_core::views::ScopeText;
 use std::path::Path;
 use tauri::State;
@@ -99,19 +99,12 @@ pub async fn export_workbook(
 pub async fn export_csv(
     state: State<'_, AppState>,
     scope_text: ScopeText,
-    table: CsvTable,
-    by: Option<Breakdown>,
-    french_excel: bool,
-    pseudonymise: bool,
-    disclosure: Disclosure,
+    request: CsvRequest,
     path: String,
 ) -> Answer<()> {
     let path = state.writable(&path)?;
     let m = state.messages();
-    state.with(|b| {
-        let scope = scope(b, &scope_text)?;
-        write(&path, b.csv_export(&scope, table, by, french_excel, pseudonymise, disclosure, &m)?)
-    })
+    state.with(|b| write(&path, b.csv_export(&scope(b, &scope_text)?, &request, &m)?))
 }
 
 #[tauri::command]

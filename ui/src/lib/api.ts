@@ -33,7 +33,8 @@ import type {
   StatusView,
   LockView,
   SentBundleView,
-  Disclosure
+  Disclosure,
+  CsvRequest
 } from './bindings';
 import { writesInOrder } from './in-order';
 
@@ -128,15 +129,8 @@ export const api = {
 
   exportWorkbook: (scopeText: ScopeText, pseudonymise: boolean, disclosure: Disclosure, path: string) =>
     invoke<void>('export_workbook', { scopeText, pseudonymise, disclosure, path }),
-  exportCsv: (
-    scopeText: ScopeText,
-    table: CsvTable,
-    by: Breakdown | null,
-    frenchExcel: boolean,
-    pseudonymise: boolean,
-    disclosure: Disclosure,
-    path: string
-  ) => invoke<void>('export_csv', { scopeText, table, by, frenchExcel, pseudonymise, disclosure, path }),
+  exportCsv: (scopeText: ScopeText, request: CsvRequest, path: string) =>
+    invoke<void>('export_csv', { scopeText, request, path }),
   dhis2Template: (path: string) => invoke<void>('dhis2_template', { path }),
   dhis2Export: (mappingPath: string, period: string, programme: string | null, format: Dhis2Format, path: string) =>
     invoke<number>('dhis2_export', { mappingPath, period, programme, format, path }),

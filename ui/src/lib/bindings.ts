@@ -85,6 +85,16 @@ acknowledged: boolean, };
 
 export type Disclosure = "exact" | "small-groups-hidden";
 
+export type CsvRequest = { table: CsvTable, 
+/**
+ * The breakdown of the indicators table.
+ */
+by: Breakdown | null, 
+/**
+ * `;`, decimal comma and BOM, or `,` and ISO dates.
+ */
+french_excel: boolean, pseudonymise: boolean, disclosure: Disclosure, };
+
 export type StatusView = { store_path: string, device: DeviceView | null, 
 /**
  * No programme, mission nor person yet: offer the demo data.

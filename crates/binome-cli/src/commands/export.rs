@@ -7,6 +7,7 @@ use binome_core::dhis2::{Dhis2Auth, Dhis2Format, ImportSummary, push_data_value_
 use binome_core::domain::Kind;
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::indicators::Breakdown;
+use binome_core::exports::CsvRequest;
 use binome_core::i18n::Messages;
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
@@ -28,15 +29,16 @@ pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
                 .unwrap_or_default();
             binome.donor_workbook(&scope, &breakdowns, !sub.get_flag("no-raw"), pseudonymise, disclosure, m)?
         }
-        _ => binome.csv_export(
-            &scope,
-            sub.get_one::<String>("table").expect("has a default").parse().expect("validated by clap"),
-            sub.get_one::<String>("by").map(|b| Breakdown::parse(b).expect("validated by clap")),
-            sub.get_one::<String>("dialect").map(String::as_str) != Some("plain"),
-            pseudonymise,
-            disclosure,
-            m,
-        )?,
+        _ => {
+            let request = CsvRequest {
+                table: sub.get_one::<String>("table").expect("has a default").parse().expect("validated by clap"),
+                by: sub.get_one::<String>("by").map(|b| Breakdown::parse(b).expect("validated by clap")),
+                french_excel: sub.get_one::<String>("dialect").map(String::as_str) != Some("plain"),
+                pseudonymise,
+                disclosure,
+            };
+            binome.csv_export(&scope, &request, m)?
+        }
     };
     binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
     say(m.text("export-written", &[("path", out.display().to_string())]));
