@@ -131,27 +131,15 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "expert_days",
 ];
 
-/// The columns that describe the people of a group, hidden with it; the
-/// others count sessions, hours taught and missions.
-const PEOPLE_COLUMNS: &[&str] = &[
-    "persons_trained",
-    "person_hours",
-    "person_days",
-    "attendance_rate",
-    "scored_pairs",
-    "pre_mean_percent",
-    "post_mean_percent",
-    "gain_points",
-    "pass_rate",
-    "competency_pairs",
-    "competencies_acquired_rate",
-    "progression_rate",
-];
+/// The columns that count sessions, hours taught and missions: shown for
+/// every group. All the others describe the group's people, and are
+/// hidden with it.
+const SESSION_COLUMNS: &[&str] = &["sessions", "training_hours", "sessions_validated_rate", "missions", "expert_days"];
 
 /// A row's figures about people, hidden.
 fn hide_people(row: &mut [Cell]) {
     for (i, column) in INDICATOR_COLUMNS.iter().enumerate() {
-        if PEOPLE_COLUMNS.contains(column) {
+        if !SESSION_COLUMNS.contains(column) {
             row[i + 1] = Cell::Hidden;
         }
     }
