@@ -83,7 +83,8 @@ npm_install() {
 # and the real readers the output tests use: poppler for PDFs, LibreOffice
 # for workbooks.
 setup_e2e() {
-    apt_install xvfb webkit2gtk-driver poppler-utils libreoffice-calc-nogui
+    # gnome-keyring and dbus-run-session: the keychain tests' Secret Service.
+    apt_install xvfb webkit2gtk-driver poppler-utils libreoffice-calc-nogui gnome-keyring dbus
     if ! command -v tauri-driver >/dev/null 2>&1; then
         echo "binome: installation de tauri-driver / installing tauri-driver"
         cargo install tauri-driver --locked --quiet

@@ -13,6 +13,8 @@ cargo fmt --all -- --check
 (cd ui && npm run --silent check && npx vitest run --reporter=dot)
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
+# The OS keychain, under a private D-Bus session with gnome-keyring.
+scripts/keychain-tests.sh
 
 # A short smoke of the bundle reader's fuzz target, seeded with a real
 # bundle. Stable Rust builds it without coverage instrumentation, so this

@@ -5,6 +5,7 @@
 
 use crate::commands::files::FilePurpose;
 use crate::commands::lock::LockView;
+use crate::commands::recovery::RecoveryKitView;
 use binome_core::dhis2::{Dhis2Format, ImportSummary};
 use binome_core::domain::Kind;
 use binome_core::domain::disclosure::Disclosure;
@@ -110,6 +111,7 @@ pub fn typescript() -> String {
         CsvTable,
         Dhis2Format,
         FilePurpose,
+        RecoveryKitView,
     ];
     for decl in decls {
         out.push_str(&decl);

@@ -44,6 +44,12 @@ impl AppState {
         }
         let messages = Messages::new(Lang::Fr);
         let slot = match store_state(&store_path) {
+            // A key remembered on this computer opens it at once; a keychain
+            // that does not answer leaves it to the passphrase.
+            Ok(StoreState::Locked) => match Binome::open_remembered(&store_path) {
+                Ok(Some(binome)) => Slot::Open(binome),
+                Ok(None) | Err(_) => Slot::Locked,
+            },
             Ok(_) => Slot::Locked,
             Err(e) => Slot::Unavailable(ErrorView::from_core(&e.into(), &messages)),
         };
@@ -172,6 +178,31 @@ mod tests {
         state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
         assert_eq!(state.lock_state().unwrap(), None);
         assert_eq!(state.with(|b| b.status_view()).unwrap().device.map(|d| d.author), Some("Awa".to_owned()));
+    }
+
+    /// Needs a Secret Service in the session: `scripts/test.sh` runs it
+    /// under `dbus-run-session` with an unlocked gnome-keyring.
+    #[test]
+    #[ignore = "needs the session's keychain: run by scripts/test.sh under dbus-run-session"]
+    fn a_store_remembered_on_this_computer_opens_at_start_and_asks_again_once_locked() {
+        use binome_core::vault::{Passphrase, StoreState};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("binome.sqlite3");
+        let state = AppState::open(path.clone());
+        state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
+        state.with(|b| b.remember_on_this_computer(true)).unwrap();
+        drop(state);
+
+        let restarted = AppState::open(path.clone());
+        assert_eq!(restarted.lock_state().unwrap(), None, "opened from the keychain");
+        assert_eq!(restarted.with(|b| b.status_view()).unwrap().device.map(|d| d.author), Some("Awa".to_owned()));
+        restarted.lock();
+        assert_eq!(restarted.lock_state().unwrap(), Some(StoreState::Locked), "locking asks the passphrase");
+        restarted.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        restarted.with(|b| b.remember_on_this_computer(false)).unwrap();
+        drop(restarted);
+        assert_eq!(AppState::open(path).lock_state().unwrap(), Some(StoreState::Locked), "forgotten");
     }
 
     #[test]

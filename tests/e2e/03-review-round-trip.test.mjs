@@ -5,8 +5,10 @@
 // the dashboard and the mission debrief show the same figures as the CLI.
 // Each new screen passes an axe-core check and fits 1366×768.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
+  CLI,
   FIXTURES,
   answerNextDialog,
   assertAccessible,
@@ -305,4 +307,73 @@ step('every screen passes the accessibility check and fits 1366×768', async () 
     await browser.pause(300);
     await assertAccessible(browser, `the mission's ${tab} tab`);
   }
+}, () => browser);
+
+const coordinatorStore = join(dir, 'coordinator.sqlite3');
+
+step('a coordinator erases a person at their request; their figures stay, their name goes', async () => {
+  cli(coordinatorStore, 'init', '--name', 'Bureau de N’Djamena', '--author', 'Fatimé Ngaba', '--role', 'coordinator');
+  cli(coordinatorStore, 'demo', '--scale', 'mission');
+  const person = cli(coordinatorStore, 'person', 'list').find((p) => p.data.role === 'participant' && p.data.phone);
+  const before = cli(coordinatorStore, 'indicators', '--by', 'sex');
+  await switchTo(coordinatorStore);
+  await go(browser, `/participants/${person.id}`);
+  await click(browser, '#start-erase');
+  await shown(browser, '#erase-explained');
+  await type(browser, '#erase-reference', 'DPO-2026-04');
+  await screenshot(browser, '24-effacement');
+  await assertAccessible(browser, 'the erasure of a person');
+  await click(browser, '#confirm-erase');
+  await waitForText(browser, '#erase-done', 'ANON-');
+  assert.match(await textOf(browser, '#person-name'), /^ANON-/);
+  const erased = cli(coordinatorStore, 'person', 'show', person.id).data;
+  assert.match(erased.family_name, /^ANON-/);
+  assert.ok(erased.phone == null && erased.given_names == null, JSON.stringify(erased));
+  assert.equal(cli(coordinatorStore, 'erasure', 'list')[0].data.reference, 'DPO-2026-04');
+  assert.deepEqual(cli(coordinatorStore, 'indicators', '--by', 'sex'), before, 'the person still counts');
+}, () => browser);
+
+step('the expert saves the recovery kit; the coordinator sets a new passphrase on the expert’s store with it', async () => {
+  for (const [from, to, name] of [
+    [expertStore, coordinatorStore, 'Portable de Claire'],
+    [coordinatorStore, expertStore, 'Bureau de N’Djamena']
+  ]) {
+    const hello = join(dir, `hello-kit-${name.length}.binome`);
+    cli(from, 'bundle', 'export', '--out', hello);
+    cli(to, 'bundle', 'import', hello);
+    cli(to, 'devices', 'trust', name);
+  }
+  const kit = join(dir, 'kit-claire.json');
+  await switchTo(expertStore);
+  await go(browser, '/sync');
+  await shown(browser, '#recovery-kit');
+  answerNextDialog(kit);
+  await click(browser, '#save-kit');
+  await waitForText(browser, '#kit-saved', 'Bureau de N’Djamena');
+  await assertAccessible(browser, 'the recovery kit');
+
+  await switchTo(coordinatorStore);
+  await go(browser, '/sync');
+  await click(browser, '#start-kit-reset');
+  answerNextDialog(kit);
+  await click(browser, '#pick-kit');
+  await waitForText(browser, '#picked-kit', 'kit-claire.json');
+  answerNextDialog(expertStore);
+  await click(browser, '#pick-store');
+  await waitForText(browser, '#picked-store', 'expert.sqlite3');
+  const renewed = 'une phrase toute neuve';
+  await type(browser, '#kit-passphrase', renewed);
+  await type(browser, '#kit-passphrase-again', renewed);
+  await screenshot(browser, '25-kit-de-recuperation');
+  await assertAccessible(browser, 'the recovery kit used by a coordinator');
+  await click(browser, '#confirm-kit-reset');
+  await waitForText(browser, '#kit-reset-done', 'Portable de Claire');
+
+  // The expert's store now opens with the new passphrase only.
+  const opened = execFileSync(CLI, ['--db', expertStore, '--json', 'mission', 'list'], {
+    encoding: 'utf8',
+    env: { ...process.env, BINOME_PASSPHRASE: renewed }
+  });
+  assert.equal(JSON.parse(opened)[0].id, mission.id);
+  assert.throws(() => cli(expertStore, 'mission', 'list'), 'the old passphrase no longer opens it');
 }, () => browser);

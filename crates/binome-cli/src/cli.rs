@@ -25,6 +25,7 @@ pub const RECORD_COMMANDS: &[(&str, &str, Kind)] = &[
     ("merges", "person-merge", Kind::PersonMerge),
     ("professions", "profession", Kind::Profession),
     ("value-choices", "value-choice", Kind::ValueChoice),
+    ("erasures", "erasure", Kind::Erasure),
 ];
 
 /// The option for a field: reference fields drop their `_id`, underscores become dashes.
@@ -145,6 +146,18 @@ fn record_command(name: &'static str, alias: &'static str, kind: Kind, labels: &
                     .arg(Arg::new("keep").required(true).value_name("KEEP"))
                     .arg(Arg::new("other").required(true).value_name("OTHER"))
                     .arg(Arg::new("reason").long("reason").value_name("TEXTE")),
+            )
+            .subcommand(
+                Command::new("erase")
+                    .visible_alias("effacer")
+                    .about(
+                        "Effacer une personne à sa demande (coordinateur) : noms, service, téléphone et courriel \
+                         vidés sur chaque ordinateur qui reçoit l'effacement ; présences et notes restent comptées / \
+                         erase a person at their request (coordinator): names, service, phone and email blanked on \
+                         every laptop that receives the erasure; attendance and scores still count",
+                    )
+                    .arg(target())
+                    .arg(Arg::new("reference").long("reference").value_name("REF")),
             );
     }
     if kind == Kind::Framework {

@@ -38,7 +38,8 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             CoreError::Invalid { .. }
             | CoreError::Import(_)
             | CoreError::UnknownBreakdown(_)
-            | CoreError::DemoStoreNotEmpty,
+            | CoreError::DemoStoreNotEmpty
+            | CoreError::PseudonymKeyUnavailable { .. },
         ) => 1,
         Some(
             CoreError::NotFound { .. }

@@ -87,7 +87,8 @@ impl Binome {
 
     /// Puts a backup (by file name, or a unique part of it) back in place,
     /// after a backup of the present state. Nothing is pruned here: the
-    /// backup restored and the one just taken both stay.
+    /// backup restored and the one just taken both stay. Persons erased
+    /// since the backup was taken stay erased.
     pub fn restore(&mut self, name: &str) -> Result<BackupFile> {
         let backups = self.backups()?;
         let matching: Vec<&BackupFile> = backups.iter().filter(|b| b.name.contains(name)).collect();
@@ -98,6 +99,7 @@ impl Binome {
                 return Err(CoreError::BackupAmbiguous(name.to_owned(), many.iter().map(|b| b.name.clone()).collect()));
             }
         };
+        let erasures = self.erasures_to_keep()?;
         self.take_backup("avant-restauration")?;
         // A backup from before encryption at rest, put back in the folder
         // by hand, is encrypted in place first.
@@ -106,6 +108,7 @@ impl Binome {
             self.store.encrypt_backup(&chosen.path)?;
         }
         self.store.restore_from(&chosen.path)?;
+        self.keep_erasures(&erasures)?;
         Ok(chosen)
     }
 }

@@ -274,6 +274,15 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&m.text("error-demo-not-empty", &[]));
             out.push('\n');
         }
+        CoreError::PseudonymKeyUnavailable { programme, holders } => {
+            let key = if holders.is_empty() { "error-pseudonym-key-coordinator" } else { "error-pseudonym-key-sealed" };
+            out.push_str(&m.text(key, &[("programme", programme.clone()), ("holders", holders.join(", "))]));
+            out.push('\n');
+        }
+        CoreError::Seal(error) => {
+            out.push_str(&m.text("error-seal", &[("detail", error.to_string())]));
+            out.push('\n');
+        }
         CoreError::Vault(error) => {
             out.push_str(&vault_error(error, m));
             out.push('\n');
@@ -323,6 +332,9 @@ fn vault_error(error: &crate::vault::VaultError, m: &Messages) -> String {
         VaultError::KitNotForUs => m.text("error-kit-not-for-us", &[]),
         VaultError::KitForAnotherStore { store } => m.text("error-kit-other-store", &[("store", store.clone())]),
         VaultError::NoCoordinator => m.text("error-no-coordinator", &[]),
+        VaultError::KeychainUnavailable { detail } => {
+            m.text("error-keychain-unavailable", &[("detail", detail.clone())])
+        }
         VaultError::Io { path, source } => {
             m.text("error-io", &[("path", path.clone()), ("detail", source.to_string())])
         }

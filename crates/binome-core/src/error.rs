@@ -40,6 +40,12 @@ pub enum CoreError {
     Dhis2(crate::dhis2::Dhis2Error),
     #[error(transparent)]
     Vault(#[from] crate::vault::VaultError),
+    /// This laptop cannot open the pseudonym key of a programme: it is not
+    /// a coordinator's, or the key is sealed to other coordinators only.
+    #[error("the pseudonym key of {programme} is not sealed to this laptop")]
+    PseudonymKeyUnavailable { programme: String, holders: Vec<String> },
+    #[error("cannot seal a key")]
+    Seal(#[source] binome_sync::SealError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -65,6 +71,8 @@ impl CoreError {
             CoreError::Dhis2(crate::dhis2::Dhis2Error::InsecureServer { .. }) => "dhis2-insecure-server",
             CoreError::Dhis2(_) => "dhis2",
             CoreError::Vault(e) => e.code(),
+            CoreError::PseudonymKeyUnavailable { .. } => "pseudonym-key-unavailable",
+            CoreError::Seal(_) => "seal",
             CoreError::Store(StoreError::WrongKey { .. }) => "wrong-key",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",

@@ -1,12 +1,13 @@
 //! Exports for people outside Binôme: donors' workbooks (XLSX), CSV for
 //! Excel or for scripts. Every table is built once, as typed cells, and
 //! written in either format, so an XLSX and a CSV never disagree.
-//! `pseudonymise` replaces names and phones by stable codes, for sharing
-//! outside the programme.
+//! `pseudonymise` replaces names and phones by codes keyed per programme
+//! ([`crate::pseudonyms`]), for sharing outside the programme.
 
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
+use crate::pseudonyms::PseudonymKeys;
 use binome_domain::disclosure::{Disclosure, hidden_groups};
 use binome_domain::framework::{Framework, assessment_level};
 use binome_domain::indicators::{Breakdown, Indicators, Scope};
@@ -15,7 +16,6 @@ use binome_domain::{Kind, Row};
 use binome_store::ListQuery;
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 
 /// One cell, typed so a spreadsheet gets real numbers and dates.
@@ -171,17 +171,6 @@ pub fn indicator_cell(ind: &Indicators, column: &str) -> Cell {
     }
 }
 
-/// A stable code for a person, the same in every export and on every
-/// laptop, that does not reveal the name.
-pub fn pseudonym(person_id: &str) -> String {
-    let digest = Sha256::digest(person_id.as_bytes());
-    format!("P-{}", hex_upper(&digest[..5]))
-}
-
-fn hex_upper(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
-}
-
 fn text<'a>(row: &'a Row, field: &str) -> &'a str {
     row.get(field).and_then(Value::as_str).unwrap_or_default()
 }
@@ -263,7 +252,7 @@ impl Binome {
     /// The donor workbook: indicators with `breakdowns` (all when empty),
     /// then the records unless `with_records` is false.
     pub fn donor_workbook(
-        &self,
+        &mut self,
         scope: &Scope,
         breakdowns: &[Breakdown],
         with_records: bool,
@@ -274,17 +263,21 @@ impl Binome {
         let breakdowns = if breakdowns.is_empty() { Breakdown::ALL } else { breakdowns };
         let mut tables = self.indicator_tables(scope, breakdowns, disclosure, messages)?;
         if with_records {
+            let keys = self.keys_if(pseudonymise, scope)?;
             for &raw in RawTable::ALL {
-                tables.push(self.raw_table(raw, scope, pseudonymise, messages)?);
+                tables.push(self.raw_table(raw, scope, keys.as_ref(), messages)?);
             }
         }
         workbook(&tables)
     }
 
     /// One table as CSV: a table of records, or the indicators split by `by`.
-    pub fn csv_export(&self, scope: &Scope, request: &CsvRequest, messages: &Messages) -> Result<Vec<u8>> {
+    pub fn csv_export(&mut self, scope: &Scope, request: &CsvRequest, messages: &Messages) -> Result<Vec<u8>> {
         let table = match request.table.raw() {
-            Some(raw) => self.raw_table(raw, scope, request.pseudonymise, messages)?,
+            Some(raw) => {
+                let keys = self.keys_if(request.pseudonymise, scope)?;
+                self.raw_table(raw, scope, keys.as_ref(), messages)?
+            }
             None => {
                 let by: Vec<Breakdown> = request.by.into_iter().collect();
                 self.indicator_tables(scope, &by, request.disclosure, messages)?.pop().expect("at least the total")
@@ -293,7 +286,34 @@ impl Binome {
         Ok(csv(&table, request.french_excel))
     }
 
-    pub fn raw_table(&self, which: RawTable, scope: &Scope, pseudonymise: bool, messages: &Messages) -> Result<Table> {
+    /// The pseudonym keys of the programmes `scope` covers, when asked for.
+    fn keys_if(&mut self, pseudonymise: bool, scope: &Scope) -> Result<Option<PseudonymKeys>> {
+        if !pseudonymise {
+            return Ok(None);
+        }
+        let programmes = match (&scope.programme_id, &scope.mission_id) {
+            (Some(programme), _) => vec![programme.clone()],
+            (None, Some(mission)) => match self.store.get(Kind::Mission, mission)? {
+                Some(m) => vec![text(&m.data, "programme_id").to_owned()],
+                None => Vec::new(),
+            },
+            (None, None) => {
+                self.store.list(Kind::Programme, &ListQuery::default())?.into_iter().map(|p| p.id).collect()
+            }
+        };
+        self.pseudonym_keys(&programmes).map(Some)
+    }
+
+    /// One table of records; persons by name, or by their programme's
+    /// pseudonym when `keys` are given.
+    pub fn raw_table(
+        &self,
+        which: RawTable,
+        scope: &Scope,
+        keys: Option<&PseudonymKeys>,
+        messages: &Messages,
+    ) -> Result<Table> {
+        let pseudonymise = keys.is_some();
         let all = ListQuery::default();
         let missions: HashMap<String, Row> =
             self.store.list(Kind::Mission, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
@@ -327,11 +347,13 @@ impl Binome {
         let professions: BTreeMap<String, Row> =
             self.store.list(Kind::Profession, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
         let field = |name: &str| messages.field(name);
-        let person_cells = |person_id: &str, with_phone: bool| -> Vec<Cell> {
+        let person_cells = |person_id: &str, programme_id: &str, with_phone: bool| -> Vec<Cell> {
             let canonical = self.store.canonical_person(person_id).unwrap_or_else(|_| person_id.to_owned());
             let p = persons.get(&canonical).cloned().unwrap_or_default();
-            let mut cells = if pseudonymise {
-                vec![Cell::Text(pseudonym(&canonical))]
+            let mut cells = if let Some(keys) = keys {
+                // A row of no programme has no key to code its person with:
+                // left blank rather than named.
+                vec![Cell::Text(keys.code(programme_id, &canonical).unwrap_or_default())]
             } else {
                 vec![Cell::Text(format!("{} {}", text(&p, "family_name"), text(&p, "given_names")).trim().to_owned())]
             };
@@ -418,7 +440,15 @@ impl Binome {
                         continue;
                     }
                     let mut row = session_cells(session_id);
-                    row.extend(person_cells(text(&record.data, "person_id"), which == RawTable::Attendance));
+                    let programme_id = sessions
+                        .get(session_id)
+                        .and_then(|s| missions.get(text(s, "mission_id")))
+                        .map_or("", |m| text(m, "programme_id"));
+                    row.extend(person_cells(
+                        text(&record.data, "person_id"),
+                        programme_id,
+                        which == RawTable::Attendance,
+                    ));
                     if which == RawTable::Attendance {
                         row.push(Cell::Text(messages.value(text(&record.data, "status"))));
                     } else {
@@ -436,9 +466,10 @@ impl Binome {
                 Table { name: messages.text(name, &[]), headers, rows }
             }
             RawTable::Assessments => {
-                let frameworks: HashMap<String, Framework> = self
-                    .store
-                    .list(Kind::Framework, &all)?
+                let framework_rows = self.store.list(Kind::Framework, &all)?;
+                let framework_programmes: HashMap<String, String> =
+                    framework_rows.iter().map(|r| (r.id.clone(), text(&r.data, "programme_id").to_owned())).collect();
+                let frameworks: HashMap<String, Framework> = framework_rows
                     .into_iter()
                     .filter_map(|r| {
                         let mut object = r.data.clone();
@@ -487,7 +518,11 @@ impl Binome {
                         Cell::Date(date),
                         Cell::Text(mission.map(|m| text(m, "code").to_owned()).unwrap_or_default()),
                     ];
-                    row.extend(person_cells(text(d, "person_id"), false));
+                    let programme_id = match mission {
+                        Some(m) => text(m, "programme_id"),
+                        None => framework_programmes.get(text(d, "framework_id")).map_or("", String::as_str),
+                    };
+                    row.extend(person_cells(text(d, "person_id"), programme_id, false));
                     row.push(Cell::Text(framework.map(|f| f.code.clone()).unwrap_or_default()));
                     row.push(Cell::Text(competency.map(|c| format!("{} — {}", c.code, c.name)).unwrap_or_default()));
                     row.push(Cell::Text(messages.value(text(d, "context"))));

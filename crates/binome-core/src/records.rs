@@ -236,6 +236,18 @@ impl Binome {
                 }
             }
             Kind::Assessment => self.check_ratings(data, problems)?,
+            // What an erasure blanked is not typed back in.
+            Kind::Person if !creating && self.store.is_erased(id)? => {
+                let mut erased = data.clone();
+                binome_domain::erasure::erase(id, &mut erased);
+                for field in binome_domain::erasure::PERSONAL_FIELDS {
+                    let given = |row: &Row| row.get(*field).filter(|v| !v.is_null()).cloned();
+                    if given(data) != given(&erased) {
+                        let typed = text(data, field).unwrap_or_default();
+                        problems.push(Problem::new(field, ProblemCode::Erased, typed));
+                    }
+                }
+            }
             _ => {}
         }
         Ok(())
@@ -398,6 +410,10 @@ pub fn record_id(kind: Kind, data: &Row) -> String {
                 text(data, "value_key").unwrap_or_default()
             ),
         ),
+        // Two coordinators who erase one person record one erasure.
+        Kind::Erasure => natural_id(kind.table(), &[&key_uuid("person_id")]),
+        // One key per programme, whichever coordinator made it first.
+        Kind::PseudonymKey => natural_id(kind.table(), &[&key_uuid("programme_id")]),
         _ => new_id(),
     };
     id.hyphenated().to_string()

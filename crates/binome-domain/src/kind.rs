@@ -26,6 +26,12 @@ pub enum Kind {
     /// How a programme's lists write a value, once a person has said what
     /// it is ("SFDE" → a profession, "HME" → a facility, "Fém." → F).
     ValueChoice,
+    /// A coordinator's erasure of a person (right to erasure): their
+    /// personal fields are blanked on every laptop that learns of it.
+    Erasure,
+    /// A programme's pseudonym key, sealed to its coordinators' laptops:
+    /// what keys the codes that stand for persons in shared exports.
+    PseudonymKey,
 }
 
 /// A closed vocabulary, seen by a field.
@@ -284,12 +290,30 @@ static VALUE_CHOICE: &[FieldSpec] = &[
     req("mapped_to", LINE),
 ];
 
+/// The right to erasure exercised: the person's names, phone, email and
+/// service are blanked everywhere (`crate::erasure`); the record itself
+/// carries nothing personal. One per person, whoever records it.
+static ERASURE: &[FieldSpec] =
+    &[key("person_id", FieldType::Ref(Kind::Person)), req("date", FieldType::Date), f("reference", SHORT)];
+
+/// A programme's pseudonym key, sealed with age to the coordinators'
+/// laptops that may open it (`sealed_for`: their device ids).
+static PSEUDONYM_KEY: &[FieldSpec] = &[
+    key("programme_id", FieldType::Ref(Kind::Programme)),
+    req("sealed", FieldType::LongText),
+    req("sealed_for", FieldType::Json),
+];
+
 impl Kind {
-    /// Referenced kinds before the kinds that refer to them.
+    /// Referenced kinds before the kinds that refer to them, but for
+    /// erasures: before persons, so that a bundle's erasure is applied
+    /// before its versions of the person (a blanked version of a laptop
+    /// that already holds the named one would otherwise be a forgery).
     pub const ALL: &'static [Kind] = &[
         Kind::Programme,
         Kind::Profession,
         Kind::Organisation,
+        Kind::Erasure,
         Kind::Person,
         Kind::Mission,
         Kind::TeamMember,
@@ -302,6 +326,7 @@ impl Kind {
         Kind::Review,
         Kind::PersonMerge,
         Kind::ValueChoice,
+        Kind::PseudonymKey,
     ];
 
     /// The table name, also the kind's name in bundles and catalogue keys.
@@ -322,6 +347,8 @@ impl Kind {
             Kind::PersonMerge => "person_merges",
             Kind::Profession => "professions",
             Kind::ValueChoice => "value_choices",
+            Kind::Erasure => "erasures",
+            Kind::PseudonymKey => "pseudonym_keys",
         }
     }
 
@@ -343,6 +370,8 @@ impl Kind {
             Kind::PersonMerge => "person-merge",
             Kind::Profession => "profession",
             Kind::ValueChoice => "value-choice",
+            Kind::Erasure => "erasure",
+            Kind::PseudonymKey => "pseudonym-key",
         }
     }
 
@@ -367,6 +396,8 @@ impl Kind {
             Kind::PersonMerge => PERSON_MERGE,
             Kind::Profession => PROFESSION,
             Kind::ValueChoice => VALUE_CHOICE,
+            Kind::Erasure => ERASURE,
+            Kind::PseudonymKey => PSEUDONYM_KEY,
         }
     }
 
@@ -382,7 +413,7 @@ impl Kind {
     /// Records that are only ever added, never edited: a later decision is a
     /// new row, so a referent's review cannot collide with the expert's edit.
     pub fn is_append_only(self) -> bool {
-        matches!(self, Kind::Review | Kind::PersonMerge)
+        matches!(self, Kind::Review | Kind::PersonMerge | Kind::Erasure)
     }
 
     /// A short text that identifies a record to a person (a code, a name).

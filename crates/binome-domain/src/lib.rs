@@ -19,6 +19,7 @@
 
 pub mod codes;
 pub mod disclosure;
+pub mod erasure;
 pub mod framework;
 pub mod headings;
 pub mod ids;

@@ -41,6 +41,8 @@ pub enum ProblemCode {
     LineBreak,
     /// NUL, escape and the other characters no one types.
     ControlCharacter,
+    /// A personal field of a person a coordinator erased.
+    Erased,
 }
 
 impl ProblemCode {
@@ -72,6 +74,7 @@ impl ProblemCode {
         Self::InvalidPhone,
         Self::LineBreak,
         Self::ControlCharacter,
+        Self::Erased,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -103,6 +106,7 @@ impl ProblemCode {
             Self::InvalidPhone => "invalid_phone",
             Self::LineBreak => "line_break",
             Self::ControlCharacter => "control_character",
+            Self::Erased => "erased",
         }
     }
 }

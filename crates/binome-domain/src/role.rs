@@ -35,11 +35,12 @@ impl DeviceRole {
 
     /// What this role may change. An expert runs missions; a referent
     /// reviews sessions and records follow-up assessments between
-    /// missions; a coordinator may settle anything (duplicates, conflicts).
+    /// missions; a coordinator may settle anything (duplicates, conflicts),
+    /// and alone erases a person or holds a programme's pseudonym key.
     pub fn may_write(self, kind: Kind, data: &Row) -> bool {
         match self {
             DeviceRole::Coordinator => true,
-            DeviceRole::Expert => kind != Kind::Review,
+            DeviceRole::Expert => !matches!(kind, Kind::Review | Kind::Erasure | Kind::PseudonymKey),
             DeviceRole::Referent => match kind {
                 Kind::Review => true,
                 Kind::Assessment => data.get("context").and_then(|c| c.as_str()) == Some("follow_up"),
@@ -68,6 +69,15 @@ mod tests {
         assert!(!Expert.may_write(Kind::Review, &Row::new()));
         assert!(Expert.may_write(Kind::Session, &Row::new()));
         assert!(Coordinator.may_write(Kind::Review, &Row::new()));
+    }
+
+    #[test]
+    fn only_a_coordinator_erases_a_person_or_holds_a_pseudonym_key() {
+        for kind in [Kind::Erasure, Kind::PseudonymKey] {
+            assert!(Coordinator.may_write(kind, &Row::new()));
+            assert!(!Expert.may_write(kind, &Row::new()));
+            assert!(!Referent.may_write(kind, &Row::new()));
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod bulk;
 mod device;
 mod devices;
 mod encrypt;
+mod erasures;
 mod error;
 mod history;
 mod import_choices;

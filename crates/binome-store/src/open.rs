@@ -17,13 +17,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_programme_professions.sql"),
     include_str!("../migrations/0007_value_choices.sql"),
     include_str!("../migrations/0008_numbered_segments.sql"),
+    include_str!("../migrations/0009_erasures_and_pseudonym_keys.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// The schema of the synced tables, which bundles state: a migration that
 /// only adds a table local to the laptop leaves it, so that laptops one
 /// release apart still read each other's bundles.
-pub const SYNCED_SCHEMA_VERSION: i64 = 6;
+pub const SYNCED_SCHEMA_VERSION: i64 = 7;
 
 pub const DEFAULT_CACHE_MIB: i64 = 64;
 

@@ -460,6 +460,7 @@ fn order_by(kind: Kind) -> &'static str {
         Kind::Organisation => "name",
         Kind::Profession => "title COLLATE NOCASE",
         Kind::ValueChoice => "field, value_key",
+        Kind::Erasure => "date",
         Kind::Person => "family_name COLLATE NOCASE, given_names COLLATE NOCASE",
         Kind::Session | Kind::Assessment => "date",
         _ => "change_seq",
@@ -641,6 +642,9 @@ impl Writer<'_> {
         op: &str,
         if_taken: IfTaken,
     ) -> crate::Result<Option<i64>> {
+        // A local edit cannot bring an erased person's name back.
+        let blanked = self.erased_values(kind, id, data)?;
+        let data = blanked.as_ref().unwrap_or(data);
         let actor = self.actor_for(&version.origin, &version.author)?;
         self.tx
             .prepare_cached(CHANGE_LOG_INSERT)
@@ -686,6 +690,11 @@ impl Writer<'_> {
         }
         if kind == Kind::PersonMerge {
             self.merges_changed = true;
+        }
+        if kind == Kind::Erasure
+            && let Some(person_id) = data.get("person_id").and_then(Value::as_str)
+        {
+            self.erase_person_in_place(person_id)?;
         }
         Ok(Some(seq))
     }

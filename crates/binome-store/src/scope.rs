@@ -86,6 +86,12 @@ impl Store {
                 mission_id,
             )?,
         );
+        // An erasure goes wherever the person goes, so that no laptop keeps
+        // the name of someone erased.
+        scope.insert(
+            Kind::Erasure,
+            self.ids(&format!("SELECT id FROM erasures WHERE person_id IN ({persons})"), mission_id)?,
+        );
         Ok(scope)
     }
 }

@@ -257,6 +257,8 @@ impl Writer<'_> {
 
     /// Merges a version from another device into its row.
     pub fn apply_remote(&mut self, incoming: &RemoteVersion) -> crate::Result<Applied> {
+        let blanked = self.erased_incoming(incoming)?;
+        let incoming = blanked.as_ref().unwrap_or(incoming);
         let (kind, id) = (incoming.kind, incoming.id.as_str());
         self.see_own_counter(&incoming.meta.vv);
         if self.filling.contains(&kind) {

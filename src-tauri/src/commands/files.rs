@@ -27,6 +27,8 @@ pub enum FilePurpose {
     Xml,
     /// A list to import: any spreadsheet or delimited text Binôme reads.
     Spreadsheet,
+    /// A store file (an expert's, reopened with a recovery kit).
+    Store,
 }
 
 fn filters(purpose: FilePurpose) -> (&'static str, &'static [&'static str]) {
@@ -38,6 +40,7 @@ fn filters(purpose: FilePurpose) -> (&'static str, &'static [&'static str]) {
         FilePurpose::Json => ("JSON", &["json"]),
         FilePurpose::Xml => ("ADX", &["xml"]),
         FilePurpose::Spreadsheet => ("Excel / CSV", &["xlsx", "xls", "ods", "csv", "txt"]),
+        FilePurpose::Store => ("Binôme", &["sqlite3"]),
     }
 }
 

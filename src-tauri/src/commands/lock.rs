@@ -40,3 +40,19 @@ pub async fn change_passphrase(state: State<'_, AppState>, current: String, new:
     let (current, new) = (Passphrase::new(current), Passphrase::new(new));
     state.with(|b| b.change_passphrase(&current, &new))
 }
+
+/// Whether the store key is remembered on this computer's keychain.
+#[tauri::command]
+pub async fn remembered_here(state: State<'_, AppState>) -> Answer<bool> {
+    state.with(|b| b.is_remembered())
+}
+
+/// "Se souvenir sur cet ordinateur": the store key put in (or taken out
+/// of) the keychain, so that the app opens without the passphrase.
+#[tauri::command]
+pub async fn remember_here(state: State<'_, AppState>, remember: bool) -> Answer<bool> {
+    state.with(|b| {
+        b.remember_on_this_computer(remember)?;
+        b.is_remembered()
+    })
+}

@@ -10,6 +10,7 @@ pub mod files;
 pub mod lock;
 pub mod outputs;
 pub mod records;
+pub mod recovery;
 pub mod review;
 pub mod session;
 pub mod setup;

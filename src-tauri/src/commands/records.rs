@@ -85,6 +85,21 @@ pub async fn merge_persons(state: State<'_, AppState>, keep: String, other: Stri
     })
 }
 
+/// Erases a person at their request (a coordinator's laptop only): the
+/// person as shown from then on, under a code.
+#[tauri::command]
+pub async fn erase_person(
+    state: State<'_, AppState>,
+    person_id: String,
+    reference: Option<String>,
+) -> Answer<RecordView> {
+    state.with(|b| {
+        b.erase_person(&person_id, reference.as_deref())?;
+        let person = b.get(binome_core::domain::Kind::Person, &person_id)?;
+        Ok(b.record_view(&person))
+    })
+}
+
 /// The spreadsheet template of an import, as an Excel workbook with the
 /// headings in the app's language.
 #[tauri::command]

@@ -2,6 +2,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   ImportRequest,
+  RecoveryKitView,
   ImportKind,
   Breakdown,
   CsvTable,
@@ -67,6 +68,8 @@ export const api = {
   saveImportTemplate: (kind: ImportKind, path: string) => invoke<void>('save_import_template', { kind, path }),
   duplicates: () => invoke<DuplicateView[]>('duplicates'),
   mergePersons: (keep: string, other: string) => invoke<RecordView>('merge_persons', { keep, other }),
+  erasePerson: (personId: string, reference: string | null) =>
+    invoke<RecordView>('erase_person', { personId, reference }),
 
   roster: (sessionId: string) => invoke<RosterView>('roster', { sessionId }),
   mark: (sessionId: string, personId: string, status: string) =>
@@ -145,6 +148,12 @@ export const api = {
     dryRun: boolean
   ) => invoke<ImportSummary>('dhis2_push', { mappingPath, period, programme, server, user, password, dryRun }),
 
+  rememberedHere: () => invoke<boolean>('remembered_here'),
+  rememberHere: (remember: boolean) => invoke<boolean>('remember_here', { remember }),
+  saveRecoveryKit: (path: string) => invoke<RecoveryKitView>('save_recovery_kit', { path }),
+  saveRecoveryKitPdf: (path: string) => invoke<RecoveryKitView>('save_recovery_kit_pdf', { path }),
+  resetFromRecoveryKit: (kit: string, store: string, passphrase: string) =>
+    invoke<RecoveryKitView>('reset_from_recovery_kit', { kit, store, passphrase }),
   pickFile: (purpose: FilePurpose) => invoke<string | null>('pick_file', { purpose }),
   pickSave: (purpose: FilePurpose, suggested: string) => invoke<string | null>('pick_save', { purpose, suggested })
 };

@@ -3,7 +3,7 @@
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
 
-export type Kind = "programme" | "organisation" | "person" | "mission" | "team_member" | "enrolment" | "session" | "attendance" | "test_score" | "framework" | "assessment" | "review" | "person_merge" | "profession" | "value_choice";
+export type Kind = "programme" | "organisation" | "person" | "mission" | "team_member" | "enrolment" | "session" | "attendance" | "test_score" | "framework" | "assessment" | "review" | "person_merge" | "profession" | "value_choice" | "erasure" | "pseudonym_key";
 
 export type RecordView = { kind: Kind, id: string, 
 /**
@@ -447,4 +447,14 @@ export type CsvTable = "indicators" | "sessions" | "attendance" | "scores" | "as
 
 export type Dhis2Format = "json" | "adx";
 
-export type FilePurpose = "bundle" | "pdf" | "workbook" | "csv" | "json" | "xml" | "spreadsheet";
+export type FilePurpose = "bundle" | "pdf" | "workbook" | "csv" | "json" | "xml" | "spreadsheet" | "store";
+
+export type RecoveryKitView = { 
+/**
+ * The laptop whose store it opens, and its person.
+ */
+device_name: string, author: string, 
+/**
+ * The coordinators who can open it.
+ */
+coordinators: Array<string>, };

@@ -14,7 +14,7 @@ use clap::ArgMatches;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn export(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+pub fn export(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let m = ctx.messages;
     let (format, sub) = matches.subcommand().expect("a format is required");
     let scope = super::scope::scope_from(binome, sub)?;

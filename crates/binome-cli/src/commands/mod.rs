@@ -52,7 +52,7 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
         "template" => import::template(sub, &ctx),
         "export" => match sub.subcommand() {
             Some(("dhis2-json" | "adx", _)) => export::dhis2(&open(matches)?, sub, &ctx),
-            _ => export::export(&open(matches)?, sub, &ctx),
+            _ => export::export(&mut open(matches)?, sub, &ctx),
         },
         "dhis2" => export::dhis2_template(&open(matches)?, sub, &ctx),
         "print" => export::print(&open(matches)?, sub, &ctx),

@@ -122,6 +122,16 @@ pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> 
                 ));
             }
         }
+        "erase" => {
+            let person = sub.get_one::<String>("target").expect("required");
+            let erasure = binome.erase_person(person, sub.get_one::<String>("reference").map(String::as_str))?;
+            if ctx.json {
+                say(serde_json::to_string_pretty(&erasure)?);
+            } else {
+                let person_id = erasure.data.get("person_id").and_then(|v| v.as_str()).unwrap_or_default();
+                say(m.text("cli-erased", &[("person", binome.person_label(person_id))]));
+            }
+        }
         "import" => {
             let path = sub.get_one::<String>("file").expect("required");
             let text = std::fs::read_to_string(path).map_err(|e| CoreError::io(std::path::Path::new(path), e))?;

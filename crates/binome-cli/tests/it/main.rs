@@ -10,6 +10,7 @@ mod indicators;
 mod lock;
 mod migration;
 mod print;
+mod privacy;
 mod private_files;
 mod real_lists;
 mod records;

@@ -127,7 +127,7 @@ fn a_store_from_schema_5_counts_today_s_professions_in_their_common_category() {
     assert_eq!(rows_of(&store.path(), &tables), before, "no person is rewritten");
     let conn = crate::support::raw(&store.path());
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 8, "migrated to the latest schema");
+    assert_eq!(version, binome_store::SCHEMA_VERSION, "migrated to the latest schema");
 
     let by_title = trained_by(&store, "cadre");
     let by_category = trained_by(&store, "category");

@@ -132,6 +132,7 @@ impl Binome {
         }
         // A revoked coordinator no longer opens this laptop's kit.
         self.refresh_recovery()?;
+        self.refresh_pseudonym_keys()?;
         Ok(DeviceRecord { trust: DeviceTrust::Revoked, ..device })
     }
 }

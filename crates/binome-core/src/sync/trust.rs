@@ -138,6 +138,7 @@ impl Binome {
         }
         self.store.drop_claims(&device.device_id)?;
         self.refresh_recovery()?;
+        self.refresh_pseudonym_keys()?;
         Ok((DeviceRecord { trust: DeviceTrust::Trusted, ..device }, outcomes))
     }
 
@@ -187,6 +188,7 @@ impl Binome {
             self.store.release_from_quarantine(&bundle_id)?;
         }
         self.refresh_recovery()?;
+        self.refresh_pseudonym_keys()?;
         Ok(DeviceRecord { trust, ..device })
     }
 }

@@ -25,6 +25,10 @@ pub struct KeyFile {
     /// The same key sealed to the coordinators trusted here, once one is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery: Option<RecoverySeal>,
+    /// The key was put in this computer's keychain ("se souvenir sur cet
+    /// ordinateur"): only then is the keychain asked at start.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub remembered: bool,
 }
 
 /// What a passphrase seal of the store `store` is bound to.
@@ -34,7 +38,7 @@ pub fn binding_for(store: &str) -> Vec<u8> {
 
 impl KeyFile {
     pub fn new(store: String, passphrase: PassphraseSeal) -> KeyFile {
-        KeyFile { format: FORMAT, store, passphrase, recovery: None }
+        KeyFile { format: FORMAT, store, passphrase, recovery: None, remembered: false }
     }
 
     pub fn binding(&self) -> Vec<u8> {

@@ -5,6 +5,8 @@
 
 mod encrypting;
 pub mod key_file;
+#[cfg(feature = "keychain")]
+pub mod keychain;
 mod passphrase;
 pub mod recovery;
 
@@ -44,6 +46,9 @@ pub enum VaultError {
     KitForAnotherStore { store: String },
     #[error("no coordinator is trusted yet: no recovery kit")]
     NoCoordinator,
+    /// The session has no keychain, or it refused.
+    #[error("the keychain of this computer is unavailable: {detail}")]
+    KeychainUnavailable { detail: String },
     #[error("cannot read or write {path}")]
     Io {
         path: String,
@@ -66,6 +71,7 @@ impl VaultError {
             VaultError::KitNotForUs => "kit-not-for-us",
             VaultError::KitForAnotherStore { .. } => "kit-other-store",
             VaultError::NoCoordinator => "no-coordinator",
+            VaultError::KeychainUnavailable { .. } => "keychain-unavailable",
             VaultError::Io { .. } => "io",
         }
     }
