@@ -7,13 +7,16 @@
 //!
 //! The key is a synced record (`Kind::PseudonymKey`) holding the 32 bytes
 //! sealed with age to coordinators' laptops only: every laptop of the
-//! programme may carry it, only they open it. The first coordinator to
-//! export pseudonymised makes it; whoever opens it seals it again when the
-//! coordinators trusted here change, to the union of those it was sealed
-//! for and those trusted now (so that two coordinators trusting different
-//! colleagues settle on one set instead of resealing in turn). A revoked
-//! laptop is left out of later seals but may keep what it opened: the key
-//! does not change, since codes that change would break a programme's
+//! programme may carry it, only they open it. The record lists each holder
+//! with its age recipient, so a coordinator who seals it again keeps the
+//! holders it never met. The first coordinator to export pseudonymised
+//! makes it; whoever opens it seals it again when the coordinators trusted
+//! here change, to the union of its holders (but those revoked here) and
+//! the coordinators trusted now, so that two coordinators trusting
+//! different colleagues settle on one set instead of resealing in turn;
+//! two seals made at once are settled the same way, not left as a
+//! conflict for a person. A revoked laptop may keep what it opened: the
+//! key does not change, since codes that change would break a programme's
 //! series of exports.
 
 use crate::app::Binome;
@@ -25,7 +28,7 @@ use binome_store::{DeviceRole, DeviceTrust, ListQuery};
 use hmac::{Hmac, Mac};
 use serde_json::{Value, json};
 use sha2::Sha256;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use zeroize::Zeroizing;
 
 const KEY_BYTES: usize = 32;
@@ -48,11 +51,15 @@ impl PseudonymKeys {
     }
 }
 
-/// Who a key is sealed to, as the record lists them.
-fn sealed_for(data: &Row) -> BTreeSet<String> {
+/// Who a key is sealed to, as the record lists them: device id → age
+/// recipient.
+type Holders = BTreeMap<String, String>;
+
+fn sealed_for(data: &Row) -> Holders {
+    let holder = |h: &Value| Some((h.get("device")?.as_str()?.to_owned(), h.get("age")?.as_str()?.to_owned()));
     data.get("sealed_for")
         .and_then(Value::as_array)
-        .map(|ids| ids.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .map(|list| list.iter().filter_map(holder).collect())
         .unwrap_or_default()
 }
 
@@ -80,7 +87,7 @@ impl Binome {
         let opened = sealed.and_then(|sealed| binome_sync::open_sealed(keys, &sealed).ok());
         match opened {
             Some(key) if key.len() == KEY_BYTES => Ok(key),
-            _ => Err(self.unavailable(programme_id, &sealed_for(data))),
+            _ => Err(self.unavailable(programme_id, &sealed_for(data).into_keys().collect())),
         }
     }
 
@@ -111,47 +118,52 @@ impl Binome {
         }
         let mut key = Zeroizing::new(vec![0u8; KEY_BYTES]);
         getrandom::getrandom(&mut key).expect("the operating system provides randomness");
-        self.seal_key(id, programme_id, &key, &BTreeSet::new())?;
+        self.seal_key(id, programme_id, &key, &Holders::new(), false)?;
         Ok(key)
     }
 
-    /// Seals `key` to this laptop, the coordinators trusted here and those
-    /// of `before` still known and not revoked, and writes the record.
-    fn seal_key(&mut self, id: &str, programme_id: &str, key: &[u8], before: &BTreeSet<String>) -> Result<bool> {
-        let recipients = self.key_holders(before)?;
-        let ids: BTreeSet<String> = recipients.keys().cloned().collect();
-        if &ids == before {
-            return Ok(false);
+    /// Seals `key` to this laptop, the coordinators trusted here and the
+    /// holders of `before` not revoked here, and writes the record when
+    /// that changes who holds it (or `settle`, to end concurrent seals).
+    fn seal_key(&mut self, id: &str, programme_id: &str, key: &[u8], before: &Holders, settle: bool) -> Result<()> {
+        let holders = self.key_holders(before)?;
+        if !settle && holders.keys().eq(before.keys()) {
+            return Ok(());
         }
-        let ages: Vec<String> = recipients.into_values().collect();
+        let ages: Vec<String> = holders.values().cloned().collect();
         let sealed = binome_sync::seal_to(&ages, key).map_err(CoreError::Seal)?;
+        let listed: Vec<Value> = holders.iter().map(|(device, age)| json!({"device": device, "age": age})).collect();
         let data = json!({
             "programme_id": programme_id,
             "sealed": BASE64.encode(sealed),
-            "sealed_for": ids.iter().collect::<Vec<_>>(),
+            "sealed_for": listed,
         });
         let data = data.as_object().expect("an object").clone();
         let now = self.now_millis();
         self.store.write(now, |w| w.put(Kind::PseudonymKey, id, &data))?;
-        Ok(true)
+        Ok(())
     }
 
-    /// Device id → age recipient of every laptop a key is sealed to.
-    fn key_holders(&mut self, before: &BTreeSet<String>) -> Result<HashMap<String, String>> {
+    /// Every laptop a key is to be sealed to: this one, the coordinators
+    /// trusted here, and the holders of `before` this laptop has not
+    /// revoked (it may never have met them).
+    fn key_holders(&mut self, before: &Holders) -> Result<Holders> {
         let own = self.keys()?.age_recipient();
         let me = self.device()?.device_id.clone();
-        let mut holders = HashMap::from([(me, own)]);
+        let mut holders = before.clone();
         for device in self.store.devices()? {
-            let keep = device.role == DeviceRole::Coordinator.code()
-                && match device.trust {
-                    DeviceTrust::Trusted => true,
-                    DeviceTrust::Relayed => before.contains(&device.device_id),
-                    _ => false,
-                };
-            if keep {
-                holders.entry(device.device_id).or_insert(device.age_recipient);
+            let coordinator = device.role == DeviceRole::Coordinator.code();
+            match device.trust {
+                DeviceTrust::Revoked | DeviceTrust::Rejected => {
+                    holders.remove(&device.device_id);
+                }
+                DeviceTrust::Trusted if coordinator => {
+                    holders.insert(device.device_id, device.age_recipient);
+                }
+                _ => {}
             }
         }
+        holders.insert(me, own);
         Ok(holders)
     }
 
@@ -168,7 +180,9 @@ impl Binome {
             };
             // A key sealed for other coordinators only: theirs to reseal.
             let Ok(key) = self.open_key(&keys, &programme_id, &row.data) else { continue };
-            self.seal_key(&row.id, &programme_id, &key, &sealed_for(&row.data))?;
+            let heads = self.store.heads(Kind::PseudonymKey, &row.id)?;
+            let before: Holders = heads.iter().flat_map(|head| sealed_for(&head.data)).collect();
+            self.seal_key(&row.id, &programme_id, &key, &before, heads.len() > 1)?;
         }
         Ok(())
     }
@@ -227,6 +241,56 @@ mod tests {
         stranger.store.write(now, |w| w.put(Kind::Programme, &first, &prepared.data)).unwrap();
         let theirs = stranger.pseudonym_keys(std::slice::from_ref(&first)).unwrap();
         assert_ne!(theirs.code(&first, PERSON).unwrap(), code);
+    }
+
+    #[test]
+    fn sealing_again_keeps_the_holders_this_laptop_never_met_and_adds_the_coordinators_it_trusts() {
+        let mut coordinator = laptop(DeviceRole::Coordinator);
+        let programme = programme(&mut coordinator, "PASST2");
+        let opened = coordinator.pseudonym_keys(std::slice::from_ref(&programme)).unwrap();
+        let key = opened.by_programme[&programme].clone();
+        let id = crate::records::record_id(Kind::PseudonymKey, &programme_row(&programme));
+        let me = coordinator.keys().unwrap();
+        let me_id = coordinator.device().unwrap().device_id.clone();
+
+        // Sealed again elsewhere, for a colleague this laptop never met.
+        let (stranger, colleague) = (binome_sync::DeviceKeys::generate(), binome_sync::DeviceKeys::generate());
+        let sealed = binome_sync::seal_to(&[me.age_recipient(), stranger.age_recipient()], &key).unwrap();
+        let data = json!({
+            "programme_id": programme,
+            "sealed": BASE64.encode(sealed),
+            "sealed_for": [{"device": me_id, "age": me.age_recipient()}, {"device": "stranger", "age": stranger.age_recipient()}],
+        });
+        let now = coordinator.now_millis();
+        coordinator.store.write(now, |w| w.put(Kind::PseudonymKey, &id, data.as_object().unwrap())).unwrap();
+
+        // This laptop trusts another coordinator: the key is sealed to both.
+        coordinator
+            .store
+            .remember_device(&binome_store::DeviceRecord {
+                device_id: "colleague".into(),
+                name: "Bureau de Conakry".into(),
+                role: DeviceRole::Coordinator.code().into(),
+                signing_key: colleague.signing_public_hex(),
+                age_recipient: colleague.age_recipient(),
+                trust: DeviceTrust::Trusted,
+                first_seen: now,
+                decided_at: Some(now),
+                missions: None,
+            })
+            .unwrap();
+        coordinator.refresh_pseudonym_keys().unwrap();
+        let row = coordinator.store.get(Kind::PseudonymKey, &id).unwrap().unwrap();
+        let expected: BTreeSet<String> = ["colleague", me_id.as_str(), "stranger"].map(str::to_owned).into();
+        assert_eq!(sealed_for(&row.data).into_keys().collect::<BTreeSet<_>>(), expected);
+        let sealed = BASE64.decode(row.data["sealed"].as_str().unwrap()).unwrap();
+        for holder in [&me, &stranger, &colleague] {
+            assert_eq!(binome_sync::open_sealed(holder, &sealed).unwrap().as_slice(), key.as_slice());
+        }
+        // Nothing changed since: no new version.
+        let version = row.vv.clone();
+        coordinator.refresh_pseudonym_keys().unwrap();
+        assert_eq!(coordinator.store.get(Kind::PseudonymKey, &id).unwrap().unwrap().vv, version);
     }
 
     #[test]
