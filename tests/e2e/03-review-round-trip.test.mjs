@@ -35,19 +35,24 @@ const referentStore = join(dir, 'referent.sqlite3');
 let browser;
 const switchTo = laptopSwitcher((opened) => (browser = opened));
 
+/** Two laptops that trust each other, as after reading fingerprints over the phone. */
+function introduce([a, aName], [b, bName]) {
+  for (const [from, to, name] of [
+    [a, b, aName],
+    [b, a, bName]
+  ]) {
+    const hello = join(dir, `hello-${from === a ? 'a' : 'b'}-${name.length}.binome`);
+    cli(from, 'bundle', 'export', '--out', hello);
+    cli(to, 'bundle', 'import', hello);
+    cli(to, 'devices', 'trust', name);
+  }
+}
+
 // Setting up the laptops is the sync scenario's subject: here the CLI does
 // it (two laptops that trust each other, the demo mission on the expert's).
 cli(expertStore, 'init', '--name', 'Portable de Claire', '--author', 'Claire Dubois', '--role', 'expert');
 cli(referentStore, 'init', '--name', 'Portable du référent', '--author', 'Abdel Haggar', '--role', 'referent');
-for (const [from, to, name] of [
-  [expertStore, referentStore, 'Portable de Claire'],
-  [referentStore, expertStore, 'Portable du référent']
-]) {
-  const hello = join(dir, `hello-${name.length}.binome`);
-  cli(from, 'bundle', 'export', '--out', hello);
-  cli(to, 'bundle', 'import', hello);
-  cli(to, 'devices', 'trust', name);
-}
+introduce([expertStore, 'Portable de Claire'], [referentStore, 'Portable du référent']);
 cli(expertStore, 'demo', '--scale', 'mission');
 
 const sessions = cli(expertStore, 'session', 'list').sort((a, b) => a.data.date.localeCompare(b.data.date));
@@ -334,15 +339,7 @@ step('a coordinator erases a person at their request; their figures stay, their 
 }, () => browser);
 
 step('the expert saves the recovery kit; the coordinator sets a new passphrase on the expert’s store with it', async () => {
-  for (const [from, to, name] of [
-    [expertStore, coordinatorStore, 'Portable de Claire'],
-    [coordinatorStore, expertStore, 'Bureau de N’Djamena']
-  ]) {
-    const hello = join(dir, `hello-kit-${name.length}.binome`);
-    cli(from, 'bundle', 'export', '--out', hello);
-    cli(to, 'bundle', 'import', hello);
-    cli(to, 'devices', 'trust', name);
-  }
+  introduce([expertStore, 'Portable de Claire'], [coordinatorStore, 'Bureau de N’Djamena']);
   const kit = join(dir, 'kit-claire.json');
   await switchTo(expertStore);
   await go(browser, '/sync');
