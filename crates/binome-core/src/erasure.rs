@@ -34,14 +34,7 @@ impl Binome {
         if let Some(existing) = self.store.get(Kind::Erasure, &erasure.id)? {
             return Ok(existing);
         }
-        let role = self.device()?.role;
-        if !role.may_write(Kind::Erasure, &erasure.data) {
-            return Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
-                device: self.device()?.name.clone(),
-                role: role.code().to_owned(),
-                table: Kind::Erasure.table().to_owned(),
-            }));
-        }
+        self.check_role(Kind::Erasure, &erasure.data)?;
         let now = self.now_millis();
         self.store.write(now, |w| -> Result<StoredRow> {
             let written = w.put(Kind::Erasure, &erasure.id, &erasure.data)?;

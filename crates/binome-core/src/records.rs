@@ -63,14 +63,7 @@ impl Binome {
     pub fn delete(&mut self, kind: Kind, target: &str) -> Result<StoredRow> {
         let id = self.resolve(kind, target)?;
         let existing = self.get(kind, &id)?;
-        let role = self.device()?.role;
-        if !role.may_write(kind, &existing.data) {
-            return Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
-                device: self.device()?.name.clone(),
-                role: role.code().to_owned(),
-                table: kind.table().to_owned(),
-            }));
-        }
+        self.check_role(kind, &existing.data)?;
         let now = self.now_millis();
         let row = self.store.write(now, |w| w.delete(kind, &id))?;
         row.ok_or(CoreError::NotFound { kind, text: target.to_owned() })
@@ -79,17 +72,26 @@ impl Binome {
     /// Writes prepared records in one transaction. A laptop writes only
     /// what its role allows (the same rule every receiver applies).
     pub fn save(&mut self, records: &[Prepared]) -> Result<Vec<StoredRow>> {
-        let role = self.device()?.role;
-        if let Some(p) = records.iter().find(|p| !role.may_write(p.kind, &p.data)) {
-            return Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
-                device: self.device()?.name.clone(),
-                role: role.code().to_owned(),
-                table: p.kind.table().to_owned(),
-            }));
+        for p in records {
+            self.check_role(p.kind, &p.data)?;
         }
         let now = self.now_millis();
         self.store
             .write(now, |w| records.iter().map(|p| w.put(p.kind, &p.id, &p.data).map_err(CoreError::from)).collect())
+    }
+
+    /// Refuses a local write this laptop's role may not make (the rule
+    /// every receiver applies to its versions too).
+    pub(crate) fn check_role(&self, kind: Kind, data: &Row) -> Result<()> {
+        let role = self.device()?.role;
+        if role.may_write(kind, data) {
+            return Ok(());
+        }
+        Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
+            device: self.device()?.name.clone(),
+            role: role.code().to_owned(),
+            table: kind.table().to_owned(),
+        }))
     }
 
     /// Reads and checks one record against the store, without writing:

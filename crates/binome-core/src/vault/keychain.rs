@@ -20,8 +20,11 @@ use std::path::Path;
 const SERVICE: &str = "org.binome.desktop";
 
 fn entry(store: &Path) -> std::result::Result<keyring::Entry, VaultError> {
-    let store_id = read_key_file(store)?.store;
-    keyring::Entry::new(SERVICE, &store_id).map_err(unavailable)
+    entry_of(&read_key_file(store)?.store)
+}
+
+fn entry_of(store_id: &str) -> std::result::Result<keyring::Entry, VaultError> {
+    keyring::Entry::new(SERVICE, store_id).map_err(unavailable)
 }
 
 fn unavailable(error: keyring::Error) -> VaultError {
@@ -54,11 +57,11 @@ pub fn forget(store: &Path) -> std::result::Result<(), VaultError> {
 
 /// The key remembered for this store, if one is.
 pub fn remembered(store: &Path) -> std::result::Result<Option<StoreKey>, VaultError> {
-    match key_file::read(&key_file_path(store))? {
-        Some(key_file) if key_file.remembered => {}
+    let store_id = match key_file::read(&key_file_path(store))? {
+        Some(key_file) if key_file.remembered => key_file.store,
         _ => return Ok(None),
-    }
-    match entry(store)?.get_secret() {
+    };
+    match entry_of(&store_id)?.get_secret() {
         Ok(secret) => {
             let bytes: [u8; STORE_KEY_BYTES] = secret.as_slice().try_into().map_err(|_| {
                 VaultError::KeychainUnavailable { detail: "a remembered key of the wrong size".to_owned() }
