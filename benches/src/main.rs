@@ -6,6 +6,7 @@
 //! (built beside this binary), so their peak memory is theirs alone.
 
 mod child;
+mod dashboard;
 mod encryption;
 mod import_memory;
 
@@ -63,6 +64,14 @@ fn main() -> Result<()> {
         return Ok(());
     }
     let cli = child::cli_path()?;
+    if args.iter().any(|a| a == "--dashboard") {
+        let temp = tempfile::tempdir()?;
+        println!("| figure | measured | peer (same run, same rows) | ratio | target |\n|---|---|---|---|---|");
+        for r in dashboard::rows(temp.path(), &cli, scale, scale_text)? {
+            println!("| {} | {} | {} | {} | {} |", r.figure, r.measured, r.baseline, r.ratio, r.target);
+        }
+        return Ok(());
+    }
     // `--import-memory MB`: only the spreadsheet import's peak memory.
     if let Some(megabytes) = args.iter().skip_while(|a| *a != "--import-memory").nth(1) {
         let temp = tempfile::tempdir()?;

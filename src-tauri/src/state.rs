@@ -13,7 +13,8 @@ use std::sync::Mutex;
 enum Slot {
     /// Its key is not in memory: every command but unlocking is refused.
     Locked,
-    Open(Binome),
+    // Boxed: a Binome is large beside the other states.
+    Open(Box<Binome>),
     /// It cannot be opened at all (a newer Binôme's, its key file lost).
     Unavailable(ErrorView),
 }
@@ -47,7 +48,7 @@ impl AppState {
             // A key remembered on this computer opens it at once; a keychain
             // that does not answer leaves it to the passphrase.
             Ok(StoreState::Locked) => match Binome::open_remembered(&store_path) {
-                Ok(Some(binome)) => Slot::Open(binome),
+                Ok(Some(binome)) => Slot::Open(Box::new(binome)),
                 Ok(None) | Err(_) => Slot::Locked,
             },
             Ok(_) => Slot::Locked,
@@ -110,7 +111,7 @@ impl AppState {
             StoreState::New | StoreState::Unprotected => Binome::set_up(&self.store_path, passphrase),
             StoreState::Locked => Binome::unlock(&self.store_path, passphrase),
         };
-        *slot = Slot::Open(opened.map_err(|e| ErrorView::from_core(&e, &self.messages()))?);
+        *slot = Slot::Open(Box::new(opened.map_err(|e| ErrorView::from_core(&e, &self.messages()))?));
         Ok(())
     }
 

@@ -13,6 +13,8 @@ pub const STORE_FILE_NAME: &str = "binome.sqlite3";
 pub struct Binome {
     pub(crate) store: Store,
     pub(crate) clock: fn() -> i64,
+    /// What the indicators count over; see `indicators/facts.rs`.
+    pub(crate) facts: crate::indicators::FactCache,
 }
 
 pub(crate) fn system_millis() -> i64 {
@@ -32,22 +34,22 @@ impl Binome {
     /// Opens an encrypted store: the vault's [`Binome::unlock`] and
     /// [`Binome::open_with_key`] come here.
     pub(crate) fn open(path: &Path, key: &StoreKey) -> Result<Binome> {
-        Ok(Binome { store: Store::open(path, key)?, clock: system_millis })
+        Ok(Binome { store: Store::open(path, key)?, clock: system_millis, facts: Default::default() })
     }
 
     /// A plain store, for the benchmarks' comparison only.
     #[cfg(feature = "baselines")]
     pub fn open_unencrypted(path: &Path) -> Result<Binome> {
-        Ok(Binome { store: Store::open_unencrypted(path)?, clock: system_millis })
+        Ok(Binome { store: Store::open_unencrypted(path)?, clock: system_millis, facts: Default::default() })
     }
 
     /// A second connection to the same store, opened with its key.
     pub fn reopen(&self) -> Result<Binome> {
-        Ok(Binome { store: self.store.reopen()?, clock: self.clock })
+        Ok(Binome { store: self.store.reopen()?, clock: self.clock, facts: Default::default() })
     }
 
     pub fn open_in_memory() -> Result<Binome> {
-        Ok(Binome { store: Store::open_in_memory()?, clock: system_millis })
+        Ok(Binome { store: Store::open_in_memory()?, clock: system_millis, facts: Default::default() })
     }
 
     /// For tests that need a laptop whose clock is wrong.

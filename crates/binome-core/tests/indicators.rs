@@ -9,6 +9,8 @@ use binome_store::ListQuery;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod support;
+
 /// Persons trained, person-hours and scored pairs per group key, counted
 /// row by row.
 struct Oracle {
@@ -204,4 +206,75 @@ fn every_breakdown_equals_a_count_over_the_records() {
             );
         }
     }
+}
+
+fn group<'r>(
+    report: &'r binome_core::indicators::IndicatorReport,
+    key: &str,
+) -> &'r binome_core::domain::indicators::Indicators {
+    &report.groups.iter().find(|g| g.key == key).unwrap_or_else(|| panic!("a group {key}")).indicators
+}
+
+/// The dashboard is counted over a copy of the facts kept between reports
+/// (`indicators/facts.rs`); every kind of write must show in the next one,
+/// read on another connection to the store as the app's reports are.
+#[test]
+fn a_tick_an_edit_a_merge_and_an_import_show_in_the_next_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut expert, mut office) = support::expert_and_office(dir.path());
+    expert.load_demo(5, binome_core::demo::DemoScale::Mission).unwrap();
+    let reports = expert.reopen().unwrap();
+    let by_sex = |b: &Binome| b.indicators(&Scope::default(), Some(Breakdown::Sex)).unwrap();
+    let before = by_sex(&reports);
+
+    // A woman present at two sessions or more.
+    let attendance = expert.store().list_by_id(Kind::Attendance, &ListQuery::default()).unwrap();
+    let present = |person: &str| -> Vec<String> {
+        attendance
+            .iter()
+            .filter(|a| text(a, "person_id") == person && text(a, "status") == "present")
+            .map(|a| text(a, "session_id"))
+            .collect()
+    };
+    let persons = expert.store().list_by_id(Kind::Person, &ListQuery::default()).unwrap();
+    let woman =
+        persons.iter().find(|p| text(p, "sex") == "female" && present(&p.id).len() >= 2).expect("a trained woman");
+    let session_id = present(&woman.id)[0].clone();
+    let session = expert.store().get(Kind::Session, &session_id).unwrap().unwrap();
+    let minutes = session.data["duration"].as_i64().unwrap();
+
+    expert.mark_attendance(&session_id, &woman.id, "absent").unwrap();
+    let ticked = by_sex(&reports);
+    assert!(
+        (before.total.person_hours - ticked.total.person_hours - minutes as f64 / 60.0).abs() < 1e-9,
+        "one absence takes its session's hours off: {} then {}",
+        before.total.person_hours,
+        ticked.total.person_hours
+    );
+    assert_eq!(
+        group(&ticked, "female").persons_trained,
+        group(&before, "female").persons_trained,
+        "still trained elsewhere"
+    );
+
+    expert.edit(Kind::Person, &woman.id, &[("sex".to_owned(), "M".to_owned())].into_iter().collect()).unwrap();
+    let edited = by_sex(&reports);
+    assert_eq!(group(&edited, "female").persons_trained, group(&ticked, "female").persons_trained - 1);
+    assert_eq!(group(&edited, "male").persons_trained, group(&ticked, "male").persons_trained + 1);
+
+    let other = persons
+        .iter()
+        .find(|p| p.id != woman.id && text(p, "sex") == "male" && !present(&p.id).is_empty())
+        .expect("a trained man");
+    expert.merge_persons(&woman.id, &other.id, None).unwrap();
+    let merged = by_sex(&reports);
+    assert_eq!(merged.total.persons_trained, edited.total.persons_trained - 1, "two records, one person");
+
+    let empty = office.indicators(&Scope::default(), None).unwrap();
+    assert_eq!(empty.total.persons_trained, 0);
+    let bundle = dir.path().join("mission.binome");
+    expert.export_bundle(&bundle, &["bureau-ndjamena".to_owned()], false).unwrap();
+    office.import_bundle(&bundle, false).unwrap();
+    let imported = office.indicators(&Scope::default(), None).unwrap();
+    assert_eq!(imported.total.persons_trained, merged.total.persons_trained, "the import is counted");
 }

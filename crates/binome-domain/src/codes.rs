@@ -30,6 +30,12 @@ macro_rules! code_enum {
                 match self { $($name::$variant => $code),+ }
             }
 
+            /// Reads a stored code exactly (what the store holds was
+            /// checked when written; spellings are for what people type).
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
             /// Reads a code or one of its usual spellings.
             pub fn parse(raw: &str) -> Option<Self> {
                 let folded = fold_code(raw);

@@ -188,22 +188,67 @@ pub struct AssessmentFact {
 /// (pairs, acquired, pairs with two assessments or more, progressed).
 pub fn competency_tallies(facts: &mut [AssessmentFact]) -> (u64, u64, u64, u64) {
     facts.sort_by(|a, b| (&a.person, &a.competency, a.date, a.stamp).cmp(&(&b.person, &b.competency, b.date, b.stamp)));
-    let (mut pairs, mut acquired, mut multi, mut progressed) = (0, 0, 0, 0);
+    let mut count = CompetencyCount::default();
     let rated: Vec<&AssessmentFact> = facts.iter().filter(|f| f.level.is_some()).collect();
     for group in rated.chunk_by(|a, b| a.person == b.person && a.competency == b.competency) {
-        let (first, latest) = (group[0], group[group.len() - 1]);
-        pairs += 1;
-        if latest.level >= Some(latest.pass_rank) {
-            acquired += 1;
+        let mut run = PairRun::start(group[0].level.unwrap_or_default(), group[0].pass_rank);
+        for later in &group[1..] {
+            run.add(later.level.unwrap_or_default(), later.pass_rank);
         }
-        if group.len() >= 2 {
-            multi += 1;
-            if latest.level > first.level {
-                progressed += 1;
-            }
+        count.close(&run);
+    }
+    (count.pairs, count.acquired, count.multi, count.progressed)
+}
+
+/// The rated assessments of one (person, competency) pair, met in date
+/// order: what DOMAIN.md's two competency indicators read of them.
+#[derive(Debug, Clone, Copy)]
+pub struct PairRun {
+    first: usize,
+    latest: usize,
+    pass_rank: usize,
+    assessments: u32,
+}
+
+impl PairRun {
+    pub fn start(level: usize, pass_rank: usize) -> PairRun {
+        PairRun { first: level, latest: level, pass_rank, assessments: 1 }
+    }
+
+    pub fn add(&mut self, level: usize, pass_rank: usize) {
+        self.latest = level;
+        self.pass_rank = pass_rank;
+        self.assessments += 1;
+    }
+}
+
+/// Pairs counted for the competency indicators. A pair's competency is
+/// acquired when its latest level reaches the pass level; it progressed
+/// when, assessed twice or more, its latest level is above its first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompetencyCount {
+    pub pairs: u64,
+    pub acquired: u64,
+    pub multi: u64,
+    pub progressed: u64,
+}
+
+impl CompetencyCount {
+    pub fn close(&mut self, run: &PairRun) {
+        self.pairs += 1;
+        self.acquired += u64::from(run.latest >= run.pass_rank);
+        if run.assessments >= 2 {
+            self.multi += 1;
+            self.progressed += u64::from(run.latest > run.first);
         }
     }
-    (pairs, acquired, multi, progressed)
+
+    pub fn apply(&self, tallies: &mut Tallies) {
+        tallies.competency_pairs = self.pairs;
+        tallies.competencies_acquired = self.acquired;
+        tallies.progression_pairs = self.multi;
+        tallies.progressed_pairs = self.progressed;
+    }
 }
 
 /// Days of [start, end] inside the scope's period, both ends included.

@@ -20,6 +20,7 @@
 pub mod codes;
 pub mod disclosure;
 pub mod erasure;
+pub mod facts;
 pub mod framework;
 pub mod headings;
 pub mod ids;

@@ -36,7 +36,7 @@ pub use encrypt::{encrypt_in_place, encrypted_copy};
 pub use error::StoreError;
 pub use history::Change;
 pub use import_choices::RememberedValue;
-pub use indicators::{AssessmentRow, GroupTallies, KEY_SEPARATOR, MissionRow};
+pub use indicators::{AssessLevel, AssessmentRow, ChangeMark, GroupTallies, KEY_SEPARATOR, MissionRow};
 pub use key::{STORE_KEY_BYTES, StoreKey};
 /// A raw connection to an encrypted store, for tests only.
 #[cfg(feature = "test-support")]

@@ -1,6 +1,9 @@
 //! What the core's integration tests share: two laptops that trust each
 //! other, as people leave them after reading fingerprints over the phone.
 
+// Each test file uses the part of this support it needs.
+#![allow(dead_code)]
+
 use binome_core::{Binome, DeviceRole};
 use std::path::Path;
 

@@ -9,7 +9,10 @@ use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Scope, Tallies};
 use std::collections::BTreeMap;
 
+pub use facts::{AssessLevel, ChangeMark};
+
 mod attendance;
+mod facts;
 mod people;
 mod scores;
 

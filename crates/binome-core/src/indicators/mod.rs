@@ -4,14 +4,18 @@
 use crate::app::Binome;
 use crate::error::Result;
 use binome_domain::Kind;
-use binome_domain::framework::{Domain, RatingScale, assessment_level};
-use binome_domain::indicators::{
-    AssessmentFact, Breakdown, Indicators, Scope, Tallies, competency_tallies, days_inside, months_between,
-};
+use binome_domain::framework::{Domain, RatingScale};
+use binome_domain::indicators::{Breakdown, Indicators, Scope, Tallies, days_inside, months_between};
 use binome_domain::input::parse_date;
-use binome_store::{AssessmentRow, ListQuery};
+use binome_store::{GroupTallies, ListQuery};
+
+#[cfg(test)]
+mod by_queries;
+mod facts;
+
+pub(crate) use facts::FactCache;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -32,9 +36,9 @@ pub struct IndicatorReport {
     pub groups: Vec<IndicatorGroup>,
 }
 
-struct FrameworkRules {
-    scale: RatingScale,
-    domains: Vec<Domain>,
+pub(crate) struct FrameworkRules {
+    pub(crate) scale: RatingScale,
+    pub(crate) domains: Vec<Domain>,
 }
 
 impl Binome {
@@ -92,23 +96,23 @@ impl Binome {
 
     /// Indicators split by several dimensions at once (a DHIS2 value is
     /// per facility and sex): group keys are the codes joined by `|`.
+    /// Counted over the compact copy of the facts (`facts.rs`), rebuilt
+    /// whenever the store has changed since it was made.
     pub fn indicators_split(&self, scope: &Scope, by: &[Breakdown]) -> Result<IndicatorReport> {
-        let (mut groups, mut total) = self.store.indicator_tallies(scope, by)?;
+        let (mut groups, mut total) = self.with_facts(|facts| facts.tallies(scope, by))?;
+        self.add_missions(scope, by, &mut groups, &mut total)?;
+        Ok(report(scope, by, groups, total))
+    }
 
-        let rules = self.framework_rules()?;
-        // Each assessment's level is computed once, then tallied for the
-        // total and for its group.
-        let mut facts = assessment_facts(self.store.assessments_in_scope(scope, by)?, &rules);
-        if !by.is_empty() {
-            facts.sort_by(|a, b| a.0.cmp(&b.0));
-            for chunk in facts.chunk_by(|a, b| a.0 == b.0) {
-                let mut group: Vec<AssessmentFact> = chunk.iter().map(|(_, f)| f.clone()).collect();
-                apply_competencies(groups.entry(chunk[0].0.clone()).or_default(), &mut group);
-            }
-        }
-        let mut all: Vec<AssessmentFact> = facts.into_iter().map(|(_, f)| f).collect();
-        apply_competencies(&mut total, &mut all);
-
+    /// Missions and expert-days: a mission's days are clipped to the
+    /// period, and split by month when the breakdown is by month.
+    fn add_missions(
+        &self,
+        scope: &Scope,
+        by: &[Breakdown],
+        groups: &mut GroupTallies,
+        total: &mut Tallies,
+    ) -> Result<()> {
         for mission in self.store.missions_in_scope(scope)? {
             let (Some(start), Some(end)) = (parse_date(&mission.start_date), parse_date(&mission.end_date)) else {
                 continue;
@@ -138,25 +142,10 @@ impl Binome {
                 _ => {}
             }
         }
-
-        let with_sessions = by.is_empty() || by.iter().all(|b| b.splits_sessions());
-        let groups = groups
-            .into_iter()
-            .map(|(key, tallies)| IndicatorGroup {
-                label: String::new(),
-                indicators: Indicators::from_tallies(&tallies, with_sessions),
-                key,
-            })
-            .collect();
-        Ok(IndicatorReport {
-            scope: scope.clone(),
-            breakdown: by.first().copied().filter(|_| by.len() == 1),
-            total: Indicators::from_tallies(&total, true),
-            groups,
-        })
+        Ok(())
     }
 
-    fn framework_rules(&self) -> Result<HashMap<String, FrameworkRules>> {
+    pub(crate) fn framework_rules(&self) -> Result<HashMap<String, FrameworkRules>> {
         let mut rules = HashMap::new();
         for row in self.store.list(Kind::Framework, &ListQuery::default())? {
             let scale = row.data.get("scale").cloned().and_then(|v| serde_json::from_value(v).ok());
@@ -187,42 +176,20 @@ impl Binome {
     }
 }
 
-/// Each assessment that rates something, with its group key and level.
-fn assessment_facts(
-    rows: Vec<AssessmentRow>,
-    rules: &HashMap<String, FrameworkRules>,
-) -> Vec<(String, AssessmentFact)> {
-    let competencies: HashMap<(&str, &str), (&FrameworkRules, &binome_domain::framework::Competency)> = rules
-        .iter()
-        .flat_map(|(id, framework)| {
-            framework
-                .domains
-                .iter()
-                .flat_map(|d| &d.competencies)
-                .map(move |c| ((id.as_str(), c.id.as_str()), (framework, c)))
+fn report(scope: &Scope, by: &[Breakdown], groups: GroupTallies, total: Tallies) -> IndicatorReport {
+    let with_sessions = by.is_empty() || by.iter().all(|b| b.splits_sessions());
+    let groups = groups
+        .into_iter()
+        .map(|(key, tallies)| IndicatorGroup {
+            label: String::new(),
+            indicators: Indicators::from_tallies(&tallies, with_sessions),
+            key,
         })
         .collect();
-    rows.into_iter()
-        .filter_map(|row| {
-            let (framework, competency) = competencies.get(&(row.framework_id.as_str(), row.competency_id.as_str()))?;
-            let ratings: BTreeMap<String, String> = serde_json::from_str(&row.ratings).ok()?;
-            let fact = AssessmentFact {
-                date: parse_date(&row.date)?,
-                stamp: row.hlc,
-                level: assessment_level(&framework.scale, competency, &ratings),
-                pass_rank: framework.scale.pass_rank(),
-                person: row.person_id,
-                competency: row.competency_id,
-            };
-            Some((row.key, fact))
-        })
-        .collect()
-}
-
-fn apply_competencies(tallies: &mut Tallies, facts: &mut [AssessmentFact]) {
-    let (pairs, acquired, multi, progressed) = competency_tallies(facts);
-    tallies.competency_pairs = pairs;
-    tallies.competencies_acquired = acquired;
-    tallies.progression_pairs = multi;
-    tallies.progressed_pairs = progressed;
+    IndicatorReport {
+        scope: scope.clone(),
+        breakdown: by.first().copied().filter(|_| by.len() == 1),
+        total: Indicators::from_tallies(&total, true),
+        groups,
+    }
 }

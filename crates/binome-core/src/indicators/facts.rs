@@ -1,0 +1,61 @@
+//! The compact copy of the facts a [`Binome`] counts its indicators over,
+//! kept for as long as the store has not changed. Each report first reads
+//! the change log's last entry (one index lookup); when it moved (a tick, an
+//! import, a merge, a restore, on this connection or another), the copy is
+//! read again before the report is counted, so a figure is never stale.
+
+use super::FrameworkRules;
+use crate::app::Binome;
+use crate::error::Result;
+use binome_domain::facts::FactTable;
+use binome_domain::framework::{Competency, assessment_level};
+use binome_store::ChangeMark;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, PoisonError};
+
+/// A copy and the last change it holds (`None`: a store never written).
+type ReadAt = (Option<ChangeMark>, FactTable);
+
+/// The copy a [`Binome`] keeps between reports, if one was read.
+#[derive(Default)]
+pub(crate) struct FactCache(Mutex<Option<Box<ReadAt>>>);
+
+impl Binome {
+    /// Runs `count` over the facts as the store holds them now.
+    pub(crate) fn with_facts<T>(&self, count: impl FnOnce(&FactTable) -> T) -> Result<T> {
+        // The mark is read before the facts: a write landing in between
+        // makes the next report read them again, never the reverse.
+        let mark = self.store.last_change()?;
+        let mut cache = self.facts.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let fresh = matches!(cache.as_deref(), Some((read_at, _)) if *read_at == mark);
+        if !fresh {
+            // A failed read leaves no copy rather than an old one.
+            *cache = None;
+            *cache = Some(Box::new((mark, self.read_fact_table()?)));
+        }
+        let (_, table) = cache.as_deref().expect("the copy was just read");
+        Ok(count(table))
+    }
+
+    fn read_fact_table(&self) -> Result<FactTable> {
+        let rules = self.framework_rules()?;
+        let competencies: HashMap<(&str, &str), (&FrameworkRules, &Competency)> = rules
+            .iter()
+            .flat_map(|(id, framework)| {
+                framework
+                    .domains
+                    .iter()
+                    .flat_map(|d| &d.competencies)
+                    .map(move |c| ((id.as_str(), c.id.as_str()), (framework, c)))
+            })
+            .collect();
+        let mut assess = |framework: &str, competency: &str, ratings: &str| {
+            let (rules, competency) = competencies.get(&(framework, competency))?;
+            // Ratings that do not read as a map rate nothing: the
+            // assessment counts in no competency figure.
+            let ratings: BTreeMap<String, String> = serde_json::from_str(ratings).ok()?;
+            Some((assessment_level(&rules.scale, competency, &ratings), rules.scale.pass_rank()))
+        };
+        Ok(self.store.read_facts(&mut assess)?)
+    }
+}

@@ -1,0 +1,201 @@
+//! Reads every fact the dashboard counts into a [`FactTable`], one query a
+//! table, each row borrowed from SQLite rather than copied; and tells when
+//! the store has changed since (every record write appends to the change
+//! log, locally or from a bundle).
+
+use super::{PERSON_GROUPS, dimension_expr};
+use crate::error::{Doing, StoreError};
+use crate::open::Store;
+use binome_domain::facts::{AssessmentRecord, FactTable, PersonGroups, SessionRecord};
+use binome_domain::indicators::Breakdown;
+use binome_domain::{AttendanceStatus, Phase, ReviewStatus};
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+/// The last entry of the change log. Another mark means the records may
+/// have changed; a restored backup has another last entry too (its clock
+/// stamps and times differ), even where its numbering meets today's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeMark {
+    seq: i64,
+    hlc: i64,
+    recorded_at: i64,
+}
+
+/// How an assessment's level is read: its framework, competency and
+/// ratings (JSON) give (level, pass rank), or `None` when the framework
+/// does not define the competency (the assessment does not count).
+pub type AssessLevel<'a> = dyn FnMut(&str, &str, &str) -> Option<(Option<usize>, usize)> + 'a;
+
+const LIVE_SESSIONS: &str = "
+    SELECT s.id, s.date, s.duration, m.programme_id, m.id, pr.hours_per_day, pr.pass_mark, st.status
+    FROM sessions s
+    JOIN missions m ON m.id = s.mission_id AND m.deleted = 0
+    JOIN programmes pr ON pr.id = m.programme_id AND pr.deleted = 0
+    JOIN session_status st ON st.session_id = s.id
+    WHERE s.deleted = 0";
+
+const LIVE_ATTENDANCE: &str = "SELECT session_id, person_id, status FROM attendance WHERE deleted = 0";
+
+const LIVE_SCORES: &str = "SELECT session_id, person_id, phase, score, max_score FROM test_scores WHERE deleted = 0";
+
+const LIVE_ASSESSMENTS: &str = "
+    SELECT a.id, a.person_id, a.framework_id, a.competency_id, a.date, a.hlc, a.ratings, a.mission_id,
+           COALESCE(m.programme_id, f.programme_id, '')
+    FROM assessments a
+    JOIN frameworks f ON f.id = a.framework_id AND f.deleted = 0
+    LEFT JOIN missions m ON m.id = a.mission_id
+    WHERE a.deleted = 0";
+
+fn live_persons_sql() -> String {
+    format!(
+        "SELECT p.id, {}, {}, {}, {}, {} FROM persons p {PERSON_GROUPS} WHERE p.deleted = 0",
+        dimension_expr(Breakdown::Sex),
+        dimension_expr(Breakdown::Cadre),
+        dimension_expr(Breakdown::Category),
+        dimension_expr(Breakdown::Facility),
+        dimension_expr(Breakdown::Level),
+    )
+}
+
+fn corrupt(table: &str, id: &str, column: &str) -> StoreError {
+    StoreError::Corrupt { table: table.to_owned(), id: id.to_owned(), column: column.to_owned() }
+}
+
+fn date(table: &str, id: &str, text: &str) -> crate::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| corrupt(table, id, "date"))
+}
+
+/// A text column borrowed from the row; "" for NULL.
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    let value = r.get_ref(i)?;
+    if value == rusqlite::types::ValueRef::Null { Ok("") } else { Ok(value.as_str()?) }
+}
+
+impl Store {
+    /// The change log's last entry; `None` in a store never written.
+    pub fn last_change(&self) -> crate::Result<Option<ChangeMark>> {
+        self.conn
+            .prepare_cached("SELECT seq, hlc, recorded_at FROM change_log ORDER BY seq DESC LIMIT 1")
+            .doing("reading the change log")?
+            .query_row([], |r| Ok(ChangeMark { seq: r.get(0)?, hlc: r.get(1)?, recorded_at: r.get(2)? }))
+            .optional()
+            .doing("reading the change log")
+    }
+
+    /// Every live fact the indicators count, read in one transaction so
+    /// that the copy is of one state of the store.
+    pub fn read_facts(&self, assess: &mut AssessLevel<'_>) -> crate::Result<FactTable> {
+        // Inside a write already begun, its own state is the one read.
+        let tx = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction().doing("reading the facts")?)
+        } else {
+            None
+        };
+        let mut table = FactTable::new();
+        self.read_persons(&mut table)?;
+        self.read_sessions(&mut table)?;
+        self.read_attendance(&mut table)?;
+        self.read_scores(&mut table)?;
+        self.read_assessments(&mut table, assess)?;
+        if let Some(tx) = tx {
+            tx.finish().doing("reading the facts")?;
+        }
+        table.finish();
+        Ok(table)
+    }
+
+    fn read_persons(&self, table: &mut FactTable) -> crate::Result<()> {
+        let mut stmt = self.conn.prepare(&live_persons_sql()).doing("reading persons' groups")?;
+        let mut rows = stmt.query([]).doing("reading persons' groups")?;
+        while let Some(r) = rows.next().doing("reading persons' groups")? {
+            let groups = PersonGroups {
+                sex: text(r, 1).doing("reading persons' groups")?,
+                cadre: text(r, 2).doing("reading persons' groups")?,
+                category: text(r, 3).doing("reading persons' groups")?,
+                facility: text(r, 4).doing("reading persons' groups")?,
+                level: text(r, 5).doing("reading persons' groups")?,
+            };
+            table.add_person(text(r, 0).doing("reading persons' groups")?, groups);
+        }
+        let mut stmt =
+            self.conn.prepare("SELECT person_id, canonical_id FROM person_aliases").doing("checking person merges")?;
+        let mut rows = stmt.query([]).doing("checking person merges")?;
+        while let Some(r) = rows.next().doing("checking person merges")? {
+            table.add_merge(text(r, 0).doing("checking person merges")?, text(r, 1).doing("checking person merges")?);
+        }
+        Ok(())
+    }
+
+    fn read_sessions(&self, table: &mut FactTable) -> crate::Result<()> {
+        const DOING: &str = "reading sessions";
+        let mut stmt = self.conn.prepare(LIVE_SESSIONS).doing(DOING)?;
+        let mut rows = stmt.query([]).doing(DOING)?;
+        while let Some(r) = rows.next().doing(DOING)? {
+            let id = text(r, 0).doing(DOING)?;
+            let status = text(r, 7).doing(DOING)?;
+            table.add_session(SessionRecord {
+                id,
+                date: date("sessions", id, text(r, 1).doing(DOING)?)?,
+                minutes: r.get(2).doing(DOING)?,
+                programme_id: text(r, 3).doing(DOING)?,
+                mission_id: text(r, 4).doing(DOING)?,
+                hours_per_day: r.get(5).doing(DOING)?,
+                pass_mark: r.get(6).doing(DOING)?,
+                status: ReviewStatus::from_code(status).ok_or_else(|| corrupt("sessions", id, "status"))?,
+            });
+        }
+        Ok(())
+    }
+
+    fn read_attendance(&self, table: &mut FactTable) -> crate::Result<()> {
+        const DOING: &str = "reading attendance";
+        let mut stmt = self.conn.prepare(LIVE_ATTENDANCE).doing(DOING)?;
+        let mut rows = stmt.query([]).doing(DOING)?;
+        while let Some(r) = rows.next().doing(DOING)? {
+            let (session, person) = (text(r, 0).doing(DOING)?, text(r, 1).doing(DOING)?);
+            let status = AttendanceStatus::from_code(text(r, 2).doing(DOING)?)
+                .ok_or_else(|| corrupt("attendance", &format!("{session}/{person}"), "status"))?;
+            table.add_attendance(session, person, status);
+        }
+        Ok(())
+    }
+
+    fn read_scores(&self, table: &mut FactTable) -> crate::Result<()> {
+        const DOING: &str = "reading test scores";
+        let mut stmt = self.conn.prepare(LIVE_SCORES).doing(DOING)?;
+        let mut rows = stmt.query([]).doing(DOING)?;
+        while let Some(r) = rows.next().doing(DOING)? {
+            let (session, person) = (text(r, 0).doing(DOING)?, text(r, 1).doing(DOING)?);
+            let phase = Phase::from_code(text(r, 2).doing(DOING)?)
+                .ok_or_else(|| corrupt("test_scores", &format!("{session}/{person}"), "phase"))?;
+            table.add_score(session, person, phase, r.get(3).doing(DOING)?, r.get(4).doing(DOING)?);
+        }
+        Ok(())
+    }
+
+    fn read_assessments(&self, table: &mut FactTable, assess: &mut AssessLevel<'_>) -> crate::Result<()> {
+        const DOING: &str = "reading assessments";
+        let mut stmt = self.conn.prepare(LIVE_ASSESSMENTS).doing(DOING)?;
+        let mut rows = stmt.query([]).doing(DOING)?;
+        while let Some(r) = rows.next().doing(DOING)? {
+            let id = text(r, 0).doing(DOING)?;
+            let (framework, competency) = (text(r, 2).doing(DOING)?, text(r, 3).doing(DOING)?);
+            let Some((level, pass_rank)) = assess(framework, competency, text(r, 6).doing(DOING)?) else {
+                continue;
+            };
+            let mission = text(r, 7).doing(DOING)?;
+            table.add_assessment(AssessmentRecord {
+                person_id: text(r, 1).doing(DOING)?,
+                competency_id: competency,
+                date: date("assessments", id, text(r, 4).doing(DOING)?)?,
+                stamp: r.get(5).doing(DOING)?,
+                level,
+                pass_rank,
+                mission_id: (!mission.is_empty()).then_some(mission),
+                programme_id: text(r, 8).doing(DOING)?,
+            });
+        }
+        Ok(())
+    }
+}
