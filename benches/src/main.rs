@@ -66,8 +66,11 @@ fn main() -> Result<()> {
     let cli = child::cli_path()?;
     if args.iter().any(|a| a == "--dashboard") {
         let temp = tempfile::tempdir()?;
+        // `--keep DIR`: the store and its decrypted twin stay there.
+        let dir = args.iter().skip_while(|a| *a != "--keep").nth(1).map_or(temp.path().to_owned(), PathBuf::from);
+        std::fs::create_dir_all(&dir)?;
         println!("| figure | measured | peer (same run, same rows) | ratio | target |\n|---|---|---|---|---|");
-        for r in dashboard::rows(temp.path(), &cli, scale, scale_text)? {
+        for r in dashboard::rows(&dir, &cli, scale, scale_text)? {
             println!("| {} | {} | {} | {} | {} |", r.figure, r.measured, r.baseline, r.ratio, r.target);
         }
         return Ok(());

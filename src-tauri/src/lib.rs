@@ -25,11 +25,27 @@ fn dropped(app: &tauri::AppHandle, paths: &[std::path::PathBuf]) {
     }
 }
 
+/// Reads the dashboard's facts on the reports connection in the
+/// background, so the first dashboard of a session (seconds for a
+/// country's store) is counted from memory when the person opens it.
+pub(crate) fn prepare_dashboard(app: &tauri::AppHandle) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        // Locked, or failing: the dashboard itself asks again and shows
+        // the error where the person sees it.
+        let _ = app.state::<AppState>().reading(|b| b.prepare_dashboard());
+    });
+}
+
 pub fn run() {
     let store_path = store_path_from(std::env::args());
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::open(store_path))
+        .setup(|app| {
+            prepare_dashboard(app.handle());
+            Ok(())
+        })
         // Files dropped on the window are chosen too, as the system tells
         // it here (the page's copy of the event is not trusted). Tauri runs
         // these handlers right after passing the event to the page, before

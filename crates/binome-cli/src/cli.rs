@@ -422,7 +422,7 @@ pub fn command() -> Command {
                 .arg(
                     Arg::new("scale")
                         .long("scale")
-                        .value_parser(["mission", "programme", "country"])
+                        .value_parser(["mission", "programme", "country", "hq"])
                         .default_value("programme"),
                 ),
         )

@@ -26,6 +26,10 @@ pub enum DemoScale {
     Programme,
     /// A country coordinator's store: ~100,000 persons, ~1,000,000 attendance rows.
     Country,
+    /// Ten countries' data consolidated at headquarters: ten country
+    /// datasets, their programmes numbered (`PASST2-C03`): ~1,000,000
+    /// persons, ~10,000,000 attendance rows. For the benchmarks.
+    Headquarters,
 }
 
 impl DemoScale {
@@ -34,6 +38,7 @@ impl DemoScale {
             "mission" => Some(DemoScale::Mission),
             "programme" | "program" => Some(DemoScale::Programme),
             "country" | "pays" => Some(DemoScale::Country),
+            "hq" | "headquarters" | "siege" | "siège" => Some(DemoScale::Headquarters),
             _ => None,
         }
     }
@@ -441,25 +446,55 @@ impl Binome {
         if has_data {
             return Err(CoreError::DemoStoreNotEmpty);
         }
-        let now = self.now_millis();
-        if scale == DemoScale::Country {
+        if scale != DemoScale::Mission && scale != DemoScale::Programme {
             self.store.set_cache_mib(BULK_CACHE_MIB)?;
         }
         // Reviews are a referent's: written only where this laptop's role
         // may make them, so the demo travels like real data.
         let with_reviews = self.device()?.role.may_write(Kind::Review, &Row::new());
-        let written = self.store.write(now, |writer| {
-            let mut g = Generator {
-                rng: Rng(ChaCha8Rng::seed_from_u64(seed)),
-                writer,
-                summary: DemoSummary::default(),
-                with_reviews,
-            };
-            generate(&mut g, scale)?;
-            Ok::<_, CoreError>(g.summary)
-        });
+        // Headquarters' countries are written one transaction each, so the
+        // journal holds one country at a time.
+        let editions: Vec<(DemoScale, Option<usize>)> = match scale {
+            DemoScale::Headquarters => (1..=10).map(|n| (DemoScale::Country, Some(n))).collect(),
+            one => vec![(one, None)],
+        };
+        let mut summary = DemoSummary::default();
+        for (scale, edition) in editions {
+            let now = self.now_millis();
+            let written = self.store.write(now, |writer| {
+                let mut g = Generator {
+                    rng: Rng(ChaCha8Rng::seed_from_u64(seed + edition.unwrap_or_default() as u64)),
+                    writer,
+                    summary: DemoSummary::default(),
+                    with_reviews,
+                };
+                generate(&mut g, scale, edition)?;
+                Ok::<_, CoreError>(g.summary)
+            });
+            match written {
+                Ok(one) => summary.add(&one),
+                Err(e) => {
+                    self.store.set_cache_mib(binome_store::DEFAULT_CACHE_MIB)?;
+                    return Err(e);
+                }
+            }
+        }
         self.store.set_cache_mib(binome_store::DEFAULT_CACHE_MIB)?;
-        written
+        Ok(summary)
+    }
+}
+
+impl DemoSummary {
+    fn add(&mut self, other: &DemoSummary) {
+        self.programmes += other.programmes;
+        self.organisations += other.organisations;
+        self.persons += other.persons;
+        self.missions += other.missions;
+        self.sessions += other.sessions;
+        self.attendance += other.attendance;
+        self.test_scores += other.test_scores;
+        self.assessments += other.assessments;
+        self.reviews += other.reviews;
     }
 }
 
@@ -489,7 +524,7 @@ fn programme_specs(scale: DemoScale) -> Vec<ProgrammeSpec> {
                 biomedical: true,
             },
         ],
-        DemoScale::Country => vec![
+        DemoScale::Country | DemoScale::Headquarters => vec![
             ProgrammeSpec { missions: 1300, ..passt2 },
             ProgrammeSpec {
                 code: "PASST3",
@@ -515,7 +550,8 @@ fn programme_specs(scale: DemoScale) -> Vec<ProgrammeSpec> {
     }
 }
 
-fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
+/// One dataset; `edition` numbers one country of headquarters' ten.
+fn generate(g: &mut Generator<'_, '_>, scale: DemoScale, edition: Option<usize>) -> Result<()> {
     let programmes = programme_specs(scale);
     let t0 = date(2015, 6, 1);
     let smni = framework_row(SMNI_FRAMEWORK)?;
@@ -591,7 +627,7 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
     let staff_per_facility = match scale {
         DemoScale::Mission => 36,
         DemoScale::Programme => 90,
-        DemoScale::Country => 0,
+        DemoScale::Country | DemoScale::Headquarters => 0,
     };
     let rmnch_cadres = [
         "sage_femme",
@@ -633,11 +669,15 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
     }
 
     for spec in &programmes {
+        let code = match edition {
+            Some(n) => format!("{}-C{n:02}", spec.code),
+            None => spec.code.to_owned(),
+        };
         let programme_id = g.rng.id_at(spec.start);
         g.put(
             Kind::Programme,
             &programme_id,
-            row(json!({"code": spec.code, "name": spec.name, "country": spec.country, "funder": spec.funder,
+            row(json!({"code": code, "name": spec.name, "country": spec.country, "funder": spec.funder,
                 "start_date": iso(spec.start), "end_date": iso(spec.end), "hours_per_day": 7.0, "pass_mark": 80.0})),
         )?;
         let (framework_json, themes) = if spec.biomedical { (&biomed, BIOMED_THEMES) } else { (&smni, RMNCH_THEMES) };
@@ -647,7 +687,7 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
         if spec.code != "PASST2" && spec.code != "PASA2" {
             framework.insert(
                 "code".into(),
-                Value::String(format!("{}-{}", framework_json["code"].as_str().unwrap_or("REF"), spec.code)),
+                Value::String(format!("{}-{}", framework_json["code"].as_str().unwrap_or("REF"), code)),
             );
         }
         g.put(Kind::Framework, &framework_id, framework.clone())?;
@@ -688,7 +728,7 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale) -> Result<()> {
                 Kind::Mission,
                 &mission_id,
                 row(json!({
-                    "programme_id": programme_id, "code": format!("{}-{}-{:04}", spec.code, start.year(), m + 1),
+                    "programme_id": programme_id, "code": format!("{}-{}-{:04}", code, start.year(), m + 1),
                     "title": format!("{} — {}", themes[theme_index].0, host.city),
                     "partner_org_id": if spec.biomedical { partners.last().cloned().unwrap_or(partner) } else { partner },
                     "host_org_id": host.id, "city": host.city, "start_date": iso(start), "end_date": iso(end),

@@ -16,10 +16,13 @@ use std::collections::{BTreeMap, HashMap};
 
 type Idx = u32;
 
+/// See the workspace's note on `foldhash`.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// Strings numbered in the order they are first met.
 #[derive(Debug, Default)]
 struct Interner {
-    numbers: HashMap<Box<str>, Idx>,
+    numbers: Map<Box<str>, Idx>,
     names: Vec<Box<str>>,
 }
 
@@ -142,6 +145,9 @@ pub struct FactTable {
     competencies: Interner,
     session_ids: Interner,
     sessions: Vec<SessionFact>,
+    /// The session the last attendance row or score was of: rows come
+    /// session by session, so most need no lookup.
+    last_session: Option<(Box<str>, Option<Idx>)>,
     assessments: Vec<AssessmentFact>,
 }
 
@@ -223,6 +229,7 @@ impl FactTable {
     }
 
     pub fn add_session(&mut self, s: SessionRecord<'_>) {
+        self.last_session = None;
         let id = self.session_ids.intern(s.id);
         let fact = SessionFact {
             date: s.date,
@@ -243,16 +250,27 @@ impl FactTable {
         }
     }
 
+    fn session(&mut self, id: &str) -> Option<Idx> {
+        match &self.last_session {
+            Some((last, found)) if **last == *id => *found,
+            _ => {
+                let found = self.session_ids.find(id);
+                self.last_session = Some((id.into(), found));
+                found
+            }
+        }
+    }
+
     /// A live attendance row; rows of sessions not added are not counted.
     pub fn add_attendance(&mut self, session_id: &str, person_id: &str, status: AttendanceStatus) {
-        let Some(session) = self.session_ids.find(session_id) else { return };
+        let Some(session) = self.session(session_id) else { return };
         let person = self.person(person_id);
         self.sessions[session as usize].roster.push((person, status));
     }
 
     /// A live test score; scores of sessions not added are not counted.
     pub fn add_score(&mut self, session_id: &str, person_id: &str, phase: Phase, score: f64, max_score: f64) {
-        let Some(session) = self.session_ids.find(session_id) else { return };
+        let Some(session) = self.session(session_id) else { return };
         let person = self.person(person_id);
         self.sessions[session as usize].scores.push((person, phase, score * 100.0 / max_score));
     }
@@ -332,14 +350,14 @@ impl FactTable {
     /// Missions are not facts of this table: the caller adds them.
     pub fn tallies(&self, scope: &Scope, by: &[Breakdown]) -> (BTreeMap<String, Tallies>, Tallies) {
         let filter = self.filter(scope);
-        let mut groups: HashMap<GroupKey, Tallies> = HashMap::new();
+        let mut groups: Map<GroupKey, Tallies> = Map::default();
         let mut total = Tallies::default();
         let split_programme = by.contains(&Breakdown::Programme);
         let split_month = by.contains(&Breakdown::Month);
         let splits_sessions = !by.is_empty() && by.iter().all(|b| b.splits_sessions());
 
-        let mut attendance: HashMap<FactKey, AttendanceSums> = HashMap::new();
-        let mut scores: HashMap<FactKey, ScoreSums> = HashMap::new();
+        let mut attendance: Map<FactKey, AttendanceSums> = Map::default();
+        let mut scores: Map<FactKey, ScoreSums> = Map::default();
         let mut in_session: Vec<(Idx, AttendanceStatus)> = Vec::new();
         let mut session_scores: Vec<(Idx, Phase, f64)> = Vec::new();
         for session in self.sessions.iter().filter(|s| filter.admits(s.date, s.programme, Some(s.mission))) {
@@ -448,11 +466,11 @@ impl FactTable {
         &self,
         filter: &Filter,
         by: &[Breakdown],
-        groups: &mut HashMap<GroupKey, Tallies>,
+        groups: &mut Map<GroupKey, Tallies>,
         total: &mut Tallies,
     ) {
         type Pair = (Idx, Idx);
-        let mut runs: HashMap<GroupKey, (Pair, PairRun, CompetencyCount)> = HashMap::new();
+        let mut runs: Map<GroupKey, (Pair, PairRun, CompetencyCount)> = Map::default();
         let mut total_run: Option<(Pair, PairRun)> = None;
         let mut total_count = CompetencyCount::default();
         for a in &self.assessments {

@@ -24,8 +24,9 @@ pub async fn lock_state(state: State<'_, AppState>) -> Answer<LockView> {
 
 /// Unlocks with the passphrase, or sets the one of a new store.
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Answer<LockView> {
+pub async fn unlock(app: tauri::AppHandle, state: State<'_, AppState>, passphrase: String) -> Answer<LockView> {
     state.unlock(&Passphrase::new(passphrase))?;
+    crate::prepare_dashboard(&app);
     lock_state(state).await
 }
 

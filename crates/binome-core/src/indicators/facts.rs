@@ -21,6 +21,13 @@ type ReadAt = (Option<ChangeMark>, FactTable);
 pub(crate) struct FactCache(Mutex<Option<Box<ReadAt>>>);
 
 impl Binome {
+    /// Reads the facts now if the store changed since they were read, so
+    /// that the next report is counted from memory: the desktop app calls
+    /// it in the background as the store opens.
+    pub fn prepare_dashboard(&self) -> Result<()> {
+        self.with_facts(|_| ())
+    }
+
     /// Runs `count` over the facts as the store holds them now.
     pub(crate) fn with_facts<T>(&self, count: impl FnOnce(&FactTable) -> T) -> Result<T> {
         // The mark is read before the facts: a write landing in between
@@ -39,7 +46,7 @@ impl Binome {
 
     fn read_fact_table(&self) -> Result<FactTable> {
         let rules = self.framework_rules()?;
-        let competencies: HashMap<(&str, &str), (&FrameworkRules, &Competency)> = rules
+        let competencies: HashMap<(&str, &str), (usize, &FrameworkRules, &Competency)> = rules
             .iter()
             .flat_map(|(id, framework)| {
                 framework
@@ -48,13 +55,27 @@ impl Binome {
                     .flat_map(|d| &d.competencies)
                     .map(move |c| ((id.as_str(), c.id.as_str()), (framework, c)))
             })
+            .enumerate()
+            .map(|(n, (key, (framework, c)))| (key, (n, framework, c)))
             .collect();
+        // A competency's assessments repeat a few ratings (a handful of
+        // criteria, four levels): each distinct one is read and levelled
+        // once. `None`: ratings that do not read as a map, which rate
+        // nothing (the assessment counts in no competency figure).
+        let mut levels: Vec<HashMap<Box<str>, Option<Option<usize>>>> = vec![HashMap::new(); competencies.len()];
         let mut assess = |framework: &str, competency: &str, ratings: &str| {
-            let (rules, competency) = competencies.get(&(framework, competency))?;
-            // Ratings that do not read as a map rate nothing: the
-            // assessment counts in no competency figure.
-            let ratings: BTreeMap<String, String> = serde_json::from_str(ratings).ok()?;
-            Some((assessment_level(&rules.scale, competency, &ratings), rules.scale.pass_rank()))
+            let &(n, rules, competency) = competencies.get(&(framework, competency))?;
+            let level = match levels[n].get(ratings) {
+                Some(level) => *level,
+                None => {
+                    let level = serde_json::from_str::<BTreeMap<String, String>>(ratings)
+                        .ok()
+                        .map(|read| assessment_level(&rules.scale, competency, &read));
+                    levels[n].insert(ratings.into(), level);
+                    level
+                }
+            }?;
+            Some((level, rules.scale.pass_rank()))
         };
         Ok(self.store.read_facts(&mut assess)?)
     }

@@ -25,7 +25,7 @@ pub struct ChangeMark {
 /// How an assessment's level is read: its framework, competency and
 /// ratings (JSON) give (level, pass rank), or `None` when the framework
 /// does not define the competency (the assessment does not count).
-pub type AssessLevel<'a> = dyn FnMut(&str, &str, &str) -> Option<(Option<usize>, usize)> + 'a;
+pub type AssessLevel<'a> = dyn FnMut(&str, &str, &str) -> Option<(Option<usize>, usize)> + Send + 'a;
 
 const LIVE_SESSIONS: &str = "
     SELECT s.id, s.date, s.duration, m.programme_id, m.id, pr.hours_per_day, pr.pass_mark, st.status
@@ -83,26 +83,68 @@ impl Store {
             .doing("reading the change log")
     }
 
-    /// Every live fact the indicators count, read in one transaction so
-    /// that the copy is of one state of the store.
+    /// Every live fact the indicators count. Assessments are read on a
+    /// second connection, in a thread of their own, while this one reads
+    /// attendance and scores: a laptop's two cores halve a country's
+    /// first dashboard. Each connection reads in a transaction of its own;
+    /// a write landing between their starts moves the change log, so the
+    /// next report reads everything again.
     pub fn read_facts(&self, assess: &mut AssessLevel<'_>) -> crate::Result<FactTable> {
-        // Inside a write already begun, its own state is the one read.
-        let tx = if self.conn.is_autocommit() {
-            Some(self.conn.unchecked_transaction().doing("reading the facts")?)
-        } else {
-            None
-        };
         let mut table = FactTable::new();
-        self.read_persons(&mut table)?;
-        self.read_sessions(&mut table)?;
-        self.read_attendance(&mut table)?;
-        self.read_scores(&mut table)?;
-        self.read_assessments(&mut table, assess)?;
-        if let Some(tx) = tx {
-            tx.finish().doing("reading the facts")?;
+        // Inside a write already begun (or in memory), one connection sees
+        // it all: read in order.
+        let second = if self.conn.is_autocommit() { self.reopen().ok() } else { None };
+        // It reads each page once: no cache of its own to fill.
+        if let Some(second) = &second {
+            second.set_cache_mib(2)?;
         }
+        let Some(second) = second else {
+            self.read_in_order(&mut table, |table, read| read.read_assessments(table, assess))?;
+            table.finish();
+            return Ok(table);
+        };
+        std::thread::scope(|threads| {
+            let assessments = threads.spawn(move || second.in_transaction(|s| s.assessment_records(assess)));
+            let here = self.in_transaction(|s| {
+                s.read_persons(&mut table)?;
+                s.read_sessions(&mut table)?;
+                s.read_attendance(&mut table)?;
+                s.read_scores(&mut table)
+            });
+            let records = assessments.join().expect("reading assessments does not panic");
+            here?;
+            for record in records? {
+                table.add_assessment(record.borrowed());
+            }
+            Ok::<_, StoreError>(())
+        })?;
         table.finish();
         Ok(table)
+    }
+
+    fn read_in_order(
+        &self,
+        table: &mut FactTable,
+        assessments: impl FnOnce(&mut FactTable, &Store) -> crate::Result<()>,
+    ) -> crate::Result<()> {
+        self.in_transaction(|s| {
+            s.read_persons(table)?;
+            s.read_sessions(table)?;
+            s.read_attendance(table)?;
+            s.read_scores(table)?;
+            assessments(table, s)
+        })
+    }
+
+    /// `read` in a read transaction, or in the write already begun.
+    fn in_transaction<T>(&self, read: impl FnOnce(&Store) -> crate::Result<T>) -> crate::Result<T> {
+        if !self.conn.is_autocommit() {
+            return read(self);
+        }
+        let tx = self.conn.unchecked_transaction().doing("reading the facts")?;
+        let out = read(self)?;
+        tx.finish().doing("reading the facts")?;
+        Ok(out)
     }
 
     fn read_persons(&self, table: &mut FactTable) -> crate::Result<()> {
@@ -175,9 +217,17 @@ impl Store {
     }
 
     fn read_assessments(&self, table: &mut FactTable, assess: &mut AssessLevel<'_>) -> crate::Result<()> {
+        for record in self.assessment_records(assess)? {
+            table.add_assessment(record.borrowed());
+        }
+        Ok(())
+    }
+
+    fn assessment_records(&self, assess: &mut AssessLevel<'_>) -> crate::Result<Vec<OwnedAssessment>> {
         const DOING: &str = "reading assessments";
         let mut stmt = self.conn.prepare(LIVE_ASSESSMENTS).doing(DOING)?;
         let mut rows = stmt.query([]).doing(DOING)?;
+        let mut records = Vec::new();
         while let Some(r) = rows.next().doing(DOING)? {
             let id = text(r, 0).doing(DOING)?;
             let (framework, competency) = (text(r, 2).doing(DOING)?, text(r, 3).doing(DOING)?);
@@ -185,17 +235,45 @@ impl Store {
                 continue;
             };
             let mission = text(r, 7).doing(DOING)?;
-            table.add_assessment(AssessmentRecord {
-                person_id: text(r, 1).doing(DOING)?,
-                competency_id: competency,
+            records.push(OwnedAssessment {
+                person_id: text(r, 1).doing(DOING)?.into(),
+                competency_id: competency.into(),
                 date: date("assessments", id, text(r, 4).doing(DOING)?)?,
                 stamp: r.get(5).doing(DOING)?,
                 level,
                 pass_rank,
-                mission_id: (!mission.is_empty()).then_some(mission),
-                programme_id: text(r, 8).doing(DOING)?,
+                mission_id: (!mission.is_empty()).then(|| mission.into()),
+                programme_id: text(r, 8).doing(DOING)?.into(),
             });
         }
-        Ok(())
+        Ok(records)
+    }
+}
+
+/// An assessment read on the second connection, handed to the table once
+/// both are done.
+struct OwnedAssessment {
+    person_id: Box<str>,
+    competency_id: Box<str>,
+    date: NaiveDate,
+    stamp: i64,
+    level: Option<usize>,
+    pass_rank: usize,
+    mission_id: Option<Box<str>>,
+    programme_id: Box<str>,
+}
+
+impl OwnedAssessment {
+    fn borrowed(&self) -> AssessmentRecord<'_> {
+        AssessmentRecord {
+            person_id: &self.person_id,
+            competency_id: &self.competency_id,
+            date: self.date,
+            stamp: self.stamp,
+            level: self.level,
+            pass_rank: self.pass_rank,
+            mission_id: self.mission_id.as_deref(),
+            programme_id: &self.programme_id,
+        }
     }
 }
