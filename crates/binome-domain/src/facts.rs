@@ -21,13 +21,13 @@ type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Strings numbered in the order they are first met.
 #[derive(Debug, Default)]
-struct Interner {
+pub struct Interner {
     numbers: Map<Box<str>, Idx>,
     names: Vec<Box<str>>,
 }
 
 impl Interner {
-    fn intern(&mut self, name: &str) -> Idx {
+    pub fn intern(&mut self, name: &str) -> Idx {
         if let Some(&i) = self.numbers.get(name) {
             return i;
         }
@@ -41,7 +41,8 @@ impl Interner {
         self.numbers.get(name).copied()
     }
 
-    fn name(&self, i: Idx) -> &str {
+    /// The string numbered `i`; panics on a number this interner did not give.
+    pub fn name(&self, i: Idx) -> &str {
         &self.names[i as usize]
     }
 

@@ -64,7 +64,7 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        let theirs = crate::device::load(&from)
+        let theirs = crate::local_device::load(&from)
             .map_err(|_| StoreError::NotABackup { path: source.display().to_string() })?
             .ok_or_else(|| StoreError::NotABackup { path: source.display().to_string() })?;
         let before = self.device.clone();
@@ -89,7 +89,7 @@ impl Store {
                 )
                 .doing("keeping the device counters")?;
         }
-        self.device = crate::device::load(&self.conn)?;
+        self.device = crate::local_device::load(&self.conn)?;
         Ok(())
     }
 }

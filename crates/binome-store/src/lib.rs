@@ -12,7 +12,6 @@ mod backup;
 #[cfg(feature = "baselines")]
 pub mod baselines;
 mod bulk;
-mod device;
 mod devices;
 mod encrypt;
 mod erasures;
@@ -21,6 +20,7 @@ mod history;
 mod import_choices;
 mod indicators;
 mod key;
+mod local_device;
 mod open;
 mod persons;
 pub mod private;
@@ -30,7 +30,6 @@ mod segments;
 mod sync;
 
 pub use bulk::DeferredIndexes;
-pub use device::{DeviceRole, LocalDevice};
 pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice, SentBundle};
 pub use encrypt::{encrypt_in_place, encrypted_copy};
 pub use error::StoreError;
@@ -38,6 +37,7 @@ pub use history::Change;
 pub use import_choices::RememberedValue;
 pub use indicators::{AssessLevel, AssessmentRow, ChangeMark, GroupTallies, KEY_SEPARATOR, MissionRow};
 pub use key::{STORE_KEY_BYTES, StoreKey};
+pub use local_device::{DeviceRole, LocalDevice};
 /// A raw connection to an encrypted store, for tests only.
 #[cfg(feature = "test-support")]
 pub fn raw_connection(path: &std::path::Path, key: &StoreKey) -> Result<rusqlite::Connection> {

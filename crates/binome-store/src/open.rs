@@ -1,8 +1,8 @@
 //! Opening a store file: pragmas, then migrations keyed on `user_version`.
 
-use crate::device::LocalDevice;
 use crate::error::{Doing, StoreError};
 use crate::key::StoreKey;
+use crate::local_device::LocalDevice;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -192,7 +192,7 @@ impl Store {
         // Country-scale reads and writes touch many index pages.
         conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_MIB * 1024).doing("sizing the page cache")?;
         migrate(&mut conn, found)?;
-        let device = crate::device::load(&conn)?;
+        let device = crate::local_device::load(&conn)?;
         Ok(Store { conn, path: path.to_path_buf(), device, key, all_or_nothing: None })
     }
 

@@ -1,8 +1,8 @@
 //! Records as rows: generic reads and versioned writes over every kind.
 //! Column names come from the domain's field lists, never from user input.
 
-use crate::device::LocalDevice;
 use crate::error::{Doing, StoreError};
+use crate::local_device::LocalDevice;
 use crate::open::Store;
 use binome_domain::{FieldType, Hlc, Kind, Row, VersionVector};
 use rusqlite::types::{Value as SqlValue, ValueRef};
@@ -449,7 +449,7 @@ impl Store {
             return Ok(());
         }
         self.conn.execute_batch("ROLLBACK").doing("rolling back an unfinished write")?;
-        self.device = crate::device::load(&self.conn)?;
+        self.device = crate::local_device::load(&self.conn)?;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@
 use super::{PERSON_GROUPS, dimension_expr};
 use crate::error::{Doing, StoreError};
 use crate::open::Store;
-use binome_domain::facts::{AssessmentRecord, FactTable, PersonGroups, SessionRecord};
+use binome_domain::facts::{AssessmentRecord, FactTable, Interner, PersonGroups, SessionRecord};
 use binome_domain::indicators::Breakdown;
 use binome_domain::{AttendanceStatus, Phase, ReviewStatus};
 use chrono::NaiveDate;
@@ -111,11 +111,9 @@ impl Store {
                 s.read_attendance(&mut table)?;
                 s.read_scores(&mut table)
             });
-            let records = assessments.join().expect("reading assessments does not panic");
+            let read = assessments.join().expect("reading assessments does not panic");
             here?;
-            for record in records? {
-                table.add_assessment(record.borrowed());
-            }
+            read?.add_to(&mut table);
             Ok::<_, StoreError>(())
         })?;
         table.finish();
@@ -217,17 +215,15 @@ impl Store {
     }
 
     fn read_assessments(&self, table: &mut FactTable, assess: &mut AssessLevel<'_>) -> crate::Result<()> {
-        for record in self.assessment_records(assess)? {
-            table.add_assessment(record.borrowed());
-        }
+        self.assessment_records(assess)?.add_to(table);
         Ok(())
     }
 
-    fn assessment_records(&self, assess: &mut AssessLevel<'_>) -> crate::Result<Vec<OwnedAssessment>> {
+    fn assessment_records(&self, assess: &mut AssessLevel<'_>) -> crate::Result<Assessments> {
         const DOING: &str = "reading assessments";
         let mut stmt = self.conn.prepare(LIVE_ASSESSMENTS).doing(DOING)?;
         let mut rows = stmt.query([]).doing(DOING)?;
-        let mut records = Vec::new();
+        let mut read = Assessments::default();
         while let Some(r) = rows.next().doing(DOING)? {
             let id = text(r, 0).doing(DOING)?;
             let (framework, competency) = (text(r, 2).doing(DOING)?, text(r, 3).doing(DOING)?);
@@ -235,45 +231,55 @@ impl Store {
                 continue;
             };
             let mission = text(r, 7).doing(DOING)?;
-            records.push(OwnedAssessment {
-                person_id: text(r, 1).doing(DOING)?.into(),
-                competency_id: competency.into(),
+            let row = ReadAssessment {
+                person: read.ids.intern(text(r, 1).doing(DOING)?),
+                competency: read.ids.intern(competency),
                 date: date("assessments", id, text(r, 4).doing(DOING)?)?,
                 stamp: r.get(5).doing(DOING)?,
                 level,
                 pass_rank,
-                mission_id: (!mission.is_empty()).then(|| mission.into()),
-                programme_id: text(r, 8).doing(DOING)?.into(),
-            });
+                mission: (!mission.is_empty()).then(|| read.ids.intern(mission)),
+                programme: read.ids.intern(text(r, 8).doing(DOING)?),
+            };
+            read.rows.push(row);
         }
-        Ok(records)
+        Ok(read)
     }
 }
 
-/// An assessment read on the second connection, handed to the table once
-/// both are done.
-struct OwnedAssessment {
-    person_id: Box<str>,
-    competency_id: Box<str>,
+/// Assessments read on the second connection, handed to the table once
+/// both are done; their ids numbered once each, not copied row by row (a
+/// country's 355,000 rows name 100,000 persons and a few competencies).
+#[derive(Default)]
+struct Assessments {
+    ids: Interner,
+    rows: Vec<ReadAssessment>,
+}
+
+struct ReadAssessment {
+    person: u32,
+    competency: u32,
     date: NaiveDate,
     stamp: i64,
     level: Option<usize>,
     pass_rank: usize,
-    mission_id: Option<Box<str>>,
-    programme_id: Box<str>,
+    mission: Option<u32>,
+    programme: u32,
 }
 
-impl OwnedAssessment {
-    fn borrowed(&self) -> AssessmentRecord<'_> {
-        AssessmentRecord {
-            person_id: &self.person_id,
-            competency_id: &self.competency_id,
-            date: self.date,
-            stamp: self.stamp,
-            level: self.level,
-            pass_rank: self.pass_rank,
-            mission_id: self.mission_id.as_deref(),
-            programme_id: &self.programme_id,
+impl Assessments {
+    fn add_to(&self, table: &mut FactTable) {
+        for row in &self.rows {
+            table.add_assessment(AssessmentRecord {
+                person_id: self.ids.name(row.person),
+                competency_id: self.ids.name(row.competency),
+                date: row.date,
+                stamp: row.stamp,
+                level: row.level,
+                pass_rank: row.pass_rank,
+                mission_id: row.mission.map(|m| self.ids.name(m)),
+                programme_id: self.ids.name(row.programme),
+            });
         }
     }
 }
