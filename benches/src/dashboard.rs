@@ -34,13 +34,6 @@ fn duckdb(plain: &Path) -> Result<Value> {
     Ok(serde_json::from_slice(&out.stdout)?)
 }
 
-/// This process's resident memory, from `/proc/self/status`.
-fn resident_kib() -> Result<u64> {
-    let status = std::fs::read_to_string("/proc/self/status")?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).context("VmRSS")?;
-    Ok(line.split_whitespace().nth(1).context("VmRSS")?.parse()?)
-}
-
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(1.0)
 }
@@ -121,10 +114,8 @@ pub fn rows(dir: &Path, cli: &Path, scale: DemoScale, scale_text: &str) -> Resul
     let duck_time = Duration::from_secs_f64(duck["seconds"].as_f64().context("DuckDB's time")?);
 
     // The app's first dashboard: a new connection, nothing read yet.
-    let before_kib = resident_kib()?;
     let fresh = b.reopen()?;
     let (first, first_time) = timed(|| fresh.indicators(&Scope::default(), Some(Breakdown::Sex)));
-    let grown_kib = resident_kib()?.saturating_sub(before_kib);
     drop(fresh);
     check_same(&first?, &duck)?;
 
@@ -171,13 +162,6 @@ pub fn rows(dir: &Path, cli: &Path, scale: DemoScale, scale_text: &str) -> Resul
             baseline: duck_text,
             ratio: vs(cli_time),
             target: "≤ 5×".into(),
-        },
-        Row {
-            figure: format!("{scale_text}: memory the app's reports connection grows by (the copy and its page cache)"),
-            measured: format!("{} MB", grown_kib / 1024),
-            baseline: "—".into(),
-            ratio: "—".into(),
-            target: "≤ 300 MB".into(),
         },
         Row {
             figure: format!("{scale_text}: peak memory of that process (Argon2's 64 MiB included)"),
