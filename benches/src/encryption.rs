@@ -61,9 +61,12 @@ pub fn rows(dir: &Path, source: &Path, receiver: &Path, empty_receiver: &Path, b
     binome_store::baselines::decrypted_copy(source, &source_key, &plain_source)?;
     let encrypted_source = Binome::open_with_key(source, &source_key)?;
     let plain_source = Binome::open_unencrypted(&plain_source)?;
+    // Each report on a new connection: the facts are read from the store
+    // every time, as for the first dashboard of a session (a connection's
+    // later reports are counted from memory and read nothing).
     for by in [None, Some(Breakdown::Sex)] {
-        let plain = best_of_three(|| Ok(plain_source.indicators(&Scope::default(), by)?))?;
-        let encrypted = best_of_three(|| Ok(encrypted_source.indicators(&Scope::default(), by)?))?;
+        let plain = best_of_three(|| Ok(plain_source.reopen()?.indicators(&Scope::default(), by)?))?;
+        let encrypted = best_of_three(|| Ok(encrypted_source.reopen()?.indicators(&Scope::default(), by)?))?;
         rows.push(row(&format!("indicators {}", by.map_or("total", |b| b.code())), encrypted, plain));
     }
     drop(encrypted_source);
