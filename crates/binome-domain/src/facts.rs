@@ -10,7 +10,7 @@
 //! them; a test in `binome-core` compares both for every breakdown.
 
 use crate::codes::{AttendanceStatus, Phase, ReviewStatus};
-use crate::indicators::{Breakdown, CompetencyCount, PairRun, Scope, Tallies};
+use crate::indicators::{Breakdown, CompetencyCount, PairRun, PersonAttendance, Scope, Tallies};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
 
@@ -150,17 +150,6 @@ pub struct FactTable {
     /// session by session, so most need no lookup.
     last_session: Option<(Box<str>, Option<Idx>)>,
     assessments: Vec<AssessmentFact>,
-}
-
-/// Per person of a session, what its attendance rows say together.
-#[derive(Default, Clone, Copy)]
-struct AttendanceSums {
-    trained: bool,
-    minutes: i64,
-    days: f64,
-    counted: u64,
-    rows: u64,
-    excused: u64,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -357,7 +346,7 @@ impl FactTable {
         let split_month = by.contains(&Breakdown::Month);
         let splits_sessions = !by.is_empty() && by.iter().all(|b| b.splits_sessions());
 
-        let mut attendance: Map<FactKey, AttendanceSums> = Map::default();
+        let mut attendance: Map<FactKey, PersonAttendance> = Map::default();
         let mut scores: Map<FactKey, ScoreSums> = Map::default();
         let mut in_session: Vec<(Idx, AttendanceStatus)> = Vec::new();
         let mut session_scores: Vec<(Idx, Phase, f64)> = Vec::new();
@@ -386,15 +375,7 @@ impl FactTable {
                 let counted = rows.iter().any(|(_, s)| s.is_counted());
                 let excused = rows.iter().any(|(_, s)| *s == AttendanceStatus::Excused);
                 let sums = attendance.entry(fact_key(rows[0].0)).or_default();
-                sums.rows += 1;
-                if counted {
-                    sums.trained = true;
-                    sums.counted += 1;
-                    sums.minutes += session.minutes;
-                    sums.days += session.minutes as f64 / 60.0 / session.hours_per_day;
-                } else if excused {
-                    sums.excused += 1;
-                }
+                sums.add_pair(counted, excused, session.minutes, session.hours_per_day);
             }
 
             session_scores.clear();
@@ -413,7 +394,7 @@ impl FactTable {
 
         // Sums are added person by person in one order, so that a total
         // is the same number on every run.
-        let mut attendance: Vec<(FactKey, AttendanceSums)> = attendance.into_iter().collect();
+        let mut attendance: Vec<(FactKey, PersonAttendance)> = attendance.into_iter().collect();
         attendance.sort_unstable_by_key(|a| a.0);
         let mut trained_persons = 0;
         for one_person in attendance.chunk_by(|a, b| a.0.person == b.0.person) {
@@ -422,11 +403,7 @@ impl FactTable {
             for (key, sums) in one_person {
                 let group = self.fact_group(by, person_groups, key);
                 for t in [&mut total, groups.entry(group).or_default()] {
-                    t.person_minutes += sums.minutes;
-                    t.person_days += sums.days;
-                    t.counted_attendances += sums.counted;
-                    t.attendance_rows += sums.rows;
-                    t.excused_rows += sums.excused;
+                    sums.add_to(t);
                 }
                 groups.entry(group).or_default().persons_trained += u64::from(sums.trained);
             }

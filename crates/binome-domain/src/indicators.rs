@@ -101,6 +101,46 @@ pub struct Tallies {
     pub expert_days: i64,
 }
 
+/// One person's attendance over the sessions summed together (a group,
+/// a month...): DOMAIN.md's rules for one (session, person) pair, however
+/// many rows a merge left in it, in [`PersonAttendance::add_pair`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PersonAttendance {
+    pub trained: bool,
+    pub minutes: i64,
+    pub days: f64,
+    pub counted: u64,
+    pub rows: u64,
+    /// Excused and not otherwise counted in the same session.
+    pub excused: u64,
+}
+
+impl PersonAttendance {
+    /// A session where any of the pair's rows was counted (present, late,
+    /// left early) or, failing that, excused.
+    pub fn add_pair(&mut self, counted: bool, excused: bool, minutes: i64, hours_per_day: f64) {
+        self.rows += 1;
+        if counted {
+            self.trained = true;
+            self.counted += 1;
+            self.minutes += minutes;
+            self.days += minutes as f64 / 60.0 / hours_per_day;
+        } else if excused {
+            self.excused += 1;
+        }
+    }
+
+    /// Adds these sums to a group's tallies (not its persons trained,
+    /// which count persons, not sums).
+    pub fn add_to(&self, tallies: &mut Tallies) {
+        tallies.person_minutes += self.minutes;
+        tallies.person_days += self.days;
+        tallies.counted_attendances += self.counted;
+        tallies.attendance_rows += self.rows;
+        tallies.excused_rows += self.excused;
+    }
+}
+
 /// The indicators of one group. Rates are fractions (0.0–1.0); `None` where
 /// the denominator is zero or the breakdown does not apply.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

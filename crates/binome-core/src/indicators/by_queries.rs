@@ -42,16 +42,8 @@ fn assessment_facts(
     rows: Vec<AssessmentRow>,
     rules: &HashMap<String, FrameworkRules>,
 ) -> Vec<(String, AssessmentFact)> {
-    let competencies: HashMap<(&str, &str), (&FrameworkRules, &binome_domain::framework::Competency)> = rules
-        .iter()
-        .flat_map(|(id, framework)| {
-            framework
-                .domains
-                .iter()
-                .flat_map(|d| &d.competencies)
-                .map(move |c| ((id.as_str(), c.id.as_str()), (framework, c)))
-        })
-        .collect();
+    let competencies: HashMap<(&str, &str), (&FrameworkRules, &binome_domain::framework::Competency)> =
+        super::competencies_of(rules).collect();
     rows.into_iter()
         .filter_map(|row| {
             let (framework, competency) = competencies.get(&(row.framework_id.as_str(), row.competency_id.as_str()))?;

@@ -46,15 +46,7 @@ impl Binome {
 
     fn read_fact_table(&self) -> Result<FactTable> {
         let rules = self.framework_rules()?;
-        let competencies: HashMap<(&str, &str), (usize, &FrameworkRules, &Competency)> = rules
-            .iter()
-            .flat_map(|(id, framework)| {
-                framework
-                    .domains
-                    .iter()
-                    .flat_map(|d| &d.competencies)
-                    .map(move |c| ((id.as_str(), c.id.as_str()), (framework, c)))
-            })
+        let competencies: HashMap<(&str, &str), (usize, &FrameworkRules, &Competency)> = super::competencies_of(&rules)
             .enumerate()
             .map(|(n, (key, (framework, c)))| (key, (n, framework, c)))
             .collect();

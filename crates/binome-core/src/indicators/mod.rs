@@ -4,7 +4,7 @@
 use crate::app::Binome;
 use crate::error::Result;
 use binome_domain::Kind;
-use binome_domain::framework::{Domain, RatingScale};
+use binome_domain::framework::{Competency, Domain, RatingScale};
 use binome_domain::indicators::{Breakdown, Indicators, Scope, Tallies, days_inside, months_between};
 use binome_domain::input::parse_date;
 use binome_store::{GroupTallies, ListQuery};
@@ -174,6 +174,20 @@ impl Binome {
             .map(|r| (r.id.clone(), r.data.get(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()))
             .collect())
     }
+}
+
+/// Every framework's competencies by (framework id, competency id), each
+/// with its framework's rules: how an assessment finds its level.
+pub(crate) fn competencies_of(
+    rules: &HashMap<String, FrameworkRules>,
+) -> impl Iterator<Item = ((&str, &str), (&FrameworkRules, &Competency))> {
+    rules.iter().flat_map(|(id, framework)| {
+        framework
+            .domains
+            .iter()
+            .flat_map(|d| &d.competencies)
+            .map(move |c| ((id.as_str(), c.id.as_str()), (framework, c)))
+    })
 }
 
 fn report(scope: &Scope, by: &[Breakdown], groups: GroupTallies, total: Tallies) -> IndicatorReport {

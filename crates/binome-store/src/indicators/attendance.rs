@@ -7,30 +7,11 @@ use super::GroupTallies;
 use super::people::{FactKey, InScope};
 use crate::error::Doing;
 use crate::open::Store;
-use binome_domain::indicators::{Breakdown, Tallies};
+use binome_domain::indicators::{Breakdown, PersonAttendance, Tallies};
 use std::collections::HashMap;
 
 /// A session's roster: the attendance index answers it without a row read.
 pub(super) const ROSTER: &str = "SELECT person_id, status FROM attendance WHERE session_id = ?1 AND deleted = 0";
-
-#[derive(Default)]
-struct Sums {
-    trained: bool,
-    minutes: i64,
-    days: f64,
-    counted: u64,
-    rows: u64,
-    /// Excused and not otherwise counted in the same session.
-    excused: u64,
-}
-
-fn add(tallies: &mut Tallies, sums: &Sums) {
-    tallies.person_minutes += sums.minutes;
-    tallies.person_days += sums.days;
-    tallies.counted_attendances += sums.counted;
-    tallies.attendance_rows += sums.rows;
-    tallies.excused_rows += sums.excused;
-}
 
 impl Store {
     /// Adds the attendance tallies of the scope to each group and to the
@@ -43,7 +24,7 @@ impl Store {
         groups: &mut GroupTallies,
         total: &mut Tallies,
     ) -> crate::Result<()> {
-        let mut facts: HashMap<FactKey, Sums> = HashMap::new();
+        let mut facts: HashMap<FactKey, PersonAttendance> = HashMap::new();
         let mut roster = self.conn.prepare_cached(ROSTER).doing("preparing attendance indicators")?;
         // (counted, excused) per person of the session at hand.
         let mut in_session: HashMap<String, (bool, bool)> = HashMap::new();
@@ -59,15 +40,7 @@ impl Store {
             }
             for (person_id, (counted, excused)) in in_session.drain() {
                 let sums = facts.entry(FactKey::new(person_id, session, by)).or_default();
-                sums.rows += 1;
-                if counted {
-                    sums.trained = true;
-                    sums.counted += 1;
-                    sums.minutes += session.minutes;
-                    sums.days += session.minutes as f64 / 60.0 / session.hours_per_day;
-                } else if excused {
-                    sums.excused += 1;
-                }
+                sums.add_pair(counted, excused, session.minutes, session.hours_per_day);
             }
         }
 
@@ -76,8 +49,8 @@ impl Store {
             for (key, sums) in facts {
                 let group = groups.entry(person.group_key(by, key)).or_default();
                 group.persons_trained += u64::from(sums.trained);
-                add(group, sums);
-                add(total, sums);
+                sums.add_to(group);
+                sums.add_to(total);
             }
         })
     }
