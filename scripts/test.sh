@@ -5,20 +5,45 @@
 # scenarios in its real WebKit engine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Each step's time, printed at the end (or where it stopped): what a cold
+# or warm run spends where, for README.md's figures.
+step_times=""
+step_name=""
+step_started=$SECONDS
+step() {
+    if [ -n "$step_name" ]; then
+        step_times+="$(printf '%6d s  %s' $((SECONDS - step_started)) "$step_name")"$'\n'
+    fi
+    step_name="$1"
+    step_started=$SECONDS
+}
+report_steps() {
+    step ""
+    printf 'binome: durées / times\n%s%6d s  total\n' "$step_times" "$SECONDS"
+}
+trap report_steps EXIT
+
+step "setup"
 source scripts/setup.sh
 setup_desktop
 setup_e2e
 
+step "fmt, UI check and unit tests"
 cargo fmt --all -- --check
 (cd ui && npm run --silent check && npx vitest run --reporter=dot)
+step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+step "cargo test"
 cargo test --workspace --locked
 # The OS keychain, under a private D-Bus session with gnome-keyring.
+step "keychain tests"
 scripts/keychain-tests.sh
 
 # A short smoke of the bundle reader's fuzz target, seeded with a real
 # bundle. Stable Rust builds it without coverage instrumentation, so this
 # only shakes the reader; real fuzzing needs nightly (fuzz/README.md).
+step "fuzz smoke"
 corpus="$(mktemp -d)"
 cp tests/fixtures/mission.binome "$corpus/"
 (cd fuzz && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/fuzz" cargo build --locked --quiet)
@@ -33,6 +58,7 @@ rm -rf "$corpus"
 
 # The benchmark harness at mission scale, to keep it working (no timing
 # is asserted; benches/README.md holds the figures).
+step "benchmarks"
 cargo build --locked -p binome-bench -p binome-cli
 "$CARGO_TARGET_DIR/debug/binome-bench" --scale mission --quick >/dev/null
 "$CARGO_TARGET_DIR/debug/binome-bench" --import-memory 1 >/dev/null
@@ -41,6 +67,7 @@ cargo build --locked -p binome-bench -p binome-cli
 BINOME_BENCH_PYTHON="$(benches/duckdb-python.sh)" "$CARGO_TARGET_DIR/debug/binome-bench" --dashboard --scale mission >/dev/null
 
 # The desktop app, end to end (writes docs/screenshots/).
+step "desktop build"
 cargo build --locked -p binome-desktop -p binome-cli
 # The builds above leave 400-500 MB of files the kernel has not written
 # yet; it writes them about 30 s later, in the middle of the first
@@ -48,12 +75,16 @@ cargo build --locked -p binome-desktop -p binome-cli
 # measured at 568 ms, benches/README.md). Written now, the attendance tick
 # figure is the app's, not the compiler's.
 sync
+step "end to end"
 tests/e2e/run.sh
 
 # The Linux installers, then the .deb installed with apt, the installed app
 # started through WebDriver, and the package removed.
+step "packages"
 scripts/package.sh
+step "installed .deb"
 tests/package/check-deb.sh
 # The same .deb on a fresh Debian 12 root (debootstrap): installed with
 # only what it declares, started, its store made.
+step "clean Debian 12 root"
 tests/package/clean-root.sh
