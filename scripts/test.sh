@@ -34,11 +34,24 @@ cargo fmt --all -- --check
 (cd ui && npm run --silent check && npx vitest run --reporter=dot)
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+# Everything but the desktop app is built once, in one debug build, and
+# every later step reuses it: the tests, the CLI the end-to-end scenarios
+# read stores with, the benchmark harness and the fuzz targets. One
+# selection for all, because cargo builds a crate again for each set of
+# features it is asked for (binome-core's keychain is the desktop app's).
+# The desktop app is built once too, in release: the installers need that
+# build, so its tests and the end-to-end scenarios run on it.
+debug=(--workspace --exclude binome-desktop --features binome-core/keychain --locked)
+desktop=(--release -p binome-desktop --features tauri/custom-protocol --locked)
+step "debug build"
+cargo build "${debug[@]}" --all-targets
 step "cargo test"
-cargo test --workspace --locked
+cargo test "${debug[@]}"
 # The OS keychain, under a private D-Bus session with gnome-keyring.
-step "keychain tests"
-scripts/keychain-tests.sh
+step "keychain test"
+scripts/with-keychain.sh cargo test "${debug[@]}" --lib -- --ignored --exact \
+    vault::keychain::tests::a_key_remembered_on_this_computer_opens_its_store_and_no_other
 
 # A short smoke of the bundle reader's fuzz target, seeded with a real
 # bundle. Stable Rust builds it without coverage instrumentation, so this
@@ -46,29 +59,35 @@ scripts/keychain-tests.sh
 step "fuzz smoke"
 corpus="$(mktemp -d)"
 cp tests/fixtures/mission.binome "$corpus/"
-(cd fuzz && CARGO_TARGET_DIR="$CARGO_TARGET_DIR/fuzz" cargo build --locked --quiet)
-"$CARGO_TARGET_DIR/fuzz/debug/bundle_reader" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
+"$CARGO_TARGET_DIR/debug/bundle_reader" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
 # The same past the signature: the fuzzer's bytes signed and encrypted as a
 # trusted laptop's payload (fuzz/README.md).
 corpus="$(mktemp -d)"
 printf '\001{"t":"programmes","id":"x","vv":{"a":1},"hlc":1,"o":"a","del":false,"d":{}}\n' > "$corpus/seed"
-"$CARGO_TARGET_DIR/fuzz/debug/signed_payload" "$corpus" -max_total_time=15 -max_len=65536 -print_final_stats=0 2>&1 | tail -n 1
+"$CARGO_TARGET_DIR/debug/signed_payload" "$corpus" -max_total_time=15 -max_len=65536 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
 
 # The benchmark harness at mission scale, to keep it working (no timing
 # is asserted; benches/README.md holds the figures).
 step "benchmarks"
-cargo build --locked -p binome-bench -p binome-cli
 "$CARGO_TARGET_DIR/debug/binome-bench" --scale mission --quick >/dev/null
 "$CARGO_TARGET_DIR/debug/binome-bench" --import-memory 1 >/dev/null
 # The dashboard beside DuckDB at mission scale: the harness stops unless
 # DuckDB's figures, from SQL written apart from Binôme's, equal Binôme's.
 BINOME_BENCH_PYTHON="$(benches/duckdb-python.sh)" "$CARGO_TARGET_DIR/debug/binome-bench" --dashboard --scale mission >/dev/null
 
+step "desktop tests"
+cargo test "${desktop[@]}"
+step "desktop keychain test"
+scripts/with-keychain.sh cargo test "${desktop[@]}" --lib -- --ignored --exact \
+    state::tests::a_store_remembered_on_this_computer_opens_at_start_and_asks_again_once_locked
+
+# The Linux installers (the release build of the app the steps below run).
+step "packages"
+scripts/package.sh
+
 # The desktop app, end to end (writes docs/screenshots/).
-step "desktop build"
-cargo build --locked -p binome-desktop -p binome-cli
 # The builds above leave 400-500 MB of files the kernel has not written
 # yet; it writes them about 30 s later, in the middle of the first
 # scenario, and every tick synced meanwhile waits behind them (one sync
@@ -78,10 +97,8 @@ sync
 step "end to end"
 tests/e2e/run.sh
 
-# The Linux installers, then the .deb installed with apt, the installed app
-# started through WebDriver, and the package removed.
-step "packages"
-scripts/package.sh
+# The .deb installed with apt, the installed app started through
+# WebDriver, and the package removed.
 step "installed .deb"
 tests/package/check-deb.sh
 # The same .deb on a fresh Debian 12 root (debootstrap): installed with

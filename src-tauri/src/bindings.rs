@@ -1,7 +1,7 @@
 //! The TypeScript twins of every type the commands exchange, generated
 //! from the Rust types with ts-rs into `ui/src/lib/bindings.ts`. A test
-//! (`tests/bindings.rs`) fails when the committed file is stale; run it
-//! with `UPDATE_BINDINGS=1` to rewrite it.
+//! (below) fails when the committed file is stale; run it with
+//! `UPDATE_BINDINGS=1` to rewrite it.
 
 use crate::commands::files::FilePurpose;
 use crate::commands::lock::LockView;
@@ -36,7 +36,7 @@ macro_rules! declarations {
 pub fn typescript() -> String {
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs).\n\
-         // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --test bindings`.\n\n\
+         // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --lib bindings`.\n\n\
          export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;\n\n",
     );
     let decls = declarations![
@@ -120,4 +120,25 @@ pub fn typescript() -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BINDINGS_PATH, typescript};
+    use std::path::PathBuf;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(BINDINGS_PATH);
+        let expected = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).expect("bindings written");
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "{BINDINGS_PATH} is stale: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --lib bindings` and commit it"
+        );
+    }
 }

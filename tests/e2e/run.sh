@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end scenarios against the real app under Xvfb, through
-# tauri-driver and WebKitWebDriver. Expects the app and the CLI built
-# (scripts/test.sh does it) and tauri-driver on the PATH.
+# tauri-driver and WebKitWebDriver. Expects the app's release build
+# (scripts/package.sh), the CLI's debug build and tauri-driver on the PATH
+# (scripts/test.sh does it all).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"

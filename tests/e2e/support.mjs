@@ -13,7 +13,9 @@ import { remote } from 'webdriverio';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
-export const APP = process.env.BINOME_APP ?? join(TARGET, 'debug', 'binome-desktop');
+// The release build the installers ship (scripts/package.sh makes it);
+// BINOME_APP names another, a debug build or the installed one.
+export const APP = process.env.BINOME_APP ?? join(TARGET, 'release', 'binome-desktop');
 export const CLI = process.env.BINOME_CLI ?? join(TARGET, 'debug', 'binome');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const SHOTS = join(ROOT, 'docs', 'screenshots');

@@ -1,5 +1,5 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs).
-// Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --test bindings`.
+// Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --lib bindings`.
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
 

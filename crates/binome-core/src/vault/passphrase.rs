@@ -60,6 +60,18 @@ pub struct Stretching {
 /// second on a slow field laptop, a memory cost a GPU farm pays dearly.
 pub const STRETCHING: Stretching = Stretching { memory_kib: 64 * 1024, passes: 3, lanes: 1 };
 
+/// What a new seal costs. The CLI's integration tests start the program a
+/// few thousand times, each unlocking a store: at the product's costs that
+/// was most of the test run, and the costs are not what those tests check.
+/// So a debug build with `test-support` (what the tests build) seals at
+/// Argon2's lowest costs; a release build always seals at `STRETCHING`,
+/// whatever its features. Opening reads the costs from the seal, so every
+/// build opens every store.
+#[cfg(all(feature = "test-support", debug_assertions))]
+const SEALING: Stretching = Stretching { memory_kib: 8, passes: 1, lanes: 1 };
+#[cfg(not(all(feature = "test-support", debug_assertions)))]
+const SEALING: Stretching = STRETCHING;
+
 /// Costs above these are refused in a key file: a forged one could make
 /// unlocking take hours or all memory.
 const MAX_MEMORY_KIB: u32 = 1024 * 1024;
@@ -111,12 +123,12 @@ pub fn seal(key: &StoreKey, passphrase: &Passphrase, binds: &[u8]) -> Result<Pas
     let mut nonce = vec![0u8; NONCE_BYTES];
     getrandom::getrandom(&mut salt).expect("the operating system provides randomness");
     getrandom::getrandom(&mut nonce).expect("the operating system provides randomness");
-    let kek = stretch(passphrase, &salt, STRETCHING)?;
+    let kek = stretch(passphrase, &salt, SEALING)?;
     let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
     let sealed = cipher
         .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.as_bytes(), aad: binds })
         .expect("sealing 32 bytes cannot fail");
-    Ok(PassphraseSeal { kdf: Kdf::Argon2id, stretching: STRETCHING, salt, nonce, sealed })
+    Ok(PassphraseSeal { kdf: Kdf::Argon2id, stretching: SEALING, salt, nonce, sealed })
 }
 
 pub fn unseal(seal: &PassphraseSeal, passphrase: &Passphrase, binds: &[u8]) -> Result<StoreKey, VaultError> {
