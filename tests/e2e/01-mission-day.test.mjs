@@ -507,6 +507,8 @@ step('the programme\'s professions are listed with their category and corrected 
 step('locked on demand, the screen asks the passphrase again and refuses a wrong one in French', async () => {
   await go(browser, '/participants');
   await click(browser, 'nav button.lock-now');
+  // Locking asks the backend first; the screen changes when it answers.
+  await shown(browser, 'main.lock');
   assert.match(await textOf(browser, 'h1'), /Binôme est verrouillé/);
   assert.equal(await (await browser.$('nav')).isExisting(), false, 'nothing of the store shows while locked');
   await type(browser, '#lock-passphrase', 'la case de Mme Achta');
