@@ -77,9 +77,9 @@ step "benchmarks"
 # DuckDB's figures, from SQL written apart from Binôme's, equal Binôme's.
 BINOME_BENCH_PYTHON="$(benches/duckdb-python.sh)" "$CARGO_TARGET_DIR/debug/binome-bench" --dashboard --scale mission >/dev/null
 
-# With its keychain test, in one build: each cargo command that compiles
-# the app's code finds the UI files the one before wrote newer than itself
-# and compiles it again.
+# Its keychain test with the others, in one cargo command: compiling the
+# app writes the UI files it embeds into the build folder, and a second
+# command would find them newer than its own build and compile it again.
 step "desktop tests"
 scripts/with-keychain.sh cargo test "${desktop[@]}" --lib -- --include-ignored
 
