@@ -6,6 +6,7 @@
 use crate::error::{Doing, StoreError};
 use crate::key::StoreKey;
 use crate::open::{PAGE_SIZE, StoreFile, inspect, open_keyed};
+use crate::page_mac::PageMac;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
@@ -37,7 +38,9 @@ pub fn encrypted_copy(plain: &Path, key: &StoreKey, target: &Path) -> crate::Res
         from.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", rusqlite::params![target_name, key.literal().as_str()])
             .doing("attaching the encrypted copy")?;
         from.execute_batch(&format!(
-            "PRAGMA encrypted.cipher_page_size = {PAGE_SIZE}; PRAGMA encrypted.journal_mode = OFF;"
+            "PRAGMA encrypted.cipher_page_size = {PAGE_SIZE}; PRAGMA encrypted.cipher_hmac_algorithm = {}; \
+             PRAGMA encrypted.journal_mode = OFF;",
+            PageMac::for_this_processor().pragma_value()
         ))
         .doing("preparing the encrypted copy")?;
         from.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(())).doing("encrypting the store")?;

@@ -22,6 +22,7 @@ mod indicators;
 mod key;
 mod local_device;
 mod open;
+mod page_mac;
 mod persons;
 pub mod private;
 mod rows;

@@ -3,6 +3,7 @@
 use crate::error::{Doing, StoreError};
 use crate::key::StoreKey;
 use crate::local_device::LocalDevice;
+use crate::page_mac::PageMac;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -90,20 +91,32 @@ pub fn inspect(path: &Path) -> std::io::Result<StoreFile> {
 
 /// Gives a new connection its key, before anything reads a page, and
 /// checks the key opens the file: SQLCipher only finds out on the first
-/// read.
+/// read. The page HMAC this processor prefers is tried first, then the
+/// other ([`PageMac`]); a new file gets the preferred one.
 pub(crate) fn apply_key(conn: &Connection, key: &StoreKey, path: &Path) -> crate::Result<()> {
+    let preferred = PageMac::for_this_processor();
     let pragmas = zeroize::Zeroizing::new(format!(
         // SQLCipher would log a wrong key to stderr; the caller reports it.
-        "PRAGMA cipher_log_level = NONE; PRAGMA key = \"{}\"; PRAGMA cipher_page_size = {PAGE_SIZE};",
-        key.literal().as_str()
+        "PRAGMA cipher_log_level = NONE; PRAGMA key = \"{}\"; PRAGMA cipher_page_size = {PAGE_SIZE}; \
+         PRAGMA cipher_hmac_algorithm = {};",
+        key.literal().as_str(),
+        preferred.pragma_value()
     ));
     conn.execute_batch(&pragmas).doing("giving the store its key")?;
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
-        Ok(_) => Ok(()),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-            Err(StoreError::WrongKey { path: path.display().to_string() })
-        }
+    let first_page_opens = || match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(true),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Ok(false),
         Err(source) => Err(StoreError::Open { path: path.display().to_string(), source }),
+    };
+    if first_page_opens()? {
+        return Ok(());
+    }
+    // SQLCipher reads the first page again with the new setting.
+    conn.pragma_update(None, "cipher_hmac_algorithm", preferred.other().pragma_value())
+        .doing("giving the store its key")?;
+    match first_page_opens()? {
+        true => Ok(()),
+        false => Err(StoreError::WrongKey { path: path.display().to_string() }),
     }
 }
 
