@@ -19,6 +19,7 @@ mod format;
 mod keys;
 mod limits;
 mod lines;
+pub mod nearby;
 mod payload;
 mod revocation;
 mod sealed;
