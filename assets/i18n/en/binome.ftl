@@ -928,3 +928,25 @@ ui-frameworks-competencies = Competencies
 ui-frameworks-import = Import a framework (Excel/CSV)
 ui-page-previous = Previous page
 ui-page-next = Next page
+
+## Sync with the computers nearby
+error-nearby-connection = The connection with the other computer was cut or refused ({ $detail }). Nothing is half-written: sync again, it carries on where it stopped.
+error-nearby-channel = The encrypted channel with the other computer could not be set up ({ $detail }): is it Binôme answering at that address?
+error-nearby-protocol = The other computer sent invalid data ({ $detail }). Nothing was changed by it.
+error-nearby-bad-signature = The other computer does not prove it holds the key it shows: nothing was exchanged.
+error-nearby-refused-by-peer = The other computer refuses to sync: { $reason }
+error-nearby-peer-refused = No sync with "{ $name }" (fingerprint { $fingerprint }): { $reason }
+nearby-refusal-untrusted = this computer is not recognised here yet. Compare its fingerprint with the one its screen shows (or over the phone), then: binome devices trust "{ $name }", and sync again.
+nearby-refusal-revoked = this computer was revoked (lost or stolen): nothing is sent to it, nothing is taken from it.
+nearby-refusal-rejected = this computer was rejected here.
+nearby-refusal-key-mismatch = this computer shows other keys than the ones recognised here for it. Do not sync before checking with its user.
+nearby-refusal-bundle-refused = its bundle was refused on import.
+nearby-refusal-untrusted-theirs = it does not recognise this computer yet. On the other computer, compare this one's fingerprint, trust it, and sync again.
+nearby-refusal-revoked-theirs = it revoked this computer.
+nearby-refusal-rejected-theirs = it rejected this computer.
+nearby-refusal-key-mismatch-theirs = it knows this computer under other keys.
+nearby-refusal-bundle-refused-theirs = it refused the bundle sent from here (see the message on its screen); nothing it received is applied there.
+nearby-listening = { $address }
+nearby-listening-help = Waiting for a computer nearby on { $address } (port { $port }). On the other computer: binome sync nearby --peer { $address }
+nearby-connected = Connected to "{ $name }" ({ $role }), fingerprint { $fingerprint }. Check code: { $code } (the other screen must show the same).
+nearby-sent = Sent: { $versions } versions ({ $bytes } bytes).

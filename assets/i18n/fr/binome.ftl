@@ -935,3 +935,25 @@ ui-frameworks-competencies = Compétences
 ui-frameworks-import = Importer un référentiel (Excel/CSV)
 ui-page-previous = Page précédente
 ui-page-next = Page suivante
+
+## Synchroniser avec les ordinateurs à proximité
+error-nearby-connection = La connexion avec l'autre ordinateur a été coupée ou refusée ({ $detail }). Rien n'est à moitié enregistré : relancez la synchronisation, elle reprend où elle s'est arrêtée.
+error-nearby-channel = Le canal chiffré avec l'autre ordinateur n'a pas pu s'établir ({ $detail }) : est-ce bien Binôme qui répond à cette adresse ?
+error-nearby-protocol = L'autre ordinateur a envoyé des données invalides ({ $detail }). Rien n'a été modifié par elles.
+error-nearby-bad-signature = L'autre ordinateur ne prouve pas qu'il détient la clé qu'il présente : rien n'a été échangé.
+error-nearby-refused-by-peer = L'autre ordinateur refuse la synchronisation : { $reason }
+error-nearby-peer-refused = Pas de synchronisation avec « { $name } » (empreinte { $fingerprint }) : { $reason }
+nearby-refusal-untrusted = cet ordinateur n'est pas encore reconnu ici. Comparez son empreinte avec celle qu'affiche son écran (ou par téléphone), puis : binome devices trust "{ $name }", et synchronisez à nouveau.
+nearby-refusal-revoked = cet ordinateur a été révoqué (perdu ou volé) : rien ne lui est envoyé, rien n'est reçu de lui.
+nearby-refusal-rejected = cet ordinateur a été refusé ici.
+nearby-refusal-key-mismatch = cet ordinateur présente d'autres clés que celles reconnues ici pour lui. Ne synchronisez pas avant d'avoir vérifié avec son utilisateur.
+nearby-refusal-bundle-refused = son lot a été refusé à l'import.
+nearby-refusal-untrusted-theirs = il ne reconnaît pas encore cet ordinateur. Sur l'autre ordinateur, comparez l'empreinte de celui-ci puis faites-lui confiance, et synchronisez à nouveau.
+nearby-refusal-revoked-theirs = il a révoqué cet ordinateur.
+nearby-refusal-rejected-theirs = il a refusé cet ordinateur.
+nearby-refusal-key-mismatch-theirs = il connaît cet ordinateur sous d'autres clés.
+nearby-refusal-bundle-refused-theirs = il a refusé le lot envoyé d'ici (voyez le message sur son écran) ; rien de ce qu'il a reçu n'est appliqué chez lui.
+nearby-listening = { $address }
+nearby-listening-help = En attente d'un ordinateur à proximité sur { $address } (port { $port }). Sur l'autre ordinateur : binome sync nearby --peer { $address }
+nearby-connected = Connecté à « { $name } » ({ $role }), empreinte { $fingerprint }. Code de vérification : { $code } (le même doit s'afficher sur l'autre écran).
+nearby-sent = Envoyé : { $versions } versions ({ $bytes } octets).

@@ -6,7 +6,10 @@ use binome_core::domain::Kind;
 use binome_core::domain::kind::FieldType;
 use binome_core::i18n::{Lang, Messages};
 use binome_core::import::ImportKind;
-use clap::{Arg, ArgAction, Command};
+use clap::{Arg, ArgAction, ArgGroup, Command};
+
+/// Every interface, on the port IT staff open for Binôme.
+const NEARBY_LISTEN_DEFAULT: &str = "0.0.0.0:47474";
 
 /// The kinds with record commands, by command name (plural) and alias.
 pub const RECORD_COMMANDS: &[(&str, &str, Kind)] = &[
@@ -474,6 +477,35 @@ pub fn command() -> Command {
                                 .action(ArgAction::SetTrue)
                                 .help("Aperçu sans écrire / preview without writing"),
                         ),
+                ),
+        )
+        .subcommand(
+            Command::new("sync")
+                .about("Synchroniser sans fichier / sync without a file")
+                .subcommand_required(true)
+                .subcommand(
+                    Command::new("nearby")
+                        .visible_alias("proximite")
+                        .about(
+                            "Avec un ordinateur sur le même réseau (Wi-Fi, partage de connexion) / with a computer on the same network (Wi-Fi, hotspot)",
+                        )
+                        .arg(
+                            Arg::new("listen")
+                                .long("listen")
+                                .visible_alias("attendre")
+                                .num_args(0..=1)
+                                .default_missing_value(NEARBY_LISTEN_DEFAULT)
+                                .value_name("ADRESSE[:PORT]")
+                                .help("Attendre un ordinateur, synchroniser une fois, sortir ; la première ligne est l'adresse et le port / wait for one computer, sync once, exit; the first line is the address and port"),
+                        )
+                        .arg(
+                            Arg::new("peer")
+                                .long("peer")
+                                .visible_alias("avec")
+                                .value_name("ADRESSE[:PORT]")
+                                .help("Se connecter à cet ordinateur, synchroniser une fois, sortir / connect to this computer, sync once, exit"),
+                        )
+                        .group(ArgGroup::new("how").args(["listen", "peer"]).required(true)),
                 ),
         )
         .subcommand(

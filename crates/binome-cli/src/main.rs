@@ -48,7 +48,13 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             | CoreError::BackupAmbiguous(..)
             | CoreError::Sync(SyncRefusal::UnknownRecipient { .. } | SyncRefusal::AmbiguousDevice { .. }),
         ) => 3,
-        Some(CoreError::Bundle(_) | CoreError::Sync(_) | CoreError::Dhis2(_)) => 1,
+        Some(
+            CoreError::Bundle(_)
+            | CoreError::Sync(_)
+            | CoreError::Dhis2(_)
+            | CoreError::Nearby(_)
+            | CoreError::NearbyPeerRefused { .. },
+        ) => 1,
         Some(CoreError::Vault(_)) => LOCKED,
         _ => 4,
     }

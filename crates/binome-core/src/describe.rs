@@ -20,6 +20,31 @@ fn named_device(device: &str, name: Option<&str>) -> String {
     }
 }
 
+fn nearby_refusal_key(refusal: binome_sync::nearby::Refusal) -> &'static str {
+    use binome_sync::nearby::Refusal;
+    match refusal {
+        Refusal::Untrusted => "nearby-refusal-untrusted",
+        Refusal::Revoked => "nearby-refusal-revoked",
+        Refusal::Rejected => "nearby-refusal-rejected",
+        Refusal::KeyMismatch => "nearby-refusal-key-mismatch",
+        Refusal::BundleRefused => "nearby-refusal-bundle-refused",
+    }
+}
+
+fn nearby_error(error: &binome_sync::nearby::NearbyError, m: &Messages) -> String {
+    use binome_sync::nearby::NearbyError;
+    match error {
+        NearbyError::Connection(source) => m.text("error-nearby-connection", &[("detail", source.to_string())]),
+        NearbyError::Channel(source) => m.text("error-nearby-channel", &[("detail", source.to_string())]),
+        NearbyError::Protocol { detail } => m.text("error-nearby-protocol", &[("detail", detail.clone())]),
+        NearbyError::BadSignature => m.text("error-nearby-bad-signature", &[]),
+        NearbyError::RefusedByPeer(refusal) => {
+            let reason = m.text(&format!("{}-theirs", nearby_refusal_key(*refusal)), &[]);
+            m.text("error-nearby-refused-by-peer", &[("reason", reason)])
+        }
+    }
+}
+
 pub fn describe(error: &CoreError, m: &Messages) -> String {
     let mut out = String::new();
     match error {
@@ -281,6 +306,18 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
         }
         CoreError::Seal(error) => {
             out.push_str(&m.text("error-seal", &[("detail", error.to_string())]));
+            out.push('\n');
+        }
+        CoreError::Nearby(error) => {
+            out.push_str(&nearby_error(error, m));
+            out.push('\n');
+        }
+        CoreError::NearbyPeerRefused { refusal, name, fingerprint } => {
+            let reason = m.text(nearby_refusal_key(*refusal), &[("name", name.clone())]);
+            out.push_str(&m.text(
+                "error-nearby-peer-refused",
+                &[("name", name.clone()), ("fingerprint", fingerprint.clone()), ("reason", reason)],
+            ));
             out.push('\n');
         }
         CoreError::Vault(error) => {

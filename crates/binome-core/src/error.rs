@@ -47,6 +47,11 @@ pub enum CoreError {
     #[error("cannot seal a key")]
     Seal(#[source] binome_sync::SealError),
     #[error(transparent)]
+    Nearby(#[from] binome_sync::nearby::NearbyError),
+    /// This laptop will not sync with the one nearby, for `refusal`.
+    #[error("will not sync with {name} ({fingerprint}): {refusal:?}")]
+    NearbyPeerRefused { refusal: binome_sync::nearby::Refusal, name: String, fingerprint: String },
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -73,6 +78,8 @@ impl CoreError {
             CoreError::Vault(e) => e.code(),
             CoreError::PseudonymKeyUnavailable { .. } => "pseudonym-key-unavailable",
             CoreError::Seal(_) => "seal",
+            CoreError::Nearby(e) => e.code(),
+            CoreError::NearbyPeerRefused { .. } => "nearby-peer-refused",
             CoreError::Store(StoreError::WrongKey { .. }) => "wrong-key",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",

@@ -36,6 +36,8 @@ pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
 pub use binome_domain as domain;
 pub use binome_store::{DeviceRole, DeviceTrust, ListQuery, LocalDevice, StoreError, StoreKey, StoredRow, private};
 pub use binome_sync::fingerprint as sync_fingerprint;
+/// The nearby channel's vocabulary the fronts name: which end, the port, the refusals.
+pub use binome_sync::nearby::{NEARBY_PORT, NearbyError, Refusal as NearbyRefusal, Side as NearbySide};
 /// The bundle errors, for front ends that write their sentences.
 pub mod sync_errors {
     pub use binome_sync::{BundleError, Certificate};

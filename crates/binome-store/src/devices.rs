@@ -260,6 +260,31 @@ impl Store {
         Ok(())
     }
 
+    /// Whether every change logged after `after_seq`, up to `up_to_seq`,
+    /// came in with an imported bundle (none was made here).
+    pub fn only_imported_between(&self, after_seq: i64, up_to_seq: i64) -> crate::Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM change_log WHERE seq > ?1 AND seq <= ?2 AND op <> 'import')",
+                params![after_seq, up_to_seq],
+                |r| r.get(0),
+            )
+            .doing("reading the change log")
+    }
+
+    /// Counts the changes up to `up_to_seq` as told to `peer` by our bundle
+    /// `bundle_id`: for a peer known to hold them already, the versions it
+    /// sent us itself, so that they are not sent back to it.
+    pub fn extend_export(&self, bundle_id: &str, peer: &str, up_to_seq: i64) -> crate::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE exports SET up_to_seq = MAX(up_to_seq, ?3) WHERE bundle_id = ?1 AND peer = ?2",
+                params![bundle_id, peer, up_to_seq],
+            )
+            .doing("recording an export")
+            .map(|_| ())
+    }
+
     /// The bundles this laptop wrote for `peer`, newest first: what a lost
     /// laptop could read, if its passphrase is broken.
     pub fn bundles_sent_to(&self, peer: &str) -> crate::Result<Vec<SentBundle>> {

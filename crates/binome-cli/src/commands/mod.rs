@@ -5,6 +5,7 @@ mod export;
 mod import;
 mod indicators;
 mod mapping_file;
+mod nearby;
 pub mod passphrase;
 mod records;
 mod scope;
@@ -46,6 +47,7 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
         "backup" => setup::backup(&mut open(matches)?, sub, &ctx),
         "bundle" => sync::bundle(&mut open(matches)?, sub, &ctx),
         "devices" => sync::devices(&mut open(matches)?, sub, &ctx),
+        "sync" => nearby::sync(&mut open(matches)?, sub, &ctx),
         "conflicts" => sync::conflicts(&mut open(matches)?, sub, &ctx),
         "dump" => sync::dump(&open(matches)?, sub),
         "import" => import::import(&mut open(matches)?, sub, &ctx),

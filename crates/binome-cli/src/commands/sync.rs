@@ -118,7 +118,7 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_outcome(outcome: &ImportOutcome, ctx: &Ctx) -> anyhow::Result<()> {
+pub(super) fn print_outcome(outcome: &ImportOutcome, ctx: &Ctx) -> anyhow::Result<()> {
     let m = ctx.messages;
     if ctx.json {
         say(serde_json::to_string_pretty(outcome)?);

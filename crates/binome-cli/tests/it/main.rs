@@ -9,6 +9,7 @@ mod import;
 mod indicators;
 mod lock;
 mod migration;
+mod nearby;
 mod print;
 mod privacy;
 mod private_files;

@@ -64,7 +64,12 @@ impl Store {
     }
 
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("binome").expect("the binary is built");
+        Command::from_std(self.process(args))
+    }
+
+    /// The same command as [`Store::cmd`], to spawn and talk to while it runs.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("binome"));
         cmd.env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("BINOME_DB");
         cmd.env("BINOME_PASSPHRASE", PASSPHRASE).env_remove("BINOME_NEW_PASSPHRASE");
         cmd.arg("--db").arg(self.path()).args(args);

@@ -10,6 +10,7 @@ mod conflicts;
 mod export;
 mod import;
 mod keys;
+mod nearby;
 mod origins;
 mod quarantine;
 mod revocation;
@@ -22,6 +23,7 @@ use binome_sync::BundleError;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+pub use nearby::{NearbyOutcome, NearbyPeer};
 pub use quarantine::{
     QUARANTINE_MAX_BUNDLE_BYTES, QUARANTINE_MAX_BUNDLES, QUARANTINE_MAX_TOTAL_BYTES, QuarantineLimit,
 };

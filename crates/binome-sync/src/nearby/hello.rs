@@ -3,6 +3,7 @@
 
 use super::{Channel, NearbyError, Side};
 use crate::{DeviceKeys, fingerprint};
+use binome_domain::DeviceRole;
 use ed25519_dalek::{Signature, Signer, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -30,7 +31,7 @@ pub struct Hello {
 pub struct Peer {
     pub device_id: String,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     pub signing_key: String,
     pub age_recipient: String,
     pub fingerprint: String,
@@ -48,12 +49,12 @@ fn signed_bytes(side: Side, handshake_hash: &[u8]) -> Vec<u8> {
 
 impl Hello {
     /// This laptop's hello on `channel`.
-    pub fn sign<S>(channel: &Channel<S>, keys: &DeviceKeys, device_id: &str, name: &str, role: &str) -> Hello {
+    pub fn sign<S>(channel: &Channel<S>, keys: &DeviceKeys, device_id: &str, name: &str, role: DeviceRole) -> Hello {
         let signature = keys.signing.sign(&signed_bytes(channel.side(), channel.handshake_hash()));
         Hello {
             device_id: device_id.to_owned(),
             name: name.to_owned(),
-            role: role.to_owned(),
+            role: role.code().to_owned(),
             signing_key: keys.signing_public_hex(),
             age_recipient: keys.age_recipient(),
             signature: hex::encode(signature.to_bytes()),
@@ -78,6 +79,8 @@ impl Hello {
             .ok_or_else(|| NearbyError::protocol("a signature that is not 64 bytes of hex"))?;
         key.verify(&signed_bytes(their_side, channel.handshake_hash()), &Signature::from_bytes(&signature))
             .map_err(|_| NearbyError::BadSignature)?;
+        let role = DeviceRole::parse(&self.role)
+            .ok_or_else(|| NearbyError::protocol(format!("an unknown role {:?}", self.role)))?;
         if self.age_recipient.parse::<age::x25519::Recipient>().is_err() {
             return Err(NearbyError::protocol("an age recipient that does not parse"));
         }
@@ -85,7 +88,7 @@ impl Hello {
             fingerprint: fingerprint(&self.signing_key, &self.age_recipient),
             device_id: self.device_id,
             name: self.name,
-            role: self.role,
+            role,
             signing_key: self.signing_key,
             age_recipient: self.age_recipient,
         })

@@ -18,7 +18,7 @@ fn pair<A: Send + 'static, B>(
 }
 
 fn hello_from(channel: &Channel<TcpStream>, keys: &DeviceKeys, name: &str) -> Hello {
-    Hello::sign(channel, keys, &format!("id-{name}"), name, "expert")
+    Hello::sign(channel, keys, &format!("id-{name}"), name, binome_domain::DeviceRole::Expert)
 }
 
 #[test]

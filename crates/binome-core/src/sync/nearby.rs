@@ -1,0 +1,201 @@
+//! Sync nearby, the use case: two laptops on one network exchange what
+//! each has not acknowledged, as the same bundles a file carries, through
+//! the same import (one transaction after a backup), then acknowledge at
+//! once (`docs/sync-nearby.md`).
+//!
+//! The order is fixed so that neither side can stall the other: hellos,
+//! each side's verdict on the other, both bundles exported before either
+//! is imported (so neither sends back what it just received), the
+//! initiator's bundle then the responder's, both imports, both
+//! acknowledgements. A connection cut anywhere leaves each store as it
+//! was or with a whole bundle applied; what was not acknowledged is sent
+//! again next time.
+
+use super::export::ACKS_PER_PEER;
+use super::{ExportReport, ImportOutcome};
+use crate::app::Binome;
+use crate::error::{CoreError, Result};
+use binome_store::{DeviceRecord, DeviceTrust};
+use binome_sync::nearby::{Channel, Hello, Message, NearbyError, Peer, Refusal, Side, short_code};
+use serde::Serialize;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+/// The other laptop as this one saw it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NearbyPeer {
+    pub device_id: String,
+    pub name: String,
+    pub role: binome_domain::DeviceRole,
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NearbyOutcome {
+    pub peer: NearbyPeer,
+    /// The six digits both screens show for this connection.
+    pub code: String,
+    pub sent: ExportReport,
+    pub received: ImportOutcome,
+}
+
+impl Binome {
+    /// Syncs with the laptop at the other end of `stream`.
+    pub fn sync_nearby<S: Read + Write>(&mut self, stream: S, side: Side) -> Result<NearbyOutcome> {
+        let mut channel = Channel::open(stream, side)?;
+        let peer = self.exchange_hellos(&mut channel)?;
+        let code = short_code(channel.handshake_hash());
+        self.exchange_verdicts(&mut channel, &peer)?;
+
+        let work = self.nearby_work_dir()?;
+        let outgoing = work.path().join("envoye.binome");
+        let incoming = work.path().join("recu.binome");
+        let exported_up_to = self.store.last_change_seq()?;
+        let sent = self.export_bundle(&outgoing, std::slice::from_ref(&peer.device_id), false)?;
+        match side {
+            Side::Initiator => {
+                send_file(&mut channel, &outgoing)?;
+                receive_file(&mut channel, &incoming)?;
+            }
+            Side::Responder => {
+                receive_file(&mut channel, &incoming)?;
+                send_file(&mut channel, &outgoing)?;
+            }
+        }
+        let imported = self.import_bundle_with_progress(&incoming, false, &mut |done, total| {
+            // The import completes whatever becomes of the connection; a
+            // peer gone is found when the acknowledgements are exchanged.
+            let _ = channel.send_message(&Message::Progress { done, total });
+        });
+        let received = match imported {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                // Tells the peer why nothing it sent is acknowledged; the
+                // refusal shown here is the import's own.
+                let _ = channel.send_message(&Message::Refused { refusal: Refusal::BundleRefused });
+                return Err(error);
+            }
+        };
+        let held = self.store.bundles_from(&peer.device_id, ACKS_PER_PEER)?;
+        channel.send_message(&Message::Acks { bundle_ids: held })?;
+        let acknowledged = loop {
+            match channel.receive_message()? {
+                Message::Progress { .. } => continue,
+                Message::Acks { bundle_ids } => break bundle_ids,
+                Message::Refused { refusal } => return Err(NearbyError::RefusedByPeer(refusal).into()),
+                _ => return Err(NearbyError::Protocol { detail: "a message out of turn".into() }.into()),
+            }
+        };
+        let now = self.now_millis();
+        self.store.write(now, |w| w.record_acks(&peer.device_id, &acknowledged, ACKS_PER_PEER))?;
+        // The peer holds what it sent: when nothing but its bundle was
+        // written here since ours was made, ours counts as covering it, so
+        // the next sync does not send it back (a bundle file has no such
+        // moment: it is written before the other side's is read).
+        let imported_up_to = self.store.last_change_seq()?;
+        if acknowledged.contains(&sent.bundle_id) && self.store.only_imported_between(exported_up_to, imported_up_to)? {
+            self.store.extend_export(&sent.bundle_id, &peer.device_id, imported_up_to)?;
+        }
+        let peer =
+            NearbyPeer { device_id: peer.device_id, name: peer.name, role: peer.role, fingerprint: peer.fingerprint };
+        Ok(NearbyOutcome { peer, code, sent, received })
+    }
+
+    fn exchange_hellos<S: Read + Write>(&mut self, channel: &mut Channel<S>) -> Result<Peer> {
+        let keys = self.keys()?;
+        let device = self.device()?.clone();
+        let hello = Hello::sign(channel, &keys, &device.device_id, &device.name, device.role);
+        channel.send_message(&Message::Hello(hello))?;
+        match channel.receive_message()? {
+            Message::Hello(theirs) => Ok(theirs.verify(channel)?),
+            _ => Err(NearbyError::Protocol { detail: "no hello".into() }.into()),
+        }
+    }
+
+    /// Tells the peer whether this laptop syncs with it, and hears its
+    /// answer. A laptop not trusted yet is remembered, pending, as a first
+    /// bundle would leave it, for its fingerprint to be checked.
+    fn exchange_verdicts<S: Read + Write>(&mut self, channel: &mut Channel<S>, peer: &Peer) -> Result<()> {
+        let refusal = self.standing_of(peer)?;
+        channel.send_message(&match refusal {
+            None => Message::Accepted,
+            Some(refusal) => Message::Refused { refusal },
+        })?;
+        let answer = channel.receive_message()?;
+        if let Some(refusal) = refusal {
+            return Err(CoreError::NearbyPeerRefused {
+                refusal,
+                name: peer.name.clone(),
+                fingerprint: peer.fingerprint.clone(),
+            });
+        }
+        match answer {
+            Message::Accepted => Ok(()),
+            Message::Refused { refusal } => Err(NearbyError::RefusedByPeer(refusal).into()),
+            _ => Err(NearbyError::Protocol { detail: "no verdict".into() }.into()),
+        }
+    }
+
+    /// Why this laptop will not sync with `peer`, if it will not.
+    fn standing_of(&mut self, peer: &Peer) -> Result<Option<Refusal>> {
+        let known = self.store.device_record(&peer.device_id)?;
+        let Some(known) = known else {
+            self.store.remember_device(&pending_card(peer, self.now_millis()))?;
+            return Ok(Some(Refusal::Untrusted));
+        };
+        if known.signing_key != peer.signing_key || known.age_recipient != peer.age_recipient {
+            self.store.claim_device(&pending_card(peer, self.now_millis()))?;
+            return Ok(Some(Refusal::KeyMismatch));
+        }
+        Ok(match known.trust {
+            DeviceTrust::Trusted => None,
+            DeviceTrust::Revoked => Some(Refusal::Revoked),
+            DeviceTrust::Rejected => Some(Refusal::Rejected),
+            // This laptop's own id on another machine is a copy of it.
+            DeviceTrust::Own => Some(Refusal::KeyMismatch),
+            DeviceTrust::Pending | DeviceTrust::Relayed => Some(Refusal::Untrusted),
+        })
+    }
+
+    /// A private folder beside the store for the two bundles, removed when
+    /// the sync ends however it ends.
+    fn nearby_work_dir(&self) -> Result<tempfile::TempDir> {
+        let beside = self.store.path().parent().filter(|p| !p.as_os_str().is_empty() && p.is_dir());
+        let dir = beside.map_or_else(std::env::temp_dir, Path::to_path_buf);
+        tempfile::Builder::new().prefix(".proximite-").tempdir_in(&dir).map_err(|e| CoreError::io(&dir, e))
+    }
+}
+
+fn pending_card(peer: &Peer, now: i64) -> DeviceRecord {
+    DeviceRecord {
+        device_id: peer.device_id.clone(),
+        name: peer.name.clone(),
+        role: peer.role.code().to_owned(),
+        signing_key: peer.signing_key.clone(),
+        age_recipient: peer.age_recipient.clone(),
+        trust: DeviceTrust::Pending,
+        first_seen: now,
+        decided_at: None,
+        missions: None,
+    }
+}
+
+fn send_file<S: Read + Write>(channel: &mut Channel<S>, path: &Path) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| CoreError::io(path, e))?;
+    let bytes = file.metadata().map_err(|e| CoreError::io(path, e))?.len();
+    channel.send_bundle(&mut BufReader::new(file), bytes)?;
+    Ok(())
+}
+
+fn receive_file<S: Read + Write>(channel: &mut Channel<S>, path: &Path) -> Result<()> {
+    let bytes = match channel.receive_message()? {
+        Message::Bundle { bytes } => bytes,
+        Message::Refused { refusal } => return Err(NearbyError::RefusedByPeer(refusal).into()),
+        _ => return Err(NearbyError::Protocol { detail: "no bundle".into() }.into()),
+    };
+    let file = binome_store::private::create_private_file(path).map_err(|e| CoreError::io(path, e))?;
+    let mut out = BufWriter::new(file);
+    channel.receive_bundle(bytes, &mut out)?;
+    out.flush().map_err(|e| CoreError::io(path, e))?;
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! Sync nearby cut at every stage of the exchange: each store is left as
+//! it was or with the other's whole bundle applied, never part of one, and
+//! the next sync carries on to the same stores on both laptops.
+
+use binome_core::domain::{Input, Kind};
+use binome_core::{Binome, NearbySide};
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use support::{dump, expert_and_office};
+
+mod support;
+
+/// A connection that breaks, both ways, once `left` bytes are written:
+/// someone walking away with the laptop.
+struct CutAfter {
+    stream: TcpStream,
+    left: usize,
+}
+
+impl Read for CutAfter {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.stream.read(buf)
+    }
+}
+
+impl Write for CutAfter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            let _ = self.stream.shutdown(Shutdown::Both);
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
+        let n = self.stream.write(&buf[..buf.len().min(self.left)])?;
+        self.left -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.stream.flush()
+    }
+}
+
+/// The office listens, the expert connects through a connection cut after
+/// `cut` bytes; both results, errors as codes.
+fn sync(expert: &mut Binome, office: &mut Binome, cut: usize) -> (Result<(), &'static str>, Result<(), &'static str>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::scope(|scope| {
+        let listening = scope.spawn(|| {
+            let (stream, _) = listener.accept().unwrap();
+            office.sync_nearby(stream, NearbySide::Responder).map(drop).map_err(|e| e.code())
+        });
+        let stream = CutAfter { stream: TcpStream::connect(address).unwrap(), left: cut };
+        let connected = expert.sync_nearby(stream, NearbySide::Initiator).map(drop).map_err(|e| e.code());
+        (connected, listening.join().unwrap())
+    })
+}
+
+fn programme(office: &mut Binome) {
+    let mut input = Input::new();
+    for (field, value) in [("code", "PASA2"), ("name", "PASA 2"), ("country", "GN"), ("start_date", "01/01/2020")] {
+        input.insert(field.into(), value.into());
+    }
+    office.add(Kind::Programme, &input).unwrap();
+}
+
+#[test]
+fn a_sync_cut_anywhere_applies_whole_bundles_or_nothing_and_the_next_one_finishes() {
+    let mut cuts_that_failed = 0;
+    for cut in [40, 400, 4_000, 20_000, 40_000, 60_000, 80_000, 200_000] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut expert, mut office) = expert_and_office(dir.path());
+        expert.load_demo(7, binome_core::demo::DemoScale::Mission).unwrap();
+        programme(&mut office);
+        let attendance = expert.store().count(Kind::Attendance).unwrap();
+        let programmes = expert.store().count(Kind::Programme).unwrap();
+
+        let (connected, listened) = sync(&mut expert, &mut office, cut);
+        if connected.is_err() || listened.is_err() {
+            cuts_that_failed += 1;
+            for code in [connected.err(), listened.err()].into_iter().flatten() {
+                assert!(code.starts_with("nearby-"), "cut after {cut} bytes: {code}");
+            }
+        }
+        let office_has = office.store().count(Kind::Attendance).unwrap();
+        assert!(office_has == 0 || office_has == attendance, "cut after {cut}: {office_has} of {attendance}");
+        let expert_has = expert.store().count(Kind::Programme).unwrap();
+        assert!(expert_has == programmes || expert_has == programmes + 1, "cut after {cut}: {expert_has}");
+
+        assert_eq!(sync(&mut expert, &mut office, usize::MAX), (Ok(()), Ok(())), "after a cut at {cut}");
+        assert_eq!(dump(&expert), dump(&office), "after a cut at {cut}");
+        assert_eq!(office.store().count(Kind::Attendance).unwrap(), attendance);
+    }
+    assert!(cuts_that_failed >= 5, "the cuts fell inside the exchange: {cuts_that_failed}");
+}
