@@ -97,7 +97,7 @@ npm_install() {
 setup_e2e() {
     # gnome-keyring and dbus-run-session: the keychain tests' Secret Service.
     # python3-venv: DuckDB's environment for the dashboard's benchmark.
-    apt_install xvfb webkit2gtk-driver poppler-utils libreoffice-calc-nogui gnome-keyring dbus python3-venv
+    apt_install xvfb webkit2gtk-driver poppler-utils libreoffice-calc-nogui gnome-keyring dbus python3-venv iproute2
     if ! command -v tauri-driver >/dev/null 2>&1; then
         echo "binome: installation de tauri-driver / installing tauri-driver"
         cargo install tauri-driver --locked --quiet

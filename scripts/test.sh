@@ -68,6 +68,11 @@ printf '\001{"t":"programmes","id":"x","vv":{"a":1},"hlc":1,"o":"a","del":false,
 "$CARGO_TARGET_DIR/debug/signed_payload" "$corpus" -max_total_time=15 -max_len=65536 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
 
+# Sync nearby between two network namespaces: found by mDNS, both ways,
+# cut and resumed (root, as CI runs; the script refuses otherwise).
+step "sync nearby, two namespaces"
+as_root tests/nearby/two-namespaces.sh "$CARGO_TARGET_DIR/debug/binome"
+
 # The benchmark harness at mission scale, to keep it working (no timing
 # is asserted; benches/README.md holds the figures).
 step "benchmarks"

@@ -931,6 +931,7 @@ ui-page-next = Next page
 
 ## Sync with the computers nearby
 error-nearby-connection = The connection with the other computer was cut or refused ({ $detail }). Nothing is half-written: sync again, it carries on where it stopped.
+error-nearby-discovery = Looking for the computers nearby failed ({ $detail }). Type the address the other computer's screen shows: binome sync nearby --peer ADDRESS
 error-nearby-channel = The encrypted channel with the other computer could not be set up ({ $detail }): is it Binôme answering at that address?
 error-nearby-protocol = The other computer sent invalid data ({ $detail }). Nothing was changed by it.
 error-nearby-bad-signature = The other computer does not prove it holds the key it shows: nothing was exchanged.
@@ -950,3 +951,8 @@ nearby-listening = { $address }
 nearby-listening-help = Waiting for a computer nearby on { $address } (port { $port }). On the other computer: binome sync nearby --peer { $address }
 nearby-connected = Connected to "{ $name }" ({ $role }), fingerprint { $fingerprint }. Check code: { $code } (the other screen must show the same).
 nearby-sent = Sent: { $versions } versions ({ $bytes } bytes).
+nearby-none-found = No Binôme computer found nearby. On the other computer, run: binome sync nearby --listen, then type here the address it shows: binome sync nearby --peer ADDRESS (hotel Wi-Fi often blocks finding, not the address).
+nearby-unknown-laptop = computer unknown here
+nearby-found-line = { $number }. { $name } ({ $role }) — fingerprint { $fingerprint } — { $address }
+nearby-pick = Number of the computer (1 to { $count }):
+nearby-pick-none = No computer chosen: nothing was exchanged.

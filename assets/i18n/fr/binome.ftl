@@ -938,6 +938,7 @@ ui-page-next = Page suivante
 
 ## Synchroniser avec les ordinateurs à proximité
 error-nearby-connection = La connexion avec l'autre ordinateur a été coupée ou refusée ({ $detail }). Rien n'est à moitié enregistré : relancez la synchronisation, elle reprend où elle s'est arrêtée.
+error-nearby-discovery = La recherche des ordinateurs à proximité a échoué ({ $detail }). Tapez l'adresse affichée sur l'écran de l'autre ordinateur : binome sync nearby --peer ADRESSE
 error-nearby-channel = Le canal chiffré avec l'autre ordinateur n'a pas pu s'établir ({ $detail }) : est-ce bien Binôme qui répond à cette adresse ?
 error-nearby-protocol = L'autre ordinateur a envoyé des données invalides ({ $detail }). Rien n'a été modifié par elles.
 error-nearby-bad-signature = L'autre ordinateur ne prouve pas qu'il détient la clé qu'il présente : rien n'a été échangé.
@@ -957,3 +958,8 @@ nearby-listening = { $address }
 nearby-listening-help = En attente d'un ordinateur à proximité sur { $address } (port { $port }). Sur l'autre ordinateur : binome sync nearby --peer { $address }
 nearby-connected = Connecté à « { $name } » ({ $role }), empreinte { $fingerprint }. Code de vérification : { $code } (le même doit s'afficher sur l'autre écran).
 nearby-sent = Envoyé : { $versions } versions ({ $bytes } octets).
+nearby-none-found = Aucun ordinateur Binôme trouvé à proximité. Sur l'autre ordinateur, lancez : binome sync nearby --listen, puis tapez ici l'adresse qu'il affiche : binome sync nearby --peer ADRESSE (un Wi-Fi d'hôtel bloque souvent la recherche, pas l'adresse).
+nearby-unknown-laptop = ordinateur inconnu ici
+nearby-found-line = { $number }. { $name } ({ $role }) — empreinte { $fingerprint } — { $address }
+nearby-pick = Numéro de l'ordinateur (1 à { $count }) :
+nearby-pick-none = Aucun ordinateur choisi : rien n'a été échangé.

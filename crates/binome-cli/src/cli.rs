@@ -503,9 +503,9 @@ pub fn command() -> Command {
                                 .long("peer")
                                 .visible_alias("avec")
                                 .value_name("ADRESSE[:PORT]")
-                                .help("Se connecter à cet ordinateur, synchroniser une fois, sortir / connect to this computer, sync once, exit"),
+                                .help("Se connecter à cet ordinateur (adresse, nom ou empreinte), synchroniser une fois, sortir ; sans --listen ni --peer : chercher et choisir / connect to this computer (address, name or fingerprint), sync once, exit; with neither: find and choose"),
                         )
-                        .group(ArgGroup::new("how").args(["listen", "peer"]).required(true)),
+                        .group(ArgGroup::new("how").args(["listen", "peer"])),
                 ),
         )
         .subcommand(

@@ -36,6 +36,7 @@ fn nearby_error(error: &binome_sync::nearby::NearbyError, m: &Messages) -> Strin
     match error {
         NearbyError::Connection(source) => m.text("error-nearby-connection", &[("detail", source.to_string())]),
         NearbyError::Channel(source) => m.text("error-nearby-channel", &[("detail", source.to_string())]),
+        NearbyError::Discovery(source) => m.text("error-nearby-discovery", &[("detail", source.to_string())]),
         NearbyError::Protocol { detail } => m.text("error-nearby-protocol", &[("detail", detail.clone())]),
         NearbyError::BadSignature => m.text("error-nearby-bad-signature", &[]),
         NearbyError::RefusedByPeer(refusal) => {

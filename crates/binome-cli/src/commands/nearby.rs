@@ -3,9 +3,10 @@
 use super::Ctx;
 use super::sync::print_outcome;
 use crate::output::say;
+use binome_core::sync::Announcement;
 use binome_core::{Binome, CoreError, NEARBY_PORT, NearbyError, NearbySide};
 use clap::ArgMatches;
-use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -13,6 +14,9 @@ use std::time::Duration;
 /// on the other side, which sends progress meanwhile.
 const SILENCE: Duration = Duration::from_secs(120);
 const CONNECTING: Duration = Duration::from_secs(10);
+/// How long the laptops nearby have to answer: mDNS answers come within a
+/// second on a quiet network.
+const DISCOVERY: Duration = Duration::from_secs(3);
 
 pub fn sync(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     match matches.subcommand().expect("an action is required") {
@@ -32,15 +36,25 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
         let local = listener.local_addr().map_err(connection)?;
         // The first line, alone, for scripts: where to connect.
         say(m.text("nearby-listening", &[("address", local.to_string())]));
+        let announced = announce(binome, local, ctx);
         if !ctx.json {
             eprintln!(
                 "{}",
                 m.text("nearby-listening-help", &[("address", local.to_string()), ("port", local.port().to_string())])
             );
         }
-        (listener.accept().map_err(connection)?.0, NearbySide::Responder)
+        let stream = listener.accept().map_err(connection)?.0;
+        // Found: the others stop seeing this laptop.
+        drop(announced);
+        (stream, NearbySide::Responder)
     } else {
-        let address = socket_address(matches.get_one::<String>("peer").expect("the group is required"))?;
+        let address = match matches.get_one::<String>("peer") {
+            Some(text) => peer_address(binome, text)?,
+            None => match pick(binome, ctx)? {
+                Some(address) => address,
+                None => return Ok(ExitCode::from(3)),
+            },
+        };
         (TcpStream::connect_timeout(&address, CONNECTING).map_err(connection)?, NearbySide::Initiator)
     };
     stream.set_read_timeout(Some(SILENCE)).map_err(connection)?;
@@ -68,13 +82,94 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
     Ok(ExitCode::SUCCESS)
 }
 
-/// `ADDRESS[:PORT]`: a host name or an IP, on Binôme's port unless given.
+/// Announces this laptop while it waits, unless it listens on loopback
+/// only. Where multicast is blocked, typing the address still works: a
+/// warning says so, the wait goes on.
+fn announce(binome: &mut Binome, local: SocketAddr, ctx: &Ctx) -> Option<Announcement> {
+    if local.ip().is_loopback() {
+        return None;
+    }
+    let only = (!local.ip().is_unspecified()).then(|| local.ip());
+    match binome.announce_nearby(local.port(), only) {
+        Ok(announcement) => Some(announcement),
+        Err(error) => {
+            eprintln!("{}", binome_core::describe::describe(&error, ctx.messages).trim_end());
+            None
+        }
+    }
+}
+
+/// `--peer`: an address, or a laptop found on the network by its name
+/// here or its fingerprint, or a host name.
+fn peer_address(binome: &mut Binome, text: &str) -> Result<SocketAddr, CoreError> {
+    if let Some(address) = literal_address(text) {
+        return Ok(address);
+    }
+    let wanted = normalised(text);
+    let found = binome.discover_nearby(DISCOVERY)?;
+    let matching = found.iter().find(|laptop| {
+        normalised(&laptop.fingerprint) == wanted
+            || laptop.name.as_deref().is_some_and(|name| normalised(name) == wanted)
+    });
+    match matching.and_then(|laptop| laptop.addresses.first()) {
+        Some(address) => address.parse().map_err(|_| not_an_address(address)),
+        None => socket_address(text),
+    }
+}
+
+/// No `--listen` nor `--peer`: the laptops found, one to choose.
+fn pick(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<Option<SocketAddr>> {
+    let m = ctx.messages;
+    let found = binome.discover_nearby(DISCOVERY)?;
+    let reachable: Vec<_> = found.iter().filter(|laptop| !laptop.addresses.is_empty()).collect();
+    if reachable.is_empty() {
+        eprintln!("{}", m.text("nearby-none-found", &[]));
+        return Ok(None);
+    }
+    for (number, laptop) in reachable.iter().enumerate() {
+        let name = laptop.name.clone().unwrap_or_else(|| m.text("nearby-unknown-laptop", &[]));
+        say(m.text(
+            "nearby-found-line",
+            &[
+                ("number", (number + 1).to_string()),
+                ("name", name),
+                ("role", m.value(laptop.role.code())),
+                ("fingerprint", laptop.fingerprint.clone()),
+                ("address", laptop.addresses[0].clone()),
+            ],
+        ));
+    }
+    eprint!("{} ", m.text("nearby-pick", &[("count", reachable.len().to_string())]));
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    let chosen = answer.trim().parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| reachable.get(i));
+    match chosen {
+        Some(laptop) => Ok(Some(laptop.addresses[0].parse().map_err(|_| not_an_address(&laptop.addresses[0]))?)),
+        None => {
+            eprintln!("{}", m.text("nearby-pick-none", &[]));
+            Ok(None)
+        }
+    }
+}
+
+fn normalised(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+fn not_an_address(text: &str) -> CoreError {
+    connection(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{text:?}")))
+}
+
+/// An IP address, with or without a port (Binôme's by default).
+fn literal_address(text: &str) -> Option<SocketAddr> {
+    text.parse::<SocketAddr>().ok().or_else(|| text.parse::<IpAddr>().ok().map(|ip| SocketAddr::new(ip, NEARBY_PORT)))
+}
+
+/// `ADDRESS[:PORT]`: an IP or a host name, on Binôme's port unless given.
 fn socket_address(text: &str) -> Result<SocketAddr, CoreError> {
+    if let Some(address) = literal_address(text) {
+        return Ok(address);
+    }
     let resolve = |text: &str| text.to_socket_addrs().ok().and_then(|mut found| found.next());
-    resolve(text)
-        .or_else(|| resolve(&format!("{text}:{NEARBY_PORT}")))
-        .or_else(|| resolve(&format!("[{text}]:{NEARBY_PORT}")))
-        .ok_or_else(|| {
-            connection(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{text:?} is not an address")))
-        })
+    resolve(text).or_else(|| resolve(&format!("{text}:{NEARBY_PORT}"))).ok_or_else(|| not_an_address(text))
 }

@@ -23,7 +23,8 @@ use binome_sync::BundleError;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub use nearby::{NearbyOutcome, NearbyPeer};
+pub use binome_sync::nearby::Announcement;
+pub use nearby::{NearbyLaptop, NearbyOutcome, NearbyPeer};
 pub use quarantine::{
     QUARANTINE_MAX_BUNDLE_BYTES, QUARANTINE_MAX_BUNDLES, QUARANTINE_MAX_TOTAL_BYTES, QuarantineLimit,
 };

@@ -16,10 +16,12 @@ use super::{ExportReport, ImportOutcome};
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_store::{DeviceRecord, DeviceTrust};
-use binome_sync::nearby::{Channel, Hello, Message, NearbyError, Peer, Refusal, Side, short_code};
+use binome_sync::nearby::{Announcement, Channel, Hello, Message, NearbyError, Peer, Refusal, Side, short_code};
 use serde::Serialize;
 use std::io::{BufReader, BufWriter, Read, Write};
+use std::net::IpAddr;
 use std::path::Path;
+use std::time::Duration;
 
 /// The other laptop as this one saw it.
 #[derive(Debug, Clone, Serialize)]
@@ -39,7 +41,48 @@ pub struct NearbyOutcome {
     pub received: ImportOutcome,
 }
 
+/// A laptop that answered on the network: what it announces, and what
+/// this laptop knows of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NearbyLaptop {
+    pub fingerprint: String,
+    pub role: binome_domain::DeviceRole,
+    pub addresses: Vec<String>,
+    /// Its name here, for a laptop met before (announcements carry none).
+    pub name: Option<String>,
+    pub trust: Option<DeviceTrust>,
+}
+
 impl Binome {
+    /// Announces this laptop on the network, listening on `port` (at
+    /// `address` only, if given), until the announcement is dropped.
+    pub fn announce_nearby(&mut self, port: u16, address: Option<IpAddr>) -> Result<Announcement> {
+        let fingerprint = self.keys()?.fingerprint();
+        Ok(binome_sync::nearby::announce(&fingerprint, self.device()?.role, port, address)?)
+    }
+
+    /// The laptops that answer within `wait`, known ones by their names.
+    pub fn discover_nearby(&mut self, wait: Duration) -> Result<Vec<NearbyLaptop>> {
+        let own = self.keys()?.fingerprint();
+        let known = self.store.devices()?;
+        let found = binome_sync::nearby::discover(wait, &own)?;
+        Ok(found
+            .into_iter()
+            .map(|laptop| {
+                let device = known
+                    .iter()
+                    .find(|d| binome_sync::fingerprint(&d.signing_key, &d.age_recipient) == laptop.fingerprint);
+                NearbyLaptop {
+                    name: device.map(|d| d.name.clone()),
+                    trust: device.map(|d| d.trust),
+                    addresses: laptop.addresses.iter().map(ToString::to_string).collect(),
+                    fingerprint: laptop.fingerprint,
+                    role: laptop.role,
+                }
+            })
+            .collect())
+    }
+
     /// Syncs with the laptop at the other end of `stream`.
     pub fn sync_nearby<S: Read + Write>(&mut self, stream: S, side: Side) -> Result<NearbyOutcome> {
         let mut channel = Channel::open(stream, side)?;

@@ -7,6 +7,8 @@ use super::Refusal;
 pub enum NearbyError {
     #[error("the connection failed")]
     Connection(#[source] std::io::Error),
+    #[error("finding the laptops nearby failed")]
+    Discovery(#[source] mdns_sd::Error),
     #[error("the secure channel failed")]
     Channel(#[source] snow::Error),
     /// The other side sent something this protocol does not allow here:
@@ -23,6 +25,7 @@ impl NearbyError {
     pub fn code(&self) -> &'static str {
         match self {
             NearbyError::Connection(_) => "nearby-connection",
+            NearbyError::Discovery(_) => "nearby-discovery",
             NearbyError::Channel(_) => "nearby-channel",
             NearbyError::Protocol { .. } => "nearby-protocol",
             NearbyError::BadSignature => "nearby-bad-signature",

@@ -11,11 +11,13 @@
 //! bundles, cut into chunks, and acknowledgements.
 
 mod channel;
+mod discovery;
 mod error;
 mod hello;
 mod message;
 
 pub use channel::{Channel, Side};
+pub use discovery::{Announcement, Found, SERVICE_TYPE, announce, discover};
 pub use error::NearbyError;
 pub use hello::{Hello, Peer, short_code};
 pub use message::{MAX_NEARBY_BUNDLE_BYTES, Message, Refusal};

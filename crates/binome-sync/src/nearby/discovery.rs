@@ -1,0 +1,104 @@
+//! Finding the laptops nearby with no server: DNS-SD over multicast DNS
+//! (the `mdns-sd` crate). A listening laptop announces itself; one looking
+//! for peers asks and collects the answers for a moment.
+//!
+//! The announcement is readable by everyone on the network, so it carries
+//! only public values: the fingerprint (from the public keys) and the
+//! role. A laptop's name travels inside the channel; a peer already known
+//! is shown by the name this laptop knows it by.
+
+use super::NearbyError;
+use binome_domain::DeviceRole;
+use mdns_sd::{ServiceDaemon, ServiceEvent, ServiceInfo};
+use std::net::{IpAddr, SocketAddr};
+use std::time::{Duration, Instant};
+
+pub const SERVICE_TYPE: &str = "_binome._tcp.local.";
+const FINGERPRINT: &str = "fp";
+const ROLE: &str = "role";
+
+/// A laptop found on the network, as its announcement says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub fingerprint: String,
+    pub role: DeviceRole,
+    /// Where it listens, IPv4 first.
+    pub addresses: Vec<SocketAddr>,
+}
+
+/// This laptop announced on the network until dropped.
+pub struct Announcement {
+    daemon: ServiceDaemon,
+    fullname: String,
+}
+
+impl Drop for Announcement {
+    fn drop(&mut self) {
+        // Leaving: a goodbye, so the others stop listing this laptop at
+        // once; if it is lost, their entries expire on their own.
+        if let Ok(done) = self.daemon.unregister(&self.fullname) {
+            let _ = done.recv_timeout(Duration::from_secs(1));
+        }
+        if let Ok(done) = self.daemon.shutdown() {
+            let _ = done.recv_timeout(Duration::from_secs(1));
+        }
+    }
+}
+
+fn discovery_error(error: mdns_sd::Error) -> NearbyError {
+    NearbyError::Discovery(error)
+}
+
+/// Announces a laptop of `fingerprint` and `role` listening on `port`, at
+/// `address`, or on every interface's addresses if `None`.
+pub fn announce(
+    fingerprint: &str,
+    role: DeviceRole,
+    port: u16,
+    address: Option<IpAddr>,
+) -> Result<Announcement, NearbyError> {
+    let daemon = ServiceDaemon::new().map_err(discovery_error)?;
+    let instance: String = fingerprint.chars().filter(char::is_ascii_alphanumeric).collect();
+    let host = format!("binome-{}.local.", instance.to_lowercase());
+    let properties = [(FINGERPRINT, fingerprint), (ROLE, role.code())];
+    let info = match address {
+        Some(ip) => ServiceInfo::new(SERVICE_TYPE, &instance, &host, ip, port, &properties[..]),
+        None => {
+            ServiceInfo::new(SERVICE_TYPE, &instance, &host, "", port, &properties[..]).map(|i| i.enable_addr_auto())
+        }
+    }
+    .map_err(discovery_error)?;
+    let fullname = info.get_fullname().to_owned();
+    daemon.register(info).map_err(discovery_error)?;
+    Ok(Announcement { daemon, fullname })
+}
+
+/// The laptops that answer within `wait`, but `own_fingerprint`.
+pub fn discover(wait: Duration, own_fingerprint: &str) -> Result<Vec<Found>, NearbyError> {
+    let daemon = ServiceDaemon::new().map_err(discovery_error)?;
+    let events = daemon.browse(SERVICE_TYPE).map_err(discovery_error)?;
+    let deadline = Instant::now() + wait;
+    let mut found: Vec<Found> = Vec::new();
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        let Ok(event) = events.recv_timeout(left) else { break };
+        let ServiceEvent::ServiceResolved(info) = event else { continue };
+        // Announcements are anybody's: one that does not parse is skipped.
+        let Some(fingerprint) = info.get_property_val_str(FINGERPRINT).map(str::to_owned) else { continue };
+        let Some(role) = info.get_property_val_str(ROLE).and_then(DeviceRole::parse) else { continue };
+        if fingerprint == own_fingerprint || fingerprint.len() > 32 {
+            continue;
+        }
+        let mut addresses: Vec<SocketAddr> =
+            info.get_addresses().iter().map(|ip| SocketAddr::new(*ip, info.get_port())).collect();
+        addresses.sort_by_key(|a| (matches!(a.ip(), IpAddr::V6(_)), *a));
+        match found.iter_mut().find(|f| f.fingerprint == fingerprint) {
+            Some(known) => {
+                known.addresses.extend(addresses);
+                known.addresses.dedup();
+            }
+            None => found.push(Found { fingerprint, role, addresses }),
+        }
+    }
+    let _ = daemon.shutdown();
+    Ok(found)
+}
