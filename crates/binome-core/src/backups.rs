@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 /// How many automatic backups are kept; the oldest go first.
 pub const BACKUPS_KEPT: usize = 10;
 pub const BACKUP_DIR: &str = "sauvegardes";
-const PREFIX: &str = "binome-";
 const EXTENSION: &str = ".sqlite3";
 const WORK_SUFFIX: &str = ".part";
 
@@ -30,24 +29,13 @@ pub struct BackupFile {
     pub sequence: u64,
 }
 
-/// `binome-000042-20261201-084400123-import-bundle.sqlite3` → 42.
-fn sequence_of(name: &str) -> u64 {
-    let Some(rest) = name.strip_prefix(PREFIX) else { return 0 };
-    match rest.split_once('-') {
-        Some((digits, _)) if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) => {
-            digits.parse().unwrap_or(0)
-        }
-        _ => 0,
-    }
-}
-
 impl Binome {
-    fn backup_dir(&self) -> Option<PathBuf> {
+    fn backup_folder(&self) -> Option<BackupFolder> {
         let path = self.store.path();
         if path == Path::new(":memory:") {
             return None;
         }
-        Some(backup_dir_of(path))
+        Some(BackupFolder::of(path))
     }
 
     /// Takes a backup named after its sequence number, the time and
@@ -62,11 +50,11 @@ impl Binome {
     }
 
     fn take_backup(&self, reason: &str) -> Result<Option<PathBuf>> {
-        let Some(dir) = self.backup_dir() else { return Ok(None) };
-        let (target, work) = new_backup(&dir, reason, self.now_millis())?;
+        let Some(folder) = self.backup_folder() else { return Ok(None) };
+        let (target, work) = folder.new_backup(reason, self.now_millis())?;
         self.store.backup_to(&work)?;
         std::fs::rename(&work, &target).map_err(|e| CoreError::io(&target, e))?;
-        sync_dir(&dir)?;
+        sync_dir(&folder.dir)?;
         Ok(Some(target))
     }
 
@@ -79,8 +67,8 @@ impl Binome {
 
     /// Backups, newest first.
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
-        match self.backup_dir() {
-            Some(dir) => backups_in(&dir),
+        match self.backup_folder() {
+            Some(folder) => folder.list(),
             None => Ok(Vec::new()),
         }
     }
@@ -113,54 +101,79 @@ impl Binome {
     }
 }
 
-/// The backups folder of the store at `store`.
-pub(crate) fn backup_dir_of(store: &Path) -> PathBuf {
-    store.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
+/// The backups of one store, in the `sauvegardes/` folder beside it.
+pub(crate) struct BackupFolder {
+    pub dir: PathBuf,
+    /// The store's file name without its extension, and a dash.
+    prefix: String,
 }
 
-/// The name a new backup takes in `dir`, and the work name it is written
-/// under; the folder is made if need be and earlier leftovers go.
-pub(crate) fn new_backup(dir: &Path, reason: &str, now_millis: i64) -> Result<(PathBuf, PathBuf)> {
-    binome_store::private::create_private_dir(dir).map_err(|e| CoreError::io(dir, e))?;
-    remove_interrupted(dir)?;
-    let sequence = backups_in(dir)?.first().map_or(0, |newest| newest.sequence) + 1;
-    let stamp = chrono::DateTime::from_timestamp_millis(now_millis).unwrap_or_default().format("%Y%m%d-%H%M%S%3f");
-    let name = format!("{PREFIX}{sequence:06}-{stamp}-{reason}{EXTENSION}");
-    Ok((dir.join(&name), dir.join(format!(".{name}{WORK_SUFFIX}"))))
-}
-
-/// The backups in `dir`, newest first.
-pub(crate) fn backups_in(dir: &Path) -> Result<Vec<BackupFile>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(CoreError::io(dir, e)),
-    };
-    let mut found = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| CoreError::io(dir, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with(PREFIX) || !name.ends_with(EXTENSION) {
-            continue;
-        }
-        let bytes = entry.metadata().map_err(|e| CoreError::io(&entry.path(), e))?.len();
-        found.push(BackupFile { sequence: sequence_of(&name), name, bytes, path: entry.path() });
+impl BackupFolder {
+    pub(crate) fn of(store: &Path) -> BackupFolder {
+        let stem = store.file_stem().map_or_else(|| "binome".into(), |s| s.to_string_lossy().into_owned());
+        BackupFolder { dir: store.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR), prefix: format!("{stem}-") }
     }
-    found.sort_by(|a, b| (b.sequence, &b.name).cmp(&(a.sequence, &a.name)));
-    Ok(found)
-}
 
-/// Work files of backups that never finished (the laptop switched off,
-/// the import killed while its backup was written).
-fn remove_interrupted(dir: &Path) -> Result<()> {
-    for entry in std::fs::read_dir(dir).map_err(|e| CoreError::io(dir, e))? {
-        let entry = entry.map_err(|e| CoreError::io(dir, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&format!(".{PREFIX}")) && name.ends_with(WORK_SUFFIX) {
-            std::fs::remove_file(entry.path()).map_err(|e| CoreError::io(&entry.path(), e))?;
+    /// `binome-000042-20261201-084400123-import-bundle.sqlite3` → 42 (0 for
+    /// names from before sequence numbers, which sort below every other).
+    fn sequence_of(&self, name: &str) -> u64 {
+        let Some(rest) = name.strip_prefix(&self.prefix) else { return 0 };
+        match rest.split_once('-') {
+            Some((digits, _)) if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                digits.parse().unwrap_or(0)
+            }
+            _ => 0,
         }
     }
-    Ok(())
+
+    /// The name a new backup takes, and the work name it is written under;
+    /// the folder is made if need be and this store's leftovers go.
+    pub(crate) fn new_backup(&self, reason: &str, now_millis: i64) -> Result<(PathBuf, PathBuf)> {
+        let dir = &self.dir;
+        binome_store::private::create_private_dir(dir).map_err(|e| CoreError::io(dir, e))?;
+        self.remove_interrupted()?;
+        let sequence = self.list()?.first().map_or(0, |newest| newest.sequence) + 1;
+        let stamp = chrono::DateTime::from_timestamp_millis(now_millis).unwrap_or_default().format("%Y%m%d-%H%M%S%3f");
+        let name = format!("{}{sequence:06}-{stamp}-{reason}{EXTENSION}", self.prefix);
+        Ok((dir.join(&name), dir.join(format!(".{name}{WORK_SUFFIX}"))))
+    }
+
+    /// This store's backups, newest first.
+    pub(crate) fn list(&self) -> Result<Vec<BackupFile>> {
+        let dir = &self.dir;
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(CoreError::io(dir, e)),
+        };
+        let mut found = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| CoreError::io(dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(&self.prefix) || !name.ends_with(EXTENSION) {
+                continue;
+            }
+            let bytes = entry.metadata().map_err(|e| CoreError::io(&entry.path(), e))?.len();
+            found.push(BackupFile { sequence: self.sequence_of(&name), name, bytes, path: entry.path() });
+        }
+        found.sort_by(|a, b| (b.sequence, &b.name).cmp(&(a.sequence, &a.name)));
+        Ok(found)
+    }
+
+    /// This store's work files of backups that never finished (the laptop
+    /// switched off, the import killed while its backup was written).
+    fn remove_interrupted(&self) -> Result<()> {
+        let dir = &self.dir;
+        let work_prefix = format!(".{}", self.prefix);
+        for entry in std::fs::read_dir(dir).map_err(|e| CoreError::io(dir, e))? {
+            let entry = entry.map_err(|e| CoreError::io(dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&work_prefix) && name.ends_with(WORK_SUFFIX) {
+                std::fs::remove_file(entry.path()).map_err(|e| CoreError::io(&entry.path(), e))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {

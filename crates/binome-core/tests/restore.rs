@@ -188,13 +188,39 @@ fn an_interrupted_backup_is_never_listed_and_goes_at_the_next_one() {
     imports(&mut pair, 0, 1);
     let first = pair.office.backups().unwrap()[0].sequence;
     let dir = backup_dir(&pair.office);
-    let leftover = dir.join(".binome-000099-20261201-084400000-import-bundle.sqlite3.part");
+    let leftover = dir.join(".store-000099-20261201-084400000-import-bundle.sqlite3.part");
     std::fs::write(&leftover, b"SQLite format 3\0 cut short").unwrap();
     let listed: Vec<String> = pair.office.backups().unwrap().into_iter().map(|b| b.name).collect();
     assert!(listed.iter().all(|n| !n.contains("000099")), "{listed:?}");
     imports(&mut pair, 1, 1);
     assert!(!leftover.exists(), "the work file of the interrupted backup was removed");
     assert_eq!(pair.office.backups().unwrap()[0].sequence, first + 1, "numbering ignores the interrupted one");
+}
+
+#[test]
+fn two_stores_in_one_folder_keep_their_own_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut mine = support::open_store(&dir.path().join("binome.sqlite3")).unwrap();
+    let mut copy = support::open_store(&dir.path().join("copie-expert.sqlite3")).unwrap();
+    mine.init("bureau-ndjamena", "Fatimé Ngaba", binome_core::DeviceRole::Coordinator).unwrap();
+    copy.init("portable-expert", "Claire Durand", binome_core::DeviceRole::Expert).unwrap();
+    let kept = copy.backup("essai").unwrap().unwrap();
+    // The copy's import cut short, its backup's work file left behind.
+    let working = kept.with_file_name(".copie-expert-000002-20261201-084400000-import-bundle.sqlite3.part");
+    std::fs::write(&working, b"cut short").unwrap();
+    for _ in 0..binome_core::backups::BACKUPS_KEPT + 2 {
+        mine.backup("essai").unwrap();
+    }
+    let copies: Vec<String> = copy.backups().unwrap().into_iter().map(|b| b.name).collect();
+    assert_eq!(
+        copies,
+        [kept.file_name().unwrap().to_string_lossy().into_owned()],
+        "the other store's rotation kept it"
+    );
+    assert!(working.exists(), "the other store's work file is its own to remove");
+    let mine_listed = mine.backups().unwrap();
+    assert_eq!(mine_listed.len(), binome_core::backups::BACKUPS_KEPT);
+    assert!(mine_listed.iter().all(|b| b.name.starts_with("binome-")), "{mine_listed:?}");
 }
 
 #[test]
@@ -244,7 +270,7 @@ fn a_backup_from_an_older_schema_is_migrated_on_restore() {
     assert!(sessions > 0);
     let backups = dir.path().join(binome_core::backups::BACKUP_DIR);
     std::fs::create_dir_all(&backups).unwrap();
-    std::fs::copy(&fixture, backups.join("binome-000001-20260101-000000000-import-bundle.sqlite3")).unwrap();
+    std::fs::copy(&fixture, backups.join("store-000001-20260101-000000000-import-bundle.sqlite3")).unwrap();
     let mission = binome.list(Kind::Mission, &Default::default()).unwrap()[0].id.clone();
     binome.delete(Kind::Mission, &mission).unwrap();
 

@@ -4,7 +4,7 @@
 //! place. The key file is written before any of it, so an interrupted run
 //! is taken up again at the next unlock, where it stopped.
 
-use crate::backups::{backups_in, new_backup, sync_dir};
+use crate::backups::{BackupFolder, sync_dir};
 use crate::error::{CoreError, Result};
 use binome_store::{StoreError, StoreFile, StoreKey, encrypt_in_place, encrypted_copy, inspect};
 use std::path::{Path, PathBuf};
@@ -19,12 +19,13 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 
 /// Encrypts the plain store at `store` and its backups with `key`.
 pub fn encrypt_plain_store(store: &Path, key: &StoreKey, now_millis: i64) -> Result<()> {
-    let dir = crate::backups::backup_dir_of(store);
-    let (backup, work) = new_backup(&dir, BEFORE_ENCRYPTION, now_millis)?;
+    let folder = BackupFolder::of(store);
+    let dir = &folder.dir;
+    let (backup, work) = folder.new_backup(BEFORE_ENCRYPTION, now_millis)?;
     encrypted_copy(store, key, &work)?;
     std::fs::rename(&work, &backup).map_err(|e| CoreError::io(&backup, e))?;
-    sync_dir(&dir)?;
-    for older in backups_in(&dir)? {
+    sync_dir(dir)?;
+    for older in folder.list()? {
         if inspect(&older.path).map_err(|e| CoreError::io(&older.path, e))? != StoreFile::Plain {
             continue;
         }
@@ -38,7 +39,7 @@ pub fn encrypt_plain_store(store: &Path, key: &StoreKey, now_millis: i64) -> Res
             Err(other) => return Err(other.into()),
         }
     }
-    sync_dir(&dir)?;
+    sync_dir(dir)?;
     let work = beside(store, ".chiffrement");
     encrypted_copy(store, key, &work)?;
     // The plain store's journals would be read as the encrypted one's.
