@@ -9,6 +9,7 @@ mod child;
 mod dashboard;
 mod encryption;
 mod import_memory;
+mod nearby;
 
 use anyhow::{Context, Result, bail};
 use binome_core::demo::DemoScale;
@@ -71,6 +72,15 @@ fn main() -> Result<()> {
         std::fs::create_dir_all(&dir)?;
         println!("| figure | measured | peer (same run, same rows) | ratio | target |\n|---|---|---|---|---|");
         for r in dashboard::rows(&dir, &cli, scale, scale_text)? {
+            println!("| {} | {} | {} | {} | {} |", r.figure, r.measured, r.baseline, r.ratio, r.target);
+        }
+        return Ok(());
+    }
+    // `--nearby`: sync nearby against a file carried, at `--scale`.
+    if args.iter().any(|a| a == "--nearby") {
+        let temp = tempfile::tempdir()?;
+        println!("| figure | measured | by file (same run) | ratio | target |\n|---|---|---|---|---|");
+        for r in nearby::rows(temp.path(), &cli, scale)? {
             println!("| {} | {} | {} | {} | {} |", r.figure, r.measured, r.baseline, r.ratio, r.target);
         }
         return Ok(());
@@ -318,7 +328,7 @@ pub const PASSPHRASE: &str = "la case de Mme Acta";
 
 /// The benches' stores are encrypted as every laptop's is, and locked with
 /// a key file, so that the CLI runs on them as on a laptop.
-fn open(path: &Path) -> Result<Binome> {
+pub(crate) fn open(path: &Path) -> Result<Binome> {
     let passphrase = Passphrase::new(PASSPHRASE);
     Ok(match store_state(path)? {
         StoreState::Locked => Binome::unlock(path, &passphrase)?,
@@ -326,7 +336,7 @@ fn open(path: &Path) -> Result<Binome> {
     })
 }
 
-fn path_str(path: &Path) -> &str {
+pub(crate) fn path_str(path: &Path) -> &str {
     path.to_str().expect("temporary paths are UTF-8")
 }
 
@@ -341,7 +351,7 @@ fn keep_copy(store: &Path, copy: &Path) -> Result<()> {
 }
 
 /// Each laptop imports the other's first bundle and trusts it.
-fn introduce((a, a_name): (&mut Binome, &str), (b, b_name): (&mut Binome, &str), dir: &Path) -> Result<()> {
+pub(crate) fn introduce((a, a_name): (&mut Binome, &str), (b, b_name): (&mut Binome, &str), dir: &Path) -> Result<()> {
     let hello: PathBuf = dir.join("hello.binome");
     a.export_bundle(&hello, &[], false)?;
     b.import_bundle(&hello, false)?;
