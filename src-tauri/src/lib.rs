@@ -5,6 +5,7 @@
 pub mod bindings;
 mod chosen;
 mod commands;
+mod nearby;
 mod state;
 
 use state::AppState;
@@ -90,6 +91,10 @@ pub fn run() {
             commands::session::mark_all_present,
             commands::session::score_grid,
             commands::session::enter_score,
+            commands::nearby::nearby_listen,
+            commands::nearby::nearby_stop,
+            commands::nearby::nearby_discover,
+            commands::nearby::nearby_sync,
             commands::sync::devices,
             commands::sync::bundles_sent_to,
             commands::sync::export_bundle,

@@ -33,6 +33,8 @@ pub struct AppState {
     lang: Mutex<Lang>,
     /// The files the person chose in this run's dialogs.
     pub chosen: ChosenFiles,
+    /// Waiting for the laptops nearby, while the sync screen is open.
+    nearby: Mutex<Option<crate::nearby::Listening>>,
 }
 
 impl AppState {
@@ -59,6 +61,7 @@ impl AppState {
             reports: Mutex::new(None),
             store_path,
             lang: Mutex::new(Lang::Fr),
+            nearby: Mutex::new(None),
             chosen: ChosenFiles::default(),
         }
     }
@@ -138,6 +141,14 @@ impl AppState {
 
     fn locked(&self) -> ErrorView {
         crate::commands::shell_error(LOCKED, self.messages().text("ui-error-locked", &[]))
+    }
+
+    /// Starts or stops waiting for the laptops nearby.
+    pub fn listening<T>(
+        &self,
+        work: impl FnOnce(&mut Option<crate::nearby::Listening>) -> Result<T, ErrorView>,
+    ) -> Result<T, ErrorView> {
+        work(&mut self.nearby.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
     /// Runs a read-only report on the reports connection, so a long one

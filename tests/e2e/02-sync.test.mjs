@@ -2,12 +2,14 @@
 // trusts it and sends its data, the second checks the fingerprint and
 // receives it. A tampered bundle is refused; a conflict is settled.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   step,
   dump,
   cli,
+  CLI,
   click,
   exportTo as exportBundle,
   previewBundle,
@@ -144,4 +146,32 @@ step('a lost laptop is revoked with its fingerprint in view, and trusted again o
   await click(browser, '.confirm button.confirm-decision');
   await waitForText(browser, '#sync-notice', 'confiance');
   assert.equal(cli(storeA, 'devices', 'list').find((d) => d.name === 'Portable Moundou').trust, 'trusted');
+}, () => browser);
+
+step('a laptop nearby syncs from the sync screen, both screens showing the same code', async () => {
+  // B waits on loopback, as `binome sync nearby --listen` on the laptop
+  // down the corridor; A types the address it shows.
+  const waiting = spawn(CLI, ['--db', storeB, 'sync', 'nearby', '--listen', '127.0.0.1:0'], {
+    env: { ...process.env, LANG: 'fr_FR.UTF-8' }
+  });
+  let printed = '';
+  waiting.stdout.on('data', (chunk) => (printed += chunk));
+  const ended = new Promise((resolveEnd) => waiting.on('exit', (code) => resolveEnd(code)));
+  const started = Date.now();
+  while (!printed.includes('\n') && Date.now() - started < 20_000) await browser.pause(100);
+  const address = printed.split('\n')[0].trim();
+  assert.match(address, /^127\.0\.0\.1:\d+$/);
+
+  await go(browser, '/sync');
+  await shown(browser, '#nearby');
+  await type(browser, '#nearby-address', address);
+  await click(browser, '#nearby-connect');
+  await shown(browser, '#nearby-report');
+  assert.equal(await ended, 0, 'the other laptop synced too');
+  const code = await textOf(browser, '#nearby-code');
+  assert.match(code, /^\d{3} \d{3}$/);
+  assert.ok(printed.includes(code), `the other screen shows ${code}: ${printed}`);
+  assert.match(await textOf(browser, '#nearby-report'), /Portable Moundou/);
+  await screenshot(browser, '26-synchro-proximite');
+  assert.equal(dump(storeA), dump(storeB), 'both laptops hold the same after one click');
 }, () => browser);

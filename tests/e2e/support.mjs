@@ -208,6 +208,11 @@ export async function exportTo(browser, path, recipientName) {
   await go(browser, '/sync');
   await shown(browser, '#export-bundle');
   if (recipientName) {
+    // The list comes with the screen's first load.
+    await browser.waitUntil(async () => (await textOf(browser, '.recipients')).includes(recipientName), {
+      timeout: 10000,
+      timeoutMsg: `${recipientName} is not among the recipients`
+    });
     const labels = await browser.$$('.recipients label');
     for (const label of labels) {
       if ((await label.getText()).includes(recipientName)) await label.$('input').click();

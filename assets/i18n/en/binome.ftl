@@ -950,9 +950,32 @@ nearby-refusal-bundle-refused-theirs = it refused the bundle sent from here (see
 nearby-listening = { $address }
 nearby-listening-help = Waiting for a computer nearby on { $address } (port { $port }). On the other computer: binome sync nearby --peer { $address }
 nearby-connected = Connected to "{ $name }" ({ $role }), fingerprint { $fingerprint }. Check code: { $code } (the other screen must show the same).
-nearby-sent = Sent: { $versions } versions ({ $bytes } bytes).
+nearby-sent = Sent: { $versions ->
+    [0] nothing new.
+    [one] 1 version ({ $bytes } bytes).
+   *[other] { $versions } versions ({ $bytes } bytes).
+}
 nearby-none-found = No Binôme computer found nearby. On the other computer, run: binome sync nearby --listen, then type here the address it shows: binome sync nearby --peer ADDRESS (hotel Wi-Fi often blocks finding, not the address).
 nearby-unknown-laptop = computer unknown here
 nearby-found-line = { $number }. { $name } ({ $role }) — fingerprint { $fingerprint } — { $address }
 nearby-pick = Number of the computer (1 to { $count }):
 nearby-pick-none = No computer chosen: nothing was exchanged.
+ui-nearby-title = Sync with the computers nearby
+ui-nearby-listening = This computer waits for the others while this screen is open. Its address: { $addresses }
+ui-nearby-not-announced = The others cannot find it by themselves on this network: type this address on the other computer.
+ui-nearby-found = Computers found
+ui-nearby-unknown = Computer unknown here
+ui-nearby-searching = Searching…
+ui-nearby-none = No computer found. Open this screen on the other computer, or type its address below.
+ui-nearby-search = Search again
+ui-nearby-sync = Sync
+ui-nearby-address = Or the address the other computer shows:
+ui-nearby-connect = Connect
+ui-nearby-syncing = Syncing…
+ui-nearby-done = Synced with "{ $name }": { $sent ->
+    [0] nothing to send.
+    [one] 1 version sent.
+   *[other] { $sent } versions sent.
+}
+ui-nearby-code = Check code (the other screen must show the same):
+ui-nearby-firewall = On Windows, the first time, allow Binôme in the firewall window (private networks, and public ones for a phone's hotspot). TCP port 47474.

@@ -957,9 +957,32 @@ nearby-refusal-bundle-refused-theirs = il a refusé le lot envoyé d'ici (voyez 
 nearby-listening = { $address }
 nearby-listening-help = En attente d'un ordinateur à proximité sur { $address } (port { $port }). Sur l'autre ordinateur : binome sync nearby --peer { $address }
 nearby-connected = Connecté à « { $name } » ({ $role }), empreinte { $fingerprint }. Code de vérification : { $code } (le même doit s'afficher sur l'autre écran).
-nearby-sent = Envoyé : { $versions } versions ({ $bytes } octets).
+nearby-sent = Envoyé : { $versions ->
+    [0] rien de nouveau.
+    [one] 1 version ({ $bytes } octets).
+   *[other] { $versions } versions ({ $bytes } octets).
+}
 nearby-none-found = Aucun ordinateur Binôme trouvé à proximité. Sur l'autre ordinateur, lancez : binome sync nearby --listen, puis tapez ici l'adresse qu'il affiche : binome sync nearby --peer ADRESSE (un Wi-Fi d'hôtel bloque souvent la recherche, pas l'adresse).
 nearby-unknown-laptop = ordinateur inconnu ici
 nearby-found-line = { $number }. { $name } ({ $role }) — empreinte { $fingerprint } — { $address }
 nearby-pick = Numéro de l'ordinateur (1 à { $count }) :
 nearby-pick-none = Aucun ordinateur choisi : rien n'a été échangé.
+ui-nearby-title = Synchroniser avec les ordinateurs à proximité
+ui-nearby-listening = Cet ordinateur attend les autres tant que cet écran est ouvert. Son adresse : { $addresses }
+ui-nearby-not-announced = Les autres ne peuvent pas le trouver seuls sur ce réseau : tapez cette adresse sur l'autre ordinateur.
+ui-nearby-found = Ordinateurs trouvés
+ui-nearby-unknown = Ordinateur inconnu ici
+ui-nearby-searching = Recherche en cours…
+ui-nearby-none = Aucun ordinateur trouvé. Ouvrez cet écran sur l'autre ordinateur, ou tapez son adresse ci-dessous.
+ui-nearby-search = Chercher à nouveau
+ui-nearby-sync = Synchroniser
+ui-nearby-address = Ou l'adresse affichée sur l'autre ordinateur :
+ui-nearby-connect = Se connecter
+ui-nearby-syncing = Synchronisation en cours…
+ui-nearby-done = Synchronisé avec « { $name } » : { $sent ->
+    [0] rien à envoyer.
+    [one] 1 version envoyée.
+   *[other] { $sent } versions envoyées.
+}
+ui-nearby-code = Code de vérification (le même doit s'afficher sur l'autre écran) :
+ui-nearby-firewall = Sous Windows, la première fois, autorisez Binôme dans la fenêtre du pare-feu (réseaux privés, et publics pour le partage de connexion d'un téléphone). Port TCP 47474.

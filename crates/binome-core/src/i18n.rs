@@ -40,7 +40,7 @@ impl Lang {
 
 /// Arguments that select plural forms ("one" / "other"); others stay text,
 /// so a value such as "007" is shown as typed.
-const PLURAL_ARGS: &[&str] = &["count", "rows", "created", "updated"];
+const PLURAL_ARGS: &[&str] = &["count", "rows", "created", "updated", "versions"];
 
 pub struct Messages {
     bundle: FluentBundle<FluentResource>,

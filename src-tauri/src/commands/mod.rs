@@ -8,6 +8,7 @@
 pub mod competency;
 pub mod files;
 pub mod lock;
+pub mod nearby;
 pub mod outputs;
 pub mod records;
 pub mod recovery;

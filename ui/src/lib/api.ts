@@ -34,6 +34,9 @@ import type {
   StatusView,
   LockView,
   SentBundleView,
+  NearbyLaptopView,
+  NearbyListeningView,
+  NearbyOutcomeView,
   Disclosure,
   CsvRequest
 } from './bindings';
@@ -121,6 +124,10 @@ export const api = {
   revoke: (deviceId: string) => invoke<void>('revoke_device', { deviceId }),
   trustRevoked: (deviceId: string) => invoke<BundleOutcomeView[]>('trust_revoked_device', { deviceId }),
   conflicts: () => invoke<ConflictView[]>('conflicts'),
+  nearbyListen: () => invoke<NearbyListeningView>('nearby_listen'),
+  nearbyStop: () => invoke<void>('nearby_stop'),
+  nearbyDiscover: () => invoke<NearbyLaptopView[]>('nearby_discover'),
+  nearbySync: (address: string) => invoke<NearbyOutcomeView>('nearby_sync', { address }),
   settle: (kind: Kind, id: string, keep: number) => invoke<RecordView>('settle_conflict', { kind, id, keep }),
 
   printAttendanceSheet: (sessionId: string, path: string) => invoke<void>('print_attendance_sheet', { sessionId, path }),

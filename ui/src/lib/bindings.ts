@@ -307,6 +307,33 @@ outcome: string, dry_run: boolean, sender: string, fingerprint: string | null, c
  */
 far_future: number, };
 
+export type NearbyOutcomeView = { peer_name: string, peer_role: DeviceRole, fingerprint: string, 
+/**
+ * The six digits both screens show.
+ */
+code: string, sent_versions: number, received: BundleOutcomeView, };
+
+export type NearbyLaptopView = { fingerprint: string, role: DeviceRole, 
+/**
+ * Where it listens, the first one to try first.
+ */
+addresses: Array<string>, 
+/**
+ * Its name here, when this laptop has met it.
+ */
+name: string | null, trust: DeviceTrust | null, };
+
+export type NearbyListeningView = { 
+/**
+ * Addresses to type on the other laptop, with the port.
+ */
+addresses: Array<string>, port: number, 
+/**
+ * False where multicast is blocked: the others cannot find it, only
+ * type its address.
+ */
+announced: boolean, };
+
 export type QuarantineView = { bundle_id: string, device: DeviceRowView, received_at: number, };
 
 export type HeadView = { 

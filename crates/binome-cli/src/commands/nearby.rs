@@ -6,7 +6,7 @@ use crate::output::say;
 use binome_core::sync::Announcement;
 use binome_core::{Binome, CoreError, NEARBY_PORT, NearbyError, NearbySide};
 use clap::ArgMatches;
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
+use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -102,7 +102,7 @@ fn announce(binome: &mut Binome, local: SocketAddr, ctx: &Ctx) -> Option<Announc
 /// `--peer`: an address, or a laptop found on the network by its name
 /// here or its fingerprint, or a host name.
 fn peer_address(binome: &mut Binome, text: &str) -> Result<SocketAddr, CoreError> {
-    if let Some(address) = literal_address(text) {
+    if let Some(address) = binome_core::nearby::typed_address(text) {
         return Ok(address);
     }
     let wanted = normalised(text);
@@ -160,14 +160,9 @@ fn not_an_address(text: &str) -> CoreError {
     connection(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{text:?}")))
 }
 
-/// An IP address, with or without a port (Binôme's by default).
-fn literal_address(text: &str) -> Option<SocketAddr> {
-    text.parse::<SocketAddr>().ok().or_else(|| text.parse::<IpAddr>().ok().map(|ip| SocketAddr::new(ip, NEARBY_PORT)))
-}
-
 /// `ADDRESS[:PORT]`: an IP or a host name, on Binôme's port unless given.
 fn socket_address(text: &str) -> Result<SocketAddr, CoreError> {
-    if let Some(address) = literal_address(text) {
+    if let Some(address) = binome_core::nearby::typed_address(text) {
         return Ok(address);
     }
     let resolve = |text: &str| text.to_socket_addrs().ok().and_then(|mut found| found.next());

@@ -16,7 +16,7 @@ use super::{ExportReport, ImportOutcome};
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_store::{DeviceRecord, DeviceTrust};
-use binome_sync::nearby::{Announcement, Channel, Hello, Message, NearbyError, Peer, Refusal, Side, short_code};
+use binome_sync::nearby::{Announcement, Channel, Found, Hello, Message, NearbyError, Peer, Refusal, Side, short_code};
 use serde::Serialize;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::net::IpAddr;
@@ -64,8 +64,14 @@ impl Binome {
     /// The laptops that answer within `wait`, known ones by their names.
     pub fn discover_nearby(&mut self, wait: Duration) -> Result<Vec<NearbyLaptop>> {
         let own = self.keys()?.fingerprint();
-        let known = self.store.devices()?;
         let found = binome_sync::nearby::discover(wait, &own)?;
+        self.known_nearby(found)
+    }
+
+    /// Laptops found on the network, named as this laptop knows them. The
+    /// app discovers without holding the store ([`binome_sync::nearby::discover`]).
+    pub fn known_nearby(&mut self, found: Vec<Found>) -> Result<Vec<NearbyLaptop>> {
+        let known = self.store.devices()?;
         Ok(found
             .into_iter()
             .map(|laptop| {

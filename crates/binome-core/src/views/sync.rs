@@ -251,3 +251,66 @@ impl Binome {
         Ok(self.record_view(&row))
     }
 }
+
+/// A sync with a laptop nearby, as the sync screen reports it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct NearbyOutcomeView {
+    pub peer_name: String,
+    pub peer_role: binome_domain::DeviceRole,
+    pub fingerprint: String,
+    /// The six digits both screens show.
+    pub code: String,
+    pub sent_versions: u32,
+    pub received: BundleOutcomeView,
+}
+
+impl From<crate::sync::NearbyOutcome> for NearbyOutcomeView {
+    fn from(outcome: crate::sync::NearbyOutcome) -> Self {
+        NearbyOutcomeView {
+            peer_name: outcome.peer.name,
+            peer_role: outcome.peer.role,
+            fingerprint: outcome.peer.fingerprint,
+            code: outcome.code,
+            sent_versions: u32::try_from(outcome.sent.versions).unwrap_or(u32::MAX),
+            received: outcome.received.into(),
+        }
+    }
+}
+
+/// A laptop found on the network.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct NearbyLaptopView {
+    pub fingerprint: String,
+    pub role: binome_domain::DeviceRole,
+    /// Where it listens, the first one to try first.
+    pub addresses: Vec<String>,
+    /// Its name here, when this laptop has met it.
+    pub name: Option<String>,
+    pub trust: Option<binome_store::DeviceTrust>,
+}
+
+impl From<crate::sync::NearbyLaptop> for NearbyLaptopView {
+    fn from(laptop: crate::sync::NearbyLaptop) -> Self {
+        NearbyLaptopView {
+            fingerprint: laptop.fingerprint,
+            role: laptop.role,
+            addresses: laptop.addresses,
+            name: laptop.name,
+            trust: laptop.trust,
+        }
+    }
+}
+
+/// What the sync screen shows while this laptop waits for one nearby.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct NearbyListeningView {
+    /// Addresses to type on the other laptop, with the port.
+    pub addresses: Vec<String>,
+    pub port: u16,
+    /// False where multicast is blocked: the others cannot find it, only
+    /// type its address.
+    pub announced: bool,
+}

@@ -102,3 +102,25 @@ pub fn discover(wait: Duration, own_fingerprint: &str) -> Result<Vec<Found>, Nea
     let _ = daemon.shutdown();
     Ok(found)
 }
+
+/// This laptop's addresses another laptop can type, IPv4 first: neither
+/// loopback nor link-local.
+pub fn local_addresses() -> Vec<IpAddr> {
+    let mut found: Vec<IpAddr> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|interface| !interface.is_loopback() && !interface.is_link_local())
+        .map(|interface| interface.ip())
+        .collect();
+    found.sort_by_key(|ip| (ip.is_ipv6(), *ip));
+    found.dedup();
+    found
+}
+
+/// An address typed by a person: an IP, with a port or on Binôme's own.
+pub fn typed_address(text: &str) -> Option<SocketAddr> {
+    let text = text.trim();
+    text.parse::<SocketAddr>()
+        .ok()
+        .or_else(|| text.parse::<IpAddr>().ok().map(|ip| SocketAddr::new(ip, super::NEARBY_PORT)))
+}

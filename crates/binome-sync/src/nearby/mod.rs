@@ -17,7 +17,7 @@ mod hello;
 mod message;
 
 pub use channel::{Channel, Side};
-pub use discovery::{Announcement, Found, SERVICE_TYPE, announce, discover};
+pub use discovery::{Announcement, Found, SERVICE_TYPE, announce, discover, local_addresses, typed_address};
 pub use error::NearbyError;
 pub use hello::{Hello, Peer, short_code};
 pub use message::{MAX_NEARBY_BUNDLE_BYTES, Message, Refusal};

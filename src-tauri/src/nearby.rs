@@ -1,0 +1,90 @@
+//! Waiting for the laptops nearby while the sync screen is open: a TCP
+//! listener on Binôme's port, announced by mDNS, on a thread of its own.
+//! Each laptop that connects is synced with at once (the store's lock
+//! taken for that time only), and the screen hears of it by an event.
+
+use crate::state::AppState;
+use binome_core::views::{ErrorView, NearbyListeningView, NearbyOutcomeView};
+use binome_core::{NEARBY_PORT, NearbyError, NearbySide};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager};
+
+/// How long a silent peer is waited for, as in the CLI.
+pub const SILENCE: Duration = Duration::from_secs(120);
+/// How often the waiting thread looks whether the screen closed.
+const POLL: Duration = Duration::from_millis(200);
+
+/// The listener while it runs; dropping it stops it and its announcement.
+pub struct Listening {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    pub view: NearbyListeningView,
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            // A sync under way finishes first: its store work is one
+            // transaction either way.
+            let _ = thread.join();
+        }
+    }
+}
+
+fn connection_error(state: &AppState, error: std::io::Error) -> ErrorView {
+    ErrorView::from_core(&NearbyError::Connection(error).into(), &state.messages())
+}
+
+/// Starts waiting on every interface, on Binôme's port.
+pub fn start(app: &AppHandle, state: &AppState) -> Result<Listening, ErrorView> {
+    let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, NEARBY_PORT)))
+        .map_err(|e| connection_error(state, e))?;
+    listener.set_nonblocking(true).map_err(|e| connection_error(state, e))?;
+    // Where multicast is blocked the address can still be typed.
+    let announcement = state.with(|b| b.announce_nearby(NEARBY_PORT, None)).ok();
+    let view = NearbyListeningView {
+        addresses: binome_core::nearby::local_addresses()
+            .iter()
+            .map(|ip| SocketAddr::new(*ip, NEARBY_PORT).to_string())
+            .collect(),
+        port: NEARBY_PORT,
+        announced: announcement.is_some(),
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let thread = {
+        let (app, stop) = (app.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let _announced = announcement;
+            while !stop.load(Ordering::Relaxed) {
+                match listener.accept() {
+                    Ok((stream, _)) => sync_with(&app, stream),
+                    // Nobody yet (or a connection that failed before it was
+                    // accepted): look again.
+                    Err(_) => std::thread::sleep(POLL),
+                }
+            }
+        })
+    };
+    Ok(Listening { stop, thread: Some(thread), view })
+}
+
+fn sync_with(app: &AppHandle, stream: std::net::TcpStream) {
+    let state = app.state::<AppState>();
+    let prepared = stream
+        .set_nonblocking(false)
+        .and_then(|()| stream.set_read_timeout(Some(SILENCE)))
+        .and_then(|()| stream.set_write_timeout(Some(SILENCE)));
+    let synced = match prepared {
+        Ok(()) => state.with(|b| b.sync_nearby(stream, NearbySide::Responder)),
+        Err(error) => Err(connection_error(&state, error)),
+    };
+    // The screen may be gone: nobody to tell, and nothing to undo.
+    let _ = match synced {
+        Ok(outcome) => app.emit("nearby-synced", NearbyOutcomeView::from(outcome)),
+        Err(error) => app.emit("nearby-failed", error),
+    };
+}
