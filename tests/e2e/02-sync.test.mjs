@@ -2,7 +2,7 @@
 // trusts it and sends its data, the second checks the fingerprint and
 // receives it. A tampered bundle is refused; a conflict is settled.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -174,4 +174,38 @@ step('a laptop nearby syncs from the sync screen, both screens showing the same 
   assert.match(await textOf(browser, '#nearby-report'), /Portable Moundou/);
   await screenshot(browser, '26-synchro-proximite');
   assert.equal(dump(storeA), dump(storeB), 'both laptops hold the same after one click');
+}, () => browser);
+
+step('a laptop never met is refused until its fingerprint is checked, then syncs with the screen waiting', async () => {
+  const storeC = join(dir, 'c.sqlite3');
+  cli(storeC, 'init', '--name', 'Portable de Mongo', '--author', 'Haoua Abakar', '--role', 'expert');
+  cli(storeC, 'programmes', 'add', '--code', 'PASMO', '--name', 'PAS Mongo', '--country', 'TD', '--start-date', '01/01/2024');
+  const fingerprintC = cli(storeC, 'device', 'show').fingerprint;
+  // A's sync screen is open: it waits on Binôme's port.
+  await go(browser, '/sync');
+  await shown(browser, '#nearby-listening');
+  const connect = () =>
+    spawnSync(CLI, ['--db', storeC, 'sync', 'nearby', '--peer', '127.0.0.1'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'fr_FR.UTF-8' }
+    });
+  const refused = connect();
+  assert.equal(refused.status, 1, refused.stderr);
+  await shown(browser, '#nearby-error');
+  assert.match(await textOf(browser, '#nearby-error'), /Portable de Mongo/);
+  await shown(browser, '#quarantine');
+  assert.match(await textOf(browser, '#quarantine'), new RegExp(fingerprintC.replace(/\s/g, '.')));
+  assert.equal(cli(storeA, 'programmes', 'list').filter((p) => p.data.code === 'PASMO').length, 0, 'nothing crossed');
+
+  // Fingerprints read aloud: A trusts C on its screen, C trusts A.
+  await click(browser, `#quarantine tr[data-device="${cli(storeC, 'device', 'show').device_id}"] button.trust`);
+  await waitForText(browser, '#sync-notice', 'confiance');
+  cli(storeC, 'devices', 'trust', 'Portable de Claire');
+  const synced = connect();
+  assert.equal(synced.status, 0, synced.stderr);
+  await shown(browser, '#nearby-report');
+  const code = await textOf(browser, '#nearby-code');
+  assert.ok(synced.stdout.includes(code), `the other screen shows ${code}: ${synced.stdout}`);
+  assert.equal(cli(storeA, 'programmes', 'list').filter((p) => p.data.code === 'PASMO').length, 1, 'C’s work is here');
+  await screenshot(browser, '27-synchro-proximite-premiere-fois');
 }, () => browser);
