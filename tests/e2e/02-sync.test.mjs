@@ -192,7 +192,11 @@ step('a laptop never met is refused until its fingerprint is checked, then syncs
   const refused = connect();
   assert.equal(refused.status, 1, refused.stderr);
   await shown(browser, '#nearby-error');
-  assert.match(await textOf(browser, '#nearby-error'), /Portable de Mongo/);
+  const refusal = await textOf(browser, '#nearby-error');
+  assert.match(refusal, /Portable de Mongo/);
+  // Both screens show the connection's code, to compare before trusting.
+  const firstCode = refusal.match(/code (\d{3} \d{3})/)?.[1];
+  assert.ok(firstCode && refused.stderr.includes(firstCode), `${refusal} / ${refused.stderr}`);
   await shown(browser, '#quarantine');
   assert.match(await textOf(browser, '#quarantine'), new RegExp(fingerprintC.replace(/\s/g, '.')));
   assert.equal(cli(storeA, 'programmes', 'list').filter((p) => p.data.code === 'PASMO').length, 0, 'nothing crossed');

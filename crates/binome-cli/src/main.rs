@@ -53,7 +53,8 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             | CoreError::Sync(_)
             | CoreError::Dhis2(_)
             | CoreError::Nearby(_)
-            | CoreError::NearbyPeerRefused { .. },
+            | CoreError::NearbyPeerRefused { .. }
+            | CoreError::NearbyRefusedByPeer { .. },
         ) => 1,
         Some(CoreError::Vault(_)) => LOCKED,
         _ => 4,

@@ -313,11 +313,29 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&nearby_error(error, m));
             out.push('\n');
         }
-        CoreError::NearbyPeerRefused { refusal, name, fingerprint } => {
+        CoreError::NearbyPeerRefused { refusal, name, fingerprint, code } => {
             let reason = m.text(nearby_refusal_key(*refusal), &[("name", name.clone())]);
             out.push_str(&m.text(
                 "error-nearby-peer-refused",
-                &[("name", name.clone()), ("fingerprint", fingerprint.clone()), ("reason", reason)],
+                &[
+                    ("name", name.clone()),
+                    ("fingerprint", fingerprint.clone()),
+                    ("code", code.clone()),
+                    ("reason", reason),
+                ],
+            ));
+            out.push('\n');
+        }
+        CoreError::NearbyRefusedByPeer { refusal, name, fingerprint, code } => {
+            let reason = m.text(&format!("{}-theirs", nearby_refusal_key(*refusal)), &[]);
+            out.push_str(&m.text(
+                "error-nearby-refused-by-named-peer",
+                &[
+                    ("name", name.clone()),
+                    ("fingerprint", fingerprint.clone()),
+                    ("code", code.clone()),
+                    ("reason", reason),
+                ],
             ));
             out.push('\n');
         }

@@ -48,9 +48,13 @@ pub enum CoreError {
     Seal(#[source] binome_sync::SealError),
     #[error(transparent)]
     Nearby(#[from] binome_sync::nearby::NearbyError),
-    /// This laptop will not sync with the one nearby, for `refusal`.
+    /// This laptop will not sync with the one nearby, for `refusal`. The
+    /// code is the connection's, for people to compare before trusting.
     #[error("will not sync with {name} ({fingerprint}): {refusal:?}")]
-    NearbyPeerRefused { refusal: binome_sync::nearby::Refusal, name: String, fingerprint: String },
+    NearbyPeerRefused { refusal: binome_sync::nearby::Refusal, name: String, fingerprint: String, code: String },
+    /// The laptop nearby will not sync with this one, for `refusal`.
+    #[error("{name} ({fingerprint}) will not sync with this laptop: {refusal:?}")]
+    NearbyRefusedByPeer { refusal: binome_sync::nearby::Refusal, name: String, fingerprint: String, code: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -80,6 +84,7 @@ impl CoreError {
             CoreError::Seal(_) => "seal",
             CoreError::Nearby(e) => e.code(),
             CoreError::NearbyPeerRefused { .. } => "nearby-peer-refused",
+            CoreError::NearbyRefusedByPeer { .. } => "nearby-refused-by-peer",
             CoreError::Store(StoreError::WrongKey { .. }) => "wrong-key",
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",

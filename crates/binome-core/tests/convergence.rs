@@ -40,12 +40,10 @@ fn laptops(dir: &Path) -> Vec<Binome> {
             laptop
         })
         .collect();
-    for from in 0..3 {
-        for to in 0..3 {
-            if from != to {
-                let (a, b) = pair(&mut all, from, to);
-                introduce(a, b, NAMES[from], &dir.join(format!("hello-{from}-{to}.binome")));
-            }
+    for (from, name) in NAMES.iter().enumerate() {
+        for to in (0..NAMES.len()).filter(|to| *to != from) {
+            let (a, b) = pair(&mut all, from, to);
+            introduce(a, b, name, &dir.join(format!("hello-{from}-{to}.binome")));
         }
     }
     all

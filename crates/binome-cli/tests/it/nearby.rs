@@ -107,6 +107,14 @@ fn a_laptop_not_trusted_yet_gets_nothing_until_its_fingerprint_is_checked() {
     let (code, _, stderr) = finished(child);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("inconnu") && stderr.contains("binome devices trust"), "{stderr}");
+    // Both screens show the same code, to compare before trusting.
+    let shown = |text: &str| {
+        let at = text.find("code ").map(|i| i + 5)?;
+        text.get(at..at + 7).map(str::to_owned)
+    };
+    let theirs = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert!(shown(&stderr).is_some_and(|c| c.len() == 7), "{stderr}");
+    assert_eq!(shown(&stderr), shown(&theirs), "{stderr} / {theirs}");
     assert_eq!((a.dump(), stranger.dump()), (a_before, stranger_before), "nothing crossed");
 
     // Each now knows the other, pending, as a first bundle leaves it: once

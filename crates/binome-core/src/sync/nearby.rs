@@ -94,7 +94,7 @@ impl Binome {
         let mut channel = Channel::open(stream, side)?;
         let peer = self.exchange_hellos(&mut channel)?;
         let code = short_code(channel.handshake_hash());
-        self.exchange_verdicts(&mut channel, &peer)?;
+        self.exchange_verdicts(&mut channel, &peer, &code)?;
 
         let work = self.nearby_work_dir()?;
         let outgoing = work.path().join("envoye.binome");
@@ -164,7 +164,7 @@ impl Binome {
     /// Tells the peer whether this laptop syncs with it, and hears its
     /// answer. A laptop not trusted yet is remembered, pending, as a first
     /// bundle would leave it, for its fingerprint to be checked.
-    fn exchange_verdicts<S: Read + Write>(&mut self, channel: &mut Channel<S>, peer: &Peer) -> Result<()> {
+    fn exchange_verdicts<S: Read + Write>(&mut self, channel: &mut Channel<S>, peer: &Peer, code: &str) -> Result<()> {
         let refusal = self.standing_of(peer)?;
         channel.send_message(&match refusal {
             None => Message::Accepted,
@@ -176,11 +176,17 @@ impl Binome {
                 refusal,
                 name: peer.name.clone(),
                 fingerprint: peer.fingerprint.clone(),
+                code: code.to_owned(),
             });
         }
         match answer {
             Message::Accepted => Ok(()),
-            Message::Refused { refusal } => Err(NearbyError::RefusedByPeer(refusal).into()),
+            Message::Refused { refusal } => Err(CoreError::NearbyRefusedByPeer {
+                refusal,
+                name: peer.name.clone(),
+                fingerprint: peer.fingerprint.clone(),
+                code: code.to_owned(),
+            }),
             _ => Err(NearbyError::Protocol { detail: "no verdict".into() }.into()),
         }
     }
