@@ -18,6 +18,13 @@ fn store_path_from(args: impl Iterator<Item = String>) -> std::path::PathBuf {
     args.next().map(std::path::PathBuf::from).unwrap_or_else(binome_core::default_store_path)
 }
 
+/// `--nearby-port N` waits for the laptops nearby on another port than
+/// Binôme's (a computer where 47474 is taken, two apps on one machine).
+fn nearby_port_from(args: impl Iterator<Item = String>) -> u16 {
+    let mut args = args.skip_while(|a| a != "--nearby-port").skip(1);
+    args.next().and_then(|port| port.parse().ok()).unwrap_or(binome_core::NEARBY_PORT)
+}
+
 /// Notes files the person dropped on the window as chosen for reading.
 fn dropped(app: &tauri::AppHandle, paths: &[std::path::PathBuf]) {
     let state = app.state::<AppState>();
@@ -40,9 +47,10 @@ pub(crate) fn prepare_dashboard(app: &tauri::AppHandle) {
 
 pub fn run() {
     let store_path = store_path_from(std::env::args());
+    let nearby_port = nearby_port_from(std::env::args());
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::open(store_path))
+        .manage(AppState::open(store_path, nearby_port))
         .setup(|app| {
             prepare_dashboard(app.handle());
             Ok(())

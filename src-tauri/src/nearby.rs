@@ -5,7 +5,7 @@
 
 use crate::state::AppState;
 use binome_core::views::{ErrorView, NearbyListeningView, NearbyOutcomeView};
-use binome_core::{NEARBY_PORT, NearbyError, NearbySide};
+use binome_core::{NearbyError, NearbySide};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -39,19 +39,21 @@ fn connection_error(state: &AppState, error: std::io::Error) -> ErrorView {
     ErrorView::from_core(&NearbyError::Connection(error).into(), &state.messages())
 }
 
-/// Starts waiting on every interface, on Binôme's port.
+/// Starts waiting on every interface, on Binôme's port (or the one the
+/// app was started with).
 pub fn start(app: &AppHandle, state: &AppState) -> Result<Listening, ErrorView> {
-    let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, NEARBY_PORT)))
-        .map_err(|e| connection_error(state, e))?;
+    let port = state.nearby_port;
+    let listener =
+        TcpListener::bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, port))).map_err(|e| connection_error(state, e))?;
     listener.set_nonblocking(true).map_err(|e| connection_error(state, e))?;
     // Where multicast is blocked the address can still be typed.
-    let announcement = state.with(|b| b.announce_nearby(NEARBY_PORT, None)).ok();
+    let announcement = state.with(|b| b.announce_nearby(port, None)).ok();
     let view = NearbyListeningView {
         addresses: binome_core::nearby::local_addresses()
             .iter()
-            .map(|ip| SocketAddr::new(*ip, NEARBY_PORT).to_string())
+            .map(|ip| SocketAddr::new(*ip, port).to_string())
             .collect(),
-        port: NEARBY_PORT,
+        port,
         announced: announcement.is_some(),
     };
     let stop = Arc::new(AtomicBool::new(false));

@@ -35,13 +35,15 @@ pub struct AppState {
     pub chosen: ChosenFiles,
     /// Waiting for the laptops nearby, while the sync screen is open.
     nearby: Mutex<Option<crate::nearby::Listening>>,
+    /// The port it waits on: Binôme's, unless `--nearby-port` says.
+    pub nearby_port: u16,
 }
 
 impl AppState {
     /// The store the CLI uses by default, locked until the person gives
     /// its passphrase. One that can never be opened (its key file lost) is
     /// reported to the UI instead of closing the window.
-    pub fn open(store_path: PathBuf) -> AppState {
+    pub fn open(store_path: PathBuf, nearby_port: u16) -> AppState {
         if let Some(dir) = store_path.parent() {
             let _ = binome_core::private::create_private_dir(dir);
         }
@@ -62,6 +64,7 @@ impl AppState {
             store_path,
             lang: Mutex::new(Lang::Fr),
             nearby: Mutex::new(None),
+            nearby_port,
             chosen: ChosenFiles::default(),
         }
     }
@@ -175,7 +178,7 @@ mod tests {
     fn nothing_answers_while_locked_and_locking_closes_both_connections() {
         use binome_core::vault::{Passphrase, StoreState};
         let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(dir.path().join("binome.sqlite3"));
+        let state = AppState::open(dir.path().join("binome.sqlite3"), binome_core::NEARBY_PORT);
         assert_eq!(state.lock_state().unwrap(), Some(StoreState::New));
         assert_eq!(state.with(|b| b.status_view()).map(drop).unwrap_err().code, super::LOCKED);
         state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
@@ -200,13 +203,13 @@ mod tests {
         use binome_core::vault::{Passphrase, StoreState};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("binome.sqlite3");
-        let state = AppState::open(path.clone());
+        let state = AppState::open(path.clone(), binome_core::NEARBY_PORT);
         state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
         state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
         state.with(|b| b.remember_on_this_computer(true)).unwrap();
         drop(state);
 
-        let restarted = AppState::open(path.clone());
+        let restarted = AppState::open(path.clone(), binome_core::NEARBY_PORT);
         assert_eq!(restarted.lock_state().unwrap(), None, "opened from the keychain");
         assert_eq!(restarted.with(|b| b.status_view()).unwrap().device.map(|d| d.author), Some("Awa".to_owned()));
         restarted.lock();
@@ -214,13 +217,17 @@ mod tests {
         restarted.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
         restarted.with(|b| b.remember_on_this_computer(false)).unwrap();
         drop(restarted);
-        assert_eq!(AppState::open(path).lock_state().unwrap(), Some(StoreState::Locked), "forgotten");
+        assert_eq!(
+            AppState::open(path, binome_core::NEARBY_PORT).lock_state().unwrap(),
+            Some(StoreState::Locked),
+            "forgotten"
+        );
     }
 
     #[test]
     fn a_long_report_does_not_hold_the_other_screens_back() {
         let dir = tempfile::tempdir().unwrap();
-        let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3")));
+        let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3"), binome_core::NEARBY_PORT));
         state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta")).unwrap();
         state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
         let (started, report_running) = mpsc::channel();

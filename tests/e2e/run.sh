@@ -27,9 +27,14 @@ export DISPLAY="$display"
 export BINOME_E2E_PORT=$((20000 + RANDOM % 20000))
 tauri-driver --port "$BINOME_E2E_PORT" --native-port $((BINOME_E2E_PORT + 1)) >"$work/driver.log" 2>&1 &
 driver=$!
+# A second driver, for the scenarios with two app windows side by side
+# (two laptops syncing nearby).
+export BINOME_E2E_PORT2=$((BINOME_E2E_PORT + 2))
+tauri-driver --port "$BINOME_E2E_PORT2" --native-port $((BINOME_E2E_PORT2 + 1)) >"$work/driver2.log" 2>&1 &
+driver2=$!
 cleanup() {
-  kill "$driver" "$xvfb" 2>/dev/null || true
-  wait "$driver" "$xvfb" 2>/dev/null || true
+  kill "$driver" "$driver2" "$xvfb" 2>/dev/null || true
+  wait "$driver" "$driver2" "$xvfb" 2>/dev/null || true
   # WebKit's processes, ending after the driver, may still be writing their
   # shader cache there: a second try, and a scratch folder left behind never
   # turns a passing run into a failing one (it once stopped scripts/test.sh
@@ -37,9 +42,11 @@ cleanup() {
   rm -rf "$work" 2>/dev/null || { sleep 2; rm -rf "$work" 2>/dev/null || true; }
 }
 trap cleanup EXIT
-for _ in $(seq 1 50); do
-  if (exec 3<>/dev/tcp/127.0.0.1/"$BINOME_E2E_PORT") 2>/dev/null; then break; fi
-  sleep 0.2
+for port in "$BINOME_E2E_PORT" "$BINOME_E2E_PORT2"; do
+  for _ in $(seq 1 50); do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then break; fi
+    sleep 0.2
+  done
 done
 
 export BINOME_E2E_FAILURES="$work"

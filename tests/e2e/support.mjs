@@ -51,17 +51,22 @@ export async function unlock(browser, passphrase = PASSPHRASE) {
   });
 }
 
-/** Opens the app on `storePath`, unlocked unless `{ locked: true }`. */
-export async function openApp(storePath, { locked = false } = {}) {
+/**
+ * Opens the app on `storePath`, unlocked unless `{ locked: true }`;
+ * `{ second: true }` through the second driver (a second window beside
+ * the first), `args` more arguments for the app.
+ */
+export async function openApp(storePath, { locked = false, second = false, args = [] } = {}) {
+  const port = second ? process.env.BINOME_E2E_PORT2 : process.env.BINOME_E2E_PORT;
   const browser = await remote({
     hostname: '127.0.0.1',
-    port: Number(process.env.BINOME_E2E_PORT ?? 4444),
+    port: Number(port ?? 4444),
     logLevel: 'error',
     connectionRetryCount: 2,
     capabilities: {
       browserName: 'wry',
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: APP, args: ['--store', storePath] }
+      'tauri:options': { application: APP, args: ['--store', storePath, ...args] }
     }
   });
   await browser.setTimeout({ implicit: 0 });

@@ -5,7 +5,7 @@
 # mid-way, and the next sync carries on. Needs root (network namespaces);
 # refuses to pass without them.
 #   tests/nearby/two-namespaces.sh path/to/binome
-set -euo pipefail
+set -Eeuo pipefail
 binome="$(realpath "${1:?the binome CLI to run}")"
 [ "$(id -u)" = 0 ] || { echo "two-namespaces.sh: needs root for network namespaces" >&2; exit 1; }
 
@@ -18,6 +18,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+# What the background laptops said, when a step fails.
+trap 'echo "two-namespaces.sh: line $LINENO failed" >&2; cat "$work"/*.err >&2 2>/dev/null || true' ERR
 
 ip netns add "$ns_a"
 ip netns add "$ns_b"
@@ -51,7 +53,8 @@ b=(--db "$work/b/store.sqlite3")
 sync_by_name() {
     ip netns exec "$ns_b" "$binome" "${b[@]}" sync nearby --listen >"$work/listen.out" 2>"$work/listen.err" &
     local listener=$!
-    sleep 1
+    # mDNS probes its name for about a second before it announces.
+    sleep 2
     ip netns exec "$ns_a" "$binome" "${a[@]}" --json sync nearby --peer bureau-ndjamena >"$work/peer.out"
     wait "$listener"
 }
@@ -68,11 +71,15 @@ assert out["sent"]["versions"] > 600, out["sent"]
 assert out["received"]["counts"]["programmes"]["new"] == 1, out["received"]
 PY
 
-# Found without a name: the list shows it by the name known here.
-ip netns exec "$ns_b" "$binome" "${b[@]}" sync nearby --listen >/dev/null 2>&1 &
+# Found without a name: the list shows it by the name known here (asked
+# again if the first search came back empty, as a person would).
+ip netns exec "$ns_b" "$binome" "${b[@]}" sync nearby --listen >/dev/null 2>"$work/listen-pick.err" &
 listener=$!
-sleep 1
-echo 1 | ip netns exec "$ns_a" "$binome" "${a[@]}" sync nearby >"$work/pick.out" 2>/dev/null
+sleep 2
+for attempt in 1 2 3; do
+    if echo 1 | ip netns exec "$ns_a" "$binome" "${a[@]}" sync nearby >"$work/pick.out" 2>"$work/pick.err"; then break; fi
+    [ "$attempt" -lt 3 ] || { echo "nothing found three times" >&2; false; }
+done
 wait "$listener"
 grep -q "bureau-ndjamena" "$work/pick.out" || { echo "the list: $(cat "$work/pick.out")" >&2; exit 1; }
 
@@ -81,7 +88,7 @@ grep -q "bureau-ndjamena" "$work/pick.out" || { echo "the list: $(cat "$work/pic
 "$binome" "${a[@]}" programmes add --code PASSM --name "PASS Mali" --country ML --start-date 01/01/2021 >/dev/null
 ip netns exec "$ns_b" "$binome" "${b[@]}" sync nearby --listen >/dev/null 2>&1 &
 listener=$!
-sleep 1
+sleep 2
 ip netns exec "$ns_a" "$binome" "${a[@]}" sync nearby --peer 10.77.0.2 >/dev/null 2>&1 &
 connector=$!
 sleep 0.2

@@ -88,8 +88,12 @@ pub fn discover(wait: Duration, own_fingerprint: &str) -> Result<Vec<Found>, Nea
         if fingerprint == own_fingerprint || fingerprint.len() > 32 {
             continue;
         }
-        let mut addresses: Vec<SocketAddr> =
-            info.get_addresses().iter().map(|ip| SocketAddr::new(*ip, info.get_port())).collect();
+        let mut addresses: Vec<SocketAddr> = info
+            .get_addresses()
+            .iter()
+            .filter(|ip| !is_link_local_v6(ip))
+            .map(|ip| SocketAddr::new(*ip, info.get_port()))
+            .collect();
         addresses.sort_by_key(|a| (matches!(a.ip(), IpAddr::V6(_)), *a));
         match found.iter_mut().find(|f| f.fingerprint == fingerprint) {
             Some(known) => {
@@ -101,6 +105,12 @@ pub fn discover(wait: Duration, own_fingerprint: &str) -> Result<Vec<Found>, Nea
     }
     let _ = daemon.shutdown();
     Ok(found)
+}
+
+/// An IPv6 link-local address (fe80::/10) cannot be connected to without
+/// the interface it belongs to, which an announcement does not say.
+fn is_link_local_v6(ip: &IpAddr) -> bool {
+    matches!(ip, IpAddr::V6(v6) if v6.segments()[0] & 0xffc0 == 0xfe80)
 }
 
 /// This laptop's addresses another laptop can type, IPv4 first: neither
