@@ -81,7 +81,12 @@ fn sync_with(app: &AppHandle, stream: std::net::TcpStream) {
         .and_then(|()| stream.set_read_timeout(Some(SILENCE)))
         .and_then(|()| stream.set_write_timeout(Some(SILENCE)));
     let synced = match prepared {
-        Ok(()) => state.with(|b| b.sync_nearby(stream, NearbySide::Responder)),
+        Ok(()) => {
+            let mut progress = |done: u64, total: u64| {
+                let _ = app.emit("nearby-progress", crate::commands::sync::Progress { done, total });
+            };
+            state.with(|b| b.sync_nearby_with_progress(stream, NearbySide::Responder, &mut progress))
+        }
         Err(error) => Err(connection_error(&state, error)),
     };
     // The screen may be gone: nobody to tell, and nothing to undo.

@@ -92,3 +92,24 @@ fn a_sync_cut_anywhere_applies_whole_bundles_or_nothing_and_the_next_one_finishe
     }
     assert!(cuts_that_failed >= 5, "the cuts fell inside the exchange: {cuts_that_failed}");
 }
+
+#[test]
+fn the_waiting_side_is_told_how_far_the_import_of_what_came_has_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut expert, mut office) = expert_and_office(dir.path());
+    expert.load_demo(7, binome_core::demo::DemoScale::Mission).unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let mut told = Vec::new();
+    let sent = std::thread::scope(|scope| {
+        let connecting =
+            scope.spawn(|| expert.sync_nearby(TcpStream::connect(address).unwrap(), NearbySide::Initiator));
+        let (stream, _) = listener.accept().unwrap();
+        office
+            .sync_nearby_with_progress(stream, NearbySide::Responder, &mut |done, total| told.push((done, total)))
+            .unwrap();
+        connecting.join().unwrap().unwrap().sent.versions
+    });
+    assert!(sent > 600, "{sent}");
+    assert_eq!(told.first(), Some(&(0, sent)), "the bar starts at nought of what was sent: {told:?}");
+}

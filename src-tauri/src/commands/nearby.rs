@@ -8,7 +8,7 @@ use binome_core::views::{ErrorView, NearbyLaptopView, NearbyListeningView, Nearb
 use binome_core::{CoreError, NearbyError, NearbySide};
 use std::net::TcpStream;
 use std::time::Duration;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, State};
 
 const CONNECTING: Duration = Duration::from_secs(10);
 /// How long the laptops nearby have to answer, as in the CLI.
@@ -47,9 +47,10 @@ pub async fn nearby_discover(state: State<'_, AppState>) -> Answer<Vec<NearbyLap
     Ok(known.into_iter().map(Into::into).collect())
 }
 
-/// Syncs with the laptop at `address` (an IP, with or without its port).
+/// Syncs with the laptop at `address` (an IP, with or without its port),
+/// sending `nearby-progress` events as the other's versions are applied.
 #[tauri::command]
-pub async fn nearby_sync(state: State<'_, AppState>, address: String) -> Answer<NearbyOutcomeView> {
+pub async fn nearby_sync(app: AppHandle, state: State<'_, AppState>, address: String) -> Answer<NearbyOutcomeView> {
     let refused = |detail: &str| {
         nearby_error(
             &state,
@@ -63,7 +64,10 @@ pub async fn nearby_sync(state: State<'_, AppState>, address: String) -> Answer<
         .set_read_timeout(Some(SILENCE))
         .and_then(|()| stream.set_write_timeout(Some(SILENCE)))
         .map_err(|e| nearby_error(&state, NearbyError::Connection(e)))?;
-    state.with(|b| b.sync_nearby(stream, NearbySide::Initiator)).map(Into::into)
+    let mut progress = |done: u64, total: u64| {
+        let _ = app.emit("nearby-progress", super::sync::Progress { done, total });
+    };
+    state.with(|b| b.sync_nearby_with_progress(stream, NearbySide::Initiator, &mut progress)).map(Into::into)
 }
 
 fn nearby_error(state: &AppState, error: NearbyError) -> ErrorView {

@@ -9,10 +9,11 @@ use binome_core::views::{
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
+/// How far an import has gone, in versions, for the progress bars.
 #[derive(Clone, Serialize)]
-struct Progress {
-    done: u64,
-    total: u64,
+pub(crate) struct Progress {
+    pub done: u64,
+    pub total: u64,
 }
 
 #[tauri::command]

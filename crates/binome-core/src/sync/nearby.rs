@@ -91,6 +91,17 @@ impl Binome {
 
     /// Syncs with the laptop at the other end of `stream`.
     pub fn sync_nearby<S: Read + Write>(&mut self, stream: S, side: Side) -> Result<NearbyOutcome> {
+        self.sync_nearby_with_progress(stream, side, &mut |_, _| {})
+    }
+
+    /// Like [`Binome::sync_nearby`], telling `progress(done, total)` as the
+    /// other laptop's versions are applied here, for a progress bar.
+    pub fn sync_nearby_with_progress<S: Read + Write>(
+        &mut self,
+        stream: S,
+        side: Side,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<NearbyOutcome> {
         let mut channel = Channel::open(stream, side)?;
         let peer = self.exchange_hellos(&mut channel)?;
         let code = short_code(channel.handshake_hash());
@@ -112,6 +123,7 @@ impl Binome {
             }
         }
         let imported = self.import_bundle_with_progress(&incoming, false, &mut |done, total| {
+            progress(done, total);
             // The import completes whatever becomes of the connection; a
             // peer gone is found when the acknowledgements are exchanged.
             let _ = channel.send_message(&Message::Progress { done, total });
