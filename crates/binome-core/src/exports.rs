@@ -347,8 +347,8 @@ impl Binome {
         let professions: BTreeMap<String, Row> =
             self.store.list(Kind::Profession, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
         let field = |name: &str| messages.field(name);
-        let person_cells = |person_id: &str, programme_id: &str, with_phone: bool| -> Vec<Cell> {
-            let canonical = self.store.canonical_person(person_id).unwrap_or_else(|_| person_id.to_owned());
+        let person_cells = |person_id: &str, programme_id: &str, with_phone: bool| -> Result<Vec<Cell>> {
+            let canonical = self.store.canonical_person(person_id)?;
             let p = persons.get(&canonical).cloned().unwrap_or_default();
             let mut cells = if let Some(keys) = keys {
                 // A row of no programme has no key to code its person with:
@@ -374,7 +374,7 @@ impl Binome {
             if with_phone && !pseudonymise {
                 cells.push(Cell::Text(text(&p, "phone").to_owned()));
             }
-            cells
+            Ok(cells)
         };
         let mut person_headers = vec![
             if pseudonymise { messages.text("export-pseudonym", &[]) } else { field("person_id") },
@@ -448,7 +448,7 @@ impl Binome {
                         text(&record.data, "person_id"),
                         programme_id,
                         which == RawTable::Attendance,
-                    ));
+                    )?);
                     if which == RawTable::Attendance {
                         row.push(Cell::Text(messages.value(text(&record.data, "status"))));
                     } else {
@@ -522,7 +522,7 @@ impl Binome {
                         Some(m) => text(m, "programme_id"),
                         None => framework_programmes.get(text(d, "framework_id")).map_or("", String::as_str),
                     };
-                    row.extend(person_cells(text(d, "person_id"), programme_id, false));
+                    row.extend(person_cells(text(d, "person_id"), programme_id, false)?);
                     row.push(Cell::Text(framework.map(|f| f.code.clone()).unwrap_or_default()));
                     row.push(Cell::Text(competency.map(|c| format!("{} — {}", c.code, c.name)).unwrap_or_default()));
                     row.push(Cell::Text(messages.value(text(d, "context"))));

@@ -172,11 +172,13 @@ impl Binome {
                     }
                 },
             };
-            let existing = self
-                .store
-                .resolve(Kind::Framework, &draft.code)?
-                .into_iter()
-                .find_map(|id| self.store.get(Kind::Framework, &id).ok().flatten().filter(|r| !r.deleted));
+            let mut existing = None;
+            for id in self.store.resolve(Kind::Framework, &draft.code)? {
+                if let Some(row) = self.store.get(Kind::Framework, &id)?.filter(|r| !r.deleted) {
+                    existing = Some(row);
+                    break;
+                }
+            }
             let input: Input = [
                 ("code".to_owned(), draft.code.clone()),
                 ("name".to_owned(), draft.name.clone()),

@@ -17,16 +17,16 @@ impl Binome {
         mission_id: &str,
         line: usize,
         cells: &[String],
-    ) -> Option<String> {
+    ) -> Result<Option<String>, CoreError> {
         let family = rows.columns.get("family_name", cells).unwrap_or_default().into_owned();
         let given = rows.columns.get("given_names", cells).unwrap_or_default().into_owned();
         let shown = format!("{family} {given}").trim().to_owned();
         let ids = self
-            .participants_by_key(mission_id, &mut rows.participants)
+            .participants_by_key(mission_id, &mut rows.participants)?
             .get(&match_key(&family, &given))
             .cloned()
             .unwrap_or_default();
-        match ids.as_slice() {
+        Ok(match ids.as_slice() {
             [one] => Some(one.clone()),
             [] => {
                 rows.problem(line, "family_name", Problem::new("person_id", ProblemCode::NotAParticipant, shown));
@@ -37,7 +37,7 @@ impl Binome {
                 rows.problem(line, "family_name", problem);
                 None
             }
-        }
+        })
     }
 
     /// An attendance or a score, as an edit of the one already recorded
@@ -66,11 +66,13 @@ impl Binome {
         let session_id = match rows.columns.get("session_id", cells) {
             Some(text) => match self.resolve(Kind::Session, &text) {
                 Ok(id) => id,
-                Err(_) => {
+                // A store that cannot be read is not a row's problem.
+                Err(CoreError::NotFound { .. } | CoreError::Ambiguous { .. }) => {
                     let problem = Problem::new("session_id", ProblemCode::NotFound, text).with("target", "session");
                     rows.problem(line, "session_id", problem);
                     return Ok(());
                 }
+                Err(other) => return Err(other),
             },
             None => match rows.session.clone() {
                 Some(id) => id,
@@ -85,7 +87,7 @@ impl Binome {
             .get(Kind::Session, &session_id)?
             .and_then(|s| s.data.get("mission_id").and_then(Value::as_str).map(str::to_owned))
             .unwrap_or_default();
-        let Some(person_id) = self.participant_named(rows, &mission_id, line, cells) else { return Ok(()) };
+        let Some(person_id) = self.participant_named(rows, &mission_id, line, cells)? else { return Ok(()) };
         let cell = |column: &str| rows.columns.get(column, cells).map(|c| c.into_owned());
         // (record input, the sheet column of each of its fields)
         let mut records: Vec<(Input, &[(&str, &str)])> = Vec::new();

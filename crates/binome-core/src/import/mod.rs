@@ -641,25 +641,22 @@ impl Binome {
         &self,
         mission_id: &str,
         cache: &'c mut HashMap<String, HashMap<String, Vec<String>>>,
-    ) -> &'c HashMap<String, Vec<String>> {
-        cache.entry(mission_id.to_owned()).or_insert_with(|| {
+    ) -> Result<&'c HashMap<String, Vec<String>>, crate::error::CoreError> {
+        if !cache.contains_key(mission_id) {
             let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
             let query = ListQuery { equals: vec![("mission_id", mission_id.to_owned())], ..ListQuery::default() };
-            for enrolment in self.store.list(Kind::Enrolment, &query).unwrap_or_default() {
+            for enrolment in self.store.list(Kind::Enrolment, &query)? {
                 let Some(person_id) = enrolment.data.get("person_id").and_then(Value::as_str) else { continue };
-                if let Ok(Some(person)) = self.store.get(Kind::Person, person_id) {
-                    if person.deleted {
-                        continue;
-                    }
-                    let text = |f: &str| person.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
-                    by_key
-                        .entry(match_key(&text("family_name"), &text("given_names")))
-                        .or_default()
-                        .push(person.id.clone());
-                }
+                let Some(person) = self.store.get(Kind::Person, person_id)?.filter(|p| !p.deleted) else { continue };
+                let text = |f: &str| person.data.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
+                by_key
+                    .entry(match_key(&text("family_name"), &text("given_names")))
+                    .or_default()
+                    .push(person.id.clone());
             }
-            by_key
-        })
+            cache.insert(mission_id.to_owned(), by_key);
+        }
+        Ok(&cache[mission_id])
     }
 }
 

@@ -60,9 +60,9 @@ impl Binome {
             None => None,
         };
         let key = match_key(input.get("family_name").map_or("", |s| s), input.get("given_names").map_or("", |s| s));
-        let on_this_mission = match rows.mission.clone() {
+        let on_this_mission: Option<String> = match rows.mission.clone() {
             Some(mission) => {
-                match self.participants_by_key(&mission, &mut rows.participants).get(&key).map(Vec::as_slice) {
+                match self.participants_by_key(&mission, &mut rows.participants)?.get(&key).map(Vec::as_slice) {
                     Some([one]) => Some(one.clone()),
                     _ => None,
                 }

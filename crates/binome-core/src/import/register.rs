@@ -34,7 +34,7 @@ impl Binome {
             rows.problem(line, "mission_id", Problem::new("mission_id", ProblemCode::Required, ""));
             return Ok(());
         };
-        let Some(person_id) = self.participant_named(rows, &mission_id, line, cells) else { return Ok(()) };
+        let Some(person_id) = self.participant_named(rows, &mission_id, line, cells)? else { return Ok(()) };
         for (index, heading) in rows.columns.session_days() {
             let Some(status) = cells.get(index).filter(|c| !c.trim().is_empty()).cloned() else { continue };
             if !rows.sessions_by_day.contains_key(&heading) {
