@@ -31,6 +31,18 @@ fn nearby_refusal_key(refusal: binome_sync::nearby::Refusal) -> &'static str {
     }
 }
 
+/// A refusal between two laptops nearby, with what people compare on both
+/// screens before trusting: the other's name, fingerprint and the code.
+fn refused_nearby(key: &str, name: &str, fingerprint: &str, code: &str, reason: String, m: &Messages) -> String {
+    let args = [
+        ("name", name.to_owned()),
+        ("fingerprint", fingerprint.to_owned()),
+        ("code", code.to_owned()),
+        ("reason", reason),
+    ];
+    m.text(key, &args)
+}
+
 fn nearby_error(error: &binome_sync::nearby::NearbyError, m: &Messages) -> String {
     use binome_sync::nearby::NearbyError;
     match error {
@@ -315,28 +327,12 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
         }
         CoreError::NearbyPeerRefused { refusal, name, fingerprint, code } => {
             let reason = m.text(nearby_refusal_key(*refusal), &[("name", name.clone())]);
-            out.push_str(&m.text(
-                "error-nearby-peer-refused",
-                &[
-                    ("name", name.clone()),
-                    ("fingerprint", fingerprint.clone()),
-                    ("code", code.clone()),
-                    ("reason", reason),
-                ],
-            ));
+            out.push_str(&refused_nearby("error-nearby-peer-refused", name, fingerprint, code, reason, m));
             out.push('\n');
         }
         CoreError::NearbyRefusedByPeer { refusal, name, fingerprint, code } => {
             let reason = m.text(&format!("{}-theirs", nearby_refusal_key(*refusal)), &[]);
-            out.push_str(&m.text(
-                "error-nearby-refused-by-named-peer",
-                &[
-                    ("name", name.clone()),
-                    ("fingerprint", fingerprint.clone()),
-                    ("code", code.clone()),
-                    ("reason", reason),
-                ],
-            ));
+            out.push_str(&refused_nearby("error-nearby-refused-by-named-peer", name, fingerprint, code, reason, m));
             out.push('\n');
         }
         CoreError::Vault(error) => {
