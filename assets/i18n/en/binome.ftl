@@ -980,3 +980,4 @@ ui-nearby-done = Synced with "{ $name }": { $sent ->
 }
 ui-nearby-code = Check code (the other screen must show the same):
 ui-nearby-firewall = On Windows, the first time, allow Binôme in the firewall window (private networks, and public ones for a phone's hotspot). TCP port 47474.
+nearby-peer-not-found = No computer "{ $peer }" found nearby, and it is not an address. The other computer must be waiting (sync screen open, or binome sync nearby --listen); otherwise type the address it shows: binome sync nearby --peer ADDRESS

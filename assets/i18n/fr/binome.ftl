@@ -987,3 +987,4 @@ ui-nearby-done = Synchronisé avec « { $name } » : { $sent ->
 }
 ui-nearby-code = Code de vérification (le même doit s'afficher sur l'autre écran) :
 ui-nearby-firewall = Sous Windows, la première fois, autorisez Binôme dans la fenêtre du pare-feu (réseaux privés, et publics pour le partage de connexion d'un téléphone). Port TCP 47474.
+nearby-peer-not-found = Aucun ordinateur « { $peer } » trouvé à proximité, et ce n'est pas une adresse. L'autre ordinateur doit attendre (écran Synchronisation ouvert, ou binome sync nearby --listen) ; sinon tapez l'adresse qu'il affiche : binome sync nearby --peer ADRESSE

@@ -49,7 +49,13 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
         (stream, NearbySide::Responder)
     } else {
         let address = match matches.get_one::<String>("peer") {
-            Some(text) => peer_address(binome, text)?,
+            Some(text) => match peer_address(binome, text)? {
+                Some(address) => address,
+                None => {
+                    eprintln!("{}", m.text("nearby-peer-not-found", &[("peer", text.clone())]));
+                    return Ok(ExitCode::from(3));
+                }
+            },
             None => match pick(binome, ctx)? {
                 Some(address) => address,
                 None => return Ok(ExitCode::from(3)),
@@ -100,10 +106,10 @@ fn announce(binome: &mut Binome, local: SocketAddr, ctx: &Ctx) -> Option<Announc
 }
 
 /// `--peer`: an address, or a laptop found on the network by its name
-/// here or its fingerprint, or a host name.
-fn peer_address(binome: &mut Binome, text: &str) -> Result<SocketAddr, CoreError> {
+/// here or its fingerprint, or a host name; `None` when it is none of them.
+fn peer_address(binome: &mut Binome, text: &str) -> Result<Option<SocketAddr>, CoreError> {
     if let Some(address) = binome_core::nearby::typed_address(text) {
-        return Ok(address);
+        return Ok(Some(address));
     }
     let wanted = normalised(text);
     let found = binome.discover_nearby(DISCOVERY)?;
@@ -112,8 +118,8 @@ fn peer_address(binome: &mut Binome, text: &str) -> Result<SocketAddr, CoreError
             || laptop.name.as_deref().is_some_and(|name| normalised(name) == wanted)
     });
     match matching.and_then(|laptop| laptop.addresses.first()) {
-        Some(address) => address.parse().map_err(|_| not_an_address(address)),
-        None => socket_address(text),
+        Some(address) => address.parse().map(Some).map_err(|_| not_an_address(address)),
+        None => Ok(socket_address(text).ok()),
     }
 }
 

@@ -144,6 +144,13 @@ fn a_revoked_laptop_is_refused_and_changes_nothing() {
 }
 
 #[test]
+fn a_name_nobody_answers_to_is_said_not_found() {
+    let a = Store::named("a", "A", "expert");
+    let err = a.fails(&["sync", "nearby", "--peer", "portable-absent"], 3);
+    assert!(err.contains("portable-absent"), "{err}");
+}
+
+#[test]
 fn random_bytes_instead_of_binome_change_nothing() {
     let a = Store::named("a", "A", "expert");
     a.ok(&["demo", "--scale", "mission"]);
