@@ -24,7 +24,7 @@ fn outgoing(keys: &DeviceKeys) -> Outgoing<'static> {
         sender: Sender {
             device_id: "device-a".into(),
             name: "portable-fuzz".into(),
-            role: "expert".into(),
+            role: binome_domain::DeviceRole::Expert,
             signing_key: keys.signing_public_hex(),
             age_recipient: keys.age_recipient(),
             fingerprint: keys.fingerprint(),

@@ -12,6 +12,7 @@ use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
 use binome_core::exports::{CsvRequest, CsvTable};
+use binome_core::i18n::Lang;
 use binome_core::import::{
     ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, NewFacility,
     NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
@@ -52,6 +53,7 @@ pub fn typescript() -> String {
         LockView,
         DeviceRole,
         DeviceTrust,
+        Lang,
         DeviceView,
         SentBundleView,
         Disclosure,

@@ -39,7 +39,10 @@ fn exit_code(error: &anyhow::Error) -> u8 {
             | CoreError::Import(_)
             | CoreError::UnknownBreakdown(_)
             | CoreError::DemoStoreNotEmpty
-            | CoreError::PseudonymKeyUnavailable { .. },
+            | CoreError::PseudonymKeyUnavailable { .. }
+            | CoreError::RoleForbids { .. }
+            | CoreError::CoordinatorOnly { .. }
+            | CoreError::RevokeOwnLaptop,
         ) => 1,
         Some(
             CoreError::NotFound { .. }

@@ -201,55 +201,44 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
         }
         CoreError::Sync(refusal) => {
             use crate::sync::SyncRefusal;
-            let (key, args): (&str, Vec<(&str, String)>) = match refusal {
-                SyncRefusal::Revoked { device } => ("error-sync-revoked", vec![("device", device.clone())]),
-                SyncRefusal::Rejected { device } => ("error-sync-rejected", vec![("device", device.clone())]),
-                SyncRefusal::KeyMismatch { device } => ("error-sync-key-mismatch", vec![("device", device.clone())]),
-                SyncRefusal::Forged { table, id } => {
-                    ("error-sync-forged", vec![("table", table.clone()), ("id", id.clone())])
+            let args: Vec<(&str, String)> = match refusal {
+                SyncRefusal::Revoked { device } => vec![("device", device.clone())],
+                SyncRefusal::Rejected { device } => vec![("device", device.clone())],
+                SyncRefusal::KeyMismatch { device } => vec![("device", device.clone())],
+                SyncRefusal::Forged { kind, id } => {
+                    vec![("table", m.kind(*kind)), ("id", id.clone())]
                 }
                 SyncRefusal::UnknownRecipient { text } => {
-                    ("error-sync-unknown-recipient", vec![("text", text.clone())])
+                    vec![("text", text.clone())]
                 }
-                SyncRefusal::RoleForbids { device, role, table } => {
-                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
-                    (
-                        "error-sync-role-forbids",
-                        vec![("device", device.clone()), ("role", m.value(role)), ("kind", kind)],
-                    )
+                SyncRefusal::RoleForbids { device, role, kind } => {
+                    vec![("device", device.clone()), ("role", m.value(role.code())), ("kind", m.kind(*kind))]
                 }
                 SyncRefusal::UnknownOrigin { device } => {
-                    ("error-sync-unknown-origin", vec![("device", device.clone())])
+                    vec![("device", device.clone())]
                 }
-                SyncRefusal::OutsideMissions { device, table, id } => {
-                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
-                    (
-                        "error-sync-outside-missions",
-                        vec![("device", device.clone()), ("kind", kind), ("id", id.clone())],
-                    )
+                SyncRefusal::OutsideMissions { device, kind, id } => {
+                    vec![("device", device.clone()), ("kind", m.kind(*kind)), ("id", id.clone())]
                 }
                 SyncRefusal::DeviceHasWork { device } => {
-                    ("error-sync-device-has-work", vec![("device", device.clone())])
+                    vec![("device", device.clone())]
                 }
                 SyncRefusal::RevokedNeedsConfirmation { device } => {
-                    ("error-sync-revoked-needs-confirmation", vec![("device", device.clone())])
+                    vec![("device", device.clone())]
                 }
                 SyncRefusal::UnverifiedOrigin { device, name } => {
-                    ("error-sync-unverified-origin", vec![("device", named_device(device, name.as_deref()))])
+                    vec![("device", named_device(device, name.as_deref()))]
                 }
-                SyncRefusal::Unverified { device, name, table, id } => {
-                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
-                    (
-                        "error-sync-unverified",
-                        vec![("device", named_device(device, name.as_deref())), ("kind", kind), ("id", id.clone())],
-                    )
+                SyncRefusal::Unverified { device, name, kind, id } => {
+                    vec![("device", named_device(device, name.as_deref())), ("kind", m.kind(*kind)), ("id", id.clone())]
                 }
-                SyncRefusal::FieldTooLong { table, id, field, max } => {
-                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
-                    (
-                        "error-sync-field-too-long",
-                        vec![("kind", kind), ("id", id.clone()), ("field", field.clone()), ("max", max.to_string())],
-                    )
+                SyncRefusal::FieldTooLong { kind, id, field, max } => {
+                    vec![
+                        ("kind", m.kind(*kind)),
+                        ("id", id.clone()),
+                        ("field", field.clone()),
+                        ("max", max.to_string()),
+                    ]
                 }
                 SyncRefusal::QuarantineFull { limit, max } => {
                     let (code, max) = match limit {
@@ -257,13 +246,13 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                         crate::sync::QuarantineLimit::Bundles => ("bundles", max.to_string()),
                         crate::sync::QuarantineLimit::TotalBytes => ("total_bytes", size(*max)),
                     };
-                    ("error-sync-quarantine-full", vec![("limit", code.to_owned()), ("max", max)])
+                    vec![("limit", code.to_owned()), ("max", max)]
                 }
                 SyncRefusal::AmbiguousDevice { text, candidates } => {
-                    ("error-sync-ambiguous-device", vec![("text", text.clone()), ("candidates", candidates.join(", "))])
+                    vec![("text", text.clone()), ("candidates", candidates.join(", "))]
                 }
             };
-            out.push_str(&m.text(key, &args));
+            out.push_str(&m.text(&format!("error-{}", refusal.code()), &args));
             out.push('\n');
         }
         CoreError::Dhis2(error) => {
@@ -310,6 +299,18 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
         }
         CoreError::DemoStoreNotEmpty => {
             out.push_str(&m.text("error-demo-not-empty", &[]));
+            out.push('\n');
+        }
+        CoreError::RoleForbids { role, kind } => {
+            out.push_str(&m.text("error-role-forbids", &[("role", m.value(role.code())), ("kind", m.kind(*kind))]));
+            out.push('\n');
+        }
+        CoreError::CoordinatorOnly { role } => {
+            out.push_str(&m.text("error-coordinator-only", &[("role", m.value(role.code()))]));
+            out.push('\n');
+        }
+        CoreError::RevokeOwnLaptop => {
+            out.push_str(&m.text("error-revoke-own-laptop", &[]));
             out.push('\n');
         }
         CoreError::PseudonymKeyUnavailable { programme, holders } => {

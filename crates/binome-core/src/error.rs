@@ -1,7 +1,7 @@
 //! The core's errors: codes and data that every front end turns into a
 //! sentence ([`crate::i18n::Messages::error`]). Nobody matches on strings.
 
-use binome_domain::{Kind, Problems};
+use binome_domain::{DeviceRole, Kind, Problems};
 use binome_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -35,7 +35,18 @@ pub enum CoreError {
     #[error(transparent)]
     Bundle(binome_sync::BundleError),
     #[error(transparent)]
-    Sync(crate::sync::SyncRefusal),
+    Sync(crate::sync::refusal::SyncRefusal),
+    /// A change this laptop's role may not make here (the rule every
+    /// receiver applies to versions from elsewhere).
+    #[error("a {role} laptop may not change {kind:?} records")]
+    RoleForbids { role: DeviceRole, kind: Kind },
+    /// Only a coordinator's laptop enrols devices.
+    #[error("only a coordinator's laptop enrols devices, not a {role} one")]
+    CoordinatorOnly { role: DeviceRole },
+    /// A laptop is revoked from another: revoking itself would refuse its
+    /// own work.
+    #[error("this laptop cannot revoke itself")]
+    RevokeOwnLaptop,
     #[error(transparent)]
     Dhis2(crate::dhis2::Dhis2Error),
     #[error(transparent)]
@@ -76,7 +87,10 @@ impl CoreError {
             CoreError::Spreadsheet(_) => "spreadsheet",
             CoreError::Pdf(_) => "pdf",
             CoreError::Bundle(e) => e.code(),
-            CoreError::Sync(_) => "sync-refused",
+            CoreError::Sync(refusal) => refusal.code(),
+            CoreError::RoleForbids { .. } => "role-forbids",
+            CoreError::CoordinatorOnly { .. } => "coordinator-only",
+            CoreError::RevokeOwnLaptop => "revoke-own-laptop",
             CoreError::Dhis2(crate::dhis2::Dhis2Error::InsecureServer { .. }) => "dhis2-insecure-server",
             CoreError::Dhis2(_) => "dhis2",
             CoreError::Vault(e) => e.code(),

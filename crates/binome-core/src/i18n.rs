@@ -3,14 +3,17 @@
 //! desktop app reads the same files with `@fluent/bundle`, so a message is
 //! written once for every front end.
 
-use binome_domain::{Kind, Problem};
+use binome_domain::{Kind, Problem, ProblemCode};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 pub const FRENCH_CATALOGUE: &str = include_str!("../../../assets/i18n/fr/binome.ftl");
 pub const ENGLISH_CATALOGUE: &str = include_str!("../../../assets/i18n/en/binome.ftl");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The catalogues' languages; the app sends its choice as `fr` or `en`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Lang {
     Fr,
     En,
@@ -126,7 +129,7 @@ impl Messages {
                 slot.1 = shown;
             }
         }
-        if matches!(problem.code.as_str(), "end_before_start" | "session_outside_mission") {
+        if matches!(problem.code, ProblemCode::EndBeforeStart | ProblemCode::SessionOutsideMission) {
             args[1].1 = french_date(&problem.value, self.lang);
         }
         self.text(&format!("problem-{}", problem.code.as_str()), &args)
@@ -144,7 +147,7 @@ pub fn french_date(iso: &str, _lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use binome_domain::{ProblemCode, codes};
+    use binome_domain::codes;
     use std::collections::BTreeSet;
 
     fn keys(source: &str) -> BTreeSet<String> {

@@ -152,7 +152,7 @@ impl Binome {
         let me = self.device()?.device_id.clone();
         let mut holders = before.clone();
         for device in self.store.devices()? {
-            let coordinator = device.role == DeviceRole::Coordinator.code();
+            let coordinator = device.role == DeviceRole::Coordinator;
             match device.trust {
                 DeviceTrust::Revoked | DeviceTrust::Rejected => {
                     holders.remove(&device.device_id);
@@ -270,7 +270,7 @@ mod tests {
             .remember_device(&binome_store::DeviceRecord {
                 device_id: "colleague".into(),
                 name: "Bureau de Conakry".into(),
-                role: DeviceRole::Coordinator.code().into(),
+                role: DeviceRole::Coordinator,
                 signing_key: colleague.signing_public_hex(),
                 age_recipient: colleague.age_recipient(),
                 trust: DeviceTrust::Trusted,

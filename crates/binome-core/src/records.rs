@@ -87,11 +87,7 @@ impl Binome {
         if role.may_write(kind, data) {
             return Ok(());
         }
-        Err(CoreError::Sync(crate::sync::SyncRefusal::RoleForbids {
-            device: self.device()?.name.clone(),
-            role: role.code().to_owned(),
-            table: kind.table().to_owned(),
-        }))
+        Err(CoreError::RoleForbids { role, kind })
     }
 
     /// Reads and checks one record against the store, without writing:

@@ -52,7 +52,7 @@ fn the_same_version_with_other_values_is_refused_whole() {
     })
     .unwrap();
     match b.import_bundle_bytes(&forged, false) {
-        Err(CoreError::Sync(SyncRefusal::Forged { table, .. })) => assert_eq!(table, "sessions"),
+        Err(CoreError::Sync(SyncRefusal::Forged { kind, .. })) => assert_eq!(kind, binome_core::domain::Kind::Session),
         other => panic!("expected a forgery refusal, got {other:?}"),
     }
     assert_eq!(dump(&b), before, "nothing of the forged bundle was applied");

@@ -3,6 +3,7 @@
 //! the laptop down or slip past a check. Each is refused with its own error
 //! and leaves the store exactly as it was.
 
+use binome_core::domain::Kind;
 use binome_core::sync::{ImportOutcome, QuarantineLimit, SyncRefusal};
 use binome_core::{Binome, CoreError, DeviceRole};
 use binome_sync::crafted::{crafted_bundle, signed_lines};
@@ -42,8 +43,8 @@ fn a_text_longer_than_an_edit_allows_is_refused_naming_its_field() {
     let long_name = "Programme ".repeat(30);
     let path = laptops.signed(&[programme_line(&origin, PROGRAMME, &long_name)], &[("programmes", 1)], |_| {});
     match laptops.refused(&path) {
-        CoreError::Sync(SyncRefusal::FieldTooLong { table, field, max, .. }) => {
-            assert_eq!((table.as_str(), field.as_str(), max), ("programmes", "name", 200));
+        CoreError::Sync(SyncRefusal::FieldTooLong { kind, field, max, .. }) => {
+            assert_eq!((kind, field.as_str(), max), (Kind::Programme, "name", 200));
         }
         other => panic!("expected the field limit, got {other:?}"),
     }
@@ -268,8 +269,8 @@ mod in_another_s_name {
             h.covers.insert(id, 7);
         });
         match laptops.refused(&path) {
-            CoreError::Sync(SyncRefusal::Unverified { device, table, .. }) => {
-                assert_eq!((device.as_str(), table.as_str()), (coordinator_id.as_str(), "sessions"))
+            CoreError::Sync(SyncRefusal::Unverified { device, kind, .. }) => {
+                assert_eq!((device.as_str(), kind), (coordinator_id.as_str(), Kind::Session))
             }
             other => panic!("expected an unverified version, got {other:?}"),
         }
@@ -283,7 +284,7 @@ mod in_another_s_name {
         let card = binome_sync::Origin {
             device_id: invented.clone(),
             name: "coordination-fantome".into(),
-            role: "coordinator".into(),
+            role: binome_core::domain::DeviceRole::Coordinator,
             signing_key: laptops.expert.keys().unwrap().signing_public_hex(),
             age_recipient: laptops.expert.keys().unwrap().age_recipient(),
         };
@@ -359,8 +360,8 @@ fn a_version_cannot_move_a_row_into_a_mission_its_origin_may_change() {
     std::fs::write(&path, bytes).unwrap();
     let before = dump(&office);
     match office.import_bundle(&path, false) {
-        Err(CoreError::Sync(SyncRefusal::OutsideMissions { table, id, .. })) => {
-            assert_eq!((table.as_str(), id.as_str()), ("sessions", session.id.as_str()))
+        Err(CoreError::Sync(SyncRefusal::OutsideMissions { kind, id, .. })) => {
+            assert_eq!((kind, id.as_str()), (Kind::Session, session.id.as_str()))
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -496,8 +497,8 @@ mod proofs {
         let (payload, segments) = signed_payload(&mut laptops);
         let elsewhere = payload.replacen("{\"p\":0,", "{\"p\":1,", 1);
         match refused_as(&mut laptops, &elsewhere, segments) {
-            CoreError::Sync(SyncRefusal::Unverified { device, table, id, .. }) => {
-                assert_eq!((device, table.as_str(), id.as_str()), (origin, "programmes", PROGRAMME));
+            CoreError::Sync(SyncRefusal::Unverified { device, kind, id, .. }) => {
+                assert_eq!((device, kind, id.as_str()), (origin, Kind::Programme, PROGRAMME));
             }
             other => panic!("expected an unverified version, got {other:?}"),
         }

@@ -8,8 +8,13 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Stored nowhere, but sent to the app and named in the catalogues by its
+/// snake_case name; `strum` gives the name and the list from the variants.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ProblemCode {
     Required,
     InvalidDate,
@@ -46,68 +51,12 @@ pub enum ProblemCode {
 }
 
 impl ProblemCode {
-    pub const ALL: &'static [ProblemCode] = &[
-        Self::Required,
-        Self::InvalidDate,
-        Self::InvalidTime,
-        Self::InvalidNumber,
-        Self::InvalidDuration,
-        Self::InvalidId,
-        Self::UnknownValue,
-        Self::NotPositive,
-        Self::OutOfRange,
-        Self::TooLong,
-        Self::EndBeforeStart,
-        Self::NotFound,
-        Self::Ambiguous,
-        Self::AlreadyExists,
-        Self::SessionOutsideMission,
-        Self::ScoreAboveMaximum,
-        Self::NotAParticipant,
-        Self::WrongKind,
-        Self::SessionNotSubmitted,
-        Self::SelfMerge,
-        Self::AlreadyMerged,
-        Self::UnknownCriterion,
-        Self::UnknownField,
-        Self::Deleted,
-        Self::InvalidPhone,
-        Self::LineBreak,
-        Self::ControlCharacter,
-        Self::Erased,
-    ];
+    /// Every code, in declaration order (each one has its sentence in
+    /// every catalogue: a test checks).
+    pub const ALL: &'static [ProblemCode] = <ProblemCode as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Required => "required",
-            Self::InvalidDate => "invalid_date",
-            Self::InvalidTime => "invalid_time",
-            Self::InvalidNumber => "invalid_number",
-            Self::InvalidDuration => "invalid_duration",
-            Self::InvalidId => "invalid_id",
-            Self::UnknownValue => "unknown_value",
-            Self::NotPositive => "not_positive",
-            Self::OutOfRange => "out_of_range",
-            Self::TooLong => "too_long",
-            Self::EndBeforeStart => "end_before_start",
-            Self::NotFound => "not_found",
-            Self::Ambiguous => "ambiguous",
-            Self::AlreadyExists => "already_exists",
-            Self::SessionOutsideMission => "session_outside_mission",
-            Self::ScoreAboveMaximum => "score_above_maximum",
-            Self::NotAParticipant => "not_a_participant",
-            Self::WrongKind => "wrong_kind",
-            Self::SessionNotSubmitted => "session_not_submitted",
-            Self::SelfMerge => "self_merge",
-            Self::AlreadyMerged => "already_merged",
-            Self::UnknownCriterion => "unknown_criterion",
-            Self::UnknownField => "unknown_field",
-            Self::Deleted => "deleted",
-            Self::InvalidPhone => "invalid_phone",
-            Self::LineBreak => "line_break",
-            Self::ControlCharacter => "control_character",
-            Self::Erased => "erased",
-        }
+        self.into()
     }
 }
 

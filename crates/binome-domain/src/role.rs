@@ -5,9 +5,13 @@ use crate::{Kind, Row};
 use serde::{Deserialize, Serialize};
 
 /// A laptop's role, chosen at its first start and certified by a
-/// coordinator's enrolment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// coordinator's enrolment. Its snake_case name is what is stored, signed
+/// in certificates and sent in bundles; `strum` maps names both ways.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr, strum::Display,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DeviceRole {
     Expert,
@@ -17,20 +21,11 @@ pub enum DeviceRole {
 
 impl DeviceRole {
     pub fn code(self) -> &'static str {
-        match self {
-            DeviceRole::Expert => "expert",
-            DeviceRole::Referent => "referent",
-            DeviceRole::Coordinator => "coordinator",
-        }
+        self.into()
     }
 
     pub fn parse(code: &str) -> Option<DeviceRole> {
-        match code {
-            "expert" => Some(DeviceRole::Expert),
-            "referent" => Some(DeviceRole::Referent),
-            "coordinator" => Some(DeviceRole::Coordinator),
-            _ => None,
-        }
+        code.parse().ok()
     }
 
     /// What this role may change. An expert runs missions; a referent

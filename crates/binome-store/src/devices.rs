@@ -2,6 +2,7 @@
 //! whether they are trusted, this laptop's secret keys, the bundles already
 //! applied (so a replay is recognised) and those waiting in quarantine.
 
+use crate::DeviceRole;
 use crate::error::Doing;
 use crate::open::Store;
 use crate::rows::Writer;
@@ -59,7 +60,7 @@ impl rusqlite::types::FromSql for DeviceTrust {
 pub struct DeviceRecord {
     pub device_id: String,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     pub signing_key: String,
     pub age_recipient: String,
     pub trust: DeviceTrust,
@@ -90,14 +91,31 @@ fn read_device(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
     Ok(DeviceRecord {
         device_id: r.get(0)?,
         name: r.get(1)?,
-        role: r.get(2)?,
+        role: read_role(r, 2)?,
         signing_key: r.get(3)?,
         age_recipient: r.get(4)?,
         trust: r.get(5)?,
         first_seen: r.get(6)?,
         decided_at: r.get(7)?,
-        missions: r.get::<_, Option<String>>(8)?.and_then(|m| serde_json::from_str(&m).ok()),
+        missions: read_missions(r, 8)?,
     })
+}
+
+/// A role this Binôme cannot read is a damaged store, not an expert:
+/// rights hang on it.
+fn read_role(r: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<DeviceRole> {
+    let text: String = r.get(column)?;
+    text.parse()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Missions that do not read are a damaged store: read as "none", they
+/// would let the device change every mission.
+fn read_missions(r: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<Option<Vec<String>>> {
+    let Some(text) = r.get::<_, Option<String>>(column)? else { return Ok(None) };
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 const DEVICE_COLUMNS: &str =
@@ -142,7 +160,7 @@ impl Store {
     }
 
     /// Sets a device's trust, role and missions at once (an enrolment).
-    pub fn enrol(&self, device_id: &str, role: &str, missions: &[String], at: i64) -> crate::Result<()> {
+    pub fn enrol(&self, device_id: &str, role: DeviceRole, missions: &[String], at: i64) -> crate::Result<()> {
         enrol(&self.conn, device_id, role, missions, at)
     }
 
@@ -347,11 +365,11 @@ impl Store {
     }
 }
 
-fn enrol(conn: &Connection, device_id: &str, role: &str, missions: &[String], at: i64) -> crate::Result<()> {
+fn enrol(conn: &Connection, device_id: &str, role: DeviceRole, missions: &[String], at: i64) -> crate::Result<()> {
     let missions = (!missions.is_empty()).then(|| serde_json::to_string(missions).expect("ids serialise"));
     conn.execute(
         "UPDATE devices SET trust = 'trusted', role = ?2, decided_at = ?3, missions = ?4 WHERE device_id = ?1",
-        params![device_id, role, at, missions],
+        params![device_id, role.code(), at, missions],
     )
     .doing("enrolling a device")
     .map(|_| ())
@@ -371,7 +389,7 @@ fn remember(conn: &Connection, device: &DeviceRecord) -> crate::Result<()> {
         params![
             device.device_id,
             device.name,
-            device.role,
+            device.role.code(),
             device.signing_key,
             device.age_recipient,
             device.trust,
@@ -392,7 +410,7 @@ impl Writer<'_> {
     }
 
     /// [`Store::enrol`], inside the transaction that applies a bundle.
-    pub fn enrol(&self, device_id: &str, role: &str, missions: &[String]) -> crate::Result<()> {
+    pub fn enrol(&self, device_id: &str, role: DeviceRole, missions: &[String]) -> crate::Result<()> {
         enrol(&self.tx, device_id, role, missions, self.now_millis)
     }
 
@@ -572,7 +590,7 @@ impl Store {
                     claim.signing_key,
                     claim.age_recipient,
                     claim.name,
-                    claim.role,
+                    claim.role.code(),
                     claim.first_seen
                 ],
             )
@@ -602,7 +620,7 @@ impl Store {
                 "UPDATE devices SET signing_key = ?2, age_recipient = ?3, name = ?4, role = ?5, trust = 'pending',
                      decided_at = NULL, missions = NULL, certificate = NULL
                  WHERE device_id = ?1",
-                params![claim.device_id, claim.signing_key, claim.age_recipient, claim.name, claim.role],
+                params![claim.device_id, claim.signing_key, claim.age_recipient, claim.name, claim.role.code()],
             )
             .doing("adopting a device claim")?;
         self.conn

@@ -4,6 +4,7 @@
 
 use crate::BundleError;
 use crate::keys::DeviceKeys;
+use binome_domain::DeviceRole;
 use ed25519_dalek::{Signature, Signer, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +21,7 @@ pub struct Issuer {
 pub struct CertificateBody {
     pub device_id: String,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     pub signing_key: String,
     pub age_recipient: String,
     /// Missions the device works on; empty for all.
@@ -78,7 +79,7 @@ mod tests {
         CertificateBody {
             device_id: "device-r".into(),
             name: "portable-referent".into(),
-            role: "referent".into(),
+            role: DeviceRole::Referent,
             signing_key: device.signing_public_hex(),
             age_recipient: device.age_recipient(),
             missions: vec![],
@@ -97,7 +98,7 @@ mod tests {
         let certificate = Certificate::issue(body(&coordinator, &device), &coordinator);
         assert!(certificate.verify().is_ok());
         let mut promoted = certificate.clone();
-        promoted.body.role = "coordinator".into();
+        promoted.body.role = DeviceRole::Coordinator;
         assert!(matches!(promoted.verify(), Err(BundleError::BadCertificate)));
         let forged = Certificate::issue(body(&coordinator, &device), &device);
         assert!(

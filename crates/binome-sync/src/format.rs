@@ -7,6 +7,7 @@ use crate::keys::{DeviceKeys, fingerprint};
 use crate::limits::{MAX_HEADER_BYTES, MAX_PLAINTEXT_BYTES, SPOOL_IN_MEMORY_BYTES};
 use crate::lines::Item;
 use crate::payload::{PayloadWriter, WrittenPayload, for_each_item, for_each_line, for_each_version};
+use binome_domain::DeviceRole;
 use binome_store::RemoteVersion;
 use ed25519_dalek::{Signature, Signer, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -38,7 +39,7 @@ pub(crate) const ENCRYPTION: &str = "age";
 pub struct Sender {
     pub device_id: String,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     /// ed25519 public key, hex.
     pub signing_key: String,
     /// age X25519 recipient (`age1…`).
@@ -51,7 +52,7 @@ pub struct Sender {
 pub struct Origin {
     pub device_id: String,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     pub signing_key: String,
     pub age_recipient: String,
 }

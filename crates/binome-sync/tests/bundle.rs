@@ -10,7 +10,7 @@ fn sender(keys: &DeviceKeys) -> Sender {
     Sender {
         device_id: "device-a".into(),
         name: "portable-expert".into(),
-        role: "expert".into(),
+        role: binome_domain::DeviceRole::Expert,
         signing_key: keys.signing_public_hex(),
         age_recipient: keys.age_recipient(),
         fingerprint: keys.fingerprint(),

@@ -18,17 +18,18 @@ pub async fn status(state: State<'_, AppState>) -> Answer<StatusView> {
 
 /// The language of the sentences the core writes (errors, problems).
 #[tauri::command]
-pub async fn set_language(state: State<'_, AppState>, lang: String) -> Answer<()> {
-    state.set_lang(Lang::parse(&lang));
+pub async fn set_language(state: State<'_, AppState>, lang: Lang) -> Answer<()> {
+    state.set_lang(lang);
     Ok(())
 }
 
 #[tauri::command]
-pub async fn init_device(state: State<'_, AppState>, name: String, author: String, role: String) -> Answer<StatusView> {
-    let role = DeviceRole::parse(&role).ok_or_else(|| {
-        let m = state.messages();
-        super::shell_error("invalid-role", m.text("ui-error-role", &[("value", role.clone())]))
-    })?;
+pub async fn init_device(
+    state: State<'_, AppState>,
+    name: String,
+    author: String,
+    role: DeviceRole,
+) -> Answer<StatusView> {
     state.with(|b| {
         b.init(name.trim(), author.trim(), role)?;
         b.status_view()

@@ -1,6 +1,8 @@
 // The commands of src-tauri, typed with the generated bindings.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  DeviceRole,
+  Lang,
   ImportRequest,
   RecoveryKitView,
   ImportKind,
@@ -56,8 +58,8 @@ export const api = {
   lock: () => invoke<LockView>('lock'),
   changePassphrase: (current: string, next: string) => invoke<void>('change_passphrase', { current, new: next }),
   status: () => invoke<StatusView>('status'),
-  setLanguage: (lang: string) => invoke<void>('set_language', { lang }),
-  initDevice: (name: string, author: string, role: string) =>
+  setLanguage: (lang: Lang) => invoke<void>('set_language', { lang }),
+  initDevice: (name: string, author: string, role: DeviceRole) =>
     invoke<StatusView>('init_device', { name, author, role }),
   loadDemo: () => invoke<StatusView>('load_demo'),
 

@@ -71,6 +71,8 @@ export type DeviceRole = "expert" | "referent" | "coordinator";
 
 export type DeviceTrust = "self" | "trusted" | "pending" | "relayed" | "revoked" | "rejected";
 
+export type Lang = "fr" | "en";
+
 export type DeviceView = { id: string, name: string, author: string, role: DeviceRole, fingerprint: string, };
 
 export type SentBundleView = { bundle_id: string, 
@@ -283,11 +285,7 @@ export type DuplicateView = { first: RecordView, second: RecordView,
  */
 reasons: Array<string>, };
 
-export type DeviceRowView = { id: string, name: string, 
-/**
- * None for a role this version of Binôme does not know.
- */
-role: DeviceRole | null, trust: DeviceTrust, fingerprint: string, 
+export type DeviceRowView = { id: string, name: string, role: DeviceRole, trust: DeviceTrust, fingerprint: string, 
 /**
  * Milliseconds since 1970, when first seen here.
  */

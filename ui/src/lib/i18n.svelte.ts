@@ -4,7 +4,8 @@ import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundl
 import frSource from '../../../assets/i18n/fr/binome.ftl?raw';
 import enSource from '../../../assets/i18n/en/binome.ftl?raw';
 
-export type Lang = 'fr' | 'en';
+import type { Lang } from './bindings';
+export type { Lang };
 
 const STORAGE_KEY = 'binome.lang';
 

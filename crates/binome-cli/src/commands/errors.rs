@@ -18,5 +18,24 @@ pub fn describe(error: &anyhow::Error, m: &Messages) -> String {
     let Some(core) = error.downcast_ref::<binome_core::CoreError>() else {
         return format!("{error:#}\n");
     };
-    describe_core(core, m)
+    describe_core_error(core, m)
+}
+
+/// A core error's sentences, closed by its code.
+pub fn describe_core_error(error: &binome_core::CoreError, m: &Messages) -> String {
+    let code = match error {
+        // Which field broke which rule, for scripts and tests as for people.
+        binome_core::CoreError::Invalid { problems, .. } => {
+            let each: Vec<String> = problems.0.iter().map(|p| format!("{}={}", p.field, p.code.as_str())).collect();
+            format!("{} ({})", error.code(), each.join(", "))
+        }
+        _ => error.code().to_owned(),
+    };
+    describe_core(error, m) + &code_line(&code, m)
+}
+
+/// The line that closes a refusal: its code, what a script, a test or the
+/// person helping on the phone matches, whatever the language and wording.
+pub fn code_line(code: &str, m: &Messages) -> String {
+    m.text("cli-error-code", &[("code", code.to_owned())]) + "\n"
 }

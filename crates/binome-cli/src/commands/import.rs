@@ -70,6 +70,7 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
             if !report.unknown_values.is_empty() && matches.get_one::<String>("write-mapping").is_none() {
                 eprintln!("{}", m.text("import-mapping-hint", &[]));
             }
+            eprint!("{}", super::errors::code_line("import-rows", m));
         }
         if !report.duplicates.is_empty() {
             say(m.text("import-duplicates", &[]));

@@ -53,6 +53,7 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
                 Some(address) => address,
                 None => {
                     eprintln!("{}", m.text("nearby-peer-not-found", &[("peer", text.clone())]));
+                    eprint!("{}", super::errors::code_line("nearby-peer-not-found", m));
                     return Ok(ExitCode::from(3));
                 }
             },

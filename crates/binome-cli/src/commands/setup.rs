@@ -62,7 +62,7 @@ pub fn install_certificate(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx)
     binome.install_certificate(&certificate)?;
     say(ctx.messages.text(
         "sync-certificate-installed",
-        &[("issuer", certificate.body.issuer.name.clone()), ("role", ctx.messages.value(&certificate.body.role))],
+        &[("issuer", certificate.body.issuer.name.clone()), ("role", ctx.messages.value(certificate.body.role.code()))],
     ));
     Ok(ExitCode::SUCCESS)
 }

@@ -44,7 +44,7 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
                     &[
                         ("bundle", h.bundle_id.clone()),
                         ("name", h.sender.name.clone()),
-                        ("role", m.value(&h.sender.role)),
+                        ("role", m.value(h.sender.role.code())),
                         ("fingerprint", h.sender.fingerprint.clone()),
                         ("versions", h.counts.values().sum::<u64>().to_string()),
                         ("created", h.created_at.clone()),
@@ -62,7 +62,7 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
                 match binome.import_bundle(Path::new(file), dry_run) {
                     Ok(outcome) => print_outcome(&outcome, ctx)?,
                     Err(error) => {
-                        eprint!("{file} : {}", super::errors::describe_core(&error, m));
+                        eprint!("{file} : {}", super::errors::describe_core_error(&error, m));
                         code = ExitCode::from(1);
                     }
                 }
@@ -96,7 +96,7 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
                 say(m.text("sync-watching", &[("dir", dir.display().to_string())]));
             }
             loop {
-                let results = watcher.pass(binome, dir, !once, |e| super::errors::describe_core(e, m))?;
+                let results = watcher.pass(binome, dir, !once, |e| super::errors::describe_core_error(e, m))?;
                 for result in results {
                     let name = result.file.file_name().unwrap_or_default().to_string_lossy().into_owned();
                     match &result.outcome {
@@ -104,7 +104,7 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
                             say(format!("{name} :"));
                             print_outcome(outcome, ctx)?;
                         }
-                        Err(error) => eprint!("{name} : {}", super::errors::describe_core(error, m)),
+                        Err(error) => eprint!("{name} : {}", super::errors::describe_core_error(error, m)),
                     }
                 }
                 if once {
@@ -193,7 +193,7 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
                 "sync-enrolled",
                 &[
                     ("name", certificate.body.name.clone()),
-                    ("role", m.value(&certificate.body.role)),
+                    ("role", m.value(certificate.body.role.code())),
                     ("path", out.display().to_string()),
                 ],
             ));
@@ -226,7 +226,13 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
                 ]);
                 for d in devices {
                     let fingerprint = binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient);
-                    t.add_row(vec![d.name, m.value(&d.role), d.trust.code().to_owned(), fingerprint, d.device_id]);
+                    t.add_row(vec![
+                        d.name,
+                        m.value(d.role.code()),
+                        d.trust.code().to_owned(),
+                        fingerprint,
+                        d.device_id,
+                    ]);
                 }
                 say(&t);
             }

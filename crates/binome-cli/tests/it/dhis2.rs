@@ -56,8 +56,8 @@ fn the_template_lists_every_facility_and_figure_and_is_refused_until_filled() {
     assert_eq!(mapping["figures"].as_array().unwrap().len(), 5 * 3, "five figures, total and each sex");
 
     let out = store.file("valeurs.json");
-    let error = store.fails(&["export", "dhis2-json", "--mapping", &path, "--period", "2019Q1", "--out", &out], 1);
-    assert!(error.contains("Export DHIS2 refusé, rien n'a été écrit"), "{error}");
+    let error =
+        store.refused(&["export", "dhis2-json", "--mapping", &path, "--period", "2019Q1", "--out", &out], 1, "dhis2");
     assert!(error.contains("structure « Hôpital de la Mère et de l'Enfant » : unité d'organisation"), "{error}");
     assert!(error.contains("persons_trained (sex:female)"), "{error}");
     assert!(!std::path::Path::new(&out).exists(), "no partial file");
@@ -76,7 +76,7 @@ fn one_unmapped_facility_is_enough_to_refuse_the_whole_file() {
     hme["org_unit"] = Value::from("");
     let path = write_mapping(&store, &mapping);
     let out = store.file("valeurs.xml");
-    let error = store.fails(&["export", "adx", "--mapping", &path, "--period", "201903", "--out", &out], 1);
+    let error = store.refused(&["export", "adx", "--mapping", &path, "--period", "201903", "--out", &out], 1, "dhis2");
     assert!(error.contains("Hôpital de la Mère et de l'Enfant"), "{error}");
     assert!(!std::path::Path::new(&out).exists());
 }
@@ -87,12 +87,18 @@ fn identifiers_that_are_not_dhis2_uids_are_refused_by_name() {
     let mut mapping = filled_mapping(&store);
     mapping["figures"][0]["data_element"] = Value::from("persons trained");
     let path = write_mapping(&store, &mapping);
-    let error = store
-        .fails(&["export", "dhis2-json", "--mapping", &path, "--period", "2019", "--out", &store.file("x.json")], 1);
+    let error = store.refused(
+        &["export", "dhis2-json", "--mapping", &path, "--period", "2019", "--out", &store.file("x.json")],
+        1,
+        "dhis2",
+    );
     assert!(error.contains("data_element « persons trained » n'est pas un identifiant DHIS2"), "{error}");
     let good = write_mapping(&store, &filled_mapping(&store));
-    let error = store
-        .fails(&["export", "dhis2-json", "--mapping", &good, "--period", "2019W3", "--out", &store.file("x.json")], 1);
+    let error = store.refused(
+        &["export", "dhis2-json", "--mapping", &good, "--period", "2019W3", "--out", &store.file("x.json")],
+        1,
+        "dhis2",
+    );
     assert!(error.contains("« 2019W3 » n'est pas une période DHIS2"), "{error}");
 }
 

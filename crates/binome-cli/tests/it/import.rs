@@ -84,9 +84,10 @@ fn importing_the_same_list_again_updates_instead_of_duplicating() {
 fn a_broken_list_reports_every_row_and_writes_nothing() {
     let store = Store::new();
     let m = mission(&store);
-    let err = store.fails(
+    let err = store.refused(
         &["import", "participants", fixture("participants-broken.csv").to_str().unwrap(), "--mission", &m.mission],
         1,
+        "import-rows",
     );
     assert!(err.contains("Import refusé : 3 lignes en erreur, rien n'a été enregistré."), "{err}");
     assert!(err.contains("ligne 3, colonne « Profession » : Profession : « Astronaute » n'est pas reconnu"), "{err}");
@@ -129,7 +130,7 @@ fn a_file_without_the_name_column_names_the_missing_column() {
     let store = Store::new();
     let path = store.dir.path().join("sans-nom.csv");
     std::fs::write(&path, "Prénom;Sexe\r\nZénaba;F\r\n").unwrap();
-    let err = store.fails(&["import", "participants", path.to_str().unwrap()], 1);
+    let err = store.refused(&["import", "participants", path.to_str().unwrap()], 1, "import-header");
     assert!(err.contains("colonne obligatoire absente : « Nom »"), "{err}");
 }
 
@@ -166,8 +167,11 @@ fn sessions_from_xlsx_with_real_excel_dates_and_times() {
 fn broken_sessions_name_the_line_and_the_rule() {
     let store = Store::new();
     let m = mission(&store);
-    let err = store
-        .fails(&["import", "sessions", fixture("sessions-broken.csv").to_str().unwrap(), "--mission", &m.mission], 1);
+    let err = store.refused(
+        &["import", "sessions", fixture("sessions-broken.csv").to_str().unwrap(), "--mission", &m.mission],
+        1,
+        "import-rows",
+    );
     assert!(err.contains("ligne 2, colonne « Date » : Date : « 31/02/2019 » n'est pas une date valide"), "{err}");
     assert!(err.contains("ligne 3, colonne « Durée » : Durée : doit être supérieur à zéro"), "{err}");
     assert!(err.contains("ligne 4, colonne « Date » : Date : le 20/04/2019 est en dehors de la mission"), "{err}");
@@ -207,7 +211,11 @@ fn attendance_and_scores_by_participant_name() {
     assert_eq!(statuses, ["absent", "excused", "late", "present"]);
 
     // 21/20 on the third row: the whole file is refused.
-    let err = store.fails(&["import", "scores", fixture("scores.csv").to_str().unwrap(), "--session", &session], 1);
+    let err = store.refused(
+        &["import", "scores", fixture("scores.csv").to_str().unwrap(), "--session", &session],
+        1,
+        "import-rows",
+    );
     assert!(err.contains("ligne 4, colonne « Post-test » : Note : 21 dépasse la note maximale (20)."), "{err}");
     assert_eq!(store.count("scores"), 0);
 
@@ -267,8 +275,8 @@ fn every_import_is_preceded_by_a_backup_that_can_be_restored() {
         after.as_array().unwrap().iter().any(|b| b["name"].as_str().unwrap().ends_with("-avant-restauration.sqlite3")),
         "the state before the restore was kept too: {after}"
     );
-    let err = store.fails(&["backup", "restore", "introuvable"], 3);
-    assert!(err.contains("Aucune sauvegarde ne correspond à « introuvable »"), "{err}");
+    let err = store.refused(&["backup", "restore", "introuvable"], 3, "backup-not-found");
+    assert!(err.contains("introuvable"), "the refusal names what was asked: {err}");
 }
 
 /// Opens a backup as SQLite would on a restore (under the store's key):
@@ -377,7 +385,8 @@ fn a_competency_framework_from_a_french_excel_sheet() {
     assert_eq!(mp1["criteria"][1]["text"], "Vérifie le débit avec un débitmètre");
     assert_eq!(mp1["criteria"][2]["critical"], false);
 
-    let err = store.fails(&["import", "frameworks", fixture("referentiel-errors.csv").to_str().unwrap()], 1);
+    let err =
+        store.refused(&["import", "frameworks", fixture("referentiel-errors.csv").to_str().unwrap()], 1, "import-rows");
     assert!(err.contains("ligne 2, colonne « Critère »"), "{err}");
     assert!(err.contains("ligne 3, colonne « Critique »"), "{err}");
     assert_eq!(store.json(&["frameworks", "list"]).as_array().unwrap().len(), 1, "nothing more written");

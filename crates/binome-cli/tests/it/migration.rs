@@ -142,8 +142,11 @@ fn a_store_from_schema_5_counts_today_s_professions_in_their_common_category() {
     // The programme's own titles come next to today's list.
     let programme = store.json(&["programmes", "list"])[0]["id"].as_str().unwrap().to_owned();
     store.ok(&["professions", "add", "--programme", &programme, "--title", "SFDE", "--category", "2222"]);
-    let refused =
-        store.fails(&["professions", "add", "--programme", &programme, "--title", "X", "--category", "9999"], 1);
+    let refused = store.refused(
+        &["professions", "add", "--programme", &programme, "--title", "X", "--category", "9999"],
+        1,
+        "invalid (category=unknown_value)",
+    );
     assert!(refused.contains("9999"), "{refused}");
 }
 

@@ -146,7 +146,7 @@ fn a_revoked_laptop_is_refused_and_changes_nothing() {
 #[test]
 fn a_name_nobody_answers_to_is_said_not_found() {
     let a = Store::named("a", "A", "expert");
-    let err = a.fails(&["sync", "nearby", "--peer", "portable-absent"], 3);
+    let err = a.refused(&["sync", "nearby", "--peer", "portable-absent"], 3, "nearby-peer-not-found");
     assert!(err.contains("portable-absent"), "{err}");
 }
 

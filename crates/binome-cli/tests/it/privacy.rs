@@ -111,13 +111,14 @@ fn only_a_coordinator_erases_and_nobody_types_an_erased_person_back() {
     introduce(&expert, &coordinator);
     expert.ok(&["demo", "--scale", "mission"]);
     let who = someone(&expert);
-    expert.fails(&["persons", "erase", &who.id], 1);
+    expert.refused(&["persons", "erase", &who.id], 1, "role-forbids");
     assert_eq!(person(&expert, &who.id)["phone"], who.phone.as_str(), "nothing erased");
     assert_eq!(expert.count("erasures"), 0);
 
     send(&expert, &coordinator);
     coordinator.ok(&["persons", "erase", &who.id]);
-    let refused = coordinator.fails(&["persons", "edit", &who.id, "--phone", "+23566000001"], 1);
+    let refused =
+        coordinator.refused(&["persons", "edit", &who.id, "--phone", "+23566000001"], 1, "invalid (phone=erased)");
     assert!(refused.contains("effacée"), "{refused}");
     coordinator.ok(&["persons", "edit", &who.id, "--sex", "M"]);
     assert_eq!(person(&coordinator, &who.id)["sex"], "male", "what is not personal is still edited");
@@ -178,7 +179,11 @@ fn pseudonyms_are_keyed_by_the_programme_and_only_coordinators_compute_them() {
     // An expert's laptop holds no key: the export is refused, not made
     // with codes anyone holding the ids could compute.
     let refused = expert.file("refused.csv");
-    let err = expert.fails(&["export", "csv", "--table", "attendance", "--pseudonymise", "--out", &refused], 1);
+    let err = expert.refused(
+        &["export", "csv", "--table", "attendance", "--pseudonymise", "--out", &refused],
+        1,
+        "pseudonym-key-unavailable",
+    );
     assert!(err.contains("coordinateur"), "{err}");
     assert!(!std::path::Path::new(&refused).exists());
 
@@ -196,7 +201,11 @@ fn pseudonyms_are_keyed_by_the_programme_and_only_coordinators_compute_them() {
     // The key reached the expert's laptop sealed: still refused there.
     send(&coordinator, &expert);
     assert!(expert.dump().contains("\"table\":\"pseudonym_keys\""), "the sealed key travels");
-    expert.fails(&["export", "csv", "--table", "attendance", "--pseudonymise", "--out", &refused], 1);
+    expert.refused(
+        &["export", "csv", "--table", "attendance", "--pseudonymise", "--out", &refused],
+        1,
+        "pseudonym-key-unavailable",
+    );
 
     // A colleague trusted by the coordinator gets the key sealed to them
     // and computes the same codes.

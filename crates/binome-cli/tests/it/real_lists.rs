@@ -142,9 +142,10 @@ fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothin
     let store = Store::new();
     let m = mission(&store);
     let choices = store.file("choix.toml");
-    let refused = store.fails(
+    let refused = store.refused(
         &["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--write-mapping", &choices],
         1,
+        "import-rows",
     );
     assert!(refused.contains("ligne 6"), "{refused}");
     assert_eq!(store.count("persons"), 0, "a missing mapping writes nothing");
@@ -255,13 +256,19 @@ fn a_choice_that_names_no_value_of_the_field_is_refused_before_any_row() {
     let m = mission(&store);
     let choices = store.file("choix.toml");
     std::fs::write(&choices, "[[values]]\nfield = \"cadre\"\nvalue = \"ATS\"\nto = \"astronaute\"\n").unwrap();
-    let err = store
-        .fails(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices], 1);
+    let err = store.refused(
+        &["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices],
+        1,
+        "import-value-choice",
+    );
     assert!(err.contains("astronaute") && err.contains("ATS"), "{err}");
     std::fs::write(&choices, "[[values]]\nfield = \"cadre\"\nvalue = \"ATS\"\ncreate = { category = \"9999\" }\n")
         .unwrap();
-    let err = store
-        .fails(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices], 1);
+    let err = store.refused(
+        &["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices],
+        1,
+        "import-value-choice",
+    );
     assert!(err.contains("9999") && err.contains("ATS"), "a category ISCO-08 does not have: {err}");
     std::fs::write(&choices, "[[values]\nfield = ").unwrap();
     let err = store
@@ -290,7 +297,7 @@ fn hostile_and_broken_files_are_refused_with_where_they_break_and_nothing_is_wri
             if dry_run {
                 args.push("--dry-run");
             }
-            let err = store.fails(&args, 1);
+            let err = store.refused(&args, 1, "import-refused-file");
             assert!(err.contains(named), "{file}: {err}");
         }
     }
@@ -359,7 +366,7 @@ fn a_week_s_register_records_each_day_at_that_day_s_session() {
     let register = store.file("registre.csv");
     let week = "REGISTRE DE PRÉSENCE – SEMAINE DU 04/03;;;;\r\nNom;Prénom;05/03;06/03;07/03\r\nMAHAMAT;Zénaba;P;A;\r\nABAKAR;Hissène;R;présent;P\r\n";
     std::fs::write(&register, week).unwrap();
-    let refused = store.fails(&["import", "attendance", &register, "--mission", &m.mission], 1);
+    let refused = store.refused(&["import", "attendance", &register, "--mission", &m.mission], 1, "import-rows");
     assert!(refused.contains("ligne 4") && refused.contains("07/03"), "no session that day: {refused}");
     assert_eq!(store.count("attendance"), 0, "nothing half-imported");
 
@@ -392,9 +399,10 @@ fn a_choice_made_on_one_laptop_is_known_on_every_laptop_of_the_programme() {
     crate::sync::introduce(&first, &second);
     let m = mission(&first);
     let choices = first.file("choix.toml");
-    first.fails(
+    first.refused(
         &["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--write-mapping", &choices],
         1,
+        "import-rows",
     );
     // "Matrone" is mapped to the common list rather than added: only a
     // remembered choice can answer it next time.

@@ -134,15 +134,14 @@ fn records_are_found_by_code_and_by_id_prefix() {
     assert_eq!(by_code["id"], m.mission.as_str());
     let by_prefix = store.json(&["missions", "show", &m.mission[..18]]);
     assert_eq!(by_prefix["id"], m.mission.as_str());
-    let err = store.fails(&["missions", "show", "M-2099"], 3);
-    assert!(err.contains("Aucun·e mission ne correspond à « M-2099 »"), "{err}");
+    let err = store.refused(&["missions", "show", "M-2099"], 3, "not-found");
+    assert!(err.contains("M-2099"), "the refusal names what was asked: {err}");
 }
 
 #[test]
 fn init_twice_is_refused_and_device_is_shown() {
     let store = Store::new();
-    let err = store.fails(&["init"], 4);
-    assert!(err.contains("déjà initialisé"), "{err}");
+    store.refused(&["init"], 4, "already-initialised");
     let device = store.json(&["device", "show"]);
     assert_eq!(device["name"], "laptop-test");
     assert_eq!(device["author"], "Claire Expert");
@@ -162,7 +161,7 @@ fn a_damaged_framework_refuses_an_assessment_instead_of_skipping_its_checks() {
     drop(conn);
     let mut args = vec!["assessments", "add"];
     args.extend(gatpa_assessment(&nurse, r#"{"smni-gatpa-2": "nonsense"}"#));
-    let refused = store.fails(&args, 4);
+    let refused = store.refused(&args, 4, "store");
     assert!(refused.contains("frameworks") && refused.contains("scale"), "{refused}");
     assert_eq!(store.count("assessments"), 0, "nothing saved");
 }

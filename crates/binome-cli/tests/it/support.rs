@@ -8,6 +8,12 @@ pub struct Store {
     pub dir: tempfile::TempDir,
 }
 
+/// The error code a refusal closes with ("Code : import-header"), so a
+/// test asserts what was refused, not how the sentence reads.
+pub fn error_code(stderr: &str) -> Option<&str> {
+    stderr.lines().rev().find_map(|line| line.strip_prefix("Code : ").or_else(|| line.strip_prefix("Code: ")))
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
 }
@@ -90,11 +96,21 @@ impl Store {
         serde_json::from_str(&self.ok(&all)).expect("JSON output")
     }
 
-    /// Runs, expects failure with `code`, returns stderr.
+    /// Runs, expects failure with exit status `code`, returns stderr.
+    #[track_caller]
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         let out = self.cmd(args).output().expect("binome runs");
         assert_eq!(out.status.code(), Some(code), "binome {args:?}: {}", String::from_utf8_lossy(&out.stdout));
         String::from_utf8(out.stderr).expect("UTF-8 output")
+    }
+
+    /// Runs, expects a refusal with exit status `exit` and error `code`
+    /// (the line the CLI closes it with); returns stderr.
+    #[track_caller]
+    pub fn refused(&self, args: &[&str], exit: i32, code: &str) -> String {
+        let err = self.fails(args, exit);
+        assert_eq!(error_code(&err), Some(code), "binome {args:?}: {err}");
+        err
     }
 
     pub fn add(&self, kind: &str, args: &[&str]) -> String {

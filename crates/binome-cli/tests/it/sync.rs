@@ -105,7 +105,7 @@ fn an_export_leaves_the_bundle_alone_in_its_folder_and_nothing_when_it_fails() {
     // An export that cannot be written says where, and leaves nothing.
     let before = std::fs::read(&file).unwrap();
     let missing = a.dir.path().join("absent").join("m.binome").to_string_lossy().into_owned();
-    let err = a.fails(&["bundle", "export", "--out", &missing, "--to", "b"], 4);
+    let err = a.refused(&["bundle", "export", "--out", &missing, "--to", "b"], 4, "io");
     assert!(err.contains("absent"), "{err}");
     assert!(!a.dir.path().join("absent").exists());
     assert_eq!(std::fs::read(&file).unwrap(), before);
@@ -136,7 +136,7 @@ fn tampered_or_truncated_bundles_are_refused_and_nothing_changes() {
                 let at = b.windows(6).position(|w| w == b"\"full\"").unwrap();
                 b[at + 1] = b'F';
             }),
-            "ne correspond pas à son contenu",
+            "bundle-bad-signature",
         ),
         (
             "payload",
@@ -144,15 +144,14 @@ fn tampered_or_truncated_bundles_are_refused_and_nothing_changes() {
                 let at = b.len() - 2000;
                 b[at] ^= 0x40;
             }),
-            "ne correspond pas à son en-tête signé",
+            "bundle-payload-mismatch",
         ),
-        ("truncated", Box::new(|b: &mut Vec<u8>| b.truncate(b.len() / 2)), "tronqué"),
+        ("truncated", Box::new(|b: &mut Vec<u8>| b.truncate(b.len() / 2)), "bundle-unreadable"),
     ];
     for (what, damage, expected) in cases {
         let (b, file) = damaged(&a, &format!("b-{what}"), damage);
         let before = b.dump();
-        let err = b.fails(&["bundle", "import", &file], 1);
-        assert!(err.contains(expected), "{what}: {err}");
+        b.refused(&["bundle", "import", &file], 1, expected);
         assert_eq!(b.dump(), before, "{what}: the store is exactly as it was");
     }
 }
@@ -167,8 +166,7 @@ fn a_bundle_for_someone_else_is_not_readable_here() {
     let file = a.file("for-b.binome");
     a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
     let before = c.dump();
-    let err = c.fails(&["bundle", "import", &file], 1);
-    assert!(err.contains("n'est pas chiffré pour cet appareil"), "{err}");
+    c.refused(&["bundle", "import", &file], 1, "bundle-not-for-us");
     assert_eq!(c.dump(), before);
 }
 
@@ -180,9 +178,10 @@ fn two_laptops_with_the_same_name_are_told_apart_by_fingerprint() {
     let hello = b2.file("hello.binome");
     b2.ok(&["bundle", "export", "--out", &hello]);
     a.ok(&["bundle", "import", &hello]);
-    let err = a.fails(&["devices", "trust", "b"], 3);
-    assert!(err.contains("« b » désigne plusieurs appareils") && err.contains("Donnez l'empreinte"), "{err}");
-    let fingerprint = b2.json(&["device", "show"])["fingerprint"].as_str().unwrap().to_owned();
+    let err = a.refused(&["devices", "trust", "b"], 3, "sync-ambiguous-device");
+    let fingerprint_of = |s: &Store| s.json(&["device", "show"])["fingerprint"].as_str().unwrap().to_owned();
+    let fingerprint = fingerprint_of(&b2);
+    assert!(err.contains(&fingerprint) && err.contains(&fingerprint_of(&b1)), "both candidates are shown: {err}");
     a.ok(&["devices", "trust", &fingerprint]);
 }
 
@@ -194,8 +193,7 @@ fn a_revoked_laptop_is_refused() {
     let file = a.file("m.binome");
     a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
     b.ok(&["devices", "revoke", "a"]);
-    let err = b.fails(&["bundle", "import", &file], 1);
-    assert!(err.contains("« a » a été révoqué"), "{err}");
+    b.refused(&["bundle", "import", &file], 1, "sync-revoked");
 }
 
 fn programme(store: &Store, code: &str) {
@@ -245,11 +243,11 @@ fn a_revocation_travels_and_stops_only_the_revoked_laptop_s_later_work() {
     let file = lost.file("apres.binome");
     lost.ok(&["bundle", "export", "--out", &file, "--to", "portable-collegue"]);
     let before = colleague.dump();
-    colleague.fails(&["bundle", "import", &file], 1);
+    colleague.refused(&["bundle", "import", &file], 1, "sync-revoked");
     assert_eq!(colleague.dump(), before);
 
     // Found again: trusting it back takes a confirmation.
-    office.fails(&["devices", "trust", "portable-perdu"], 1);
+    office.refused(&["devices", "trust", "portable-perdu"], 1, "sync-revoked-needs-confirmation");
     office.ok(&["devices", "trust", "portable-perdu", "--malgre-revocation"]);
     let devices = office.json(&["devices", "list"]);
     let found = devices.as_array().unwrap().iter().find(|d| d["name"] == "portable-perdu").unwrap();
@@ -499,8 +497,7 @@ fn a_referent_laptop_reviews_but_does_not_rewrite_sessions() {
     expert.ok(&["demo", "--scale", "mission"]);
     send(&expert, &referent);
     let session = referent.json(&["sessions", "list"])[0]["id"].as_str().unwrap().to_owned();
-    let err = referent.fails(&["sessions", "edit", &session, "--title", "Autre titre"], 1);
-    assert!(err.contains("L'appareil « referent » (Référent·e) ne peut pas modifier : séance"), "{err}");
+    referent.refused(&["sessions", "edit", &session, "--title", "Autre titre"], 1, "role-forbids");
     let submitted = referent.json(&["sessions", "list"]);
     let submitted = submitted.as_array().unwrap().iter().find(|s| s["data"]["status"] == "submitted").unwrap()["id"]
         .as_str()
@@ -518,8 +515,7 @@ fn a_bundle_with_versions_its_origin_may_not_make_is_refused_whole() {
     let file = referent.file("wrong.binome");
     referent.ok(&["bundle", "export", "--out", &file, "--to", "expert"]);
     let before = expert.dump();
-    let err = expert.fails(&["bundle", "import", &file], 1);
-    assert!(err.contains("ne peut pas modifier"), "{err}");
+    expert.refused(&["bundle", "import", &file], 1, "sync-role-forbids");
     assert_eq!(expert.dump(), before);
 }
 
@@ -538,7 +534,7 @@ fn versions_relayed_from_a_device_nobody_vouches_for_are_refused_by_name() {
     let before = coordinator.dump();
     let file = referent.file("relay.binome");
     referent.ok(&["bundle", "export", "--out", &file, "--to", "coordinator"]);
-    let err = coordinator.fails(&["bundle", "import", &file], 1);
+    let err = coordinator.refused(&["bundle", "import", &file], 1, "sync-unverified-origin");
     let expert_id = expert.json(&["device", "show"])["device_id"].as_str().unwrap().to_owned();
     assert!(err.contains(&expert_id), "the refusal names the origin: {err}");
     assert_eq!(coordinator.dump(), before, "nothing of the relayed bundle was applied");
@@ -604,9 +600,11 @@ fn a_device_enrolled_by_a_trusted_coordinator_is_trusted_on_sight() {
     assert_eq!((known["trust"].as_str(), known["role"].as_str()), (Some("trusted"), Some("referent")));
 
     // Only a coordinator enrols.
-    let err = expert
-        .fails(&["devices", "enrol", "portable-referent", "--role", "coordinator", "--out", &expert.file("x.cert")], 1);
-    assert!(err.contains("ne peut pas modifier"), "{err}");
+    expert.refused(
+        &["devices", "enrol", "portable-referent", "--role", "coordinator", "--out", &expert.file("x.cert")],
+        1,
+        "coordinator-only",
+    );
 }
 
 #[test]
@@ -653,8 +651,7 @@ fn an_expert_enrolled_for_one_mission_may_change_only_that_mission() {
     let everything = expert.file("all.binome");
     expert.ok(&["bundle", "export", "--out", &everything, "--to", "bureau", "--full"]);
     let before = coordinator.dump();
-    let err = coordinator.fails(&["bundle", "import", &everything], 1);
-    assert!(err.contains("est inscrit pour d'autres missions"), "{err}");
+    coordinator.refused(&["bundle", "import", &everything], 1, "sync-outside-missions");
     assert_eq!(coordinator.dump(), before);
 
     let one = expert.file("one.binome");
@@ -755,7 +752,7 @@ fn three_laptops_and_a_hostile_fourth_go_through_a_mission_a_restore_a_revocatio
     let forged = lent.file("relais.binome");
     lent.ok(&["bundle", "export", "--out", &forged, "--to", "bureau-ndjamena", "--full"]);
     let before = office.dump();
-    let refused = office.fails(&["bundle", "import", &forged], 1);
+    let refused = office.refused(&["bundle", "import", &forged], 1, "sync-unverified");
     assert!(refused.contains("portable-expert"), "the refusal names the origin it forged: {refused}");
     assert_eq!(office.dump(), before, "nothing of the forged relay landed");
 
@@ -768,7 +765,7 @@ fn three_laptops_and_a_hostile_fourth_go_through_a_mission_a_restore_a_revocatio
     let late = lent.file("tard.binome");
     lent.ok(&["bundle", "export", "--out", &late, "--to", "portable-expert"]);
     let before = expert.dump();
-    expert.fails(&["bundle", "import", &late], 1);
+    expert.refused(&["bundle", "import", &late], 1, "sync-revoked");
     assert_eq!(expert.dump(), before);
 
     // The honest laptops meet once more and agree on everything.

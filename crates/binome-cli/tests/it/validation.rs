@@ -7,7 +7,7 @@ use crate::support::{Store, mission, participant};
 fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_nothing() {
     let store = Store::new();
     let m = mission(&store);
-    let err = store.fails(
+    let err = store.refused(
         &[
             "sessions",
             "add",
@@ -23,6 +23,7 @@ fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_noth
             "0",
         ],
         1,
+        "invalid (duration=not_positive, date=session_outside_mission)",
     );
     assert!(err.contains("Séance refusé·e : 2 problèmes, rien n'a été enregistré."), "{err}");
     assert!(err.contains("Date : le 20/04/2019 est en dehors de la mission (du 04/03/2019 au 15/03/2019)."), "{err}");
@@ -34,7 +35,7 @@ fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_noth
 fn a_date_that_does_not_exist_is_refused() {
     let store = Store::new();
     let m = mission(&store);
-    let err = store.fails(
+    let err = store.refused(
         &[
             "sessions",
             "add",
@@ -50,6 +51,7 @@ fn a_date_that_does_not_exist_is_refused() {
             "2h",
         ],
         1,
+        "invalid (date=invalid_date)",
     );
     assert!(err.contains("Date : « 31/02/2019 » n'est pas une date valide (jj/mm/aaaa)."), "{err}");
 }
@@ -74,7 +76,7 @@ fn a_score_above_its_maximum_is_refused() {
             "3h",
         ],
     );
-    let err = store.fails(
+    let err = store.refused(
         &[
             "scores",
             "add",
@@ -90,6 +92,7 @@ fn a_score_above_its_maximum_is_refused() {
             "20",
         ],
         1,
+        "invalid (score=score_above_maximum)",
     );
     assert!(err.contains("Note : 22 dépasse la note maximale (20)."), "{err}");
     assert_eq!(store.count("scores"), 0);
@@ -115,7 +118,11 @@ fn attendance_of_someone_not_enrolled_is_refused() {
             "3h",
         ],
     );
-    let err = store.fails(&["attendance", "add", "--session", &session, "--person", &outsider], 1);
+    let err = store.refused(
+        &["attendance", "add", "--session", &session, "--person", &outsider],
+        1,
+        "invalid (person_id=not_a_participant)",
+    );
     assert!(err.contains("Personne : ISSA Ali n'est pas inscrit·e comme participant·e à cette mission."), "{err}");
     assert_eq!(store.count("attendance"), 0);
 }
@@ -123,7 +130,11 @@ fn attendance_of_someone_not_enrolled_is_refused() {
 #[test]
 fn an_unknown_cadre_and_sex_are_both_named_with_their_values() {
     let store = Store::new();
-    let err = store.fails(&["persons", "add", "--family-name", "ADOUM", "--cadre", "astronaute", "--sex", "X"], 1);
+    let err = store.refused(
+        &["persons", "add", "--family-name", "ADOUM", "--cadre", "astronaute", "--sex", "X"],
+        1,
+        "invalid (sex=unknown_value, cadre=unknown_value)",
+    );
     assert!(err.contains("Personne refusé·e : 2 problèmes"), "{err}");
     assert!(err.contains("Profession : « astronaute » n'est pas reconnu ; attendu : Sage-femme, Infirmier·e"), "{err}");
     assert!(err.contains("Sexe : « X » n'est pas reconnu"), "{err}");
@@ -133,7 +144,7 @@ fn an_unknown_cadre_and_sex_are_both_named_with_their_values() {
 #[test]
 fn a_missing_required_field_and_an_unknown_reference_are_named() {
     let store = Store::new();
-    let err = store.fails(
+    let err = store.refused(
         &[
             "missions",
             "add",
@@ -147,6 +158,7 @@ fn a_missing_required_field_and_an_unknown_reference_are_named() {
             "01/02/2019",
         ],
         1,
+        "invalid (programme_id=not_found, title=required, host_org_id=required, end_date=end_before_start)",
     );
     assert!(err.contains("Programme : aucun·e programme ne correspond à « NOPE »."), "{err}");
     assert!(err.contains("Intitulé : champ obligatoire."), "{err}");
@@ -165,14 +177,21 @@ fn a_review_of_a_draft_session_is_refused() {
     let store = Store::new();
     let m = mission(&store);
     let session = draft_session(&store, &m.mission);
-    let err = store.fails(&["reviews", "add", "--session", &session, "--decision", "validated"], 1);
-    assert!(err.contains("la séance est encore en brouillon"), "{err}");
+    store.refused(
+        &["reviews", "add", "--session", &session, "--decision", "validated"],
+        1,
+        "invalid (session_id=session_not_submitted)",
+    );
 }
 
 #[test]
 fn errors_are_in_english_with_lang_en_or_an_english_locale() {
     let store = Store::new();
-    let err = store.fails(&["--lang", "en", "persons", "add", "--cadre", "astronaut"], 1);
+    let err = store.refused(
+        &["--lang", "en", "persons", "add", "--cadre", "astronaut"],
+        1,
+        "invalid (family_name=required, cadre=unknown_value)",
+    );
     assert!(err.contains("Person refused: 2 problems, nothing was saved."), "{err}");
     assert!(err.contains("Family name: required."), "{err}");
     assert!(err.contains("Cadre: \"astronaut\" is not recognised"), "{err}");
@@ -185,9 +204,8 @@ fn a_store_from_a_newer_binome_is_refused_with_update_advice() {
     let store = Store::new();
     let path = store.path();
     let bytes_before = set_user_version(&path, 99);
-    let err = store.fails(&["programmes", "list"], 4);
-    assert!(err.contains("créé par une version plus récente de Binôme (schéma 99"), "{err}");
-    assert!(err.contains("Mettez Binôme à jour"), "{err}");
+    let err = store.refused(&["programmes", "list"], 4, "newer-schema");
+    assert!(err.contains("99"), "the refusal names the schema: {err}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes_before, "the file is left untouched");
 }
 
@@ -208,7 +226,11 @@ fn a_session_returned_without_a_comment_is_refused_from_the_cli_too() {
     let m = mission(&store);
     let session = draft_session(&store, &m.mission);
     store.ok(&["sessions", "edit", &session, "--status", "submitted"]);
-    store.fails(&["reviews", "add", "--session", &session, "--decision", "returned"], 1);
+    store.refused(
+        &["reviews", "add", "--session", &session, "--decision", "returned"],
+        1,
+        "invalid (comment=required)",
+    );
     assert_eq!(store.count("reviews"), 0, "nothing written");
     store.add("reviews", &["--session", &session, "--decision", "returned", "--comment", "Liste incomplète"]);
     assert_eq!(store.count("reviews"), 1);

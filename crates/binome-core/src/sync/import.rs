@@ -69,8 +69,8 @@ impl Binome {
         // the device id alone, if the record cannot be read.
         let name_of = |device: &str| self.store.device_record(device).ok().flatten().map(|record| record.name);
         match error {
-            CoreError::Sync(SyncRefusal::Unverified { device, table, id, .. }) => {
-                CoreError::Sync(SyncRefusal::Unverified { name: name_of(&device), device, table, id })
+            CoreError::Sync(SyncRefusal::Unverified { device, kind, id, .. }) => {
+                CoreError::Sync(SyncRefusal::Unverified { name: name_of(&device), device, kind, id })
             }
             CoreError::Sync(SyncRefusal::UnverifiedOrigin { device, .. }) => {
                 CoreError::Sync(SyncRefusal::UnverifiedOrigin { name: name_of(&device), device })
@@ -322,7 +322,7 @@ impl Apply<'_> {
             w.remember_device(&DeviceRecord {
                 device_id: card.device_id.clone(),
                 name: card.name.clone(),
-                role: body.role.clone(),
+                role: body.role,
                 signing_key: card.signing_key.clone(),
                 age_recipient: card.age_recipient.clone(),
                 trust: DeviceTrust::Trusted,
@@ -330,7 +330,7 @@ impl Apply<'_> {
                 decided_at: Some(self.now),
                 missions: None,
             })?;
-            w.enrol(&card.device_id, &body.role, &body.missions)?;
+            w.enrol(&card.device_id, body.role, &body.missions)?;
         }
         // Kept to pass on with the sender's versions, whoever issued it: the
         // laptops they reach decide whether they trust the issuer.
@@ -349,7 +349,7 @@ impl Apply<'_> {
             w.remember_device(&DeviceRecord {
                 device_id: device.clone(),
                 name: body.name.clone(),
-                role: origin.rights.role.code().to_owned(),
+                role: origin.rights.role,
                 signing_key: body.signing_key.clone(),
                 age_recipient: body.age_recipient.clone(),
                 trust: DeviceTrust::Relayed,
@@ -369,7 +369,7 @@ fn pending_card(header: &Header, now: i64) -> DeviceRecord {
     DeviceRecord {
         device_id: sender.device_id.clone(),
         name: sender.name.clone(),
-        role: sender.role.clone(),
+        role: sender.role,
         signing_key: sender.signing_key.clone(),
         age_recipient: sender.age_recipient.clone(),
         trust: DeviceTrust::Pending,
@@ -391,10 +391,7 @@ fn tally(entry: &mut TableCounts, applied: binome_store::Applied, version: &Remo
         Merged::Unchanged => entry.unchanged += 1,
         Merged::Conflict => entry.conflicting += 1,
         Merged::Forged => {
-            return Err(CoreError::Sync(SyncRefusal::Forged {
-                table: version.kind.table().into(),
-                id: version.id.clone(),
-            }));
+            return Err(CoreError::Sync(SyncRefusal::Forged { kind: version.kind, id: version.id.clone() }));
         }
     }
     Ok(())

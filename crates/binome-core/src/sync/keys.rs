@@ -20,7 +20,7 @@ impl Binome {
         self.store.remember_device(&DeviceRecord {
             device_id: device.device_id.clone(),
             name: device.name.clone(),
-            role: device.role.code().to_owned(),
+            role: device.role,
             signing_key: keys.signing_public_hex(),
             age_recipient: keys.age_recipient(),
             trust: DeviceTrust::Own,
@@ -38,7 +38,7 @@ impl Binome {
         Ok(Sender {
             device_id: device.device_id.clone(),
             name: device.name.clone(),
-            role: device.role.code().to_owned(),
+            role: device.role,
             signing_key: keys.signing_public_hex(),
             age_recipient: keys.age_recipient(),
             fingerprint: keys.fingerprint(),

@@ -13,6 +13,7 @@ mod keys;
 mod nearby;
 mod origins;
 mod quarantine;
+pub(crate) mod refusal;
 mod revocation;
 mod rights;
 mod signing;
@@ -25,57 +26,8 @@ use std::collections::BTreeMap;
 
 pub use binome_sync::nearby::Announcement;
 pub use nearby::{NearbyLaptop, NearbyOutcome, NearbyPeer};
-pub use quarantine::{
-    QUARANTINE_MAX_BUNDLE_BYTES, QUARANTINE_MAX_BUNDLES, QUARANTINE_MAX_TOTAL_BYTES, QuarantineLimit,
-};
-
-/// Why a verified bundle is still not applied.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum SyncRefusal {
-    #[error("device {device} was revoked")]
-    Revoked { device: String },
-    #[error("device {device} was rejected")]
-    Rejected { device: String },
-    #[error("device {device} signs with another key than the one trusted")]
-    KeyMismatch { device: String },
-    #[error("the {table} row {id} comes with other values under a version already known")]
-    Forged { table: String, id: String },
-    #[error("no trusted device matches {text:?}")]
-    UnknownRecipient { text: String },
-    #[error("{text:?} matches several devices")]
-    AmbiguousDevice { text: String, candidates: Vec<String> },
-    #[error("a {role} device may not change {table} records")]
-    RoleForbids { device: String, role: String, table: String },
-    #[error("versions from device {device} come without its card")]
-    UnknownOrigin { device: String },
-    #[error("device {device} may not change {table} {id}: outside its missions")]
-    OutsideMissions { device: String, table: String, id: String },
-    #[error(
-        "versions from device {device} cannot be checked: it is not trusted here, and no coordinator trusted here vouches for it"
-    )]
-    UnverifiedOrigin {
-        device: String,
-        /// The device's name, when this laptop knows it.
-        name: Option<String>,
-    },
-    #[error("the {table} row {id} does not match what device {device} signed")]
-    Unverified {
-        device: String,
-        /// The device's name, when this laptop knows it.
-        name: Option<String>,
-        table: String,
-        id: String,
-    },
-    #[error("device {device} is this laptop, or sent work applied here: it cannot be forgotten")]
-    DeviceHasWork { device: String },
-    #[error("device {device} was revoked: trusting it again needs a confirmation")]
-    RevokedNeedsConfirmation { device: String },
-    #[error("the {table} row {id} holds a {field} longer than {max}")]
-    FieldTooLong { table: String, id: String, field: String, max: usize },
-    #[error("the quarantine is full ({limit:?}, at most {max})")]
-    QuarantineFull { limit: QuarantineLimit, max: u64 },
-}
+pub use quarantine::{QUARANTINE_MAX_BUNDLE_BYTES, QUARANTINE_MAX_BUNDLES, QUARANTINE_MAX_TOTAL_BYTES};
+pub use refusal::{QuarantineLimit, SyncRefusal};
 
 /// What importing a bundle did, per table.
 #[derive(Debug, Clone, Default, Serialize)]

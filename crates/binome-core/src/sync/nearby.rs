@@ -237,7 +237,7 @@ fn pending_card(peer: &Peer, now: i64) -> DeviceRecord {
     DeviceRecord {
         device_id: peer.device_id.clone(),
         name: peer.name.clone(),
-        role: peer.role.code().to_owned(),
+        role: peer.role,
         signing_key: peer.signing_key.clone(),
         age_recipient: peer.age_recipient.clone(),
         trust: DeviceTrust::Pending,

@@ -9,7 +9,7 @@ use super::revocation::Revocations;
 use super::rights::OriginRights;
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
-use binome_store::{DeviceRole, DeviceTrust};
+use binome_store::DeviceTrust;
 use binome_sync::{Certificate, Header, OriginKey};
 use std::collections::HashMap;
 
@@ -65,8 +65,8 @@ impl Binome {
                 }
                 trust if trust.vouches() || trust == DeviceTrust::Revoked => {
                     let key = OriginKey::from_hex(&known.signing_key).ok_or_else(unverified)?;
-                    let role = DeviceRole::parse(&known.role).ok_or_else(unverified)?;
-                    let rights = OriginRights { role, name: known.name.clone(), missions: known.missions.clone() };
+                    let rights =
+                        OriginRights { role: known.role, name: known.name.clone(), missions: known.missions.clone() };
                     let verified = VerifiedOrigin { key, accept_up_to: None, rights, certificate: None };
                     return Ok((verified, known.signing_key.clone()));
                 }
@@ -87,8 +87,8 @@ impl Binome {
                 continue;
             }
             let key = OriginKey::from_hex(&body.signing_key).ok_or_else(unverified)?;
-            let role = DeviceRole::parse(&body.role).ok_or_else(unverified)?;
-            let rights = OriginRights { role, name: body.name.clone(), missions: Some(body.missions.clone()) };
+            let rights =
+                OriginRights { role: body.role, name: body.name.clone(), missions: Some(body.missions.clone()) };
             let verified = VerifiedOrigin { key, accept_up_to: None, rights, certificate: Some(certificate.clone()) };
             return Ok((verified, body.signing_key.clone()));
         }

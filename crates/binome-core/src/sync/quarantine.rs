@@ -2,23 +2,9 @@
 //! not trusted yet, bounded because anybody can hand a laptop a file and
 //! every backup copies the quarantine.
 
-use super::SyncRefusal;
+use super::{QuarantineLimit, SyncRefusal};
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
-use serde::Serialize;
-
-/// What bounds the bundles kept for devices not trusted yet: anybody can
-/// hand a laptop a file, and every backup copies the quarantine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuarantineLimit {
-    /// One bundle's bytes.
-    BundleBytes,
-    /// Bundles waiting at once.
-    Bundles,
-    /// All waiting bundles' bytes together.
-    TotalBytes,
-}
 
 /// A first bundle from a laptop met on a mission is tens of kilobytes; a
 /// coordinator's whole programme a few megabytes.

@@ -4,7 +4,6 @@
 //! device's later work while its earlier work, relayed by anyone, still
 //! comes through.
 
-use super::SyncRefusal;
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_store::{DeviceRecord, DeviceRole, DeviceTrust, RevokedDevice, Writer};
@@ -68,9 +67,7 @@ impl Binome {
     fn issued_by_trusted_coordinator(&self, record: &Revocation) -> Result<bool> {
         let issuer = &record.body.issuer;
         let trusted = self.store.device_record(&issuer.device_id)?.is_some_and(|known| {
-            known.trust.vouches()
-                && DeviceRole::parse(&known.role) == Some(DeviceRole::Coordinator)
-                && known.signing_key == issuer.signing_key
+            known.trust.vouches() && known.role == DeviceRole::Coordinator && known.signing_key == issuer.signing_key
         });
         Ok(trusted && record.is_signed_by_its_issuer())
     }
@@ -94,11 +91,7 @@ impl Binome {
         let device = self.find_device(text)?;
         let me = self.device()?.clone();
         if device.device_id == me.device_id {
-            return Err(CoreError::Sync(SyncRefusal::RoleForbids {
-                device: me.name,
-                role: me.role.code().to_owned(),
-                table: "devices".into(),
-            }));
+            return Err(CoreError::RevokeOwnLaptop);
         }
         let last_counter = self.store.highest_counter_of(&device.device_id)?;
         let now = self.now_millis();

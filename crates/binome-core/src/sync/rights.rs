@@ -37,7 +37,7 @@ pub(super) fn check_rights(
 ) -> Result<()> {
     if let Some((field, max)) = binome_domain::kind::oversized_field(version.kind, &version.data) {
         return Err(CoreError::Sync(SyncRefusal::FieldTooLong {
-            table: version.kind.table().to_owned(),
+            kind: version.kind,
             id: version.id.clone(),
             field: field.to_owned(),
             max,
@@ -46,8 +46,8 @@ pub(super) fn check_rights(
     if !rights.role.may_write(version.kind, &version.data) {
         return Err(CoreError::Sync(SyncRefusal::RoleForbids {
             device: rights.name.clone(),
-            role: rights.role.code().to_owned(),
-            table: version.kind.table().to_owned(),
+            role: rights.role,
+            kind: version.kind,
         }));
     }
     if let Some(allowed) = rights.limited() {
@@ -55,7 +55,7 @@ pub(super) fn check_rights(
             if !allowed.contains(&mission) {
                 return Err(CoreError::Sync(SyncRefusal::OutsideMissions {
                     device: rights.name.clone(),
-                    table: version.kind.table().to_owned(),
+                    kind: version.kind,
                     id: version.id.clone(),
                 }));
             }

@@ -180,7 +180,7 @@ impl SegmentBook {
             CoreError::Sync(SyncRefusal::Unverified {
                 device: origin.to_owned(),
                 name: None,
-                table: version.kind.table().to_owned(),
+                kind: version.kind,
                 id: version.id.clone(),
             })
         };

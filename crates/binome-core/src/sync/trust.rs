@@ -61,7 +61,7 @@ impl Binome {
         }
         Ok(self.store.device_record(&body.issuer.device_id)?.is_some_and(|issuer| {
             issuer.trust.vouches()
-                && DeviceRole::parse(&issuer.role) == Some(DeviceRole::Coordinator)
+                && issuer.role == DeviceRole::Coordinator
                 && issuer.signing_key == body.issuer.signing_key
         }))
     }
@@ -72,11 +72,7 @@ impl Binome {
         let keys = self.keys()?;
         let me = self.device()?.clone();
         if me.role != DeviceRole::Coordinator {
-            return Err(CoreError::Sync(SyncRefusal::RoleForbids {
-                device: me.name,
-                role: me.role.code().to_owned(),
-                table: "devices".into(),
-            }));
+            return Err(CoreError::CoordinatorOnly { role: me.role });
         }
         let device = self.find_device(text)?;
         let missions = missions.iter().map(|m| self.resolve(Kind::Mission, m)).collect::<Result<Vec<_>>>()?;
@@ -84,7 +80,7 @@ impl Binome {
         let body = binome_sync::CertificateBody {
             device_id: device.device_id.clone(),
             name: device.name.clone(),
-            role: role.code().to_owned(),
+            role,
             signing_key: device.signing_key.clone(),
             age_recipient: device.age_recipient.clone(),
             missions,
@@ -95,7 +91,7 @@ impl Binome {
             },
             issued_at: chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().to_rfc3339(),
         };
-        self.store.enrol(&device.device_id, role.code(), &body.missions, now)?;
+        self.store.enrol(&device.device_id, role, &body.missions, now)?;
         Ok(Certificate::issue(body, &keys))
     }
 

@@ -78,7 +78,7 @@ impl Binome {
             .store
             .devices()?
             .into_iter()
-            .filter(|d| d.trust == DeviceTrust::Trusted && d.role == binome_store::DeviceRole::Coordinator.code())
+            .filter(|d| d.trust == DeviceTrust::Trusted && d.role == binome_store::DeviceRole::Coordinator)
             .map(|d| KitCoordinator { device_id: d.device_id, name: d.name, age_recipient: d.age_recipient })
             .collect();
         coordinators.sort_by(|a, b| a.device_id.cmp(&b.device_id));

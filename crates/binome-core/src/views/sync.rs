@@ -17,8 +17,7 @@ use ts_rs::TS;
 pub struct DeviceRowView {
     pub id: String,
     pub name: String,
-    /// None for a role this version of Binôme does not know.
-    pub role: Option<binome_store::DeviceRole>,
+    pub role: binome_store::DeviceRole,
     pub trust: binome_store::DeviceTrust,
     pub fingerprint: String,
     /// Milliseconds since 1970, when first seen here.
@@ -150,7 +149,7 @@ impl Binome {
         DeviceRowView {
             id: record.device_id.clone(),
             name: record.name.clone(),
-            role: binome_store::DeviceRole::parse(&record.role),
+            role: record.role,
             trust: record.trust,
             fingerprint: binome_sync::fingerprint(&record.signing_key, &record.age_recipient),
             first_seen: record.first_seen as f64,

@@ -17,7 +17,7 @@ const MAX_FIELD_CHARS: usize = 128;
 pub struct Hello {
     pub device_id: String,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     /// ed25519 public key, hex.
     pub signing_key: String,
     pub age_recipient: String,
@@ -54,7 +54,7 @@ impl Hello {
         Hello {
             device_id: device_id.to_owned(),
             name: name.to_owned(),
-            role: role.code().to_owned(),
+            role,
             signing_key: keys.signing_public_hex(),
             age_recipient: keys.age_recipient(),
             signature: hex::encode(signature.to_bytes()),
@@ -79,8 +79,6 @@ impl Hello {
             .ok_or_else(|| NearbyError::protocol("a signature that is not 64 bytes of hex"))?;
         key.verify(&signed_bytes(their_side, channel.handshake_hash()), &Signature::from_bytes(&signature))
             .map_err(|_| NearbyError::BadSignature)?;
-        let role = DeviceRole::parse(&self.role)
-            .ok_or_else(|| NearbyError::protocol(format!("an unknown role {:?}", self.role)))?;
         if self.age_recipient.parse::<age::x25519::Recipient>().is_err() {
             return Err(NearbyError::protocol("an age recipient that does not parse"));
         }
@@ -88,7 +86,7 @@ impl Hello {
             fingerprint: fingerprint(&self.signing_key, &self.age_recipient),
             device_id: self.device_id,
             name: self.name,
-            role,
+            role: self.role,
             signing_key: self.signing_key,
             age_recipient: self.age_recipient,
         })
@@ -101,7 +99,6 @@ impl Hello {
         let checks = [
             too_long("device id", &self.device_id, MAX_FIELD_CHARS),
             too_long("name", &self.name, MAX_NAME_CHARS),
-            too_long("role", &self.role, MAX_FIELD_CHARS),
             too_long("signing key", &self.signing_key, MAX_FIELD_CHARS),
             too_long("age recipient", &self.age_recipient, MAX_FIELD_CHARS),
             too_long("signature", &self.signature, MAX_FIELD_CHARS),
