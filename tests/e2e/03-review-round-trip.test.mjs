@@ -303,13 +303,13 @@ step('every screen passes the accessibility check and fits 1366×768', async () 
   await go(browser, `/sessions/${toValidate.id}`);
   for (const tab of ['attendance', 'scores', 'details']) {
     await click(browser, `#tab-${tab}`);
-    await browser.pause(300);
+    await shown(browser, `#tab-${tab}[aria-selected="true"]`);
     await assertAccessible(browser, `the session's ${tab} tab`);
   }
   await go(browser, `/missions/${mission.id}`);
   for (const tab of ['participants', 'team', 'details']) {
     await click(browser, `#tab-${tab}`);
-    await browser.pause(300);
+    await shown(browser, `#tab-${tab}[aria-selected="true"]`);
     await assertAccessible(browser, `the mission's ${tab} tab`);
   }
 }, () => browser);

@@ -469,14 +469,10 @@ impl Binome {
                 let framework_rows = self.store.list(Kind::Framework, &all)?;
                 let framework_programmes: HashMap<String, String> =
                     framework_rows.iter().map(|r| (r.id.clone(), text(&r.data, "programme_id").to_owned())).collect();
-                let frameworks: HashMap<String, Framework> = framework_rows
-                    .into_iter()
-                    .filter_map(|r| {
-                        let mut object = r.data.clone();
-                        object.insert("id".into(), Value::String(r.id.clone()));
-                        serde_json::from_value(Value::Object(object)).ok().map(|f| (r.id, f))
-                    })
-                    .collect();
+                let frameworks = framework_rows
+                    .iter()
+                    .map(|r| Ok((r.id.clone(), crate::views::competency::framework_from_row(r)?)))
+                    .collect::<Result<HashMap<String, Framework>>>()?;
                 let mut headers = vec![field("date"), field("mission_id")];
                 headers.append(&mut person_headers);
                 headers.extend([
@@ -503,6 +499,10 @@ impl Binome {
                     let competency = framework.and_then(|f| f.competency(text(d, "competency_id")));
                     let level = match (framework, competency) {
                         (Some(f), Some(c)) => {
+                            // Ratings that do not read rate nothing: the
+                            // level is then "not assessed", as the figures
+                            // count it (indicators/facts.rs), not an error
+                            // that would stop the whole export.
                             let ratings: BTreeMap<String, String> = d
                                 .get("ratings")
                                 .cloned()

@@ -83,6 +83,8 @@ impl Binome {
     }
 
     fn open_key(&self, keys: &binome_sync::DeviceKeys, programme_id: &str, data: &Row) -> Result<Zeroizing<Vec<u8>>> {
+        // A seal that does not decode or open here is a key this laptop
+        // cannot use: said as unavailable, with who holds it.
         let sealed = data.get("sealed").and_then(Value::as_str).and_then(|text| BASE64.decode(text).ok());
         let opened = sealed.and_then(|sealed| binome_sync::open_sealed(keys, &sealed).ok());
         match opened {

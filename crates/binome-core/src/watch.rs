@@ -51,6 +51,8 @@ impl Watcher {
     ) -> Result<Vec<WatchResult>> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(|e| CoreError::io(dir, e))?
+            // An entry that cannot be read (gone since the listing began)
+            // is no bundle to import; the next pass sees what is there.
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == binome_sync::BUNDLE_EXTENSION))
             .collect();

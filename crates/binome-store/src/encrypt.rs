@@ -64,6 +64,8 @@ pub fn encrypt_in_place(plain: &Path, key: &StoreKey) -> crate::Result<()> {
     work.push(".chiffrement");
     let work = std::path::PathBuf::from(work);
     if let Err(e) = encrypted_copy(plain, key, &work) {
+        // The copy's failure is what to report; a half copy that cannot be
+        // removed is replaced by the next attempt.
         let _ = std::fs::remove_file(&work);
         return Err(e);
     }

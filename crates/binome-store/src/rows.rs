@@ -426,6 +426,8 @@ impl Store {
                 Err(failed) => {
                     self.device = device_before;
                     if !self.conn.is_autocommit() {
+                        // The write's own failure is what to report; SQLite
+                        // rolls back on close if this fails too.
                         let _ = self.conn.execute_batch("ROLLBACK");
                     }
                     return Err(failed).doing("committing an all-or-nothing write");

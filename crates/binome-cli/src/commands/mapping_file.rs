@@ -60,6 +60,8 @@ pub fn write(
     binome: &binome_core::Binome,
     m: &Messages,
 ) -> std::io::Result<()> {
+    // Writing to a String cannot fail: the `let _ = writeln!` below drop
+    // an Ok. The file's own write, at the end, is what may fail.
     let mut out = String::new();
     for line in m.text("mapping-file-intro", &[("kind", kind.code().to_owned())]).lines() {
         let _ = writeln!(out, "# {line}");

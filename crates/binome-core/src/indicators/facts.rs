@@ -60,6 +60,8 @@ impl Binome {
             let level = match levels[n].get(ratings) {
                 Some(level) => *level,
                 None => {
+                    // Ratings that do not read rate nothing: the
+                    // assessment counts as not assessed.
                     let level = serde_json::from_str::<BTreeMap<String, String>>(ratings)
                         .ok()
                         .map(|read| assessment_level(&rules.scale, competency, &read));

@@ -148,11 +148,8 @@ impl Binome {
     pub(crate) fn framework_rules(&self) -> Result<HashMap<String, FrameworkRules>> {
         let mut rules = HashMap::new();
         for row in self.store.list(Kind::Framework, &ListQuery::default())? {
-            let scale = row.data.get("scale").cloned().and_then(|v| serde_json::from_value(v).ok());
-            let domains = row.data.get("domains").cloned().and_then(|v| serde_json::from_value(v).ok());
-            if let (Some(scale), Some(domains)) = (scale, domains) {
-                rules.insert(row.id.clone(), FrameworkRules { scale, domains });
-            }
+            let framework = crate::views::competency::framework_from_row(&row)?;
+            rules.insert(row.id, FrameworkRules { scale: framework.scale, domains: framework.domains });
         }
         Ok(rules)
     }

@@ -65,6 +65,9 @@ pub fn check_ods(path: &Path) -> Result<(), ReadError> {
             }
             "table-cell" | "covered-table-cell" => {
                 let count = repeats(&element, "table:number-columns-repeated");
+                // An attribute that does not decode is no value type: the
+                // cell is then bounded as empty, and read (and refused if
+                // need be) by the sheet reader itself.
                 let has_value = element.try_get_attribute("office:value-type").ok().flatten().is_some();
                 if is_start || has_value {
                     let through = column.saturating_add(count - 1);

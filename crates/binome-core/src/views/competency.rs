@@ -111,20 +111,7 @@ fn level_of(
 impl Binome {
     /// A framework as its document, from its record.
     pub fn framework(&self, framework_id: &str) -> Result<Framework> {
-        let row = self.get(Kind::Framework, framework_id)?;
-        let part = |name: &str| row.data.get(name).cloned().unwrap_or(Value::Null);
-        let broken = |_| {
-            let mut problems = Problems::default();
-            problems.push(Problem::new("domains", ProblemCode::UnknownValue, row.id.as_str()));
-            CoreError::Invalid { kind: Kind::Framework, problems }
-        };
-        Ok(Framework {
-            id: row.id.clone(),
-            code: text(&row, "code").unwrap_or_default().to_owned(),
-            name: text(&row, "name").unwrap_or_default().to_owned(),
-            scale: serde_json::from_value(part("scale")).map_err(broken)?,
-            domains: serde_json::from_value(part("domains")).map_err(broken)?,
-        })
+        framework_from_row(&self.get(Kind::Framework, framework_id)?)
     }
 
     /// The assessments of a person in one framework and context, by competency.
@@ -289,8 +276,16 @@ impl Binome {
         let mut rows: Vec<ProgressionRow> = Vec::new();
         for row in &assessments {
             let framework_id = text(row, "framework_id").unwrap_or_default().to_owned();
-            let framework =
-                frameworks.entry(framework_id.clone()).or_insert_with(|| self.framework(&framework_id).ok());
+            let framework = match frameworks.entry(framework_id.clone()) {
+                std::collections::btree_map::Entry::Occupied(known) => known.into_mut(),
+                std::collections::btree_map::Entry::Vacant(slot) => slot.insert(match self.framework(&framework_id) {
+                    Ok(framework) => Some(framework),
+                    // Bundles arrive in any order: an assessment may come
+                    // before its framework, and waits for it.
+                    Err(CoreError::NotFound { .. }) => None,
+                    Err(other) => return Err(other),
+                }),
+            };
             let Some(framework) = framework.as_ref() else { continue };
             let competency_id = text(row, "competency_id").unwrap_or_default();
             let Some(competency) = framework.competency(competency_id) else { continue };
@@ -427,4 +422,23 @@ mod tests {
         assert_eq!(row.steps.last().unwrap().level.as_deref(), Some("proficient"));
         assert_eq!(row.progressed, Some(true));
     }
+}
+
+/// A stored framework read whole: one reader for every screen, export and
+/// figure, and a scale or domains that do not read are an error, never a
+/// framework quietly left out.
+pub(crate) fn framework_from_row(row: &StoredRow) -> Result<Framework> {
+    let part = |name: &str| row.data.get(name).cloned().unwrap_or(Value::Null);
+    let broken = |_| {
+        let mut problems = Problems::default();
+        problems.push(Problem::new("domains", ProblemCode::UnknownValue, row.id.as_str()));
+        CoreError::Invalid { kind: Kind::Framework, problems }
+    };
+    Ok(Framework {
+        id: row.id.clone(),
+        code: text(row, "code").unwrap_or_default().to_owned(),
+        name: text(row, "name").unwrap_or_default().to_owned(),
+        scale: serde_json::from_value(part("scale")).map_err(broken)?,
+        domains: serde_json::from_value(part("domains")).map_err(broken)?,
+    })
 }

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
-mod competency;
+pub(crate) mod competency;
 mod import;
 mod persons;
 mod review;

@@ -93,6 +93,8 @@ impl Store {
         let mut table = FactTable::new();
         // Inside a write already begun (or in memory), one connection sees
         // it all: read in order.
+        // A second connection only lets two tables be read side by side;
+        // if it cannot be opened, one connection reads them in turn.
         let second = if self.conn.is_autocommit() { self.reopen().ok() } else { None };
         // It reads each page once: no cache of its own to fill.
         if let Some(second) = &second {
