@@ -7,6 +7,7 @@ use anyhow::Result;
 use binome_core::Binome;
 use binome_core::ListQuery;
 use binome_core::domain::Kind;
+use binome_core::domain::codes::AttendanceStatus;
 use binome_core::domain::indicators::{Breakdown, Scope};
 use binome_core::vault::{Passphrase, STRETCHING, unseal_key};
 use std::path::Path;
@@ -85,7 +86,7 @@ fn tick_p95(mut binome: Binome) -> Result<Duration> {
     let mut times = Vec::new();
     for n in 0..60 {
         let person = &roster.rows[n % roster.rows.len()].person_id;
-        let status = if n % 2 == 0 { "absent" } else { "present" };
+        let status = if n % 2 == 0 { AttendanceStatus::Absent } else { AttendanceStatus::Present };
         let (done, time) = timed(|| binome.mark_attendance(session, person, status));
         done?;
         times.push(time);

@@ -14,6 +14,7 @@ mod nearby;
 use anyhow::{Context, Result, bail};
 use binome_core::demo::DemoScale;
 use binome_core::domain::Kind;
+use binome_core::domain::codes::ReviewStatus;
 use binome_core::domain::indicators::{Breakdown, Scope};
 use binome_core::records::Prepared;
 use binome_core::vault::{Passphrase, StoreState, store_state};
@@ -303,7 +304,7 @@ fn screen_rows(source: &Binome) -> Result<Vec<Row>> {
         ),
         (
             "screen: review queue, first page of 50",
-            Box::new(|| Ok(source.review_queue(None, Some("submitted"), 0, 50).map(drop)?)),
+            Box::new(|| Ok(source.review_queue(None, Some(ReviewStatus::Submitted), 0, 50).map(drop)?)),
         ),
     ];
     let mut rows = Vec::new();

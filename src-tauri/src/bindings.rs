@@ -8,6 +8,7 @@ use crate::commands::lock::LockView;
 use crate::commands::recovery::RecoveryKitView;
 use binome_core::dhis2::{Dhis2Format, ImportSummary};
 use binome_core::domain::Kind;
+use binome_core::domain::codes::{AttendanceStatus, Phase, ReviewDecision, ReviewStatus};
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
@@ -33,6 +34,26 @@ macro_rules! declarations {
     };
 }
 
+/// DOMAIN.md's counted attendance, for the roster's count as it ticks
+/// (the domain's rule, not a second list in the UI), and the statuses a
+/// session shows, to check one read from an address.
+fn counted_attendance() -> String {
+    let codes: Vec<String> = AttendanceStatus::ALL
+        .iter()
+        .filter(|status| status.is_counted())
+        .map(|status| format!("'{}'", status.code()))
+        .collect();
+    let review: Vec<String> = ReviewStatus::ALL.iter().map(|status| format!("'{}'", status.code())).collect();
+    format!(
+        "/** Present, late or left early: what counts as attended. */\n\
+         export const COUNTED_ATTENDANCE: readonly AttendanceStatus[] = [{}];\n\n\
+         /** Every status a session shows, to read one from an address. */\n\
+         export const REVIEW_STATUSES: readonly ReviewStatus[] = [{}];\n\n",
+        codes.join(", "),
+        review.join(", ")
+    )
+}
+
 /// The whole file, as it should be committed.
 pub fn typescript() -> String {
     let mut out = String::from(
@@ -54,6 +75,10 @@ pub fn typescript() -> String {
         DeviceRole,
         DeviceTrust,
         Lang,
+        AttendanceStatus,
+        Phase,
+        ReviewDecision,
+        ReviewStatus,
         DeviceView,
         SentBundleView,
         Disclosure,
@@ -122,6 +147,7 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    out.push_str(&counted_attendance());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -410,7 +410,9 @@ impl Binome {
                         row.push(Cell::Text(text(s, "theme").to_owned()));
                         row.push(Cell::Text(messages.value(text(s, "modality"))));
                         row.push(Cell::Number(s.get("duration").and_then(Value::as_f64).unwrap_or(0.0) / 60.0));
-                        row.push(Cell::Text(messages.value(&self.session_status(id)?.unwrap_or_default())));
+                        row.push(Cell::Text(
+                            self.session_status(id)?.map(|s| messages.value(s.code())).unwrap_or_default(),
+                        ));
                         Ok(row)
                     })
                     .collect::<Result<_>>()?;

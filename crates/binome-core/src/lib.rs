@@ -9,6 +9,7 @@
 //! French or English sentences from the shared catalogue.
 
 mod app;
+mod attendance;
 pub mod backups;
 pub mod demo;
 pub mod describe;
@@ -24,7 +25,10 @@ pub mod indicators;
 pub mod phones;
 pub mod print;
 pub mod pseudonyms;
+mod ratings;
 pub mod records;
+mod reviews;
+mod scores;
 pub mod sheet;
 pub mod spreadsheet;
 pub mod sync;

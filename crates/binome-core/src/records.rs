@@ -5,6 +5,7 @@
 
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
+use binome_domain::codes::ReviewStatus;
 use binome_domain::framework::RatingScale;
 use binome_domain::ids::natural_id_with;
 use binome_domain::input::parse_input_partial;
@@ -221,7 +222,7 @@ impl Binome {
             }
             Kind::Review => {
                 if let Some(session_id) = text(data, "session_id") {
-                    if creating && self.session_status(session_id)?.as_deref() == Some("draft") {
+                    if creating && self.session_status(session_id)? == Some(ReviewStatus::Draft) {
                         problems.push(Problem::new("session_id", ProblemCode::SessionNotSubmitted, session_id));
                     }
                 }
@@ -257,7 +258,7 @@ impl Binome {
     }
 
     /// The status a session shows (the expert's, or the latest review's).
-    pub fn session_status(&self, session_id: &str) -> Result<Option<String>> {
+    pub fn session_status(&self, session_id: &str) -> Result<Option<ReviewStatus>> {
         Ok(self.store.session_status(session_id)?)
     }
 

@@ -194,6 +194,7 @@ code_enum!(
 
 code_enum!(
     /// The status a session shows: the expert's, or the latest review's.
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
     ReviewStatus {
         Draft = "draft" ["brouillon"],
         Submitted = "submitted" ["soumise"],
@@ -202,18 +203,24 @@ code_enum!(
     }
 );
 
-code_enum!(ReviewDecision {
+code_enum!(
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+    ReviewDecision {
     Validated = "validated" ["valider", "validée", "validate", "ok"],
     Returned = "returned" ["renvoyer", "renvoyée", "return", "à corriger"],
-});
+    }
+);
 
-code_enum!(AttendanceStatus {
+code_enum!(
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+    AttendanceStatus {
     Present = "present" ["p", "présent", "présente", "oui", "x", "1", "yes"],
     Absent = "absent" ["a", "absente", "non", "0", "no"],
     Late = "late" ["r", "retard", "en retard"],
     LeftEarly = "left_early" ["d", "parti tôt", "partie tôt", "départ anticipé", "left early"],
     Excused = "excused" ["e", "excusé", "excusée", "absent excusé", "absence excusée"],
-});
+    }
+);
 
 impl AttendanceStatus {
     /// DOMAIN.md: "counted attendance" means present, late or left early.
@@ -222,10 +229,13 @@ impl AttendanceStatus {
     }
 }
 
-code_enum!(Phase {
+code_enum!(
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+    Phase {
     Pre = "pre" ["pré", "pré-test", "pretest", "pre-test", "avant"],
     Post = "post" ["post-test", "posttest", "après"],
-});
+    }
+);
 
 code_enum!(AssessmentContext {
     Training = "training" ["formation", "mission", "in-training"],

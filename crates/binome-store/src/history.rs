@@ -2,6 +2,7 @@
 
 use crate::error::Doing;
 use crate::open::Store;
+use binome_domain::codes::ReviewStatus;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,10 +53,10 @@ impl Store {
 
 impl Store {
     /// The status a session shows: its own, or the latest later review's.
-    pub fn session_status(&self, session_id: &str) -> crate::Result<Option<String>> {
+    pub fn session_status(&self, session_id: &str) -> crate::Result<Option<ReviewStatus>> {
         use rusqlite::OptionalExtension;
         self.conn
-            .query_row("SELECT status FROM session_status WHERE session_id = ?1", [session_id], |r| r.get(0))
+            .query_row("SELECT status FROM session_status WHERE session_id = ?1", [session_id], |r| review_status(r, 0))
             .optional()
             .doing("reading a session's status")
     }
@@ -66,10 +67,11 @@ impl Store {
     pub fn sessions_by_status(
         &self,
         mission_id: Option<&str>,
-        status: Option<&str>,
+        status: Option<ReviewStatus>,
         offset: usize,
         limit: usize,
-    ) -> crate::Result<(Vec<(String, String)>, usize)> {
+    ) -> crate::Result<(Vec<(String, ReviewStatus)>, usize)> {
+        let status = status.map(ReviewStatus::code);
         const FILTER: &str = "FROM sessions s JOIN session_status st ON st.session_id = s.id \
              WHERE s.deleted = 0 AND (?1 IS NULL OR s.mission_id = ?1) AND (?2 IS NULL OR st.status = ?2)";
         let total: i64 = self
@@ -82,10 +84,22 @@ impl Store {
             .doing("listing sessions by status")?;
         let rows = statement
             .query_map(rusqlite::params![mission_id, status, limit as i64, offset as i64], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+                Ok((r.get(0)?, review_status(r, 1)?))
             })
             .doing("listing sessions by status")?;
         let page = rows.collect::<Result<Vec<_>, _>>().doing("listing sessions by status")?;
         Ok((page, total as usize))
     }
+}
+
+/// A status this Binôme cannot read is a damaged store, not a draft.
+fn review_status(r: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<ReviewStatus> {
+    let text: String = r.get(column)?;
+    ReviewStatus::from_code(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            format!("unknown session status {text:?}").into(),
+        )
+    })
 }

@@ -2,6 +2,7 @@
 
 use super::Answer;
 use crate::state::AppState;
+use binome_core::domain::codes::{ReviewDecision, ReviewStatus};
 use binome_core::views::{ReviewPage, SessionReview};
 use tauri::State;
 
@@ -9,11 +10,11 @@ use tauri::State;
 pub async fn review_queue(
     state: State<'_, AppState>,
     mission_id: Option<String>,
-    status: Option<String>,
+    status: Option<ReviewStatus>,
     offset: u32,
     limit: u32,
 ) -> Answer<ReviewPage> {
-    state.with(|b| b.review_queue(mission_id.as_deref(), status.as_deref(), offset, limit))
+    state.with(|b| b.review_queue(mission_id.as_deref(), status, offset, limit))
 }
 
 #[tauri::command]
@@ -25,10 +26,10 @@ pub async fn session_review(state: State<'_, AppState>, session_id: String) -> A
 pub async fn review_session(
     state: State<'_, AppState>,
     session_id: String,
-    decision: String,
+    decision: ReviewDecision,
     comment: String,
 ) -> Answer<SessionReview> {
-    state.with(|b| b.review_session(&session_id, &decision, &comment))
+    state.with(|b| b.review_session(&session_id, decision, &comment))
 }
 
 #[tauri::command]

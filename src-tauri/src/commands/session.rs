@@ -2,6 +2,7 @@
 
 use super::Answer;
 use crate::state::AppState;
+use binome_core::domain::codes::{AttendanceStatus, Phase};
 use binome_core::views::{RecordView, RosterView, ScoreGrid};
 use tauri::State;
 
@@ -16,9 +17,9 @@ pub async fn mark_attendance(
     state: State<'_, AppState>,
     session_id: String,
     person_id: String,
-    status: String,
+    status: AttendanceStatus,
 ) -> Answer<RecordView> {
-    state.with(|b| b.mark_attendance(&session_id, &person_id, &status))
+    state.with(|b| b.mark_attendance(&session_id, &person_id, status))
 }
 
 #[tauri::command]
@@ -36,12 +37,12 @@ pub async fn enter_score(
     state: State<'_, AppState>,
     session_id: String,
     person_id: String,
-    phase: String,
+    phase: Phase,
     score: String,
     max_score: String,
 ) -> Answer<ScoreGrid> {
     state.with(|b| {
-        b.enter_score(&session_id, &person_id, &phase, &score, &max_score)?;
+        b.enter_score(&session_id, &person_id, phase, &score, &max_score)?;
         b.score_grid(&session_id)
     })
 }

@@ -1,6 +1,10 @@
 // The commands of src-tauri, typed with the generated bindings.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AttendanceStatus,
+  Phase,
+  ReviewDecision,
+  ReviewStatus,
   DeviceRole,
   Lang,
   ImportRequest,
@@ -77,17 +81,17 @@ export const api = {
     invoke<RecordView>('erase_person', { personId, reference }),
 
   roster: (sessionId: string) => invoke<RosterView>('roster', { sessionId }),
-  mark: (sessionId: string, personId: string, status: string) =>
+  mark: (sessionId: string, personId: string, status: AttendanceStatus) =>
     typed(() => invoke<RecordView>('mark_attendance', { sessionId, personId, status })),
   markAllPresent: (sessionId: string) => typed(() => invoke<RosterView>('mark_all_present', { sessionId })),
   scores: (sessionId: string) => invoke<ScoreGrid>('score_grid', { sessionId }),
-  enterScore: (sessionId: string, personId: string, phase: string, score: string, maxScore: string) =>
+  enterScore: (sessionId: string, personId: string, phase: Phase, score: string, maxScore: string) =>
     typed(() => invoke<ScoreGrid>('enter_score', { sessionId, personId, phase, score, maxScore })),
 
-  reviewQueue: (missionId: string | null, status: string | null, offset: number, limit: number) =>
+  reviewQueue: (missionId: string | null, status: ReviewStatus | null, offset: number, limit: number) =>
     invoke<ReviewPage>('review_queue', { missionId, status, offset, limit }),
   sessionReview: (sessionId: string) => invoke<SessionReview>('session_review', { sessionId }),
-  reviewSession: (sessionId: string, decision: 'validated' | 'returned', comment: string) =>
+  reviewSession: (sessionId: string, decision: ReviewDecision, comment: string) =>
     invoke<SessionReview>('review_session', { sessionId, decision, comment }),
   submitSession: (sessionId: string) => invoke<SessionReview>('submit_session', { sessionId }),
 

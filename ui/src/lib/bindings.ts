@@ -73,6 +73,14 @@ export type DeviceTrust = "self" | "trusted" | "pending" | "relayed" | "revoked"
 
 export type Lang = "fr" | "en";
 
+export type AttendanceStatus = "present" | "absent" | "late" | "left_early" | "excused";
+
+export type Phase = "pre" | "post";
+
+export type ReviewDecision = "validated" | "returned";
+
+export type ReviewStatus = "draft" | "submitted" | "validated" | "returned";
+
 export type DeviceView = { id: string, name: string, author: string, role: DeviceRole, fingerprint: string, };
 
 export type SentBundleView = { bundle_id: string, 
@@ -110,9 +118,9 @@ export type RosterRow = { person_id: string, name: string,
  */
 cadre: string | null, organisation: string | null, 
 /**
- * present, late, left_early, absent, excused; none if not yet marked.
+ * None if not yet marked.
  */
-status: string | null, note: string | null, };
+status: AttendanceStatus | null, note: string | null, };
 
 export type RosterView = { session: RecordView, mission: RecordView, rows: Array<RosterRow>, };
 
@@ -382,9 +390,9 @@ current: boolean, };
 
 export type ReviewQueueRow = { session: RecordView, 
 /**
- * draft, submitted, validated or returned: what the session shows.
+ * What the session shows.
  */
-status: string, 
+status: ReviewStatus, 
 /**
  * Participants marked present, late or leaving early.
  */
@@ -392,7 +400,11 @@ attended: number, marked: number, scored: number, last_review: ReviewView | null
 
 export type ReviewPage = { rows: Array<ReviewQueueRow>, total: number, };
 
-export type SessionReview = { status: string, 
+export type SessionReview = { 
+/**
+ * None for a session whose status is not known yet.
+ */
+status: ReviewStatus | null, 
 /**
  * Newest first.
  */
@@ -483,3 +495,9 @@ device_name: string, author: string,
  * The coordinators who can open it.
  */
 coordinators: Array<string>, };
+
+/** Present, late or left early: what counts as attended. */
+export const COUNTED_ATTENDANCE: readonly AttendanceStatus[] = ['present', 'late', 'left_early'];
+
+/** Every status a session shows, to read one from an address. */
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['draft', 'submitted', 'validated', 'returned'];

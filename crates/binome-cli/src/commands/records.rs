@@ -57,7 +57,7 @@ pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> 
                 }
                 if kind == Kind::Session {
                     if let Some(status) = binome.session_status(&row.id)? {
-                        t.add_row(vec![m.text("field-decision", &[]), m.value(&status)]);
+                        t.add_row(vec![m.text("field-decision", &[]), m.value(status.code())]);
                     }
                 }
                 say(&t);

@@ -6,7 +6,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::{Lang, Messages};
 use crate::views::RecordView;
 use binome_domain::Kind;
-use binome_domain::codes::AttendanceStatus;
+use binome_domain::codes::{AttendanceStatus, ReviewStatus};
 use binome_domain::indicators::{Breakdown, Scope};
 use binome_store::ListQuery;
 use serde_json::Value;
@@ -293,7 +293,7 @@ impl Binome {
                     Cell::text(m.value(text(&r.session, "modality"))),
                     Cell::number(text(&r.session, "duration")),
                     Cell::number(format!("{}/{}", r.present, r.expected)),
-                    Cell::text(r.status.as_deref().map(|s| m.value(s)).unwrap_or_default()),
+                    Cell::text(r.status.map(|s| m.value(s.code())).unwrap_or_default()),
                 ]
             })
             .collect();
@@ -381,7 +381,7 @@ impl Binome {
         let mut rows = Vec::new();
         for session in sessions {
             let roster = self.roster(&session.id)?;
-            let present = roster.rows.iter().filter(|r| r.status.as_deref().is_some_and(counted)).count();
+            let present = roster.rows.iter().filter(|r| r.status.is_some_and(AttendanceStatus::is_counted)).count();
             rows.push(SessionRow {
                 status: self.session_status(&session.id)?,
                 session: roster.session,
@@ -397,5 +397,5 @@ struct SessionRow {
     session: RecordView,
     present: usize,
     expected: usize,
-    status: Option<String>,
+    status: Option<ReviewStatus>,
 }

@@ -22,3 +22,11 @@ impl Binome {
         })
     }
 }
+
+impl Binome {
+    /// Keeps one version of a conflict (by its index in [`ConflictView`]).
+    pub fn settle_conflict(&mut self, kind: Kind, id: &str, keep: u32) -> Result<crate::views::RecordView> {
+        let row = self.resolve_conflict(kind, id, keep as usize)?;
+        Ok(self.record_view(&row))
+    }
+}

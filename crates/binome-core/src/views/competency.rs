@@ -7,7 +7,7 @@ use super::RecordView;
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_domain::framework::{Competency, Framework, assessment_level};
-use binome_domain::{Input, Kind, Problem, ProblemCode, Problems};
+use binome_domain::{Kind, Problem, ProblemCode, Problems};
 use binome_store::{ListQuery, StoredRow};
 use serde::Serialize;
 use serde_json::Value;
@@ -77,11 +77,11 @@ pub struct ProgressionRow {
 }
 
 /// A text field of a stored row.
-fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
+pub(crate) fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
     crate::records::text(&row.data, field)
 }
 
-fn ratings_of(row: &StoredRow) -> BTreeMap<String, String> {
+pub(crate) fn ratings_of(row: &StoredRow) -> BTreeMap<String, String> {
     row.data
         .get("ratings")
         .and_then(Value::as_object)
@@ -94,7 +94,7 @@ fn french_date(iso: &str) -> String {
 }
 
 /// The level reached with these ratings: (code, label, passed).
-fn level_of(
+pub(crate) fn level_of(
     framework: &Framework,
     competency: &Competency,
     ratings: &BTreeMap<String, String>,
@@ -115,7 +115,7 @@ impl Binome {
     }
 
     /// The assessments of a person in one framework and context, by competency.
-    fn grid_assessments(
+    pub(crate) fn grid_assessments(
         &self,
         person_id: &str,
         framework_id: &str,
@@ -144,7 +144,7 @@ impl Binome {
     }
 
     /// The ISO date of the context: the session's, or the visit's.
-    fn context_date(&self, context: &GridContext) -> Result<String> {
+    pub(crate) fn context_date(&self, context: &GridContext) -> Result<String> {
         match context {
             GridContext::Session(session) => {
                 let session = self.get(Kind::Session, session)?;
@@ -196,72 +196,6 @@ impl Binome {
             date: french_date(&date),
             framework,
             competencies,
-        })
-    }
-
-    /// Rates one criterion and saves it at once: the competency's assessment
-    /// in this context is created on the first rating, then edited.
-    pub fn rate_criterion(
-        &mut self,
-        person_id: &str,
-        framework_id: &str,
-        context: &GridContext,
-        competency_id: &str,
-        criterion_id: &str,
-        level: &str,
-    ) -> Result<CompetencyRating> {
-        let person = self.get(Kind::Person, person_id)?;
-        let framework = self.framework(framework_id)?;
-        let date = self.context_date(context)?;
-        let existing = self.grid_assessments(&person.id, &framework.id, context, &date)?.remove(competency_id);
-        let mut ratings = existing.as_ref().map(ratings_of).unwrap_or_default();
-        ratings.insert(criterion_id.to_owned(), level.to_owned());
-        let ratings_json = serde_json::to_string(&ratings).unwrap_or_default();
-        let saved = match existing {
-            Some(row) => {
-                let input: Input = [("ratings".to_owned(), ratings_json)].into_iter().collect();
-                self.edit(Kind::Assessment, &row.id, &input)?
-            }
-            None => {
-                let mut input: Input = [
-                    ("person_id", person.id.clone()),
-                    ("framework_id", framework.id.clone()),
-                    ("competency_id", competency_id.to_owned()),
-                    ("date", date.clone()),
-                    ("ratings", ratings_json),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-                match context {
-                    GridContext::Session(session_id) => {
-                        let session = self.get(Kind::Session, session_id)?;
-                        input.insert("context".into(), "training".into());
-                        input.insert("session_id".into(), session.id.clone());
-                        input.insert("mission_id".into(), text(&session, "mission_id").unwrap_or_default().to_owned());
-                    }
-                    GridContext::FollowUp(_) => {
-                        input.insert("context".into(), "follow_up".into());
-                    }
-                }
-                self.add(Kind::Assessment, &input)?
-            }
-        };
-        let competency = framework.competency(competency_id).cloned().unwrap_or_else(|| Competency {
-            id: competency_id.to_owned(),
-            code: String::new(),
-            name: String::new(),
-            criteria: Vec::new(),
-        });
-        let ratings = ratings_of(&saved);
-        let (level, level_label, passed) = level_of(&framework, &competency, &ratings);
-        Ok(CompetencyRating {
-            competency_id: competency.id,
-            assessment_id: Some(saved.id),
-            ratings,
-            level,
-            level_label,
-            passed,
         })
     }
 
@@ -325,6 +259,25 @@ impl Binome {
         }
         Ok(rows)
     }
+}
+
+/// A stored framework read whole: one reader for every screen, export and
+/// figure, and a scale or domains that do not read are an error, never a
+/// framework quietly left out.
+pub(crate) fn framework_from_row(row: &StoredRow) -> Result<Framework> {
+    let part = |name: &str| row.data.get(name).cloned().unwrap_or(Value::Null);
+    let broken = |_| {
+        let mut problems = Problems::default();
+        problems.push(Problem::new("domains", ProblemCode::UnknownValue, row.id.as_str()));
+        CoreError::Invalid { kind: Kind::Framework, problems }
+    };
+    Ok(Framework {
+        id: row.id.clone(),
+        code: text(row, "code").unwrap_or_default().to_owned(),
+        name: text(row, "name").unwrap_or_default().to_owned(),
+        scale: serde_json::from_value(part("scale")).map_err(broken)?,
+        domains: serde_json::from_value(part("domains")).map_err(broken)?,
+    })
 }
 
 #[cfg(test)]
@@ -422,23 +375,4 @@ mod tests {
         assert_eq!(row.steps.last().unwrap().level.as_deref(), Some("proficient"));
         assert_eq!(row.progressed, Some(true));
     }
-}
-
-/// A stored framework read whole: one reader for every screen, export and
-/// figure, and a scale or domains that do not read are an error, never a
-/// framework quietly left out.
-pub(crate) fn framework_from_row(row: &StoredRow) -> Result<Framework> {
-    let part = |name: &str| row.data.get(name).cloned().unwrap_or(Value::Null);
-    let broken = |_| {
-        let mut problems = Problems::default();
-        problems.push(Problem::new("domains", ProblemCode::UnknownValue, row.id.as_str()));
-        CoreError::Invalid { kind: Kind::Framework, problems }
-    };
-    Ok(Framework {
-        id: row.id.clone(),
-        code: text(row, "code").unwrap_or_default().to_owned(),
-        name: text(row, "name").unwrap_or_default().to_owned(),
-        scale: serde_json::from_value(part("scale")).map_err(broken)?,
-        domains: serde_json::from_value(part("domains")).map_err(broken)?,
-    })
 }

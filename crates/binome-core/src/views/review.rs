@@ -5,8 +5,9 @@
 use super::RecordView;
 use crate::app::Binome;
 use crate::error::Result;
+use binome_domain::Kind;
+use binome_domain::codes::{AttendanceStatus, ReviewStatus};
 use binome_domain::version::Hlc;
-use binome_domain::{Input, Kind};
 use binome_store::{ListQuery, StoredRow};
 use serde::Serialize;
 
@@ -34,8 +35,8 @@ pub struct ReviewView {
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct ReviewQueueRow {
     pub session: RecordView,
-    /// draft, submitted, validated or returned: what the session shows.
-    pub status: String,
+    /// What the session shows.
+    pub status: ReviewStatus,
     /// Participants marked present, late or leaving early.
     pub attended: u32,
     pub marked: u32,
@@ -55,7 +56,8 @@ pub struct ReviewPage {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct SessionReview {
-    pub status: String,
+    /// None for a session whose status is not known yet.
+    pub status: Option<ReviewStatus>,
     /// Newest first.
     pub reviews: Vec<ReviewView>,
     /// Whether this laptop's role may decide (a referent's or coordinator's).
@@ -107,7 +109,7 @@ impl Binome {
     pub fn review_queue(
         &self,
         mission_id: Option<&str>,
-        status: Option<&str>,
+        status: Option<ReviewStatus>,
         offset: u32,
         limit: u32,
     ) -> Result<ReviewPage> {
@@ -115,7 +117,6 @@ impl Binome {
             Some(mission) => Some(self.resolve(Kind::Mission, mission)?),
             None => None,
         };
-        let status = status.filter(|s| !s.is_empty());
         let (page, total) =
             self.store.sessions_by_status(mission.as_deref(), status, offset as usize, limit.max(1) as usize)?;
         let mut rows = Vec::new();
@@ -123,8 +124,12 @@ impl Binome {
             let Some(session) = self.store.get(Kind::Session, &session_id)? else { continue };
             let on_session = ListQuery { equals: vec![("session_id", session.id.clone())], ..ListQuery::default() };
             let marks = self.store.list(Kind::Attendance, &on_session)?;
-            let attended =
-                marks.iter().filter(|m| matches!(text(m, "status"), Some("present" | "late" | "left_early"))).count();
+            let attended = marks
+                .iter()
+                .filter(|m| {
+                    text(m, "status").and_then(AttendanceStatus::from_code).is_some_and(AttendanceStatus::is_counted)
+                })
+                .count();
             let scored = self.store.list(Kind::TestScore, &on_session)?.len();
             rows.push(ReviewQueueRow {
                 last_review: self.reviews_of(&session)?.into_iter().next(),
@@ -141,36 +146,11 @@ impl Binome {
     pub fn session_review(&self, session_id: &str) -> Result<SessionReview> {
         let session = self.get(Kind::Session, session_id)?;
         Ok(SessionReview {
-            status: self.session_status(&session.id)?.unwrap_or_default(),
+            status: self.session_status(&session.id)?,
             reviews: self.reviews_of(&session)?,
             may_review: self.may_write(Kind::Review),
             may_submit: self.may_write(Kind::Session),
         })
-    }
-
-    /// A referent's decision. Returning a session needs a comment: the
-    /// expert has to know what to fix.
-    pub fn review_session(&mut self, session_id: &str, decision: &str, comment: &str) -> Result<SessionReview> {
-        let session = self.get(Kind::Session, session_id)?;
-        let comment = comment.trim();
-        let mut input: Input =
-            [("session_id".to_owned(), session.id.clone()), ("decision".to_owned(), decision.to_owned())]
-                .into_iter()
-                .collect();
-        if !comment.is_empty() {
-            input.insert("comment".to_owned(), comment.to_owned());
-        }
-        self.add(Kind::Review, &input)?;
-        self.session_review(&session.id)
-    }
-
-    /// The expert hands a session over for review, or hands it back once
-    /// fixed: a new version of the session, later than any review.
-    pub fn submit_session(&mut self, session_id: &str) -> Result<SessionReview> {
-        let session = self.get(Kind::Session, session_id)?;
-        let input: Input = [("status".to_owned(), "submitted".to_owned())].into_iter().collect();
-        self.edit(Kind::Session, &session.id, &input)?;
-        self.session_review(&session.id)
     }
 }
 
@@ -179,6 +159,7 @@ mod tests {
     use crate::app::Binome;
     use binome_domain::Input;
     use binome_domain::Kind;
+    use binome_domain::codes::{ReviewDecision, ReviewStatus};
     use binome_store::DeviceRole;
 
     fn input(pairs: &[(&str, &str)]) -> Input {
@@ -227,41 +208,44 @@ mod tests {
     #[test]
     fn a_submitted_session_waits_in_the_queue_until_decided() {
         let (mut b, session) = coordinator_with_session();
-        assert!(b.review_queue(None, Some("submitted"), 0, 50).unwrap().rows.is_empty(), "a draft is not for review");
-        assert!(b.review_session(&session, "validated", "").is_err(), "a draft cannot be validated");
+        assert!(
+            b.review_queue(None, Some(ReviewStatus::Submitted), 0, 50).unwrap().rows.is_empty(),
+            "a draft is not for review"
+        );
+        assert!(b.review_session(&session, ReviewDecision::Validated, "").is_err(), "a draft cannot be validated");
 
         b.submit_session(&session).unwrap();
-        let queue = b.review_queue(None, Some("submitted"), 0, 50).unwrap().rows;
+        let queue = b.review_queue(None, Some(ReviewStatus::Submitted), 0, 50).unwrap().rows;
         assert_eq!(queue.len(), 1);
         assert_eq!(queue[0].session.id, session);
 
-        let review = b.review_session(&session, "validated", "Bien").unwrap();
-        assert_eq!(review.status, "validated");
+        let review = b.review_session(&session, ReviewDecision::Validated, "Bien").unwrap();
+        assert_eq!(review.status, Some(ReviewStatus::Validated));
         assert_eq!(review.reviews[0].comment.as_deref(), Some("Bien"));
         assert!(review.reviews[0].current);
-        assert!(b.review_queue(None, Some("submitted"), 0, 50).unwrap().rows.is_empty());
-        assert_eq!(b.review_queue(None, Some("validated"), 0, 50).unwrap().total, 1);
+        assert!(b.review_queue(None, Some(ReviewStatus::Submitted), 0, 50).unwrap().rows.is_empty());
+        assert_eq!(b.review_queue(None, Some(ReviewStatus::Validated), 0, 50).unwrap().total, 1);
     }
 
     #[test]
     fn returning_needs_a_comment_and_resubmitting_clears_the_return() {
         let (mut b, session) = coordinator_with_session();
         b.submit_session(&session).unwrap();
-        let refused = b.review_session(&session, "returned", "  ").unwrap_err();
+        let refused = b.review_session(&session, ReviewDecision::Returned, "  ").unwrap_err();
         assert!(matches!(refused, crate::CoreError::Invalid { ref problems, .. } if problems.0[0].field == "comment"));
         assert_eq!(b.session_review(&session).unwrap().reviews.len(), 0, "nothing written");
 
-        b.review_session(&session, "returned", "Feuille d'émargement manquante").unwrap();
-        let returned = b.review_queue(None, Some("returned"), 0, 50).unwrap().rows;
+        b.review_session(&session, ReviewDecision::Returned, "Feuille d'émargement manquante").unwrap();
+        let returned = b.review_queue(None, Some(ReviewStatus::Returned), 0, 50).unwrap().rows;
         assert_eq!(
             returned[0].last_review.as_ref().unwrap().comment.as_deref(),
             Some("Feuille d'émargement manquante")
         );
 
         let again = b.submit_session(&session).unwrap();
-        assert_eq!(again.status, "submitted");
+        assert_eq!(again.status, Some(ReviewStatus::Submitted));
         assert!(!again.reviews[0].current, "the return came before the fix");
-        assert!(b.review_queue(None, Some("returned"), 0, 50).unwrap().rows.is_empty());
+        assert!(b.review_queue(None, Some(ReviewStatus::Returned), 0, 50).unwrap().rows.is_empty());
     }
 }
 
@@ -269,6 +253,7 @@ mod tests {
 mod paging {
     use crate::app::Binome;
     use crate::demo::DemoScale;
+    use binome_domain::codes::ReviewStatus;
     use binome_store::DeviceRole;
 
     #[test]
@@ -287,7 +272,7 @@ mod paging {
         let mut sorted = dates.clone();
         sorted.sort_by_key(|d| binome_domain::input::parse_date(d));
         assert_eq!(dates, sorted, "by date");
-        for status in ["draft", "submitted", "validated", "returned"] {
+        for status in ReviewStatus::ALL.iter().copied() {
             let page = b.review_queue(None, Some(status), 0, 1000).unwrap();
             assert!(page.rows.iter().all(|r| r.status == status));
             assert_eq!(page.total as usize, all.rows.iter().filter(|r| r.status == status).count());

@@ -2,8 +2,9 @@
 
 use super::{RecordView, fold};
 use crate::app::Binome;
-use crate::error::{CoreError, Result};
-use binome_domain::{Input, Kind, Row};
+use crate::error::Result;
+use binome_domain::codes::AttendanceStatus;
+use binome_domain::{Kind, Row};
 use binome_store::{ListQuery, StoredRow};
 use serde::Serialize;
 use serde_json::Value;
@@ -22,8 +23,8 @@ pub struct RosterRow {
     /// every programme knows.
     pub cadre: Option<String>,
     pub organisation: Option<String>,
-    /// present, late, left_early, absent, excused; none if not yet marked.
-    pub status: Option<String>,
+    /// None if not yet marked.
+    pub status: Option<AttendanceStatus>,
     pub note: Option<String>,
 }
 
@@ -103,47 +104,13 @@ impl Binome {
                         .or_else(|| field(&person.data, "cadre")),
                     organisation: field(&person.data, "organisation_id")
                         .map(|id| self.label_of(Kind::Organisation, &id)),
-                    status: mark.and_then(|m| field(m, "status")),
+                    status: mark.and_then(|m| m.get("status")?.as_str()).and_then(AttendanceStatus::from_code),
                     note: mark.and_then(|m| field(m, "note")),
                     person_id: person.id,
                 }
             })
             .collect();
         Ok(RosterView { session: self.record_view(&session), mission: self.record_view(&mission), rows })
-    }
-
-    /// Marks one participant; saved at once, in its own transaction.
-    pub fn mark_attendance(&mut self, session_id: &str, person_id: &str, status: &str) -> Result<RecordView> {
-        let input: Input = [
-            ("session_id".to_owned(), session_id.to_owned()),
-            ("person_id".to_owned(), person_id.to_owned()),
-            ("status".to_owned(), status.to_owned()),
-        ]
-        .into_iter()
-        .collect();
-        let row = self.add(Kind::Attendance, &input)?;
-        Ok(self.record_view(&row))
-    }
-
-    /// Marks every participant not yet marked as present, in one transaction.
-    pub fn mark_all_present(&mut self, session_id: &str) -> Result<RosterView> {
-        let roster = self.roster(session_id)?;
-        let mut prepared = Vec::new();
-        for row in roster.rows.iter().filter(|r| r.status.is_none()) {
-            let input: Input = [
-                ("session_id".to_owned(), roster.session.id.clone()),
-                ("person_id".to_owned(), row.person_id.clone()),
-                ("status".to_owned(), "present".to_owned()),
-            ]
-            .into_iter()
-            .collect();
-            prepared.push(
-                self.prepare(Kind::Attendance, &input, None)?
-                    .map_err(|problems| CoreError::Invalid { kind: Kind::Attendance, problems })?,
-            );
-        }
-        self.save(&prepared)?;
-        self.roster(&roster.session.id)
     }
 
     pub fn score_grid(&self, session: &str) -> Result<ScoreGrid> {
@@ -183,29 +150,6 @@ impl Binome {
         let gains: Vec<f64> = rows.iter().filter_map(|r| r.gain).collect();
         let average_gain = (!gains.is_empty()).then(|| hundredths(gains.iter().sum::<f64>() / gains.len() as f64));
         Ok(ScoreGrid { session: self.record_view(&session), rows, average_gain, default_max })
-    }
-
-    /// Records one score (typed as text: "14", "14,5") out of `max`.
-    pub fn enter_score(
-        &mut self,
-        session_id: &str,
-        person_id: &str,
-        phase: &str,
-        score: &str,
-        max: &str,
-    ) -> Result<()> {
-        let input: Input = [
-            ("session_id", session_id),
-            ("person_id", person_id),
-            ("phase", phase),
-            ("score", score),
-            ("max_score", max),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-        self.add(Kind::TestScore, &input)?;
-        Ok(())
     }
 }
 

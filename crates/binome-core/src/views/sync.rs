@@ -243,12 +243,6 @@ impl Binome {
         }
         Ok(out)
     }
-
-    /// Keeps one version of a conflict (by its index in [`ConflictView`]).
-    pub fn settle_conflict(&mut self, kind: Kind, id: &str, keep: u32) -> Result<RecordView> {
-        let row = self.resolve_conflict(kind, id, keep as usize)?;
-        Ok(self.record_view(&row))
-    }
 }
 
 /// A sync with a laptop nearby, as the sync screen reports it.

@@ -7,6 +7,7 @@ use super::GroupTallies;
 use super::people::{FactKey, InScope};
 use crate::error::Doing;
 use crate::open::Store;
+use binome_domain::codes::AttendanceStatus;
 use binome_domain::indicators::{Breakdown, PersonAttendance, Tallies};
 use std::collections::HashMap;
 
@@ -35,7 +36,7 @@ impl Store {
                 let status = r.get_ref(1).and_then(|v| Ok(v.as_str()?)).doing("reading attendance")?;
                 let person_id = in_scope.canonical.get(&person_id).cloned().unwrap_or(person_id);
                 let seen = in_session.entry(person_id).or_default();
-                seen.0 |= matches!(status, "present" | "late" | "left_early");
+                seen.0 |= AttendanceStatus::from_code(status).is_some_and(AttendanceStatus::is_counted);
                 seen.1 |= status == "excused";
             }
             for (person_id, (counted, excused)) in in_session.drain() {

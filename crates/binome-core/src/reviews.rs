@@ -1,0 +1,42 @@
+//! The review round trip's writes: a referent's decision on a session, and
+//! the expert handing a session over (again) for review. The rule that a
+//! returned session needs a comment is the domain's (every path honours
+//! it), not this module's.
+
+use crate::app::Binome;
+use crate::error::Result;
+use crate::views::SessionReview;
+use binome_domain::codes::{ReviewDecision, SessionStatus};
+use binome_domain::{Input, Kind};
+
+impl Binome {
+    /// A referent's decision. Returning a session needs a comment: the
+    /// expert has to know what to fix.
+    pub fn review_session(
+        &mut self,
+        session_id: &str,
+        decision: ReviewDecision,
+        comment: &str,
+    ) -> Result<SessionReview> {
+        let session = self.get(Kind::Session, session_id)?;
+        let comment = comment.trim();
+        let mut input: Input =
+            [("session_id".to_owned(), session.id.clone()), ("decision".to_owned(), decision.code().to_owned())]
+                .into_iter()
+                .collect();
+        if !comment.is_empty() {
+            input.insert("comment".to_owned(), comment.to_owned());
+        }
+        self.add(Kind::Review, &input)?;
+        self.session_review(&session.id)
+    }
+
+    /// The expert hands a session over for review, or hands it back once
+    /// fixed: a new version of the session, later than any review.
+    pub fn submit_session(&mut self, session_id: &str) -> Result<SessionReview> {
+        let session = self.get(Kind::Session, session_id)?;
+        let input: Input = [("status".to_owned(), SessionStatus::Submitted.code().to_owned())].into_iter().collect();
+        self.edit(Kind::Session, &session.id, &input)?;
+        self.session_review(&session.id)
+    }
+}
