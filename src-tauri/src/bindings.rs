@@ -12,7 +12,7 @@ use binome_core::domain::codes::{AttendanceStatus, Phase, ReviewDecision, Review
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
-use binome_core::exports::{CsvRequest, CsvTable};
+use binome_core::exports::{COUNT_INDICATORS, CsvRequest, CsvTable, INDICATOR_COLUMNS};
 use binome_core::i18n::Lang;
 use binome_core::import::{
     ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, NewFacility,
@@ -51,6 +51,23 @@ fn counted_attendance() -> String {
          export const REVIEW_STATUSES: readonly ReviewStatus[] = [{}];\n\n",
         codes.join(", "),
         review.join(", ")
+    )
+}
+
+/// The breakdowns and indicators in the order every front end lists them,
+/// and which indicators are counts: one list each, in Rust.
+fn indicator_lists() -> String {
+    let quoted = |codes: &mut dyn Iterator<Item = &str>| codes.map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ");
+    format!(
+        "/** In the order of `Breakdown::ALL`. */\n\
+         export const BREAKDOWNS: readonly Breakdown[] = [{}];\n\n\
+         /** In the order of `binome indicators` (INDICATOR_COLUMNS). */\n\
+         export const INDICATORS: readonly (keyof Indicators)[] = [{}];\n\n\
+         /** The indicators that count things: whole numbers. */\n\
+         export const COUNT_INDICATORS: readonly (keyof Indicators)[] = [{}];\n\n",
+        quoted(&mut Breakdown::ALL.iter().map(|b| b.code())),
+        quoted(&mut INDICATOR_COLUMNS.iter().copied()),
+        quoted(&mut COUNT_INDICATORS.iter().copied()),
     )
 }
 
@@ -148,6 +165,7 @@ pub fn typescript() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&counted_attendance());
+    out.push_str(&indicator_lists());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

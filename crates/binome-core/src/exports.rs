@@ -131,6 +131,11 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "expert_days",
 ];
 
+/// The indicators that count things, written as whole numbers by every
+/// front end (the app's list is generated from this one).
+pub const COUNT_INDICATORS: &[&str] =
+    &["sessions", "persons_trained", "scored_pairs", "competency_pairs", "missions", "expert_days"];
+
 /// The columns that count sessions, hours taught and missions: shown for
 /// every group. All the others describe the group's people, and are
 /// hidden with it.

@@ -255,9 +255,8 @@ fn a_bundle_import_reports_its_progress_up_to_the_whole() {
     let file = dir.path().join("self.binome");
     a.export_bundle(&file, &[], true).unwrap();
     // Its own bundle, rehearsed: every version goes through the merge.
-    let bytes = std::fs::read(&file).unwrap();
     let mut seen = Vec::new();
-    a.import_bundle_bytes_with_progress(&bytes, true, &mut |done, total| seen.push((done, total))).unwrap();
+    a.import_bundle_with_progress(&file, true, &mut |done, total| seen.push((done, total))).unwrap();
     let total = seen[0].1;
     assert!(total > 500, "a mission's versions: {total}");
     assert_eq!(seen.first(), Some(&(0, total)));

@@ -501,3 +501,12 @@ export const COUNTED_ATTENDANCE: readonly AttendanceStatus[] = ['present', 'late
 
 /** Every status a session shows, to read one from an address. */
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['draft', 'submitted', 'validated', 'returned'];
+
+/** In the order of `Breakdown::ALL`. */
+export const BREAKDOWNS: readonly Breakdown[] = ['sex', 'cadre', 'category', 'facility', 'level', 'programme', 'month'];
+
+/** In the order of `binome indicators` (INDICATOR_COLUMNS). */
+export const INDICATORS: readonly (keyof Indicators)[] = ['sessions', 'persons_trained', 'training_hours', 'person_hours', 'person_days', 'attendance_rate', 'scored_pairs', 'pre_mean_percent', 'post_mean_percent', 'gain_points', 'pass_rate', 'competency_pairs', 'competencies_acquired_rate', 'progression_rate', 'sessions_validated_rate', 'missions', 'expert_days'];
+
+/** The indicators that count things: whole numbers. */
+export const COUNT_INDICATORS: readonly (keyof Indicators)[] = ['sessions', 'persons_trained', 'scored_pairs', 'competency_pairs', 'missions', 'expert_days'];

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
+import { BREAKDOWNS } from './bindings';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const catalogue = (lang: string) => readFileSync(join(root, '../../assets/i18n', lang, 'binome.ftl'), 'utf8');
@@ -32,8 +33,8 @@ const expansions: Record<string, string[]> = {
   'ui-import-step-${s}': ['columns', 'values', 'preview'].map((k) => `ui-import-step-${k}`),
   'ui-role-${code}': ['expert', 'referent', 'coordinator'].map((k) => `ui-role-${k}`),
   'ui-exports-table-${name}': ['indicators', 'sessions', 'attendance', 'scores', 'assessments'].map((k) => `ui-exports-table-${k}`),
-  'ui-exports-by-${code}': ['sex', 'cadre', 'category', 'facility', 'level', 'programme', 'month'].map((k) => `ui-exports-by-${k}`),
-  'ui-exports-by-${b}': ['sex', 'cadre', 'category', 'facility', 'level', 'programme', 'month'].map((k) => `ui-exports-by-${k}`),
+  'ui-exports-by-${code}': BREAKDOWNS.map((k) => `ui-exports-by-${k}`),
+  'ui-exports-by-${b}': BREAKDOWNS.map((k) => `ui-exports-by-${k}`),
   'ui-status-key-${status}': ['present', 'late', 'left_early', 'absent', 'excused'].map((k) => `ui-status-key-${k}`),
   'ui-trust-${device.trust}': ['self', 'trusted', 'pending', 'revoked', 'rejected'].map((k) => `ui-trust-${k}`)
 };

@@ -46,16 +46,15 @@ pub fn export(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
 }
 
 /// `binome export dhis2-json|adx --mapping M --period P`.
-pub fn dhis2(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+pub fn dhis2(binome: &Binome, matches: &ArgMatches, format: Dhis2Format, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let m = ctx.messages;
-    let (format, sub) = matches.subcommand().expect("a format is required");
+    let (_, sub) = matches.subcommand().expect("a format is required");
     let mapping_path = Path::new(sub.get_one::<String>("mapping").expect("required"));
     let export = binome.dhis2_export_from_file(
         mapping_path,
         sub.get_one::<String>("period").expect("required"),
         sub.get_one::<String>("programme").map(String::as_str),
     )?;
-    let format = if format == "adx" { Dhis2Format::Adx } else { Dhis2Format::Json };
     let body = format.render(&export, &binome_core::utc_now_iso());
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
     binome_core::private::write_private(out, body.as_bytes()).map_err(|e| CoreError::io(out, e))?;

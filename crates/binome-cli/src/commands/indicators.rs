@@ -5,14 +5,11 @@ use crate::output::say;
 use crate::output::{number, percent, table};
 use binome_core::Binome;
 use binome_core::domain::indicators::{Breakdown, Indicators};
-use binome_core::exports::{Cell, INDICATOR_COLUMNS, group_label, indicator_cell};
+use binome_core::exports::{COUNT_INDICATORS, Cell, INDICATOR_COLUMNS, group_label, indicator_cell};
 use binome_core::i18n::{Lang, Messages};
 use binome_core::indicators::IndicatorReport;
 use clap::ArgMatches;
 use std::process::ExitCode;
-
-/// Indicators that count things: written as whole numbers.
-const COUNTS: &[&str] = &["sessions", "persons_trained", "scored_pairs", "competency_pairs", "missions", "expert_days"];
 
 pub fn indicators(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let scope = super::scope::scope_from(binome, matches)?;
@@ -37,7 +34,7 @@ fn group_name(report: &IndicatorReport, key: &str, label: &str, m: &Messages) ->
 
 fn cell(ind: &Indicators, column: &str, lang: Lang, raw: bool) -> String {
     let text = match indicator_cell(ind, column) {
-        Cell::Number(n) if COUNTS.contains(&column) => Some(format!("{}", n as i64)),
+        Cell::Number(n) if COUNT_INDICATORS.contains(&column) => Some(format!("{}", n as i64)),
         Cell::Number(n) if raw => Some(format!("{n:.2}")),
         Cell::Number(n) => Some(number(n, 1, lang)),
         Cell::Rate(r) if raw => Some(format!("{r:.4}")),

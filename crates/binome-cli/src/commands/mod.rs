@@ -13,6 +13,7 @@ mod setup;
 mod sync;
 
 use binome_core::default_store_path;
+use binome_core::dhis2::Dhis2Format;
 use binome_core::i18n::Messages;
 use clap::ArgMatches;
 use std::path::PathBuf;
@@ -53,7 +54,8 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
         "import" => import::import(&mut open(matches)?, sub, &ctx),
         "template" => import::template(sub, &ctx),
         "export" => match sub.subcommand() {
-            Some(("dhis2-json" | "adx", _)) => export::dhis2(&open(matches)?, sub, &ctx),
+            Some(("dhis2-json", _)) => export::dhis2(&open(matches)?, sub, Dhis2Format::Json, &ctx),
+            Some(("adx", _)) => export::dhis2(&open(matches)?, sub, Dhis2Format::Adx, &ctx),
             _ => export::export(&mut open(matches)?, sub, &ctx),
         },
         "dhis2" => export::dhis2_template(&open(matches)?, sub, &ctx),

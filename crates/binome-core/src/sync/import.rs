@@ -79,21 +79,10 @@ impl Binome {
         }
     }
 
-    /// Verifies a bundle held in memory and applies it (see
-    /// [`Binome::import_bundle_bytes_with_progress`]).
+    /// Verifies a bundle held in memory (one kept in quarantine, applied
+    /// once its sender is trusted) and applies it.
     pub fn import_bundle_bytes(&mut self, bytes: &[u8], dry_run: bool) -> Result<ImportOutcome> {
-        self.import_bundle_bytes_with_progress(bytes, dry_run, &mut |_, _| {})
-    }
-
-    /// Like [`Binome::import_bundle_bytes`], telling `progress(done, total)`
-    /// as versions are applied, for a progress bar on large bundles.
-    pub fn import_bundle_bytes_with_progress(
-        &mut self,
-        bytes: &[u8],
-        dry_run: bool,
-        progress: &mut dyn FnMut(u64, u64),
-    ) -> Result<ImportOutcome> {
-        let imported = self.import_from(std::io::Cursor::new(bytes), || Ok(bytes.to_vec()), dry_run, progress);
+        let imported = self.import_from(std::io::Cursor::new(bytes), || Ok(bytes.to_vec()), dry_run, &mut |_, _| {});
         imported.map_err(|e| self.with_device_name(e))
     }
 
