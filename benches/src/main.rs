@@ -381,8 +381,8 @@ fn export_baseline(store: &Binome) -> Result<(u64, Duration)> {
         store.store().for_each_version_since(0, |v| -> binome_store::Result<()> {
             count += 1;
             let line = serde_json::json!({ "table": v.kind.table(), "id": v.id, "data": v.data, "hlc": v.meta.hlc });
-            serde_json::to_writer(&mut encoder, &line).map_err(|e| binome_store::StoreError::Dump(e.to_string()))?;
-            std::io::Write::write_all(&mut encoder, b"\n").map_err(|e| binome_store::StoreError::Dump(e.to_string()))
+            serde_json::to_writer(&mut encoder, &line).map_err(|e| binome_store::StoreError::Dump(e.into()))?;
+            std::io::Write::write_all(&mut encoder, b"\n").map_err(binome_store::StoreError::Dump)
         })?;
         encoder.finish()?;
         Ok(count)

@@ -116,7 +116,11 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
         CoreError::Import(ImportError::MissingColumn { path, column, kind }) => {
             out.push_str(&m.text(
                 "error-import-header",
-                &[("path", path.clone()), ("column", column.clone()), ("kind", kind.code().to_owned())],
+                &[
+                    ("path", path.clone()),
+                    ("column", crate::import::column_label(column, m)),
+                    ("kind", kind.code().to_owned()),
+                ],
             ));
             out.push('\n');
         }
@@ -156,11 +160,11 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push('\n');
         }
         CoreError::Pdf(detail) => {
-            out.push_str(&m.text("error-pdf", &[("detail", detail.clone())]));
+            out.push_str(&m.text("error-pdf", &[("detail", detail.to_string())]));
             out.push('\n');
         }
         CoreError::Spreadsheet(detail) => {
-            out.push_str(&m.text("error-spreadsheet", &[("detail", detail.clone())]));
+            out.push_str(&m.text("error-spreadsheet", &[("detail", detail.to_string())]));
             out.push('\n');
         }
         CoreError::Bundle(error) => {
@@ -174,7 +178,7 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
                 BundleError::BadPayload { line, detail } => {
                     vec![("line", line.to_string()), ("detail", detail.clone())]
                 }
-                BundleError::Write(detail) => vec![("detail", detail.clone())],
+                BundleError::Write(detail) => vec![("detail", detail.to_string())],
                 BundleError::TooLarge { limit, max } => {
                     vec![("limit", limit.code().to_owned()), ("max", crate::describe::size(*max))]
                 }

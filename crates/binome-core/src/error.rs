@@ -28,10 +28,10 @@ pub enum CoreError {
     BackupNotFound(String),
     #[error("{0:?} matches several backups")]
     BackupAmbiguous(String, Vec<String>),
-    #[error("cannot write the spreadsheet: {0}")]
-    Spreadsheet(String),
-    #[error("cannot write the PDF: {0}")]
-    Pdf(String),
+    #[error("cannot write the spreadsheet")]
+    Spreadsheet(#[source] rust_xlsxwriter::XlsxError),
+    #[error("cannot write the PDF")]
+    Pdf(#[source] krilla::error::KrillaError),
     #[error(transparent)]
     Bundle(binome_sync::BundleError),
     #[error(transparent)]

@@ -547,7 +547,7 @@ impl Binome {
 /// percentages and dates, columns sized to their content.
 pub fn workbook(tables: &[Table]) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-    let failed = |e: rust_xlsxwriter::XlsxError| CoreError::Spreadsheet(e.to_string());
+    let failed = CoreError::Spreadsheet;
     let mut book = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
     let percent = Format::new().set_num_format("0.0%");

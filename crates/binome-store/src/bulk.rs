@@ -151,7 +151,7 @@ mod tests {
         let refused = store.write(NOW, |w| -> crate::Result<()> {
             let _deferred = w.defer_indexes_of_empty(&[Kind::Attendance])?;
             assert!(indexes_in(w, "attendance").is_empty(), "dropped while loading");
-            Err(StoreError::Dump("refused midway".into()))
+            Err(StoreError::Dump(std::io::Error::other("refused midway")))
         });
         assert!(refused.is_err());
         assert_eq!(indexes(&store, "attendance"), before);

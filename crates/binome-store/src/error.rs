@@ -30,8 +30,8 @@ pub enum StoreError {
     NotABackup { path: String },
     #[error("{path} is a backup of another device ({device_id})")]
     BackupOfAnotherDevice { path: String, device_id: String },
-    #[error("cannot write the dump: {0}")]
-    Dump(String),
+    #[error("cannot write the dump")]
+    Dump(#[source] std::io::Error),
     #[error("the {table} row {id} holds unreadable data in {column}")]
     Corrupt { table: String, id: String, column: String },
 }

@@ -514,15 +514,14 @@ impl Store {
     /// The whole store as canonical JSON Lines (sorted, stable, without
     /// device-local bookkeeping), so two stores compare with `diff`.
     pub fn dump_to(&self, out: &mut impl Write) -> crate::Result<()> {
-        let io = |e: std::io::Error| StoreError::Dump(e.to_string());
         for &kind in Kind::ALL {
             let query = crate::ListQuery { include_deleted: true, ..crate::ListQuery::default() };
             for row in self.list_by_id(kind, &query)? {
                 let id = row.id.clone();
                 let heads = all_heads(&self.conn, Some(row), kind, &id)?;
                 let line = serde_json::json!({ "table": kind.table(), "id": id, "heads": heads });
-                serde_json::to_writer(&mut *out, &line).map_err(|e| StoreError::Dump(e.to_string()))?;
-                out.write_all(b"\n").map_err(io)?;
+                serde_json::to_writer(&mut *out, &line).map_err(|e| StoreError::Dump(e.into()))?;
+                out.write_all(b"\n").map_err(StoreError::Dump)?;
             }
         }
         Ok(())

@@ -17,8 +17,8 @@ pub enum BundleError {
     NotForUs,
     #[error("the payload cannot be read at line {line}: {detail}")]
     BadPayload { line: usize, detail: String },
-    #[error("cannot write the bundle: {0}")]
-    Write(String),
+    #[error("cannot write the bundle")]
+    Write(#[source] std::io::Error),
     #[error("the enrolment certificate is not signed by the issuer it names")]
     BadCertificate,
     #[error("the bundle's {limit:?} exceeds {max} bytes")]

@@ -146,8 +146,10 @@ pub struct Outgoing<'a> {
     pub revocations: Vec<crate::Revocation>,
 }
 
-fn write_error(e: impl std::fmt::Display) -> BundleError {
-    BundleError::Write(e.to_string())
+/// What failed while writing, kept as the error's source (zip, age,
+/// zstd and the file system each have their own type).
+fn write_error(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> BundleError {
+    BundleError::Write(std::io::Error::other(e))
 }
 
 fn unreadable(e: impl std::fmt::Display) -> BundleError {
@@ -214,7 +216,7 @@ pub(crate) fn seal_header<O: Write + Seek>(
     zip.start_file(PAYLOAD_ENTRY, stored).map_err(write_error)?;
     let copied = std::io::copy(payload, &mut zip).map_err(write_error)?;
     if copied != header.payload.bytes {
-        return Err(BundleError::Write(format!("payload copied {copied} of {} bytes", header.payload.bytes)));
+        return Err(write_error(format!("payload copied {copied} of {} bytes", header.payload.bytes)));
     }
     zip.finish().map_err(write_error)
 }

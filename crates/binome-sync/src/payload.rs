@@ -18,8 +18,10 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 /// zstd level: small bundles for email and WhatsApp at little CPU cost.
 const COMPRESSION_LEVEL: i32 = 9;
 
-fn write_error(e: impl std::fmt::Display) -> BundleError {
-    BundleError::Write(e.to_string())
+/// What failed while writing, kept as the error's source (zip, age,
+/// zstd and the file system each have their own type).
+fn write_error(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> BundleError {
+    BundleError::Write(std::io::Error::other(e))
 }
 
 /// Hashes and counts what passes through: the signed header names the

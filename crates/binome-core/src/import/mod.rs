@@ -209,7 +209,8 @@ pub enum ImportError {
     #[error("{path}: no data rows")]
     Empty { path: String },
     #[error("{path}: required column {column:?} missing")]
-    MissingColumn { path: String, column: String, kind: ImportKind },
+    /// `column` is the field's name; each front end says it in its language.
+    MissingColumn { path: String, column: &'static str, kind: ImportKind },
     #[error("{} rows in error, nothing written", .report.lines_in_error)]
     Rows { report: Box<ImportReport> },
 }
@@ -403,8 +404,7 @@ impl Binome {
         let is_register = kind == ImportKind::Attendance && !columns.session_days().is_empty();
         for (column, required) in kind.columns() {
             if *required && !columns.has(column) && !(is_register && *column == "status") {
-                let label = column_label(column, &crate::i18n::Messages::new(crate::i18n::Lang::Fr));
-                return Err(ImportError::MissingColumn { path: source.to_owned(), column: label, kind }.into());
+                return Err(ImportError::MissingColumn { path: source.to_owned(), column, kind }.into());
             }
         }
         let mut report = ImportReport {

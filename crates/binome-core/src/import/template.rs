@@ -73,7 +73,7 @@ pub fn template(kind: ImportKind, messages: &Messages) -> Vec<u8> {
 /// The same template as an Excel workbook: bold frozen header, the examples.
 pub fn template_xlsx(kind: ImportKind, messages: &Messages) -> Result<Vec<u8>, CoreError> {
     use rust_xlsxwriter::{Format, Workbook};
-    let failed = |e: rust_xlsxwriter::XlsxError| CoreError::Spreadsheet(e.to_string());
+    let failed = CoreError::Spreadsheet;
     let (headers, rows) = template_rows(kind, messages);
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();

@@ -294,7 +294,7 @@ impl PdfWriter {
     }
 
     /// Writes the document: every page with its footer and page number.
-    pub fn finish(self) -> Result<Vec<u8>, String> {
+    pub fn finish(self) -> Result<Vec<u8>, krilla::error::KrillaError> {
         let mut document = Document::new();
         document.set_metadata(
             Metadata::new().title(self.title.clone()).language(self.language.clone()).creator("Binôme".to_owned()),
@@ -352,7 +352,7 @@ impl PdfWriter {
             surface.finish();
             page.finish();
         }
-        document.finish().map_err(|e| format!("{e:?}"))
+        document.finish()
     }
 }
 

@@ -131,7 +131,7 @@ impl<'a> Signer<'a> {
 }
 
 fn signed_line_error(error: serde_json::Error) -> CoreError {
-    CoreError::Bundle(binome_sync::BundleError::Write(error.to_string()))
+    CoreError::Bundle(binome_sync::BundleError::Write(error.into()))
 }
 
 /// The segments of the bundle being imported: for each segment line, in
