@@ -4,6 +4,8 @@
 
 pub mod bindings;
 mod chosen;
+#[cfg(test)]
+mod command_bindings;
 mod commands;
 mod nearby;
 mod state;
