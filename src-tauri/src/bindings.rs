@@ -8,7 +8,7 @@ use crate::commands::lock::LockView;
 use crate::commands::recovery::RecoveryKitView;
 use binome_core::dhis2::{Dhis2Format, ImportSummary};
 use binome_core::domain::Kind;
-use binome_core::domain::codes::{AttendanceStatus, Phase, ReviewDecision, ReviewStatus};
+use binome_core::domain::codes::{AssessmentContext, AttendanceStatus, Phase, ReviewDecision, ReviewStatus};
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
@@ -93,6 +93,7 @@ pub fn typescript() -> String {
         DeviceTrust,
         Lang,
         AttendanceStatus,
+        AssessmentContext,
         Phase,
         ReviewDecision,
         ReviewStatus,

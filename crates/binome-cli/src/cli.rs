@@ -302,7 +302,6 @@ fn dhis2_command() -> Command {
 }
 
 pub fn command() -> Command {
-    let import_kinds: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
     let mut cmd = Command::new("binome")
         .version(env!("CARGO_PKG_VERSION"))
         .about("Binôme — carnet de bord des missions de compagnonnage hospitalier / logbook of hospital buddy missions")
@@ -323,303 +322,324 @@ pub fn command() -> Command {
                 .help("Langue des messages / message language"),
         )
         .arg(Arg::new("json").long("json").global(true).action(ArgAction::SetTrue).help("Sortie JSON / JSON output"))
-        .subcommand(
-            Command::new("init")
-                .about("Créer le magasin et l'identité de l'appareil / create the store and device identity")
-                .arg(Arg::new("name").long("name").value_name("NOM").help("Nom de l'appareil / device name"))
-                .arg(Arg::new("author").long("author").value_name("NOM").help("Utilisateur / user"))
-                .arg(
-                    Arg::new("role")
-                        .long("role")
-                        .value_parser(["expert", "referent", "coordinator"])
-                        .default_value("expert"),
-                ),
-        )
-        .subcommand(
-            Command::new("device")
-                .about("Cet appareil / this device")
-                .subcommand(Command::new("show").about("Afficher, avec l'empreinte / show, with the fingerprint"))
-                .subcommand(
-                    Command::new("install-certificate")
-                        .about("Installer le certificat remis par un coordinateur / install a coordinator's certificate")
-                        .arg(Arg::new("file").required(true).value_name("FICHIER")),
-                ),
-        )
-        .subcommand(
-            Command::new("import")
-                .about("Importer un tableur (.xlsx, .csv) / import a spreadsheet")
-                .arg(Arg::new("kind").required(true).value_parser(import_kinds.clone()))
-                .arg(Arg::new("file").required(true).value_name("FICHIER"))
-                .arg(
-                    Arg::new("mission")
-                        .long("mission")
-                        .value_name("ID|CODE")
-                        .help("Inscrire à / enrol in (participants); mission par défaut / default mission (sessions)"),
-                )
-                .arg(
-                    Arg::new("session")
-                        .long("session")
-                        .value_name("ID")
-                        .help("Séance par défaut / default session (attendance, scores)"),
-                )
-                .arg(
-                    Arg::new("mapping")
-                        .long("mapping")
-                        .visible_alias("choix")
-                        .value_name("FICHIER")
-                        .help("Choix de colonnes et de valeurs (TOML) / column and value choices (TOML)"),
-                )
-                .arg(
-                    Arg::new("write-mapping")
-                        .long("write-mapping")
-                        .visible_alias("ecrire-choix")
-                        .value_name("FICHIER")
-                        .help("Écrire les choix à compléter / write the choices to fill in"),
-                )
-                .arg(
-                    Arg::new("create-missing")
-                        .long("create-missing")
-                        .visible_alias("creer-manquantes")
-                        .action(ArgAction::SetTrue)
-                        .help("Créer les structures inconnues / create unknown facilities"),
-                )
-                .arg(
-                    Arg::new("sheet")
-                        .long("sheet")
-                        .visible_alias("feuille")
-                        .value_name("NOM")
-                        .help("Feuille du classeur / workbook sheet (défaut : la première non vide / default: first non-empty)"),
-                )
-                .arg(
-                    Arg::new("dry-run")
-                        .long("dry-run")
-                        .action(ArgAction::SetTrue)
-                        .help("Vérifier sans écrire / check without writing"),
-                ),
-        )
-        .subcommand(
-            Command::new("template")
-                .visible_alias("modele")
-                .about("Écrire un modèle d'import (.csv ou .xlsx) / write an import template (.csv or .xlsx)")
-                .arg(Arg::new("kind").required(true).value_parser(import_kinds))
-                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
-        )
-        .subcommand(
-            Command::new("indicators")
-                .visible_alias("indicateurs")
-                .about("Indicateurs communs / common indicators")
-                .arg(Arg::new("programme").long("programme").value_name("ID|CODE"))
-                .arg(Arg::new("mission").long("mission").value_name("ID|CODE"))
-                .arg(Arg::new("from").long("from").value_name("JJ/MM/AAAA"))
-                .arg(Arg::new("to").long("to").value_name("JJ/MM/AAAA"))
-                .arg(Arg::new("by").long("by").value_parser(breakdowns()))
-                .arg(Arg::new("csv").long("csv").action(ArgAction::SetTrue).help("CSV (;) pour Excel / CSV for Excel")),
-        )
+        .subcommand(init_command())
+        .subcommand(device_command())
+        .subcommand(import_command())
+        .subcommand(template_command())
+        .subcommand(indicators_command())
         .subcommand(export_command())
         .subcommand(dhis2_command())
         .subcommand(print_command())
-        .subcommand(
-            Command::new("demo")
-                .about("Données de démonstration / demo data")
-                .arg(Arg::new("seed").long("seed").value_parser(clap::value_parser!(u64)).default_value("1"))
-                .arg(
-                    Arg::new("scale")
-                        .long("scale")
-                        .value_parser(["mission", "programme", "country", "hq"])
-                        .default_value("programme"),
-                ),
-        )
+        .subcommand(demo_command())
         .subcommand(Command::new("check").about("Références orphelines / orphan references"))
-        .subcommand(
-            Command::new("bundle")
-                .visible_alias("lot")
-                .about("Lots d'échange signés et chiffrés / signed, encrypted exchange bundles")
-                .subcommand_required(true)
-                .subcommand(
-                    Command::new("export")
-                        .about("Écrire un lot / write a bundle")
-                        .arg(Arg::new("out").long("out").required(true).value_name("FICHIER.binome"))
-                        .arg(Arg::new("to").long("to").action(ArgAction::Append).value_name("APPAREIL").help(
-                            "Destinataire reconnu (nom, id ou empreinte) / trusted recipient (name, id or fingerprint)",
-                        ))
-                        .arg(
-                            Arg::new("mission")
-                                .long("mission")
-                                .value_name("ID|CODE")
-                                .help("Seulement cette mission et ce qu'il lui faut / only this mission and what it needs"),
-                        )
-                        .arg(Arg::new("full").long("full").action(ArgAction::SetTrue).help(
-                            "Tout, pas seulement ce que les destinataires n'ont pas confirmé / everything, not only what the recipients have not acknowledged",
-                        )),
-                )
-                .subcommand(
-                    Command::new("inspect")
-                        .about("En-tête et signature, sans déchiffrer / header and signature, without decrypting")
-                        .arg(Arg::new("file").required(true).value_name("FICHIER")),
-                )
-                .subcommand(
-                    Command::new("quarantine")
-                        .about("Lots en attente d'un appareil pas encore reconnu / bundles waiting for a device not trusted yet"),
-                )
-                .subcommand(
-                    Command::new("watch")
-                        .about("Importer les lots déposés dans un dossier (clé USB) / import bundles dropped in a folder (USB stick)")
-                        .arg(Arg::new("dir").required(true).value_name("DOSSIER"))
-                        .arg(Arg::new("once").long("once").action(ArgAction::SetTrue).help("Un seul passage / a single pass")),
-                )
-                .subcommand(
-                    Command::new("import")
-                        .about("Vérifier puis importer / verify then import")
-                        .arg(Arg::new("files").required(true).num_args(1..).value_name("FICHIER"))
-                        .arg(
-                            Arg::new("dry-run")
-                                .long("dry-run")
-                                .action(ArgAction::SetTrue)
-                                .help("Aperçu sans écrire / preview without writing"),
-                        ),
-                ),
-        )
-        .subcommand(
-            Command::new("sync")
-                .about("Synchroniser sans fichier / sync without a file")
-                .subcommand_required(true)
-                .subcommand(
-                    Command::new("nearby")
-                        .visible_alias("proximite")
-                        .about(
-                            "Avec un ordinateur sur le même réseau (Wi-Fi, partage de connexion) / with a computer on the same network (Wi-Fi, hotspot)",
-                        )
-                        .arg(
-                            Arg::new("listen")
-                                .long("listen")
-                                .visible_alias("attendre")
-                                .num_args(0..=1)
-                                .default_missing_value(NEARBY_LISTEN_DEFAULT)
-                                .value_name("ADRESSE[:PORT]")
-                                .help("Attendre un ordinateur, synchroniser une fois, sortir ; la première ligne est l'adresse et le port / wait for one computer, sync once, exit; the first line is the address and port"),
-                        )
-                        .arg(
-                            Arg::new("peer")
-                                .long("peer")
-                                .visible_alias("avec")
-                                .value_name("ADRESSE[:PORT]")
-                                .help("Se connecter à cet ordinateur (adresse, nom ou empreinte), synchroniser une fois, sortir ; sans --listen ni --peer : chercher et choisir / connect to this computer (address, name or fingerprint), sync once, exit; with neither: find and choose"),
-                        )
-                        .group(ArgGroup::new("how").args(["listen", "peer"])),
-                ),
-        )
-        .subcommand(
-            Command::new("devices")
-                .visible_alias("appareils")
-                .about("Appareils connus et confiance / known devices and trust")
-                .subcommand(Command::new("list").about("Lister / list"))
-                .subcommand(
-                    Command::new("trust")
-                        .about(
-                            "Reconnaître (après vérification de l'empreinte) / trust (after checking the fingerprint)",
-                        )
-                        .arg(Arg::new("device").required(true))
-                        .arg(
-                            Arg::new("despite-revocation")
-                                .long("malgre-revocation")
-                                .visible_alias("despite-revocation")
-                                .action(ArgAction::SetTrue)
-                                .help("Un appareil révoqué, retrouvé / a revoked device, found again"),
-                        ),
-                )
-                .subcommand(
-                    Command::new("enrol")
-                        .visible_alias("inscrire")
-                        .about("Certifier un appareil (coordinateur) / certify a device (coordinator)")
-                        .arg(Arg::new("device").required(true))
-                        .arg(Arg::new("role").long("role").required(true).value_parser(["expert", "referent", "coordinator"]))
-                        .arg(Arg::new("mission").long("mission").action(ArgAction::Append).value_name("ID|CODE"))
-                        .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
-                )
-                .subcommand(Command::new("reject").about("Refuser / reject").arg(Arg::new("device").required(true)))
-                .subcommand(
-                    Command::new("revoke")
-                        .about("Révoquer (ordinateur perdu) / revoke (lost laptop)")
-                        .arg(Arg::new("device").required(true)),
-                )
-                .subcommand(
-                    Command::new("forget")
-                        .visible_alias("oublier")
-                        .about("Oublier un appareil dont rien n'a été importé / forget a device nothing was imported from")
-                        .arg(Arg::new("device").required(true)),
-                ),
-        )
-        .subcommand(
-            Command::new("conflicts")
-                .visible_alias("conflits")
-                .about("Versions concurrentes à trancher / concurrent versions to settle")
-                .subcommand(Command::new("list").about("Lister / list"))
-                .subcommand(
-                    Command::new("show")
-                        .about("Afficher / show")
-                        .arg(Arg::new("table").required(true))
-                        .arg(Arg::new("id").required(true)),
-                )
-                .subcommand(
-                    Command::new("resolve")
-                        .about("Garder une version / keep one version")
-                        .arg(Arg::new("table").required(true))
-                        .arg(Arg::new("id").required(true))
-                        .arg(Arg::new("keep").long("keep").required(true).value_parser(clap::value_parser!(usize))),
-                ),
-        )
-        .subcommand(
-            Command::new("dump")
-                .about(
-                    "Tout le magasin en JSON canonique, pour comparer / the whole store as canonical JSON, to compare",
-                )
-                .arg(Arg::new("out").long("out").value_name("FICHIER")),
-        )
-        .subcommand(
-            Command::new("passphrase")
-                .visible_alias("phrase-de-passe")
-                .about("Phrase de passe du magasin / the store's passphrase")
-                .subcommand_required(true)
-                .subcommand(
-                    Command::new("change")
-                        .visible_alias("changer")
-                        .about("Changer la phrase de passe (BINOME_NEW_PASSPHRASE pour un script) / change it"),
-                ),
-        )
-        .subcommand(
-            Command::new("recovery-kit")
-                .visible_alias("kit-de-recuperation")
-                .about("Écrire le kit de récupération pour les coordinateurs reconnus / write the recovery kit")
-                .arg(Arg::new("out").long("out").value_name("FICHIER"))
-                .arg(Arg::new("pdf").long("pdf").value_name("FICHIER.pdf")),
-        )
-        .subcommand(
-            Command::new("unlock")
-                .visible_alias("deverrouiller")
-                .about(
-                    "Coordinateur : nouvelle phrase de passe d'un magasin oublié, par son kit (BINOME_NEW_PASSPHRASE) / \
-                     coordinator: a new passphrase for a forgotten store, through its kit",
-                )
-                .arg(Arg::new("from-kit").long("from-kit").required(true).value_name("KIT"))
-                .arg(Arg::new("store").long("store").required(true).value_name("MAGASIN")),
-        )
-        .subcommand(
-            Command::new("backup")
-                .visible_alias("sauvegarde")
-                .about("Sauvegardes prises avant chaque import / backups taken before every import")
-                .subcommand(Command::new("list").about("Lister / list"))
-                .subcommand(
-                    Command::new("restore")
-                        .visible_alias("restaurer")
-                        .about("Remettre une sauvegarde en place / restore a backup")
-                        .arg(Arg::new("name").required(true).value_name("NOM")),
-                ),
-        );
+        .subcommand(bundle_command())
+        .subcommand(sync_command())
+        .subcommand(devices_command())
+        .subcommand(conflicts_command())
+        .subcommand(dump_command())
+        .subcommand(passphrase_command())
+        .subcommand(recovery_kit_command())
+        .subcommand(unlock_command())
+        .subcommand(backup_command());
     let labels = Labels::new();
     for (name, alias, kind) in RECORD_COMMANDS {
         cmd = cmd.subcommand(record_command(name, alias, *kind, &labels));
     }
     cmd
+}
+
+fn init_command() -> Command {
+    Command::new("init")
+        .about("Créer le magasin et l'identité de l'appareil / create the store and device identity")
+        .arg(Arg::new("name").long("name").value_name("NOM").help("Nom de l'appareil / device name"))
+        .arg(Arg::new("author").long("author").value_name("NOM").help("Utilisateur / user"))
+        .arg(Arg::new("role").long("role").value_parser(["expert", "referent", "coordinator"]).default_value("expert"))
+}
+
+fn device_command() -> Command {
+    Command::new("device")
+        .about("Cet appareil / this device")
+        .subcommand(Command::new("show").about("Afficher, avec l'empreinte / show, with the fingerprint"))
+        .subcommand(
+            Command::new("install-certificate")
+                .about("Installer le certificat remis par un coordinateur / install a coordinator's certificate")
+                .arg(Arg::new("file").required(true).value_name("FICHIER")),
+        )
+}
+
+fn import_command() -> Command {
+    let import_kinds: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
+    Command::new("import")
+        .about("Importer un tableur (.xlsx, .csv) / import a spreadsheet")
+        .arg(Arg::new("kind").required(true).value_parser(import_kinds.clone()))
+        .arg(Arg::new("file").required(true).value_name("FICHIER"))
+        .arg(
+            Arg::new("mission")
+                .long("mission")
+                .value_name("ID|CODE")
+                .help("Inscrire à / enrol in (participants); mission par défaut / default mission (sessions)"),
+        )
+        .arg(
+            Arg::new("session")
+                .long("session")
+                .value_name("ID")
+                .help("Séance par défaut / default session (attendance, scores)"),
+        )
+        .arg(
+            Arg::new("mapping")
+                .long("mapping")
+                .visible_alias("choix")
+                .value_name("FICHIER")
+                .help("Choix de colonnes et de valeurs (TOML) / column and value choices (TOML)"),
+        )
+        .arg(
+            Arg::new("write-mapping")
+                .long("write-mapping")
+                .visible_alias("ecrire-choix")
+                .value_name("FICHIER")
+                .help("Écrire les choix à compléter / write the choices to fill in"),
+        )
+        .arg(
+            Arg::new("create-missing")
+                .long("create-missing")
+                .visible_alias("creer-manquantes")
+                .action(ArgAction::SetTrue)
+                .help("Créer les structures inconnues / create unknown facilities"),
+        )
+        .arg(
+            Arg::new("sheet").long("sheet").visible_alias("feuille").value_name("NOM").help(
+                "Feuille du classeur / workbook sheet (défaut : la première non vide / default: first non-empty)",
+            ),
+        )
+        .arg(
+            Arg::new("dry-run")
+                .long("dry-run")
+                .action(ArgAction::SetTrue)
+                .help("Vérifier sans écrire / check without writing"),
+        )
+}
+
+fn template_command() -> Command {
+    let import_kinds: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
+    Command::new("template")
+        .visible_alias("modele")
+        .about("Écrire un modèle d'import (.csv ou .xlsx) / write an import template (.csv or .xlsx)")
+        .arg(Arg::new("kind").required(true).value_parser(import_kinds))
+        .arg(Arg::new("out").long("out").required(true).value_name("FICHIER"))
+}
+
+fn indicators_command() -> Command {
+    Command::new("indicators")
+        .visible_alias("indicateurs")
+        .about("Indicateurs communs / common indicators")
+        .arg(Arg::new("programme").long("programme").value_name("ID|CODE"))
+        .arg(Arg::new("mission").long("mission").value_name("ID|CODE"))
+        .arg(Arg::new("from").long("from").value_name("JJ/MM/AAAA"))
+        .arg(Arg::new("to").long("to").value_name("JJ/MM/AAAA"))
+        .arg(Arg::new("by").long("by").value_parser(breakdowns()))
+        .arg(Arg::new("csv").long("csv").action(ArgAction::SetTrue).help("CSV (;) pour Excel / CSV for Excel"))
+}
+
+fn demo_command() -> Command {
+    Command::new("demo")
+        .about("Données de démonstration / demo data")
+        .arg(Arg::new("seed").long("seed").value_parser(clap::value_parser!(u64)).default_value("1"))
+        .arg(
+            Arg::new("scale")
+                .long("scale")
+                .value_parser(["mission", "programme", "country", "hq"])
+                .default_value("programme"),
+        )
+}
+
+fn bundle_command() -> Command {
+    Command::new("bundle")
+        .visible_alias("lot")
+        .about("Lots d'échange signés et chiffrés / signed, encrypted exchange bundles")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("export")
+                .about("Écrire un lot / write a bundle")
+                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER.binome"))
+                .arg(Arg::new("to").long("to").action(ArgAction::Append).value_name("APPAREIL").help(
+                    "Destinataire reconnu (nom, id ou empreinte) / trusted recipient (name, id or fingerprint)",
+                ))
+                .arg(
+                    Arg::new("mission")
+                        .long("mission")
+                        .value_name("ID|CODE")
+                        .help("Seulement cette mission et ce qu'il lui faut / only this mission and what it needs"),
+                )
+                .arg(Arg::new("full").long("full").action(ArgAction::SetTrue).help(
+                    "Tout, pas seulement ce que les destinataires n'ont pas confirmé / everything, not only what the recipients have not acknowledged",
+                )),
+        )
+        .subcommand(
+            Command::new("inspect")
+                .about("En-tête et signature, sans déchiffrer / header and signature, without decrypting")
+                .arg(Arg::new("file").required(true).value_name("FICHIER")),
+        )
+        .subcommand(
+            Command::new("quarantine")
+                .about("Lots en attente d'un appareil pas encore reconnu / bundles waiting for a device not trusted yet"),
+        )
+        .subcommand(
+            Command::new("watch")
+                .about("Importer les lots déposés dans un dossier (clé USB) / import bundles dropped in a folder (USB stick)")
+                .arg(Arg::new("dir").required(true).value_name("DOSSIER"))
+                .arg(Arg::new("once").long("once").action(ArgAction::SetTrue).help("Un seul passage / a single pass")),
+        )
+        .subcommand(
+            Command::new("import")
+                .about("Vérifier puis importer / verify then import")
+                .arg(Arg::new("files").required(true).num_args(1..).value_name("FICHIER"))
+                .arg(
+                    Arg::new("dry-run")
+                        .long("dry-run")
+                        .action(ArgAction::SetTrue)
+                        .help("Aperçu sans écrire / preview without writing"),
+                ),
+        )
+}
+
+fn sync_command() -> Command {
+    Command::new("sync")
+        .about("Synchroniser sans fichier / sync without a file")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("nearby")
+                .visible_alias("proximite")
+                .about(
+                    "Avec un ordinateur sur le même réseau (Wi-Fi, partage de connexion) / with a computer on the same network (Wi-Fi, hotspot)",
+                )
+                .arg(
+                    Arg::new("listen")
+                        .long("listen")
+                        .visible_alias("attendre")
+                        .num_args(0..=1)
+                        .default_missing_value(NEARBY_LISTEN_DEFAULT)
+                        .value_name("ADRESSE[:PORT]")
+                        .help("Attendre un ordinateur, synchroniser une fois, sortir ; la première ligne est l'adresse et le port / wait for one computer, sync once, exit; the first line is the address and port"),
+                )
+                .arg(
+                    Arg::new("peer")
+                        .long("peer")
+                        .visible_alias("avec")
+                        .value_name("ADRESSE[:PORT]")
+                        .help("Se connecter à cet ordinateur (adresse, nom ou empreinte), synchroniser une fois, sortir ; sans --listen ni --peer : chercher et choisir / connect to this computer (address, name or fingerprint), sync once, exit; with neither: find and choose"),
+                )
+                .group(ArgGroup::new("how").args(["listen", "peer"])),
+        )
+}
+
+fn devices_command() -> Command {
+    Command::new("devices")
+        .visible_alias("appareils")
+        .about("Appareils connus et confiance / known devices and trust")
+        .subcommand(Command::new("list").about("Lister / list"))
+        .subcommand(
+            Command::new("trust")
+                .about("Reconnaître (après vérification de l'empreinte) / trust (after checking the fingerprint)")
+                .arg(Arg::new("device").required(true))
+                .arg(
+                    Arg::new("despite-revocation")
+                        .long("malgre-revocation")
+                        .visible_alias("despite-revocation")
+                        .action(ArgAction::SetTrue)
+                        .help("Un appareil révoqué, retrouvé / a revoked device, found again"),
+                ),
+        )
+        .subcommand(
+            Command::new("enrol")
+                .visible_alias("inscrire")
+                .about("Certifier un appareil (coordinateur) / certify a device (coordinator)")
+                .arg(Arg::new("device").required(true))
+                .arg(Arg::new("role").long("role").required(true).value_parser(["expert", "referent", "coordinator"]))
+                .arg(Arg::new("mission").long("mission").action(ArgAction::Append).value_name("ID|CODE"))
+                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
+        )
+        .subcommand(Command::new("reject").about("Refuser / reject").arg(Arg::new("device").required(true)))
+        .subcommand(
+            Command::new("revoke")
+                .about("Révoquer (ordinateur perdu) / revoke (lost laptop)")
+                .arg(Arg::new("device").required(true)),
+        )
+        .subcommand(
+            Command::new("forget")
+                .visible_alias("oublier")
+                .about("Oublier un appareil dont rien n'a été importé / forget a device nothing was imported from")
+                .arg(Arg::new("device").required(true)),
+        )
+}
+
+fn conflicts_command() -> Command {
+    Command::new("conflicts")
+        .visible_alias("conflits")
+        .about("Versions concurrentes à trancher / concurrent versions to settle")
+        .subcommand(Command::new("list").about("Lister / list"))
+        .subcommand(
+            Command::new("show")
+                .about("Afficher / show")
+                .arg(Arg::new("table").required(true))
+                .arg(Arg::new("id").required(true)),
+        )
+        .subcommand(
+            Command::new("resolve")
+                .about("Garder une version / keep one version")
+                .arg(Arg::new("table").required(true))
+                .arg(Arg::new("id").required(true))
+                .arg(Arg::new("keep").long("keep").required(true).value_parser(clap::value_parser!(usize))),
+        )
+}
+
+fn dump_command() -> Command {
+    Command::new("dump")
+        .about("Tout le magasin en JSON canonique, pour comparer / the whole store as canonical JSON, to compare")
+        .arg(Arg::new("out").long("out").value_name("FICHIER"))
+}
+
+fn passphrase_command() -> Command {
+    Command::new("passphrase")
+        .visible_alias("phrase-de-passe")
+        .about("Phrase de passe du magasin / the store's passphrase")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("change")
+                .visible_alias("changer")
+                .about("Changer la phrase de passe (BINOME_NEW_PASSPHRASE pour un script) / change it"),
+        )
+}
+
+fn recovery_kit_command() -> Command {
+    Command::new("recovery-kit")
+        .visible_alias("kit-de-recuperation")
+        .about("Écrire le kit de récupération pour les coordinateurs reconnus / write the recovery kit")
+        .arg(Arg::new("out").long("out").value_name("FICHIER"))
+        .arg(Arg::new("pdf").long("pdf").value_name("FICHIER.pdf"))
+}
+
+fn unlock_command() -> Command {
+    Command::new("unlock")
+        .visible_alias("deverrouiller")
+        .about(
+            "Coordinateur : nouvelle phrase de passe d'un magasin oublié, par son kit (BINOME_NEW_PASSPHRASE) / \
+             coordinator: a new passphrase for a forgotten store, through its kit",
+        )
+        .arg(Arg::new("from-kit").long("from-kit").required(true).value_name("KIT"))
+        .arg(Arg::new("store").long("store").required(true).value_name("MAGASIN"))
+}
+
+fn backup_command() -> Command {
+    Command::new("backup")
+        .visible_alias("sauvegarde")
+        .about("Sauvegardes prises avant chaque import / backups taken before every import")
+        .subcommand(Command::new("list").about("Lister / list"))
+        .subcommand(
+            Command::new("restore")
+                .visible_alias("restaurer")
+                .about("Remettre une sauvegarde en place / restore a backup")
+                .arg(Arg::new("name").required(true).value_name("NOM")),
+        )
 }
 
 #[cfg(test)]

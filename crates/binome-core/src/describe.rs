@@ -87,49 +87,7 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&m.text("error-io", &[("path", path.clone()), ("detail", source.to_string())]));
             out.push('\n');
         }
-        CoreError::Import(ImportError::Read { path, source }) => {
-            out.push_str(&read_error(path, source, m));
-            out.push('\n');
-        }
-        CoreError::Import(ImportError::Choice { field, value, target }) => {
-            out.push_str(&m.text(
-                "error-import-value-choice",
-                &[("field", m.field(field)), ("value", value.clone()), ("target", target.clone())],
-            ));
-            out.push('\n');
-        }
-        CoreError::Import(ImportError::Column(choice)) => {
-            out.push_str(&match choice {
-                ColumnChoiceError::NoSuchHeading(heading) => {
-                    m.text("error-import-column-heading", &[("heading", heading.clone())])
-                }
-                ColumnChoiceError::NoSuchField { heading, field } => {
-                    m.text("error-import-column-field", &[("heading", heading.clone()), ("field", field.clone())])
-                }
-            });
-            out.push('\n');
-        }
-        CoreError::Import(ImportError::Empty { path }) => {
-            out.push_str(&m.text("error-import-empty", &[("path", path.clone())]));
-            out.push('\n');
-        }
-        CoreError::Import(ImportError::MissingColumn { path, column, kind }) => {
-            out.push_str(&m.text(
-                "error-import-header",
-                &[
-                    ("path", path.clone()),
-                    ("column", crate::import::column_label(column, m)),
-                    ("kind", kind.code().to_owned()),
-                ],
-            ));
-            out.push('\n');
-        }
-        CoreError::Import(ImportError::Rows { report }) => {
-            out.push_str(&m.text("error-import-rows", &[("count", report.lines_in_error.to_string())]));
-            out.push('\n');
-            out.push_str(&row_problems(&report.problems, m));
-            out.push_str(&problems_not_shown(report, m));
-        }
+        CoreError::Import(error) => import_error(error, m, &mut out),
         CoreError::UnknownBreakdown(value) => {
             out.push_str(
                 &m.text(
@@ -167,140 +125,9 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&m.text("error-spreadsheet", &[("detail", detail.to_string())]));
             out.push('\n');
         }
-        CoreError::Bundle(error) => {
-            use binome_sync::BundleError;
-            let args: Vec<(&str, String)> = match error {
-                BundleError::Unreadable { detail } => vec![("detail", detail.clone())],
-                BundleError::NewerFormat { found, supported } => {
-                    vec![("found", found.to_string()), ("supported", supported.to_string())]
-                }
-                BundleError::PayloadMismatch { what } => vec![("what", what.to_string())],
-                BundleError::BadPayload { line, detail } => {
-                    vec![("line", line.to_string()), ("detail", detail.clone())]
-                }
-                BundleError::Write(detail) => vec![("detail", detail.to_string())],
-                BundleError::TooLarge { limit, max } => {
-                    vec![("limit", limit.code().to_owned()), ("max", crate::describe::size(*max))]
-                }
-                BundleError::Unsupported { field, value } => {
-                    vec![("field", (*field).to_owned()), ("value", value.clone())]
-                }
-                BundleError::NewerSchema { found, supported } => {
-                    vec![("found", found.to_string()), ("supported", supported.to_string())]
-                }
-                BundleError::CountMismatch { table, declared, found } => {
-                    let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
-                    vec![("kind", kind), ("declared", declared.to_string()), ("found", found.to_string())]
-                }
-                BundleError::BadSegment { origin, first_counter } => {
-                    vec![("device", origin.clone()), ("counter", first_counter.to_string())]
-                }
-                BundleError::MissingSignature
-                | BundleError::BadSignature
-                | BundleError::NotForUs
-                | BundleError::BadCertificate => vec![],
-            };
-            out.push_str(&m.text(&format!("error-{}", error.code()), &args));
-            out.push('\n');
-        }
-        CoreError::Sync(refusal) => {
-            use crate::sync::SyncRefusal;
-            let args: Vec<(&str, String)> = match refusal {
-                SyncRefusal::Revoked { device } => vec![("device", device.clone())],
-                SyncRefusal::Rejected { device } => vec![("device", device.clone())],
-                SyncRefusal::KeyMismatch { device } => vec![("device", device.clone())],
-                SyncRefusal::Forged { kind, id } => {
-                    vec![("table", m.kind(*kind)), ("id", id.clone())]
-                }
-                SyncRefusal::UnknownRecipient { text } => {
-                    vec![("text", text.clone())]
-                }
-                SyncRefusal::RoleForbids { device, role, kind } => {
-                    vec![("device", device.clone()), ("role", m.value(role.code())), ("kind", m.kind(*kind))]
-                }
-                SyncRefusal::UnknownOrigin { device } => {
-                    vec![("device", device.clone())]
-                }
-                SyncRefusal::OutsideMissions { device, kind, id } => {
-                    vec![("device", device.clone()), ("kind", m.kind(*kind)), ("id", id.clone())]
-                }
-                SyncRefusal::DeviceHasWork { device } => {
-                    vec![("device", device.clone())]
-                }
-                SyncRefusal::RevokedNeedsConfirmation { device } => {
-                    vec![("device", device.clone())]
-                }
-                SyncRefusal::UnverifiedOrigin { device, name } => {
-                    vec![("device", named_device(device, name.as_deref()))]
-                }
-                SyncRefusal::Unverified { device, name, kind, id } => {
-                    vec![("device", named_device(device, name.as_deref())), ("kind", m.kind(*kind)), ("id", id.clone())]
-                }
-                SyncRefusal::FieldTooLong { kind, id, field, max } => {
-                    vec![
-                        ("kind", m.kind(*kind)),
-                        ("id", id.clone()),
-                        ("field", field.clone()),
-                        ("max", max.to_string()),
-                    ]
-                }
-                SyncRefusal::QuarantineFull { limit, max } => {
-                    let (code, max) = match limit {
-                        crate::sync::QuarantineLimit::BundleBytes => ("bundle_bytes", size(*max)),
-                        crate::sync::QuarantineLimit::Bundles => ("bundles", max.to_string()),
-                        crate::sync::QuarantineLimit::TotalBytes => ("total_bytes", size(*max)),
-                    };
-                    vec![("limit", code.to_owned()), ("max", max)]
-                }
-                SyncRefusal::AmbiguousDevice { text, candidates } => {
-                    vec![("text", text.clone()), ("candidates", candidates.join(", "))]
-                }
-            };
-            out.push_str(&m.text(&format!("error-{}", refusal.code()), &args));
-            out.push('\n');
-        }
-        CoreError::Dhis2(error) => {
-            use crate::dhis2::Dhis2Error;
-            let text = match error {
-                Dhis2Error::BadPeriod { text } => m.text("error-dhis2-period", &[("value", text.clone())]),
-                Dhis2Error::BadMapping { detail } => m.text("error-dhis2-mapping", &[("detail", detail.clone())]),
-                Dhis2Error::Unreachable { server, detail } => {
-                    m.text("error-dhis2-unreachable", &[("server", server.clone()), ("detail", detail.clone())])
-                }
-                Dhis2Error::InsecureServer { server } => {
-                    m.text("error-dhis2-insecure-server", &[("server", server.clone())])
-                }
-                Dhis2Error::Refused { status, detail } => {
-                    m.text("error-dhis2-refused", &[("status", status.to_string()), ("detail", detail.clone())])
-                }
-                Dhis2Error::BadIdentifier { field, value } => {
-                    m.text("error-dhis2-identifier", &[("field", field.clone()), ("value", value.clone())])
-                }
-                Dhis2Error::UnknownFigure { indicator, disaggregation } => m.text(
-                    "error-dhis2-unknown-figure",
-                    &[("indicator", indicator.clone()), ("disaggregation", disaggregation.clone())],
-                ),
-                Dhis2Error::Unmapped { facilities, figures } => {
-                    let mut text =
-                        m.text("error-dhis2-unmapped", &[("count", (facilities.len() + figures.len()).to_string())]);
-                    for facility in facilities {
-                        text.push_str(&format!(
-                            "\n  - {}",
-                            m.text("error-dhis2-unmapped-facility", &[("name", facility.clone())])
-                        ));
-                    }
-                    for figure in figures {
-                        text.push_str(&format!(
-                            "\n  - {}",
-                            m.text("error-dhis2-unmapped-figure", &[("name", figure.clone())])
-                        ));
-                    }
-                    text
-                }
-            };
-            out.push_str(&text);
-            out.push('\n');
-        }
+        CoreError::Bundle(error) => bundle_error(error, m, &mut out),
+        CoreError::Sync(refusal) => sync_refusal(refusal, m, &mut out),
+        CoreError::Dhis2(error) => dhis2_error(error, m, &mut out),
         CoreError::DemoStoreNotEmpty => {
             out.push_str(&m.text("error-demo-not-empty", &[]));
             out.push('\n');
@@ -344,29 +171,205 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push_str(&vault_error(error, m));
             out.push('\n');
         }
-        CoreError::Store(store) => {
-            use binome_store::StoreError;
-            let text = match store {
-                StoreError::NewerSchema { path, found, supported } => m.text(
-                    "error-newer-schema",
-                    &[("path", path.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
-                ),
-                StoreError::NotInitialised => m.text("error-not-initialised", &[]),
-                StoreError::WrongKey { path } => m.text("error-wrong-key", &[("path", path.clone())]),
-                StoreError::NotABackup { path } => m.text("error-not-a-backup", &[("path", path.clone())]),
-                StoreError::BackupOfAnotherDevice { path, device_id } => {
-                    m.text("error-backup-other-device", &[("path", path.clone()), ("device", device_id.clone())])
-                }
-                StoreError::AlreadyInitialised { device_id } => {
-                    m.text("error-already-initialised", &[("device", device_id.clone())])
-                }
-                other => m.text("error-store", &[("detail", format!("{other:#}"))]),
-            };
-            out.push_str(&text);
-            out.push('\n');
-        }
+        CoreError::Store(store) => store_error(store, m, &mut out),
     }
     out
+}
+
+fn import_error(error: &ImportError, m: &Messages, out: &mut String) {
+    match error {
+        ImportError::Read { path, source } => {
+            out.push_str(&read_error(path, source, m));
+            out.push('\n');
+        }
+        ImportError::Choice { field, value, target } => {
+            out.push_str(&m.text(
+                "error-import-value-choice",
+                &[("field", m.field(field)), ("value", value.clone()), ("target", target.clone())],
+            ));
+            out.push('\n');
+        }
+        ImportError::Column(choice) => {
+            out.push_str(&match choice {
+                ColumnChoiceError::NoSuchHeading(heading) => {
+                    m.text("error-import-column-heading", &[("heading", heading.clone())])
+                }
+                ColumnChoiceError::NoSuchField { heading, field } => {
+                    m.text("error-import-column-field", &[("heading", heading.clone()), ("field", field.clone())])
+                }
+            });
+            out.push('\n');
+        }
+        ImportError::Empty { path } => {
+            out.push_str(&m.text("error-import-empty", &[("path", path.clone())]));
+            out.push('\n');
+        }
+        ImportError::MissingColumn { path, column, kind } => {
+            out.push_str(&m.text(
+                "error-import-header",
+                &[
+                    ("path", path.clone()),
+                    ("column", crate::import::column_label(column, m)),
+                    ("kind", kind.code().to_owned()),
+                ],
+            ));
+            out.push('\n');
+        }
+        ImportError::Rows { report } => {
+            out.push_str(&m.text("error-import-rows", &[("count", report.lines_in_error.to_string())]));
+            out.push('\n');
+            out.push_str(&row_problems(&report.problems, m));
+            out.push_str(&problems_not_shown(report, m));
+        }
+    }
+}
+
+fn bundle_error(error: &binome_sync::BundleError, m: &Messages, out: &mut String) {
+    use binome_sync::BundleError;
+    let args: Vec<(&str, String)> = match error {
+        BundleError::Unreadable { detail } => vec![("detail", detail.clone())],
+        BundleError::NewerFormat { found, supported } => {
+            vec![("found", found.to_string()), ("supported", supported.to_string())]
+        }
+        BundleError::PayloadMismatch { what } => vec![("what", what.to_string())],
+        BundleError::BadPayload { line, detail } => {
+            vec![("line", line.to_string()), ("detail", detail.clone())]
+        }
+        BundleError::Write(detail) => vec![("detail", detail.to_string())],
+        BundleError::TooLarge { limit, max } => {
+            vec![("limit", limit.code().to_owned()), ("max", crate::describe::size(*max))]
+        }
+        BundleError::Unsupported { field, value } => {
+            vec![("field", (*field).to_owned()), ("value", value.clone())]
+        }
+        BundleError::NewerSchema { found, supported } => {
+            vec![("found", found.to_string()), ("supported", supported.to_string())]
+        }
+        BundleError::CountMismatch { table, declared, found } => {
+            let kind = Kind::from_table(table).map_or(table.clone(), |k| m.kind(k));
+            vec![("kind", kind), ("declared", declared.to_string()), ("found", found.to_string())]
+        }
+        BundleError::BadSegment { origin, first_counter } => {
+            vec![("device", origin.clone()), ("counter", first_counter.to_string())]
+        }
+        BundleError::MissingSignature
+        | BundleError::BadSignature
+        | BundleError::NotForUs
+        | BundleError::BadCertificate => vec![],
+    };
+    out.push_str(&m.text(&format!("error-{}", error.code()), &args));
+    out.push('\n');
+}
+
+fn sync_refusal(refusal: &crate::sync::SyncRefusal, m: &Messages, out: &mut String) {
+    use crate::sync::SyncRefusal;
+    let args: Vec<(&str, String)> = match refusal {
+        SyncRefusal::Revoked { device } => vec![("device", device.clone())],
+        SyncRefusal::Rejected { device } => vec![("device", device.clone())],
+        SyncRefusal::KeyMismatch { device } => vec![("device", device.clone())],
+        SyncRefusal::Forged { kind, id } => {
+            vec![("table", m.kind(*kind)), ("id", id.clone())]
+        }
+        SyncRefusal::UnknownRecipient { text } => {
+            vec![("text", text.clone())]
+        }
+        SyncRefusal::RoleForbids { device, role, kind } => {
+            vec![("device", device.clone()), ("role", m.value(role.code())), ("kind", m.kind(*kind))]
+        }
+        SyncRefusal::UnknownOrigin { device } => {
+            vec![("device", device.clone())]
+        }
+        SyncRefusal::OutsideMissions { device, kind, id } => {
+            vec![("device", device.clone()), ("kind", m.kind(*kind)), ("id", id.clone())]
+        }
+        SyncRefusal::DeviceHasWork { device } => {
+            vec![("device", device.clone())]
+        }
+        SyncRefusal::RevokedNeedsConfirmation { device } => {
+            vec![("device", device.clone())]
+        }
+        SyncRefusal::UnverifiedOrigin { device, name } => {
+            vec![("device", named_device(device, name.as_deref()))]
+        }
+        SyncRefusal::Unverified { device, name, kind, id } => {
+            vec![("device", named_device(device, name.as_deref())), ("kind", m.kind(*kind)), ("id", id.clone())]
+        }
+        SyncRefusal::FieldTooLong { kind, id, field, max } => {
+            vec![("kind", m.kind(*kind)), ("id", id.clone()), ("field", field.clone()), ("max", max.to_string())]
+        }
+        SyncRefusal::QuarantineFull { limit, max } => {
+            let (code, max) = match limit {
+                crate::sync::QuarantineLimit::BundleBytes => ("bundle_bytes", size(*max)),
+                crate::sync::QuarantineLimit::Bundles => ("bundles", max.to_string()),
+                crate::sync::QuarantineLimit::TotalBytes => ("total_bytes", size(*max)),
+            };
+            vec![("limit", code.to_owned()), ("max", max)]
+        }
+        SyncRefusal::AmbiguousDevice { text, candidates } => {
+            vec![("text", text.clone()), ("candidates", candidates.join(", "))]
+        }
+    };
+    out.push_str(&m.text(&format!("error-{}", refusal.code()), &args));
+    out.push('\n');
+}
+
+fn dhis2_error(error: &crate::dhis2::Dhis2Error, m: &Messages, out: &mut String) {
+    use crate::dhis2::Dhis2Error;
+    let text = match error {
+        Dhis2Error::BadPeriod { text } => m.text("error-dhis2-period", &[("value", text.clone())]),
+        Dhis2Error::BadMapping { detail } => m.text("error-dhis2-mapping", &[("detail", detail.clone())]),
+        Dhis2Error::Unreachable { server, detail } => {
+            m.text("error-dhis2-unreachable", &[("server", server.clone()), ("detail", detail.clone())])
+        }
+        Dhis2Error::InsecureServer { server } => m.text("error-dhis2-insecure-server", &[("server", server.clone())]),
+        Dhis2Error::Refused { status, detail } => {
+            m.text("error-dhis2-refused", &[("status", status.to_string()), ("detail", detail.clone())])
+        }
+        Dhis2Error::BadIdentifier { field, value } => {
+            m.text("error-dhis2-identifier", &[("field", field.clone()), ("value", value.clone())])
+        }
+        Dhis2Error::UnknownFigure { indicator, disaggregation } => m.text(
+            "error-dhis2-unknown-figure",
+            &[("indicator", indicator.clone()), ("disaggregation", disaggregation.clone())],
+        ),
+        Dhis2Error::Unmapped { facilities, figures } => {
+            let mut text = m.text("error-dhis2-unmapped", &[("count", (facilities.len() + figures.len()).to_string())]);
+            for facility in facilities {
+                text.push_str(&format!(
+                    "\n  - {}",
+                    m.text("error-dhis2-unmapped-facility", &[("name", facility.clone())])
+                ));
+            }
+            for figure in figures {
+                text.push_str(&format!("\n  - {}", m.text("error-dhis2-unmapped-figure", &[("name", figure.clone())])));
+            }
+            text
+        }
+    };
+    out.push_str(&text);
+    out.push('\n');
+}
+
+fn store_error(store: &binome_store::StoreError, m: &Messages, out: &mut String) {
+    use binome_store::StoreError;
+    let text = match store {
+        StoreError::NewerSchema { path, found, supported } => m.text(
+            "error-newer-schema",
+            &[("path", path.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
+        ),
+        StoreError::NotInitialised => m.text("error-not-initialised", &[]),
+        StoreError::WrongKey { path } => m.text("error-wrong-key", &[("path", path.clone())]),
+        StoreError::NotABackup { path } => m.text("error-not-a-backup", &[("path", path.clone())]),
+        StoreError::BackupOfAnotherDevice { path, device_id } => {
+            m.text("error-backup-other-device", &[("path", path.clone()), ("device", device_id.clone())])
+        }
+        StoreError::AlreadyInitialised { device_id } => {
+            m.text("error-already-initialised", &[("device", device_id.clone())])
+        }
+        other => m.text("error-store", &[("detail", format!("{other:#}"))]),
+    };
+    out.push_str(&text);
+    out.push('\n');
 }
 
 fn vault_error(error: &crate::vault::VaultError, m: &Messages) -> String {

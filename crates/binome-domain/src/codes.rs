@@ -237,10 +237,13 @@ code_enum!(
     }
 );
 
-code_enum!(AssessmentContext {
+code_enum!(
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+    AssessmentContext {
     Training = "training" ["formation", "mission", "in-training"],
     FollowUp = "follow_up" ["suivi", "supervision", "follow-up", "visite de suivi"],
-});
+    }
+);
 
 code_enum!(
     /// The Kirkpatrick level an instrument measures.

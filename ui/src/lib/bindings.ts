@@ -75,6 +75,8 @@ export type Lang = "fr" | "en";
 
 export type AttendanceStatus = "present" | "absent" | "late" | "left_early" | "excused";
 
+export type AssessmentContext = "training" | "follow_up";
+
 export type Phase = "pre" | "post";
 
 export type ReviewDecision = "validated" | "returned";
@@ -440,11 +442,7 @@ ratings: { [key in string]?: string },
  */
 level: string | null, level_label: string | null, passed: boolean | null, };
 
-export type CompetencyGrid = { framework: Framework, person: RecordView, 
-/**
- * training or follow_up.
- */
-context: string, 
+export type CompetencyGrid = { framework: Framework, person: RecordView, context: AssessmentContext, 
 /**
  * The assessments' date, dd/mm/yyyy.
  */

@@ -6,6 +6,7 @@
 use super::RecordView;
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
+use binome_domain::codes::AssessmentContext;
 use binome_domain::framework::{Competency, Framework, assessment_level};
 use binome_domain::{Kind, Problem, ProblemCode, Problems};
 use binome_store::{ListQuery, StoredRow};
@@ -44,8 +45,7 @@ pub struct CompetencyRating {
 pub struct CompetencyGrid {
     pub framework: Framework,
     pub person: RecordView,
-    /// training or follow_up.
-    pub context: String,
+    pub context: AssessmentContext,
     /// The assessments' date, dd/mm/yyyy.
     pub date: String,
     pub competencies: Vec<CompetencyRating>,
@@ -190,8 +190,8 @@ impl Binome {
         Ok(CompetencyGrid {
             person: self.record_view(&person),
             context: match context {
-                GridContext::Session(_) => "training".to_owned(),
-                GridContext::FollowUp(_) => "follow_up".to_owned(),
+                GridContext::Session(_) => AssessmentContext::Training,
+                GridContext::FollowUp(_) => AssessmentContext::FollowUp,
             },
             date: french_date(&date),
             framework,
@@ -285,6 +285,7 @@ mod tests {
     use super::GridContext;
     use crate::app::Binome;
     use crate::demo::DemoScale;
+    use binome_domain::codes::AssessmentContext;
 
     /// The demo's first mission, a participant of it, the framework of its
     /// programme and one of its sessions.
@@ -337,10 +338,10 @@ mod tests {
         let reread = b.competency_grid(&person, &framework, &visit).unwrap();
         let row = reread.competencies.iter().find(|c| c.competency_id == gatpa.id).unwrap();
         assert_eq!(row.ratings.len(), 3, "one assessment, edited, not one per click");
-        assert_eq!(reread.context, "follow_up");
+        assert_eq!(reread.context, AssessmentContext::FollowUp);
         assert_eq!(reread.date, "15/06/2031");
         let session_grid = b.competency_grid(&person, &framework, &context).unwrap();
-        assert_eq!(session_grid.context, "training");
+        assert_eq!(session_grid.context, AssessmentContext::Training);
 
         let progression = b.progression(&person).unwrap();
         let steps = &progression.iter().find(|r| r.competency_id == gatpa.id).unwrap().steps;
