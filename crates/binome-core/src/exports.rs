@@ -318,228 +318,13 @@ impl Binome {
         keys: Option<&PseudonymKeys>,
         messages: &Messages,
     ) -> Result<Table> {
-        let pseudonymise = keys.is_some();
-        let all = ListQuery::default();
-        let missions: HashMap<String, Row> =
-            self.store.list(Kind::Mission, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
-        let programmes: HashMap<String, String> = self
-            .store
-            .list(Kind::Programme, &all)?
-            .into_iter()
-            .map(|r| (r.id, text(&r.data, "code").to_owned()))
-            .collect();
-        let organisations: HashMap<String, String> = self
-            .store
-            .list(Kind::Organisation, &all)?
-            .into_iter()
-            .map(|r| (r.id, text(&r.data, "name").to_owned()))
-            .collect();
-        let persons: HashMap<String, Row> =
-            self.store.list(Kind::Person, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
-        let sessions: BTreeMap<String, Row> = self
-            .store
-            .list(Kind::Session, &all)?
-            .into_iter()
-            .filter(|s| {
-                let Some(mission) = missions.get(text(&s.data, "mission_id")) else { return false };
-                let date = parse_date(text(&s.data, "date"));
-                scope.mission_id.as_deref().is_none_or(|m| m == text(&s.data, "mission_id"))
-                    && scope.programme_id.as_deref().is_none_or(|p| p == text(mission, "programme_id"))
-                    && date.is_some_and(|d| scope.contains(d))
-            })
-            .map(|s| (s.id, s.data))
-            .collect();
-        let professions: BTreeMap<String, Row> =
-            self.store.list(Kind::Profession, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
-        let field = |name: &str| messages.field(name);
-        let person_cells = |person_id: &str, programme_id: &str, with_phone: bool| -> Result<Vec<Cell>> {
-            let canonical = self.store.canonical_person(person_id)?;
-            let p = persons.get(&canonical).cloned().unwrap_or_default();
-            let mut cells = if let Some(keys) = keys {
-                // A row of no programme has no key to code its person with:
-                // left blank rather than named.
-                vec![Cell::Text(keys.code(programme_id, &canonical).unwrap_or_default())]
-            } else {
-                vec![Cell::Text(format!("{} {}", text(&p, "family_name"), text(&p, "given_names")).trim().to_owned())]
-            };
-            cells.push(Cell::Text(messages.value(text(&p, "sex"))));
-            // The programme's title and its category, or the profession
-            // every programme knows and the category the domain gives it.
-            let (title, category) = match professions.get(text(&p, "profession_id")) {
-                Some(profession) => (text(profession, "title").to_owned(), text(profession, "category").to_owned()),
-                None => (
-                    messages.value(text(&p, "cadre")),
-                    binome_domain::Cadre::parse(text(&p, "cadre"))
-                        .map_or(String::new(), |cadre| cadre.occupation().code().to_owned()),
-                ),
-            };
-            cells.push(Cell::Text(title));
-            cells.push(Cell::Text(if category.is_empty() { category } else { messages.value(&category) }));
-            cells.push(Cell::Text(organisations.get(text(&p, "organisation_id")).cloned().unwrap_or_default()));
-            if with_phone && !pseudonymise {
-                cells.push(Cell::Text(text(&p, "phone").to_owned()));
-            }
-            Ok(cells)
-        };
-        let mut person_headers = vec![
-            if pseudonymise { messages.text("export-pseudonym", &[]) } else { field("person_id") },
-            field("sex"),
-            field("cadre"),
-            field("category"),
-            field("organisation_id"),
-        ];
-        let session_cells = |session_id: &str| -> Vec<Cell> {
-            let s = sessions.get(session_id).cloned().unwrap_or_default();
-            let mission = missions.get(text(&s, "mission_id")).cloned().unwrap_or_default();
-            vec![
-                Cell::Text(programmes.get(text(&mission, "programme_id")).cloned().unwrap_or_default()),
-                Cell::Text(text(&mission, "code").to_owned()),
-                date_cell(&s, "date"),
-                Cell::Text(text(&s, "title").to_owned()),
-            ]
-        };
-        let session_headers = vec![field("programme_id"), field("mission_id"), field("date"), field("title")];
-        let table = match which {
-            RawTable::Sessions => {
-                let mut headers = session_headers.clone();
-                headers.extend([
-                    field("theme"),
-                    field("modality"),
-                    messages.text("export-hours", &[]),
-                    field("status"),
-                ]);
-                let rows = sessions
-                    .iter()
-                    .map(|(id, s)| {
-                        let mut row = session_cells(id);
-                        row.push(Cell::Text(text(s, "theme").to_owned()));
-                        row.push(Cell::Text(messages.value(text(s, "modality"))));
-                        row.push(Cell::Number(s.get("duration").and_then(Value::as_f64).unwrap_or(0.0) / 60.0));
-                        row.push(Cell::Text(
-                            self.session_status(id)?.map(|s| messages.value(s.code())).unwrap_or_default(),
-                        ));
-                        Ok(row)
-                    })
-                    .collect::<Result<_>>()?;
-                Table { name: messages.text("export-sheet-sessions", &[]), headers, rows }
-            }
-            RawTable::Attendance | RawTable::Scores => {
-                let kind = if which == RawTable::Attendance { Kind::Attendance } else { Kind::TestScore };
-                let mut headers = session_headers.clone();
-                headers.append(&mut person_headers);
-                if which == RawTable::Attendance {
-                    if !pseudonymise {
-                        headers.push(field("phone"));
-                    }
-                    headers.push(field("status"));
-                } else {
-                    headers.extend([
-                        field("phase"),
-                        field("score"),
-                        field("max_score"),
-                        messages.text("export-percent", &[]),
-                    ]);
-                }
-                let mut rows = Vec::new();
-                for record in self.store.list(kind, &all)? {
-                    let session_id = text(&record.data, "session_id");
-                    if !sessions.contains_key(session_id) {
-                        continue;
-                    }
-                    let mut row = session_cells(session_id);
-                    let programme_id = sessions
-                        .get(session_id)
-                        .and_then(|s| missions.get(text(s, "mission_id")))
-                        .map_or("", |m| text(m, "programme_id"));
-                    row.extend(person_cells(
-                        text(&record.data, "person_id"),
-                        programme_id,
-                        which == RawTable::Attendance,
-                    )?);
-                    if which == RawTable::Attendance {
-                        row.push(Cell::Text(messages.value(text(&record.data, "status"))));
-                    } else {
-                        let score = record.data.get("score").and_then(Value::as_f64).unwrap_or(0.0);
-                        let max = record.data.get("max_score").and_then(Value::as_f64).unwrap_or(1.0);
-                        row.push(Cell::Text(messages.value(text(&record.data, "phase"))));
-                        row.push(Cell::Number(score));
-                        row.push(Cell::Number(max));
-                        row.push(Cell::Rate(score / max));
-                    }
-                    rows.push(row);
-                }
-                let name =
-                    if which == RawTable::Attendance { "export-sheet-attendance" } else { "export-sheet-scores" };
-                Table { name: messages.text(name, &[]), headers, rows }
-            }
-            RawTable::Assessments => {
-                let framework_rows = self.store.list(Kind::Framework, &all)?;
-                let framework_programmes: HashMap<String, String> =
-                    framework_rows.iter().map(|r| (r.id.clone(), text(&r.data, "programme_id").to_owned())).collect();
-                let frameworks = framework_rows
-                    .iter()
-                    .map(|r| Ok((r.id.clone(), crate::views::competency::framework_from_row(r)?)))
-                    .collect::<Result<HashMap<String, Framework>>>()?;
-                let mut headers = vec![field("date"), field("mission_id")];
-                headers.append(&mut person_headers);
-                headers.extend([
-                    field("framework_id"),
-                    field("competency_id"),
-                    field("context"),
-                    messages.text("export-level", &[]),
-                ]);
-                let mut rows = Vec::new();
-                for record in self.store.list(Kind::Assessment, &all)? {
-                    let d = &record.data;
-                    let Some(date) = parse_date(text(d, "date")) else { continue };
-                    let mission = missions.get(text(d, "mission_id"));
-                    let in_scope = scope.contains(date)
-                        && scope.mission_id.as_deref().is_none_or(|m| m == text(d, "mission_id"))
-                        && scope
-                            .programme_id
-                            .as_deref()
-                            .is_none_or(|p| mission.is_some_and(|m| text(m, "programme_id") == p));
-                    if !in_scope {
-                        continue;
-                    }
-                    let framework = frameworks.get(text(d, "framework_id"));
-                    let competency = framework.and_then(|f| f.competency(text(d, "competency_id")));
-                    let level = match (framework, competency) {
-                        (Some(f), Some(c)) => {
-                            // Ratings that do not read rate nothing: the
-                            // level is then "not assessed", as the figures
-                            // count it (indicators/facts.rs), not an error
-                            // that would stop the whole export.
-                            let ratings: BTreeMap<String, String> = d
-                                .get("ratings")
-                                .cloned()
-                                .and_then(|r| serde_json::from_value(r).ok())
-                                .unwrap_or_default();
-                            assessment_level(&f.scale, c, &ratings)
-                                .and_then(|rank| f.scale.levels.get(rank))
-                                .map(|l| l.label.clone())
-                        }
-                        _ => None,
-                    };
-                    let mut row = vec![
-                        Cell::Date(date),
-                        Cell::Text(mission.map(|m| text(m, "code").to_owned()).unwrap_or_default()),
-                    ];
-                    let programme_id = match mission {
-                        Some(m) => text(m, "programme_id"),
-                        None => framework_programmes.get(text(d, "framework_id")).map_or("", String::as_str),
-                    };
-                    row.extend(person_cells(text(d, "person_id"), programme_id, false)?);
-                    row.push(Cell::Text(framework.map(|f| f.code.clone()).unwrap_or_default()));
-                    row.push(Cell::Text(competency.map(|c| format!("{} — {}", c.code, c.name)).unwrap_or_default()));
-                    row.push(Cell::Text(messages.value(text(d, "context"))));
-                    row.push(level.map_or(Cell::Empty, Cell::Text));
-                    rows.push(row);
-                }
-                Table { name: messages.text("export-sheet-assessments", &[]), headers, rows }
-            }
-        };
-        Ok(table)
+        let records = RawRecords::read(self, scope, keys, messages)?;
+        match which {
+            RawTable::Sessions => records.sessions_table(),
+            RawTable::Attendance => records.marks_table(Kind::Attendance),
+            RawTable::Scores => records.marks_table(Kind::TestScore),
+            RawTable::Assessments => records.assessments_table(),
+        }
     }
 }
 
@@ -618,4 +403,267 @@ pub fn csv(table: &Table, french_excel: bool) -> Vec<u8> {
         writer.write_record(row).expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
+}
+
+/// What every raw table reads once: the records that name sessions and
+/// persons, and how a person and a session are written in a row.
+struct RawRecords<'a> {
+    binome: &'a Binome,
+    scope: &'a Scope,
+    keys: Option<&'a PseudonymKeys>,
+    messages: &'a Messages,
+    missions: HashMap<String, Row>,
+    programmes: HashMap<String, String>,
+    organisations: HashMap<String, String>,
+    persons: HashMap<String, Row>,
+    /// The sessions in scope, by id.
+    sessions: BTreeMap<String, Row>,
+    professions: BTreeMap<String, Row>,
+}
+
+impl<'a> RawRecords<'a> {
+    fn read(
+        binome: &'a Binome,
+        scope: &'a Scope,
+        keys: Option<&'a PseudonymKeys>,
+        messages: &'a Messages,
+    ) -> Result<RawRecords<'a>> {
+        let store = &binome.store;
+        let all = ListQuery::default();
+        let missions: HashMap<String, Row> =
+            store.list(Kind::Mission, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
+        let programmes =
+            store.list(Kind::Programme, &all)?.into_iter().map(|r| (r.id, text(&r.data, "code").to_owned())).collect();
+        let organisations = store
+            .list(Kind::Organisation, &all)?
+            .into_iter()
+            .map(|r| (r.id, text(&r.data, "name").to_owned()))
+            .collect();
+        let persons = store.list(Kind::Person, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
+        let sessions = store
+            .list(Kind::Session, &all)?
+            .into_iter()
+            .filter(|s| {
+                let Some(mission) = missions.get(text(&s.data, "mission_id")) else { return false };
+                let date = parse_date(text(&s.data, "date"));
+                scope.mission_id.as_deref().is_none_or(|m| m == text(&s.data, "mission_id"))
+                    && scope.programme_id.as_deref().is_none_or(|p| p == text(mission, "programme_id"))
+                    && date.is_some_and(|d| scope.contains(d))
+            })
+            .map(|s| (s.id, s.data))
+            .collect();
+        let professions = store.list(Kind::Profession, &all)?.into_iter().map(|r| (r.id, r.data)).collect();
+        Ok(RawRecords {
+            binome,
+            scope,
+            keys,
+            messages,
+            missions,
+            programmes,
+            organisations,
+            persons,
+            sessions,
+            professions,
+        })
+    }
+
+    fn field(&self, name: &str) -> String {
+        self.messages.field(name)
+    }
+
+    fn pseudonymise(&self) -> bool {
+        self.keys.is_some()
+    }
+
+    fn person_headers(&self) -> Vec<String> {
+        vec![
+            if self.pseudonymise() { self.messages.text("export-pseudonym", &[]) } else { self.field("person_id") },
+            self.field("sex"),
+            self.field("cadre"),
+            self.field("category"),
+            self.field("organisation_id"),
+        ]
+    }
+
+    fn person_cells(&self, person_id: &str, programme_id: &str, with_phone: bool) -> Result<Vec<Cell>> {
+        let messages = self.messages;
+        let canonical = self.binome.store.canonical_person(person_id)?;
+        let p = self.persons.get(&canonical).cloned().unwrap_or_default();
+        let mut cells = if let Some(keys) = self.keys {
+            // A row of no programme has no key to code its person with:
+            // left blank rather than named.
+            vec![Cell::Text(keys.code(programme_id, &canonical).unwrap_or_default())]
+        } else {
+            vec![Cell::Text(format!("{} {}", text(&p, "family_name"), text(&p, "given_names")).trim().to_owned())]
+        };
+        cells.push(Cell::Text(messages.value(text(&p, "sex"))));
+        // The programme's title and its category, or the profession
+        // every programme knows and the category the domain gives it.
+        let (title, category) = match self.professions.get(text(&p, "profession_id")) {
+            Some(profession) => (text(profession, "title").to_owned(), text(profession, "category").to_owned()),
+            None => (
+                messages.value(text(&p, "cadre")),
+                binome_domain::Cadre::parse(text(&p, "cadre"))
+                    .map_or(String::new(), |cadre| cadre.occupation().code().to_owned()),
+            ),
+        };
+        cells.push(Cell::Text(title));
+        cells.push(Cell::Text(if category.is_empty() { category } else { messages.value(&category) }));
+        cells.push(Cell::Text(self.organisations.get(text(&p, "organisation_id")).cloned().unwrap_or_default()));
+        if with_phone && !self.pseudonymise() {
+            cells.push(Cell::Text(text(&p, "phone").to_owned()));
+        }
+        Ok(cells)
+    }
+
+    fn session_headers(&self) -> Vec<String> {
+        vec![self.field("programme_id"), self.field("mission_id"), self.field("date"), self.field("title")]
+    }
+
+    fn session_cells(&self, session_id: &str) -> Vec<Cell> {
+        let s = self.sessions.get(session_id).cloned().unwrap_or_default();
+        let mission = self.missions.get(text(&s, "mission_id")).cloned().unwrap_or_default();
+        vec![
+            Cell::Text(self.programmes.get(text(&mission, "programme_id")).cloned().unwrap_or_default()),
+            Cell::Text(text(&mission, "code").to_owned()),
+            date_cell(&s, "date"),
+            Cell::Text(text(&s, "title").to_owned()),
+        ]
+    }
+
+    fn sessions_table(&self) -> Result<Table> {
+        let messages = self.messages;
+        let mut headers = self.session_headers();
+        headers.extend([
+            self.field("theme"),
+            self.field("modality"),
+            messages.text("export-hours", &[]),
+            self.field("status"),
+        ]);
+        let rows = self
+            .sessions
+            .iter()
+            .map(|(id, s)| {
+                let mut row = self.session_cells(id);
+                row.push(Cell::Text(text(s, "theme").to_owned()));
+                row.push(Cell::Text(messages.value(text(s, "modality"))));
+                row.push(Cell::Number(s.get("duration").and_then(Value::as_f64).unwrap_or(0.0) / 60.0));
+                row.push(Cell::Text(
+                    self.binome.session_status(id)?.map(|s| messages.value(s.code())).unwrap_or_default(),
+                ));
+                Ok(row)
+            })
+            .collect::<Result<_>>()?;
+        Ok(Table { name: messages.text("export-sheet-sessions", &[]), headers, rows })
+    }
+
+    /// Attendance or test scores: a row per mark, its session and person.
+    fn marks_table(&self, kind: Kind) -> Result<Table> {
+        let messages = self.messages;
+        let attendance = kind == Kind::Attendance;
+        let mut headers = self.session_headers();
+        headers.append(&mut self.person_headers());
+        if attendance {
+            if !self.pseudonymise() {
+                headers.push(self.field("phone"));
+            }
+            headers.push(self.field("status"));
+        } else {
+            headers.extend([
+                self.field("phase"),
+                self.field("score"),
+                self.field("max_score"),
+                messages.text("export-percent", &[]),
+            ]);
+        }
+        let mut rows = Vec::new();
+        for record in self.binome.store.list(kind, &ListQuery::default())? {
+            let session_id = text(&record.data, "session_id");
+            if !self.sessions.contains_key(session_id) {
+                continue;
+            }
+            let mut row = self.session_cells(session_id);
+            let programme_id = self
+                .sessions
+                .get(session_id)
+                .and_then(|s| self.missions.get(text(s, "mission_id")))
+                .map_or("", |m| text(m, "programme_id"));
+            row.extend(self.person_cells(text(&record.data, "person_id"), programme_id, attendance)?);
+            if attendance {
+                row.push(Cell::Text(messages.value(text(&record.data, "status"))));
+            } else {
+                let score = record.data.get("score").and_then(Value::as_f64).unwrap_or(0.0);
+                let max = record.data.get("max_score").and_then(Value::as_f64).unwrap_or(1.0);
+                row.push(Cell::Text(messages.value(text(&record.data, "phase"))));
+                row.push(Cell::Number(score));
+                row.push(Cell::Number(max));
+                row.push(Cell::Rate(score / max));
+            }
+            rows.push(row);
+        }
+        let name = if attendance { "export-sheet-attendance" } else { "export-sheet-scores" };
+        Ok(Table { name: messages.text(name, &[]), headers, rows })
+    }
+
+    fn assessments_table(&self) -> Result<Table> {
+        let messages = self.messages;
+        let scope = self.scope;
+        let all = ListQuery::default();
+        let framework_rows = self.binome.store.list(Kind::Framework, &all)?;
+        let framework_programmes: HashMap<String, String> =
+            framework_rows.iter().map(|r| (r.id.clone(), text(&r.data, "programme_id").to_owned())).collect();
+        let frameworks = framework_rows
+            .iter()
+            .map(|r| Ok((r.id.clone(), crate::views::competency::framework_from_row(r)?)))
+            .collect::<Result<HashMap<String, Framework>>>()?;
+        let mut headers = vec![self.field("date"), self.field("mission_id")];
+        headers.append(&mut self.person_headers());
+        headers.extend([
+            self.field("framework_id"),
+            self.field("competency_id"),
+            self.field("context"),
+            messages.text("export-level", &[]),
+        ]);
+        let mut rows = Vec::new();
+        for record in self.binome.store.list(Kind::Assessment, &all)? {
+            let d = &record.data;
+            let Some(date) = parse_date(text(d, "date")) else { continue };
+            let mission = self.missions.get(text(d, "mission_id"));
+            let in_scope = scope.contains(date)
+                && scope.mission_id.as_deref().is_none_or(|m| m == text(d, "mission_id"))
+                && scope.programme_id.as_deref().is_none_or(|p| mission.is_some_and(|m| text(m, "programme_id") == p));
+            if !in_scope {
+                continue;
+            }
+            let framework = frameworks.get(text(d, "framework_id"));
+            let competency = framework.and_then(|f| f.competency(text(d, "competency_id")));
+            let level = match (framework, competency) {
+                (Some(f), Some(c)) => {
+                    // Ratings that do not read rate nothing: the level is
+                    // then "not assessed", as the figures count it
+                    // (indicators/facts.rs), not an error that would stop
+                    // the whole export.
+                    let ratings: BTreeMap<String, String> =
+                        d.get("ratings").cloned().and_then(|r| serde_json::from_value(r).ok()).unwrap_or_default();
+                    assessment_level(&f.scale, c, &ratings)
+                        .and_then(|rank| f.scale.levels.get(rank))
+                        .map(|l| l.label.clone())
+                }
+                _ => None,
+            };
+            let mut row =
+                vec![Cell::Date(date), Cell::Text(mission.map(|m| text(m, "code").to_owned()).unwrap_or_default())];
+            let programme_id = match mission {
+                Some(m) => text(m, "programme_id"),
+                None => framework_programmes.get(text(d, "framework_id")).map_or("", String::as_str),
+            };
+            row.extend(self.person_cells(text(d, "person_id"), programme_id, false)?);
+            row.push(Cell::Text(framework.map(|f| f.code.clone()).unwrap_or_default()));
+            row.push(Cell::Text(competency.map(|c| format!("{} — {}", c.code, c.name)).unwrap_or_default()));
+            row.push(Cell::Text(messages.value(text(d, "context"))));
+            row.push(level.map_or(Cell::Empty, Cell::Text));
+            rows.push(row);
+        }
+        Ok(Table { name: messages.text("export-sheet-assessments", &[]), headers, rows })
+    }
 }
