@@ -554,10 +554,25 @@ fn programme_specs(scale: DemoScale) -> Vec<ProgrammeSpec> {
 fn generate(g: &mut Generator<'_, '_>, scale: DemoScale, edition: Option<usize>) -> Result<()> {
     let programmes = programme_specs(scale);
     let t0 = date(2015, 6, 1);
-    let smni = framework_row(SMNI_FRAMEWORK)?;
-    let biomed = framework_row(BIOMED_FRAMEWORK)?;
+    let frameworks = (framework_row(SMNI_FRAMEWORK)?, framework_row(BIOMED_FRAMEWORK)?);
+    let partners = partners(g, t0)?;
+    let (mut chad, mut guinea) = host_facilities(g, scale, t0)?;
+    hire_staff(g, scale, &mut chad, &mut guinea, t0)?;
+    for spec in &programmes {
+        let hosts: &[Facility] = if spec.country == "GN" { &guinea } else { &chad };
+        programme(g, spec, scale, edition, &frameworks, &partners, hosts)?;
+    }
+    // A one-mission demo still offers both shipped frameworks, so an expert
+    // can try a biomedical grid too; drawn last, so the rest keeps its ids.
+    if !programmes.iter().any(|p| p.biomedical) {
+        let id = g.rng.id_at(programmes.last().map_or(NaiveDate::MIN, |p| p.start));
+        g.put(Kind::Framework, &id, frameworks.1.clone())?;
+    }
+    Ok(())
+}
 
-    // Partners in France.
+/// The French partner hospitals and associations experts come from.
+fn partners(g: &mut Generator<'_, '_>, t0: NaiveDate) -> Result<Vec<String>> {
     let mut partners = Vec::new();
     for (name, level, city) in PARTNERS {
         partners.push(g.organisation(
@@ -571,7 +586,16 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale, edition: Option<usize>)
     }
     partners.push(g.organisation("HUMATEM", "partner", "association", "Annecy", "FR", t0)?);
 
-    // Host facilities.
+    Ok(partners)
+}
+
+/// The host facilities of Chad (more of them at larger scales) and, in a
+/// programme, of Guinea.
+fn host_facilities(
+    g: &mut Generator<'_, '_>,
+    scale: DemoScale,
+    t0: NaiveDate,
+) -> Result<(Vec<Facility>, Vec<Facility>)> {
     let mut chad: Vec<Facility> = Vec::new();
     let add = |g: &mut Generator<'_, '_>,
                list: &mut Vec<Facility>,
@@ -623,7 +647,17 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale, edition: Option<usize>)
         add(g, &mut guinea, "Hôpital national Ignace Deen".into(), "national", "Conakry", "GN")?;
     }
 
-    // Staff of each facility: the pool participants come from.
+    Ok((chad, guinea))
+}
+
+/// The staff of each facility: the pool participants come from.
+fn hire_staff(
+    g: &mut Generator<'_, '_>,
+    scale: DemoScale,
+    chad: &mut [Facility],
+    guinea: &mut [Facility],
+    t0: NaiveDate,
+) -> Result<()> {
     let staff_per_facility = match scale {
         DemoScale::Mission => 36,
         DemoScale::Programme => 90,
@@ -652,7 +686,7 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale, edition: Option<usize>)
         _ => 180,
     };
     let total_weight: usize = chad.iter().map(|f| weight(f.level)).sum();
-    for (facilities, guinean) in [(&mut chad, false), (&mut guinea, true)] {
+    for (facilities, guinean) in [(chad, false), (guinea, true)] {
         for facility in facilities.iter_mut() {
             let staff = if scale == DemoScale::Country {
                 weight(facility.level) * 99_000 / total_weight.max(1)
@@ -668,232 +702,308 @@ fn generate(g: &mut Generator<'_, '_>, scale: DemoScale, edition: Option<usize>)
         }
     }
 
-    for spec in &programmes {
-        let code = match edition {
-            Some(n) => format!("{}-C{n:02}", spec.code),
-            None => spec.code.to_owned(),
-        };
-        let programme_id = g.rng.id_at(spec.start);
-        g.put(
-            Kind::Programme,
-            &programme_id,
-            row(json!({"code": code, "name": spec.name, "country": spec.country, "funder": spec.funder,
-                "start_date": iso(spec.start), "end_date": iso(spec.end), "hours_per_day": 7.0, "pass_mark": 80.0})),
-        )?;
-        let (framework_json, themes) = if spec.biomedical { (&biomed, BIOMED_THEMES) } else { (&smni, RMNCH_THEMES) };
-        let framework_id = g.rng.id_at(spec.start);
-        let mut framework = framework_json.clone();
-        framework.insert("programme_id".into(), Value::String(programme_id.clone()));
-        if spec.code != "PASST2" && spec.code != "PASA2" {
-            framework.insert(
-                "code".into(),
-                Value::String(format!("{}-{}", framework_json["code"].as_str().unwrap_or("REF"), code)),
-            );
-        }
-        g.put(Kind::Framework, &framework_id, framework.clone())?;
-        let competencies = framework_competencies(&framework);
-        let scale_levels: Vec<String> = framework["scale"]["levels"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|l| l["code"].as_str().map(str::to_owned))
-            .collect();
+    Ok(())
+}
 
-        let hosts: &Vec<Facility> = if spec.country == "GN" { &guinea } else { &chad };
-        let host_indices: Vec<usize> =
-            (0..hosts.len()).filter(|&i| !(spec.biomedical && hosts[i].level == "health_centre")).collect();
-        let mut experts: Vec<String> = Vec::new();
-        for _ in 0..(spec.missions / 12).clamp(4, 40) {
-            let cadre = if spec.biomedical {
-                "technicien_biomedical"
-            } else {
-                *g.rng.pick(&["sage_femme", "medecin_specialiste", "sage_femme", "infirmier"])
-            };
-            experts.push(g.person("expert", None, false, cadre, spec.start)?);
+/// What every mission of a programme draws from.
+struct ProgrammeDraw<'p> {
+    spec: &'p ProgrammeSpec,
+    scale: DemoScale,
+    code: String,
+    programme_id: String,
+    framework_id: String,
+    themes: &'static [(&'static str, &'static str)],
+    competencies: Vec<(String, Vec<String>)>,
+    scale_levels: Vec<String>,
+    hosts: &'p [Facility],
+    host_indices: Vec<usize>,
+    experts: Vec<String>,
+    partners: &'p [String],
+    days_span: usize,
+}
+
+/// A programme, its framework, its experts and its missions.
+fn programme(
+    g: &mut Generator<'_, '_>,
+    spec: &ProgrammeSpec,
+    scale: DemoScale,
+    edition: Option<usize>,
+    (smni, biomed): &(Row, Row),
+    partners: &[String],
+    hosts: &[Facility],
+) -> Result<()> {
+    let code = match edition {
+        Some(n) => format!("{}-C{n:02}", spec.code),
+        None => spec.code.to_owned(),
+    };
+    let programme_id = g.rng.id_at(spec.start);
+    g.put(
+        Kind::Programme,
+        &programme_id,
+        row(json!({"code": code, "name": spec.name, "country": spec.country, "funder": spec.funder,
+            "start_date": iso(spec.start), "end_date": iso(spec.end), "hours_per_day": 7.0, "pass_mark": 80.0})),
+    )?;
+    let (framework_json, themes) = if spec.biomedical { (biomed, BIOMED_THEMES) } else { (smni, RMNCH_THEMES) };
+    let framework_id = g.rng.id_at(spec.start);
+    let mut framework = framework_json.clone();
+    framework.insert("programme_id".into(), Value::String(programme_id.clone()));
+    if spec.code != "PASST2" && spec.code != "PASA2" {
+        framework.insert(
+            "code".into(),
+            Value::String(format!("{}-{}", framework_json["code"].as_str().unwrap_or("REF"), code)),
+        );
+    }
+    g.put(Kind::Framework, &framework_id, framework.clone())?;
+    let competencies = framework_competencies(&framework);
+    let scale_levels: Vec<String> = framework["scale"]["levels"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l["code"].as_str().map(str::to_owned))
+        .collect();
+
+    let host_indices: Vec<usize> =
+        (0..hosts.len()).filter(|&i| !(spec.biomedical && hosts[i].level == "health_centre")).collect();
+    let mut experts: Vec<String> = Vec::new();
+    for _ in 0..(spec.missions / 12).clamp(4, 40) {
+        let cadre = if spec.biomedical {
+            "technicien_biomedical"
+        } else {
+            *g.rng.pick(&["sage_femme", "medecin_specialiste", "sage_femme", "infirmier"])
+        };
+        experts.push(g.person("expert", None, false, cadre, spec.start)?);
+    }
+    let days_span = (spec.end - spec.start).num_days() as usize;
+    let draw = ProgrammeDraw {
+        spec,
+        scale,
+        code,
+        programme_id,
+        framework_id,
+        themes,
+        competencies,
+        scale_levels,
+        hosts,
+        host_indices,
+        experts,
+        partners,
+        days_span,
+    };
+    for m in 0..spec.missions {
+        mission(g, &draw, m)?;
+    }
+    Ok(())
+}
+
+/// What a mission's sessions, tests and assessments draw from.
+struct MissionDraw {
+    mission_id: String,
+    start: NaiveDate,
+    end: NaiveDate,
+    length: i64,
+    theme_index: usize,
+    team: Vec<String>,
+    referent: Option<String>,
+    participants: Vec<String>,
+}
+
+/// One mission: its record, its team and participants, then its sessions,
+/// tests and assessments; the draws in the order that gives a seed its ids.
+fn mission(g: &mut Generator<'_, '_>, draw: &ProgrammeDraw<'_>, m: usize) -> Result<()> {
+    let ProgrammeDraw { spec, code, programme_id, hosts, host_indices, experts, partners, .. } = draw;
+    let (scale, days_span, themes) = (draw.scale, draw.days_span, draw.themes);
+    let host = &hosts[*g.rng.pick(host_indices)];
+    let start = if scale == DemoScale::Mission {
+        date(2019, 3, 4)
+    } else {
+        spec.start + Duration::days((m * days_span / spec.missions.max(1) + g.rng.below(20)) as i64)
+    };
+    let length = g.rng.between(7, 15) as i64;
+    let end = start + Duration::days(length - 1);
+    let mission_id = g.rng.id_at(start);
+    let theme_index = g.rng.below(themes.len());
+    let partner = g.rng.pick(partners).clone();
+    g.put(
+        Kind::Mission,
+        &mission_id,
+        row(json!({
+            "programme_id": programme_id, "code": format!("{}-{}-{:04}", code, start.year(), m + 1),
+            "title": format!("{} — {}", themes[theme_index].0, host.city),
+            "partner_org_id": if spec.biomedical { partners.last().cloned().unwrap_or(partner) } else { partner },
+            "host_org_id": host.id, "city": host.city, "start_date": iso(start), "end_date": iso(end),
+            "objectives": format!("Renforcer les compétences des équipes en {}.", themes[theme_index].1.to_lowercase()),
+            "status": "completed",
+            "debrief": "Bonne implication des équipes ; matériel de simulation laissé sur place.",
+            "recommendations": "Prévoir une supervision formative à trois mois.",
+        })),
+    )?;
+    // Team: 1–4 experts, a technical referent from the host.
+    let team_size = g.rng.between(1, 4).min(experts.len());
+    let first = g.rng.below(experts.len());
+    let team: Vec<String> = (0..team_size).map(|k| experts[(first + k) % experts.len()].clone()).collect();
+    for (k, expert) in team.iter().enumerate() {
+        g.link(Kind::TeamMember, &mission_id, expert, Some(("team_role", if k == 0 { "lead" } else { "expert" })))?;
+    }
+    let referent = host.staff.first().cloned();
+    if let Some(referent) = &referent {
+        g.link(Kind::TeamMember, &mission_id, referent, Some(("team_role", "technical_referent")))?;
+    }
+    // Participants: mostly the host's staff.
+    let wanted = if scale == DemoScale::Mission { 30 } else { g.rng.between(20, 45) };
+    let mut participants: Vec<String> = Vec::new();
+    let pool = &host.staff;
+    if !pool.is_empty() {
+        let offset = g.rng.below(pool.len());
+        for k in 0..wanted.min(pool.len()) {
+            participants.push(pool[(offset + k * 7) % pool.len()].clone());
         }
-        let days_span = (spec.end - spec.start).num_days() as usize;
-        for m in 0..spec.missions {
-            let host = &hosts[*g.rng.pick(&host_indices)];
-            let start = if scale == DemoScale::Mission {
-                date(2019, 3, 4)
-            } else {
-                spec.start + Duration::days((m * days_span / spec.missions.max(1) + g.rng.below(20)) as i64)
+        participants.sort();
+        participants.dedup();
+    }
+    // Now and then, someone registered twice with a spelling variant.
+    if scale != DemoScale::Mission && g.rng.chance(20) && !participants.is_empty() {
+        let who = participants[g.rng.below(participants.len())].clone();
+        if let Some(twin) = g.variant_of(&who, start)? {
+            participants.retain(|p| p != &who);
+            participants.push(twin);
+        }
+    }
+    for p in &participants {
+        g.link(Kind::Enrolment, &mission_id, p, None)?;
+    }
+    let mission = MissionDraw { mission_id, start, end, length, theme_index, team, referent, participants };
+    let session_ids = sessions(g, draw, &mission)?;
+    tests(g, &mission, &session_ids)?;
+    assessments(g, draw, &mission, &session_ids)
+}
+
+/// A mission's sessions, each with everyone's attendance and, where a
+/// referent reviewed it, the review.
+fn sessions(g: &mut Generator<'_, '_>, draw: &ProgrammeDraw<'_>, mission: &MissionDraw) -> Result<Vec<String>> {
+    let (scale, themes) = (draw.scale, draw.themes);
+    let MissionDraw { mission_id, team, referent, participants, .. } = mission;
+    let (start, length, theme_index) = (mission.start, mission.length, mission.theme_index);
+    // Sessions.
+    let session_count = if scale == DemoScale::Mission { 12 } else { g.rng.between(8, 14) };
+    let mut session_ids = Vec::new();
+    for s in 0..session_count {
+        let day = start + Duration::days((s as i64 * length / session_count as i64).min(length - 1));
+        let (theme, title) = themes[(theme_index + s / 3) % themes.len()];
+        let modality = ["theory", "workshop", "bedside", "simulation", "bedside", "workshop"][s % 6];
+        let duration = [120, 180, 240, 90, 180, 210][g.rng.below(6)];
+        let submitted = g.rng.chance(85);
+        let session_id = g.rng.id_at(day);
+        let trainers: Vec<&String> = team.iter().take(2).collect();
+        g.put(
+            Kind::Session,
+            &session_id,
+            row(json!({
+                "mission_id": mission_id, "title": title, "theme": theme, "modality": modality,
+                "date": iso(day), "start_time": if s % 2 == 0 { "08:30" } else { "14:00" }, "duration": duration,
+                "trainer_ids": trainers, "status": if submitted { "submitted" } else { "draft" }, "notes": null,
+            })),
+        )?;
+        session_ids.push(session_id.clone());
+        for p in participants {
+            let roll = g.rng.below(100);
+            let status = match roll {
+                0..=81 => "present",
+                82..=87 => "late",
+                88..=90 => "left_early",
+                91..=96 => "absent",
+                _ => "excused",
             };
-            let length = g.rng.between(7, 15) as i64;
-            let end = start + Duration::days(length - 1);
-            let mission_id = g.rng.id_at(start);
-            let theme_index = g.rng.below(themes.len());
-            let partner = g.rng.pick(&partners).clone();
-            g.put(
-                Kind::Mission,
-                &mission_id,
-                row(json!({
-                    "programme_id": programme_id, "code": format!("{}-{}-{:04}", code, start.year(), m + 1),
-                    "title": format!("{} — {}", themes[theme_index].0, host.city),
-                    "partner_org_id": if spec.biomedical { partners.last().cloned().unwrap_or(partner) } else { partner },
-                    "host_org_id": host.id, "city": host.city, "start_date": iso(start), "end_date": iso(end),
-                    "objectives": format!("Renforcer les compétences des équipes en {}.", themes[theme_index].1.to_lowercase()),
-                    "status": "completed",
-                    "debrief": "Bonne implication des équipes ; matériel de simulation laissé sur place.",
-                    "recommendations": "Prévoir une supervision formative à trois mois.",
-                })),
-            )?;
-            // Team: 1–4 experts, a technical referent from the host.
-            let team_size = g.rng.between(1, 4).min(experts.len());
-            let first = g.rng.below(experts.len());
-            let team: Vec<String> = (0..team_size).map(|k| experts[(first + k) % experts.len()].clone()).collect();
-            for (k, expert) in team.iter().enumerate() {
-                g.link(
-                    Kind::TeamMember,
-                    &mission_id,
-                    expert,
-                    Some(("team_role", if k == 0 { "lead" } else { "expert" })),
-                )?;
-            }
-            let referent = host.staff.first().cloned();
-            if let Some(referent) = &referent {
-                g.link(Kind::TeamMember, &mission_id, referent, Some(("team_role", "technical_referent")))?;
-            }
-            // Participants: mostly the host's staff.
-            let wanted = if scale == DemoScale::Mission { 30 } else { g.rng.between(20, 45) };
-            let mut participants: Vec<String> = Vec::new();
-            let pool = &host.staff;
-            if !pool.is_empty() {
-                let offset = g.rng.below(pool.len());
-                for k in 0..wanted.min(pool.len()) {
-                    participants.push(pool[(offset + k * 7) % pool.len()].clone());
-                }
-                participants.sort();
-                participants.dedup();
-            }
-            // Now and then, someone registered twice with a spelling variant.
-            if scale != DemoScale::Mission && g.rng.chance(20) && !participants.is_empty() {
-                let who = participants[g.rng.below(participants.len())].clone();
-                if let Some(twin) = g.variant_of(&who, start)? {
-                    participants.retain(|p| p != &who);
-                    participants.push(twin);
-                }
-            }
-            for p in &participants {
-                g.link(Kind::Enrolment, &mission_id, p, None)?;
-            }
-            // Sessions.
-            let session_count = if scale == DemoScale::Mission { 12 } else { g.rng.between(8, 14) };
-            let mut session_ids = Vec::new();
-            for s in 0..session_count {
-                let day = start + Duration::days((s as i64 * length / session_count as i64).min(length - 1));
-                let (theme, title) = themes[(theme_index + s / 3) % themes.len()];
-                let modality = ["theory", "workshop", "bedside", "simulation", "bedside", "workshop"][s % 6];
-                let duration = [120, 180, 240, 90, 180, 210][g.rng.below(6)];
-                let submitted = g.rng.chance(85);
-                let session_id = g.rng.id_at(day);
-                let trainers: Vec<&String> = team.iter().take(2).collect();
-                g.put(
-                    Kind::Session,
-                    &session_id,
-                    row(json!({
-                        "mission_id": mission_id, "title": title, "theme": theme, "modality": modality,
-                        "date": iso(day), "start_time": if s % 2 == 0 { "08:30" } else { "14:00" }, "duration": duration,
-                        "trainer_ids": trainers, "status": if submitted { "submitted" } else { "draft" }, "notes": null,
-                    })),
-                )?;
-                session_ids.push(session_id.clone());
-                for p in &participants {
-                    let roll = g.rng.below(100);
-                    let status = match roll {
-                        0..=81 => "present",
-                        82..=87 => "late",
-                        88..=90 => "left_early",
-                        91..=96 => "absent",
-                        _ => "excused",
-                    };
-                    let data = row(json!({"session_id": session_id, "person_id": p, "status": status, "note": null}));
-                    let id = record_id(Kind::Attendance, &data);
-                    g.put(Kind::Attendance, &id, data)?;
-                }
-                // The same draws whether reviews are written or not, so a
-                // seed gives the same ids on every laptop.
-                if submitted && referent.is_some() && g.rng.chance(80) {
-                    let decision = if g.rng.chance(88) { "validated" } else { "returned" };
-                    let comment = if decision == "returned" {
-                        "Merci de compléter la liste de présence et les notes du post-test."
-                    } else {
-                        "Conforme."
-                    };
-                    let review_id = g.rng.id_at(day);
-                    if g.with_reviews {
-                        g.put(Kind::Review, &review_id, row(json!({"session_id": session_id, "reviewer_id": referent, "decision": decision, "comment": comment})))?;
-                    }
-                }
-            }
-            // Pre/post tests on the first and the sixth session.
-            for &s in [0usize, 5].iter().filter(|&&s| s < session_ids.len()) {
-                for p in &participants {
-                    if g.rng.chance(8) {
-                        continue;
-                    }
-                    let pre = g.rng.between(5, 14) as f64;
-                    let post = (pre + g.rng.between(0, 9) as f64).min(20.0);
-                    for (phase, score) in [("pre", pre), ("post", post)] {
-                        let data = row(
-                            json!({"session_id": session_ids[s], "person_id": p, "phase": phase, "score": score, "max_score": 20.0}),
-                        );
-                        let sid = record_id(Kind::TestScore, &data);
-                        g.put(Kind::TestScore, &sid, data)?;
-                    }
-                }
-            }
-            // Competency assessments at the end of the mission, and a follow-up visit for some.
-            let assessed: Vec<String> = participants
-                .iter()
-                .take(if scale == DemoScale::Mission { 30 } else { participants.len() })
-                .cloned()
-                .collect();
-            for p in &assessed {
-                let count = g.rng.between(2, 4).min(competencies.len());
-                let first_c = g.rng.below(competencies.len());
-                for k in 0..count {
-                    let (competency_id, criteria) = &competencies[(first_c + k) % competencies.len()];
-                    let base = g.rng.below(scale_levels.len());
-                    for (visit, when, context) in
-                        [(0usize, end, "training"), (1, end + Duration::days(90), "follow_up")]
-                    {
-                        if visit == 1 && !g.rng.chance(30) {
-                            continue;
-                        }
-                        let mut ratings = serde_json::Map::new();
-                        for criterion in criteria {
-                            let level = if g.rng.chance(6) {
-                                "not_observed".to_owned()
-                            } else {
-                                let up = visit + g.rng.below(2);
-                                scale_levels[(base + up).min(scale_levels.len() - 1).saturating_sub(g.rng.below(2))]
-                                    .clone()
-                            };
-                            ratings.insert(criterion.clone(), Value::String(level));
-                        }
-                        let id = g.rng.id_at(when);
-                        g.put(
-                            Kind::Assessment,
-                            &id,
-                            row(json!({
-                                "person_id": p, "framework_id": framework_id, "competency_id": competency_id,
-                                "assessor_id": if visit == 0 { team.first().cloned() } else { referent.clone() },
-                                "date": iso(when), "context": context, "mission_id": mission_id,
-                                "session_id": if visit == 0 { session_ids.last().cloned() } else { None },
-                                "ratings": ratings, "comment": null,
-                            })),
-                        )?;
-                    }
-                }
+            let data = row(json!({"session_id": session_id, "person_id": p, "status": status, "note": null}));
+            let id = record_id(Kind::Attendance, &data);
+            g.put(Kind::Attendance, &id, data)?;
+        }
+        // The same draws whether reviews are written or not, so a
+        // seed gives the same ids on every laptop.
+        if submitted && referent.is_some() && g.rng.chance(80) {
+            let decision = if g.rng.chance(88) { "validated" } else { "returned" };
+            let comment = if decision == "returned" {
+                "Merci de compléter la liste de présence et les notes du post-test."
+            } else {
+                "Conforme."
+            };
+            let review_id = g.rng.id_at(day);
+            if g.with_reviews {
+                g.put(Kind::Review, &review_id, row(json!({"session_id": session_id, "reviewer_id": referent, "decision": decision, "comment": comment})))?;
             }
         }
     }
-    // A one-mission demo still offers both shipped frameworks, so an expert
-    // can try a biomedical grid too; drawn last, so the rest keeps its ids.
-    if !programmes.iter().any(|p| p.biomedical) {
-        let id = g.rng.id_at(programmes.last().map_or(NaiveDate::MIN, |p| p.start));
-        g.put(Kind::Framework, &id, biomed.clone())?;
+    Ok(session_ids)
+}
+
+fn tests(g: &mut Generator<'_, '_>, mission: &MissionDraw, session_ids: &[String]) -> Result<()> {
+    let participants = &mission.participants;
+    // Pre/post tests on the first and the sixth session.
+    for &s in [0usize, 5].iter().filter(|&&s| s < session_ids.len()) {
+        for p in participants {
+            if g.rng.chance(8) {
+                continue;
+            }
+            let pre = g.rng.between(5, 14) as f64;
+            let post = (pre + g.rng.between(0, 9) as f64).min(20.0);
+            for (phase, score) in [("pre", pre), ("post", post)] {
+                let data = row(
+                    json!({"session_id": session_ids[s], "person_id": p, "phase": phase, "score": score, "max_score": 20.0}),
+                );
+                let sid = record_id(Kind::TestScore, &data);
+                g.put(Kind::TestScore, &sid, data)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn assessments(
+    g: &mut Generator<'_, '_>,
+    draw: &ProgrammeDraw<'_>,
+    mission: &MissionDraw,
+    session_ids: &[String],
+) -> Result<()> {
+    let (scale, framework_id, competencies, scale_levels) =
+        (draw.scale, &draw.framework_id, &draw.competencies, &draw.scale_levels);
+    let MissionDraw { mission_id, team, referent, participants, .. } = mission;
+    let end = mission.end;
+    // Competency assessments at the end of the mission, and a follow-up visit for some.
+    let assessed: Vec<String> =
+        participants.iter().take(if scale == DemoScale::Mission { 30 } else { participants.len() }).cloned().collect();
+    for p in &assessed {
+        let count = g.rng.between(2, 4).min(competencies.len());
+        let first_c = g.rng.below(competencies.len());
+        for k in 0..count {
+            let (competency_id, criteria) = &competencies[(first_c + k) % competencies.len()];
+            let base = g.rng.below(scale_levels.len());
+            for (visit, when, context) in [(0usize, end, "training"), (1, end + Duration::days(90), "follow_up")] {
+                if visit == 1 && !g.rng.chance(30) {
+                    continue;
+                }
+                let mut ratings = serde_json::Map::new();
+                for criterion in criteria {
+                    let level = if g.rng.chance(6) {
+                        "not_observed".to_owned()
+                    } else {
+                        let up = visit + g.rng.below(2);
+                        scale_levels[(base + up).min(scale_levels.len() - 1).saturating_sub(g.rng.below(2))].clone()
+                    };
+                    ratings.insert(criterion.clone(), Value::String(level));
+                }
+                let id = g.rng.id_at(when);
+                g.put(
+                    Kind::Assessment,
+                    &id,
+                    row(json!({
+                        "person_id": p, "framework_id": framework_id, "competency_id": competency_id,
+                        "assessor_id": if visit == 0 { team.first().cloned() } else { referent.clone() },
+                        "date": iso(when), "context": context, "mission_id": mission_id,
+                        "session_id": if visit == 0 { session_ids.last().cloned() } else { None },
+                        "ratings": ratings, "comment": null,
+                    })),
+                )?;
+            }
+        }
     }
     Ok(())
 }
