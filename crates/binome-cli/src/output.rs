@@ -66,6 +66,8 @@ impl<'a> Shower<'a> {
         if let Some(found) = self.labels.borrow().get(id) {
             return found.clone();
         }
+        // Only a label: a record this laptop cannot read is shown by its
+        // id with a "?", and the list it is in still says what it says.
         let label = match self.binome.store().get(kind, id) {
             Ok(Some(row)) => {
                 let parts: Vec<String> = kind

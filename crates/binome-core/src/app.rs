@@ -62,6 +62,26 @@ impl Binome {
         &self.store
     }
 
+    /// The whole store as canonical JSON Lines, so two stores compare
+    /// with `diff` (see [`Store::dump_to`]).
+    pub fn dump_to(&self, out: &mut impl std::io::Write) -> Result<()> {
+        Ok(self.store.dump_to(out)?)
+    }
+
+    /// A record's change log, newest first.
+    pub fn history(&self, row_id: &str) -> Result<Vec<binome_store::Change>> {
+        Ok(self.store.history(row_id)?)
+    }
+
+    /// References to records that are not there (`binome check`).
+    pub fn orphans(&self) -> Result<Vec<binome_store::Orphan>> {
+        Ok(self.store.orphans()?)
+    }
+
+    pub fn store_path(&self) -> &Path {
+        self.store.path()
+    }
+
     pub fn now_millis(&self) -> i64 {
         (self.clock)()
     }

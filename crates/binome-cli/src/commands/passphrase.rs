@@ -62,7 +62,7 @@ pub fn change(binome: &Binome, m: &Messages) -> anyhow::Result<std::process::Exi
 /// `binome recovery-kit [--out FILE]`: the kit for the coordinators
 /// trusted here (beside the store unless `--out`).
 pub fn recovery_kit(binome: &mut Binome, sub: &ArgMatches, ctx: &super::Ctx) -> anyhow::Result<ExitCode> {
-    let out = sub.get_one::<String>("out").map(PathBuf::from).unwrap_or_else(|| kit_path(binome.store().path()));
+    let out = sub.get_one::<String>("out").map(PathBuf::from).unwrap_or_else(|| kit_path(binome.store_path()));
     let kit = binome.write_recovery_kit(&out)?;
     if let Some(pdf) = sub.get_one::<String>("pdf") {
         let bytes = binome_core::print::recovery_kit_pdf(&kit, ctx.messages)?;

@@ -83,7 +83,7 @@ pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> 
         }
         "history" => {
             let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
-            let changes = binome.store().history(&row.id).map_err(CoreError::from)?;
+            let changes = binome.history(&row.id)?;
             if ctx.json {
                 say(serde_json::to_string_pretty(&changes)?);
             } else {

@@ -111,7 +111,7 @@ pub fn demo(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Res
 }
 
 pub fn check(binome: &Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let orphans = binome.store().orphans().map_err(binome_core::CoreError::from)?;
+    let orphans = binome.orphans()?;
     if ctx.json {
         say(serde_json::to_string_pretty(&orphans)?);
     } else if orphans.is_empty() {

@@ -70,14 +70,14 @@ pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
             return Ok(code);
         }
         ("quarantine", _) => {
-            let waiting = binome.store().quarantined().map_err(binome_core::CoreError::from)?;
+            let waiting = binome.quarantined()?;
             if ctx.json {
                 say(serde_json::to_string_pretty(&waiting)?);
             } else if waiting.is_empty() {
                 say(m.text("sync-quarantine-empty", &[]));
             } else {
                 for bundle in waiting {
-                    let device = binome.store().device_record(&bundle.sender).map_err(binome_core::CoreError::from)?;
+                    let device = binome.device_record(&bundle.sender)?;
                     let (name, fingerprint) = device
                         .map(|d| (d.name.clone(), binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient)))
                         .unwrap_or_else(|| (bundle.sender.clone(), String::new()));
@@ -254,7 +254,7 @@ pub fn conflicts(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow
         Some(("show", sub)) => {
             let kind = kind_of(sub.get_one::<String>("table").expect("required"))?;
             let id = sub.get_one::<String>("id").expect("required");
-            let heads = binome.store().heads(kind, id).map_err(binome_core::CoreError::from)?;
+            let heads = binome.versions_of(kind, id)?;
             if ctx.json {
                 say(serde_json::to_string_pretty(&heads)?);
             } else {
@@ -273,7 +273,7 @@ pub fn conflicts(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow
             }
         }
         _ => {
-            let conflicts = binome.store().conflicts().map_err(binome_core::CoreError::from)?;
+            let conflicts = binome.conflicting_rows()?;
             if ctx.json {
                 let list: Vec<_> =
                     conflicts.iter().map(|(k, id)| serde_json::json!({"table": k.table(), "id": id})).collect();
@@ -282,7 +282,7 @@ pub fn conflicts(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow
                 say(m.text("sync-no-conflicts", &[]));
             } else {
                 for (kind, id) in conflicts {
-                    let count = binome.store().heads(kind, &id).map(|h| h.len()).unwrap_or(0);
+                    let count = binome.versions_of(kind, &id)?.len();
                     say(m.text(
                         "sync-conflict",
                         &[("kind", kind.table().to_owned()), ("id", id), ("count", count.to_string())],
@@ -304,11 +304,11 @@ pub fn dump(binome: &Binome, matches: &ArgMatches) -> anyhow::Result<ExitCode> {
     match matches.get_one::<String>("out") {
         Some(path) => {
             let mut file = std::io::BufWriter::new(binome_core::private::create_private_file(Path::new(path))?);
-            binome.store().dump_to(&mut file).map_err(binome_core::CoreError::from)?;
+            binome.dump_to(&mut file)?;
         }
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            binome.store().dump_to(&mut out).map_err(binome_core::CoreError::from)?;
+            binome.dump_to(&mut out)?;
         }
     }
     Ok(ExitCode::SUCCESS)

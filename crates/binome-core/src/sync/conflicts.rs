@@ -30,3 +30,23 @@ impl Binome {
         Ok(self.record_view(&row))
     }
 }
+
+/// What the CLI lists: the rows in conflict, each version of one, the
+/// bundles waiting in quarantine and a device met.
+impl Binome {
+    pub fn conflicting_rows(&self) -> Result<Vec<(Kind, String)>> {
+        Ok(self.store.conflicts()?)
+    }
+
+    pub fn versions_of(&self, kind: Kind, id: &str) -> Result<Vec<binome_store::Head>> {
+        Ok(self.store.heads(kind, id)?)
+    }
+
+    pub fn quarantined(&self) -> Result<Vec<binome_store::Quarantined>> {
+        Ok(self.store.quarantined()?)
+    }
+
+    pub fn device_record(&self, device_id: &str) -> Result<Option<binome_store::DeviceRecord>> {
+        Ok(self.store.device_record(device_id)?)
+    }
+}
