@@ -34,40 +34,32 @@ macro_rules! declarations {
     };
 }
 
-/// DOMAIN.md's counted attendance, for the roster's count as it ticks
-/// (the domain's rule, not a second list in the UI), and the statuses a
-/// session shows, to check one read from an address.
-fn counted_attendance() -> String {
-    let codes: Vec<String> = AttendanceStatus::ALL
-        .iter()
-        .filter(|status| status.is_counted())
-        .map(|status| format!("'{}'", status.code()))
-        .collect();
-    let review: Vec<String> = ReviewStatus::ALL.iter().map(|status| format!("'{}'", status.code())).collect();
+/// Constants the screens iterate, from the Rust lists so that none is
+/// written twice: DOMAIN.md's counted attendance (the roster's count as it
+/// ticks), the statuses a session shows (to check one read from an
+/// address), the breakdowns and indicators in the order every front end
+/// lists them, and which indicators are counts.
+fn constants() -> String {
+    fn quoted<'a>(codes: impl Iterator<Item = &'a str>) -> String {
+        codes.map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")
+    }
+    let counted = AttendanceStatus::ALL.iter().filter(|s| s.is_counted()).map(|s| s.code());
     format!(
         "/** Present, late or left early: what counts as attended. */\n\
          export const COUNTED_ATTENDANCE: readonly AttendanceStatus[] = [{}];\n\n\
          /** Every status a session shows, to read one from an address. */\n\
-         export const REVIEW_STATUSES: readonly ReviewStatus[] = [{}];\n\n",
-        codes.join(", "),
-        review.join(", ")
-    )
-}
-
-/// The breakdowns and indicators in the order every front end lists them,
-/// and which indicators are counts: one list each, in Rust.
-fn indicator_lists() -> String {
-    let quoted = |codes: &mut dyn Iterator<Item = &str>| codes.map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ");
-    format!(
-        "/** In the order of `Breakdown::ALL`. */\n\
+         export const REVIEW_STATUSES: readonly ReviewStatus[] = [{}];\n\n\
+         /** In the order of `Breakdown::ALL`. */\n\
          export const BREAKDOWNS: readonly Breakdown[] = [{}];\n\n\
          /** In the order of `binome indicators` (INDICATOR_COLUMNS). */\n\
          export const INDICATORS: readonly (keyof Indicators)[] = [{}];\n\n\
          /** The indicators that count things: whole numbers. */\n\
          export const COUNT_INDICATORS: readonly (keyof Indicators)[] = [{}];\n\n",
-        quoted(&mut Breakdown::ALL.iter().map(|b| b.code())),
-        quoted(&mut INDICATOR_COLUMNS.iter().copied()),
-        quoted(&mut COUNT_INDICATORS.iter().copied()),
+        quoted(counted),
+        quoted(ReviewStatus::ALL.iter().map(|s| s.code())),
+        quoted(Breakdown::ALL.iter().map(|b| b.code())),
+        quoted(INDICATOR_COLUMNS.iter().copied()),
+        quoted(COUNT_INDICATORS.iter().copied()),
     )
 }
 
@@ -165,8 +157,7 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
-    out.push_str(&counted_attendance());
-    out.push_str(&indicator_lists());
+    out.push_str(&constants());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

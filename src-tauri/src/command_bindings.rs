@@ -25,13 +25,7 @@ struct Command {
 /// The whole file, as it should be committed, from the command modules in
 /// `commands_dir`.
 pub fn typescript(commands_dir: &Path) -> String {
-    let mut commands = Vec::new();
-    for file in command_files(commands_dir) {
-        let text = std::fs::read_to_string(&file).expect("a command module reads");
-        let parsed = syn::parse_file(&text).expect("a command module parses");
-        commands.extend(parsed.items.iter().filter_map(command));
-    }
-    commands.sort_by(|a, b| a.name.cmp(&b.name));
+    let commands = commands(commands_dir);
     let mut used = BTreeSet::new();
     for c in &commands {
         for ty in c.args.iter().map(|(_, ty)| ty).chain([&c.answer]) {
@@ -86,14 +80,19 @@ pub fn registered(lib_rs: &str) -> BTreeSet<String> {
 
 /// The command names found in the modules, to compare with [`registered`].
 pub fn declared(commands_dir: &Path) -> BTreeSet<String> {
-    command_files(commands_dir)
-        .into_iter()
-        .flat_map(|file| {
-            let text = std::fs::read_to_string(&file).expect("a command module reads");
-            let parsed = syn::parse_file(&text).expect("a command module parses");
-            parsed.items.iter().filter_map(command).map(|c| c.name).collect::<Vec<_>>()
-        })
-        .collect()
+    commands(commands_dir).into_iter().map(|c| c.name).collect()
+}
+
+/// Every `#[tauri::command]` of the modules, by name.
+fn commands(commands_dir: &Path) -> Vec<Command> {
+    let mut commands = Vec::new();
+    for file in command_files(commands_dir) {
+        let text = std::fs::read_to_string(&file).expect("a command module reads");
+        let parsed = syn::parse_file(&text).expect("a command module parses");
+        commands.extend(parsed.items.iter().filter_map(command));
+    }
+    commands.sort_by(|a, b| a.name.cmp(&b.name));
+    commands
 }
 
 fn command_files(dir: &Path) -> Vec<PathBuf> {
