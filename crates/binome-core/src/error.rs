@@ -1,6 +1,12 @@
 //! The core's errors: codes and data that every front end turns into a
 //! sentence ([`crate::i18n::Messages::error`]). Nobody matches on strings.
+//! A feature's own refusals live in its `error.rs` (or `sync/refusal.rs`),
+//! files of data that use none of the feature's code.
 
+use crate::dhis2::error::Dhis2Error;
+use crate::import::error::ImportError;
+use crate::sync::refusal::SyncRefusal;
+use crate::vault::error::VaultError;
 use binome_domain::{DeviceRole, Kind, Problems};
 use binome_store::StoreError;
 
@@ -19,7 +25,7 @@ pub enum CoreError {
         source: std::io::Error,
     },
     #[error(transparent)]
-    Import(#[from] crate::import::ImportError),
+    Import(#[from] ImportError),
     #[error("unknown breakdown {0:?}")]
     UnknownBreakdown(String),
     #[error("demo data goes into an empty store")]
@@ -35,7 +41,7 @@ pub enum CoreError {
     #[error(transparent)]
     Bundle(binome_sync::BundleError),
     #[error(transparent)]
-    Sync(crate::sync::refusal::SyncRefusal),
+    Sync(SyncRefusal),
     /// A change this laptop's role may not make here (the rule every
     /// receiver applies to versions from elsewhere).
     #[error("a {role} laptop may not change {kind:?} records")]
@@ -48,9 +54,9 @@ pub enum CoreError {
     #[error("this laptop cannot revoke itself")]
     RevokeOwnLaptop,
     #[error(transparent)]
-    Dhis2(crate::dhis2::Dhis2Error),
+    Dhis2(Dhis2Error),
     #[error(transparent)]
-    Vault(#[from] crate::vault::VaultError),
+    Vault(#[from] VaultError),
     /// This laptop cannot open the pseudonym key of a programme: it is not
     /// a coordinator's, or the key is sealed to other coordinators only.
     #[error("the pseudonym key of {programme} is not sealed to this laptop")]
@@ -91,7 +97,7 @@ impl CoreError {
             CoreError::RoleForbids { .. } => "role-forbids",
             CoreError::CoordinatorOnly { .. } => "coordinator-only",
             CoreError::RevokeOwnLaptop => "revoke-own-laptop",
-            CoreError::Dhis2(crate::dhis2::Dhis2Error::InsecureServer { .. }) => "dhis2-insecure-server",
+            CoreError::Dhis2(Dhis2Error::InsecureServer { .. }) => "dhis2-insecure-server",
             CoreError::Dhis2(_) => "dhis2",
             CoreError::Vault(e) => e.code(),
             CoreError::PseudonymKeyUnavailable { .. } => "pseudonym-key-unavailable",

@@ -6,12 +6,14 @@
 //! ([`formats`]), and may be pushed to a server, dry run first ([`push`]).
 //! Nothing is written while anything is unmapped.
 
+pub(crate) mod error;
 pub mod formats;
 pub mod mapping;
 pub mod push;
 pub mod values;
 
+pub use error::Dhis2Error;
 pub use formats::{Dhis2Format, adx_xml, data_value_sets_json};
 pub use mapping::{Dhis2Mapping, MappedFigure, MappedOrgUnit};
 pub use push::{Dhis2Auth, ImportSummary, push_data_value_sets};
-pub use values::{DataValue, Dhis2Error, Dhis2Export};
+pub use values::{DataValue, Dhis2Export};

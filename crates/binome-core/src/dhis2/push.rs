@@ -2,7 +2,7 @@
 //! everything and imports nothing), then, once a person has read the
 //! summary, the real import. Both answer with DHIS2's import summary.
 
-use super::values::Dhis2Error;
+use super::Dhis2Error;
 use base64::Engine;
 use serde::Serialize;
 use serde_json::Value;

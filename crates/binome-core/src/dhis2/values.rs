@@ -1,6 +1,7 @@
 //! The values of one period: each mapped figure, per facility and
 //! disaggregation, computed by the indicators' own rules.
 
+use super::Dhis2Error;
 use super::mapping::{DHIS2_FIGURES, DISAGGREGATIONS, Dhis2Mapping, MAPPING_FORMAT};
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
@@ -9,31 +10,6 @@ use binome_domain::periods::Period;
 use binome_store::KEY_SEPARATOR;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum Dhis2Error {
-    #[error("{text:?} is not a DHIS2 period")]
-    BadPeriod { text: String },
-    #[error("the mapping file cannot be read: {detail}")]
-    BadMapping { detail: String },
-    #[error("{field} {value:?} is not a DHIS2 identifier")]
-    BadIdentifier { field: String, value: String },
-    #[error("unknown figure {indicator} / {disaggregation} in the mapping")]
-    UnknownFigure { indicator: String, disaggregation: String },
-    #[error("DHIS2 at {server} cannot be reached: {detail}")]
-    Unreachable { server: String, detail: String },
-    /// An address that would send the password in clear over a network
-    /// (`http://` to another machine), or that is no web address at all.
-    #[error("{server:?}: DHIS2 is only reached over https (http only on this computer)")]
-    InsecureServer { server: String },
-    #[error("DHIS2 refused the request ({status}): {detail}")]
-    Refused { status: u16, detail: String },
-    /// Everything that lacks an identifier, listed together ("" names the
-    /// persons recorded without a facility).
-    #[error("unmapped: facilities {facilities:?}, figures {figures:?}")]
-    Unmapped { facilities: Vec<String>, figures: Vec<String> },
-}
 
 /// One value as DHIS2 receives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

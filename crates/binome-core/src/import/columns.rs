@@ -2,6 +2,7 @@
 //! use the person sees: matched by its heading, chosen by the person, split
 //! into family and given names, a numbering, or ignored: none disappears.
 
+use super::ColumnChoiceError;
 use super::ImportKind;
 use crate::i18n::{Lang, Messages};
 use binome_domain::headings::{FULL_NAME_HEADINGS, NUMBERING_HEADINGS, column_headings, fold_heading, split_full_name};
@@ -86,14 +87,6 @@ pub fn header_score(kind: ImportKind, cells: &[String]) -> usize {
         .filter(|f| !f.is_empty())
         .filter(|f| known.iter().any(|(k, _)| k == f) || (takes_names(kind) && is_one_of(f, FULL_NAME_HEADINGS)))
         .count()
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ColumnChoiceError {
-    #[error("no column headed {0:?}")]
-    NoSuchHeading(String),
-    #[error("{field:?} is not a column of this sheet")]
-    NoSuchField { heading: String, field: String },
 }
 
 /// "16/11/2026", "16/11" or "16-11" as a register writes a day; the year,

@@ -6,6 +6,7 @@
 //! written; otherwise every row lands in one transaction.
 
 mod columns;
+pub(crate) mod error;
 mod mapping;
 mod marks;
 mod participants;
@@ -17,7 +18,8 @@ mod sessions;
 mod template;
 mod values;
 
-pub use columns::{ColumnChoice, ColumnChoiceError, ColumnReport, ColumnUse, header_score, register_day};
+pub use columns::{ColumnChoice, ColumnReport, ColumnUse, header_score, register_day};
+pub use error::{ColumnChoiceError, ImportError};
 pub use professions::{CreatedProfession, NewProfession, ProgrammeProfession, category_of_title};
 pub use template::{template, template_rows, template_xlsx};
 pub use values::{
@@ -27,7 +29,7 @@ pub use values::{
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
 use crate::records::{Prepared, record_id};
-use crate::sheet::{ReadError, Rows, Source, Table, TableHead, find_header, read_rows};
+use crate::sheet::{Rows, Source, Table, TableHead, find_header, read_rows};
 use binome_domain::names::match_key;
 use binome_domain::{Kind, Problem, Row};
 use binome_store::{ListQuery, PersonSummary, RememberedValue};
@@ -40,8 +42,22 @@ use std::collections::HashMap;
 use std::path::Path;
 use values::{FacilityIndex, ValueMap};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+/// What a sheet holds. Its snake_case name is the CLI's argument, the
+/// mapping file's and the backups' label; `strum` maps names both ways.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    serde::Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ImportKind {
     Participants,
@@ -53,26 +69,14 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
-    pub const ALL: &'static [ImportKind] = &[
-        ImportKind::Participants,
-        ImportKind::Sessions,
-        ImportKind::Attendance,
-        ImportKind::Scores,
-        ImportKind::Frameworks,
-    ];
+    pub const ALL: &'static [ImportKind] = <ImportKind as strum::VariantArray>::VARIANTS;
 
     pub fn code(self) -> &'static str {
-        match self {
-            ImportKind::Participants => "participants",
-            ImportKind::Sessions => "sessions",
-            ImportKind::Attendance => "attendance",
-            ImportKind::Scores => "scores",
-            ImportKind::Frameworks => "frameworks",
-        }
+        self.into()
     }
 
     pub fn parse(text: &str) -> Option<ImportKind> {
-        ImportKind::ALL.iter().copied().find(|k| k.code() == text)
+        text.parse().ok()
     }
 
     /// The template's columns: (column id, required). Column ids are field
@@ -190,46 +194,6 @@ pub struct CreatedFacility {
     pub name: String,
     pub level: String,
     pub city: Option<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// A value choice names a field that takes no mapping, or a target that
-    /// is not a value of the field (or no facility).
-    #[error("{field}: {value:?} cannot become {target:?}")]
-    Choice { field: String, value: String, target: String },
-    #[error("cannot read {path}")]
-    Read {
-        path: String,
-        #[source]
-        source: ReadError,
-    },
-    #[error(transparent)]
-    Column(#[from] ColumnChoiceError),
-    #[error("{path}: no data rows")]
-    Empty { path: String },
-    #[error("{path}: required column {column:?} missing")]
-    /// `column` is the field's name; each front end says it in its language.
-    MissingColumn { path: String, column: &'static str, kind: ImportKind },
-    #[error("{} rows in error, nothing written", .report.lines_in_error)]
-    Rows { report: Box<ImportReport> },
-}
-
-impl ImportError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            ImportError::Read { source, .. } => match source {
-                ReadError::Io { .. } | ReadError::Workbook { .. } | ReadError::Delimited { .. } => "import-format",
-                ReadError::Empty => "import-empty",
-                _ => "import-refused-file",
-            },
-            ImportError::Column(_) => "import-column-choice",
-            ImportError::Choice { .. } => "import-value-choice",
-            ImportError::Empty { .. } => "import-empty",
-            ImportError::MissingColumn { .. } => "import-header",
-            ImportError::Rows { .. } => "import-rows",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default)]
