@@ -1,8 +1,10 @@
 //! The UI's command layer, generated from the commands' own signatures:
-//! `ui/src/lib/commands.ts` holds one typed function per `#[tauri::command]`
-//! (its name, its arguments as Tauri names them, its answer), so a command
-//! renamed or given another argument breaks the UI's type check instead of
-//! failing at run time. Regenerated like the types:
+//! `ui/src/lib/commands.ts` holds the `Backend` interface, one typed method
+//! per `#[tauri::command]` (its name, its arguments, its answer), and
+//! `tauriBackend`, which sends each to the shell under the names Tauri
+//! gives the arguments. A command renamed or given another argument breaks
+//! the UI's type check instead of failing at run time; component tests put
+//! a backend of their own in its place (`ui/src/lib/testing/backend.ts`). Regenerated like the types:
 //! `UPDATE_BINDINGS=1 cargo test -p binome-desktop --lib bindings`.
 
 use std::collections::BTreeSet;
@@ -41,9 +43,14 @@ pub fn typescript(commands_dir: &Path) -> String {
         let names: Vec<&str> = used.iter().map(String::as_str).collect();
         let _ = writeln!(out, "import type {{ {} }} from './bindings';", names.join(", "));
     }
-    out.push_str("\nexport const commands = {\n");
+    out.push_str("\n/** What the screens ask of the shell: one method per command. */\nexport interface Backend {\n");
     for c in &commands {
         let params: Vec<String> = c.args.iter().map(|(name, ty)| format!("{}: {ty}", parameter(name))).collect();
+        let _ = writeln!(out, "  {}({}): Promise<{}>;", camel(&c.name), params.join(", "), c.answer);
+    }
+    out.push_str("}\n\n/** The backend of the desktop app: the shell's Tauri commands. */\nexport const tauriBackend: Backend = {\n");
+    for c in &commands {
+        let params: Vec<String> = c.args.iter().map(|(name, _)| parameter(name)).collect();
         let sent: Vec<String> = c
             .args
             .iter()

@@ -1,8 +1,8 @@
 // How the indicators read on screen: the CLI's columns and formats (whole
 // counts, one decimal, rates as percentages), so both front ends agree.
-import { BREAKDOWNS, COUNT_INDICATORS, INDICATORS, type Indicators } from './bindings';
-import { formatFixed } from './format';
-import { locale } from './i18n.svelte';
+import { BREAKDOWNS, COUNT_INDICATORS, INDICATORS, type Indicators } from '$lib/bindings';
+import { formatFixed } from '$lib/format';
+import { locale } from '$lib/i18n.svelte';
 
 export type IndicatorName = keyof Indicators;
 

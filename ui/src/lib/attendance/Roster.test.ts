@@ -6,36 +6,36 @@
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { fireEvent, render, waitFor } from '@testing-library/svelte';
 
-vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
-
-import { invoke } from '@tauri-apps/api/core';
-import type { AttendanceStatus, RosterRow, RosterView } from '$lib/bindings';
+import { useBackend } from '$lib/api';
+import type { AttendanceStatus, Kind, RecordView, RosterRow, RosterView } from '$lib/bindings';
+import { testBackend } from '$lib/testing/backend';
 import Roster from './Roster.svelte';
 
 function row(person_id: string, name: string, status: AttendanceStatus | null = null): RosterRow {
   return { person_id, name, cadre: null, organisation: null, status, note: null };
 }
 
+function record(kind: Kind, id: string): RecordView {
+  return { kind, id, label: '', text: {}, refs: {}, deleted: false, author: null };
+}
+
 function roster(rows: RosterRow[]): RosterView {
-  const record = { id: 's1', kind: 'session', data: {}, text: {}, label: '', deleted: false, conflict: false };
-  return { session: record, mission: { ...record, id: 'm1', kind: 'mission' }, rows } as unknown as RosterView;
+  return { session: record('session', 's1'), mission: record('mission', 'm1'), rows };
 }
 
 const marks: [string, string][] = [];
 
-function shell(refuse: (status: string) => boolean = () => false) {
-  vi.mocked(invoke).mockImplementation(async (command, args) => {
-    const a = (args ?? {}) as Record<string, string>;
-    if (command === 'roster') {
-      return roster([row('p1', 'ABAKAR Ali'), row('p2', 'MAHAMAT Achta'), row('p3', 'ZAKARIA Zénaba')]);
-    }
-    if (command === 'mark_attendance') {
-      if (refuse(a.status)) throw { code: 'invalid', message: 'Refusé par le test', problems: [], rows: [] };
-      marks.push([a.personId, a.status]);
-      return {};
-    }
-    throw new Error(`unexpected command ${command}`);
-  });
+function shell(refuse: (status: AttendanceStatus) => boolean = () => false) {
+  useBackend(
+    testBackend({
+      roster: async () => roster([row('p1', 'ABAKAR Ali'), row('p2', 'MAHAMAT Achta'), row('p3', 'ZAKARIA Zénaba')]),
+      markAttendance: async (_session, person, status) => {
+        if (refuse(status)) throw { code: 'invalid', message: 'Refusé par le test', problems: [], rows: [] };
+        marks.push([person, status]);
+        return record('attendance', `${person}-s1`);
+      }
+    })
+  );
 }
 
 function rowOf(container: HTMLElement, person: string): HTMLElement {
@@ -49,7 +49,6 @@ describe('Roster', () => {
     // jsdom lays nothing out, so it cannot scroll a row into view.
     Element.prototype.scrollIntoView = vi.fn();
     marks.length = 0;
-    vi.mocked(invoke).mockReset();
   });
 
   it('marks by letter, moves to the next name, and counts present, late and left early only', async () => {

@@ -3,13 +3,11 @@
 // level (0 or N "not observed"), is saved at once and moves to the next
 // criterion; the competency shows the level the save computed; a digit
 // past the scale does nothing.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, waitFor } from '@testing-library/svelte';
-
-vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
-
-import { invoke } from '@tauri-apps/api/core';
-import type { CompetencyGrid as Grid, CompetencyRating } from '$lib/bindings';
+import { useBackend } from '$lib/api';
+import type { CompetencyGrid as Grid } from '$lib/bindings';
+import { testBackend } from '$lib/testing/backend';
 import CompetencyGrid from './CompetencyGrid.svelte';
 
 const grid: Grid = {
@@ -56,24 +54,23 @@ const saves: [string, string][] = [];
 
 function shell() {
   const ratings: Record<string, string> = {};
-  vi.mocked(invoke).mockImplementation(async (command, args) => {
-    const a = (args ?? {}) as Record<string, string>;
-    if (command === 'competency_grid') return structuredClone(grid);
-    if (command === 'rate_criterion') {
-      saves.push([a.criterionId, a.level]);
-      ratings[a.criterionId] = a.level;
-      const rating: CompetencyRating = {
-        competency_id: a.competencyId,
-        assessment_id: 'a1',
-        ratings: { ...ratings },
-        level: a.level,
-        level_label: `niveau ${a.level}`,
-        passed: a.level === 'alone'
-      };
-      return rating;
-    }
-    throw new Error(`unexpected command ${command}`);
-  });
+  useBackend(
+    testBackend({
+      competencyGrid: async () => structuredClone(grid),
+      rateCriterion: async (_person, _framework, _session, _date, competencyId, criterionId, level) => {
+        saves.push([criterionId, level]);
+        ratings[criterionId] = level;
+        return {
+          competency_id: competencyId,
+          assessment_id: 'a1',
+          ratings: { ...ratings },
+          level,
+          level_label: `niveau ${level}`,
+          passed: level === 'alone'
+        };
+      }
+    })
+  );
 }
 
 function criterion(container: HTMLElement, id: string): HTMLElement {
@@ -85,7 +82,6 @@ function criterion(container: HTMLElement, id: string): HTMLElement {
 describe('CompetencyGrid', () => {
   beforeEach(() => {
     saves.length = 0;
-    vi.mocked(invoke).mockReset();
   });
 
   it('rates by digit, saves at once, moves on, and shows the level the save computed', async () => {
