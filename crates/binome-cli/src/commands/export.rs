@@ -1,6 +1,9 @@
 //! `binome export xlsx|csv|dhis2-json|adx` and `binome dhis2 template`:
 //! indicators and raw records for donors, the ministry and spreadsheets.
 
+use super::scope::{breakdowns, scope_args};
+use clap::{Arg, ArgAction, Command};
+
 use super::Ctx;
 use crate::output::say;
 use binome_core::dhis2::{Dhis2Auth, Dhis2Format, ImportSummary, push_data_value_sets};
@@ -148,4 +151,111 @@ pub fn print(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
     binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
     say(m.text("print-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
+}
+
+// The grammar of these commands, beside their handlers.
+
+pub(crate) fn export_command() -> Command {
+    Command::new("export")
+        .about("Exporter pour les bailleurs et les tableurs / export for donors and spreadsheets")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("xlsx")
+                .about("Classeur : indicateurs (une feuille par ventilation) et données / workbook: indicators (a sheet per breakdown) and records")
+                .args(scope_args())
+                .arg(Arg::new("by").long("by").action(ArgAction::Append).value_parser(breakdowns()))
+                .arg(Arg::new("no-raw").long("no-raw").action(ArgAction::SetTrue).help("Sans les données détaillées / without the records")),
+        )
+        .subcommand(
+            Command::new("csv")
+                .about("Une table en CSV / one table as CSV")
+                .args(scope_args())
+                .arg(
+                    Arg::new("table")
+                        .long("table")
+                        .value_parser(clap::builder::PossibleValuesParser::new(binome_core::exports::CsvTable::NAMES))
+                        .default_value("indicators"),
+                )
+                .arg(Arg::new("by").long("by").value_parser(breakdowns()))
+                .arg(
+                    Arg::new("dialect")
+                        .long("dialect")
+                        .value_parser(["excel-fr", "plain"])
+                        .default_value("excel-fr")
+                        .help("excel-fr : ; et virgule décimale, BOM / excel-fr: ; and decimal comma, BOM; plain: , and ISO"),
+                ),
+        )
+        .subcommand(
+            Command::new("dhis2-json")
+                .about("Valeurs DHIS2 d'une période (dataValueSets JSON) / DHIS2 values of a period (dataValueSets JSON)")
+                .args(dhis2_args())
+                .arg(Arg::new("push").long("push").value_name("URL").help(
+                    "Envoyer au serveur DHIS2 : essai à blanc, puis import après confirmation / send to the DHIS2 server: dry run, then import once confirmed",
+                ))
+                .arg(Arg::new("user").long("user").value_name("UTILISATEUR").help(
+                    "Compte DHIS2 (mot de passe dans DHIS2_PASSWORD ; ou un jeton dans DHIS2_TOKEN) / DHIS2 user (password in DHIS2_PASSWORD; or a token in DHIS2_TOKEN)",
+                ))
+                .arg(Arg::new("yes").long("yes").action(ArgAction::SetTrue).help(
+                    "Importer sans demander après l'essai à blanc / import without asking after the dry run",
+                )),
+        )
+        .subcommand(
+            Command::new("adx")
+                .about("Valeurs DHIS2 d'une période (ADX XML) / DHIS2 values of a period (ADX XML)")
+                .args(dhis2_args()),
+        )
+}
+
+pub(crate) fn dhis2_args() -> Vec<Arg> {
+    vec![
+        Arg::new("mapping").long("mapping").required(true).value_name("FICHIER.json").help(
+            "Correspondance Binôme → DHIS2 (binome dhis2 template) / Binôme → DHIS2 mapping (binome dhis2 template)",
+        ),
+        Arg::new("period").long("period").required(true).value_name("PÉRIODE").help("202311, 2023Q4, 2023S2, 2023"),
+        Arg::new("programme").long("programme").value_name("ID|CODE"),
+        Arg::new("out").long("out").required(true).value_name("FICHIER"),
+    ]
+}
+
+pub(crate) fn print_command() -> Command {
+    let out = || Arg::new("out").long("out").required(true).value_name("FICHIER.pdf");
+    Command::new("print")
+        .visible_alias("imprimer")
+        .about("Documents PDF à imprimer / printable PDF documents")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("attendance-sheet")
+                .visible_alias("emargement")
+                .about("Feuille d'émargement d'une séance / a session's attendance sheet")
+                .arg(Arg::new("session").long("session").required(true).value_name("ID"))
+                .arg(out()),
+        )
+        .subcommand(
+            Command::new("certificate")
+                .visible_alias("attestation")
+                .about(
+                    "Attestation de formation d'une personne pour une mission / a person's certificate for a mission",
+                )
+                .arg(Arg::new("person").long("person").required(true).value_name("ID|NOM"))
+                .arg(Arg::new("mission").long("mission").required(true).value_name("ID|CODE"))
+                .arg(out()),
+        )
+        .subcommand(
+            Command::new("mission-report")
+                .visible_alias("bilan")
+                .about("Bilan de mission / mission report")
+                .arg(Arg::new("mission").long("mission").required(true).value_name("ID|CODE"))
+                .arg(out()),
+        )
+}
+
+pub(crate) fn dhis2_command() -> Command {
+    Command::new("dhis2")
+        .about("Échanges avec DHIS2 / exchange with DHIS2")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("template")
+                .about("Modèle de correspondance depuis les structures du magasin / mapping template from the store's facilities")
+                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER.json")),
+        )
 }

@@ -1,5 +1,7 @@
 //! `binome import` and `binome template`.
 
+use clap::{Arg, ArgAction, Command};
+
 use super::Ctx;
 use super::mapping_file;
 use crate::output::say;
@@ -165,4 +167,67 @@ pub fn template(matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
     say(ctx.messages.text("cli-template-written", &[("path", out.display().to_string())]));
     Ok(ExitCode::SUCCESS)
+}
+
+// The grammar of these commands, beside their handlers.
+
+pub(crate) fn import_command() -> Command {
+    let import_kinds: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
+    Command::new("import")
+        .about("Importer un tableur (.xlsx, .csv) / import a spreadsheet")
+        .arg(Arg::new("kind").required(true).value_parser(import_kinds.clone()))
+        .arg(Arg::new("file").required(true).value_name("FICHIER"))
+        .arg(
+            Arg::new("mission")
+                .long("mission")
+                .value_name("ID|CODE")
+                .help("Inscrire à / enrol in (participants); mission par défaut / default mission (sessions)"),
+        )
+        .arg(
+            Arg::new("session")
+                .long("session")
+                .value_name("ID")
+                .help("Séance par défaut / default session (attendance, scores)"),
+        )
+        .arg(
+            Arg::new("mapping")
+                .long("mapping")
+                .visible_alias("choix")
+                .value_name("FICHIER")
+                .help("Choix de colonnes et de valeurs (TOML) / column and value choices (TOML)"),
+        )
+        .arg(
+            Arg::new("write-mapping")
+                .long("write-mapping")
+                .visible_alias("ecrire-choix")
+                .value_name("FICHIER")
+                .help("Écrire les choix à compléter / write the choices to fill in"),
+        )
+        .arg(
+            Arg::new("create-missing")
+                .long("create-missing")
+                .visible_alias("creer-manquantes")
+                .action(ArgAction::SetTrue)
+                .help("Créer les structures inconnues / create unknown facilities"),
+        )
+        .arg(
+            Arg::new("sheet").long("sheet").visible_alias("feuille").value_name("NOM").help(
+                "Feuille du classeur / workbook sheet (défaut : la première non vide / default: first non-empty)",
+            ),
+        )
+        .arg(
+            Arg::new("dry-run")
+                .long("dry-run")
+                .action(ArgAction::SetTrue)
+                .help("Vérifier sans écrire / check without writing"),
+        )
+}
+
+pub(crate) fn template_command() -> Command {
+    let import_kinds: Vec<&str> = ImportKind::ALL.iter().map(|k| k.code()).collect();
+    Command::new("template")
+        .visible_alias("modele")
+        .about("Écrire un modèle d'import (.csv ou .xlsx) / write an import template (.csv or .xlsx)")
+        .arg(Arg::new("kind").required(true).value_parser(import_kinds))
+        .arg(Arg::new("out").long("out").required(true).value_name("FICHIER"))
 }

@@ -1,5 +1,8 @@
 //! `binome indicators`: the common indicators as a table, JSON or CSV.
 
+use super::scope::breakdowns;
+use clap::{Arg, ArgAction, Command};
+
 use super::Ctx;
 use crate::output::say;
 use crate::output::{number, percent, table};
@@ -90,4 +93,18 @@ fn print_csv(report: &IndicatorReport, m: &Messages) {
     };
     use std::io::Write;
     std::io::stdout().write_all(&bytes).expect("stdout is writable");
+}
+
+// The grammar of these commands, beside their handlers.
+
+pub(crate) fn indicators_command() -> Command {
+    Command::new("indicators")
+        .visible_alias("indicateurs")
+        .about("Indicateurs communs / common indicators")
+        .arg(Arg::new("programme").long("programme").value_name("ID|CODE"))
+        .arg(Arg::new("mission").long("mission").value_name("ID|CODE"))
+        .arg(Arg::new("from").long("from").value_name("JJ/MM/AAAA"))
+        .arg(Arg::new("to").long("to").value_name("JJ/MM/AAAA"))
+        .arg(Arg::new("by").long("by").value_parser(breakdowns()))
+        .arg(Arg::new("csv").long("csv").action(ArgAction::SetTrue).help("CSV (;) pour Excel / CSV for Excel"))
 }

@@ -1,16 +1,16 @@
 //! One module per group of subcommands; `run` opens the store and dispatches.
 
 pub mod errors;
-mod export;
-mod import;
-mod indicators;
+pub(crate) mod export;
+pub(crate) mod import;
+pub(crate) mod indicators;
 mod mapping_file;
-mod nearby;
+pub(crate) mod nearby;
 pub mod passphrase;
-mod records;
-mod scope;
-mod setup;
-mod sync;
+pub(crate) mod records;
+pub(crate) mod scope;
+pub(crate) mod setup;
+pub(crate) mod sync;
 
 use binome_core::default_store_path;
 use binome_core::dhis2::Dhis2Format;
@@ -62,10 +62,8 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
         "print" => export::print(&open(matches)?, sub, &ctx),
         "indicators" => indicators::indicators(&open(matches)?, sub, &ctx),
         _ => {
-            let (_, _, kind) = crate::cli::RECORD_COMMANDS
-                .iter()
-                .find(|(n, _, _)| *n == name)
-                .expect("every record command is declared");
+            let (_, _, kind) =
+                records::RECORD_COMMANDS.iter().find(|(n, _, _)| *n == name).expect("every record command is declared");
             records::run(&mut open(matches)?, *kind, sub, &ctx)
         }
     }

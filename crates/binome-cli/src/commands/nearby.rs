@@ -1,5 +1,7 @@
 //! `binome sync nearby`: one sync with a laptop on the same network.
 
+use clap::{Arg, ArgGroup, Command};
+
 use super::Ctx;
 use super::sync::print_outcome;
 use crate::output::say;
@@ -174,4 +176,39 @@ fn socket_address(text: &str) -> Result<SocketAddr, CoreError> {
     }
     let resolve = |text: &str| text.to_socket_addrs().ok().and_then(|mut found| found.next());
     resolve(text).or_else(|| resolve(&format!("{text}:{NEARBY_PORT}"))).ok_or_else(|| not_an_address(text))
+}
+
+// The grammar of these commands, beside their handlers.
+
+/// Every interface, on the port IT staff open for Binôme.
+const NEARBY_LISTEN_DEFAULT: &str = "0.0.0.0:47474";
+
+pub(crate) fn sync_command() -> Command {
+    Command::new("sync")
+        .about("Synchroniser sans fichier / sync without a file")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("nearby")
+                .visible_alias("proximite")
+                .about(
+                    "Avec un ordinateur sur le même réseau (Wi-Fi, partage de connexion) / with a computer on the same network (Wi-Fi, hotspot)",
+                )
+                .arg(
+                    Arg::new("listen")
+                        .long("listen")
+                        .visible_alias("attendre")
+                        .num_args(0..=1)
+                        .default_missing_value(NEARBY_LISTEN_DEFAULT)
+                        .value_name("ADRESSE[:PORT]")
+                        .help("Attendre un ordinateur, synchroniser une fois, sortir ; la première ligne est l'adresse et le port / wait for one computer, sync once, exit; the first line is the address and port"),
+                )
+                .arg(
+                    Arg::new("peer")
+                        .long("peer")
+                        .visible_alias("avec")
+                        .value_name("ADRESSE[:PORT]")
+                        .help("Se connecter à cet ordinateur (adresse, nom ou empreinte), synchroniser une fois, sortir ; sans --listen ni --peer : chercher et choisir / connect to this computer (address, name or fingerprint), sync once, exit; with neither: find and choose"),
+                )
+                .group(ArgGroup::new("how").args(["listen", "peer"])),
+        )
 }

@@ -1,6 +1,8 @@
 //! The passphrase a command needs: `BINOME_PASSPHRASE` for scripts, else
 //! asked at the terminal, without echo. A new one is asked twice.
 
+use clap::{Arg, Command};
+
 use binome_core::Binome;
 use binome_core::i18n::Messages;
 use binome_core::vault::{Passphrase, StoreState, kit_path, reset_passphrase_from_kit, store_state};
@@ -96,4 +98,37 @@ pub fn describe(error: &PassphraseError, m: &Messages) -> String {
         PassphraseError::NotGiven { env } => m.text("error-passphrase-not-given", &[("env", (*env).to_owned())]),
         PassphraseError::Differ => m.text("error-passphrases-differ", &[]),
     }
+}
+
+// The grammar of these commands, beside their handlers.
+
+pub(crate) fn passphrase_command() -> Command {
+    Command::new("passphrase")
+        .visible_alias("phrase-de-passe")
+        .about("Phrase de passe du magasin / the store's passphrase")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("change")
+                .visible_alias("changer")
+                .about("Changer la phrase de passe (BINOME_NEW_PASSPHRASE pour un script) / change it"),
+        )
+}
+
+pub(crate) fn recovery_kit_command() -> Command {
+    Command::new("recovery-kit")
+        .visible_alias("kit-de-recuperation")
+        .about("Écrire le kit de récupération pour les coordinateurs reconnus / write the recovery kit")
+        .arg(Arg::new("out").long("out").value_name("FICHIER"))
+        .arg(Arg::new("pdf").long("pdf").value_name("FICHIER.pdf"))
+}
+
+pub(crate) fn unlock_command() -> Command {
+    Command::new("unlock")
+        .visible_alias("deverrouiller")
+        .about(
+            "Coordinateur : nouvelle phrase de passe d'un magasin oublié, par son kit (BINOME_NEW_PASSPHRASE) / \
+             coordinator: a new passphrase for a forgotten store, through its kit",
+        )
+        .arg(Arg::new("from-kit").long("from-kit").required(true).value_name("KIT"))
+        .arg(Arg::new("store").long("store").required(true).value_name("MAGASIN"))
 }

@@ -1,6 +1,9 @@
 //! add / list / show / edit / delete / history for every record kind, and
 //! the person and framework extras (duplicates, merge, framework import).
 
+use binome_core::i18n::{Lang, Messages};
+use clap::{Arg, ArgAction, Command};
+
 use super::Ctx;
 use crate::output::say;
 use crate::output::{Shower, short, table};
@@ -221,4 +224,169 @@ pub fn print_duplicates(binome: &Binome, pairs: &[binome_core::duplicates::Dupli
             ));
         }
     }
+}
+
+// The grammar of these commands, beside their handlers.
+
+/// The kinds with record commands, by command name (plural) and alias.
+pub const RECORD_COMMANDS: &[(&str, &str, Kind)] = &[
+    ("programmes", "programme", Kind::Programme),
+    ("organisations", "organisation", Kind::Organisation),
+    ("persons", "person", Kind::Person),
+    ("missions", "mission", Kind::Mission),
+    ("team", "team-member", Kind::TeamMember),
+    ("enrolments", "enrolment", Kind::Enrolment),
+    ("sessions", "session", Kind::Session),
+    ("attendance", "presence", Kind::Attendance),
+    ("scores", "score", Kind::TestScore),
+    ("frameworks", "framework", Kind::Framework),
+    ("assessments", "assessment", Kind::Assessment),
+    ("reviews", "review", Kind::Review),
+    ("merges", "person-merge", Kind::PersonMerge),
+    ("professions", "profession", Kind::Profession),
+    ("value-choices", "value-choice", Kind::ValueChoice),
+    ("erasures", "erasure", Kind::Erasure),
+];
+
+/// Help texts come from the shared catalogue, French then English.
+pub(crate) struct Labels {
+    fr: Messages,
+    en: Messages,
+}
+
+impl Labels {
+    pub(crate) fn new() -> Labels {
+        Labels { fr: Messages::new(Lang::Fr), en: Messages::new(Lang::En) }
+    }
+    fn field(&self, name: &str) -> String {
+        format!("{} / {}", self.fr.field(name), self.en.field(name))
+    }
+    fn kind(&self, kind: Kind) -> String {
+        format!("{} / {}", self.fr.kind(kind), self.en.kind(kind))
+    }
+}
+
+/// The option for a field: reference fields drop their `_id`, underscores become dashes.
+pub fn option_name(field: &str) -> String {
+    field.trim_end_matches("_ids").trim_end_matches("_id").replace('_', "-")
+        + if field.ends_with("_ids") { "s" } else { "" }
+}
+
+pub(crate) fn field_args(kind: Kind, labels: &Labels) -> Vec<Arg> {
+    kind.fields()
+        .iter()
+        .map(|f| {
+            let name = option_name(f.name);
+            let hint = match f.ty {
+                FieldType::Date => "JJ/MM/AAAA",
+                FieldType::Time => "HH:MM",
+                FieldType::Duration => "DURÉE",
+                FieldType::Number => "NOMBRE",
+                FieldType::Enum(_) => "CODE",
+                FieldType::Ref(_) => "ID|CODE",
+                FieldType::RefList(_) => "ID,ID…",
+                FieldType::Json => "JSON",
+                _ => "TEXTE",
+            };
+            let mut help = labels.field(f.name);
+            if let FieldType::Enum(spec) = f.ty {
+                help.push_str(&format!(" ({})", spec.codes.join(", ")));
+            }
+            if f.required && f.default.is_none() {
+                help.push_str(" [obligatoire / required]");
+            }
+            Arg::new(f.name).long(name).value_name(hint).help(help)
+        })
+        .collect()
+}
+
+pub(crate) fn list_filters(kind: Kind, labels: &Labels) -> Vec<Arg> {
+    kind.fields()
+        .iter()
+        .filter(|f| matches!(f.ty, FieldType::Ref(_)))
+        .map(|f| Arg::new(f.name).long(option_name(f.name)).value_name("ID|CODE").help(labels.field(f.name)))
+        .collect()
+}
+
+pub(crate) fn target() -> Arg {
+    Arg::new("target")
+        .required(true)
+        .value_name("ID")
+        .help("Identifiant (ou préfixe, ou code) / id (or prefix, or code)")
+}
+
+pub(crate) fn record_command(name: &'static str, alias: &'static str, kind: Kind, labels: &Labels) -> Command {
+    let mut cmd = Command::new(name)
+        .visible_alias(alias)
+        .about(labels.kind(kind))
+        .subcommand_required(true)
+        .subcommand(Command::new("add").visible_alias("ajouter").about("Créer / add").args(field_args(kind, labels)))
+        .subcommand(
+            Command::new("list")
+                .visible_alias("liste")
+                .about("Lister / list")
+                .args(list_filters(kind, labels))
+                .arg(
+                    Arg::new("all")
+                        .long("all")
+                        .action(ArgAction::SetTrue)
+                        .help("Inclure les supprimés / include deleted"),
+                )
+                .arg(Arg::new("limit").long("limit").value_parser(clap::value_parser!(usize)).default_value("1000")),
+        )
+        .subcommand(Command::new("show").visible_alias("voir").about("Afficher / show").arg(target()))
+        .subcommand(
+            Command::new("edit")
+                .visible_alias("modifier")
+                .about("Modifier / edit")
+                .arg(target())
+                .args(field_args(kind, labels)),
+        )
+        .subcommand(
+            Command::new("delete")
+                .visible_alias("supprimer")
+                .about("Supprimer (conservé dans l'historique) / delete (kept in history)")
+                .arg(target()),
+        )
+        .subcommand(
+            Command::new("history")
+                .visible_alias("historique")
+                .about("Qui a modifié, quand, depuis quel appareil / audit trail")
+                .arg(target()),
+        );
+    if kind == Kind::Person {
+        cmd = cmd
+            .subcommand(
+                Command::new("duplicates").visible_alias("doublons").about("Doublons probables / probable duplicates"),
+            )
+            .subcommand(
+                Command::new("merge")
+                    .visible_alias("fusionner")
+                    .about("Fusionner OTHER dans KEEP / merge OTHER into KEEP")
+                    .arg(Arg::new("keep").required(true).value_name("KEEP"))
+                    .arg(Arg::new("other").required(true).value_name("OTHER"))
+                    .arg(Arg::new("reason").long("reason").value_name("TEXTE")),
+            )
+            .subcommand(
+                Command::new("erase")
+                    .visible_alias("effacer")
+                    .about(
+                        "Effacer une personne à sa demande (coordinateur) : noms, service, téléphone et courriel \
+                         vidés sur chaque ordinateur qui reçoit l'effacement ; présences et notes restent comptées / \
+                         erase a person at their request (coordinator): names, service, phone and email blanked on \
+                         every laptop that receives the erasure; attendance and scores still count",
+                    )
+                    .arg(target())
+                    .arg(Arg::new("reference").long("reference").value_name("REF")),
+            );
+    }
+    if kind == Kind::Framework {
+        cmd = cmd.subcommand(
+            Command::new("import")
+                .about("Importer un référentiel (JSON) / import a framework (JSON)")
+                .arg(Arg::new("file").required(true).value_name("FICHIER"))
+                .arg(Arg::new("programme").long("programme").value_name("ID|CODE")),
+        );
+    }
+    cmd
 }

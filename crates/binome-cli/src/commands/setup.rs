@@ -1,5 +1,7 @@
 //! `binome init`, `device show`, `demo`, `check`.
 
+use clap::{Arg, Command};
+
 use super::Ctx;
 use crate::output::say;
 use binome_core::demo::DemoScale;
@@ -157,4 +159,54 @@ pub fn backup(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+// The grammar of these commands, beside their handlers.
+
+pub(crate) fn init_command() -> Command {
+    Command::new("init")
+        .about("Créer le magasin et l'identité de l'appareil / create the store and device identity")
+        .arg(Arg::new("name").long("name").value_name("NOM").help("Nom de l'appareil / device name"))
+        .arg(Arg::new("author").long("author").value_name("NOM").help("Utilisateur / user"))
+        .arg(Arg::new("role").long("role").value_parser(["expert", "referent", "coordinator"]).default_value("expert"))
+}
+
+pub(crate) fn device_command() -> Command {
+    Command::new("device")
+        .about("Cet appareil / this device")
+        .subcommand(Command::new("show").about("Afficher, avec l'empreinte / show, with the fingerprint"))
+        .subcommand(
+            Command::new("install-certificate")
+                .about("Installer le certificat remis par un coordinateur / install a coordinator's certificate")
+                .arg(Arg::new("file").required(true).value_name("FICHIER")),
+        )
+}
+
+pub(crate) fn demo_command() -> Command {
+    Command::new("demo")
+        .about("Données de démonstration / demo data")
+        .arg(Arg::new("seed").long("seed").value_parser(clap::value_parser!(u64)).default_value("1"))
+        .arg(
+            Arg::new("scale")
+                .long("scale")
+                .value_parser(["mission", "programme", "country", "hq"])
+                .default_value("programme"),
+        )
+}
+
+pub(crate) fn backup_command() -> Command {
+    Command::new("backup")
+        .visible_alias("sauvegarde")
+        .about("Sauvegardes prises avant chaque import / backups taken before every import")
+        .subcommand(Command::new("list").about("Lister / list"))
+        .subcommand(
+            Command::new("restore")
+                .visible_alias("restaurer")
+                .about("Remettre une sauvegarde en place / restore a backup")
+                .arg(Arg::new("name").required(true).value_name("NOM")),
+        )
+}
+
+pub(crate) fn check_command() -> Command {
+    Command::new("check").about("Références orphelines / orphan references")
 }

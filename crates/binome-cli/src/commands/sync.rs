@@ -1,5 +1,7 @@
 //! `binome bundle …`, `devices …`, `conflicts …`, `dump`.
 
+use clap::{Arg, ArgAction, Command};
+
 use super::Ctx;
 use crate::output::say;
 use binome_core::Binome;
@@ -312,4 +314,122 @@ pub fn dump(binome: &Binome, matches: &ArgMatches) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+// The grammar of these commands, beside their handlers.
+
+pub(crate) fn bundle_command() -> Command {
+    Command::new("bundle")
+        .visible_alias("lot")
+        .about("Lots d'échange signés et chiffrés / signed, encrypted exchange bundles")
+        .subcommand_required(true)
+        .subcommand(
+            Command::new("export")
+                .about("Écrire un lot / write a bundle")
+                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER.binome"))
+                .arg(Arg::new("to").long("to").action(ArgAction::Append).value_name("APPAREIL").help(
+                    "Destinataire reconnu (nom, id ou empreinte) / trusted recipient (name, id or fingerprint)",
+                ))
+                .arg(
+                    Arg::new("mission")
+                        .long("mission")
+                        .value_name("ID|CODE")
+                        .help("Seulement cette mission et ce qu'il lui faut / only this mission and what it needs"),
+                )
+                .arg(Arg::new("full").long("full").action(ArgAction::SetTrue).help(
+                    "Tout, pas seulement ce que les destinataires n'ont pas confirmé / everything, not only what the recipients have not acknowledged",
+                )),
+        )
+        .subcommand(
+            Command::new("inspect")
+                .about("En-tête et signature, sans déchiffrer / header and signature, without decrypting")
+                .arg(Arg::new("file").required(true).value_name("FICHIER")),
+        )
+        .subcommand(
+            Command::new("quarantine")
+                .about("Lots en attente d'un appareil pas encore reconnu / bundles waiting for a device not trusted yet"),
+        )
+        .subcommand(
+            Command::new("watch")
+                .about("Importer les lots déposés dans un dossier (clé USB) / import bundles dropped in a folder (USB stick)")
+                .arg(Arg::new("dir").required(true).value_name("DOSSIER"))
+                .arg(Arg::new("once").long("once").action(ArgAction::SetTrue).help("Un seul passage / a single pass")),
+        )
+        .subcommand(
+            Command::new("import")
+                .about("Vérifier puis importer / verify then import")
+                .arg(Arg::new("files").required(true).num_args(1..).value_name("FICHIER"))
+                .arg(
+                    Arg::new("dry-run")
+                        .long("dry-run")
+                        .action(ArgAction::SetTrue)
+                        .help("Aperçu sans écrire / preview without writing"),
+                ),
+        )
+}
+
+pub(crate) fn devices_command() -> Command {
+    Command::new("devices")
+        .visible_alias("appareils")
+        .about("Appareils connus et confiance / known devices and trust")
+        .subcommand(Command::new("list").about("Lister / list"))
+        .subcommand(
+            Command::new("trust")
+                .about("Reconnaître (après vérification de l'empreinte) / trust (after checking the fingerprint)")
+                .arg(Arg::new("device").required(true))
+                .arg(
+                    Arg::new("despite-revocation")
+                        .long("malgre-revocation")
+                        .visible_alias("despite-revocation")
+                        .action(ArgAction::SetTrue)
+                        .help("Un appareil révoqué, retrouvé / a revoked device, found again"),
+                ),
+        )
+        .subcommand(
+            Command::new("enrol")
+                .visible_alias("inscrire")
+                .about("Certifier un appareil (coordinateur) / certify a device (coordinator)")
+                .arg(Arg::new("device").required(true))
+                .arg(Arg::new("role").long("role").required(true).value_parser(["expert", "referent", "coordinator"]))
+                .arg(Arg::new("mission").long("mission").action(ArgAction::Append).value_name("ID|CODE"))
+                .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
+        )
+        .subcommand(Command::new("reject").about("Refuser / reject").arg(Arg::new("device").required(true)))
+        .subcommand(
+            Command::new("revoke")
+                .about("Révoquer (ordinateur perdu) / revoke (lost laptop)")
+                .arg(Arg::new("device").required(true)),
+        )
+        .subcommand(
+            Command::new("forget")
+                .visible_alias("oublier")
+                .about("Oublier un appareil dont rien n'a été importé / forget a device nothing was imported from")
+                .arg(Arg::new("device").required(true)),
+        )
+}
+
+pub(crate) fn conflicts_command() -> Command {
+    Command::new("conflicts")
+        .visible_alias("conflits")
+        .about("Versions concurrentes à trancher / concurrent versions to settle")
+        .subcommand(Command::new("list").about("Lister / list"))
+        .subcommand(
+            Command::new("show")
+                .about("Afficher / show")
+                .arg(Arg::new("table").required(true))
+                .arg(Arg::new("id").required(true)),
+        )
+        .subcommand(
+            Command::new("resolve")
+                .about("Garder une version / keep one version")
+                .arg(Arg::new("table").required(true))
+                .arg(Arg::new("id").required(true))
+                .arg(Arg::new("keep").long("keep").required(true).value_parser(clap::value_parser!(usize))),
+        )
+}
+
+pub(crate) fn dump_command() -> Command {
+    Command::new("dump")
+        .about("Tout le magasin en JSON canonique, pour comparer / the whole store as canonical JSON, to compare")
+        .arg(Arg::new("out").long("out").value_name("FICHIER"))
 }
