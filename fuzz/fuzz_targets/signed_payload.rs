@@ -6,7 +6,7 @@
 #![no_main]
 
 use binome_sync::crafted::crafted_bundle;
-use binome_sync::{BundleError, DeviceKeys, Item, Outgoing, Recipient, Sender, open_bundle};
+use binome_sync::{BundleError, BundleKind, DeviceKeys, Item, Outgoing, Recipient, Sender, open_bundle};
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -16,7 +16,7 @@ fn keys() -> &'static DeviceKeys {
     KEYS.get_or_init(DeviceKeys::generate)
 }
 
-fn outgoing(keys: &DeviceKeys) -> Outgoing<'static> {
+fn outgoing(keys: &DeviceKeys) -> Outgoing {
     Outgoing {
         bundle_id: "0190a4b2-0000-7000-8000-0000000000ff".into(),
         created_hlc: 1,
@@ -33,7 +33,7 @@ fn outgoing(keys: &DeviceKeys) -> Outgoing<'static> {
             Recipient { device_id: "device-a".into(), fingerprint: keys.fingerprint() },
             keys.age_recipient(),
         )],
-        kind: "full",
+        kind: BundleKind::Full,
         mission: None,
         schema_version: 1,
         acks: vec![],

@@ -17,7 +17,7 @@ use std::io::{Cursor, Read};
 /// not), whose header counts `counts` and `segments`, and whose header
 /// `edit` may change in any way before it is signed.
 pub fn crafted_bundle(
-    outgoing: Outgoing<'_>,
+    outgoing: Outgoing,
     plaintext: &mut dyn Read,
     counts: BTreeMap<String, u64>,
     segments: u64,

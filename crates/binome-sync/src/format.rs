@@ -75,6 +75,15 @@ pub struct PayloadInfo {
     pub plain_bytes: Option<u64>,
 }
 
+/// Whether a bundle carries everything its sender holds in scope, or what
+/// its recipients had not acknowledged yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleKind {
+    Full,
+    Incremental,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {
     pub format: String,
@@ -87,8 +96,7 @@ pub struct Header {
     pub created_at: String,
     pub sender: Sender,
     pub recipients: Vec<Recipient>,
-    /// "full" or "incremental".
-    pub kind: String,
+    pub kind: BundleKind,
     pub mission: Option<String>,
     /// Per origin device, the highest counter among the versions carried.
     pub covers: BTreeMap<String, u64>,
@@ -130,13 +138,13 @@ pub struct ParsedBundle {
 }
 
 /// What the caller states about a bundle it is writing.
-pub struct Outgoing<'a> {
+pub struct Outgoing {
     pub bundle_id: String,
     pub created_hlc: i64,
     pub created_at: String,
     pub sender: Sender,
     pub recipients: Vec<(Recipient, String)>,
-    pub kind: &'a str,
+    pub kind: BundleKind,
     pub mission: Option<String>,
     pub schema_version: i64,
     pub acks: Vec<String>,
@@ -159,7 +167,7 @@ fn unreadable(e: impl std::fmt::Display) -> BundleError {
 /// Writes the zip to `out`: the header describing `written`, its
 /// signature, then the payload's bytes copied from `payload`.
 pub fn seal_bundle<O: Write + Seek>(
-    outgoing: Outgoing<'_>,
+    outgoing: Outgoing,
     written: WrittenPayload,
     payload: &mut impl Read,
     keys: &DeviceKeys,
@@ -169,7 +177,7 @@ pub fn seal_bundle<O: Write + Seek>(
 }
 
 /// The header that describes `written` as `outgoing` states it.
-pub(crate) fn header_for(outgoing: Outgoing<'_>, written: WrittenPayload) -> Header {
+pub(crate) fn header_for(outgoing: Outgoing, written: WrittenPayload) -> Header {
     Header {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,
@@ -180,7 +188,7 @@ pub(crate) fn header_for(outgoing: Outgoing<'_>, written: WrittenPayload) -> Hea
         created_at: outgoing.created_at,
         sender: outgoing.sender,
         recipients: outgoing.recipients.into_iter().map(|(r, _)| r).collect(),
-        kind: outgoing.kind.to_owned(),
+        kind: outgoing.kind,
         mission: outgoing.mission,
         covers: written.covers,
         counts: written.counts,
@@ -225,11 +233,7 @@ pub(crate) fn seal_header<O: Write + Seek>(
 /// to the age recipients given with `outgoing.recipients`, with no origin
 /// segments: the envelope alone, for tests of it. A store's export signs
 /// its versions and streams through [`PayloadWriter`] and [`seal_bundle`].
-pub fn write_bundle(
-    outgoing: Outgoing<'_>,
-    versions: &[RemoteVersion],
-    keys: &DeviceKeys,
-) -> Result<Vec<u8>, BundleError> {
+pub fn write_bundle(outgoing: Outgoing, versions: &[RemoteVersion], keys: &DeviceKeys) -> Result<Vec<u8>, BundleError> {
     let mut writer = PayloadWriter::new(Vec::new(), &outgoing.recipients)?;
     let mut line = Vec::new();
     for version in versions {

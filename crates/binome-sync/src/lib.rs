@@ -28,8 +28,9 @@ mod segment;
 pub use certificate::{Certificate, CertificateBody, Issuer};
 pub use error::{BundleError, Limit};
 pub use format::{
-    BUNDLE_EXTENSION, BundleFile, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle, PayloadInfo,
-    Recipient, Sender, UNSIGNED_ORIGINS_FORMAT, decrypt_payload, open_bundle, read_bundle, seal_bundle, write_bundle,
+    BUNDLE_EXTENSION, BundleFile, BundleKind, FORMAT_NAME, FORMAT_VERSION, Header, Origin, Outgoing, ParsedBundle,
+    PayloadInfo, Recipient, Sender, UNSIGNED_ORIGINS_FORMAT, decrypt_payload, open_bundle, read_bundle, seal_bundle,
+    write_bundle,
 };
 pub use keys::{DeviceKeys, fingerprint};
 pub use limits::{MAX_HEADER_BYTES, MAX_LINE_BYTES, MAX_PLAINTEXT_BYTES};

@@ -2,7 +2,9 @@
 
 use binome_domain::{Kind, VersionVector};
 use binome_store::{RemoteVersion, VersionMeta};
-use binome_sync::{BundleError, DeviceKeys, Outgoing, Recipient, Sender, decrypt_payload, read_bundle, write_bundle};
+use binome_sync::{
+    BundleError, BundleKind, DeviceKeys, Outgoing, Recipient, Sender, decrypt_payload, read_bundle, write_bundle,
+};
 use serde_json::json;
 use std::io::{Cursor, Read, Write};
 
@@ -42,7 +44,7 @@ fn version(name: &str) -> RemoteVersion {
 }
 
 /// What `from` states about a bundle encrypted to `to`.
-fn outgoing(bundle_id: &str, from: &DeviceKeys, to: &[&DeviceKeys]) -> Outgoing<'static> {
+fn outgoing(bundle_id: &str, from: &DeviceKeys, to: &[&DeviceKeys]) -> Outgoing {
     Outgoing {
         bundle_id: bundle_id.into(),
         created_hlc: 42,
@@ -52,7 +54,7 @@ fn outgoing(bundle_id: &str, from: &DeviceKeys, to: &[&DeviceKeys]) -> Outgoing<
             .iter()
             .map(|k| (Recipient { device_id: "x".into(), fingerprint: k.fingerprint() }, k.age_recipient()))
             .collect(),
-        kind: "full",
+        kind: BundleKind::Full,
         mission: None,
         schema_version: 2,
         acks: vec![],

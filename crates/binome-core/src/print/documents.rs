@@ -4,10 +4,11 @@ use super::pdf::{CONTENT_WIDTH, Cell, INK, LINE, MARGIN, MUTED, PdfWriter, frenc
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::i18n::{Lang, Messages};
+use crate::indicators::IndicatorReport;
 use crate::views::RecordView;
 use binome_domain::Kind;
 use binome_domain::codes::{AttendanceStatus, ReviewStatus};
-use binome_domain::indicators::{Breakdown, Scope};
+use binome_domain::indicators::{Breakdown, Indicators, Scope};
 use binome_store::ListQuery;
 use serde_json::Value;
 
@@ -222,7 +223,6 @@ impl Binome {
         let scope = Scope { mission_id: Some(mission.id.clone()), ..Scope::default() };
         let report = self.indicators(&scope, None)?;
         let by_cadre = self.indicators(&scope, Some(Breakdown::Cadre))?;
-        let total = &report.total;
         let title = say(m, "print-report-title", &[]);
         let mut pdf = PdfWriter::new(&title, &format!("Binôme — {}", text(&mission, "code")), lang_tag(m));
         pdf.heading(&format!("{title} — {}", text(&mission, "code")), 18.0);
@@ -239,7 +239,22 @@ impl Binome {
             ],
             10.0,
         );
+        self.report_team(&mut pdf, &mission, m)?;
+        report_figures(&mut pdf, &report.total, m);
+        let sessions = self.mission_session_rows(&mission.id)?;
+        report_sessions(&mut pdf, &sessions, m);
+        report_charts(&mut pdf, &report.total, &by_cadre, m);
+        self.report_decisions(&mut pdf, &sessions, m)?;
+        for field in ["debrief", "recommendations"] {
+            pdf.heading(&say(m, &format!("field-{field}"), &[]), 13.0);
+            let written = text(&mission, field);
+            pdf.paragraph(&if written.is_empty() { "—".to_owned() } else { self.prose(m, written) }, 10.0);
+        }
+        pdf.finish().map_err(CoreError::Pdf)
+    }
 
+    /// The team, each with their role, then the mission's objectives.
+    fn report_team(&self, pdf: &mut PdfWriter, mission: &RecordView, m: &Messages) -> Result<()> {
         let team_query = ListQuery { equals: vec![("mission_id", mission.id.clone())], ..ListQuery::default() };
         let team: Vec<String> = self
             .store
@@ -252,91 +267,17 @@ impl Binome {
             .collect();
         pdf.heading(&say(m, "print-team", &[]), 13.0);
         pdf.paragraph(&if team.is_empty() { "—".to_owned() } else { team.join(", ") }, 10.0);
-        if !text(&mission, "objectives").is_empty() {
+        if !text(mission, "objectives").is_empty() {
             pdf.heading(&say(m, "field-objectives", &[]), 13.0);
-            pdf.paragraph(&self.prose(m, text(&mission, "objectives")), 10.0);
+            pdf.paragraph(&self.prose(m, text(mission, "objectives")), 10.0);
         }
+        Ok(())
+    }
 
-        pdf.heading(&say(m, "print-figures", &[]), 13.0);
-        let figures = [
-            ("ind-sessions", total.sessions.map_or("—".into(), |v| v.to_string())),
-            ("ind-persons_trained", total.persons_trained.to_string()),
-            ("ind-training_hours", total.training_hours.map_or("—".into(), |v| number(v, 1, m))),
-            ("ind-person_hours", number(total.person_hours, 1, m)),
-            ("ind-person_days", number(total.person_days, 1, m)),
-            ("ind-attendance_rate", percent(total.attendance_rate, m)),
-            (
-                "ind-pre_mean_percent",
-                total.pre_mean_percent.map_or("—".into(), |v| format!("{}\u{202F}%", number(v, 1, m))),
-            ),
-            (
-                "ind-post_mean_percent",
-                total.post_mean_percent.map_or("—".into(), |v| format!("{}\u{202F}%", number(v, 1, m))),
-            ),
-            ("ind-gain_points", total.gain_points.map_or("—".into(), |v| number(v, 1, m))),
-            ("ind-pass_rate", percent(total.pass_rate, m)),
-            ("ind-competencies_acquired_rate", percent(total.competencies_acquired_rate, m)),
-            ("ind-sessions_validated_rate", percent(total.sessions_validated_rate, m)),
-        ];
-        let pairs: Vec<(String, String)> = figures.iter().map(|(k, v)| (say(m, k, &[]), v.clone())).collect();
-        pdf.key_values(&pairs, 10.0);
-
-        // Sessions held, with their attendance.
-        let roster_rows = self.mission_session_rows(&mission.id)?;
-        pdf.heading(&say(m, "print-sessions", &[]), 13.0);
-        let rows: Vec<Vec<Cell>> = roster_rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::text(text(&r.session, "date")),
-                    Cell::text(text(&r.session, "title")),
-                    Cell::text(m.value(text(&r.session, "modality"))),
-                    Cell::number(text(&r.session, "duration")),
-                    Cell::number(format!("{}/{}", r.present, r.expected)),
-                    Cell::text(r.status.map(|s| m.value(s.code())).unwrap_or_default()),
-                ]
-            })
-            .collect();
-        let headers = [
-            say(m, "field-date", &[]),
-            say(m, "print-session", &[]),
-            say(m, "field-modality", &[]),
-            say(m, "field-duration", &[]),
-            say(m, "print-present", &[]),
-            say(m, "field-status", &[]),
-        ];
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-        pdf.table(&headers, &[0.13, 0.37, 0.17, 0.09, 0.11, 0.13], &rows, 8.5, 16.0);
-
-        let attendance_bars: Vec<(String, f64, String)> = roster_rows
-            .iter()
-            .map(|r| {
-                let rate = if r.expected > 0 { r.present as f64 / r.expected as f64 } else { 0.0 };
-                (format!("{} {}", text(&r.session, "date"), text(&r.session, "title")), rate, percent(Some(rate), m))
-            })
-            .collect();
-        pdf.bar_chart(&say(m, "print-chart-attendance", &[]), &attendance_bars, 1.0);
-        if let (Some(pre), Some(post)) = (total.pre_mean_percent, total.post_mean_percent) {
-            let bars = vec![
-                (m.value("pre"), pre, format!("{}\u{202F}%", number(pre, 1, m))),
-                (m.value("post"), post, format!("{}\u{202F}%", number(post, 1, m))),
-            ];
-            pdf.bar_chart(&say(m, "print-chart-tests", &[]), &bars, 100.0);
-        }
-        let cadre_bars: Vec<(String, f64, String)> = by_cadre
-            .groups
-            .iter()
-            .map(|g| {
-                let label = crate::exports::group_label(m, Breakdown::Cadre, &g.key, &g.label);
-                (label, g.indicators.persons_trained as f64, g.indicators.persons_trained.to_string())
-            })
-            .collect();
-        let most = cadre_bars.iter().map(|b| b.1).fold(0.0, f64::max);
-        pdf.bar_chart(&say(m, "print-chart-cadres", &[]), &cadre_bars, most);
-
-        // The referents' decisions.
+    /// The referents' decisions on the mission's sessions.
+    fn report_decisions(&self, pdf: &mut PdfWriter, sessions: &[SessionRow], m: &Messages) -> Result<()> {
         let mut decisions = Vec::new();
-        for r in &roster_rows {
+        for r in sessions {
             let query = ListQuery { equals: vec![("session_id", r.session.id.clone())], ..ListQuery::default() };
             for review in self.store.list(Kind::Review, &query)? {
                 let view = self.record_view(&review);
@@ -361,14 +302,7 @@ impl Binome {
             let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
             pdf.table(&headers, &[0.35, 0.15, 0.2, 0.3], &decisions, 8.5, 16.0);
         }
-
-        pdf.heading(&say(m, "field-debrief", &[]), 13.0);
-        let debrief = text(&mission, "debrief");
-        pdf.paragraph(&if debrief.is_empty() { "—".to_owned() } else { self.prose(m, debrief) }, 10.0);
-        pdf.heading(&say(m, "field-recommendations", &[]), 13.0);
-        let recommendations = text(&mission, "recommendations");
-        pdf.paragraph(&if recommendations.is_empty() { "—".to_owned() } else { self.prose(m, recommendations) }, 10.0);
-        pdf.finish().map_err(CoreError::Pdf)
+        Ok(())
     }
 
     fn mission_session_rows(&self, mission_id: &str) -> Result<Vec<SessionRow>> {
@@ -398,4 +332,88 @@ struct SessionRow {
     present: usize,
     expected: usize,
     status: Option<ReviewStatus>,
+}
+
+/// The mission's indicators, as the dashboard names them.
+fn report_figures(pdf: &mut PdfWriter, total: &Indicators, m: &Messages) {
+    pdf.heading(&say(m, "print-figures", &[]), 13.0);
+    let figures = [
+        ("ind-sessions", total.sessions.map_or("—".into(), |v| v.to_string())),
+        ("ind-persons_trained", total.persons_trained.to_string()),
+        ("ind-training_hours", total.training_hours.map_or("—".into(), |v| number(v, 1, m))),
+        ("ind-person_hours", number(total.person_hours, 1, m)),
+        ("ind-person_days", number(total.person_days, 1, m)),
+        ("ind-attendance_rate", percent(total.attendance_rate, m)),
+        (
+            "ind-pre_mean_percent",
+            total.pre_mean_percent.map_or("—".into(), |v| format!("{}\u{202F}%", number(v, 1, m))),
+        ),
+        (
+            "ind-post_mean_percent",
+            total.post_mean_percent.map_or("—".into(), |v| format!("{}\u{202F}%", number(v, 1, m))),
+        ),
+        ("ind-gain_points", total.gain_points.map_or("—".into(), |v| number(v, 1, m))),
+        ("ind-pass_rate", percent(total.pass_rate, m)),
+        ("ind-competencies_acquired_rate", percent(total.competencies_acquired_rate, m)),
+        ("ind-sessions_validated_rate", percent(total.sessions_validated_rate, m)),
+    ];
+    let pairs: Vec<(String, String)> = figures.iter().map(|(k, v)| (say(m, k, &[]), v.clone())).collect();
+    pdf.key_values(&pairs, 10.0);
+}
+
+/// The sessions held, with their attendance.
+fn report_sessions(pdf: &mut PdfWriter, sessions: &[SessionRow], m: &Messages) {
+    pdf.heading(&say(m, "print-sessions", &[]), 13.0);
+    let rows: Vec<Vec<Cell>> = sessions
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text(text(&r.session, "date")),
+                Cell::text(text(&r.session, "title")),
+                Cell::text(m.value(text(&r.session, "modality"))),
+                Cell::number(text(&r.session, "duration")),
+                Cell::number(format!("{}/{}", r.present, r.expected)),
+                Cell::text(r.status.map(|s| m.value(s.code())).unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let headers = [
+        say(m, "field-date", &[]),
+        say(m, "print-session", &[]),
+        say(m, "field-modality", &[]),
+        say(m, "field-duration", &[]),
+        say(m, "print-present", &[]),
+        say(m, "field-status", &[]),
+    ];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    pdf.table(&headers, &[0.13, 0.37, 0.17, 0.09, 0.11, 0.13], &rows, 8.5, 16.0);
+    let attendance_bars: Vec<(String, f64, String)> = sessions
+        .iter()
+        .map(|r| {
+            let rate = if r.expected > 0 { r.present as f64 / r.expected as f64 } else { 0.0 };
+            (format!("{} {}", text(&r.session, "date"), text(&r.session, "title")), rate, percent(Some(rate), m))
+        })
+        .collect();
+    pdf.bar_chart(&say(m, "print-chart-attendance", &[]), &attendance_bars, 1.0);
+}
+
+/// Mean scores before and after, and persons trained by cadre.
+fn report_charts(pdf: &mut PdfWriter, total: &Indicators, by_cadre: &IndicatorReport, m: &Messages) {
+    if let (Some(pre), Some(post)) = (total.pre_mean_percent, total.post_mean_percent) {
+        let bars = vec![
+            (m.value("pre"), pre, format!("{}\u{202F}%", number(pre, 1, m))),
+            (m.value("post"), post, format!("{}\u{202F}%", number(post, 1, m))),
+        ];
+        pdf.bar_chart(&say(m, "print-chart-tests", &[]), &bars, 100.0);
+    }
+    let cadre_bars: Vec<(String, f64, String)> = by_cadre
+        .groups
+        .iter()
+        .map(|g| {
+            let label = crate::exports::group_label(m, Breakdown::Cadre, &g.key, &g.label);
+            (label, g.indicators.persons_trained as f64, g.indicators.persons_trained.to_string())
+        })
+        .collect();
+    let most = cadre_bars.iter().map(|b| b.1).fold(0.0, f64::max);
+    pdf.bar_chart(&say(m, "print-chart-cadres", &[]), &cadre_bars, most);
 }

@@ -7,7 +7,7 @@
 use super::support::{dump, expert_and_office, open_store};
 use binome_core::{Binome, CoreError, DeviceRole};
 use binome_sync::crafted::{crafted_bundle, signed_lines};
-use binome_sync::{Header, Outgoing, Recipient};
+use binome_sync::{BundleKind, Header, Outgoing, Recipient};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ pub fn laptops() -> Laptops {
 }
 
 /// What `from` states about a bundle for `to`.
-pub fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing<'static> {
+pub fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing {
     let sender = from.sender().unwrap();
     let receiver = to.sender().unwrap();
     Outgoing {
@@ -43,7 +43,7 @@ pub fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing<'static> {
             ),
         ],
         sender,
-        kind: "full",
+        kind: BundleKind::Full,
         mission: None,
         schema_version: binome_store::SYNCED_SCHEMA_VERSION,
         acks: vec![],
