@@ -5,7 +5,6 @@
 
 use super::GroupTallies;
 use super::people::{FactKey, InScope};
-use crate::error::Doing;
 use crate::open::Store;
 use binome_domain::codes::AttendanceStatus;
 use binome_domain::indicators::{Breakdown, PersonAttendance, Tallies};
@@ -26,24 +25,17 @@ impl Store {
         total: &mut Tallies,
     ) -> crate::Result<()> {
         let mut facts: HashMap<FactKey, PersonAttendance> = HashMap::new();
-        let mut roster = self.conn.prepare_cached(ROSTER).doing("preparing attendance indicators")?;
-        // (counted, excused) per person of the session at hand.
-        let mut in_session: HashMap<String, (bool, bool)> = HashMap::new();
-        for session in &in_scope.sessions {
-            let mut rows = roster.query([&session.id]).doing("computing attendance indicators")?;
-            while let Some(r) = rows.next().doing("computing attendance indicators")? {
-                let person_id: String = r.get(0).doing("reading attendance")?;
-                let status = r.get_ref(1).and_then(|v| Ok(v.as_str()?)).doing("reading attendance")?;
-                let person_id = in_scope.canonical.get(&person_id).cloned().unwrap_or(person_id);
-                let seen = in_session.entry(person_id).or_default();
-                seen.0 |= AttendanceStatus::from_code(status).is_some_and(AttendanceStatus::is_counted);
-                seen.1 |= status == "excused";
-            }
-            for (person_id, (counted, excused)) in in_session.drain() {
-                let sums = facts.entry(FactKey::new(person_id, session, by)).or_default();
-                sums.add_pair(counted, excused, session.minutes, session.hours_per_day);
-            }
-        }
+        // (counted, excused) per person of a session.
+        let fold = |r: &rusqlite::Row, seen: &mut (bool, bool)| {
+            let status = r.get_ref(1)?.as_str()?;
+            seen.0 |= AttendanceStatus::from_code(status).is_some_and(AttendanceStatus::is_counted);
+            seen.1 |= status == "excused";
+            Ok(())
+        };
+        self.fold_sessions(in_scope, ROSTER, "computing attendance indicators", fold, |session, person_id, seen| {
+            let sums = facts.entry(FactKey::new(person_id, session, by)).or_default();
+            sums.add_pair(seen.0, seen.1, session.minutes, session.hours_per_day);
+        })?;
 
         in_scope.for_each_person(facts, |person, facts| {
             total.persons_trained += u64::from(facts.iter().any(|(_, sums)| sums.trained));

@@ -180,3 +180,35 @@ impl Store {
         rows.collect::<Result<_, _>>().doing("checking person merges")
     }
 }
+
+impl Store {
+    /// Walks each session in scope through `per_session` (one session's
+    /// rows, a person id first), folding each row into its person's value
+    /// for that session, then hands the session's values to `done` before
+    /// the next one. A merged person's rows fold into the person they were
+    /// merged into, so a (session, person) pair is one value however many
+    /// records the merge left in it.
+    pub(super) fn fold_sessions<P: Default>(
+        &self,
+        in_scope: &InScope,
+        per_session: &str,
+        doing: &'static str,
+        mut fold: impl FnMut(&rusqlite::Row, &mut P) -> rusqlite::Result<()>,
+        mut done: impl FnMut(&SessionFacts, String, P),
+    ) -> crate::Result<()> {
+        let mut statement = self.conn.prepare_cached(per_session).doing(doing)?;
+        let mut in_session: HashMap<String, P> = HashMap::new();
+        for session in &in_scope.sessions {
+            let mut rows = statement.query([&session.id]).doing(doing)?;
+            while let Some(r) = rows.next().doing(doing)? {
+                let person_id: String = r.get(0).doing(doing)?;
+                let person_id = in_scope.canonical.get(&person_id).cloned().unwrap_or(person_id);
+                fold(r, in_session.entry(person_id).or_default()).doing(doing)?;
+            }
+            for (person_id, value) in in_session.drain() {
+                done(session, person_id, value);
+            }
+        }
+        Ok(())
+    }
+}

@@ -4,7 +4,6 @@
 
 use super::GroupTallies;
 use super::people::{FactKey, InScope};
-use crate::error::Doing;
 use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Tallies};
 use std::collections::HashMap;
@@ -43,29 +42,28 @@ impl Store {
         total: &mut Tallies,
     ) -> crate::Result<()> {
         let mut facts: HashMap<FactKey, Sums> = HashMap::new();
-        let mut scores = self.conn.prepare_cached(SESSION_SCORES).doing("preparing score indicators")?;
-        // (pre, post) percentages per person of the session at hand.
-        let mut in_session: HashMap<String, (Option<f64>, Option<f64>)> = HashMap::new();
-        for session in &in_scope.sessions {
-            let mut rows = scores.query([&session.id]).doing("computing score indicators")?;
-            while let Some(r) = rows.next().doing("computing score indicators")? {
-                let person_id: String = r.get(0).doing("reading scores")?;
-                let is_pre = r.get_ref(1).and_then(|v| Ok(v.as_str()? == "pre")).doing("reading scores")?;
-                let score: f64 = r.get(2).doing("reading scores")?;
-                let max_score: f64 = r.get(3).doing("reading scores")?;
-                let person_id = in_scope.canonical.get(&person_id).cloned().unwrap_or(person_id);
-                let pair = in_session.entry(person_id).or_default();
-                keep_best(if is_pre { &mut pair.0 } else { &mut pair.1 }, score * 100.0 / max_score);
-            }
-            for (person_id, pair) in in_session.drain() {
-                let (Some(pre), Some(post)) = pair else { continue };
+        // The best (pre, post) percentages per person of a session.
+        let fold = |r: &rusqlite::Row, pair: &mut (Option<f64>, Option<f64>)| {
+            let is_pre = r.get_ref(1)?.as_str()? == "pre";
+            let score: f64 = r.get(2)?;
+            let max_score: f64 = r.get(3)?;
+            keep_best(if is_pre { &mut pair.0 } else { &mut pair.1 }, score * 100.0 / max_score);
+            Ok(())
+        };
+        self.fold_sessions(
+            in_scope,
+            SESSION_SCORES,
+            "computing score indicators",
+            fold,
+            |session, person_id, pair| {
+                let (Some(pre), Some(post)) = pair else { return };
                 let sums = facts.entry(FactKey::new(person_id, session, by)).or_default();
                 sums.pairs += 1;
                 sums.pre_percent += pre;
                 sums.post_percent += post;
                 sums.passed += u64::from(post >= session.pass_mark);
-            }
-        }
+            },
+        )?;
 
         in_scope.for_each_person(facts, |person, facts| {
             for (key, sums) in facts {
