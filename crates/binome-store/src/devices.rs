@@ -186,12 +186,8 @@ impl Store {
     }
 
     pub fn devices(&self) -> crate::Result<Vec<DeviceRecord>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {DEVICE_COLUMNS} FROM devices ORDER BY trust = 'self' DESC, name, device_id"))
-            .doing("listing devices")?;
-        let rows = stmt.query_map([], read_device).doing("listing devices")?;
-        rows.collect::<Result<_, _>>().doing("listing devices")
+        let sql = format!("SELECT {DEVICE_COLUMNS} FROM devices ORDER BY trust = 'self' DESC, name, device_id");
+        self.all(&sql, [], "listing devices", read_device)
     }
 
     /// Records a device met in a bundle header (or this one), keeping its
@@ -237,24 +233,17 @@ impl Store {
     }
 
     pub fn quarantined(&self) -> crate::Result<Vec<Quarantined>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT bundle_id, sender, received_at FROM quarantine ORDER BY received_at, bundle_id")
-            .doing("listing the quarantine")?;
-        let rows = stmt
-            .query_map([], |r| Ok(Quarantined { bundle_id: r.get(0)?, sender: r.get(1)?, received_at: r.get(2)? }))
-            .doing("listing the quarantine")?;
-        rows.collect::<Result<_, _>>().doing("listing the quarantine")
+        let sql = "SELECT bundle_id, sender, received_at FROM quarantine ORDER BY received_at, bundle_id";
+        self.all(sql, [], "listing the quarantine", |r| {
+            let (bundle_id, sender, received_at) = r.try_into()?;
+            Ok(Quarantined { bundle_id, sender, received_at })
+        })
     }
 
     /// The quarantined bundles of a sender, oldest first, as files.
     pub fn quarantined_files(&self, sender: &str) -> crate::Result<Vec<(String, Vec<u8>)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT bundle_id, file FROM quarantine WHERE sender = ?1 ORDER BY received_at, bundle_id")
-            .doing("reading the quarantine")?;
-        let rows = stmt.query_map([sender], |r| Ok((r.get(0)?, r.get(1)?))).doing("reading the quarantine")?;
-        rows.collect::<Result<_, _>>().doing("reading the quarantine")
+        let sql = "SELECT bundle_id, file FROM quarantine WHERE sender = ?1 ORDER BY received_at, bundle_id";
+        self.all(sql, [sender], "reading the quarantine", |r| r.try_into())
     }
 
     pub fn release_from_quarantine(&self, bundle_id: &str) -> crate::Result<()> {
@@ -306,24 +295,12 @@ impl Store {
     /// The bundles this laptop wrote for `peer`, newest first: what a lost
     /// laptop could read, if its passphrase is broken.
     pub fn bundles_sent_to(&self, peer: &str) -> crate::Result<Vec<SentBundle>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT bundle_id, created_at, up_to_seq, acked_at FROM exports WHERE peer = ?1
-                 ORDER BY created_at DESC, bundle_id",
-            )
-            .doing("listing the bundles sent to a device")?;
-        let rows = stmt
-            .query_map([peer], |r| {
-                Ok(SentBundle {
-                    bundle_id: r.get(0)?,
-                    created_at: r.get(1)?,
-                    up_to_seq: r.get(2)?,
-                    acked_at: r.get(3)?,
-                })
-            })
-            .doing("listing the bundles sent to a device")?;
-        rows.collect::<Result<_, _>>().doing("listing the bundles sent to a device")
+        let sql = "SELECT bundle_id, created_at, up_to_seq, acked_at FROM exports WHERE peer = ?1
+                   ORDER BY created_at DESC, bundle_id";
+        self.all(sql, [peer], "listing the bundles sent to a device", |r| {
+            let (bundle_id, created_at, up_to_seq, acked_at) = r.try_into()?;
+            Ok(SentBundle { bundle_id, created_at, up_to_seq, acked_at })
+        })
     }
 
     /// Where an incremental export to `peer` starts: after the last change
@@ -341,14 +318,8 @@ impl Store {
     /// Bundles from `sender` applied here, newest first: acknowledged in
     /// the next bundle sent back.
     pub fn bundles_from(&self, sender: &str, limit: usize) -> crate::Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT bundle_id FROM bundles_seen WHERE sender = ?1 ORDER BY imported_at DESC, bundle_id LIMIT ?2",
-            )
-            .doing("reading imported bundles")?;
-        let rows = stmt.query_map(params![sender, limit as i64], |r| r.get(0)).doing("reading imported bundles")?;
-        rows.collect::<Result<_, _>>().doing("reading imported bundles")
+        let sql = "SELECT bundle_id FROM bundles_seen WHERE sender = ?1 ORDER BY imported_at DESC, bundle_id LIMIT ?2";
+        self.all(sql, params![sender, limit as i64], "reading imported bundles", |r| r.get(0))
     }
 
     /// Runs `work` in a transaction that is always rolled back: a preview
@@ -538,12 +509,8 @@ impl Store {
 
     /// The signed revocation records this laptop holds, to pass on.
     pub fn revocation_records(&self) -> crate::Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT record FROM revocations WHERE record IS NOT NULL ORDER BY device_id")
-            .doing("listing revocations")?;
-        let rows = stmt.query_map([], |r| r.get(0)).doing("listing revocations")?;
-        rows.collect::<Result<_, _>>().doing("listing revocations")
+        let sql = "SELECT record FROM revocations WHERE record IS NOT NULL ORDER BY device_id";
+        self.all(sql, [], "listing revocations", |r| r.get(0))
     }
 
     /// The highest counter of `device` among the versions held here: what
@@ -601,15 +568,9 @@ impl Store {
     /// The claims kept apart, as devices not decided yet.
     pub fn device_claims(&self) -> crate::Result<Vec<DeviceRecord>> {
         // The columns of a device, a claim being one not decided yet.
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT device_id, name, role, signing_key, age_recipient, 'pending', first_seen, NULL, NULL
-                 FROM device_claims ORDER BY device_id, first_seen",
-            )
-            .doing("listing device claims")?;
-        let rows = stmt.query_map([], read_device).doing("listing device claims")?;
-        rows.collect::<Result<_, _>>().doing("listing device claims")
+        let sql = "SELECT device_id, name, role, signing_key, age_recipient, 'pending', first_seen, NULL, NULL
+                   FROM device_claims ORDER BY device_id, first_seen";
+        self.all(sql, [], "listing device claims", read_device)
     }
 
     /// A person chose this claim: its keys replace the device recorded

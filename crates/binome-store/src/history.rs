@@ -5,11 +5,46 @@ use crate::open::Store;
 use binome_domain::codes::ReviewStatus;
 use serde::Serialize;
 
+/// What a change-log entry did to its row: the schema's `CHECK` list.
+/// `strum` maps the stored names both ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ChangeOp {
+    /// A local edit made the row.
+    Create,
+    /// A local edit changed it.
+    Update,
+    /// A local edit deleted it (the row stays, marked deleted).
+    Delete,
+    /// A version from another laptop's bundle.
+    Import,
+}
+
+impl ChangeOp {
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl rusqlite::types::ToSql for ChangeOp {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.code()))
+    }
+}
+
+impl rusqlite::types::FromSql for ChangeOp {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        text.parse().map_err(|_| rusqlite::types::FromSqlError::Other(format!("unknown change {text:?}").into()))
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub seq: i64,
     pub table: String,
-    pub op: String,
+    pub op: ChangeOp,
     pub device: String,
     pub author: String,
     pub hlc: i64,
@@ -19,28 +54,13 @@ pub struct Change {
 
 impl Store {
     pub fn history(&self, row_id: &str) -> crate::Result<Vec<Change>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT c.seq, c.table_name, c.op, a.device, a.author, c.hlc, c.recorded_at
-                 FROM change_log c JOIN actors a ON a.id = c.actor
-                 WHERE c.row_id = ?1 ORDER BY c.seq",
-            )
-            .doing("preparing the history")?;
-        let rows = stmt
-            .query_map([row_id], |r| {
-                Ok(Change {
-                    seq: r.get(0)?,
-                    table: r.get(1)?,
-                    op: r.get(2)?,
-                    device: r.get(3)?,
-                    author: r.get(4)?,
-                    hlc: r.get(5)?,
-                    recorded_at: r.get(6)?,
-                })
-            })
-            .doing("reading the history")?;
-        rows.collect::<Result<_, _>>().doing("reading the history")
+        let sql = "SELECT c.seq, c.table_name, c.op, a.device, a.author, c.hlc, c.recorded_at
+                   FROM change_log c JOIN actors a ON a.id = c.actor
+                   WHERE c.row_id = ?1 ORDER BY c.seq";
+        self.all(sql, [row_id], "reading the history", |r| {
+            let (seq, table, op, device, author, hlc, recorded_at) = r.try_into()?;
+            Ok(Change { seq, table, op, device, author, hlc, recorded_at })
+        })
     }
 
     /// The highest change sequence so far (what a later export starts after).
@@ -78,16 +98,9 @@ impl Store {
             .conn
             .query_row(&format!("SELECT count(*) {FILTER}"), rusqlite::params![mission_id, status], |r| r.get(0))
             .doing("counting sessions by status")?;
-        let mut statement = self
-            .conn
-            .prepare(&format!("SELECT s.id, st.status {FILTER} ORDER BY s.date, s.title, s.id LIMIT ?3 OFFSET ?4"))
-            .doing("listing sessions by status")?;
-        let rows = statement
-            .query_map(rusqlite::params![mission_id, status, limit as i64, offset as i64], |r| {
-                Ok((r.get(0)?, review_status(r, 1)?))
-            })
-            .doing("listing sessions by status")?;
-        let page = rows.collect::<Result<Vec<_>, _>>().doing("listing sessions by status")?;
+        let sql = format!("SELECT s.id, st.status {FILTER} ORDER BY s.date, s.title, s.id LIMIT ?3 OFFSET ?4");
+        let params = rusqlite::params![mission_id, status, limit as i64, offset as i64];
+        let page = self.all(&sql, params, "listing sessions by status", |r| Ok((r.get(0)?, review_status(r, 1)?)))?;
         Ok((page, total as usize))
     }
 }

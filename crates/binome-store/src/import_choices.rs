@@ -3,7 +3,6 @@
 //! since then they are synced records (`Kind::ValueChoice`), and these are
 //! still read under them.
 
-use crate::error::Doing;
 use crate::open::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,18 +18,11 @@ pub struct RememberedValue {
 
 impl Store {
     pub fn local_value_choices(&self, programme_id: &str) -> crate::Result<Vec<RememberedValue>> {
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT field, value_key, value, target FROM import_value_choices
-                 WHERE programme_id = ?1 ORDER BY field, value_key",
-            )
-            .doing("preparing the remembered import values")?;
-        let rows = statement
-            .query_map([programme_id], |r| {
-                Ok(RememberedValue { field: r.get(0)?, value_key: r.get(1)?, value: r.get(2)?, target: r.get(3)? })
-            })
-            .doing("reading the remembered import values")?;
-        rows.collect::<Result<Vec<_>, _>>().doing("reading a remembered import value")
+        let sql = "SELECT field, value_key, value, target FROM import_value_choices
+                   WHERE programme_id = ?1 ORDER BY field, value_key";
+        self.all(sql, [programme_id], "reading the remembered import values", |r| {
+            let (field, value_key, value, target) = r.try_into()?;
+            Ok(RememberedValue { field, value_key, value, target })
+        })
     }
 }

@@ -22,29 +22,14 @@ pub struct PersonSummary {
 impl Store {
     /// Persons that are neither deleted nor merged into another.
     pub fn active_persons(&self) -> crate::Result<Vec<PersonSummary>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT id, family_name, COALESCE(given_names, ''), phone, sex, COALESCE(profession_id, cadre), organisation_id
-                 FROM persons p WHERE deleted = 0
-                 AND NOT EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id)
-                 ORDER BY id",
-            )
-            .doing("preparing the person list")?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(PersonSummary {
-                    id: r.get(0)?,
-                    family_name: r.get(1)?,
-                    given_names: r.get(2)?,
-                    phone: r.get(3)?,
-                    sex: r.get(4)?,
-                    cadre: r.get(5)?,
-                    organisation_id: r.get(6)?,
-                })
-            })
-            .doing("listing persons")?;
-        rows.collect::<Result<_, _>>().doing("listing persons")
+        let sql = "SELECT id, family_name, COALESCE(given_names, ''), phone, sex, COALESCE(profession_id, cadre), organisation_id
+                   FROM persons p WHERE deleted = 0
+                   AND NOT EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id)
+                   ORDER BY id";
+        self.all(sql, [], "listing persons", |r| {
+            let (id, family_name, given_names, phone, sex, cadre, organisation_id) = r.try_into()?;
+            Ok(PersonSummary { id, family_name, given_names, phone, sex, cadre, organisation_id })
+        })
     }
 
     /// The person a (possibly merged) person now counts as.

@@ -2,6 +2,7 @@
 //! Column names come from the domain's field lists, never from user input.
 
 use crate::error::{Doing, StoreError};
+use crate::history::ChangeOp;
 use crate::local_device::LocalDevice;
 use crate::open::Store;
 use binome_domain::{FieldType, Hlc, Kind, Row, VersionVector};
@@ -253,15 +254,9 @@ impl Store {
             sql.push_str(&format!(" OR {label} = ?1 COLLATE NOCASE"));
         }
         sql.push_str(") ORDER BY id LIMIT 10");
-        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing a look-up")?;
         let lower = text.to_lowercase();
         let args: Vec<&str> = if text.len() >= 6 { vec![text, lower.as_str()] } else { vec![text] };
-        let ids = stmt
-            .query_map(params_from_iter(args), |r| r.get(0))
-            .doing("looking a record up")?
-            .collect::<Result<Vec<String>, _>>()
-            .doing("looking a record up")?;
-        Ok(ids)
+        self.all(&sql, params_from_iter(args), "looking a record up", |r| r.get(0))
     }
 
     /// Rows whose references point at no record (synced rows can arrive
@@ -545,7 +540,7 @@ impl Writer<'_> {
     /// conflict has seen every head, so it settles the conflict.
     pub fn put(&mut self, kind: Kind, id: &str, data: &Row) -> crate::Result<StoredRow> {
         let existing = self.get(kind, id)?;
-        let op = if existing.is_some() { "update" } else { "create" };
+        let op = if existing.is_some() { ChangeOp::Update } else { ChangeOp::Create };
         let vv = self.heads_vv(kind, id, existing.as_ref())?;
         self.save(kind, id, data, false, vv, op)
     }
@@ -553,14 +548,14 @@ impl Writer<'_> {
     /// Creates a record known to be new (generated data, a bulk load):
     /// skips the read of a previous version.
     pub fn insert_new(&mut self, kind: Kind, id: &str, data: &Row) -> crate::Result<()> {
-        self.write_version(kind, id, data, false, &mut VersionVector::default(), "create").map(|_| ())
+        self.write_version(kind, id, data, false, &mut VersionVector::default(), ChangeOp::Create).map(|_| ())
     }
 
     /// Tombstones a record: it stays, marked deleted, with a new version.
     pub fn delete(&mut self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
         let Some(existing) = self.get(kind, id)? else { return Ok(None) };
         let vv = self.heads_vv(kind, id, Some(&existing))?;
-        self.save(kind, id, &existing.data, true, vv, "delete").map(Some)
+        self.save(kind, id, &existing.data, true, vv, ChangeOp::Delete).map(Some)
     }
 
     pub fn get(&self, kind: Kind, id: &str) -> crate::Result<Option<StoredRow>> {
@@ -598,7 +593,7 @@ impl Writer<'_> {
         data: &Row,
         deleted: bool,
         vv: &mut VersionVector,
-        op: &str,
+        op: ChangeOp,
     ) -> crate::Result<i64> {
         self.device.counter += 1;
         self.device.hlc = Hlc::tick(Hlc(self.device.hlc), self.now_millis).0;
@@ -625,7 +620,7 @@ impl Writer<'_> {
         data: &Row,
         extra: Option<&serde_json::Map<String, Value>>,
         version: &VersionMeta,
-        op: &str,
+        op: ChangeOp,
     ) -> crate::Result<i64> {
         let seq = self.write_row_if(kind, id, data, extra, version, op, IfTaken::Replace)?;
         Ok(seq.expect("a replacing write always writes"))
@@ -641,7 +636,7 @@ impl Writer<'_> {
         data: &Row,
         extra: Option<&serde_json::Map<String, Value>>,
         version: &VersionMeta,
-        op: &str,
+        op: ChangeOp,
         if_taken: IfTaken,
     ) -> crate::Result<Option<i64>> {
         // A local edit cannot bring an erased person's name back.
@@ -708,7 +703,7 @@ impl Writer<'_> {
         data: &Row,
         deleted: bool,
         mut vv: VersionVector,
-        op: &str,
+        op: ChangeOp,
     ) -> crate::Result<StoredRow> {
         let seq = self.write_version(kind, id, data, deleted, &mut vv, op)?;
         Ok(StoredRow {

@@ -3,6 +3,7 @@
 //! needs: every version for export, open conflicts, a canonical dump.
 
 use crate::error::{Doing, StoreError};
+use crate::history::ChangeOp;
 use crate::open::Store;
 use crate::rows::{IfTaken, StoredRow, VersionMeta, Writer};
 use binome_domain::kind::FieldType;
@@ -266,7 +267,7 @@ impl Writer<'_> {
             // is new, with one look-up of its id instead of two.
             let meta = &incoming.meta;
             if self
-                .write_row_if(kind, id, &incoming.data, incoming.extra.as_ref(), meta, "import", IfTaken::Skip)?
+                .write_row_if(kind, id, &incoming.data, incoming.extra.as_ref(), meta, ChangeOp::Import, IfTaken::Skip)?
                 .is_some()
             {
                 self.observe(meta.hlc);
@@ -277,7 +278,7 @@ impl Writer<'_> {
             Shown::NoRow => {
                 // A row never seen here (most of a first import): no heads to
                 // read, compare or clear, since heads only exist beside a row.
-                self.write_row(kind, id, &incoming.data, incoming.extra.as_ref(), &incoming.meta, "import")?;
+                self.write_row(kind, id, &incoming.data, incoming.extra.as_ref(), &incoming.meta, ChangeOp::Import)?;
                 self.observe(incoming.meta.hlc);
                 return Ok(Applied::New);
             }
@@ -318,7 +319,7 @@ impl Writer<'_> {
         let shown = winner(&new_refs);
         let conflict = is_conflict(&new_refs);
         let top = &new_heads[shown];
-        self.write_row(kind, id, &top.data, top.extra.as_ref(), &top.meta, "import")?;
+        self.write_row(kind, id, &top.data, top.extra.as_ref(), &top.meta, ChangeOp::Import)?;
         self.clear_heads(kind, id)?;
         for (_, head) in new_heads.iter().enumerate().filter(|(i, _)| *i != shown) {
             let mut object = head.data.clone();
@@ -416,15 +417,8 @@ impl Store {
 
     /// Rows whose heads disagree: (kind, id), sorted.
     pub fn conflicts(&self) -> crate::Result<Vec<(Kind, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT table_name, row_id FROM row_heads ORDER BY table_name, row_id")
-            .doing("listing conflicts")?;
-        let rows: Vec<(String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .doing("listing conflicts")?
-            .collect::<Result<_, _>>()
-            .doing("listing conflicts")?;
+        let sql = "SELECT DISTINCT table_name, row_id FROM row_heads ORDER BY table_name, row_id";
+        let rows: Vec<(String, String)> = self.all(sql, [], "listing conflicts", |r| r.try_into())?;
         let mut out = Vec::new();
         for (table, id) in rows {
             let Some(kind) = Kind::from_table(&table) else { continue };
@@ -503,12 +497,9 @@ impl Store {
     }
 
     fn rows_with_other_heads(&self, kind: Kind) -> crate::Result<std::collections::HashSet<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT row_id FROM row_heads WHERE table_name = ?1")
-            .doing("listing rows with concurrent versions")?;
-        let ids = stmt.query_map([kind.table()], |r| r.get(0)).doing("listing rows with concurrent versions")?;
-        ids.collect::<Result<_, _>>().doing("listing rows with concurrent versions")
+        let sql = "SELECT DISTINCT row_id FROM row_heads WHERE table_name = ?1";
+        let ids: Vec<String> = self.all(sql, [kind.table()], "listing rows with concurrent versions", |r| r.get(0))?;
+        Ok(ids.into_iter().collect())
     }
 
     /// The whole store as canonical JSON Lines (sorted, stable, without

@@ -133,9 +133,18 @@ fn a_truncated_file_is_unreadable() {
 fn a_flipped_byte_in_the_header_breaks_the_signature() {
     let a = DeviceKeys::generate();
     let bytes = with_entry(&bundle(&a, &[&a]), "header.json", |h| {
-        Some(String::from_utf8(h).unwrap().replace("\"full\"", "\"fulL\"").into_bytes())
+        Some(String::from_utf8(h).unwrap().replace("2026-11-23T10", "2026-11-23T11").into_bytes())
     });
     assert!(matches!(read_bundle(&bytes), Err(BundleError::BadSignature)));
+}
+
+#[test]
+fn a_bundle_of_an_unknown_kind_is_unreadable_before_its_signature_is_checked() {
+    let a = DeviceKeys::generate();
+    let bytes = with_entry(&bundle(&a, &[&a]), "header.json", |h| {
+        Some(String::from_utf8(h).unwrap().replace("\"full\"", "\"fulL\"").into_bytes())
+    });
+    assert!(matches!(read_bundle(&bytes), Err(BundleError::Unreadable { .. })));
 }
 
 #[test]

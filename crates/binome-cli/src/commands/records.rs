@@ -94,7 +94,7 @@ pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> 
                     let when = chrono::DateTime::from_timestamp_millis(change.recorded_at)
                         .map(|d| d.format("%d/%m/%Y %H:%M UTC").to_string())
                         .unwrap_or_default();
-                    let op = m.text(&format!("cli-op-{}", change.op), &[]);
+                    let op = m.text(&format!("cli-op-{}", change.op.code()), &[]);
                     say(m.text(
                         "cli-history-line",
                         &[("when", when), ("op", op), ("author", change.author), ("device", change.device)],

@@ -132,9 +132,12 @@ fn tampered_or_truncated_bundles_are_refused_and_nothing_changes() {
     let cases: [(&str, Damage, &str); 3] = [
         (
             "header",
+            // The sender's clock, a year later: the header still reads,
+            // its signature no longer matches.
             Box::new(|b: &mut Vec<u8>| {
-                let at = b.windows(6).position(|w| w == b"\"full\"").unwrap();
-                b[at + 1] = b'F';
+                let key = b"\"created_at\": \"20";
+                let at = b.windows(key.len()).position(|w| w == key).unwrap() + key.len();
+                b[at] = if b[at] == b'9' { b'0' } else { b[at] + 1 };
             }),
             "bundle-bad-signature",
         ),

@@ -3,11 +3,11 @@
 //! each session's roster through the attendance index and adding each row
 //! to its person's sums in a hash map reads the same rows without the sort.
 
-use super::GroupTallies;
+use super::Tallied;
 use super::people::{FactKey, InScope};
 use crate::open::Store;
 use binome_domain::codes::AttendanceStatus;
-use binome_domain::indicators::{Breakdown, PersonAttendance, Tallies};
+use binome_domain::indicators::{Breakdown, PersonAttendance};
 use std::collections::HashMap;
 
 /// A session's roster: the attendance index answers it without a row read.
@@ -17,19 +17,13 @@ impl Store {
     /// Adds the attendance tallies of the scope to each group and to the
     /// total. A (session, person) pair is one row, however many records a
     /// merge left in it; a person counts once in the total's persons trained.
-    pub(super) fn attendance_tallies(
-        &self,
-        in_scope: &mut InScope,
-        by: &[Breakdown],
-        groups: &mut GroupTallies,
-        total: &mut Tallies,
-    ) -> crate::Result<()> {
+    pub(super) fn attendance(&self, in_scope: &mut InScope, by: &[Breakdown], into: &mut Tallied) -> crate::Result<()> {
         let mut facts: HashMap<FactKey, PersonAttendance> = HashMap::new();
         // (counted, excused) per person of a session.
         let fold = |r: &rusqlite::Row, seen: &mut (bool, bool)| {
-            let status = r.get_ref(1)?.as_str()?;
-            seen.0 |= AttendanceStatus::from_code(status).is_some_and(AttendanceStatus::is_counted);
-            seen.1 |= status == "excused";
+            let status = AttendanceStatus::from_code(r.get_ref(1)?.as_str()?);
+            seen.0 |= status.is_some_and(AttendanceStatus::is_counted);
+            seen.1 |= status == Some(AttendanceStatus::Excused);
             Ok(())
         };
         self.fold_sessions(in_scope, ROSTER, "computing attendance indicators", fold, |session, person_id, seen| {
@@ -38,12 +32,12 @@ impl Store {
         })?;
 
         in_scope.for_each_person(facts, |person, facts| {
-            total.persons_trained += u64::from(facts.iter().any(|(_, sums)| sums.trained));
+            into.total.persons_trained += u64::from(facts.iter().any(|(_, sums)| sums.trained));
             for (key, sums) in facts {
-                let group = groups.entry(person.group_key(by, key)).or_default();
+                let group = into.groups.entry(person.group_key(by, key)).or_default();
                 group.persons_trained += u64::from(sums.trained);
                 sums.add_to(group);
-                sums.add_to(total);
+                sums.add_to(&mut into.total);
             }
         })
     }

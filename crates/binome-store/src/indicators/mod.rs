@@ -19,6 +19,13 @@ mod scores;
 /// Tallies per group key ("" when not split, or when the value is unknown).
 pub type GroupTallies = BTreeMap<String, Tallies>;
 
+/// What the indicator passes add to: each group's tallies and the total.
+#[derive(Default)]
+pub(super) struct Tallied {
+    pub groups: GroupTallies,
+    pub total: Tallies,
+}
+
 /// Sessions in scope, joined to their (live) mission and programme.
 const SESSIONS_IN_SCOPE: &str = "
     SELECT s.id, s.date, substr(s.date, 1, 7) AS month, s.duration, m.programme_id, pr.hours_per_day, pr.pass_mark
@@ -100,13 +107,23 @@ pub struct MissionRow {
     pub experts: i64,
 }
 
-fn scope_params(scope: &Scope) -> [(&'static str, Option<String>); 4] {
-    [
-        (":from", scope.from.map(|d| d.format("%Y-%m-%d").to_string())),
-        (":to", scope.to.map(|d| d.format("%Y-%m-%d").to_string())),
-        (":programme", scope.programme_id.clone()),
-        (":mission", scope.mission_id.clone()),
-    ]
+/// A scope as the queries' named parameters (`:from`, `:to`, `:programme`,
+/// `:mission`; NULL where the scope leaves one open).
+pub(super) struct ScopeParams([(&'static str, Option<String>); 4]);
+
+impl ScopeParams {
+    pub(super) fn new(scope: &Scope) -> ScopeParams {
+        ScopeParams([
+            (":from", scope.from.map(|d| d.format("%Y-%m-%d").to_string())),
+            (":to", scope.to.map(|d| d.format("%Y-%m-%d").to_string())),
+            (":programme", scope.programme_id.clone()),
+            (":mission", scope.mission_id.clone()),
+        ])
+    }
+
+    pub(super) fn named(&self) -> [(&str, &dyn rusqlite::ToSql); 4] {
+        self.0.each_ref().map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+    }
 }
 
 /// Session tallies per group key ('' unless the breakdown splits sessions).
@@ -123,20 +140,18 @@ fn sessions_sql(session_key: &str) -> String {
 impl Store {
     /// Tallies per group and for the whole scope. Session tallies are split only when the breakdown splits sessions.
     pub fn indicator_tallies(&self, scope: &Scope, by: &[Breakdown]) -> crate::Result<(GroupTallies, Tallies)> {
-        let mut groups = GroupTallies::new();
-        let mut total = Tallies::default();
         let mut in_scope = self.in_scope(scope)?;
-        self.attendance_tallies(&mut in_scope, by, &mut groups, &mut total)?;
-        self.score_tallies(&mut in_scope, by, &mut groups, &mut total)?;
+        let mut tallied = Tallied::default();
+        self.attendance(&mut in_scope, by, &mut tallied)?;
+        self.scores(&mut in_scope, by, &mut tallied)?;
+        let Tallied { mut groups, mut total } = tallied;
 
-        let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
-            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let params = ScopeParams::new(scope);
         let key = key_expr(by);
         let session_key = if by.is_empty() || splits_sessions(by) { key.as_str() } else { "''" };
         let sessions_sql = sessions_sql(session_key);
         let mut stmt = self.conn.prepare_cached(&sessions_sql).doing("preparing session indicators")?;
-        let mut rows = stmt.query(params.as_slice()).doing("computing session indicators")?;
+        let mut rows = stmt.query(params.named().as_slice()).doing("computing session indicators")?;
         while let Some(r) = rows.next().doing("computing session indicators")? {
             let t = Tallies {
                 sessions: r.get::<_, i64>(1).doing("reading sessions")? as u64,
@@ -185,59 +200,29 @@ impl Store {
              WHERE (:programme IS NULL OR x.programme_id = :programme)",
             key = key_expr(by)
         );
-        let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
-            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
-        let mut stmt = self.conn.prepare_cached(&sql).doing("preparing assessments")?;
-        let rows = stmt
-            .query_map(params.as_slice(), |r| {
-                Ok(AssessmentRow {
-                    key: r.get(0)?,
-                    person_id: r.get(1)?,
-                    framework_id: r.get(2)?,
-                    competency_id: r.get(3)?,
-                    date: r.get(4)?,
-                    hlc: r.get(5)?,
-                    ratings: r.get(6)?,
-                })
-            })
-            .doing("reading assessments")?;
-        rows.collect::<Result<_, _>>().doing("reading assessments")
+        self.all(&sql, ScopeParams::new(scope).named().as_slice(), "reading assessments", |r| {
+            let (key, person_id, framework_id, competency_id, date, hlc, ratings) = r.try_into()?;
+            Ok(AssessmentRow { key, person_id, framework_id, competency_id, date, hlc, ratings })
+        })
     }
 
     /// Live missions of the scope's programme or mission (the period is
     /// applied by the caller, which clips days to it).
     pub fn missions_in_scope(&self, scope: &Scope) -> crate::Result<Vec<MissionRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT m.id, m.programme_id, m.start_date, m.end_date,
-                        (SELECT COUNT(DISTINCT COALESCE(al.canonical_id, t.person_id)) FROM team_members t
-                         LEFT JOIN person_aliases al ON al.person_id = t.person_id
-                         WHERE t.mission_id = m.id AND t.deleted = 0 AND t.team_role IN ('lead', 'expert'))
-                 FROM missions m
-                 JOIN programmes pr ON pr.id = m.programme_id AND pr.deleted = 0
-                 WHERE m.deleted = 0 AND m.status != 'cancelled'
-                   AND (:programme IS NULL OR m.programme_id = :programme)
-                   AND (:mission IS NULL OR m.id = :mission)
-                   AND (:from IS NULL OR m.end_date >= :from) AND (:to IS NULL OR m.start_date <= :to)",
-            )
-            .doing("preparing missions")?;
-        let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
-            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
-        let rows = stmt
-            .query_map(params.as_slice(), |r| {
-                Ok(MissionRow {
-                    id: r.get(0)?,
-                    programme_id: r.get(1)?,
-                    start_date: r.get(2)?,
-                    end_date: r.get(3)?,
-                    experts: r.get(4)?,
-                })
-            })
-            .doing("reading missions")?;
-        rows.collect::<Result<_, _>>().doing("reading missions")
+        let sql = "SELECT m.id, m.programme_id, m.start_date, m.end_date,
+                          (SELECT COUNT(DISTINCT COALESCE(al.canonical_id, t.person_id)) FROM team_members t
+                           LEFT JOIN person_aliases al ON al.person_id = t.person_id
+                           WHERE t.mission_id = m.id AND t.deleted = 0 AND t.team_role IN ('lead', 'expert'))
+                   FROM missions m
+                   JOIN programmes pr ON pr.id = m.programme_id AND pr.deleted = 0
+                   WHERE m.deleted = 0 AND m.status != 'cancelled'
+                     AND (:programme IS NULL OR m.programme_id = :programme)
+                     AND (:mission IS NULL OR m.id = :mission)
+                     AND (:from IS NULL OR m.end_date >= :from) AND (:to IS NULL OR m.start_date <= :to)";
+        self.all(sql, ScopeParams::new(scope).named().as_slice(), "reading missions", |r| {
+            let (id, programme_id, start_date, end_date, experts) = r.try_into()?;
+            Ok(MissionRow { id, programme_id, start_date, end_date, experts })
+        })
     }
 }
 
@@ -254,9 +239,7 @@ impl Store {
             ("scores: each session's scores", scores::SESSION_SCORES.to_owned()),
             ("sessions", sessions_sql(session_key)),
         ];
-        let params = scope_params(&Scope::default());
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
-            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let params = ScopeParams::new(&Scope::default());
         let mut plans = Vec::new();
         for (name, sql) in queries {
             let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).doing("explaining a query")?;
@@ -265,7 +248,9 @@ impl Store {
             let lines = if sql.contains("?1") {
                 stmt.query_map([""], detail).doing("explaining a query")?.collect::<Result<Vec<_>, _>>()
             } else {
-                stmt.query_map(params.as_slice(), detail).doing("explaining a query")?.collect::<Result<Vec<_>, _>>()
+                stmt.query_map(params.named().as_slice(), detail)
+                    .doing("explaining a query")?
+                    .collect::<Result<Vec<_>, _>>()
             }
             .doing("explaining a query")?;
             plans.push((name, lines));

@@ -1,7 +1,7 @@
 //! What the attendance and score tallies share: the sessions in scope,
 //! whose facts are summed together, and the group a person falls in.
 
-use super::{KEY_SEPARATOR, PERSON_GROUPS, SESSIONS_IN_SCOPE, dimension_expr, scope_params};
+use super::{KEY_SEPARATOR, PERSON_GROUPS, SESSIONS_IN_SCOPE, ScopeParams, dimension_expr};
 use crate::error::Doing;
 use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Scope};
@@ -152,32 +152,24 @@ impl Store {
     }
 
     fn sessions_in_scope(&self, scope: &Scope) -> crate::Result<Vec<SessionFacts>> {
-        let params = scope_params(scope);
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
-            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
-        let mut stmt = self.conn.prepare_cached(SESSIONS_IN_SCOPE).doing("preparing indicators")?;
-        let rows = stmt
-            .query_map(params.as_slice(), |r| {
-                Ok(SessionFacts {
-                    id: r.get("id")?,
-                    month: r.get("month")?,
-                    programme_id: r.get("programme_id")?,
-                    minutes: r.get("duration")?,
-                    hours_per_day: r.get("hours_per_day")?,
-                    pass_mark: r.get("pass_mark")?,
-                })
+        self.all(SESSIONS_IN_SCOPE, ScopeParams::new(scope).named().as_slice(), "reading sessions", |r| {
+            Ok(SessionFacts {
+                id: r.get("id")?,
+                month: r.get("month")?,
+                programme_id: r.get("programme_id")?,
+                minutes: r.get("duration")?,
+                hours_per_day: r.get("hours_per_day")?,
+                pass_mark: r.get("pass_mark")?,
             })
-            .doing("reading sessions")?;
-        rows.collect::<Result<_, _>>().doing("reading sessions")
+        })
     }
 
     fn canonical_persons(&self) -> crate::Result<HashMap<String, String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT person_id, canonical_id FROM person_aliases")
-            .doing("checking person merges")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).doing("checking person merges")?;
-        rows.collect::<Result<_, _>>().doing("checking person merges")
+        let merged =
+            self.all("SELECT person_id, canonical_id FROM person_aliases", [], "checking person merges", |r| {
+                r.try_into()
+            })?;
+        Ok(merged.into_iter().collect())
     }
 }
 

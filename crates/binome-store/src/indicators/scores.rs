@@ -2,7 +2,7 @@
 //! session's scores through their covering index, a (session, person) pair
 //! counting when it has both tests.
 
-use super::GroupTallies;
+use super::Tallied;
 use super::people::{FactKey, InScope};
 use crate::open::Store;
 use binome_domain::indicators::{Breakdown, Tallies};
@@ -34,13 +34,7 @@ fn keep_best(best: &mut Option<f64>, percent: f64) {
 
 impl Store {
     /// Adds the pre/post tallies of the scope to each group and to the total.
-    pub(super) fn score_tallies(
-        &self,
-        in_scope: &mut InScope,
-        by: &[Breakdown],
-        groups: &mut GroupTallies,
-        total: &mut Tallies,
-    ) -> crate::Result<()> {
+    pub(super) fn scores(&self, in_scope: &mut InScope, by: &[Breakdown], into: &mut Tallied) -> crate::Result<()> {
         let mut facts: HashMap<FactKey, Sums> = HashMap::new();
         // The best (pre, post) percentages per person of a session.
         let fold = |r: &rusqlite::Row, pair: &mut (Option<f64>, Option<f64>)| {
@@ -67,8 +61,8 @@ impl Store {
 
         in_scope.for_each_person(facts, |person, facts| {
             for (key, sums) in facts {
-                add(groups.entry(person.group_key(by, key)).or_default(), sums);
-                add(total, sums);
+                add(into.groups.entry(person.group_key(by, key)).or_default(), sums);
+                add(&mut into.total, sums);
             }
         })
     }

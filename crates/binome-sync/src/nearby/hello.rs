@@ -26,16 +26,9 @@ pub struct Hello {
     pub signature: String,
 }
 
-/// The other laptop, its hello verified: it holds the signing key it shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Peer {
-    pub device_id: String,
-    pub name: String,
-    pub role: DeviceRole,
-    pub signing_key: String,
-    pub age_recipient: String,
-    pub fingerprint: String,
-}
+/// The other laptop, its hello verified: it holds the signing key it
+/// shows. The same public identity a bundle's sender states.
+pub type Peer = crate::Sender;
 
 fn signed_bytes(side: Side, handshake_hash: &[u8]) -> Vec<u8> {
     let mut bytes = SIGNED_CONTEXT.to_vec();
