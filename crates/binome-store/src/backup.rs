@@ -8,14 +8,12 @@ use std::path::Path;
 impl Store {
     /// Writes a consistent copy of the store to `target` (a new file),
     /// page by page through SQLite's online backup. `VACUUM INTO` would
-    /// compact the copy but peaks at about five times the page cache (330
-    /// MB for a country's store): the copy is taken before every import,
-    /// on laptops that may have 4 GB.
+    /// compact the copy but peaks at about five times the page cache: the
+    /// copy is taken before every import, on laptops with little memory.
     ///
     /// The copy is a new file nobody reads until it is finished, so it is
-    /// written without a journal and synced once at the end (a country's
-    /// store: 6.4 s journalled and synced page by page, the time of a
-    /// plain copy now).
+    /// written without a journal and synced once at the end, which makes
+    /// it as quick as a plain copy of the file (benches/README.md).
     pub fn backup_to(&self, target: &Path) -> crate::Result<()> {
         {
             let created = crate::private::create_private_file(target);

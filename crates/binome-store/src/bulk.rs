@@ -1,9 +1,8 @@
 //! Loading many rows into an empty table, as a coordinator's first import
 //! of a country does. Keeping a secondary index up to date row by row
 //! writes to it in random order, and once an index outgrows the page
-//! cache every row costs page reads and writes: a million attendance rows
-//! took 28 s with their index kept and 6 s when it was built once,
-//! sorted, after the rows (measured with `sqlite3`, benches/README.md).
+//! cache every row costs page reads and writes; building the index once,
+//! sorted, after the rows is several times quicker (benches/README.md).
 //! So an import drops the indexes of the tables it is about to fill and
 //! builds them again before it commits. Both happen inside the import's
 //! transaction: a refused bundle rolls the indexes back with the rows.
@@ -73,9 +72,9 @@ impl Writer<'_> {
             return Ok(());
         }
         // SQLite sorts an index's entries in a buffer as large as the page
-        // cache, on top of the cache itself: 150 MB at country scale with
-        // the usual 64 MiB cache. A smaller cache while building keeps an
-        // import under its memory budget; the sort merges more runs instead.
+        // cache, on top of the cache itself. A smaller cache while building
+        // keeps an import under its memory budget; the sort merges more runs
+        // instead (benches/README.md).
         let cache: i64 = self.tx.query_row("PRAGMA cache_size", [], |r| r.get(0)).doing("reading the cache size")?;
         self.tx
             .pragma_update(None, "cache_size", -INDEX_BUILD_CACHE_KIB)

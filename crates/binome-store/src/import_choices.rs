@@ -1,7 +1,6 @@
-//! Value choices made while importing sheets that this laptop kept for
-//! itself before schema 7 (`migrations/0005_import_value_choices.sql`);
-//! since then they are synced records (`Kind::ValueChoice`), and these are
-//! still read under them.
+//! Value choices that stores from before synced value choices kept for
+//! this laptop alone (`migrations/0005_import_value_choices.sql`): still
+//! read, under the synced records (`Kind::ValueChoice`).
 
 use crate::open::Store;
 

@@ -239,8 +239,9 @@ pub(crate) fn migrate(conn: &mut Connection, from: i64) -> crate::Result<()> {
         return Ok(());
     }
     // Migrations copy tables and build indexes: SQLite sorts in a buffer
-    // as large as the page cache, on top of it (158 MB migrating a country's
-    // store with the usual cache). A small cache keeps it in budget.
+    // as large as the page cache, on top of it. A small cache keeps a
+    // country's migration within its memory budget (benches/README.md,
+    // "Figures behind the code's comments").
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0)).doing("reading the cache size")?;
     conn.pragma_update(None, "cache_size", -MIGRATION_CACHE_KIB).doing("sizing the cache for a migration")?;
     let tx = conn.transaction().doing("starting the migration")?;
@@ -304,8 +305,8 @@ mod tests {
     }
 
     /// A CHECK (x IN (…)) of more than two values builds a temporary index
-    /// on every statement run (schema 3 removed them from these tables):
-    /// a fifth of an import's time. Adding one back fails here.
+    /// on every statement run, a large share of an import's time; these
+    /// tables have none, and adding one back fails here.
     #[test]
     fn writing_a_row_or_its_change_log_builds_no_temporary_index() {
         use crate::rows::IfTaken;

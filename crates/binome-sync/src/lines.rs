@@ -245,7 +245,7 @@ fn segment_from(parts: SegmentParts<'_>) -> Option<Segment> {
         return None;
     }
     // Into a buffer sized beforehand: `hex::decode` collects byte by byte,
-    // and a country's bundle carries 94 MB of leaves in hex.
+    // and a country's bundle carries tens of megabytes of leaves in hex.
     let mut blob = vec![0; parts.leaves.len() / 2];
     hex::decode_to_slice(parts.leaves.as_bytes(), &mut blob).ok()?;
     let mut signature = [0; 64];

@@ -3,7 +3,7 @@
 //! silently become one cell; characters no one types are refused with
 //! their line rather than stored. The text is read in passes from the
 //! start (encoding, separator, structure, rows), each in chunks, so a
-//! 100 MB register is never held whole.
+//! country's register is never held whole.
 
 use super::text::{TextEncoding, decoded, is_forbidden_control, scan_encoding};
 use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, Opener, ReadError, RowRead, Rows, Source};

@@ -1,7 +1,8 @@
 //! An `.ods` sheet's size, read from its XML before calamine lays out the
 //! grid. calamine's ODS reader expands repeated rows and cells into a
-//! dense grid and stops only at 100 million cells: an 800-byte file with
-//! one cell repeated 16,000 times over 6,000 rows took 12 GB to refuse.
+//! dense grid and stops only at 100 million cells, so a file of a few
+//! hundred bytes repeating one cell over thousands of rows takes gigabytes
+//! to refuse (benches/README.md).
 //! Here each cell that holds something is placed (repeats counted) and the
 //! grid it would need is bounded first.
 

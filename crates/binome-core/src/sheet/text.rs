@@ -4,7 +4,8 @@
 //! holds both UTF-8 accents and bytes that are not UTF-8 has been pasted
 //! together from two sources: decoding it either way would mangle one half
 //! ("HÃ©lÃ¨ne"), so it is refused with the line that breaks it. The file is
-//! read in chunks, never held whole: a country's register is 100 MB.
+//! read in chunks, never held whole: a country's register runs to many
+//! megabytes.
 
 use super::ReadError;
 use serde::Serialize;

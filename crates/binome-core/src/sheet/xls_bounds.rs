@@ -1,6 +1,7 @@
 //! An `.xls` sheet's size, read from its BIFF records before calamine lays
 //! out the grid. calamine builds the dense box from a sheet's first cell to
-//! its last: a 5.6 KB file with cells at A1 and IV65536 took 1 GB. Here
+//! its last, so a tiny file with cells at A1 and IV65536 takes a gigabyte
+//! (benches/README.md). Here
 //! every cell record's position is read (rows and columns are the first
 //! two fields of each) and the box each sheet would need is bounded first.
 

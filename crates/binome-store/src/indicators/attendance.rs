@@ -1,7 +1,8 @@
-//! Attendance tallies, summed in memory. Grouping a country's million
-//! attendance rows by person in SQL meant sorting them all (3.2 s); walking
-//! each session's roster through the attendance index and adding each row
-//! to its person's sums in a hash map reads the same rows without the sort.
+//! Attendance tallies, summed in memory. Grouping a country's attendance
+//! rows by person in SQL sorts them all; walking each session's roster
+//! through the attendance index and adding each row to its person's sums
+//! in a hash map reads the same rows without the sort (timings in
+//! benches/README.md).
 
 use super::Tallied;
 use super::people::{FactKey, InScope};

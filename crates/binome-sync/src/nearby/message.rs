@@ -6,8 +6,8 @@ use super::{Hello, NearbyError};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 
-/// The largest bundle a laptop accepts over the network: a country's
-/// whole store is 150 MB.
+/// The largest bundle a laptop accepts over the network: many times a
+/// country's whole store (benches/README.md).
 pub const MAX_NEARBY_BUNDLE_BYTES: u64 = 4 << 30;
 /// Acknowledgements name at most this many bundles (a bundle acknowledges
 /// 50 per peer).
