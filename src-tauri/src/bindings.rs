@@ -7,11 +7,11 @@ use crate::commands::files::FilePurpose;
 use crate::commands::lock::LockView;
 use crate::commands::recovery::RecoveryKitView;
 use binome_core::dhis2::{Dhis2Format, ImportSummary};
-use binome_core::domain::Kind;
 use binome_core::domain::codes::{AssessmentContext, AttendanceStatus, Phase, ReviewDecision, ReviewStatus};
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
 use binome_core::domain::indicators::{Breakdown, Indicators, Scope};
+use binome_core::domain::{Kind, ProblemCode};
 use binome_core::exports::{COUNT_INDICATORS, CsvRequest, CsvTable, INDICATOR_COLUMNS};
 use binome_core::i18n::Lang;
 use binome_core::import::{
@@ -76,6 +76,7 @@ pub fn typescript() -> String {
         FieldView,
         Page,
         ListRequest,
+        ProblemCode,
         FieldProblem,
         RowProblemView,
         ErrorView,

@@ -186,6 +186,8 @@ problem-out_of_range = { $field }: "{ $value }" is out of range{ $max ->
    *[other] {" "}({ $min } to { $max }).
 }
 problem-too_long = { $field }: text too long (at most { $max } characters).
+problem-too_short = { $field }: too short (at least { $min } characters).
+problem-mismatch = { $field }: the two entries differ.
 problem-end_before_start = { $field }: { $value } is before the start ({ $start }).
 problem-not_found = { $field }: no { $target } matches "{ $value }".
 problem-ambiguous = { $field }: "{ $value }" matches several { $target }; give the id.

@@ -187,6 +187,8 @@ problem-out_of_range = { $field } : « { $value } » est hors limites{ $max ->
    *[other] {" "}({ $min } à { $max }).
 }
 problem-too_long = { $field } : texte trop long (au plus { $max } caractères).
+problem-too_short = { $field } : trop court (au moins { $min } caractères).
+problem-mismatch = { $field } : les deux saisies diffèrent.
 problem-end_before_start = { $field } : le { $value } est avant le début ({ $start }).
 problem-not_found = { $field } : aucun·e { $target } ne correspond à « { $value } ».
 problem-ambiguous = { $field } : « { $value } » désigne plusieurs { $target } ; précisez l'identifiant.

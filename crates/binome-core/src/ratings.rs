@@ -4,7 +4,8 @@
 
 use crate::app::Binome;
 use crate::error::Result;
-use crate::views::competency::{level_of, ratings_of, text};
+use crate::views::competency::{level_of, ratings_of};
+use crate::views::text;
 use crate::views::{CompetencyRating, GridContext};
 use binome_domain::framework::Competency;
 use binome_domain::{Input, Kind};

@@ -15,6 +15,7 @@ use std::fmt;
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ProblemCode {
     Required,
     InvalidDate,
@@ -48,6 +49,10 @@ pub enum ProblemCode {
     ControlCharacter,
     /// A personal field of a person a coordinator erased.
     Erased,
+    /// Shorter than the `min` characters it needs (a new passphrase).
+    TooShort,
+    /// A value typed twice to confirm it, differently the second time.
+    Mismatch,
 }
 
 impl ProblemCode {

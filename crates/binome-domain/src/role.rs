@@ -1,6 +1,7 @@
 //! Who a laptop's person is in a mission, and what that lets the laptop
 //! change: the rule every path honours (local edits, imports, bundles).
 
+use crate::codes::AssessmentContext;
 use crate::{Kind, Row};
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +39,10 @@ impl DeviceRole {
             DeviceRole::Expert => !matches!(kind, Kind::Review | Kind::Erasure | Kind::PseudonymKey),
             DeviceRole::Referent => match kind {
                 Kind::Review => true,
-                Kind::Assessment => data.get("context").and_then(|c| c.as_str()) == Some("follow_up"),
+                Kind::Assessment => {
+                    data.get("context").and_then(|c| c.as_str()).and_then(AssessmentContext::from_code)
+                        == Some(AssessmentContext::FollowUp)
+                }
                 _ => false,
             },
         }

@@ -53,7 +53,9 @@ mission_id: string | null,
  */
 search: string | null, offset: number, limit: number | null, };
 
-export type FieldProblem = { field: string, code: string, value: string, message: string, };
+export type ProblemCode = "required" | "invalid_date" | "invalid_time" | "invalid_number" | "invalid_duration" | "invalid_id" | "unknown_value" | "not_positive" | "out_of_range" | "too_long" | "end_before_start" | "not_found" | "ambiguous" | "already_exists" | "session_outside_mission" | "score_above_maximum" | "not_a_participant" | "wrong_kind" | "session_not_submitted" | "self_merge" | "already_merged" | "unknown_criterion" | "unknown_field" | "deleted" | "invalid_phone" | "line_break" | "control_character" | "erased" | "too_short" | "mismatch";
+
+export type FieldProblem = { field: string, code: ProblemCode, value: string, message: string, };
 
 export type RowProblemView = { line: number, column: string, field: string, message: string, };
 
@@ -372,11 +374,7 @@ conflicts: Array<string>, dry_run: boolean, };
 
 export type ScopeText = { programme: string | null, mission: string | null, from: string | null, to: string | null, };
 
-export type ReviewView = { id: string, 
-/**
- * validated or returned.
- */
-decision: string, comment: string | null, 
+export type ReviewView = { id: string, decision: ReviewDecision, comment: string | null, 
 /**
  * The reviewer named on the review, else who made it.
  */
@@ -452,7 +450,7 @@ export type ProgressionStep = {
 /**
  * dd/mm/yyyy.
  */
-date: string, context: string, mission: string | null, level: string | null, level_label: string | null, passed: boolean | null, };
+date: string, context: AssessmentContext, mission: string | null, level: string | null, level_label: string | null, passed: boolean | null, };
 
 export type ProgressionRow = { framework: string, competency_id: string, competency: string, steps: Array<ProgressionStep>, 
 /**

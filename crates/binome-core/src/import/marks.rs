@@ -4,6 +4,7 @@
 use super::{ImportKind, RowContext};
 use crate::app::Binome;
 use crate::error::CoreError;
+use binome_domain::codes::Phase;
 use binome_domain::names::match_key;
 use binome_domain::{Input, Kind, Problem, ProblemCode};
 use serde_json::Value;
@@ -100,14 +101,16 @@ impl Binome {
             records.push((input, &[("status", "status"), ("note", "note")]));
             Kind::Attendance
         } else {
-            for (column, phase) in [("pre_score", "pre"), ("post_score", "post")] {
+            for (column, phase) in [("pre_score", Phase::Pre), ("post_score", Phase::Post)] {
                 let Some(score) = cell(column) else { continue };
                 let mut input = Input::new();
-                input.insert("phase".into(), phase.into());
+                input.insert("phase".into(), phase.code().into());
                 input.insert("score".into(), score);
                 input.insert("max_score".into(), cell("max_score").unwrap_or_default());
-                let columns: &[(&str, &str)] =
-                    if phase == "pre" { &[("score", "pre_score")] } else { &[("score", "post_score")] };
+                let columns: &[(&str, &str)] = match phase {
+                    Phase::Pre => &[("score", "pre_score")],
+                    Phase::Post => &[("score", "post_score")],
+                };
                 records.push((input, columns));
             }
             Kind::TestScore

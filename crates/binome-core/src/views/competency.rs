@@ -3,7 +3,7 @@
 //! with the level computed as each rating is saved; and a person's
 //! progression across missions and follow-up visits.
 
-use super::RecordView;
+use super::{RecordView, stored_code, text};
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_domain::codes::AssessmentContext;
@@ -57,7 +57,7 @@ pub struct CompetencyGrid {
 pub struct ProgressionStep {
     /// dd/mm/yyyy.
     pub date: String,
-    pub context: String,
+    pub context: AssessmentContext,
     pub mission: Option<String>,
     pub level: Option<String>,
     pub level_label: Option<String>,
@@ -74,11 +74,6 @@ pub struct ProgressionRow {
     pub steps: Vec<ProgressionStep>,
     /// Latest level above the first (DOMAIN.md's progression); none with one step.
     pub progressed: Option<bool>,
-}
-
-/// A text field of a stored row.
-pub(crate) fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
-    crate::records::text(&row.data, field)
 }
 
 pub(crate) fn ratings_of(row: &StoredRow) -> BTreeMap<String, String> {
@@ -128,7 +123,8 @@ impl Binome {
             let same_context = match context {
                 GridContext::Session(session) => text(&row, "session_id") == Some(session.as_str()),
                 GridContext::FollowUp(_) => {
-                    text(&row, "context") == Some("follow_up") && text(&row, "date") == Some(date)
+                    stored_code(&row, "context", AssessmentContext::from_code)? == AssessmentContext::FollowUp
+                        && text(&row, "date") == Some(date)
                 }
             };
             if same_context && text(&row, "framework_id") == Some(framework_id) {
@@ -226,7 +222,7 @@ impl Binome {
             let (level, level_label, passed) = level_of(framework, competency, &ratings_of(row));
             let step = ProgressionStep {
                 date: french_date(text(row, "date").unwrap_or_default()),
-                context: text(row, "context").unwrap_or("training").to_owned(),
+                context: stored_code(row, "context", AssessmentContext::from_code)?,
                 mission: text(row, "mission_id").map(|m| self.label_of(Kind::Mission, m)),
                 level,
                 level_label,
@@ -346,7 +342,7 @@ mod tests {
         let progression = b.progression(&person).unwrap();
         let steps = &progression.iter().find(|r| r.competency_id == gatpa.id).unwrap().steps;
         assert_eq!(steps.last().unwrap().date, "15/06/2031");
-        assert_eq!(steps.last().unwrap().context, "follow_up");
+        assert_eq!(steps.last().unwrap().context, AssessmentContext::FollowUp);
     }
 
     #[test]

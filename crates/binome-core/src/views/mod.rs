@@ -9,7 +9,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
 use binome_domain::kind::{FieldSpec, FieldType};
 use binome_domain::names::strip_accents;
-use binome_domain::{Input, Kind};
+use binome_domain::{Input, Kind, ProblemCode};
 use binome_store::{ListQuery, StoredRow};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -115,7 +115,7 @@ pub struct ScopeText {
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct FieldProblem {
     pub field: String,
-    pub code: String,
+    pub code: ProblemCode,
     pub value: String,
     pub message: String,
 }
@@ -150,7 +150,7 @@ impl ErrorView {
                 .iter()
                 .map(|p| FieldProblem {
                     field: p.field.clone(),
-                    code: p.code.as_str().to_owned(),
+                    code: p.code,
                     value: p.value.clone(),
                     message: m.problem(p),
                 })
@@ -245,6 +245,23 @@ fn value_text(ty: FieldType, value: &Value) -> Option<String> {
         (FieldType::Json, v) => Some(v.to_string()),
         (_, v) => Some(v.to_string()),
     }
+}
+
+/// A text field of a stored row.
+pub(crate) fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
+    crate::records::text(&row.data, field)
+}
+
+/// A closed vocabulary's value as the store holds it: one this Binôme
+/// cannot read is a damaged store, never a default.
+pub(crate) fn stored_code<T>(row: &StoredRow, field: &str, parse: fn(&str) -> Option<T>) -> Result<T> {
+    text(row, field).and_then(parse).ok_or_else(|| {
+        CoreError::Store(binome_store::StoreError::Corrupt {
+            table: row.kind.table().into(),
+            id: row.id.clone(),
+            column: field.into(),
+        })
+    })
 }
 
 pub(crate) fn fold(text: &str) -> String {

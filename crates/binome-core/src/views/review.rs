@@ -2,11 +2,11 @@
 //! decision, a session's decisions so far, validating or returning one, and
 //! the expert's side (submitting, resubmitting what came back).
 
-use super::RecordView;
+use super::{RecordView, stored_code, text};
 use crate::app::Binome;
 use crate::error::Result;
 use binome_domain::Kind;
-use binome_domain::codes::{AttendanceStatus, ReviewStatus};
+use binome_domain::codes::{AttendanceStatus, ReviewDecision, ReviewStatus};
 use binome_domain::version::Hlc;
 use binome_store::{ListQuery, StoredRow};
 use serde::Serialize;
@@ -19,8 +19,7 @@ use ts_rs::TS;
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct ReviewView {
     pub id: String,
-    /// validated or returned.
-    pub decision: String,
+    pub decision: ReviewDecision,
     pub comment: Option<String>,
     /// The reviewer named on the review, else who made it.
     pub reviewer: String,
@@ -66,11 +65,6 @@ pub struct SessionReview {
     pub may_submit: bool,
 }
 
-/// A text field of a stored row.
-fn text<'a>(row: &'a StoredRow, field: &str) -> Option<&'a str> {
-    crate::records::text(&row.data, field)
-}
-
 fn iso_time(hlc: i64) -> String {
     chrono::DateTime::from_timestamp_millis(Hlc(hlc).millis())
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
@@ -86,20 +80,22 @@ impl Binome {
         let query = ListQuery { equals: vec![("session_id", session.id.clone())], ..ListQuery::default() };
         let mut reviews = self.store.list(Kind::Review, &query)?;
         reviews.sort_by(|a, b| b.hlc.cmp(&a.hlc).then_with(|| b.id.cmp(&a.id)));
-        Ok(reviews
+        reviews
             .iter()
-            .map(|r| ReviewView {
-                id: r.id.clone(),
-                decision: text(r, "decision").unwrap_or_default().to_owned(),
-                comment: text(r, "comment").map(str::to_owned),
-                reviewer: text(r, "reviewer_id")
-                    .map(|p| self.person_label(p))
-                    .or_else(|| r.author.clone())
-                    .unwrap_or_default(),
-                at: iso_time(r.hlc),
-                current: r.hlc > session.hlc,
+            .map(|r| {
+                Ok(ReviewView {
+                    id: r.id.clone(),
+                    decision: stored_code(r, "decision", ReviewDecision::from_code)?,
+                    comment: text(r, "comment").map(str::to_owned),
+                    reviewer: text(r, "reviewer_id")
+                        .map(|p| self.person_label(p))
+                        .or_else(|| r.author.clone())
+                        .unwrap_or_default(),
+                    at: iso_time(r.hlc),
+                    current: r.hlc > session.hlc,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// A page of sessions by date, optionally of one mission and with one
