@@ -7,7 +7,7 @@
 
 use crate::app::Binome;
 use crate::error::CoreError;
-use crate::import::{ColumnMap, ImportOptions, RowProblem};
+use crate::import::{ColumnMap, RowProblem};
 use crate::records::Prepared;
 use crate::sheet::Table;
 use binome_domain::codes::fold_code;
@@ -45,6 +45,7 @@ fn slug(text: &str) -> String {
     folded.trim_matches('_').to_owned()
 }
 
+/// One framework as its rows build it.
 struct Draft {
     code: String,
     name: String,
@@ -53,111 +54,46 @@ struct Draft {
     domains: Vec<Domain>,
 }
 
+/// One row's criterion, every cell it needs present.
+struct CriterionRow {
+    domain: String,
+    competency_code: String,
+    competency: String,
+    criterion: String,
+    critical: bool,
+}
+
+/// The problems found, each on its line and under the file's heading.
+struct Found<'a> {
+    columns: &'a ColumnMap,
+    problems: Vec<RowProblem>,
+}
+
+impl Found<'_> {
+    fn add(&mut self, line: usize, column: &str, problem: Problem) {
+        self.problems.push(RowProblem { line, column: self.columns.heading(column), problem });
+    }
+}
+
 impl Binome {
     pub(crate) fn read_frameworks(
         &self,
         table: &Table,
         columns: &ColumnMap,
-        _options: &ImportOptions,
     ) -> Result<(Vec<RowProblem>, Vec<Prepared>, usize, usize), CoreError> {
-        let mut problems: Vec<RowProblem> = Vec::new();
-        let mut problem = |line: usize, column: &str, p: Problem| {
-            problems.push(RowProblem { line, column: columns.heading(column), problem: p });
-        };
-        let mut drafts: Vec<Draft> = Vec::new();
-        for (line, cells) in &table.rows {
-            let line = *line;
-            let mut cell = |column: &str| {
-                let value = columns.get(column, cells);
-                let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
-                if value.is_none() {
-                    problem(line, column, Problem::new(column, ProblemCode::Required, ""));
-                }
-                value.unwrap_or_default().to_owned()
-            };
-            let (code, name, domain, competency_code, competency, criterion) = (
-                cell("code"),
-                cell("name"),
-                cell("domain"),
-                cell("competency_code"),
-                cell("competency"),
-                cell("criterion"),
-            );
-            let critical_text = columns.get("critical", cells).unwrap_or_default();
-            let critical_text = critical_text.as_ref();
-            let critical = parse_critical(critical_text).unwrap_or_else(|| {
-                problem(
-                    line,
-                    "critical",
-                    Problem::new("critical", ProblemCode::UnknownValue, critical_text).with("allowed", "oui, non"),
-                );
-                false
-            });
-            if [&code, &name, &domain, &competency_code, &competency, &criterion].iter().any(|v| v.is_empty()) {
-                continue;
-            }
+        let mut found = Found { columns, problems: Vec::new() };
+        let drafts = drafts(table, &mut found);
+        let (prepared, created, updated) = self.prepare_frameworks(drafts, &mut found)?;
+        Ok((found.problems, prepared, created, updated))
+    }
 
-            let index = match drafts.iter().position(|d| d.code.eq_ignore_ascii_case(&code)) {
-                Some(index) => index,
-                None => {
-                    drafts.push(Draft { code: code.clone(), name, first_line: line, scale: None, domains: Vec::new() });
-                    drafts.len() - 1
-                }
-            };
-            let draft = &mut drafts[index];
-            if draft.scale.is_none() {
-                if let Some(levels) = columns.get("levels", cells).filter(|l| !l.trim().is_empty()) {
-                    let pass = columns.get("pass_level", cells).map(|p| p.into_owned());
-                    draft.scale = Some((line, levels.into_owned(), pass));
-                }
-            }
-            let framework_slug = slug(&draft.code);
-            let domain_index = match draft.domains.iter().position(|d| d.name == domain) {
-                Some(i) => i,
-                None => {
-                    draft.domains.push(Domain {
-                        id: format!("{framework_slug}-d{}", draft.domains.len() + 1),
-                        name: domain,
-                        competencies: Vec::new(),
-                    });
-                    draft.domains.len() - 1
-                }
-            };
-            let competency_id = format!("{framework_slug}-{}", slug(&competency_code));
-            let elsewhere = draft
-                .domains
-                .iter()
-                .enumerate()
-                .any(|(i, d)| i != domain_index && d.competencies.iter().any(|c| c.id == competency_id));
-            let domain = &mut draft.domains[domain_index];
-            match domain.competencies.iter_mut().find(|c| c.id == competency_id) {
-                Some(existing) if existing.name != competency => {
-                    problem(
-                        line,
-                        "competency_code",
-                        Problem::new("competency_code", ProblemCode::AlreadyExists, competency_code.as_str()),
-                    );
-                }
-                Some(existing) => {
-                    let id = format!("{competency_id}-{}", existing.criteria.len() + 1);
-                    existing.criteria.push(Criterion { id, text: criterion, critical });
-                }
-                None if elsewhere => {
-                    problem(
-                        line,
-                        "competency_code",
-                        Problem::new("competency_code", ProblemCode::AlreadyExists, competency_code.as_str()),
-                    );
-                }
-                None => domain.competencies.push(Competency {
-                    criteria: vec![Criterion { id: format!("{competency_id}-1"), text: criterion, critical }],
-                    id: competency_id,
-                    code: competency_code,
-                    name: competency,
-                }),
-            }
-        }
-
+    /// Each draft as a framework record, new or revising the one of that
+    /// code: (records, created, updated).
+    fn prepare_frameworks(
+        &self,
+        drafts: Vec<Draft>,
+        found: &mut Found,
+    ) -> Result<(Vec<Prepared>, usize, usize), CoreError> {
         let mut prepared = Vec::new();
         let (mut created, mut updated) = (0, 0);
         for draft in drafts {
@@ -167,7 +103,7 @@ impl Binome {
                     Ok(scale) => scale,
                     Err(p) => {
                         let column = if p.field == "pass_level" { "pass_level" } else { "levels" };
-                        problem(*line, column, p);
+                        found.add(*line, column, p);
                         continue;
                     }
                 },
@@ -179,11 +115,12 @@ impl Binome {
                     break;
                 }
             }
+            // Structs of strings and lists: writing them as JSON cannot fail.
             let input: Input = [
                 ("code".to_owned(), draft.code.clone()),
                 ("name".to_owned(), draft.name.clone()),
-                ("scale".to_owned(), serde_json::to_string(&scale).unwrap_or_default()),
-                ("domains".to_owned(), serde_json::to_string(&draft.domains).unwrap_or_default()),
+                ("scale".to_owned(), serde_json::to_string(&scale).expect("a scale is plain data")),
+                ("domains".to_owned(), serde_json::to_string(&draft.domains).expect("domains are plain data")),
             ]
             .into_iter()
             .collect();
@@ -196,15 +133,113 @@ impl Binome {
                     }
                     prepared.push(record);
                 }
-                Err(found) => {
-                    for p in found.0 {
+                Err(refused) => {
+                    for p in refused.0 {
                         let column = if p.field == "name" { "name" } else { "code" };
-                        problem(draft.first_line, column, p);
+                        found.add(draft.first_line, column, p);
                     }
                 }
             }
         }
-        Ok((problems, prepared, created, updated))
+        Ok((prepared, created, updated))
+    }
+}
+
+/// The frameworks the rows build, in the order their codes first appear;
+/// a row missing a cell, or naming a competency code twice, is a problem.
+fn drafts(table: &Table, found: &mut Found) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (line, cells) in &table.rows {
+        let line = *line;
+        let columns = found.columns;
+        let mut cell = |column: &str| {
+            let value = columns.get(column, cells);
+            let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+            if value.is_none() {
+                found.add(line, column, Problem::new(column, ProblemCode::Required, ""));
+            }
+            value
+        };
+        let (code, name) = (cell("code"), cell("name"));
+        let (domain, competency_code, competency, criterion) =
+            (cell("domain"), cell("competency_code"), cell("competency"), cell("criterion"));
+        let critical_text = columns.get("critical", cells).unwrap_or_default();
+        let critical = parse_critical(&critical_text).unwrap_or_else(|| {
+            let unknown = Problem::new("critical", ProblemCode::UnknownValue, critical_text.as_ref());
+            found.add(line, "critical", unknown.with("allowed", "oui, non"));
+            false
+        });
+        let (Some(code), Some(name), Some(domain), Some(competency_code), Some(competency), Some(criterion)) =
+            (code, name, domain, competency_code, competency, criterion)
+        else {
+            continue;
+        };
+        let index = match drafts.iter().position(|d| d.code.eq_ignore_ascii_case(&code)) {
+            Some(index) => index,
+            None => {
+                drafts.push(Draft { code, name, first_line: line, scale: None, domains: Vec::new() });
+                drafts.len() - 1
+            }
+        };
+        let draft = &mut drafts[index];
+        if draft.scale.is_none()
+            && let Some(levels) = columns.get("levels", cells).filter(|l| !l.trim().is_empty())
+        {
+            let pass = columns.get("pass_level", cells).map(|p| p.into_owned());
+            draft.scale = Some((line, levels.into_owned(), pass));
+        }
+        let row = CriterionRow { domain, competency_code, competency, criterion, critical };
+        if let Some(problem) = draft.add(row) {
+            found.add(line, "competency_code", problem);
+        }
+    }
+    drafts
+}
+
+impl Draft {
+    /// Files a criterion under its domain and competency, creating them
+    /// as they first appear; a competency code used for another name, or
+    /// in another domain, is refused.
+    fn add(&mut self, row: CriterionRow) -> Option<Problem> {
+        let framework_slug = slug(&self.code);
+        let domain_index = match self.domains.iter().position(|d| d.name == row.domain) {
+            Some(i) => i,
+            None => {
+                self.domains.push(Domain {
+                    id: format!("{framework_slug}-d{}", self.domains.len() + 1),
+                    name: row.domain,
+                    competencies: Vec::new(),
+                });
+                self.domains.len() - 1
+            }
+        };
+        let competency_id = format!("{framework_slug}-{}", slug(&row.competency_code));
+        let elsewhere = self
+            .domains
+            .iter()
+            .enumerate()
+            .any(|(i, d)| i != domain_index && d.competencies.iter().any(|c| c.id == competency_id));
+        let taken = || Some(Problem::new("competency_code", ProblemCode::AlreadyExists, row.competency_code.as_str()));
+        let domain = &mut self.domains[domain_index];
+        match domain.competencies.iter_mut().find(|c| c.id == competency_id) {
+            Some(existing) if existing.name != row.competency => return taken(),
+            Some(existing) => {
+                let id = format!("{competency_id}-{}", existing.criteria.len() + 1);
+                existing.criteria.push(Criterion { id, text: row.criterion, critical: row.critical });
+            }
+            None if elsewhere => return taken(),
+            None => domain.competencies.push(Competency {
+                criteria: vec![Criterion {
+                    id: format!("{competency_id}-1"),
+                    text: row.criterion,
+                    critical: row.critical,
+                }],
+                id: competency_id,
+                code: row.competency_code,
+                name: row.competency,
+            }),
+        }
+        None
     }
 }
 

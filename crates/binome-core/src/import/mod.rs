@@ -386,7 +386,7 @@ impl Binome {
         if kind == ImportKind::Frameworks {
             let table = Table { head, rows: rows.collect::<Result<_, _>>().map_err(refused)? };
             report.rows = table.rows.len();
-            let (problems, prepared, created, updated) = self.read_frameworks(&table, &columns, options)?;
+            let (problems, prepared, created, updated) = self.read_frameworks(&table, &columns)?;
             report.problems_total = problems.len();
             report.lines_in_error = problems.iter().map(|p| p.line).collect::<std::collections::BTreeSet<_>>().len();
             report.problems = problems;
