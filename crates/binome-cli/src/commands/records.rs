@@ -25,7 +25,6 @@ fn input_from(kind: Kind, matches: &ArgMatches) -> Input {
 }
 
 pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let m = ctx.messages;
     let (action, sub) = matches.subcommand().expect("an action is required");
     match action {
         "add" => {
@@ -42,122 +41,152 @@ pub fn run(binome: &mut Binome, kind: Kind, matches: &ArgMatches, ctx: &Ctx) -> 
             let row = binome.delete(kind, target)?;
             print_written(&row, "cli-deleted", ctx);
         }
-        "show" => {
-            let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&row)?);
-            } else {
-                let shower = Shower::new(binome, m);
-                let mut t = table(vec![m.kind(kind), row.id.clone()]);
-                for field in kind.fields() {
-                    let value = row.data.get(field.name).unwrap_or(&serde_json::Value::Null);
-                    let shown = match field.ty {
-                        FieldType::LongText => value.as_str().unwrap_or_default().to_owned(),
-                        FieldType::Json => serde_json::to_string_pretty(value)?,
-                        _ => shower.value(field.ty, value),
-                    };
-                    t.add_row(vec![m.field(field.name), shown]);
-                }
-                if kind == Kind::Session {
-                    if let Some(status) = binome.session_status(&row.id)? {
-                        t.add_row(vec![m.text("field-decision", &[]), m.value(status.code())]);
-                    }
-                }
-                say(&t);
-            }
-        }
-        "list" => {
-            let mut query = ListQuery { include_deleted: sub.get_flag("all"), ..ListQuery::default() };
-            for field in kind.fields() {
-                let FieldType::Ref(target) = field.ty else { continue };
-                if let Some(text) = sub.get_one::<String>(field.name) {
-                    query.equals.push((field.name, binome.resolve(target, text)?));
-                }
-            }
-            let limit = *sub.get_one::<usize>("limit").expect("has a default");
-            query.limit = Some(limit + 1);
-            let mut rows = binome.list(kind, &query)?;
-            let more = rows.len() > limit;
-            rows.truncate(limit);
-            print_rows(binome, kind, &rows, ctx)?;
-            if more && !ctx.json {
-                eprintln!("… (--limit {})", limit * 10);
-            }
-        }
-        "history" => {
-            let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
-            let changes = binome.history(&row.id)?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&changes)?);
-            } else {
-                for change in changes {
-                    let when = chrono::DateTime::from_timestamp_millis(change.recorded_at)
-                        .map(|d| d.format("%d/%m/%Y %H:%M UTC").to_string())
-                        .unwrap_or_default();
-                    let op = m.text(&format!("cli-op-{}", change.op.code()), &[]);
-                    say(m.text(
-                        "cli-history-line",
-                        &[("when", when), ("op", op), ("author", change.author), ("device", change.device)],
-                    ));
-                }
-            }
-        }
-        "duplicates" => {
-            let pairs = binome.find_duplicates()?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&pairs)?);
-            } else if pairs.is_empty() {
-                say(m.text("cli-duplicates-none", &[]));
-            } else {
-                print_duplicates(binome, &pairs, ctx);
-            }
-        }
-        "merge" => {
-            let keep = binome.resolve(Kind::Person, sub.get_one::<String>("keep").expect("required"))?;
-            let other = binome.resolve(Kind::Person, sub.get_one::<String>("other").expect("required"))?;
-            let row = binome.merge_persons(&keep, &other, sub.get_one::<String>("reason").map(String::as_str))?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&row)?);
-            } else {
-                say(m.text(
-                    "cli-merged",
-                    &[("merged", binome.person_label(&other)), ("kept", binome.person_label(&keep))],
-                ));
-            }
-        }
-        "erase" => {
-            let person = sub.get_one::<String>("target").expect("required");
-            let erasure = binome.erase_person(person, sub.get_one::<String>("reference").map(String::as_str))?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&erasure)?);
-            } else {
-                let person_id = erasure.data.get("person_id").and_then(|v| v.as_str()).unwrap_or_default();
-                say(m.text("cli-erased", &[("person", binome.person_label(person_id))]));
-            }
-        }
-        "import" => {
-            let path = sub.get_one::<String>("file").expect("required");
-            let text = std::fs::read_to_string(path).map_err(|e| CoreError::io(std::path::Path::new(path), e))?;
-            let mut value: serde_json::Value =
-                serde_json::from_str(&text).with_context(|| format!("while reading the framework {path} as JSON"))?;
-            let mut input = Input::new();
-            let object = value.as_object_mut().context("a framework file holds one JSON object")?;
-            for (key, v) in object.iter() {
-                let text = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                input.insert(key.clone(), text);
-            }
-            if let Some(programme) = sub.get_one::<String>("programme") {
-                input.insert("programme_id".into(), programme.clone());
-            }
-            let row = binome.add(Kind::Framework, &input)?;
-            print_written(&row, "cli-created", ctx);
-        }
+        "show" => show(binome, kind, sub, ctx)?,
+        "list" => list(binome, kind, sub, ctx)?,
+        "history" => history(binome, kind, sub, ctx)?,
+        "duplicates" => duplicates(binome, ctx)?,
+        "merge" => merge(binome, sub, ctx)?,
+        "erase" => erase(binome, sub, ctx)?,
+        "import" => import_framework(binome, sub, ctx)?,
         other => unreachable!("undeclared action {other}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One record, every field as the person typed it (a session with its status).
+fn show(binome: &mut Binome, kind: Kind, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&row)?);
+    } else {
+        let shower = Shower::new(binome, m);
+        let mut t = table(vec![m.kind(kind), row.id.clone()]);
+        for field in kind.fields() {
+            let value = row.data.get(field.name).unwrap_or(&serde_json::Value::Null);
+            let shown = match field.ty {
+                FieldType::LongText => value.as_str().unwrap_or_default().to_owned(),
+                FieldType::Json => serde_json::to_string_pretty(value)?,
+                _ => shower.value(field.ty, value),
+            };
+            t.add_row(vec![m.field(field.name), shown]);
+        }
+        if kind == Kind::Session {
+            if let Some(status) = binome.session_status(&row.id)? {
+                t.add_row(vec![m.text("field-decision", &[]), m.value(status.code())]);
+            }
+        }
+        say(&t);
+    }
+    Ok(())
+}
+
+/// Records of a kind, filtered by their references, `--limit` at a time.
+fn list(binome: &mut Binome, kind: Kind, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let mut query = ListQuery { include_deleted: sub.get_flag("all"), ..ListQuery::default() };
+    for field in kind.fields() {
+        let FieldType::Ref(target) = field.ty else { continue };
+        if let Some(text) = sub.get_one::<String>(field.name) {
+            query.equals.push((field.name, binome.resolve(target, text)?));
+        }
+    }
+    let limit = *sub.get_one::<usize>("limit").expect("has a default");
+    query.limit = Some(limit + 1);
+    let mut rows = binome.list(kind, &query)?;
+    let more = rows.len() > limit;
+    rows.truncate(limit);
+    print_rows(binome, kind, &rows, ctx)?;
+    if more && !ctx.json {
+        eprintln!("… (--limit {})", limit * 10);
+    }
+    Ok(())
+}
+
+/// Who changed a record, when, from which laptop.
+fn history(binome: &mut Binome, kind: Kind, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
+    let changes = binome.history(&row.id)?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&changes)?);
+    } else {
+        for change in changes {
+            let when = chrono::DateTime::from_timestamp_millis(change.recorded_at)
+                .map(|d| d.format("%d/%m/%Y %H:%M UTC").to_string())
+                .unwrap_or_default();
+            let op = m.text(&format!("cli-op-{}", change.op.code()), &[]);
+            say(m.text(
+                "cli-history-line",
+                &[("when", when), ("op", op), ("author", change.author), ("device", change.device)],
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Persons that look like the same person.
+fn duplicates(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let pairs = binome.find_duplicates()?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&pairs)?);
+    } else if pairs.is_empty() {
+        say(m.text("cli-duplicates-none", &[]));
+    } else {
+        print_duplicates(binome, &pairs, ctx);
+    }
+    Ok(())
+}
+
+/// One person merged into another: their records count as the kept one's.
+fn merge(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let keep = binome.resolve(Kind::Person, sub.get_one::<String>("keep").expect("required"))?;
+    let other = binome.resolve(Kind::Person, sub.get_one::<String>("other").expect("required"))?;
+    let row = binome.merge_persons(&keep, &other, sub.get_one::<String>("reason").map(String::as_str))?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&row)?);
+    } else {
+        say(m.text("cli-merged", &[("merged", binome.person_label(&other)), ("kept", binome.person_label(&keep))]));
+    }
+    Ok(())
+}
+
+/// A person's personal fields blanked at their request (a coordinator's erasure).
+fn erase(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let person = sub.get_one::<String>("target").expect("required");
+    let erasure = binome.erase_person(person, sub.get_one::<String>("reference").map(String::as_str))?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&erasure)?);
+    } else {
+        let person_id = erasure.data.get("person_id").and_then(|v| v.as_str()).unwrap_or_default();
+        say(m.text("cli-erased", &[("person", binome.person_label(person_id))]));
+    }
+    Ok(())
+}
+
+/// A framework written as one JSON object, each key a field.
+fn import_framework(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let path = sub.get_one::<String>("file").expect("required");
+    let text = std::fs::read_to_string(path).map_err(|e| CoreError::io(std::path::Path::new(path), e))?;
+    let mut value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("while reading the framework {path} as JSON"))?;
+    let mut input = Input::new();
+    let object = value.as_object_mut().context("a framework file holds one JSON object")?;
+    for (key, v) in object.iter() {
+        let text = match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        input.insert(key.clone(), text);
+    }
+    if let Some(programme) = sub.get_one::<String>("programme") {
+        input.insert("programme_id".into(), programme.clone());
+    }
+    let row = binome.add(Kind::Framework, &input)?;
+    print_written(&row, "cli-created", ctx);
+    Ok(())
 }
 
 fn print_written(row: &StoredRow, key: &str, ctx: &Ctx) {

@@ -12,112 +12,137 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn bundle(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let m = ctx.messages;
     match matches.subcommand().expect("an action is required") {
-        ("export", sub) => {
-            let out = Path::new(sub.get_one::<String>("out").expect("required"));
-            let to: Vec<String> = sub.get_many::<String>("to").map(|v| v.cloned().collect()).unwrap_or_default();
-            let mission = sub.get_one::<String>("mission").map(String::as_str);
-            let report = binome.export_bundle_for(out, &to, sub.get_flag("full"), mission)?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&report)?);
-            } else {
-                let mut recipients = vec![binome.device()?.name.clone()];
-                recipients.extend(report.recipients.clone());
-                say(m.text(
-                    "sync-exported",
-                    &[
-                        ("path", out.display().to_string()),
-                        ("versions", report.versions.to_string()),
-                        ("size", (report.bytes.div_ceil(1024)).to_string()),
-                        ("recipients", recipients.join(", ")),
-                    ],
-                ));
-            }
-        }
-        ("inspect", sub) => {
-            let header = binome.inspect_bundle(Path::new(sub.get_one::<String>("file").expect("required")))?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&header)?);
-            } else {
-                let h = &header;
-                say(m.text(
-                    "sync-inspect",
-                    &[
-                        ("bundle", h.bundle_id.clone()),
-                        ("name", h.sender.name.clone()),
-                        ("role", m.value(h.sender.role.code())),
-                        ("fingerprint", h.sender.fingerprint.clone()),
-                        ("versions", h.counts.values().sum::<u64>().to_string()),
-                        ("created", h.created_at.clone()),
-                    ],
-                ));
-                for (table, count) in &h.counts {
-                    say(format!("  {table} : {count}"));
-                }
-            }
-        }
-        ("import", sub) => {
-            let dry_run = sub.get_flag("dry-run");
-            let mut code = ExitCode::SUCCESS;
-            for file in sub.get_many::<String>("files").expect("required") {
-                match binome.import_bundle(Path::new(file), dry_run) {
-                    Ok(outcome) => print_outcome(&outcome, ctx)?,
-                    Err(error) => {
-                        eprint!("{file} : {}", super::errors::describe_core_error(&error, m));
-                        code = ExitCode::from(1);
-                    }
-                }
-            }
-            return Ok(code);
-        }
-        ("quarantine", _) => {
-            let waiting = binome.quarantined()?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&waiting)?);
-            } else if waiting.is_empty() {
-                say(m.text("sync-quarantine-empty", &[]));
-            } else {
-                for bundle in waiting {
-                    let device = binome.device_record(&bundle.sender)?;
-                    let (name, fingerprint) = device
-                        .map(|d| (d.name.clone(), binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient)))
-                        .unwrap_or_else(|| (bundle.sender.clone(), String::new()));
-                    say(m.text(
-                        "sync-quarantine-line",
-                        &[("bundle", bundle.bundle_id), ("name", name), ("fingerprint", fingerprint)],
-                    ));
-                }
-            }
-        }
-        ("watch", sub) => {
-            let dir = Path::new(sub.get_one::<String>("dir").expect("required"));
-            let once = sub.get_flag("once");
-            let mut watcher = binome_core::watch::Watcher::default();
-            if !once {
-                say(m.text("sync-watching", &[("dir", dir.display().to_string())]));
-            }
-            loop {
-                let results = watcher.pass(binome, dir, !once, |e| super::errors::describe_core_error(e, m))?;
-                for result in results {
-                    let name = result.file.file_name().unwrap_or_default().to_string_lossy().into_owned();
-                    match &result.outcome {
-                        Ok(outcome) => {
-                            say(format!("{name} :"));
-                            print_outcome(outcome, ctx)?;
-                        }
-                        Err(error) => eprint!("{name} : {}", super::errors::describe_core_error(error, m)),
-                    }
-                }
-                if once {
-                    break;
-                }
-                std::thread::sleep(std::time::Duration::from_secs(2));
-            }
-        }
+        ("export", sub) => export_bundle(binome, sub, ctx)?,
+        ("inspect", sub) => inspect_bundle(binome, sub, ctx)?,
+        ("import", sub) => return import_bundles(binome, sub, ctx),
+        ("quarantine", _) => quarantine(binome, ctx)?,
+        ("watch", sub) => watch(binome, sub, ctx)?,
         (other, _) => unreachable!("undeclared action {other}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A bundle for the devices named, and for this laptop itself.
+fn export_bundle(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let out = Path::new(sub.get_one::<String>("out").expect("required"));
+    let to: Vec<String> = sub.get_many::<String>("to").map(|v| v.cloned().collect()).unwrap_or_default();
+    let mission = sub.get_one::<String>("mission").map(String::as_str);
+    let report = binome.export_bundle_for(out, &to, sub.get_flag("full"), mission)?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&report)?);
+    } else {
+        let mut recipients = vec![binome.device()?.name.clone()];
+        recipients.extend(report.recipients.clone());
+        say(m.text(
+            "sync-exported",
+            &[
+                ("path", out.display().to_string()),
+                ("versions", report.versions.to_string()),
+                ("size", (report.bytes.div_ceil(1024)).to_string()),
+                ("recipients", recipients.join(", ")),
+            ],
+        ));
+    }
+    Ok(())
+}
+
+/// What a bundle's header says, before anything is imported.
+fn inspect_bundle(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let header = binome.inspect_bundle(Path::new(sub.get_one::<String>("file").expect("required")))?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&header)?);
+    } else {
+        let h = &header;
+        say(m.text(
+            "sync-inspect",
+            &[
+                ("bundle", h.bundle_id.clone()),
+                ("name", h.sender.name.clone()),
+                ("role", m.value(h.sender.role.code())),
+                ("fingerprint", h.sender.fingerprint.clone()),
+                ("versions", h.counts.values().sum::<u64>().to_string()),
+                ("created", h.created_at.clone()),
+            ],
+        ));
+        for (table, count) in &h.counts {
+            say(format!("  {table} : {count}"));
+        }
+    }
+    Ok(())
+}
+
+/// Each file in turn; one refused does not stop the others, and the exit
+/// code says some were.
+fn import_bundles(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
+    let dry_run = sub.get_flag("dry-run");
+    let mut code = ExitCode::SUCCESS;
+    for file in sub.get_many::<String>("files").expect("required") {
+        match binome.import_bundle(Path::new(file), dry_run) {
+            Ok(outcome) => print_outcome(&outcome, ctx)?,
+            Err(error) => {
+                eprint!("{file} : {}", super::errors::describe_core_error(&error, m));
+                code = ExitCode::from(1);
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Bundles waiting for their sender to be trusted.
+fn quarantine(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let waiting = binome.quarantined()?;
+    if ctx.json {
+        say(serde_json::to_string_pretty(&waiting)?);
+    } else if waiting.is_empty() {
+        say(m.text("sync-quarantine-empty", &[]));
+    } else {
+        for bundle in waiting {
+            let device = binome.device_record(&bundle.sender)?;
+            let (name, fingerprint) = device
+                .map(|d| (d.name.clone(), binome_core::sync_fingerprint(&d.signing_key, &d.age_recipient)))
+                .unwrap_or_else(|| (bundle.sender.clone(), String::new()));
+            say(m.text(
+                "sync-quarantine-line",
+                &[("bundle", bundle.bundle_id), ("name", name), ("fingerprint", fingerprint)],
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Imports every bundle that lands in a folder (a USB stick, a shared
+/// folder), once or every two seconds.
+fn watch(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()> {
+    let m = ctx.messages;
+    let dir = Path::new(sub.get_one::<String>("dir").expect("required"));
+    let once = sub.get_flag("once");
+    let mut watcher = binome_core::watch::Watcher::default();
+    if !once {
+        say(m.text("sync-watching", &[("dir", dir.display().to_string())]));
+    }
+    loop {
+        let results = watcher.pass(binome, dir, !once, |e| super::errors::describe_core_error(e, m))?;
+        for result in results {
+            let name = result.file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            match &result.outcome {
+                Ok(outcome) => {
+                    say(format!("{name} :"));
+                    print_outcome(outcome, ctx)?;
+                }
+                Err(error) => eprint!("{name} : {}", super::errors::describe_core_error(error, m)),
+            }
+        }
+        if once {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(2));
+    }
+    Ok(())
 }
 
 pub(super) fn print_outcome(outcome: &ImportOutcome, ctx: &Ctx) -> anyhow::Result<()> {
