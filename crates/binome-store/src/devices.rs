@@ -43,18 +43,7 @@ impl DeviceTrust {
     }
 }
 
-impl rusqlite::types::ToSql for DeviceTrust {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(rusqlite::types::ToSqlOutput::from(self.code()))
-    }
-}
-
-impl rusqlite::types::FromSql for DeviceTrust {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        let text = value.as_str()?;
-        text.parse().map_err(|_| rusqlite::types::FromSqlError::Other(format!("unknown trust {text:?}").into()))
-    }
-}
+crate::stored_text::stored_as_text!(DeviceTrust, "trust");
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeviceRecord {

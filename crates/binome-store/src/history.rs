@@ -27,18 +27,7 @@ impl ChangeOp {
     }
 }
 
-impl rusqlite::types::ToSql for ChangeOp {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(rusqlite::types::ToSqlOutput::from(self.code()))
-    }
-}
-
-impl rusqlite::types::FromSql for ChangeOp {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        let text = value.as_str()?;
-        text.parse().map_err(|_| rusqlite::types::FromSqlError::Other(format!("unknown change {text:?}").into()))
-    }
-}
+crate::stored_text::stored_as_text!(ChangeOp, "change");
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {

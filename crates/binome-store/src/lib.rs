@@ -29,6 +29,7 @@ mod query;
 mod rows;
 mod scope;
 mod segments;
+mod stored_text;
 mod sync;
 
 pub use bulk::DeferredIndexes;
