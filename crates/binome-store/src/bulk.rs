@@ -11,8 +11,14 @@ use crate::error::Doing;
 use crate::rows::Writer;
 use binome_domain::Kind;
 
-/// The page cache, and so the sort buffer, while indexes are built.
+/// The page cache, and so the sort's runs, while indexes are built.
 const INDEX_BUILD_CACHE_KIB: i64 = 8 * 1024;
+
+/// The page cache while rows are loaded into empty tables: keyed by
+/// random ids, they outgrow any cache a laptop can spare, so a larger one
+/// buys little time and costs an import's memory budget.
+const LOAD_CACHE_KIB: i64 = LOAD_MIB * 1024;
+const LOAD_MIB: i64 = 32;
 
 /// Indexes dropped for a load, with the SQL that builds them again.
 #[must_use = "the dropped indexes must be built again before the transaction commits"]
@@ -62,6 +68,13 @@ impl Writer<'_> {
                 deferred.indexes.push((name, sql));
             }
         }
+        if !deferred.is_empty() && self.cache_to_restore.is_none() {
+            let cache: i64 =
+                self.tx.query_row("PRAGMA cache_size", [], |r| r.get(0)).doing("reading the cache size")?;
+            self.tx.pragma_update(None, "cache_size", -LOAD_CACHE_KIB).doing("sizing the cache for a load")?;
+            // Given back when the write ends, the load refused or not.
+            self.cache_to_restore = Some(cache);
+        }
         Ok(deferred)
     }
 
@@ -71,19 +84,28 @@ impl Writer<'_> {
         if deferred.is_empty() {
             return Ok(());
         }
-        // SQLite sorts an index's entries in a buffer as large as the page
-        // cache, on top of the cache itself. A smaller cache while building
-        // keeps an import under its memory budget; the sort merges more runs
-        // instead (benches/README.md).
-        let cache: i64 = self.tx.query_row("PRAGMA cache_size", [], |r| r.get(0)).doing("reading the cache size")?;
+        // With temporary storage in memory, SQLite sorts a whole index in
+        // memory: a country's attendance index is far over an import's
+        // memory budget. On disk, the sort writes runs the size of the page
+        // cache to a temporary file, deleted on close, and merges them.
+        // Those runs hold index keys only: ids, codes, dates and numbers,
+        // never a name, a phone or a comment (a test keeps indexes so), so
+        // nothing personal meets the disk in clear. Other statements keep
+        // temporary storage in memory: their sorts may hold names.
         self.tx
             .pragma_update(None, "cache_size", -INDEX_BUILD_CACHE_KIB)
             .doing("sizing the cache for an index build")?;
+        // Inside a transaction the pragma is refused if the connection's
+        // temporary database is open (nothing here opens it: a test keeps
+        // it so); the sort then stays in memory, as it was.
+        let on_disk = self.tx.pragma_update(None, "temp_store", "FILE").is_ok();
         let built = deferred
             .indexes
             .iter()
             .try_for_each(|(_, sql)| self.tx.execute_batch(sql).doing("building an index after a load"));
-        self.tx.pragma_update(None, "cache_size", cache).doing("sizing the page cache")?;
+        if on_disk {
+            self.tx.pragma_update(None, "temp_store", "MEMORY").doing("keeping temporary storage in memory")?;
+        }
         built
     }
 }
@@ -92,6 +114,7 @@ impl Writer<'_> {
 mod tests {
     use super::*;
     use crate::{DeviceRole, Store, StoreError};
+    use binome_domain::kind::FieldType;
     use serde_json::json;
 
     const NOW: i64 = 1_700_000_000_000;
@@ -108,6 +131,34 @@ mod tests {
             .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name")
             .unwrap();
         stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
+    }
+
+    /// Index builds sort on disk, in clear: what an index holds must never
+    /// be text a person typed (a name, a phone, a comment), only ids,
+    /// codes, dates, numbers and bookkeeping.
+    #[test]
+    fn no_index_holds_text_a_person_typed() {
+        let store = store();
+        let mut stmt = store
+            .conn
+            .prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")
+            .unwrap();
+        let all: Vec<(String, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap();
+        assert!(all.len() >= 10, "the schema's indexes: {all:?}");
+        for (index, table) in all {
+            let mut info = store.conn.prepare(&format!("PRAGMA index_info(\"{index}\")")).unwrap();
+            let columns: Vec<String> = info.query_map([], |r| r.get(2)).unwrap().collect::<Result<_, _>>().unwrap();
+            for column in columns {
+                let Some(field) = Kind::from_table(&table).and_then(|kind| kind.field(&column)) else { continue };
+                // A competency's id inside its framework: a code, as a reference is.
+                let code_like = column == "competency_id";
+                assert!(
+                    code_like || !matches!(field.ty, FieldType::Text(_) | FieldType::LongText | FieldType::Json),
+                    "{index} on {table} holds {column}, text a person typed"
+                );
+            }
+        }
     }
 
     fn person(id: &str, organisation: &str) -> (String, binome_domain::Row) {
@@ -147,13 +198,57 @@ mod tests {
     fn a_refused_load_leaves_the_indexes_as_they_were() {
         let mut store = store();
         let before = indexes(&store, "attendance");
+        let cache = pragma(&store, "cache_size");
         let refused = store.write(NOW, |w| -> crate::Result<()> {
             let _deferred = w.defer_indexes_of_empty(&[Kind::Attendance])?;
             assert!(indexes_in(w, "attendance").is_empty(), "dropped while loading");
+            assert_eq!(w.tx.query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0)).unwrap(), -LOAD_CACHE_KIB);
             Err(StoreError::Dump(std::io::Error::other("refused midway")))
         });
         assert!(refused.is_err());
         assert_eq!(indexes(&store, "attendance"), before);
+        assert_eq!(pragma(&store, "cache_size"), cache, "the page cache is given back");
+    }
+
+    /// What lets a load sort its index builds on disk: inside a write,
+    /// even after acknowledgements were recorded, the connection's
+    /// temporary database is closed, so its storage may change.
+    #[test]
+    fn a_write_may_move_temporary_storage_after_acknowledgements() {
+        let mut store = store();
+        store
+            .write(NOW, |w| -> crate::Result<()> {
+                w.record_acks("peer", &["b1".to_owned(), "b2".to_owned()], 50)?;
+                w.tx.pragma_update(None, "temp_store", "FILE").expect("temporary storage can move");
+                w.tx.pragma_update(None, "temp_store", "MEMORY").expect("and come back");
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    fn pragma(store: &Store, name: &str) -> i64 {
+        store.conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)).unwrap()
+    }
+
+    /// Names must never meet the disk: index builds sort there, and only
+    /// they; every other statement's temporary storage stays in memory.
+    #[test]
+    fn a_load_gives_back_the_page_cache_and_keeps_temporary_storage_in_memory() {
+        let mut store = store();
+        let cache = pragma(&store, "cache_size");
+        store
+            .write(NOW, |w| -> crate::Result<()> {
+                let deferred = w.defer_indexes_of_empty(&[Kind::Person])?;
+                let (id, data) = person("0190a4b2-0000-7000-8000-000000000001", "org-1");
+                w.put(Kind::Person, &id, &data)?;
+                w.rebuild_indexes(deferred)?;
+                let temp_store: i64 = w.tx.query_row("PRAGMA temp_store", [], |r| r.get(0)).unwrap();
+                assert_eq!(temp_store, 2, "MEMORY once the indexes are built");
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(pragma(&store, "cache_size"), cache);
+        assert_eq!(pragma(&store, "temp_store"), 2);
     }
 
     #[test]

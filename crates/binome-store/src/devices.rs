@@ -387,14 +387,7 @@ impl Writer<'_> {
     /// had not, so that one and every later one are sent again. Forgetting
     /// too much only makes a bundle larger; its import is idempotent.
     pub fn record_acks(&self, peer: &str, bundle_ids: &[String], listed_at_most: usize) -> crate::Result<()> {
-        self.tx
-            .execute("CREATE TEMP TABLE IF NOT EXISTS listed_acks (bundle_id TEXT PRIMARY KEY)", [])
-            .doing("recording an acknowledgement")?;
-        self.tx.execute("DELETE FROM temp.listed_acks", []).doing("recording an acknowledgement")?;
         for bundle_id in bundle_ids {
-            self.tx
-                .execute("INSERT OR IGNORE INTO temp.listed_acks (bundle_id) VALUES (?1)", [bundle_id])
-                .doing("recording an acknowledgement")?;
             self.tx
                 .execute(
                     "UPDATE exports SET acked_at = ?3 WHERE bundle_id = ?1 AND peer = ?2 AND acked_at IS NULL",
@@ -402,22 +395,28 @@ impl Writer<'_> {
                 )
                 .doing("recording an acknowledgement")?;
         }
+        // The list travels as a JSON array rather than a temporary table:
+        // a temporary table would keep this connection's temporary
+        // database open, and index builds could no longer sort on disk
+        // (`Writer::rebuild_indexes`).
+        let listed = serde_json::to_string(bundle_ids).expect("a list of strings is JSON");
         // It lists at most `listed_at_most` of ours: fewer, and the list is
         // all it holds; as many, and the oldest of them bounds what the
         // list says.
         self.tx
             .execute(
-                "WITH ours AS (SELECT DISTINCT e.bundle_id, e.up_to_seq FROM exports e
-                               JOIN temp.listed_acks l ON l.bundle_id = e.bundle_id WHERE e.peer = ?1),
+                "WITH listed AS (SELECT DISTINCT value AS bundle_id FROM json_each(?3)),
+                      ours AS (SELECT DISTINCT e.bundle_id, e.up_to_seq FROM exports e
+                               JOIN listed l ON l.bundle_id = e.bundle_id WHERE e.peer = ?1),
                       window AS (SELECT CASE WHEN (SELECT COUNT(*) FROM ours) < ?2 THEN 0
                                              ELSE (SELECT MIN(up_to_seq) FROM ours) END AS start)
                  UPDATE exports SET acked_at = NULL
                  WHERE peer = ?1 AND up_to_seq >= (
                      SELECT MIN(lost.up_to_seq) FROM exports lost
                      WHERE lost.peer = ?1 AND lost.acked_at IS NOT NULL
-                       AND lost.bundle_id NOT IN (SELECT bundle_id FROM temp.listed_acks)
+                       AND lost.bundle_id NOT IN (SELECT bundle_id FROM listed)
                        AND lost.up_to_seq >= (SELECT start FROM window))",
-                params![peer, listed_at_most as i64],
+                params![peer, listed_at_most as i64, listed],
             )
             .doing("recording an acknowledgement")?;
         Ok(())

@@ -208,6 +208,11 @@ impl Store {
         // Country-scale reads and writes touch many index pages.
         conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_MIB * 1024).doing("sizing the page cache")?;
         migrate(&mut conn, found)?;
+        // Temporary storage stays in memory: SQLCipher does not encrypt it,
+        // and a sort may hold names. Said here, outside any transaction, it
+        // also closes the temporary database a migration's ALTER TABLE
+        // opened, so that a load's index builds may sort on disk (bulk.rs).
+        conn.pragma_update(None, "temp_store", "MEMORY").doing("keeping temporary storage in memory")?;
         let device = crate::local_device::load(&conn)?;
         Ok(Store { conn, path: path.to_path_buf(), device, key, all_or_nothing: None })
     }

@@ -322,8 +322,17 @@ impl Store {
             inserts: HashMap::new(),
             probes: HashMap::new(),
             filling: HashSet::new(),
+            cache_to_restore: None,
         };
-        let value = work(&mut writer)?;
+        let worked = work(&mut writer);
+        let restored = writer
+            .cache_to_restore
+            .take()
+            .map(|cache| writer.tx.pragma_update(None, "cache_size", cache).doing("sizing the page cache"));
+        let value = worked?;
+        if let Some(restored) = restored {
+            restored?;
+        }
         if writer.merges_changed {
             crate::persons::rebuild_aliases(&writer.tx)?;
         }
@@ -495,6 +504,9 @@ pub struct Writer<'a> {
     /// [`Writer::defer_indexes_of_empty`]): a version there is most likely
     /// of a row not written yet, so it is inserted before being probed.
     pub(crate) filling: HashSet<Kind>,
+    /// The connection's page cache before a load shrank it, given back
+    /// when the write ends.
+    pub(crate) cache_to_restore: Option<i64>,
 }
 
 /// What writing a row does when its id is taken.
