@@ -121,6 +121,7 @@ pub fn typescript() -> String {
         DeviceRowView,
         ExportView,
         TableCountView,
+        BundleOutcome,
         BundleOutcomeView,
         NearbyOutcomeView,
         NearbyLaptopView,

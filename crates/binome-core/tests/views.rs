@@ -170,10 +170,11 @@ fn an_import_preview_shows_every_row_and_problem_and_writes_nothing() {
     )
     .unwrap();
     let options = ImportOptions { mission: Some("M1".into()), ..ImportOptions::default() };
+    let rehearsal = ImportOptions { dry_run: true, ..options.clone() };
     let m = Messages::new(Lang::Fr);
     let before = b.store().count(Kind::Person).unwrap();
     let preview =
-        b.preview_import(ImportKind::Participants, &fixture("participants-broken.csv"), &options, &m).unwrap();
+        b.import_with_rows(ImportKind::Participants, &fixture("participants-broken.csv"), &rehearsal, &m).unwrap();
     assert_eq!(preview.rows.len(), 4);
     assert_eq!(preview.lines_in_error, 3);
     let bad = preview.rows.iter().find(|r| r.cells.first().map(String::as_str) == Some("HAROUN")).unwrap();
@@ -198,8 +199,8 @@ fn a_long_list_s_preview_shows_its_first_rows_and_every_row_in_error() {
         text.push_str(&format!("NGARADOUM;Zénaba {n};{sex}\n"));
     }
     std::fs::write(&list, text).unwrap();
-    let options = ImportOptions { mission: Some("M1".into()), ..ImportOptions::default() };
-    let preview = b.preview_import(ImportKind::Participants, &list, &options, &Messages::new(Lang::Fr)).unwrap();
+    let options = ImportOptions { mission: Some("M1".into()), dry_run: true, ..ImportOptions::default() };
+    let preview = b.import_with_rows(ImportKind::Participants, &list, &options, &Messages::new(Lang::Fr)).unwrap();
     assert_eq!((preview.rows_total, preview.lines_in_error), (1_000, 2));
     let lines: Vec<u32> = preview.rows.iter().map(|r| r.line).collect();
     let expected: Vec<u32> = (2..202).chain([602, 902]).collect();

@@ -9,7 +9,17 @@ use serde::{Deserialize, Serialize};
 /// coordinator's enrolment. Its snake_case name is what is stored, signed
 /// in certificates and sent in bundles; `strum` maps names both ways.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr, strum::Display,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantNames,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -27,6 +37,11 @@ impl DeviceRole {
 
     pub fn parse(code: &str) -> Option<DeviceRole> {
         code.parse().ok()
+    }
+
+    /// Every role's code, in the order they are declared.
+    pub fn codes() -> &'static [&'static str] {
+        <DeviceRole as strum::VariantNames>::VARIANTS
     }
 
     /// What this role may change. An expert runs missions; a referent

@@ -509,6 +509,18 @@ pub struct Writer<'a> {
     pub(crate) cache_to_restore: Option<i64>,
 }
 
+/// One version of a row, borrowed from wherever it was made or received,
+/// as it goes into its table.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowVersion<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub data: &'a Row,
+    /// Fields this Binôme does not know (from a newer one): kept, not dropped.
+    pub extra: Option<&'a serde_json::Map<String, Value>>,
+    pub meta: &'a VersionMeta,
+}
+
 /// What writing a row does when its id is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum IfTaken {
@@ -618,36 +630,23 @@ impl Writer<'_> {
             deleted,
             proof: None,
         };
-        let seq = self.write_row(kind, id, data, None, &version, op)?;
+        let seq = self.write_row(RowVersion { kind, id, data, extra: None, meta: &version }, op)?;
         self.clear_heads(kind, id)?;
         Ok(seq)
     }
 
-    /// Writes `version` of a row as the one its table shows, with a
+    /// Writes a version of a row as the one its table shows, with a
     /// change-log entry; returns the change sequence.
-    pub(crate) fn write_row(
-        &mut self,
-        kind: Kind,
-        id: &str,
-        data: &Row,
-        extra: Option<&serde_json::Map<String, Value>>,
-        version: &VersionMeta,
-        op: ChangeOp,
-    ) -> crate::Result<i64> {
-        let seq = self.write_row_if(kind, id, data, extra, version, op, IfTaken::Replace)?;
+    pub(crate) fn write_row(&mut self, row: RowVersion<'_>, op: ChangeOp) -> crate::Result<i64> {
+        let seq = self.write_row_if(row, op, IfTaken::Replace)?;
         Ok(seq.expect("a replacing write always writes"))
     }
 
     /// Writes a row version; `None` if its id was taken and `if_taken`
     /// says to skip it.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn write_row_if(
         &mut self,
-        kind: Kind,
-        id: &str,
-        data: &Row,
-        extra: Option<&serde_json::Map<String, Value>>,
-        version: &VersionMeta,
+        RowVersion { kind, id, data, extra, meta: version }: RowVersion<'_>,
         op: ChangeOp,
         if_taken: IfTaken,
     ) -> crate::Result<Option<i64>> {

@@ -5,7 +5,7 @@
 use crate::error::{Doing, StoreError};
 use crate::history::ChangeOp;
 use crate::open::Store;
-use crate::rows::{IfTaken, StoredRow, VersionMeta, Writer};
+use crate::rows::{IfTaken, RowVersion, StoredRow, VersionMeta, Writer};
 use binome_domain::kind::FieldType;
 use binome_domain::merge::{MergeOutcome, VersionRef, is_conflict, merge, merged_vv, winner};
 use binome_domain::{Hlc, Kind, Row, VersionVector};
@@ -23,6 +23,12 @@ pub struct RemoteVersion {
     /// Fields this Binôme does not know (from a newer one): kept, not dropped.
     pub extra: Option<Map<String, Value>>,
     pub meta: VersionMeta,
+}
+
+impl RemoteVersion {
+    fn as_row(&self) -> RowVersion<'_> {
+        RowVersion { kind: self.kind, id: &self.id, data: &self.data, extra: self.extra.as_ref(), meta: &self.meta }
+    }
 }
 
 /// One head of a row: the version shown, or a concurrent one.
@@ -265,12 +271,8 @@ impl Writer<'_> {
         if self.filling.contains(&kind) {
             // A table being loaded: the insert itself tells whether the row
             // is new, with one look-up of its id instead of two.
-            let meta = &incoming.meta;
-            if self
-                .write_row_if(kind, id, &incoming.data, incoming.extra.as_ref(), meta, ChangeOp::Import, IfTaken::Skip)?
-                .is_some()
-            {
-                self.observe(meta.hlc);
+            if self.write_row_if(incoming.as_row(), ChangeOp::Import, IfTaken::Skip)?.is_some() {
+                self.observe(incoming.meta.hlc);
                 return Ok(Applied::New);
             }
         }
@@ -278,7 +280,7 @@ impl Writer<'_> {
             Shown::NoRow => {
                 // A row never seen here (most of a first import): no heads to
                 // read, compare or clear, since heads only exist beside a row.
-                self.write_row(kind, id, &incoming.data, incoming.extra.as_ref(), &incoming.meta, ChangeOp::Import)?;
+                self.write_row(incoming.as_row(), ChangeOp::Import)?;
                 self.observe(incoming.meta.hlc);
                 return Ok(Applied::New);
             }
@@ -319,7 +321,8 @@ impl Writer<'_> {
         let shown = winner(&new_refs);
         let conflict = is_conflict(&new_refs);
         let top = &new_heads[shown];
-        self.write_row(kind, id, &top.data, top.extra.as_ref(), &top.meta, ChangeOp::Import)?;
+        let shown_row = RowVersion { kind, id, data: &top.data, extra: top.extra.as_ref(), meta: &top.meta };
+        self.write_row(shown_row, ChangeOp::Import)?;
         self.clear_heads(kind, id)?;
         for (_, head) in new_heads.iter().enumerate().filter(|(i, _)| *i != shown) {
             let mut object = head.data.clone();

@@ -447,12 +447,12 @@ impl BundleFile {
     pub fn for_each_version<E: From<BundleError>>(
         &mut self,
         keys: &DeviceKeys,
-        each: impl FnMut(RemoteVersion) -> Result<(), E>,
+        mut each: impl FnMut(RemoteVersion) -> Result<(), E>,
     ) -> Result<u64, E> {
-        let counts = self.header.counts.clone();
-        let (plain, segments) = (self.header.payload.plain_bytes, self.header.segments);
-        let payload = self.payload()?;
-        for_each_version(payload, keys, plain, &counts, segments, each)
+        self.for_each_item(keys, |item| match item {
+            Item::Version(version, _) => each(version),
+            Item::Segment(_) => Ok(()),
+        })
     }
 
     /// Decrypts and parses the payload, handing each version and segment

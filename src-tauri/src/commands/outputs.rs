@@ -6,19 +6,31 @@ use binome_core::dhis2::Dhis2Format;
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::indicators::{Breakdown, Scope};
 use binome_core::exports::CsvRequest;
+use binome_core::i18n::Messages;
 use binome_core::views::ScopeText;
+use binome_core::{Binome, CoreError};
 use std::path::Path;
 use tauri::State;
 
-fn write(path: &Path, bytes: Vec<u8>) -> Result<(), binome_core::CoreError> {
-    binome_core::private::write_private(path, &bytes).map_err(|e| binome_core::CoreError::io(path, e))
+fn write(path: &Path, bytes: Vec<u8>) -> Result<(), CoreError> {
+    binome_core::private::write_private(path, &bytes).map_err(|e| CoreError::io(path, e))
+}
+
+/// A document made from the store in the person's language, written to
+/// the file they chose in the save dialog.
+fn write_document(
+    state: &AppState,
+    path: &str,
+    make: impl FnOnce(&mut Binome, &Messages) -> Result<Vec<u8>, CoreError>,
+) -> Answer<()> {
+    let path = state.writable(path)?;
+    let m = state.messages();
+    state.with(|b| write(&path, make(b, &m)?))
 }
 
 #[tauri::command]
 pub async fn print_attendance_sheet(state: State<'_, AppState>, session_id: String, path: String) -> Answer<()> {
-    let path = state.writable(&path)?;
-    let m = state.messages();
-    state.with(|b| write(&path, b.attendance_sheet_pdf(&session_id, &m)?))
+    write_document(&state, &path, |b, m| b.attendance_sheet_pdf(&session_id, m))
 }
 
 #[tauri::command]
@@ -28,16 +40,12 @@ pub async fn print_certificate(
     mission_id: String,
     path: String,
 ) -> Answer<()> {
-    let path = state.writable(&path)?;
-    let m = state.messages();
-    state.with(|b| write(&path, b.certificate_pdf(&person_id, &mission_id, &m)?))
+    write_document(&state, &path, |b, m| b.certificate_pdf(&person_id, &mission_id, m))
 }
 
 #[tauri::command]
 pub async fn print_mission_report(state: State<'_, AppState>, mission_id: String, path: String) -> Answer<()> {
-    let path = state.writable(&path)?;
-    let m = state.messages();
-    state.with(|b| write(&path, b.mission_report_pdf(&mission_id, &m)?))
+    write_document(&state, &path, |b, m| b.mission_report_pdf(&mission_id, m))
 }
 
 /// The donor workbook of one mission (indicators, then its records).
@@ -49,13 +57,11 @@ pub async fn export_mission_workbook(
     pseudonymise: bool,
     disclosure: Disclosure,
 ) -> Answer<()> {
-    let path = state.writable(&path)?;
-    let m = state.messages();
     let scope = Scope { mission_id: Some(mission_id), ..Scope::default() };
-    state.with(|b| write(&path, b.donor_workbook(&scope, &[], true, pseudonymise, disclosure, &m)?))
+    write_document(&state, &path, |b, m| b.donor_workbook(&scope, &[], true, pseudonymise, disclosure, m))
 }
 
-fn scope(b: &binome_core::Binome, s: &ScopeText) -> Result<Scope, binome_core::CoreError> {
+fn scope(b: &Binome, s: &ScopeText) -> Result<Scope, CoreError> {
     b.scope_from_view(s)
 }
 
@@ -89,9 +95,9 @@ pub async fn export_workbook(
     disclosure: Disclosure,
     path: String,
 ) -> Answer<()> {
-    let path = state.writable(&path)?;
-    let m = state.messages();
-    state.with(|b| write(&path, b.donor_workbook(&scope(b, &scope_text)?, &[], true, pseudonymise, disclosure, &m)?))
+    write_document(&state, &path, |b, m| {
+        b.donor_workbook(&scope(b, &scope_text)?, &[], true, pseudonymise, disclosure, m)
+    })
 }
 
 /// One table as CSV, French Excel dialect or plain.
@@ -102,9 +108,7 @@ pub async fn export_csv(
     request: CsvRequest,
     path: String,
 ) -> Answer<()> {
-    let path = state.writable(&path)?;
-    let m = state.messages();
-    state.with(|b| write(&path, b.csv_export(&scope(b, &scope_text)?, &request, &m)?))
+    write_document(&state, &path, |b, m| b.csv_export(&scope(b, &scope_text)?, &request, m))
 }
 
 #[tauri::command]

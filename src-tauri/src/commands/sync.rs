@@ -65,10 +65,7 @@ pub async fn quarantine(state: State<'_, AppState>) -> Answer<Vec<QuarantineView
 /// Trusts a device; its quarantined bundles are imported at once.
 #[tauri::command]
 pub async fn trust_device(state: State<'_, AppState>, device_id: String) -> Answer<Vec<BundleOutcomeView>> {
-    state.with(|b| {
-        let (_, outcomes) = b.trust_device(&device_id)?;
-        Ok(outcomes.into_iter().map(Into::into).collect())
-    })
+    state.with(|b| b.trust_device(&device_id).map(|(_, outcomes)| outcomes.into_iter().map(Into::into).collect()))
 }
 
 #[tauri::command]
@@ -86,8 +83,7 @@ pub async fn revoke_device(state: State<'_, AppState>, device_id: String) -> Ans
 #[tauri::command]
 pub async fn trust_revoked_device(state: State<'_, AppState>, device_id: String) -> Answer<Vec<BundleOutcomeView>> {
     state.with(|b| {
-        let (_, outcomes) = b.trust_revoked_device(&device_id)?;
-        Ok(outcomes.into_iter().map(Into::into).collect())
+        b.trust_revoked_device(&device_id).map(|(_, outcomes)| outcomes.into_iter().map(Into::into).collect())
     })
 }
 

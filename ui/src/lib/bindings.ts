@@ -307,11 +307,9 @@ export type ExportView = { path: string, versions: number, bytes: number, recipi
 
 export type TableCountView = { kind: Kind | null, table: string, new: number, updated: number, unchanged: number, conflicting: number, };
 
-export type BundleOutcomeView = { 
-/**
- * applied, already_imported, quarantined or device_introduced.
- */
-outcome: string, dry_run: boolean, sender: string, fingerprint: string | null, counts: Array<TableCountView>, 
+export type BundleOutcome = "applied" | "already_imported" | "quarantined" | "device_introduced";
+
+export type BundleOutcomeView = { outcome: BundleOutcome, dry_run: boolean, sender: string, fingerprint: string | null, counts: Array<TableCountView>, 
 /**
  * Versions stamped more than a day ahead of this laptop's clock.
  */

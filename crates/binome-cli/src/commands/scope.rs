@@ -33,6 +33,11 @@ pub(crate) fn scope_args() -> Vec<Arg> {
 }
 
 /// The domain's breakdowns, by code.
+/// The device roles, as a laptop is set up or enrolled with them.
+pub(crate) fn roles() -> Vec<&'static str> {
+    binome_core::DeviceRole::codes().to_vec()
+}
+
 pub(crate) fn breakdowns() -> Vec<&'static str> {
     binome_core::domain::indicators::Breakdown::ALL.iter().map(|b| b.code()).collect()
 }

@@ -3,6 +3,7 @@
 use clap::{Arg, Command};
 
 use super::Ctx;
+use super::scope::roles;
 use crate::output::say;
 use binome_core::demo::DemoScale;
 use binome_core::{Binome, DeviceRole};
@@ -168,7 +169,7 @@ pub(crate) fn init_command() -> Command {
         .about("Créer le magasin et l'identité de l'appareil / create the store and device identity")
         .arg(Arg::new("name").long("name").value_name("NOM").help("Nom de l'appareil / device name"))
         .arg(Arg::new("author").long("author").value_name("NOM").help("Utilisateur / user"))
-        .arg(Arg::new("role").long("role").value_parser(["expert", "referent", "coordinator"]).default_value("expert"))
+        .arg(Arg::new("role").long("role").value_parser(roles()).default_value("expert"))
 }
 
 pub(crate) fn device_command() -> Command {

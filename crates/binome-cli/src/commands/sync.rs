@@ -3,6 +3,7 @@
 use clap::{Arg, ArgAction, Command};
 
 use super::Ctx;
+use super::scope::roles;
 use crate::output::say;
 use binome_core::Binome;
 use binome_core::domain::Kind;
@@ -415,7 +416,7 @@ pub(crate) fn devices_command() -> Command {
                 .visible_alias("inscrire")
                 .about("Certifier un appareil (coordinateur) / certify a device (coordinator)")
                 .arg(Arg::new("device").required(true))
-                .arg(Arg::new("role").long("role").required(true).value_parser(["expert", "referent", "coordinator"]))
+                .arg(Arg::new("role").long("role").required(true).value_parser(roles()))
                 .arg(Arg::new("mission").long("mission").action(ArgAction::Append).value_name("ID|CODE"))
                 .arg(Arg::new("out").long("out").required(true).value_name("FICHIER")),
         )

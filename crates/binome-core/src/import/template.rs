@@ -30,30 +30,27 @@ fn example_rows(kind: ImportKind) -> Vec<Vec<&'static str>> {
         ]],
         ImportKind::Attendance => vec![vec!["", "Mahamat", "Zénaba", "Présent", ""]],
         ImportKind::Scores => vec![vec!["", "Mahamat", "Zénaba", "9", "16", "20"]],
-        ImportKind::Frameworks => vec![
-            vec![
+        ImportKind::Frameworks => {
+            // One competency, two of its criteria: the first columns repeat
+            // on every criterion's row, as in a real framework sheet.
+            let competency = [
                 "REF-HPP",
                 "Hémorragie du post-partum",
                 "Prise en charge",
                 "HPP1",
                 "Reconnaître une hémorragie du post-partum",
-                "Estime les pertes sanguines",
-                "oui",
-                "À améliorer; Exécuté correctement; Maîtrisé",
-                "Exécuté correctement",
-            ],
-            vec![
-                "REF-HPP",
-                "Hémorragie du post-partum",
-                "Prise en charge",
-                "HPP1",
-                "Reconnaître une hémorragie du post-partum",
-                "Appelle à l'aide",
-                "non",
-                "",
-                "",
-            ],
-        ],
+            ];
+            let criteria = [
+                [
+                    "Estime les pertes sanguines",
+                    "oui",
+                    "À améliorer; Exécuté correctement; Maîtrisé",
+                    "Exécuté correctement",
+                ],
+                ["Appelle à l'aide", "non", "", ""],
+            ];
+            criteria.iter().map(|criterion| [&competency[..], criterion].concat()).collect()
+        }
     }
 }
 

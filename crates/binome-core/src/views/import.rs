@@ -81,20 +81,9 @@ pub struct ImportPreview {
 pub const PREVIEW_FIRST_ROWS: usize = 200;
 
 impl Binome {
-    /// Reads the file and rehearses the import (`options.dry_run` is
-    /// forced on): the rows and every problem, nothing written.
-    pub fn preview_import(
-        &mut self,
-        kind: ImportKind,
-        path: &Path,
-        options: &ImportOptions,
-        messages: &Messages,
-    ) -> Result<ImportPreview> {
-        self.import_with_rows(kind, path, &ImportOptions { dry_run: true, ..options.clone() }, messages)
-    }
-
-    /// Imports for real (all or nothing, after a backup) and returns the
-    /// same view, `written` set.
+    /// Rehearses the import (`options.dry_run`: every row and every
+    /// problem, nothing written) or imports for real (all or nothing, after
+    /// a backup), and shows the rows; `written` says which.
     pub fn import_with_rows(
         &mut self,
         kind: ImportKind,

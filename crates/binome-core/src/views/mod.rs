@@ -31,8 +31,8 @@ pub use persons::DuplicateView;
 pub use review::{ReviewPage, ReviewQueueRow, ReviewView, SessionReview};
 pub use session::{RosterRow, RosterView, ScoreGrid, ScoreRow};
 pub use sync::{
-    BundleOutcomeView, ConflictView, DeviceRowView, ExportView, HeadView, NearbyLaptopView, NearbyListeningView,
-    NearbyOutcomeView, QuarantineView, SentBundleView, TableCountView,
+    BundleOutcome, BundleOutcomeView, ConflictView, DeviceRowView, ExportView, HeadView, NearbyLaptopView,
+    NearbyListeningView, NearbyOutcomeView, QuarantineView, SentBundleView, TableCountView,
 };
 
 /// A record as a screen shows it.

@@ -58,12 +58,24 @@ pub struct TableCountView {
     pub conflicting: u32,
 }
 
+/// What became of a bundle (the screen's sentence is `ui-bundle-<code>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub enum BundleOutcome {
+    Applied,
+    AlreadyImported,
+    /// Its sender is not trusted yet: kept aside until they are.
+    Quarantined,
+    /// A hello from a laptop met for the first time.
+    DeviceIntroduced,
+}
+
 /// A bundle's preview (`dry_run`) or the report once imported.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct BundleOutcomeView {
-    /// applied, already_imported, quarantined or device_introduced.
-    pub outcome: String,
+    pub outcome: BundleOutcome,
     pub dry_run: bool,
     pub sender: String,
     pub fingerprint: Option<String>,
@@ -74,8 +86,8 @@ pub struct BundleOutcomeView {
 
 impl From<ImportOutcome> for BundleOutcomeView {
     fn from(outcome: ImportOutcome) -> Self {
-        let empty = |outcome: &str, sender: String, fingerprint: Option<String>| BundleOutcomeView {
-            outcome: outcome.to_owned(),
+        let empty = |outcome: BundleOutcome, sender: String, fingerprint: Option<String>| BundleOutcomeView {
+            outcome,
             dry_run: false,
             sender,
             fingerprint,
@@ -84,7 +96,7 @@ impl From<ImportOutcome> for BundleOutcomeView {
         };
         match outcome {
             ImportOutcome::Applied { sender, counts, far_future, dry_run, .. } => BundleOutcomeView {
-                outcome: "applied".into(),
+                outcome: BundleOutcome::Applied,
                 dry_run,
                 sender,
                 fingerprint: None,
@@ -101,10 +113,12 @@ impl From<ImportOutcome> for BundleOutcomeView {
                     .collect(),
                 far_future: far_future as u32,
             },
-            ImportOutcome::AlreadyImported { .. } => empty("already_imported", String::new(), None),
-            ImportOutcome::Quarantined { name, fingerprint, .. } => empty("quarantined", name, Some(fingerprint)),
+            ImportOutcome::AlreadyImported { .. } => empty(BundleOutcome::AlreadyImported, String::new(), None),
+            ImportOutcome::Quarantined { name, fingerprint, .. } => {
+                empty(BundleOutcome::Quarantined, name, Some(fingerprint))
+            }
             ImportOutcome::DeviceIntroduced { name, fingerprint, .. } => {
-                empty("device_introduced", name, Some(fingerprint))
+                empty(BundleOutcome::DeviceIntroduced, name, Some(fingerprint))
             }
         }
     }
