@@ -15,38 +15,64 @@ use std::path::Path;
 /// it; nothing is migrated. The copy is opened once with `key` and
 /// checked before this returns.
 pub fn encrypted_copy(plain: &Path, key: &StoreKey, target: &Path) -> crate::Result<()> {
-    let not_plain = || StoreError::NotABackup { path: plain.display().to_string() };
+    let io = |e: std::io::Error| StoreError::Backup { path: plain.display().to_string(), reason: e.to_string() };
+    if inspect(plain).map_err(io)? != StoreFile::Plain {
+        return Err(StoreError::NotABackup { path: plain.display().to_string() });
+    }
+    // Read-write so that SQLite may fold the store's WAL into what it
+    // reads; nothing of the store itself changes.
+    let from = Connection::open_with_flags(plain, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(|source| StoreError::Open { path: plain.display().to_string(), source })?;
+    export_copy(from, plain, key, target)
+}
+
+/// Writes to `target` (a new file, synced) a copy of the encrypted store
+/// or backup at `source` under the key `new`; `source` stays under `old`.
+pub fn rekeyed_copy(source: &Path, old: &StoreKey, new: &StoreKey, target: &Path) -> crate::Result<()> {
+    let from = open_keyed(source, old, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    export_copy(from, source, new, target)
+}
+
+/// Puts the encrypted store or backup at `path` under the key `new`: a
+/// copy under a work name, renamed over it once whole. A file that `old`
+/// does not open is refused (`WrongKey`) and left as it is.
+pub fn rekey_in_place(path: &Path, old: &StoreKey, new: &StoreKey) -> crate::Result<()> {
+    through_work_file(path, |work| rekeyed_copy(path, old, new, work))
+}
+
+/// Whether `key` opens the store or backup at `path` (`WrongKey` if not);
+/// nothing is written.
+pub fn opens_with(path: &Path, key: &StoreKey) -> crate::Result<()> {
+    open_keyed(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY).map(drop)
+}
+
+/// SQLCipher's `sqlcipher_export` from the open `from` (read from
+/// `source`) into a new file at `target` under `key`, checked.
+fn export_copy(from: Connection, source: &Path, key: &StoreKey, target: &Path) -> crate::Result<()> {
     let io =
         |at: &Path, e: std::io::Error| StoreError::Backup { path: at.display().to_string(), reason: e.to_string() };
-    if inspect(plain).map_err(|e| io(plain, e))? != StoreFile::Plain {
-        return Err(not_plain());
-    }
+    let not_a_store = || StoreError::NotABackup { path: source.display().to_string() };
+    let schema: i64 = from.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|_| not_a_store())?;
     crate::private::create_private_file(target).map_err(|e| io(target, e))?;
-    {
-        // Read-write so that SQLite may fold the store's WAL into what it
-        // reads; nothing of the store itself changes.
-        let from = Connection::open_with_flags(plain, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .map_err(|source| StoreError::Open { path: plain.display().to_string(), source })?;
-        let schema: i64 = from.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|_| not_plain())?;
-        // Folds the WAL into the file, so that the plain store may lose its
-        // journals once the copy replaces it, and lose nothing with them.
-        from.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).doing("folding the journal in")?;
-        let target_name = target.to_str().ok_or_else(|| StoreError::Backup {
-            path: target.display().to_string(),
-            reason: "the path is not valid Unicode".to_owned(),
-        })?;
-        from.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", rusqlite::params![target_name, key.literal().as_str()])
-            .doing("attaching the encrypted copy")?;
-        from.execute_batch(&format!(
-            "PRAGMA encrypted.cipher_page_size = {PAGE_SIZE}; PRAGMA encrypted.cipher_hmac_algorithm = {}; \
-             PRAGMA encrypted.journal_mode = OFF;",
-            PageMac::for_this_processor().pragma_value()
-        ))
-        .doing("preparing the encrypted copy")?;
-        from.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(())).doing("encrypting the store")?;
-        from.execute_batch(&format!("PRAGMA encrypted.user_version = {schema}; DETACH DATABASE encrypted;"))
-            .doing("finishing the encrypted copy")?;
-    }
+    // Folds the WAL into the file, so that the source may lose its
+    // journals once the copy replaces it, and lose nothing with them.
+    from.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).doing("folding the journal in")?;
+    let target_name = target.to_str().ok_or_else(|| StoreError::Backup {
+        path: target.display().to_string(),
+        reason: "the path is not valid Unicode".to_owned(),
+    })?;
+    from.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", rusqlite::params![target_name, key.literal().as_str()])
+        .doing("attaching the encrypted copy")?;
+    from.execute_batch(&format!(
+        "PRAGMA encrypted.cipher_page_size = {PAGE_SIZE}; PRAGMA encrypted.cipher_hmac_algorithm = {}; \
+         PRAGMA encrypted.journal_mode = OFF;",
+        PageMac::for_this_processor().pragma_value()
+    ))
+    .doing("preparing the encrypted copy")?;
+    from.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(())).doing("encrypting the store")?;
+    from.execute_batch(&format!("PRAGMA encrypted.user_version = {schema}; DETACH DATABASE encrypted;"))
+        .doing("finishing the encrypted copy")?;
+    drop(from);
     let synced = std::fs::File::open(target).and_then(|f| f.sync_all());
     synced.map_err(|e| io(target, e))?;
     let copy = open_keyed(target, key, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -57,20 +83,32 @@ pub fn encrypted_copy(plain: &Path, key: &StoreKey, target: &Path) -> crate::Res
     Ok(())
 }
 
-/// Encrypts the plain store or backup at `plain` in place: an encrypted
-/// copy under a work name, renamed over it once whole.
-pub fn encrypt_in_place(plain: &Path, key: &StoreKey) -> crate::Result<()> {
-    let mut work = plain.as_os_str().to_owned();
+/// Writes a copy of `path` with `copy` under a work name beside it and
+/// renames it over `path` once whole.
+fn through_work_file(path: &Path, copy: impl FnOnce(&Path) -> crate::Result<()>) -> crate::Result<()> {
+    let mut work = path.as_os_str().to_owned();
     work.push(".chiffrement");
     let work = std::path::PathBuf::from(work);
-    if let Err(e) = encrypted_copy(plain, key, &work) {
+    // A work file left by a run cut short is only ever a partial copy.
+    match std::fs::remove_file(&work) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(StoreError::Backup { path: work.display().to_string(), reason: e.to_string() }),
+    }
+    if let Err(e) = copy(&work) {
         // The copy's failure is what to report; a half copy that cannot be
         // removed is replaced by the next attempt.
         let _ = std::fs::remove_file(&work);
         return Err(e);
     }
-    std::fs::rename(&work, plain)
-        .map_err(|e| StoreError::Backup { path: plain.display().to_string(), reason: e.to_string() })
+    std::fs::rename(&work, path)
+        .map_err(|e| StoreError::Backup { path: path.display().to_string(), reason: e.to_string() })
+}
+
+/// Encrypts the plain store or backup at `plain` in place: an encrypted
+/// copy under a work name, renamed over it once whole.
+pub fn encrypt_in_place(plain: &Path, key: &StoreKey) -> crate::Result<()> {
+    through_work_file(plain, |work| encrypted_copy(plain, key, work))
 }
 
 impl crate::Store {
@@ -197,5 +235,40 @@ mod tests {
         let theirs = dir.path().join("theirs.sqlite3");
         stranger.backup_to(&theirs).unwrap();
         assert!(matches!(store.restore_from(&theirs), Err(StoreError::NotABackup { .. })));
+    }
+
+    #[test]
+    fn a_rekeyed_store_opens_with_the_new_key_only_and_keeps_its_rows_and_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.sqlite3");
+        let (old, new) = (test_key(), StoreKey::from_bytes([8; 32]));
+        let store = Store::open(&path, &old).unwrap();
+        store.conn.execute("CREATE TABLE probe (name TEXT)", []).unwrap();
+        store.conn.execute("INSERT INTO probe VALUES (?1)", [NAME]).unwrap();
+        let schema: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        drop(store);
+
+        rekey_in_place(&path, &old, &new).unwrap();
+        assert!(matches!(Store::open(&path, &old), Err(StoreError::WrongKey { .. })));
+        let reopened = Store::open(&path, &new).unwrap();
+        let (name, again): (String, i64) = reopened
+            .conn
+            .query_row("SELECT (SELECT name FROM probe), (SELECT user_version FROM pragma_user_version)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((name.as_str(), again), (NAME, schema));
+        let [file, wal, shm] = journals(&path);
+        assert!(!holds(&bytes_of(&[&file, &wal, &shm]), NAME.as_bytes()));
+        drop(reopened);
+
+        // Done twice (a run cut short, taken up again): the old key no
+        // longer opens it, and it is left as it is.
+        let before = std::fs::read(&path).unwrap();
+        assert!(matches!(rekey_in_place(&path, &old, &new), Err(StoreError::WrongKey { .. })));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        let mut work = path.as_os_str().to_owned();
+        work.push(".chiffrement");
+        assert!(!Path::new(&work).exists(), "no work file is left behind");
     }
 }

@@ -145,3 +145,86 @@ fn a_revoked_coordinator_no_longer_opens_the_kit() {
     let key_file = std::fs::read_to_string(expert.path().with_extension("sqlite3.cle")).unwrap();
     assert!(!key_file.contains("recovery"), "the seal to the revoked coordinator is gone: {key_file}");
 }
+
+fn family_names(persons: &serde_json::Value) -> Vec<&str> {
+    let mut names: Vec<&str> =
+        persons.as_array().unwrap().iter().map(|p| p["data"]["family_name"].as_str().unwrap()).collect();
+    names.sort();
+    names
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect()
+}
+
+/// A kit is a file that travels and stays where it went: once a
+/// coordinator it was sealed to is revoked, the next unlock puts the store
+/// and its backups under a new key, and the kits sent before open nothing.
+#[test]
+fn a_revoked_coordinator_s_old_kit_opens_neither_the_store_nor_its_backups() {
+    use binome_core::vault::{Passphrase, unseal_key};
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    let other_office = Store::named("bureau-moundou", "Ahmat Idriss", "coordinator");
+    crate::sync::introduce(&expert, &office);
+    crate::sync::introduce(&expert, &other_office);
+    expert.add("persons", &["--family-name", "MAHAMAT", "--given-names", "Zénaba"]);
+    // A bundle with records: its import takes a backup first.
+    other_office.add("persons", &["--family-name", "NGARADOUM", "--given-names", "Achta"]);
+    crate::sync::send(&other_office, &expert);
+    let old_kit = expert.file("kit-envoye.json");
+    let sent = expert.json(&["recovery-kit", "--out", &old_kit]);
+    let mut holders: Vec<&str> = sent["coordinators"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    holders.sort();
+    assert_eq!(holders, ["bureau-moundou", "bureau-ndjamena"]);
+    let passphrase = Passphrase::new(crate::support::PASSPHRASE);
+    let old_key = unseal_key(&expert.path(), &passphrase).unwrap();
+    let backups = files_in(&expert.dir.path().join("sauvegardes"));
+    assert!(!backups.is_empty(), "bundle imports took backups");
+
+    expert.ok(&["devices", "revoke", "bureau-ndjamena"]);
+    // The next command unlocks with the passphrase: the key is replaced,
+    // the records are all there, the same passphrase opens them.
+    assert_eq!(family_names(&expert.json(&["persons", "list"])), ["MAHAMAT", "NGARADOUM"]);
+    let new_key = unseal_key(&expert.path(), &passphrase).unwrap();
+    assert_ne!(old_key.as_bytes(), new_key.as_bytes());
+    for file in std::iter::once(expert.path()).chain(backups) {
+        assert!(
+            matches!(binome_store::opens_with(&file, &old_key), Err(binome_store::StoreError::WrongKey { .. })),
+            "the old key still opens {}",
+            file.display()
+        );
+        binome_store::opens_with(&file, &new_key).unwrap();
+    }
+    let key_file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(expert.path().with_extension("sqlite3.cle")).unwrap()).unwrap();
+    let office_id = office.json(&["device", "show"])["device_id"].as_str().unwrap().to_owned();
+    assert!(key_file.get("previous").is_none(), "the replacement is finished: {key_file}");
+    assert!(!key_file.to_string().contains(&office_id), "the new key was never sealed to the revoked office");
+
+    // The revoked office opens its old kit, whose key opens nothing now.
+    let target = expert.path().to_string_lossy().into_owned();
+    let revoked = office
+        .cmd(&["unlock", "--from-kit", &old_kit, "--store", &target])
+        .env("BINOME_NEW_PASSPHRASE", "une phrase du voleur")
+        .output()
+        .unwrap();
+    assert_eq!(exit_of(&revoked), Some(LOCKED));
+    assert_eq!(crate::support::error_code(&String::from_utf8_lossy(&revoked.stderr)), Some("kit-other-store"));
+    // The kit beside the store is sealed again, to the office still trusted,
+    // which resets a forgotten passphrase with it.
+    let new_kit = expert.file("kit-de-recuperation.json");
+    let resealed: serde_json::Value = serde_json::from_slice(&std::fs::read(&new_kit).unwrap()).unwrap();
+    let holders: Vec<&str> =
+        resealed["seal"]["coordinators"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(holders, ["bureau-moundou"]);
+    let reset = other_office
+        .cmd(&["unlock", "--from-kit", &new_kit, "--store", &target])
+        .env("BINOME_NEW_PASSPHRASE", "une phrase du bureau")
+        .output()
+        .unwrap();
+    assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
+    let listed = expert.cmd(&["--json", "persons", "list"]).env("BINOME_PASSPHRASE", "une phrase du bureau").output();
+    let persons: serde_json::Value = serde_json::from_slice(&listed.unwrap().stdout).unwrap();
+    assert_eq!(family_names(&persons), ["MAHAMAT", "NGARADOUM"]);
+}

@@ -8,6 +8,7 @@ use super::VaultError;
 use super::passphrase::PassphraseSeal;
 use super::recovery::RecoverySeal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub const KEY_FILE_SUFFIX: &str = ".cle";
@@ -25,6 +26,17 @@ pub struct KeyFile {
     /// The same key sealed to the coordinators trusted here, once one is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery: Option<RecoverySeal>,
+    /// Every coordinator this key was ever sealed to, the seal's present
+    /// ones among them: a kit is a file that travels and stays where it
+    /// went, so one of them revoked, the key is replaced
+    /// ([`super::rekeying`]).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub sealed_to: BTreeSet<String>,
+    /// The key being replaced, sealed under the same passphrase, while a
+    /// store or backup may still be under it: a replacement cut short is
+    /// taken up again at the next unlock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PassphraseSeal>,
     /// The key was put in this computer's keychain ("se souvenir sur cet
     /// ordinateur"): only then is the keychain asked at start.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -38,11 +50,26 @@ pub fn binding_for(store: &str) -> Vec<u8> {
 
 impl KeyFile {
     pub fn new(store: String, passphrase: PassphraseSeal) -> KeyFile {
-        KeyFile { format: FORMAT, store, passphrase, recovery: None, remembered: false }
+        KeyFile {
+            format: FORMAT,
+            store,
+            passphrase,
+            recovery: None,
+            sealed_to: BTreeSet::new(),
+            previous: None,
+            remembered: false,
+        }
     }
 
     pub fn binding(&self) -> Vec<u8> {
         binding_for(&self.store)
+    }
+
+    /// The coordinators whose kits open this key: those it is sealed to
+    /// now and those it ever was.
+    pub fn kit_holders(&self) -> BTreeSet<&str> {
+        let present = self.recovery.iter().flat_map(|r| r.coordinators.iter().map(|c| c.device_id.as_str()));
+        self.sealed_to.iter().map(String::as_str).chain(present).collect()
     }
 }
 

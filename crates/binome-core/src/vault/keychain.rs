@@ -75,11 +75,20 @@ pub fn remembered(store: &Path) -> std::result::Result<Option<StoreKey>, VaultEr
 
 impl Binome {
     /// The store opened with the key remembered on this computer; `None`
-    /// when none is (or it no longer opens this store: then forgotten).
+    /// when none is (or it no longer opens this store: then forgotten), or
+    /// when its key is to be replaced (a coordinator its kit was sealed to
+    /// revoked): that needs the passphrase, which is asked instead.
     pub fn open_remembered(store: &Path) -> Result<Option<Binome>> {
         let Some(key) = remembered(store)? else { return Ok(None) };
         match Binome::open_with_key(store, &key) {
-            Ok(binome) => Ok(Some(binome)),
+            Ok(binome) => {
+                let key_file = key_file::read(&key_file_path(store))?;
+                let replacing = match &key_file {
+                    Some(key_file) => key_file.previous.is_some() || binome.a_kit_holder_is_revoked(key_file)?,
+                    None => false,
+                };
+                Ok((!replacing).then_some(binome))
+            }
             Err(crate::CoreError::Store(StoreError::WrongKey { .. })) => {
                 forget(store)?;
                 Ok(None)

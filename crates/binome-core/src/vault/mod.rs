@@ -10,6 +10,7 @@ pub mod key_file;
 pub mod keychain;
 mod passphrase;
 pub mod recovery;
+mod rekeying;
 
 pub use encrypting::BEFORE_ENCRYPTION;
 pub use error::VaultError;
@@ -103,13 +104,23 @@ impl Binome {
     /// Opens a locked store with its passphrase.
     ///
     /// The recovery kit follows the coordinators trusted meanwhile (one
-    /// revoked by a bundle since): it is sealed anew if they changed.
+    /// revoked by a bundle since): it is sealed anew if they changed, and
+    /// once a coordinator it was ever sealed to is revoked, the store and
+    /// its backups are put under a new key first ([`rekeying`]).
     pub fn unlock(store: &Path, passphrase: &Passphrase) -> Result<Binome> {
-        let key = unseal_key(store, passphrase)?;
+        let mut key_file = read_key_file(store)?;
+        let key = rekeying::resume_replacement(store, &mut key_file, passphrase)?;
         let mut binome = Binome::open_with_key(store, &key)?;
-        if binome.is_initialised() {
-            binome.refresh_recovery()?;
+        if !binome.is_initialised() {
+            return Ok(binome);
         }
+        if binome.a_kit_holder_is_revoked(&key_file)? {
+            // Every connection closed: the store file is replaced.
+            drop(binome);
+            let new = rekeying::replace_key(store, &mut key_file, &key, passphrase)?;
+            binome = Binome::open_with_key(store, &new)?;
+        }
+        binome.refresh_recovery()?;
         Ok(binome)
     }
 
@@ -134,6 +145,11 @@ impl Binome {
             .ok_or_else(|| VaultError::NotProtected { store: store.display().to_string() })?;
         let key = passphrase::unseal(&key_file.passphrase, current, &key_file.binding())?;
         key_file.passphrase = passphrase::seal(&key, new, &key_file.binding())?;
+        // A key replacement cut short goes on under the new passphrase.
+        if let Some(previous) = &key_file.previous {
+            let old = passphrase::unseal(previous, current, &key_file.binding())?;
+            key_file.previous = Some(passphrase::seal(&old, new, &key_file.binding())?);
+        }
         key_file::write(&key_file_path(store), &key_file)?;
         Ok(())
     }

@@ -94,20 +94,34 @@ impl Binome {
             return Ok(None);
         };
         let coordinators = self.recovery_coordinators()?;
+        // Key files written before `sealed_to` name only the present seal's.
+        let sealed_to = key_file.kit_holders().into_iter().map(str::to_owned).collect();
+        let mut changed = key_file.sealed_to != sealed_to;
+        key_file.sealed_to = sealed_to;
         if coordinators.is_empty() {
-            if key_file.recovery.take().is_some() {
-                key_file::write(&key_file_path(&store), &key_file)?;
-            }
-            return Ok(None);
-        }
-        if key_file.recovery.as_ref().map(|r| &r.coordinators) != Some(&coordinators) {
+            changed |= key_file.recovery.take().is_some();
+        } else if key_file.recovery.as_ref().map(|r| &r.coordinators) != Some(&coordinators) {
             let recipients: Vec<String> = coordinators.iter().map(|c| c.age_recipient.clone()).collect();
             let sealed = binome_sync::seal_to(&recipients, key.as_bytes())
                 .map_err(|e| VaultError::KitDamaged { path: store.display().to_string(), detail: e.to_string() })?;
+            key_file.sealed_to.extend(coordinators.iter().map(|c| c.device_id.clone()));
             key_file.recovery = Some(RecoverySeal { coordinators, sealed });
+            changed = true;
+        }
+        if changed {
             key_file::write(&key_file_path(&store), &key_file)?;
         }
         let path = kit_path(&store);
+        if key_file.recovery.is_none() {
+            // A kit left beside the store would name coordinators no longer
+            // trusted; its key is replaced once one of them is revoked.
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(crate::CoreError::io(&path, e)),
+            }
+            return Ok(None);
+        }
         self.write_kit(&key_file, &path)?;
         Ok(Some(path))
     }
@@ -186,7 +200,9 @@ pub fn reset_passphrase_from_kit(
     }
     let seal = passphrase::seal(&key, new, &key_file::binding_for(&kit.store))?;
     let key_file = match existing {
-        Some(key_file) => KeyFile { passphrase: seal, ..key_file },
+        // Files still under a key being replaced when the passphrase was
+        // forgotten stay under it: the kit opens the store's.
+        Some(key_file) => KeyFile { passphrase: seal, previous: None, ..key_file },
         None => KeyFile { recovery: Some(kit.seal.clone()), ..KeyFile::new(kit.store.clone(), seal) },
     };
     key_file::write(&key_file_path(target), &key_file)?;
