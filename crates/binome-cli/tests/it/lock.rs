@@ -69,6 +69,16 @@ fn the_cli_beside_the_open_app_reads_what_the_app_just_wrote() {
     }
 }
 
+/// `binome unlock --from-kit KIT --store TARGET` on `coordinator`'s
+/// laptop, setting `new_passphrase`.
+fn reset_with_kit(coordinator: &Store, kit: &str, target: &str, new_passphrase: &str) -> std::process::Output {
+    coordinator
+        .cmd(&["unlock", "--from-kit", kit, "--store", target])
+        .env("BINOME_NEW_PASSPHRASE", new_passphrase)
+        .output()
+        .unwrap()
+}
+
 fn exit_of(out: &std::process::Output) -> Option<i32> {
     out.status.code()
 }
@@ -103,19 +113,11 @@ fn a_forgotten_passphrase_is_reset_by_the_coordinator_through_the_kit_and_by_nob
     let target = expert.path().to_string_lossy().into_owned();
 
     // Another coordinator's laptop cannot open it.
-    let theirs = stranger
-        .cmd(&["unlock", "--from-kit", &kit, "--store", &target])
-        .env("BINOME_NEW_PASSPHRASE", "une phrase du voleur")
-        .output()
-        .unwrap();
+    let theirs = reset_with_kit(&stranger, &kit, &target, "une phrase du voleur");
     assert_eq!(exit_of(&theirs), Some(LOCKED));
     // The trusted coordinator sets a new passphrase; the old one (forgotten)
     // no longer opens the store, the new one does, with its records.
-    let reset = office
-        .cmd(&["unlock", "--from-kit", &kit, "--store", &target])
-        .env("BINOME_NEW_PASSPHRASE", "une phrase du bureau")
-        .output()
-        .unwrap();
+    let reset = reset_with_kit(&office, &kit, &target, "une phrase du bureau");
     assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
     assert_eq!(exit_of(&expert.cmd(&["persons", "list"]).output().unwrap()), Some(LOCKED));
     let listed = expert.cmd(&["--json", "persons", "list"]).env("BINOME_PASSPHRASE", "une phrase du bureau").output();
@@ -124,11 +126,7 @@ fn a_forgotten_passphrase_is_reset_by_the_coordinator_through_the_kit_and_by_nob
 
     // The key file lost as well: the kit makes it again.
     std::fs::remove_file(format!("{target}.cle")).unwrap();
-    let again = office
-        .cmd(&["unlock", "--from-kit", &kit, "--store", &target])
-        .env("BINOME_NEW_PASSPHRASE", "une troisième phrase")
-        .output()
-        .unwrap();
+    let again = reset_with_kit(&office, &kit, &target, "une troisième phrase");
     assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
     let opened = expert.cmd(&["persons", "list"]).env("BINOME_PASSPHRASE", "une troisième phrase").output().unwrap();
     assert!(opened.status.success());
@@ -204,11 +202,7 @@ fn a_revoked_coordinator_s_old_kit_opens_neither_the_store_nor_its_backups() {
 
     // The revoked office opens its old kit, whose key opens nothing now.
     let target = expert.path().to_string_lossy().into_owned();
-    let revoked = office
-        .cmd(&["unlock", "--from-kit", &old_kit, "--store", &target])
-        .env("BINOME_NEW_PASSPHRASE", "une phrase du voleur")
-        .output()
-        .unwrap();
+    let revoked = reset_with_kit(&office, &old_kit, &target, "une phrase du voleur");
     assert_eq!(exit_of(&revoked), Some(LOCKED));
     assert_eq!(crate::support::error_code(&String::from_utf8_lossy(&revoked.stderr)), Some("kit-other-store"));
     // The kit beside the store is sealed again, to the office still trusted,
@@ -218,11 +212,7 @@ fn a_revoked_coordinator_s_old_kit_opens_neither_the_store_nor_its_backups() {
     let holders: Vec<&str> =
         resealed["seal"]["coordinators"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(holders, ["bureau-moundou"]);
-    let reset = other_office
-        .cmd(&["unlock", "--from-kit", &new_kit, "--store", &target])
-        .env("BINOME_NEW_PASSPHRASE", "une phrase du bureau")
-        .output()
-        .unwrap();
+    let reset = reset_with_kit(&other_office, &new_kit, &target, "une phrase du bureau");
     assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
     let listed = expert.cmd(&["--json", "persons", "list"]).env("BINOME_PASSPHRASE", "une phrase du bureau").output();
     let persons: serde_json::Value = serde_json::from_slice(&listed.unwrap().stdout).unwrap();
