@@ -6,7 +6,7 @@
 use crate::commands::files::FilePurpose;
 use crate::commands::lock::LockView;
 use crate::commands::recovery::RecoveryKitView;
-use binome_core::dhis2::{Dhis2Format, ImportSummary};
+use binome_core::dhis2::{Dhis2Format, Dhis2Status, ImportSummary};
 use binome_core::domain::codes::{AssessmentContext, AttendanceStatus, Phase, ReviewDecision, ReviewStatus};
 use binome_core::domain::disclosure::Disclosure;
 use binome_core::domain::framework::{Competency, Criterion, Domain, Framework, RatingScale, ScaleLevel};
@@ -129,6 +129,7 @@ pub fn typescript() -> String {
         QuarantineView,
         HeadView,
         ConflictView,
+        Dhis2Status,
         ImportSummary,
         ScopeText,
         ReviewView,

@@ -360,11 +360,9 @@ export type ConflictView = { kind: Kind, id: string, label: string, heads: Array
  */
 differing: Array<string>, };
 
-export type ImportSummary = { 
-/**
- * OK, WARNING or ERROR.
- */
-status: string, imported: number, updated: number, ignored: number, deleted: number, 
+export type Dhis2Status = "OK" | "SUCCESS" | "WARNING" | "ERROR";
+
+export type ImportSummary = { status: Dhis2Status, imported: number, updated: number, ignored: number, deleted: number, 
 /**
  * What DHIS2 refused, as it says it: "object: value".
  */

@@ -94,7 +94,7 @@ fn show_summary(summary: &ImportSummary, m: &Messages) {
         "dhis2-summary",
         &[
             ("dry_run", if summary.dry_run { "yes" } else { "no" }.to_owned()),
-            ("status", summary.status.clone()),
+            ("status", summary.status.code().to_owned()),
             ("imported", summary.imported.to_string()),
             ("updated", summary.updated.to_string()),
             ("ignored", summary.ignored.to_string()),

@@ -15,5 +15,5 @@ pub mod values;
 pub use error::Dhis2Error;
 pub use formats::{Dhis2Format, adx_xml, data_value_sets_json};
 pub use mapping::{Dhis2Mapping, MappedFigure, MappedOrgUnit};
-pub use push::{Dhis2Auth, ImportSummary, push_data_value_sets};
+pub use push::{Dhis2Auth, Dhis2Status, ImportSummary, push_data_value_sets};
 pub use values::{DataValue, Dhis2Export};

@@ -31,13 +31,31 @@ impl Dhis2Auth {
     }
 }
 
+/// How an import went, in DHIS2's words: an import summary says SUCCESS,
+/// WARNING or ERROR, the message around it OK, WARNING or ERROR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr)]
+#[serde(rename_all = "UPPERCASE")]
+#[strum(serialize_all = "UPPERCASE")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Dhis2Status {
+    Ok,
+    Success,
+    Warning,
+    Error,
+}
+
+impl Dhis2Status {
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// DHIS2's import summary, in either of its shapes (bare, or inside
 /// `response` since 2.38).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
-    /// OK, WARNING or ERROR.
-    pub status: String,
+    pub status: Dhis2Status,
     pub imported: u32,
     pub updated: u32,
     pub ignored: u32,
@@ -68,7 +86,13 @@ impl ImportSummary {
             })
             .unwrap_or_default();
         Some(ImportSummary {
-            status: summary.get("status").and_then(Value::as_str).unwrap_or("ERROR").to_owned(),
+            // A summary without a status this Binôme knows is not taken
+            // for a success: the person reads the counts and conflicts.
+            status: summary
+                .get("status")
+                .and_then(Value::as_str)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(Dhis2Status::Error),
             imported: number("imported"),
             updated: number("updated"),
             ignored: number("ignored"),
@@ -136,6 +160,7 @@ pub fn push_data_value_sets(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn credentials_go_over_https_or_stay_on_this_computer() {
@@ -161,5 +186,20 @@ mod tests {
                 "{refused}"
             );
         }
+    }
+
+    fn status_of(response: Value) -> Dhis2Status {
+        ImportSummary::from_json(&response, true).expect("an import summary").status
+    }
+
+    #[test]
+    fn a_summary_s_status_is_dhis2_s_and_one_unknown_or_missing_is_no_success() {
+        let counts = json!({"imported": 3, "updated": 0, "ignored": 0, "deleted": 0});
+        let nested = json!({"status": "OK", "response": {"status": "WARNING", "importCount": counts}});
+        assert_eq!(status_of(nested), Dhis2Status::Warning, "the summary inside `response` is read");
+        assert_eq!(status_of(json!({"status": "SUCCESS", "importCount": counts})), Dhis2Status::Success);
+        assert_eq!(status_of(json!({"status": "PARTIAL", "importCount": counts})), Dhis2Status::Error);
+        assert_eq!(status_of(json!({"importCount": counts})), Dhis2Status::Error);
+        assert_eq!(serde_json::to_value(Dhis2Status::Ok).unwrap(), json!("OK"));
     }
 }
