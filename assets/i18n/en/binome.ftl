@@ -424,6 +424,7 @@ cli-passphrase-prompt = Store passphrase:
 cli-passphrase-new = New passphrase (at least 8 characters):
 cli-passphrase-again = Type it again:
 cli-passphrase-changed = Passphrase changed. Backups open with the new one too.
+cli-store-key-replacing = A coordinator the recovery kit was sealed to has been revoked: the store and its backups are moving to a new key, which the same passphrase opens. A few seconds, a few minutes for a large store…
 error-passphrase-not-given = No passphrase: run the command in a terminal, or give it in the { $env } variable (scripts).
 error-passphrases-differ = The two passphrases typed differ: nothing changed.
 cli-kit-written = Recovery kit written: { $path } (opened by: { $coordinators }). Send it to the coordinator; it is of no use to anyone else.

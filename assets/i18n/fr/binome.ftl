@@ -431,6 +431,7 @@ cli-passphrase-prompt = Phrase de passe du magasin :
 cli-passphrase-new = Nouvelle phrase de passe (au moins 8 caractères) :
 cli-passphrase-again = Retapez-la :
 cli-passphrase-changed = Phrase de passe changée. Les sauvegardes s'ouvrent aussi avec la nouvelle.
+cli-store-key-replacing = Un coordinateur pour qui le kit de récupération était scellé a été révoqué : le magasin et ses sauvegardes passent sous une nouvelle clé, que la même phrase de passe ouvre. Quelques secondes, quelques minutes pour un grand magasin…
 error-passphrase-not-given = Aucune phrase de passe : lancez la commande dans un terminal, ou donnez-la dans la variable { $env } (scripts).
 error-passphrases-differ = Les deux phrases de passe tapées diffèrent : rien n'a changé.
 cli-kit-written = Kit de récupération écrit : { $path } (ouvrable par : { $coordinators }). Envoyez-le au coordinateur ; il ne sert à personne d'autre.

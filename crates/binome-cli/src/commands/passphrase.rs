@@ -48,7 +48,9 @@ fn chosen(env: &'static str, m: &Messages) -> Result<Passphrase, PassphraseError
 pub fn open(path: &Path, m: &Messages) -> anyhow::Result<Binome> {
     Ok(match store_state(path)? {
         StoreState::New | StoreState::Unprotected => Binome::set_up(path, &chosen(PASSPHRASE_ENV, m)?)?,
-        StoreState::Locked => Binome::unlock(path, &current(m)?)?,
+        StoreState::Locked => Binome::unlock_telling(path, &current(m)?, || {
+            eprintln!("{}", m.text("cli-store-key-replacing", &[]));
+        })?,
     })
 }
 

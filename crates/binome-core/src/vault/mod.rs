@@ -108,7 +108,23 @@ impl Binome {
     /// once a coordinator it was ever sealed to is revoked, the store and
     /// its backups are put under a new key first ([`rekeying`]).
     pub fn unlock(store: &Path, passphrase: &Passphrase) -> Result<Binome> {
+        Binome::unlock_telling(store, passphrase, || {})
+    }
+
+    /// As [`Binome::unlock`]; `replacing_key` is called before the store
+    /// and its backups are copied under a new key, which takes as long as
+    /// copying them (minutes for a country's store and its backups).
+    pub fn unlock_telling(store: &Path, passphrase: &Passphrase, replacing_key: impl FnOnce()) -> Result<Binome> {
         let mut key_file = read_key_file(store)?;
+        let mut replacing_key = Some(replacing_key);
+        let mut tell = || {
+            if let Some(tell) = replacing_key.take() {
+                tell();
+            }
+        };
+        if key_file.previous.is_some() {
+            tell();
+        }
         let key = rekeying::resume_replacement(store, &mut key_file, passphrase)?;
         let mut binome = Binome::open_with_key(store, &key)?;
         if !binome.is_initialised() {
@@ -117,6 +133,7 @@ impl Binome {
         if binome.a_kit_holder_is_revoked(&key_file)? {
             // Every connection closed: the store file is replaced.
             drop(binome);
+            tell();
             let new = rekeying::replace_key(store, &mut key_file, &key, passphrase)?;
             binome = Binome::open_with_key(store, &new)?;
         }
