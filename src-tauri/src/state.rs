@@ -106,8 +106,9 @@ impl AppState {
     }
 
     /// Opens the store with its passphrase, or with a new one for a new
-    /// store or one from before encryption.
-    pub fn unlock(&self, passphrase: &Passphrase) -> Result<(), ErrorView> {
+    /// store or one from before encryption; `replacing_key` is called
+    /// before a long unlock that puts the store under a new key.
+    pub fn unlock(&self, passphrase: &Passphrase, replacing_key: impl FnOnce()) -> Result<(), ErrorView> {
         let mut slot = self.slot();
         if matches!(*slot, Slot::Open(_)) {
             return Ok(());
@@ -115,7 +116,7 @@ impl AppState {
         let state = store_state(&self.store_path).map_err(|e| ErrorView::from_core(&e.into(), &self.messages()))?;
         let opened = match state {
             StoreState::New | StoreState::Unprotected => Binome::set_up(&self.store_path, passphrase),
-            StoreState::Locked => Binome::unlock(&self.store_path, passphrase),
+            StoreState::Locked => Binome::unlock_telling(&self.store_path, passphrase, replacing_key),
         };
         *slot = Slot::Open(Box::new(opened.map_err(|e| ErrorView::from_core(&e, &self.messages()))?));
         Ok(())
@@ -181,16 +182,16 @@ mod tests {
         let state = AppState::open(dir.path().join("binome.sqlite3"), binome_core::NEARBY_PORT);
         assert_eq!(state.lock_state().unwrap(), Some(StoreState::New));
         assert_eq!(state.with(|b| b.status_view()).map(drop).unwrap_err().code, super::LOCKED);
-        state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        state.unlock(&Passphrase::new("la case de Mme Acta"), || {}).unwrap();
         state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
         state.reading(|b| b.device().map(drop)).unwrap();
         state.lock();
         assert_eq!(state.lock_state().unwrap(), Some(StoreState::Locked));
         assert_eq!(state.with(|b| b.status_view()).map(drop).unwrap_err().code, super::LOCKED);
         assert_eq!(state.reading(|b| b.device().map(drop)).unwrap_err().code, super::LOCKED);
-        let wrong = state.unlock(&Passphrase::new("la case de Mme Achta")).unwrap_err();
+        let wrong = state.unlock(&Passphrase::new("la case de Mme Achta"), || {}).unwrap_err();
         assert_eq!(wrong.code, "wrong-passphrase");
-        state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        state.unlock(&Passphrase::new("la case de Mme Acta"), || {}).unwrap();
         assert_eq!(state.lock_state().unwrap(), None);
         assert_eq!(state.with(|b| b.status_view()).unwrap().device.map(|d| d.author), Some("Awa".to_owned()));
     }
@@ -204,7 +205,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("binome.sqlite3");
         let state = AppState::open(path.clone(), binome_core::NEARBY_PORT);
-        state.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        state.unlock(&Passphrase::new("la case de Mme Acta"), || {}).unwrap();
         state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
         state.with(|b| b.remember_on_this_computer(true)).unwrap();
         drop(state);
@@ -214,7 +215,7 @@ mod tests {
         assert_eq!(restarted.with(|b| b.status_view()).unwrap().device.map(|d| d.author), Some("Awa".to_owned()));
         restarted.lock();
         assert_eq!(restarted.lock_state().unwrap(), Some(StoreState::Locked), "locking asks the passphrase");
-        restarted.unlock(&Passphrase::new("la case de Mme Acta")).unwrap();
+        restarted.unlock(&Passphrase::new("la case de Mme Acta"), || {}).unwrap();
         restarted.with(|b| b.remember_on_this_computer(false)).unwrap();
         drop(restarted);
         assert_eq!(
@@ -228,7 +229,7 @@ mod tests {
     fn a_long_report_does_not_hold_the_other_screens_back() {
         let dir = tempfile::tempdir().unwrap();
         let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3"), binome_core::NEARBY_PORT));
-        state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta")).unwrap();
+        state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta"), || {}).unwrap();
         state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
         let (started, report_running) = mpsc::channel();
         let (release, report_may_end) = mpsc::channel::<()>();

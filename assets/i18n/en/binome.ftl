@@ -569,6 +569,7 @@ ui-lock-intro = This store's data is encrypted. Type the passphrase to open it.
 ui-lock-passphrase = Passphrase
 ui-lock-unlock = Unlock
 ui-lock-opening = Opening…
+ui-lock-replacing-key = A coordinator your recovery kit was sealed to has been revoked: the store and its backups are moving to a new key, which your passphrase still opens. A few seconds, a few minutes for a large store.
 ui-lock-choose-title = Protect this store with a passphrase
 ui-lock-choose-intro = Participants' names and phone numbers are encrypted on this laptop. Choose a passphrase of at least { $min } characters (a short sentence, in any language): it will be asked every time Binôme opens. Keep it somewhere safe; if you forget it, only the coordinator can reopen the store.
 ui-lock-unprotected = This store comes from an earlier Binôme: it will be encrypted, with its backups (an encrypted backup is taken first).

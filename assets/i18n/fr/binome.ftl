@@ -576,6 +576,7 @@ ui-lock-intro = Les données de ce magasin sont chiffrées. Tapez la phrase de p
 ui-lock-passphrase = Phrase de passe
 ui-lock-unlock = Déverrouiller
 ui-lock-opening = Ouverture…
+ui-lock-replacing-key = Un coordinateur pour qui votre kit de récupération était scellé a été révoqué : le magasin et ses sauvegardes passent sous une nouvelle clé, que votre phrase de passe ouvre toujours. Quelques secondes, quelques minutes pour un grand magasin.
 ui-lock-choose-title = Protéger ce magasin par une phrase de passe
 ui-lock-choose-intro = Les noms et téléphones des participants sont chiffrés sur ce portable. Choisissez une phrase de passe d'au moins { $min } caractères (une courte phrase, dans n'importe quelle langue) : elle sera demandée à chaque ouverture de Binôme. Notez-la en lieu sûr ; si vous l'oubliez, seul le coordinateur pourra rouvrir le magasin.
 ui-lock-unprotected = Ce magasin vient d'une version précédente de Binôme : il va être chiffré, ainsi que ses sauvegardes (une sauvegarde chiffrée est prise d'abord).

@@ -7,7 +7,7 @@ use super::Answer;
 use crate::state::AppState;
 use binome_core::vault::{MIN_PASSPHRASE_CHARS, Passphrase, StoreState};
 use serde::Serialize;
-use tauri::State;
+use tauri::{Emitter, State};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -25,7 +25,10 @@ pub async fn lock_state(state: State<'_, AppState>) -> Answer<LockView> {
 /// Unlocks with the passphrase, or sets the one of a new store.
 #[tauri::command]
 pub async fn unlock(app: tauri::AppHandle, state: State<'_, AppState>, passphrase: String) -> Answer<LockView> {
-    state.unlock(&Passphrase::new(passphrase))?;
+    state.unlock(&Passphrase::new(passphrase), || {
+        // The lock screen's explanation only: the unlock goes on without it.
+        let _ = app.emit("store-key-replacing", ());
+    })?;
     crate::prepare_dashboard(&app);
     lock_state(state).await
 }

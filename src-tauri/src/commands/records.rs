@@ -133,7 +133,7 @@ mod tests {
     fn the_webview_cannot_make_the_import_read_a_file_the_person_did_not_choose() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::open(dir.path().join("binome.sqlite3"), binome_core::NEARBY_PORT);
-        state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta")).unwrap();
+        state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta"), || {}).unwrap();
         state.with(|b| b.init("Portable", "Awa", DeviceRole::Expert).map(drop)).unwrap();
         let secret = dir.path().join("id_ed25519");
         std::fs::write(&secret, "Nom;Prénom\nCLEF;PRIVÉE\n").unwrap();
