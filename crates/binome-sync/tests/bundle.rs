@@ -211,6 +211,22 @@ fn a_bundle_of_the_development_format_2_is_refused_as_unsupported() {
     }
 }
 
+/// One bit of the header's `min_reader_format` flipped on the road reads
+/// as a bundle from a newer Binôme: that is checked before the signature,
+/// whatever a newer format changed (docs/bundle-format.md, step 1).
+#[test]
+fn damage_to_the_format_a_reader_needs_is_refused_as_a_newer_format() {
+    let a = DeviceKeys::generate();
+    let mut bytes = bundle(&a, &[&a]);
+    let claim = format!("\"min_reader_format\": {}", binome_sync::FORMAT_VERSION);
+    let at = bytes.windows(claim.len()).position(|w| w == claim.as_bytes()).expect("the header is stored as it is");
+    bytes[at + claim.len() - 1] ^= 0x04;
+    match read_bundle(&bytes) {
+        Err(error @ BundleError::NewerFormat { found: 7, .. }) => assert_eq!(error.code(), "bundle-newer"),
+        other => panic!("expected a newer format, got {other:?}"),
+    }
+}
+
 mod damaged_bundles {
     use super::*;
     use proptest::prelude::*;
@@ -246,6 +262,15 @@ mod damaged_bundles {
             }
             match read_bundle(&bytes).and_then(|parsed| decrypt_payload(&parsed, keys)) {
                 Ok(versions) => prop_assert_eq!(versions, vec![version("Appui santé Tchad")]),
+                // Damage to the format a reader needs reads as a newer one:
+                // that is checked before the signature (docs/bundle-format.md,
+                // step 1), so that a newer Binôme's bundle says "update"
+                // whatever else its format changed. Refused all the same.
+                Err(BundleError::NewerFormat { found, supported }) => {
+                    let claim = format!("\"min_reader_format\": {found}");
+                    let claims = |b: &[u8]| b.windows(claim.len()).any(|w| w == claim.as_bytes());
+                    prop_assert!(found > supported && claims(&bytes) && !claims(original), "{claim}");
+                }
                 // Damage is refused as damage, never as a writer's failure
                 // or a question of version or recipients.
                 Err(error) => prop_assert!(
