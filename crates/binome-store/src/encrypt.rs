@@ -28,7 +28,7 @@ pub fn encrypted_copy(plain: &Path, key: &StoreKey, target: &Path) -> crate::Res
 
 /// Writes to `target` (a new file, synced) a copy of the encrypted store
 /// or backup at `source` under the key `new`; `source` stays under `old`.
-pub fn rekeyed_copy(source: &Path, old: &StoreKey, new: &StoreKey, target: &Path) -> crate::Result<()> {
+fn rekeyed_copy(source: &Path, old: &StoreKey, new: &StoreKey, target: &Path) -> crate::Result<()> {
     let from = open_keyed(source, old, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     export_copy(from, source, new, target)
 }

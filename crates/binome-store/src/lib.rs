@@ -34,7 +34,7 @@ mod sync;
 
 pub use bulk::DeferredIndexes;
 pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice, SentBundle};
-pub use encrypt::{encrypt_in_place, encrypted_copy, opens_with, rekey_in_place, rekeyed_copy};
+pub use encrypt::{encrypt_in_place, encrypted_copy, opens_with, rekey_in_place};
 pub use error::StoreError;
 pub use history::{Change, ChangeOp};
 pub use import_choices::RememberedValue;
