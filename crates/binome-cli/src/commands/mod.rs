@@ -24,6 +24,26 @@ pub struct Ctx<'a> {
     pub json: bool,
 }
 
+impl Ctx<'_> {
+    /// A list: as JSON with `--json`; else the sentence `none` when it is
+    /// empty; else as `show` prints it.
+    pub fn print_list<T: serde::Serialize>(
+        &self,
+        items: Vec<T>,
+        none: &str,
+        show: impl FnOnce(Vec<T>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        if self.json {
+            crate::output::say(serde_json::to_string_pretty(&items)?);
+        } else if items.is_empty() {
+            crate::output::say(self.messages.text(none, &[]));
+        } else {
+            show(items)?;
+        }
+        Ok(())
+    }
+}
+
 fn store_path(matches: &ArgMatches) -> PathBuf {
     matches.get_one::<String>("db").map(PathBuf::from).unwrap_or_else(default_store_path)
 }

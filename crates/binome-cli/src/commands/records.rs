@@ -126,16 +126,10 @@ fn history(binome: &mut Binome, kind: Kind, sub: &ArgMatches, ctx: &Ctx) -> anyh
 
 /// Persons that look like the same person.
 fn duplicates(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<()> {
-    let m = ctx.messages;
-    let pairs = binome.find_duplicates()?;
-    if ctx.json {
-        say(serde_json::to_string_pretty(&pairs)?);
-    } else if pairs.is_empty() {
-        say(m.text("cli-duplicates-none", &[]));
-    } else {
+    ctx.print_list(binome.find_duplicates()?, "cli-duplicates-none", |pairs| {
         print_duplicates(binome, &pairs, ctx);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// One person merged into another: their records count as the kept one's.

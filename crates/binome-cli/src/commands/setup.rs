@@ -114,24 +114,20 @@ pub fn demo(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Res
 }
 
 pub fn check(binome: &Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-    let orphans = binome.orphans()?;
-    if ctx.json {
-        say(serde_json::to_string_pretty(&orphans)?);
-    } else if orphans.is_empty() {
-        say(ctx.messages.text("cli-orphans-none", &[]));
-    } else {
-        for o in &orphans {
+    ctx.print_list(binome.orphans()?, "cli-orphans-none", |orphans| {
+        for o in orphans {
             say(ctx.messages.text(
                 "cli-orphan",
                 &[
                     ("kind", ctx.messages.kind(o.kind)),
-                    ("id", o.id.clone()),
+                    ("id", o.id),
                     ("field", ctx.messages.field(o.field)),
-                    ("missing", o.missing_id.clone()),
+                    ("missing", o.missing_id),
                 ],
             ));
         }
-    }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -143,12 +139,7 @@ pub fn backup(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
             say(m.text("backup-restored", &[("name", restored.name)]));
         }
         _ => {
-            let backups = binome.backups()?;
-            if ctx.json {
-                say(serde_json::to_string_pretty(&backups)?);
-            } else if backups.is_empty() {
-                say(m.text("backup-none", &[]));
-            } else {
+            ctx.print_list(binome.backups()?, "backup-none", |backups| {
                 for b in backups {
                     say(format!(
                         "{}  {}",
@@ -156,7 +147,8 @@ pub fn backup(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
                         crate::output::number(b.bytes as f64 / 1_048_576.0, 1, m.lang) + " Mio"
                     ));
                 }
-            }
+                Ok(())
+            })?;
         }
     }
     Ok(ExitCode::SUCCESS)

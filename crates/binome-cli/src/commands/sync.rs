@@ -96,12 +96,7 @@ fn import_bundles(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::R
 /// Bundles waiting for their sender to be trusted.
 fn quarantine(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<()> {
     let m = ctx.messages;
-    let waiting = binome.quarantined()?;
-    if ctx.json {
-        say(serde_json::to_string_pretty(&waiting)?);
-    } else if waiting.is_empty() {
-        say(m.text("sync-quarantine-empty", &[]));
-    } else {
+    ctx.print_list(binome.quarantined()?, "sync-quarantine-empty", |waiting| {
         for bundle in waiting {
             let device = binome.device_record(&bundle.sender)?;
             let (name, fingerprint) = device
@@ -112,8 +107,8 @@ fn quarantine(binome: &mut Binome, ctx: &Ctx) -> anyhow::Result<()> {
                 &[("bundle", bundle.bundle_id), ("name", name), ("fingerprint", fingerprint)],
             ));
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Imports every bundle that lands in a folder (a USB stick, a shared
