@@ -77,6 +77,22 @@ pub fn rows(dir: &Path, source: &Path, receiver: &Path, empty_receiver: &Path, b
     Ok(rows)
 }
 
+/// The tick alone, `runs` times, on a kept source (`--keep`) and the
+/// decrypted twin `rows` left beside it: one run's p95 of sixty ticks is
+/// a millisecond or two, where a few slow syncs move the ratio.
+pub fn tick_rows(dir: &Path, runs: usize) -> Result<Vec<Row>> {
+    let source = dir.join("source.sqlite3");
+    let source_key = unseal_key(&source, &Passphrase::new(PASSPHRASE))?;
+    let plain = dir.join("plain-source.sqlite3");
+    (0..runs)
+        .map(|_| {
+            let plain_tick = tick_p95(Binome::open_unencrypted(&plain)?)?;
+            let encrypted_tick = tick_p95(Binome::open_with_key(&source, &source_key)?)?;
+            Ok(row("attendance tick p95 (60 ticks)", encrypted_tick, plain_tick))
+        })
+        .collect()
+}
+
 /// Sixty ticks on one session's roster, as the keyboard sends them: each
 /// one its own transaction, synced to the disk.
 fn tick_p95(mut binome: Binome) -> Result<Duration> {

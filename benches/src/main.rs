@@ -31,7 +31,12 @@ pub(crate) struct Row {
 }
 
 pub(crate) fn seconds(d: Duration) -> String {
-    format!("{:.3} s", d.as_secs_f64())
+    // A tick is a millisecond or two: a tenth of one still shows.
+    if d < Duration::from_millis(10) {
+        format!("{:.4} s", d.as_secs_f64())
+    } else {
+        format!("{:.3} s", d.as_secs_f64())
+    }
 }
 
 pub(crate) fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
@@ -62,6 +67,14 @@ fn main() -> Result<()> {
     if let Some(store) = args.iter().skip_while(|a| *a != "--screens").nth(1) {
         for r in screen_rows(&open(Path::new(store))?)? {
             println!("| {} | {} |", r.figure, r.measured);
+        }
+        return Ok(());
+    }
+    // `--ticks DIR`: only the attendance tick, five times, on the source
+    // and its decrypted twin an earlier `--keep DIR` run left.
+    if let Some(kept) = args.iter().skip_while(|a| *a != "--ticks").nth(1) {
+        for r in encryption::tick_rows(Path::new(kept), 5)? {
+            println!("| {} | {} | {} | {} | {} |", r.figure, r.measured, r.baseline, r.ratio, r.target);
         }
         return Ok(());
     }

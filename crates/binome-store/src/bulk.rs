@@ -8,6 +8,7 @@
 //! transaction: a refused bundle rolls the indexes back with the rows.
 
 use crate::error::Doing;
+use crate::indicators::compact::CompactFacts;
 use crate::rows::Writer;
 use binome_domain::Kind;
 
@@ -25,12 +26,28 @@ const LOAD_MIB: i64 = 32;
 #[derive(Debug, Default)]
 pub struct DeferredIndexes {
     indexes: Vec<(String, String)>,
+    /// Triggers that keep the indicators' compact facts, dropped with the
+    /// tables they copy, which are filled once after the load.
+    triggers: Vec<(String, String)>,
+    facts_of: Vec<&'static str>,
 }
 
 impl DeferredIndexes {
     pub fn is_empty(&self) -> bool {
-        self.indexes.is_empty()
+        self.indexes.is_empty() && self.triggers.is_empty()
     }
+}
+
+/// The schema's objects of a `kind` ('index', 'trigger') on `table`, with
+/// their SQL; those SQLite makes itself (for keys and UNIQUE) have none.
+fn schema_objects(tx: &rusqlite::Connection, kind: &str, table: &str) -> crate::Result<Vec<(String, String)>> {
+    let mut stmt = tx
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = ?1 AND tbl_name = ?2 AND sql IS NOT NULL")
+        .doing("reading a table's schema")?;
+    stmt.query_map([kind, table], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .doing("reading a table's schema")?
+        .collect::<Result<Vec<_>, _>>()
+        .doing("reading a table's schema")
 }
 
 impl Writer<'_> {
@@ -50,19 +67,19 @@ impl Writer<'_> {
                 continue;
             }
             self.filling.insert(*kind);
-            // Indexes SQLite makes itself (for keys and UNIQUE) have no SQL
-            // and cannot be dropped; only those the schema created are.
-            let mut stmt = self
-                .tx
-                .prepare(
-                    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
-                )
-                .doing("reading a table's indexes")?;
-            let indexes = stmt
-                .query_map([table], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-                .doing("reading a table's indexes")?
-                .collect::<Result<Vec<_>, _>>()
-                .doing("reading a table's indexes")?;
+            let mut indexes = schema_objects(&self.tx, "index", table)?;
+            // Kept row by row, a copy's unique key would take the records'
+            // random ids in random order: filled once after, in key order.
+            if let Some(compact) = CompactFacts::of(table) {
+                indexes.extend(schema_objects(&self.tx, "index", compact.facts)?);
+                for (name, sql) in schema_objects(&self.tx, "trigger", table)? {
+                    self.tx
+                        .execute_batch(&format!("DROP TRIGGER \"{name}\""))
+                        .doing("dropping a trigger for a load")?;
+                    deferred.triggers.push((name, sql));
+                }
+                deferred.facts_of.push(compact.records);
+            }
             for (name, sql) in indexes {
                 self.tx.execute_batch(&format!("DROP INDEX \"{name}\"")).doing("dropping an index for a load")?;
                 deferred.indexes.push((name, sql));
@@ -100,9 +117,17 @@ impl Writer<'_> {
         // it so); the sort then stays in memory, as it was.
         let on_disk = self.tx.pragma_update(None, "temp_store", "FILE").is_ok();
         let built = deferred
-            .indexes
+            .facts_of
             .iter()
-            .try_for_each(|(_, sql)| self.tx.execute_batch(sql).doing("building an index after a load"));
+            .filter_map(|records| CompactFacts::of(records))
+            .try_for_each(|compact| compact.fill(&self.tx))
+            .and_then(|()| {
+                deferred
+                    .indexes
+                    .iter()
+                    .chain(&deferred.triggers)
+                    .try_for_each(|(_, sql)| self.tx.execute_batch(sql).doing("building an index after a load"))
+            });
         if on_disk {
             self.tx.pragma_update(None, "temp_store", "MEMORY").doing("keeping temporary storage in memory")?;
         }

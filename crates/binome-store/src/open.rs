@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_value_choices.sql"),
     include_str!("../migrations/0008_numbered_segments.sql"),
     include_str!("../migrations/0009_erasures_and_pseudonym_keys.sql"),
+    include_str!("../migrations/0010_indicator_facts.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

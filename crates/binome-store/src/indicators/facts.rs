@@ -11,6 +11,7 @@ use binome_domain::indicators::Breakdown;
 use binome_domain::{AttendanceStatus, Phase, ReviewStatus};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
+use std::collections::HashMap;
 
 /// The last entry of the change log. Another mark means the records may
 /// have changed; a restored backup has another last entry too (its clock
@@ -35,17 +36,22 @@ const LIVE_SESSIONS: &str = "
     JOIN session_status st ON st.session_id = s.id
     WHERE s.deleted = 0";
 
-const LIVE_ATTENDANCE: &str = "SELECT session_id, person_id, status FROM attendance WHERE deleted = 0";
+// Live attendance, scores and assessments are read from their compact
+// copies (migration 0010), ids numbered: a fraction of the pages the
+// records take, which an encrypted store decrypts one by one.
+pub(super) const LIVE_ATTENDANCE: &str = "SELECT session_n, person_n, status FROM attendance_facts";
 
-const LIVE_SCORES: &str = "SELECT session_id, person_id, phase, score, max_score FROM test_scores WHERE deleted = 0";
+const LIVE_SCORES: &str = "SELECT session_n, person_n, phase, score, max_score FROM score_facts";
 
-const LIVE_ASSESSMENTS: &str = "
-    SELECT a.id, a.person_id, a.framework_id, a.competency_id, a.date, a.hlc, a.ratings, a.mission_id,
-           COALESCE(m.programme_id, f.programme_id, '')
-    FROM assessments a
-    JOIN frameworks f ON f.id = a.framework_id AND f.deleted = 0
-    LEFT JOIN missions m ON m.id = a.mission_id
-    WHERE a.deleted = 0";
+const LIVE_ASSESSMENTS: &str =
+    "SELECT person_n, framework_n, competency_n, mission_n, date, hlc, ratings FROM assessment_facts";
+
+/// Live frameworks by number, with their programme ("" for none).
+const LIVE_FRAMEWORKS: &str = "SELECT k.n, COALESCE(f.programme_id, '')
+    FROM frameworks f JOIN fact_keys k ON k.id = f.id WHERE f.deleted = 0";
+
+/// Missions by number, with their programme (an assessment's, before its framework's).
+const MISSION_PROGRAMMES: &str = "SELECT k.n, m.programme_id FROM missions m JOIN fact_keys k ON k.id = m.id";
 
 fn live_persons_sql() -> String {
     format!(
@@ -110,8 +116,9 @@ impl Store {
             let here = self.in_transaction(|s| {
                 s.read_persons(&mut table)?;
                 s.read_sessions(&mut table)?;
-                s.read_attendance(&mut table)?;
-                s.read_scores(&mut table)
+                let keys = s.fact_keys()?;
+                s.read_attendance(&keys, &mut table)?;
+                s.read_scores(&keys, &mut table)
             });
             let read = assessments.join().expect("reading assessments does not panic");
             here?;
@@ -130,8 +137,9 @@ impl Store {
         self.in_transaction(|s| {
             s.read_persons(table)?;
             s.read_sessions(table)?;
-            s.read_attendance(table)?;
-            s.read_scores(table)?;
+            let keys = s.fact_keys()?;
+            s.read_attendance(&keys, table)?;
+            s.read_scores(&keys, table)?;
             assessments(table, s)
         })
     }
@@ -190,12 +198,12 @@ impl Store {
         Ok(())
     }
 
-    fn read_attendance(&self, table: &mut FactTable) -> crate::Result<()> {
+    fn read_attendance(&self, keys: &FactKeys, table: &mut FactTable) -> crate::Result<()> {
         const DOING: &str = "reading attendance";
         let mut stmt = self.conn.prepare(LIVE_ATTENDANCE).doing(DOING)?;
         let mut rows = stmt.query([]).doing(DOING)?;
         while let Some(r) = rows.next().doing(DOING)? {
-            let (session, person) = (text(r, 0).doing(DOING)?, text(r, 1).doing(DOING)?);
+            let (session, person) = (keys.id(r, 0, "attendance")?, keys.id(r, 1, "attendance")?);
             let status = AttendanceStatus::from_code(text(r, 2).doing(DOING)?)
                 .ok_or_else(|| corrupt("attendance", &format!("{session}/{person}"), "status"))?;
             table.add_attendance(session, person, status);
@@ -203,12 +211,12 @@ impl Store {
         Ok(())
     }
 
-    fn read_scores(&self, table: &mut FactTable) -> crate::Result<()> {
+    fn read_scores(&self, keys: &FactKeys, table: &mut FactTable) -> crate::Result<()> {
         const DOING: &str = "reading test scores";
         let mut stmt = self.conn.prepare(LIVE_SCORES).doing(DOING)?;
         let mut rows = stmt.query([]).doing(DOING)?;
         while let Some(r) = rows.next().doing(DOING)? {
-            let (session, person) = (text(r, 0).doing(DOING)?, text(r, 1).doing(DOING)?);
+            let (session, person) = (keys.id(r, 0, "test_scores")?, keys.id(r, 1, "test_scores")?);
             let phase = Phase::from_code(text(r, 2).doing(DOING)?)
                 .ok_or_else(|| corrupt("test_scores", &format!("{session}/{person}"), "phase"))?;
             table.add_score(session, person, phase, r.get(3).doing(DOING)?, r.get(4).doing(DOING)?);
@@ -223,29 +231,73 @@ impl Store {
 
     fn assessment_records(&self, assess: &mut AssessLevel<'_>) -> crate::Result<Assessments> {
         const DOING: &str = "reading assessments";
+        let keys = self.fact_keys()?;
+        let numbered = |sql, doing| -> crate::Result<HashMap<i64, String>> {
+            Ok(self.all(sql, [], doing, |r| r.try_into())?.into_iter().collect())
+        };
+        let frameworks = numbered(LIVE_FRAMEWORKS, "reading frameworks")?;
+        let missions = numbered(MISSION_PROGRAMMES, "reading missions")?;
         let mut stmt = self.conn.prepare(LIVE_ASSESSMENTS).doing(DOING)?;
         let mut rows = stmt.query([]).doing(DOING)?;
         let mut read = Assessments::default();
         while let Some(r) = rows.next().doing(DOING)? {
-            let id = text(r, 0).doing(DOING)?;
-            let (framework, competency) = (text(r, 2).doing(DOING)?, text(r, 3).doing(DOING)?);
+            // An assessment of a deleted framework does not count.
+            let Some(framework_programme) = frameworks.get(&r.get(1).doing(DOING)?) else { continue };
+            let (person, framework) = (keys.id(r, 0, "assessments")?, keys.id(r, 1, "assessments")?);
+            let competency = keys.id(r, 2, "assessments")?;
             let Some((level, pass_rank)) = assess(framework, competency, text(r, 6).doing(DOING)?) else {
                 continue;
             };
-            let mission = text(r, 7).doing(DOING)?;
+            let mission_n: Option<i64> = r.get(3).doing(DOING)?;
+            let mission = mission_n.map(|_| keys.id(r, 3, "assessments")).transpose()?;
+            let programme = mission_n.and_then(|n| missions.get(&n)).unwrap_or(framework_programme);
             let row = ReadAssessment {
-                person: read.ids.intern(text(r, 1).doing(DOING)?),
+                person: read.ids.intern(person),
                 competency: read.ids.intern(competency),
-                date: date("assessments", id, text(r, 4).doing(DOING)?)?,
+                date: date("assessments", &format!("{person}/{competency}"), text(r, 4).doing(DOING)?)?,
                 stamp: r.get(5).doing(DOING)?,
                 level,
                 pass_rank,
-                mission: (!mission.is_empty()).then(|| read.ids.intern(mission)),
-                programme: read.ids.intern(text(r, 8).doing(DOING)?),
+                mission: mission.map(|m| read.ids.intern(m)),
+                programme: read.ids.intern(programme),
             };
             read.rows.push(row);
         }
         Ok(read)
+    }
+
+    /// Every numbered id of the facts.
+    fn fact_keys(&self) -> crate::Result<FactKeys> {
+        const DOING: &str = "reading the facts' ids";
+        let mut ids = Vec::new();
+        let mut stmt = self.conn.prepare("SELECT n, id FROM fact_keys ORDER BY n").doing(DOING)?;
+        let mut rows = stmt.query([]).doing(DOING)?;
+        while let Some(r) = rows.next().doing(DOING)? {
+            let n = usize::try_from(r.get::<_, i64>(0).doing(DOING)?).map_err(|_| corrupt("fact_keys", "", "n"))?;
+            if n >= ids.len() {
+                ids.resize(n + 1, String::new());
+            }
+            ids[n] = text(r, 1).doing(DOING)?.to_owned();
+        }
+        Ok(FactKeys { ids })
+    }
+}
+
+/// The facts' ids by number (`fact_keys`); "" where no id has the number.
+struct FactKeys {
+    ids: Vec<String>,
+}
+
+impl FactKeys {
+    /// The id numbered in column `i` of a row of `table`'s facts.
+    fn id(&self, r: &rusqlite::Row<'_>, i: usize, table: &str) -> crate::Result<&str> {
+        let n: i64 = r.get(i).doing("reading the facts")?;
+        usize::try_from(n)
+            .ok()
+            .and_then(|n| self.ids.get(n))
+            .filter(|id| !id.is_empty())
+            .map(String::as_str)
+            .ok_or_else(|| corrupt(table, &n.to_string(), "fact_keys"))
     }
 }
 

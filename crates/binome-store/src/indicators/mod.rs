@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 pub use facts::{AssessLevel, ChangeMark};
 
 mod attendance;
+pub(crate) mod compact;
 mod facts;
 mod people;
 mod scores;
