@@ -24,7 +24,6 @@ CREATE TABLE attendance_facts (
     person_n INTEGER NOT NULL,
     status TEXT NOT NULL
 ) STRICT;
-CREATE INDEX attendance_facts_read ON attendance_facts (session_n, person_n, status);
 
 CREATE VIEW attendance_fact_rows AS
     SELECT a.id AS attendance_id, s.n AS session_n, p.n AS person_n, a.status
@@ -41,7 +40,6 @@ CREATE TABLE score_facts (
     score REAL NOT NULL,
     max_score REAL NOT NULL
 ) STRICT;
-CREATE INDEX score_facts_read ON score_facts (session_n, person_n, phase, score, max_score);
 
 CREATE VIEW score_fact_rows AS
     SELECT t.id AS score_id, s.n AS session_n, p.n AS person_n, t.phase, t.score, t.max_score
@@ -155,7 +153,9 @@ CREATE TRIGGER assessment_facts_on_delete AFTER DELETE ON assessments BEGIN
     DELETE FROM assessment_facts WHERE assessment_id = OLD.id;
 END;
 
--- The facts of the records a store already holds.
+-- The facts of the records a store already holds, in the records' key
+-- order (each copy's unique key then grows at its end), the read indexes
+-- built once after.
 INSERT INTO fact_keys (id)
     SELECT session_id FROM attendance UNION SELECT person_id FROM attendance
     UNION SELECT session_id FROM test_scores UNION SELECT person_id FROM test_scores
@@ -163,8 +163,11 @@ INSERT INTO fact_keys (id)
     UNION SELECT competency_id FROM assessments
     UNION SELECT mission_id FROM assessments WHERE mission_id IS NOT NULL;
 INSERT INTO attendance_facts (attendance_id, session_n, person_n, status)
-    SELECT attendance_id, session_n, person_n, status FROM attendance_fact_rows;
+    SELECT attendance_id, session_n, person_n, status FROM attendance_fact_rows ORDER BY attendance_id;
 INSERT INTO score_facts (score_id, session_n, person_n, phase, score, max_score)
-    SELECT score_id, session_n, person_n, phase, score, max_score FROM score_fact_rows;
+    SELECT score_id, session_n, person_n, phase, score, max_score FROM score_fact_rows ORDER BY score_id;
 INSERT INTO assessment_facts (assessment_id, person_n, framework_n, competency_n, mission_n, date, hlc, ratings)
-    SELECT assessment_id, person_n, framework_n, competency_n, mission_n, date, hlc, ratings FROM assessment_fact_rows;
+    SELECT assessment_id, person_n, framework_n, competency_n, mission_n, date, hlc, ratings FROM assessment_fact_rows
+    ORDER BY assessment_id;
+CREATE INDEX attendance_facts_read ON attendance_facts (session_n, person_n, status);
+CREATE INDEX score_facts_read ON score_facts (session_n, person_n, phase, score, max_score);

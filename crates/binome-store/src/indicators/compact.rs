@@ -53,7 +53,7 @@ impl CompactFacts {
         let sql = format!(
             "INSERT OR IGNORE INTO fact_keys (id) {};
              DELETE FROM {facts};
-             INSERT INTO {facts} SELECT * FROM {view};",
+             INSERT INTO {facts} SELECT * FROM {view} ORDER BY 1;",
             ids.join(" UNION "),
             facts = self.facts,
             view = self.rows_view,
