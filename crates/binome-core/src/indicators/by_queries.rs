@@ -120,6 +120,19 @@ mod tests {
         b.delete(Kind::Session, &first(&b, Kind::Session)).unwrap();
         let sex = if persons[4].data["sex"] == "female" { "male" } else { "female" };
         b.edit(Kind::Person, &persons[4].id, &[("sex".to_owned(), sex.to_owned())].into_iter().collect()).unwrap();
+        // And what the store's compact copies must follow: an attendance
+        // and a score deleted, a status changed, an assessment deleted, a
+        // framework deleted with every assessment made with it.
+        let attendance = b.store().list_by_id(Kind::Attendance, &ListQuery::default()).unwrap();
+        b.delete(Kind::Attendance, &attendance[0].id).unwrap();
+        let status = if attendance[1].data["status"] == "absent" { "present" } else { "absent" };
+        let edit = [("status".to_owned(), status.to_owned())].into_iter().collect();
+        b.edit(Kind::Attendance, &attendance[1].id, &edit).unwrap();
+        b.delete(Kind::TestScore, &first(&b, Kind::TestScore)).unwrap();
+        b.delete(Kind::Assessment, &first(&b, Kind::Assessment)).unwrap();
+        let frameworks = b.store().list_by_id(Kind::Framework, &ListQuery::default()).unwrap();
+        assert!(frameworks.len() > 1, "the demo has frameworks to spare: {}", frameworks.len());
+        b.delete(Kind::Framework, &frameworks[0].id).unwrap();
 
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         let scopes = [

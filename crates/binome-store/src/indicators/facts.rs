@@ -258,7 +258,8 @@ impl Store {
                 stamp: r.get(5).doing(DOING)?,
                 level,
                 pass_rank,
-                mission: mission.map(|m| read.ids.intern(m)),
+                // As before the copies: an empty mission is none.
+                mission: mission.filter(|m| !m.is_empty()).map(|m| read.ids.intern(m)),
                 programme: read.ids.intern(programme),
             };
             read.rows.push(row);
@@ -275,17 +276,17 @@ impl Store {
         while let Some(r) = rows.next().doing(DOING)? {
             let n = usize::try_from(r.get::<_, i64>(0).doing(DOING)?).map_err(|_| corrupt("fact_keys", "", "n"))?;
             if n >= ids.len() {
-                ids.resize(n + 1, String::new());
+                ids.resize(n + 1, None);
             }
-            ids[n] = text(r, 1).doing(DOING)?.to_owned();
+            ids[n] = Some(text(r, 1).doing(DOING)?.to_owned());
         }
         Ok(FactKeys { ids })
     }
 }
 
-/// The facts' ids by number (`fact_keys`); "" where no id has the number.
+/// The facts' ids by number (`fact_keys`); `None` where no id has the number.
 struct FactKeys {
-    ids: Vec<String>,
+    ids: Vec<Option<String>>,
 }
 
 impl FactKeys {
@@ -294,9 +295,7 @@ impl FactKeys {
         let n: i64 = r.get(i).doing("reading the facts")?;
         usize::try_from(n)
             .ok()
-            .and_then(|n| self.ids.get(n))
-            .filter(|id| !id.is_empty())
-            .map(String::as_str)
+            .and_then(|n| self.ids.get(n)?.as_deref())
             .ok_or_else(|| corrupt(table, &n.to_string(), "fact_keys"))
     }
 }
