@@ -134,12 +134,11 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_copies_follow_every_write_of_their_records() {
-        let mut store = store();
+    /// `count` attendance records, scores and assessments, all live.
+    fn write_one_of_each(store: &mut Store, count: usize) {
         store
             .write(NOW, |w| -> crate::Result<()> {
-                for i in 0..10 {
+                for i in 0..count {
                     w.put(Kind::Attendance, &id(10, i), &attendance(i, "present"))?;
                     w.put(Kind::TestScore, &id(11, i), &score(i, 12.0))?;
                     w.put(Kind::Assessment, &id(12, i), &assessment(i, "competent"))?;
@@ -147,6 +146,12 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    #[test]
+    fn the_copies_follow_every_write_of_their_records() {
+        let mut store = store();
+        write_one_of_each(&mut store, 10);
         assert_copies_match(&store, [10, 10, 10]);
 
         // An edit, a deletion, and a record brought back.
@@ -227,16 +232,7 @@ mod tests {
         let (old, new) = (crate::key::test_key(), crate::StoreKey::from_bytes([8; 32]));
         let mut store = Store::open(&path, &old).unwrap();
         store.init_device("device-a", "a", "author-a", DeviceRole::Coordinator, NOW).unwrap();
-        store
-            .write(NOW, |w| -> crate::Result<()> {
-                for i in 0..12 {
-                    w.put(Kind::Attendance, &id(10, i), &attendance(i, "present"))?;
-                    w.put(Kind::TestScore, &id(11, i), &score(i, 12.0))?;
-                    w.put(Kind::Assessment, &id(12, i), &assessment(i, "competent"))?;
-                }
-                Ok(())
-            })
-            .unwrap();
+        write_one_of_each(&mut store, 12);
         let before = copies(&store);
         drop(store);
         crate::rekey_in_place(&path, &old, &new).unwrap();
