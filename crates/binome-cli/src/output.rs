@@ -68,22 +68,9 @@ impl<'a> Shower<'a> {
         }
         // Only a label: a record this laptop cannot read is shown by its
         // id with a "?", and the list it is in still says what it says.
-        let label = match self.binome.store().get(kind, id) {
-            Ok(Some(row)) => {
-                let parts: Vec<String> = kind
-                    .label_fields()
-                    .iter()
-                    .filter_map(|f| row.data.get(*f).and_then(Value::as_str))
-                    .map(|s| {
-                        if kind == Kind::Session && s.len() == 10 {
-                            binome_core::i18n::french_date(s, self.messages.lang)
-                        } else {
-                            s.to_owned()
-                        }
-                    })
-                    .collect();
-                if parts.is_empty() { short(id) } else { parts.join(" ") }
-            }
+        let label = match self.binome.line_label(kind, id, self.messages.lang) {
+            Ok(Some(label)) if label.is_empty() => short(id),
+            Ok(Some(label)) => label,
             _ => format!("? {}", short(id)),
         };
         self.labels.borrow_mut().insert(id.to_owned(), label.clone());

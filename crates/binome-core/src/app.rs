@@ -58,6 +58,8 @@ impl Binome {
         self
     }
 
+    /// The store itself, for tests and benchmarks that check what it
+    /// holds; the front ends go through the use cases above it.
     pub fn store(&self) -> &Store {
         &self.store
     }

@@ -7,22 +7,10 @@ use crate::error::Result;
 use binome_domain::names::{match_key, phone_key};
 use binome_domain::{Input, Kind};
 use binome_store::{PersonSummary, StoredRow};
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DuplicateReason {
-    Name,
-    Phone,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DuplicatePair {
-    pub first: PersonSummary,
-    pub second: PersonSummary,
-    pub reasons: Vec<DuplicateReason>,
-}
+pub(crate) mod pair;
+pub use pair::{DuplicatePair, DuplicateReason};
 
 /// Beyond this many people under one key (a very common name at country
 /// scale), each is paired with the first only, to keep the list readable.

@@ -43,7 +43,7 @@ pub async fn save_recovery_kit_pdf(state: State<'_, AppState>, path: String) -> 
     let path = state.writable(&path)?;
     let m = state.messages();
     state.with(|b| {
-        let beside = binome_core::vault::kit_path(b.store().path());
+        let beside = binome_core::vault::kit_path(b.store_path());
         let kit = b.write_recovery_kit(&beside)?;
         let bytes = binome_core::print::recovery_kit_pdf(&kit, &m)?;
         binome_core::private::write_private(&path, &bytes).map_err(|e| binome_core::CoreError::io(&path, e))?;

@@ -2,8 +2,8 @@
 //! use the person sees: matched by its heading, chosen by the person, split
 //! into family and given names, a numbering, or ignored: none disappears.
 
-use super::ColumnChoiceError;
-use super::ImportKind;
+use super::error::ColumnChoiceError;
+use super::report::{ColumnReport, ColumnUse, ImportKind};
 use crate::i18n::{Lang, Messages};
 use binome_domain::headings::{FULL_NAME_HEADINGS, NUMBERING_HEADINGS, column_headings, fold_heading, split_full_name};
 use serde::{Deserialize, Serialize};
@@ -12,37 +12,6 @@ use std::collections::HashMap;
 
 #[cfg(feature = "ts")]
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ColumnUse {
-    /// Its heading names the field.
-    Matched,
-    /// The person chose the field (or chose to leave it out).
-    Chosen,
-    /// "NOM Prénom" in one cell, split into family and given names.
-    FullName,
-    /// Line numbers typed in by the list's author.
-    Numbering,
-    /// A day of a week's attendance register ("16/11", "16/11/2026"): its
-    /// cells are the statuses at that day's session.
-    SessionDay,
-    /// No field for it: shown, not imported.
-    Ignored,
-}
-
-/// One column as the preview and the CLI report show it.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "ts", derive(TS))]
-pub struct ColumnReport {
-    /// "A", "B", … as the spreadsheet names it.
-    pub letter: String,
-    pub heading: String,
-    pub field: Option<String>,
-    #[serde(rename = "use")]
-    pub used_as: ColumnUse,
-}
 
 /// The person's choice for one column, by its heading: a field of the
 /// sheet, or none to leave it out.

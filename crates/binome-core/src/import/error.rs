@@ -1,7 +1,7 @@
 //! Why an import is refused: data for the front ends to tell (the core's
 //! error type holds it); the refused rows travel in their report.
 
-use super::{ImportKind, ImportReport};
+use super::report::{ImportKind, ImportReport};
 use crate::sheet::ReadError;
 
 #[derive(Debug, thiserror::Error)]

@@ -14,22 +14,25 @@ mod problems;
 mod professions;
 mod register;
 mod remembered;
+mod report;
 mod sessions;
 mod template;
 mod values;
 
-pub use columns::{ColumnChoice, ColumnReport, ColumnUse, header_score, register_day};
+pub use columns::{ColumnChoice, header_score, register_day};
 pub use error::{ColumnChoiceError, ImportError};
-pub use professions::{CreatedProfession, NewProfession, ProgrammeProfession, category_of_title};
-pub use template::{template, template_rows, template_xlsx};
-pub use values::{
-    MAPPABLE_FIELDS, NewFacility, NewRecord, ValueChoice, ValueGroup, level_from_name, value_key, vocabulary,
+pub use professions::{NewProfession, category_of_title};
+pub use report::{
+    ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportKind, ImportReport, ProgrammeProfession,
+    RowProblem, ValueGroup,
 };
+pub use template::{template, template_rows, template_xlsx};
+pub use values::{MAPPABLE_FIELDS, NewFacility, NewRecord, ValueChoice, level_from_name, value_key, vocabulary};
 
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
 use crate::records::{Prepared, record_id};
-use crate::sheet::{Rows, Source, Table, TableHead, find_header, read_rows};
+use crate::sheet::{Rows, Table, TableHead, find_header, read_rows};
 use binome_domain::names::match_key;
 use binome_domain::{Kind, Problem, Row};
 use binome_store::{ListQuery, PersonSummary, RememberedValue};
@@ -42,130 +45,6 @@ use std::collections::HashMap;
 use std::path::Path;
 use values::{FacilityIndex, ValueMap};
 
-/// What a sheet holds. Its snake_case name is the CLI's argument, the
-/// mapping file's and the backups' label; `strum` maps names both ways.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[derive(strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
-#[strum(serialize_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum ImportKind {
-    Participants,
-    Sessions,
-    Attendance,
-    Scores,
-    /// A competency framework, one criterion per row.
-    Frameworks,
-}
-
-impl ImportKind {
-    pub const ALL: &'static [ImportKind] = <ImportKind as strum::VariantArray>::VARIANTS;
-
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn parse(text: &str) -> Option<ImportKind> {
-        text.parse().ok()
-    }
-
-    /// The template's columns: (column id, required). Column ids are field
-    /// names, plus `pre_score` / `post_score` for the scores sheet.
-    pub fn columns(self) -> &'static [(&'static str, bool)] {
-        match self {
-            ImportKind::Participants => &[
-                ("family_name", true),
-                ("given_names", false),
-                ("sex", false),
-                ("cadre", false),
-                ("organisation_id", false),
-                ("service", false),
-                ("phone", false),
-                ("email", false),
-            ],
-            ImportKind::Sessions => &[
-                ("mission_id", false),
-                ("title", true),
-                ("theme", false),
-                ("modality", true),
-                ("date", true),
-                ("start_time", false),
-                ("duration", true),
-                ("notes", false),
-            ],
-            ImportKind::Attendance => &[
-                ("session_id", false),
-                ("family_name", true),
-                ("given_names", false),
-                ("status", true),
-                ("note", false),
-            ],
-            ImportKind::Scores => &[
-                ("session_id", false),
-                ("family_name", true),
-                ("given_names", false),
-                ("pre_score", false),
-                ("post_score", false),
-                ("max_score", true),
-            ],
-            ImportKind::Frameworks => &[
-                ("code", true),
-                ("name", true),
-                ("domain", true),
-                ("competency_code", true),
-                ("competency", true),
-                ("criterion", true),
-                ("critical", false),
-                ("levels", false),
-                ("pass_level", false),
-            ],
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RowProblem {
-    /// The line as Excel or a text editor shows it.
-    pub line: usize,
-    /// The column heading as written in the file (or the template's).
-    pub column: String,
-    pub problem: Problem,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ImportReport {
-    pub kind: ImportKind,
-    /// The sheet and encoding read, the header's line, the lines above it.
-    pub source: Source,
-    pub header_line: usize,
-    pub skipped_lines: Vec<usize>,
-    /// What became of every column.
-    pub columns: Vec<ColumnReport>,
-    /// Values no field knows, grouped, for the person to map once.
-    pub unknown_values: Vec<ValueGroup>,
-    /// Facilities this import creates.
-    pub new_facilities: Vec<CreatedFacility>,
-    /// Professions this import adds to the programme.
-    pub new_professions: Vec<CreatedProfession>,
-    /// The programme's professions, for the person to map a title to.
-    pub professions: Vec<ProgrammeProfession>,
-    pub rows: usize,
-    pub created: usize,
-    pub updated: usize,
-    /// The first problems, up to [`problems::PROBLEMS_KEPT`].
-    pub problems: Vec<RowProblem>,
-    /// Every problem, shown or not.
-    pub problems_total: usize,
-    pub lines_in_error: usize,
-    /// New participants that look like persons already in the store.
-    pub duplicates: Vec<DuplicatePair>,
-    /// How many new participants the duplicate search looked at: all of
-    /// them, up to 20,000.
-    pub duplicates_searched: usize,
-    pub dry_run: bool,
-    pub written: bool,
-}
-
 /// The person's choices for one kind of sheet, as a file keeps them
 /// (`binome import --mapping`) and the app's wizard sends them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
@@ -175,15 +54,6 @@ pub struct ImportChoices {
     pub columns: Vec<ColumnChoice>,
     #[serde(default)]
     pub values: Vec<ValueChoice>,
-}
-
-/// A facility an import creates, as the preview shows it.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct CreatedFacility {
-    pub name: String,
-    pub level: String,
-    pub city: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]

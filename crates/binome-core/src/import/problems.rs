@@ -5,7 +5,8 @@
 
 use super::RowProblem;
 use super::professions::ProfessionIndex;
-use super::values::{FacilityIndex, ValueGroup, group_of, is_mappable, suggest, value_key};
+use super::report::ValueGroup;
+use super::values::{FacilityIndex, group_of, is_mappable, suggest, value_key};
 use std::collections::HashMap;
 
 /// Problems kept to show; the others are counted.

@@ -6,6 +6,7 @@
 //! midwife).
 
 use super::RowContext;
+use super::report::{CreatedProfession, ProgrammeProfession};
 use super::values::value_key;
 use crate::app::Binome;
 use crate::error::CoreError;
@@ -22,23 +23,6 @@ use ts_rs::TS;
 #[cfg_attr(feature = "ts", derive(TS))]
 pub struct NewProfession {
     /// The common category, an ISCO-08 code (`2222`, `3221`, …).
-    pub category: String,
-}
-
-/// A profession an import adds to the programme, as the preview shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(TS))]
-pub struct CreatedProfession {
-    pub title: String,
-    pub category: String,
-}
-
-/// One of the programme's professions, for the person to map a title to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(TS))]
-pub struct ProgrammeProfession {
-    pub id: String,
-    pub title: String,
     pub category: String,
 }
 

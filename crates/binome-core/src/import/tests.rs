@@ -3,7 +3,7 @@
 
 use super::problems::{LINES_KEPT_PER_GROUP, PROBLEMS_KEPT};
 use super::*;
-use crate::sheet::{Row, TableHead};
+use crate::sheet::{Row, Source, TableHead};
 use binome_store::DeviceRole;
 use std::cell::Cell;
 

@@ -6,6 +6,7 @@
 //! punctuation, and by their acronyms ("HME").
 
 use super::professions::{NewProfession, ProfessionIndex, category_of_title};
+use super::report::{RowProblem, ValueGroup};
 use binome_domain::kind::EnumSpec;
 use binome_domain::names::strip_accents;
 use binome_domain::{FieldType, Kind, ProblemCode};
@@ -51,27 +52,6 @@ pub struct ValueChoice {
     pub to: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create: Option<NewRecord>,
-}
-
-/// One value the import could not read, with every row that holds it.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "ts", derive(TS))]
-pub struct ValueGroup {
-    pub field: String,
-    /// The column's heading as written.
-    pub column: String,
-    pub value: String,
-    pub count: u32,
-    /// The rows' lines, as the spreadsheet shows them.
-    pub lines: Vec<u32>,
-    /// A close known value (a code, a facility's or a programme
-    /// profession's id), to propose.
-    pub suggestion: Option<String>,
-    /// For a facility to create: the level its name says.
-    pub new_level: Option<String>,
-    /// For a profession to create: the category its title leaves no
-    /// doubt about ("SFDE" → 2222).
-    pub new_category: Option<String>,
 }
 
 /// Values compare folded: "Infirmière diplômée d'État" and "INFIRMIERE
@@ -209,7 +189,7 @@ pub fn level_from_name(name: &str) -> &'static str {
 
 /// A new group for a problem about a value a choice could fix; its
 /// suggestion is left to [`suggest`], once the whole sheet is read.
-pub(crate) fn group_of(p: &super::RowProblem) -> ValueGroup {
+pub(crate) fn group_of(p: &RowProblem) -> ValueGroup {
     ValueGroup {
         field: p.problem.field.clone(),
         column: p.column.clone(),

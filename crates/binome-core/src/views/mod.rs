@@ -301,6 +301,28 @@ impl Binome {
         }
     }
 
+    /// What a record is called in a line of text (the CLI's lists and
+    /// details): its label fields joined by spaces, a session's date as
+    /// the reader writes dates; empty when none of them is filled, `None`
+    /// for a record this laptop does not hold. A deleted record keeps its
+    /// name: a reference still says what it pointed at.
+    pub fn line_label(&self, kind: Kind, id: &str, lang: crate::i18n::Lang) -> Result<Option<String>> {
+        let Some(row) = self.store.get(kind, id)? else { return Ok(None) };
+        let parts: Vec<String> =
+            kind.label_fields()
+                .iter()
+                .filter_map(|f| row.data.get(*f).and_then(Value::as_str))
+                .map(|s| {
+                    if kind == Kind::Session && s.len() == 10 {
+                        crate::i18n::french_date(s, lang)
+                    } else {
+                        s.to_owned()
+                    }
+                })
+                .collect();
+        Ok(Some(parts.join(" ")))
+    }
+
     fn label(&self, row: &StoredRow) -> String {
         label_of(row.kind, &row.id, &row.data)
     }
