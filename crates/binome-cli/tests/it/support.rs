@@ -113,6 +113,16 @@ impl Store {
         err
     }
 
+    /// As [`Store::refused`], and the store is exactly as it was: a
+    /// refusal writes nothing.
+    #[track_caller]
+    pub fn refused_whole(&self, args: &[&str], exit: i32, code: &str) -> String {
+        let before = self.dump();
+        let err = self.refused(args, exit, code);
+        assert_eq!(self.dump(), before, "binome {args:?} was refused but changed the store");
+        err
+    }
+
     pub fn add(&self, kind: &str, args: &[&str]) -> String {
         let mut all = vec![kind, "add"];
         all.extend_from_slice(args);
