@@ -108,7 +108,6 @@ impl Binome {
             say(m, "field-organisation_id", &[]),
             say(m, "print-signature", &[]),
         ];
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         pdf.table(&headers, &[0.06, 0.3, 0.19, 0.2, 0.25], &rows, 9.0, 26.0);
         pdf.paragraph(&say(m, "print-sheet-count", &[("count", roster.rows.len().to_string())]), 9.0);
         pdf.space(10.0);
@@ -197,7 +196,6 @@ impl Binome {
             say(m, "field-modality", &[]),
             say(m, "print-hours", &[]),
         ];
-        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         pdf.table(&headers, &[0.15, 0.5, 0.23, 0.12], &rows, 10.0, 18.0);
         pdf.paragraph(&say(m, "print-certificate-total", &[("hours", number(minutes as f64 / 60.0, 1, m))]), 11.0);
         pdf.space(30.0);
@@ -299,7 +297,6 @@ impl Binome {
                 say(m, "field-reviewer_id", &[]),
                 say(m, "field-comment", &[]),
             ];
-            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
             pdf.table(&headers, &[0.35, 0.15, 0.2, 0.3], &decisions, 8.5, 16.0);
         }
         Ok(())
@@ -385,7 +382,6 @@ fn report_sessions(pdf: &mut PdfWriter, sessions: &[SessionRow], m: &Messages) {
         say(m, "print-present", &[]),
         say(m, "field-status", &[]),
     ];
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     pdf.table(&headers, &[0.13, 0.37, 0.17, 0.09, 0.11, 0.13], &rows, 8.5, 16.0);
     let attendance_bars: Vec<(String, f64, String)> = sessions
         .iter()

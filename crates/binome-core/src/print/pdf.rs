@@ -201,14 +201,21 @@ impl PdfWriter {
 
     /// A table whose header repeats on every page it spans. `widths` are
     /// fractions of the page width; `row_height` at least one line.
-    pub fn table(&mut self, headers: &[&str], widths: &[f32], rows: &[Vec<Cell>], size: f32, row_height: f32) {
+    pub fn table(
+        &mut self,
+        headers: &[impl AsRef<str>],
+        widths: &[f32],
+        rows: &[Vec<Cell>],
+        size: f32,
+        row_height: f32,
+    ) {
         let columns: Vec<f32> = widths.iter().map(|w| w * CONTENT_WIDTH).collect();
         let header_height = size * 2.0;
         let draw_header = |pdf: &mut PdfWriter| {
             pdf.rect(MARGIN, pdf.y, CONTENT_WIDTH, header_height, BRAND);
             let mut x = MARGIN;
             for (header, w) in headers.iter().zip(&columns) {
-                let clipped = pdf.clip(header, size, true, w - 6.0);
+                let clipped = pdf.clip(header.as_ref(), size, true, w - 6.0);
                 pdf.text_at(x + 3.0, pdf.y + size * 1.35, size, true, (255, 255, 255), &clipped);
                 x += w;
             }
