@@ -138,17 +138,10 @@ impl Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{DeviceRole, Store, StoreError};
+    use crate::testing::{NOW, store};
+    use crate::{Store, StoreError};
     use binome_domain::kind::FieldType;
     use serde_json::json;
-
-    const NOW: i64 = 1_700_000_000_000;
-
-    fn store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        store.init_device("device-a", "a", "author-a", DeviceRole::Coordinator, NOW).unwrap();
-        store
-    }
 
     fn indexes(store: &Store, table: &str) -> Vec<(String, String)> {
         let mut stmt = store

@@ -31,6 +31,8 @@ mod scope;
 mod segments;
 mod stored_text;
 mod sync;
+#[cfg(test)]
+mod testing;
 
 pub use bulk::DeferredIndexes;
 pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice, SentBundle};

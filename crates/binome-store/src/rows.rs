@@ -745,16 +745,8 @@ impl Writer<'_> {
 #[cfg(test)]
 mod all_or_nothing_tests {
     use super::*;
-    use crate::DeviceRole;
+    use crate::testing::{NOW, store};
     use serde_json::json;
-
-    const NOW: i64 = 1_700_000_000_000;
-
-    fn store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        store.init_device("device-a", "a", "author-a", DeviceRole::Coordinator, NOW).unwrap();
-        store
-    }
 
     /// Ten persons in one write of their own, as an import's chunk is.
     fn write_chunk(store: &mut Store, chunk: usize) {

@@ -65,19 +65,13 @@ impl CompactFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{NOW, store};
     use crate::{DeviceRole, Store};
     use binome_domain::Kind;
     use serde_json::json;
 
-    const NOW: i64 = 1_700_000_000_000;
     const SESSION: &str = "0190a4b2-0000-7000-8000-00000000000a";
     const FRAMEWORK: &str = "0190a4b2-0000-7000-8000-00000000000f";
-
-    fn store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        store.init_device("device-a", "a", "author-a", DeviceRole::Coordinator, NOW).unwrap();
-        store
-    }
 
     fn id(kind: u8, i: usize) -> String {
         format!("0190a4b2-0000-7000-8{kind:03}-{i:012}")
