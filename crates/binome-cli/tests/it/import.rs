@@ -1,7 +1,7 @@
 //! Spreadsheet imports as French users send them, all-or-nothing, with
 //! every rejected row reported by line, column and reason.
 
-use crate::support::{Store, fixture, import_participants, mission, people_fields};
+use crate::support::{Store, fixture, import_participants, mission, people_fields, workshop};
 
 fn imported_people(store: &Store) -> Vec<(String, String, String, String)> {
     people_fields(store, &["family_name", "given_names", "cadre", "service"])
@@ -184,21 +184,7 @@ fn attendance_and_scores_by_participant_name() {
     let store = Store::new();
     let m = mission(&store);
     import_participants(&store, &m);
-    let session = store.add(
-        "sessions",
-        &[
-            "--mission",
-            &m.mission,
-            "--title",
-            "HPP",
-            "--modality",
-            "atelier",
-            "--date",
-            "05/03/2019",
-            "--duration",
-            "3h",
-        ],
-    );
+    let session = workshop(&store, &m.mission, "05/03/2019");
     store.ok(&["import", "attendance", fixture("attendance.csv").to_str().unwrap(), "--session", &session]);
     let mut statuses: Vec<String> = store
         .json(&["attendance", "list"])

@@ -4,7 +4,7 @@
 //! broken or hostile. Nothing typed in a cell is lost without being shown,
 //! and nothing is half-imported.
 
-use crate::support::{Mission, Store, fixture, import_participants, mission, people_fields, second_mission};
+use crate::support::{Store, fixture, import_participants, mission, people_fields, second_mission, workshop};
 use serde_json::Value;
 
 const MOUNDOU_FILES: [&str; 4] = [
@@ -349,20 +349,13 @@ fn a_quote_that_swallows_a_row_and_closes_is_refused_as_a_line_break_in_a_name()
     assert_eq!(report["problems"].as_array().unwrap().len(), 1, "the row after it is read as it is");
 }
 
-fn session_on(store: &Store, m: &Mission, date: &str) -> String {
-    store.add(
-        "sessions",
-        &["--mission", &m.mission, "--title", "HPP", "--modality", "atelier", "--date", date, "--duration", "3h"],
-    )
-}
-
 #[test]
 fn a_week_s_register_records_each_day_at_that_day_s_session() {
     let store = Store::new();
     let m = mission(&store);
     import_participants(&store, &m);
-    let tuesday = session_on(&store, &m, "05/03/2019");
-    let wednesday = session_on(&store, &m, "06/03/2019");
+    let tuesday = workshop(&store, &m.mission, "05/03/2019");
+    let wednesday = workshop(&store, &m.mission, "06/03/2019");
     let register = store.file("registre.csv");
     let week = "REGISTRE DE PRÉSENCE – SEMAINE DU 04/03;;;;\r\nNom;Prénom;05/03;06/03;07/03\r\nMAHAMAT;Zénaba;P;A;\r\nABAKAR;Hissène;R;présent;P\r\n";
     std::fs::write(&register, week).unwrap();

@@ -214,6 +214,13 @@ pub fn second_mission(store: &Store, host: &str) -> String {
     )
 }
 
+/// A three-hour HPP workshop of the mission on `date` (dd/mm/yyyy), still
+/// a draft.
+pub fn workshop(store: &Store, mission: &str, date: &str) -> String {
+    let fields = ["--mission", mission, "--title", "HPP", "--modality", "atelier", "--date", date, "--duration", "3h"];
+    store.add("sessions", &fields)
+}
+
 /// A participant enrolled in the mission.
 pub fn participant(store: &Store, mission: &str, family: &str, given: &str, sex: &str, cadre: &str) -> String {
     let person =

@@ -1,7 +1,7 @@
 //! Bad input is refused with every problem named (field and value), in
 //! French by default and in English on request, and nothing is written.
 
-use crate::support::{Store, mission, participant};
+use crate::support::{Store, mission, participant, workshop};
 
 #[test]
 fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_nothing() {
@@ -61,21 +61,7 @@ fn a_score_above_its_maximum_is_refused() {
     let store = Store::new();
     let m = mission(&store);
     let nurse = participant(&store, &m.mission, "HAROUN", "Mariam", "F", "sage-femme");
-    let session = store.add(
-        "sessions",
-        &[
-            "--mission",
-            &m.mission,
-            "--title",
-            "HPP",
-            "--modality",
-            "atelier",
-            "--date",
-            "05/03/2019",
-            "--duration",
-            "3h",
-        ],
-    );
+    let session = workshop(&store, &m.mission, "05/03/2019");
     let err = store.refused(
         &[
             "scores",
@@ -103,21 +89,7 @@ fn attendance_of_someone_not_enrolled_is_refused() {
     let store = Store::new();
     let m = mission(&store);
     let outsider = store.add("persons", &["--family-name", "ISSA", "--given-names", "Ali"]);
-    let session = store.add(
-        "sessions",
-        &[
-            "--mission",
-            &m.mission,
-            "--title",
-            "HPP",
-            "--modality",
-            "atelier",
-            "--date",
-            "05/03/2019",
-            "--duration",
-            "3h",
-        ],
-    );
+    let session = workshop(&store, &m.mission, "05/03/2019");
     let err = store.refused(
         &["attendance", "add", "--session", &session, "--person", &outsider],
         1,
@@ -165,18 +137,11 @@ fn a_missing_required_field_and_an_unknown_reference_are_named() {
     assert!(err.contains("Structure d'accueil : champ obligatoire."), "{err}");
 }
 
-/// A three-hour workshop on the mission's second day, still a draft.
-fn draft_session(store: &Store, mission: &str) -> String {
-    let fields =
-        ["--mission", mission, "--title", "HPP", "--modality", "atelier", "--date", "05/03/2019", "--duration", "3h"];
-    store.add("sessions", &fields)
-}
-
 #[test]
 fn a_review_of_a_draft_session_is_refused() {
     let store = Store::new();
     let m = mission(&store);
-    let session = draft_session(&store, &m.mission);
+    let session = workshop(&store, &m.mission, "05/03/2019");
     store.refused(
         &["reviews", "add", "--session", &session, "--decision", "validated"],
         1,
@@ -224,7 +189,7 @@ fn set_user_version(path: &std::path::Path, version: u32) -> Vec<u8> {
 fn a_session_returned_without_a_comment_is_refused_from_the_cli_too() {
     let store = Store::new();
     let m = mission(&store);
-    let session = draft_session(&store, &m.mission);
+    let session = workshop(&store, &m.mission, "05/03/2019");
     store.ok(&["sessions", "edit", &session, "--status", "submitted"]);
     store.refused(
         &["reviews", "add", "--session", &session, "--decision", "returned"],
