@@ -1,7 +1,8 @@
 //! Spreadsheet imports as French users send them, all-or-nothing, with
 //! every rejected row reported by line, column and reason.
 
-use crate::support::{Store, fixture, import_participants, mission, people_fields, workshop};
+use crate::support::{RowProblem, Store, fixture, import_participants, mission, people_fields, workshop};
+use serde_json::json;
 
 fn imported_people(store: &Store) -> Vec<(String, String, String, String)> {
     people_fields(store, &["family_name", "given_names", "cadre", "service"])
@@ -25,14 +26,14 @@ fn expected_people(service: &str) -> Vec<(String, String, String, String)> {
 fn a_french_excel_csv_in_windows_1252_with_semicolons_and_trailing_rows() {
     let store = Store::new();
     let m = mission(&store);
-    let out = store.ok(&[
+    let report = store.json(&[
         "import",
         "participants",
         fixture("participants-excel-fr.csv").to_str().unwrap(),
         "--mission",
         &m.mission,
     ]);
-    assert!(out.contains("4 lignes lues : 4 créations"), "{out}");
+    assert_eq!((&report["rows"], &report["created"], &report["updated"]), (&json!(4), &json!(4), &json!(0)));
     assert_eq!(imported_people(&store), expected_people("Maternité"));
     assert_eq!(store.count("enrolments"), 4, "each participant is enrolled in the mission");
     let zenaba = store
@@ -75,8 +76,8 @@ fn importing_the_same_list_again_updates_instead_of_duplicating() {
     let m = mission(&store);
     let file = fixture("participants-excel-fr.csv");
     store.ok(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
-    let out = store.ok(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
-    assert!(out.contains("0 création, 4 mises à jour"), "{out}");
+    let again = store.json(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
+    assert_eq!((&again["created"], &again["updated"]), (&json!(0), &json!(4)));
     assert_eq!(store.count("persons"), 4);
 }
 
@@ -84,21 +85,22 @@ fn importing_the_same_list_again_updates_instead_of_duplicating() {
 fn a_broken_list_reports_every_row_and_writes_nothing() {
     let store = Store::new();
     let m = mission(&store);
-    let err = store.refused(
-        &["import", "participants", fixture("participants-broken.csv").to_str().unwrap(), "--mission", &m.mission],
-        1,
-        "import-rows",
+    let broken = fixture("participants-broken.csv");
+    let args = ["import", "participants", broken.to_str().unwrap(), "--mission", &m.mission];
+    assert_eq!(
+        store.refused_rows(&args),
+        [
+            RowProblem::new(3, "Profession", "cadre", "unknown_value", "Astronaute"),
+            RowProblem::new(4, "Nom", "family_name", "required", ""),
+            RowProblem::new(5, "Structure", "organisation_id", "not_found", "Clinique inconnue"),
+            RowProblem::new(5, "Sexe", "sex", "unknown_value", "X"),
+        ]
     );
-    assert!(err.contains("Import refusé : 3 lignes en erreur, rien n'a été enregistré."), "{err}");
-    assert!(err.contains("ligne 3, colonne « Profession » : Profession : « Astronaute » n'est pas reconnu"), "{err}");
-    assert!(err.contains("ligne 4, colonne « Nom » : Nom : champ obligatoire."), "{err}");
-    assert!(err.contains("ligne 5, colonne « Sexe » : Sexe : « X » n'est pas reconnu"), "{err}");
-    assert!(
-        err.contains(
-            "ligne 5, colonne « Structure » : Structure : aucun·e organisation ne correspond à « Clinique inconnue »."
-        ),
-        "{err}"
-    );
+    // Said to a person, each problem names its line, its column and the value.
+    let err = store.refused(&args, 1, "import-rows");
+    for named in ["3", "Profession", "Astronaute", "4", "Nom", "5", "Structure", "Clinique inconnue", "Sexe"] {
+        assert!(err.contains(named), "{named}: {err}");
+    }
     assert_eq!(store.count("persons"), 0, "the good first row was not written either");
     assert_eq!(store.count("enrolments"), 0);
 }
@@ -107,7 +109,7 @@ fn a_broken_list_reports_every_row_and_writes_nothing() {
 fn a_dry_run_reports_and_writes_nothing() {
     let store = Store::new();
     let m = mission(&store);
-    let out = store.ok(&[
+    let report = store.json(&[
         "import",
         "participants",
         fixture("participants-excel-fr.csv").to_str().unwrap(),
@@ -115,14 +117,15 @@ fn a_dry_run_reports_and_writes_nothing() {
         &m.mission,
         "--dry-run",
     ]);
-    assert!(out.contains("Essai à blanc : rien n'a été enregistré."), "{out}");
+    assert_eq!((&report["dry_run"], &report["written"], &report["created"]), (&json!(true), &json!(false), &json!(4)));
     assert_eq!(store.count("persons"), 0);
-    let broken = store
-        .cmd(&["import", "participants", fixture("participants-broken.csv").to_str().unwrap(), "--dry-run"])
-        .output()
-        .unwrap();
-    assert_eq!(broken.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&broken.stderr).contains("ligne 3"));
+    let problems = store.refused_rows(&[
+        "import",
+        "participants",
+        fixture("participants-broken.csv").to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(problems.first().map(|p| p.line), Some(3), "a dry run names the broken rows too");
 }
 
 #[test]
@@ -167,15 +170,24 @@ fn sessions_from_xlsx_with_real_excel_dates_and_times() {
 fn broken_sessions_name_the_line_and_the_rule() {
     let store = Store::new();
     let m = mission(&store);
-    let err = store.refused(
-        &["import", "sessions", fixture("sessions-broken.csv").to_str().unwrap(), "--mission", &m.mission],
-        1,
-        "import-rows",
+    let problems = store.refused_rows(&[
+        "import",
+        "sessions",
+        fixture("sessions-broken.csv").to_str().unwrap(),
+        "--mission",
+        &m.mission,
+    ]);
+    let got: Vec<(u64, &str, &str)> = problems.iter().map(|p| (p.line, p.column.as_str(), p.code.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (2, "Date", "invalid_date"),
+            (3, "Durée", "not_positive"),
+            (4, "Date", "session_outside_mission"),
+            (5, "Modalité", "unknown_value"),
+        ]
     );
-    assert!(err.contains("ligne 2, colonne « Date » : Date : « 31/02/2019 » n'est pas une date valide"), "{err}");
-    assert!(err.contains("ligne 3, colonne « Durée » : Durée : doit être supérieur à zéro"), "{err}");
-    assert!(err.contains("ligne 4, colonne « Date » : Date : le 20/04/2019 est en dehors de la mission"), "{err}");
-    assert!(err.contains("ligne 5, colonne « Modalité » : Modalité : « Danse » n'est pas reconnu"), "{err}");
+    assert_eq!((problems[0].value.as_str(), problems[3].value.as_str()), ("31/02/2019", "Danse"));
     assert_eq!(store.count("sessions"), 0);
 }
 
@@ -197,12 +209,9 @@ fn attendance_and_scores_by_participant_name() {
     assert_eq!(statuses, ["absent", "excused", "late", "present"]);
 
     // 21/20 on the third row: the whole file is refused.
-    let err = store.refused(
-        &["import", "scores", fixture("scores.csv").to_str().unwrap(), "--session", &session],
-        1,
-        "import-rows",
-    );
-    assert!(err.contains("ligne 4, colonne « Post-test » : Note : 21 dépasse la note maximale (20)."), "{err}");
+    let problems =
+        store.refused_rows(&["import", "scores", fixture("scores.csv").to_str().unwrap(), "--session", &session]);
+    assert_eq!(problems, [RowProblem::new(4, "Post-test", "score", "score_above_maximum", "21")]);
     assert_eq!(store.count("scores"), 0);
 
     let fixed = store.dir.path().join("scores-fixed.csv");
@@ -355,8 +364,8 @@ fn a_dry_run_takes_no_backup() {
 #[test]
 fn a_competency_framework_from_a_french_excel_sheet() {
     let store = Store::new();
-    let out = store.ok(&["import", "frameworks", fixture("referentiel-maintenance.csv").to_str().unwrap()]);
-    assert!(out.contains("1 création"), "{out}");
+    let report = store.json(&["import", "frameworks", fixture("referentiel-maintenance.csv").to_str().unwrap()]);
+    assert_eq!(report["created"], 1);
     let frameworks = store.json(&["frameworks", "list"]);
     let framework = &frameworks.as_array().unwrap()[0]["data"];
     assert_eq!(framework["code"], "REF-MAINT");
@@ -371,9 +380,8 @@ fn a_competency_framework_from_a_french_excel_sheet() {
     assert_eq!(mp1["criteria"][1]["text"], "Vérifie le débit avec un débitmètre");
     assert_eq!(mp1["criteria"][2]["critical"], false);
 
-    let err =
-        store.refused(&["import", "frameworks", fixture("referentiel-errors.csv").to_str().unwrap()], 1, "import-rows");
-    assert!(err.contains("ligne 2, colonne « Critère »"), "{err}");
-    assert!(err.contains("ligne 3, colonne « Critique »"), "{err}");
+    let problems = store.refused_rows(&["import", "frameworks", fixture("referentiel-errors.csv").to_str().unwrap()]);
+    let lines: Vec<(u64, &str)> = problems.iter().map(|p| (p.line, p.column.as_str())).collect();
+    assert_eq!(lines, [(2, "Critère"), (3, "Critique")]);
     assert_eq!(store.json(&["frameworks", "list"]).as_array().unwrap().len(), 1, "nothing more written");
 }

@@ -14,6 +14,22 @@ pub fn error_code(stderr: &str) -> Option<&str> {
     stderr.lines().rev().find_map(|line| line.strip_prefix("Code : ").or_else(|| line.strip_prefix("Code: ")))
 }
 
+/// One refused row's problem, as a refused import's JSON report gives it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    pub line: u64,
+    pub column: String,
+    pub field: String,
+    pub code: String,
+    pub value: String,
+}
+
+impl RowProblem {
+    pub fn new(line: u64, column: &str, field: &str, code: &str, value: &str) -> RowProblem {
+        RowProblem { line, column: column.into(), field: field.into(), code: code.into(), value: value.into() }
+    }
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
 }
@@ -121,6 +137,33 @@ impl Store {
         let err = self.refused(args, exit, code);
         assert_eq!(self.dump(), before, "binome {args:?} was refused but changed the store");
         err
+    }
+
+    /// An import refused for its rows, run with `--json`: it exits 1,
+    /// writes nothing and reports each problem as (line, column heading,
+    /// field, problem code, value) — what the person fixes, in any
+    /// language.
+    #[track_caller]
+    pub fn refused_rows(&self, args: &[&str]) -> Vec<RowProblem> {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.cmd(&all).output().expect("binome runs");
+        assert_eq!(out.status.code(), Some(1), "binome {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let report: Value = serde_json::from_slice(&out.stdout).expect("the import's report as JSON");
+        assert_eq!(report["written"], false, "binome {args:?} wrote a refused import");
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+        report["problems"]
+            .as_array()
+            .expect("the report's problems")
+            .iter()
+            .map(|p| RowProblem {
+                line: p["line"].as_u64().expect("a line"),
+                column: text(&p["column"]),
+                field: text(&p["problem"]["field"]),
+                code: text(&p["problem"]["code"]),
+                value: text(&p["problem"]["value"]),
+            })
+            .collect()
     }
 
     pub fn add(&self, kind: &str, args: &[&str]) -> String {

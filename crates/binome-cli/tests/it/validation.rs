@@ -25,9 +25,7 @@ fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_noth
         1,
         "invalid (duration=not_positive, date=session_outside_mission)",
     );
-    assert!(err.contains("Séance refusé·e : 2 problèmes, rien n'a été enregistré."), "{err}");
-    assert!(err.contains("Date : le 20/04/2019 est en dehors de la mission (du 04/03/2019 au 15/03/2019)."), "{err}");
-    assert!(err.contains("Durée : doit être supérieur à zéro"), "{err}");
+    names(&err, &["20/04/2019", "04/03/2019", "15/03/2019"]);
     assert_eq!(store.count("sessions"), 0);
 }
 
@@ -53,7 +51,7 @@ fn a_date_that_does_not_exist_is_refused() {
         1,
         "invalid (date=invalid_date)",
     );
-    assert!(err.contains("Date : « 31/02/2019 » n'est pas une date valide (jj/mm/aaaa)."), "{err}");
+    names(&err, &["31/02/2019"]);
 }
 
 #[test]
@@ -80,7 +78,7 @@ fn a_score_above_its_maximum_is_refused() {
         1,
         "invalid (score=score_above_maximum)",
     );
-    assert!(err.contains("Note : 22 dépasse la note maximale (20)."), "{err}");
+    names(&err, &["22", "20"]);
     assert_eq!(store.count("scores"), 0);
 }
 
@@ -95,7 +93,7 @@ fn attendance_of_someone_not_enrolled_is_refused() {
         1,
         "invalid (person_id=not_a_participant)",
     );
-    assert!(err.contains("Personne : ISSA Ali n'est pas inscrit·e comme participant·e à cette mission."), "{err}");
+    names(&err, &["ISSA Ali"]);
     assert_eq!(store.count("attendance"), 0);
 }
 
@@ -107,9 +105,8 @@ fn an_unknown_cadre_and_sex_are_both_named_with_their_values() {
         1,
         "invalid (sex=unknown_value, cadre=unknown_value)",
     );
-    assert!(err.contains("Personne refusé·e : 2 problèmes"), "{err}");
-    assert!(err.contains("Profession : « astronaute » n'est pas reconnu ; attendu : Sage-femme, Infirmier·e"), "{err}");
-    assert!(err.contains("Sexe : « X » n'est pas reconnu"), "{err}");
+    // The values refused, and what the cadre may be.
+    names(&err, &["astronaute", "X", "Sage-femme", "Infirmier·e"]);
     assert_eq!(store.count("persons"), 0);
 }
 
@@ -132,9 +129,7 @@ fn a_missing_required_field_and_an_unknown_reference_are_named() {
         1,
         "invalid (programme_id=not_found, title=required, host_org_id=required, end_date=end_before_start)",
     );
-    assert!(err.contains("Programme : aucun·e programme ne correspond à « NOPE »."), "{err}");
-    assert!(err.contains("Intitulé : champ obligatoire."), "{err}");
-    assert!(err.contains("Structure d'accueil : champ obligatoire."), "{err}");
+    names(&err, &["NOPE"]);
 }
 
 #[test]
@@ -199,4 +194,13 @@ fn a_session_returned_without_a_comment_is_refused_from_the_cli_too() {
     assert_eq!(store.count("reviews"), 0, "nothing written");
     store.add("reviews", &["--session", &session, "--decision", "returned", "--comment", "Liste incomplète"]);
     assert_eq!(store.count("reviews"), 1);
+}
+
+/// A refusal names the values it refused and what they were checked
+/// against; its codes are asserted beside it, its wording is not.
+#[track_caller]
+fn names(refusal: &str, values: &[&str]) {
+    for value in values {
+        assert!(refusal.contains(value), "the refusal does not name {value:?}: {refusal}");
+    }
 }
