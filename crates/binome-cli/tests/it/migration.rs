@@ -178,7 +178,7 @@ fn a_store_from_schema_7_relays_what_it_received_with_its_origin_s_proofs() {
     crate::sync::introduce(&third, &office);
     crate::sync::introduce(&third, &expert);
     let out = crate::sync::send(&office, &third);
-    assert!(out.contains("Lot de fixture-office importé"), "{out}");
+    crate::sync::assert_applied_from(&out, "fixture-office");
     assert_eq!(third.count("sessions"), sessions, "nothing was held back: {out}");
     assert_eq!(third.dump(), office.dump(), "the third laptop holds what the office holds");
 }

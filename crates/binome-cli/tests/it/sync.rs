@@ -3,6 +3,7 @@
 //! recipient, a revoked laptop, concurrent edits, a process killed midway.
 
 use crate::support::Store;
+use serde_json::{Value, json};
 
 /// Makes `a` and `b` trust each other, as people do after reading their
 /// fingerprints over the phone.
@@ -22,10 +23,19 @@ fn name(store: &Store) -> String {
 }
 
 /// Exports everything `from` holds for `to`, and imports it there.
-pub(crate) fn send(from: &Store, to: &Store) -> String {
+/// A bundle from `from` to `to`, imported: what the import did, as its
+/// `--json` outcome says it.
+pub(crate) fn send(from: &Store, to: &Store) -> Value {
     let file = from.file("out.binome");
     from.ok(&["bundle", "export", "--out", &file, "--to", &name(to)]);
-    to.ok(&["bundle", "import", &file])
+    to.json(&["bundle", "import", &file])
+}
+
+/// Whether `outcome` is a bundle of `sender` applied (not quarantined,
+/// not already imported).
+#[track_caller]
+pub(crate) fn assert_applied_from(outcome: &Value, sender: &str) {
+    assert_eq!((outcome["outcome"].as_str(), outcome["sender"].as_str()), (Some("applied"), Some(sender)), "{outcome}");
 }
 
 #[test]
@@ -38,8 +48,7 @@ fn expert_referent_and_coordinator_go_through_a_mission_and_back() {
     introduce(&referent, &coordinator);
 
     expert.ok(&["demo", "--scale", "mission"]);
-    let out = send(&expert, &referent);
-    assert!(out.contains("Lot de portable-expert importé"), "{out}");
+    assert_applied_from(&send(&expert, &referent), "portable-expert");
 
     // The referent validates a session the expert submitted.
     let submitted = referent.json(&["sessions", "list"]);
@@ -82,8 +91,8 @@ fn a_replayed_bundle_is_already_imported() {
     a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
     b.ok(&["bundle", "import", &file]);
     let before = b.dump();
-    let again = b.ok(&["bundle", "import", &file]);
-    assert!(again.contains("déjà été importé"), "{again}");
+    let again = b.json(&["bundle", "import", &file]);
+    assert_eq!(again["outcome"], "already_imported", "{again}");
     assert_eq!(b.dump(), before);
 }
 
@@ -226,7 +235,7 @@ fn a_revocation_travels_and_stops_only_the_revoked_laptop_s_later_work() {
     send(&lost, &colleague);
     programme(&colleague, "COLLEGUE");
     let out = send(&colleague, &office);
-    assert!(out.contains("après leur révocation"), "{out}");
+    assert!(out["after_revocation"].as_u64() > Some(0), "the lost laptop's later versions are left out: {out}");
     assert!(
         has_programme(&office, "COLLEGUE"),
         "the colleague's bundle, carrying the lost laptop's earlier work, came through"
@@ -311,11 +320,11 @@ fn a_dry_run_previews_and_writes_nothing() {
     let file = a.file("m.binome");
     a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
     let before = b.dump();
-    let out = b.ok(&["bundle", "import", &file, "--dry-run"]);
-    assert!(out.contains("essai à blanc") && out.contains("séance — nouvelles : 12"), "{out}");
+    let out = b.json(&["bundle", "import", &file, "--dry-run"]);
+    assert_eq!((&out["dry_run"], &out["counts"]["sessions"]["new"]), (&json!(true), &json!(12)), "{out}");
     assert_eq!(b.dump(), before);
-    let out = b.ok(&["bundle", "import", &file]);
-    assert!(!out.contains("déjà"), "a dry run does not mark the bundle imported: {out}");
+    let out = b.json(&["bundle", "import", &file]);
+    assert_applied_from(&out, "a");
 }
 
 #[test]
@@ -588,8 +597,7 @@ fn a_device_enrolled_by_a_trusted_coordinator_is_trusted_on_sight() {
     referent.ok(&["devices", "trust", "portable-expert"]);
     let file = referent.file("to-expert.binome");
     referent.ok(&["bundle", "export", "--out", &file, "--to", "portable-expert"]);
-    let out = expert.ok(&["bundle", "import", &file]);
-    assert!(out.contains("Lot de portable-referent importé"), "not quarantined: {out}");
+    assert_applied_from(&expert.json(&["bundle", "import", &file]), "portable-referent");
     let devices = expert.json(&["devices", "list"]);
     let known = devices.as_array().unwrap().iter().find(|d| d["name"] == "portable-referent").unwrap();
     assert_eq!((known["trust"].as_str(), known["role"].as_str()), (Some("trusted"), Some("referent")));
@@ -649,8 +657,7 @@ fn an_expert_enrolled_for_one_mission_may_change_only_that_mission() {
 
     let one = expert.file("one.binome");
     expert.ok(&["bundle", "export", "--out", &one, "--to", "bureau", "--mission", "PASA2-2019-0004"]);
-    let out = coordinator.ok(&["bundle", "import", &one]);
-    assert!(out.contains("Lot de portable-expert importé"), "{out}");
+    assert_applied_from(&coordinator.json(&["bundle", "import", &one]), "portable-expert");
 }
 
 /// Every index of a store file, by name, with its SQL.
