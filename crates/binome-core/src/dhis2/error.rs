@@ -27,3 +27,20 @@ pub enum Dhis2Error {
     #[error("unmapped: facilities {facilities:?}, figures {figures:?}")]
     Unmapped { facilities: Vec<String>, figures: Vec<String> },
 }
+
+impl Dhis2Error {
+    /// The refusal's code, as the front ends close it (`Code : …`) and
+    /// the catalogue names its sentence (`error-<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Dhis2Error::BadPeriod { .. } => "dhis2-period",
+            Dhis2Error::BadMapping { .. } => "dhis2-mapping",
+            Dhis2Error::BadIdentifier { .. } => "dhis2-identifier",
+            Dhis2Error::UnknownFigure { .. } => "dhis2-unknown-figure",
+            Dhis2Error::Unreachable { .. } => "dhis2-unreachable",
+            Dhis2Error::InsecureServer { .. } => "dhis2-insecure-server",
+            Dhis2Error::Refused { .. } => "dhis2-refused",
+            Dhis2Error::Unmapped { .. } => "dhis2-unmapped",
+        }
+    }
+}
