@@ -165,10 +165,19 @@ fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothin
     assert_ne!(filled, written);
     std::fs::write(&choices, filled).unwrap();
 
-    let out =
-        store.ok(&["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--mapping", &choices]);
-    assert!(out.contains("4 créations"), "{out}");
-    assert!(out.contains("« SFDE »"), "the new professions are shown: {out}");
+    let report = store.json(&[
+        "import",
+        "participants",
+        &path(MOUNDOU_FILES[0]),
+        "--mission",
+        &m.mission,
+        "--mapping",
+        &choices,
+    ]);
+    assert_eq!(report["created"], 4, "{report}");
+    let new: Vec<&str> =
+        report["new_professions"].as_array().unwrap().iter().map(|p| p["title"].as_str().unwrap()).collect();
+    assert!(new.contains(&"SFDE"), "the new professions are shown: {report}");
     assert_eq!(
         professions(&store),
         [

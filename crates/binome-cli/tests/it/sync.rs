@@ -271,19 +271,19 @@ fn an_unknown_laptop_waits_in_quarantine_until_trusted() {
     a.ok(&["demo", "--scale", "mission"]);
     let file = a.file("m.binome");
     a.ok(&["bundle", "export", "--out", &file, "--to", "b"]);
-    let out = b.ok(&["bundle", "import", &file]);
-    assert!(
-        out.contains("quarantaine")
-            && out.contains(&a.json(&["device", "show"])["fingerprint"].as_str().unwrap().to_owned()),
-        "{out}"
+    let out = b.json(&["bundle", "import", &file]);
+    let fingerprint = a.json(&["device", "show"])["fingerprint"].clone();
+    assert_eq!(
+        (&out["outcome"], &out["name"], &out["fingerprint"]),
+        (&json!("quarantined"), &json!("a"), &fingerprint)
     );
     assert_eq!(b.count("sessions"), 0, "nothing applied before trust");
-    let waiting = b.ok(&["bundle", "quarantine"]);
-    assert!(waiting.contains("de « a »"), "{waiting}");
-    let out = b.ok(&["devices", "trust", "a"]);
-    assert!(out.contains("Lot de a importé"), "{out}");
-    assert_eq!(b.count("sessions"), 12);
-    assert!(b.ok(&["bundle", "quarantine"]).contains("Aucun lot en quarantaine"));
+    let waiting = b.json(&["bundle", "quarantine"]);
+    let waiting: Vec<&Value> = waiting.as_array().unwrap().iter().map(|w| &w["bundle_id"]).collect();
+    assert_eq!(waiting, [&out["bundle_id"]], "the bundle waits for its sender");
+    b.ok(&["devices", "trust", "a"]);
+    assert_eq!(b.count("sessions"), 12, "trusting its sender imports the bundle that waited");
+    assert_eq!(b.json(&["bundle", "quarantine"]), json!([]));
 }
 
 #[test]
