@@ -20,15 +20,9 @@ fn named_device(device: &str, name: Option<&str>) -> String {
     }
 }
 
-fn nearby_refusal_key(refusal: binome_sync::nearby::Refusal) -> &'static str {
-    use binome_sync::nearby::Refusal;
-    match refusal {
-        Refusal::Untrusted => "nearby-refusal-untrusted",
-        Refusal::Revoked => "nearby-refusal-revoked",
-        Refusal::Rejected => "nearby-refusal-rejected",
-        Refusal::KeyMismatch => "nearby-refusal-key-mismatch",
-        Refusal::BundleRefused => "nearby-refusal-bundle-refused",
-    }
+fn nearby_refusal_key(refusal: binome_sync::nearby::Refusal) -> String {
+    let code: &str = refusal.into();
+    format!("nearby-refusal-{}", code.replace('_', "-"))
 }
 
 /// A refusal between two laptops nearby, with what people compare on both
@@ -158,7 +152,7 @@ pub fn describe(error: &CoreError, m: &Messages) -> String {
             out.push('\n');
         }
         CoreError::NearbyPeerRefused { refusal, name, fingerprint, code } => {
-            let reason = m.text(nearby_refusal_key(*refusal), &[("name", name.clone())]);
+            let reason = m.text(&nearby_refusal_key(*refusal), &[("name", name.clone())]);
             out.push_str(&refused_nearby("error-nearby-peer-refused", name, fingerprint, code, reason, m));
             out.push('\n');
         }
@@ -487,5 +481,25 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearby_refusal_key;
+    use crate::i18n::{Lang, Messages};
+    use binome_sync::nearby::Refusal;
+    use strum::VariantArray;
+
+    #[test]
+    fn every_nearby_refusal_reads_as_a_sentence_on_both_laptops() {
+        for lang in [Lang::Fr, Lang::En] {
+            let m = Messages::new(lang);
+            for refusal in Refusal::VARIANTS {
+                let key = nearby_refusal_key(*refusal);
+                assert!(m.has(&key), "{key} ({lang:?})");
+                assert!(m.has(&format!("{key}-theirs")), "{key}-theirs ({lang:?})");
+            }
+        }
     }
 }

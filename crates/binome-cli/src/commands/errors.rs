@@ -29,6 +29,11 @@ pub fn describe_core_error(error: &binome_core::CoreError, m: &Messages) -> Stri
             let each: Vec<String> = problems.0.iter().map(|p| format!("{}={}", p.field, p.code.as_str())).collect();
             format!("{} ({})", error.code(), each.join(", "))
         }
+        // Which refusal, whichever laptop said it.
+        binome_core::CoreError::NearbyPeerRefused { refusal, .. }
+        | binome_core::CoreError::NearbyRefusedByPeer { refusal, .. } => {
+            format!("{} ({})", error.code(), <&str>::from(*refusal))
+        }
         _ => error.code().to_owned(),
     };
     describe_core(error, m) + &code_line(&code, m)

@@ -58,7 +58,13 @@ fn show(binome: &mut Binome, kind: Kind, sub: &ArgMatches, ctx: &Ctx) -> anyhow:
     let m = ctx.messages;
     let row = binome.get(kind, sub.get_one::<String>("target").expect("required"))?;
     if ctx.json {
-        say(serde_json::to_string_pretty(&row)?);
+        let mut shown = serde_json::to_value(&row)?;
+        // The referent's decision is not a field of the session: the table
+        // shows it below the fields, a script reads it here.
+        if kind == Kind::Session {
+            shown["review_status"] = serde_json::to_value(binome.session_status(&row.id)?)?;
+        }
+        say(serde_json::to_string_pretty(&shown)?);
     } else {
         let shower = Shower::new(binome, m);
         let mut t = table(vec![m.kind(kind), row.id.clone()]);

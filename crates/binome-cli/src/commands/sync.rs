@@ -9,6 +9,7 @@ use binome_core::Binome;
 use binome_core::domain::Kind;
 use binome_core::sync::ImportOutcome;
 use clap::ArgMatches;
+use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -126,6 +127,12 @@ fn watch(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()>
         for result in results {
             let name = result.file.file_name().unwrap_or_default().to_string_lossy().into_owned();
             match &result.outcome {
+                // One JSON object a line, as files land: a script reads
+                // each bundle's outcome, or the code of its refusal.
+                Ok(outcome) if ctx.json => say(serde_json::to_string(&json!({ "file": name, "outcome": outcome }))?),
+                Err(error) if ctx.json => {
+                    say(serde_json::to_string(&json!({ "file": name, "refused": error.code() }))?)
+                }
                 Ok(outcome) => {
                     say(format!("{name} :"));
                     print_outcome(outcome, ctx)?;

@@ -2,7 +2,7 @@
 //! ways in one action, only what is new the next time, and nothing for a
 //! laptop that is not trusted, revoked, or not Binôme at all.
 
-use crate::support::Store;
+use crate::support::{Store, error_code};
 use crate::sync::introduce;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
@@ -138,7 +138,8 @@ fn a_revoked_laptop_is_refused_and_changes_nothing() {
     let (child, address) = listening(&a);
     let refused = b.cmd(&["sync", "nearby", "--peer", &address]).output().unwrap();
     assert_eq!(refused.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("révoqué"));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(error_code(&said), Some("nearby-refused-by-peer (revoked)"), "{said}");
     assert_eq!(finished(child).0, Some(1));
     assert_eq!(a.dump(), before);
 }

@@ -1,7 +1,7 @@
 //! Printed documents, read back with poppler (`pdftotext`, `pdftoppm`):
 //! the text a reader expects, embedded fonts, and pages that render.
 
-use crate::support::Store;
+use crate::support::{Store, french};
 use std::process::Command;
 
 fn demo() -> Store {
@@ -49,9 +49,9 @@ fn the_attendance_sheet_lists_every_expected_participant_with_a_signature_column
     let session = first(&store, &["session", "list"], "id");
     let path = store.file("emargement.pdf");
     let said = store.ok(&["print", "attendance-sheet", "--session", &session, "--out", &path]);
-    assert!(said.contains("Document écrit"), "{said}");
+    assert_eq!(said.trim(), french("print-written", &[("path", &path)]));
     let text = pdf_text(&path);
-    assert!(text.contains("Feuille d'émargement"), "{text}");
+    assert!(text.contains(&french("print-sheet-title", &[])), "{text}");
     assert!(text.contains("Signature"));
     assert!(text.contains("PASST2-2019-0001"));
     let enrolled = store.json(&["enrolment", "list", "--mission", "PASST2-2019-0001"]);

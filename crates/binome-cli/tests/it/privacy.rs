@@ -117,9 +117,7 @@ fn only_a_coordinator_erases_and_nobody_types_an_erased_person_back() {
 
     send(&expert, &coordinator);
     coordinator.ok(&["persons", "erase", &who.id]);
-    let refused =
-        coordinator.refused(&["persons", "edit", &who.id, "--phone", "+23566000001"], 1, "invalid (phone=erased)");
-    assert!(refused.contains("effacée"), "{refused}");
+    coordinator.refused(&["persons", "edit", &who.id, "--phone", "+23566000001"], 1, "invalid (phone=erased)");
     coordinator.ok(&["persons", "edit", &who.id, "--sex", "M"]);
     assert_eq!(person(&coordinator, &who.id)["sex"], "male", "what is not personal is still edited");
     // Erasing again changes nothing.

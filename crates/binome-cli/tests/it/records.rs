@@ -1,7 +1,7 @@
 //! Every record kind can be added, listed, shown, edited and deleted, and
 //! a deletion keeps the record and its history.
 
-use crate::support::{Store, asset, mission, participant};
+use crate::support::{Store, asset, french_value, mission, participant};
 
 /// The arguments of an assessment of `person` on the SMNI framework's
 /// GATPA competency, on the mission's last day.
@@ -80,8 +80,9 @@ fn every_record_kind_goes_through_add_list_show_edit_delete() {
     assert_eq!(shown["data"]["date"], "2019-03-05");
     assert_eq!(shown["data"]["modality"], "workshop");
 
+    assert_eq!(store.json(&["sessions", "show", &session])["review_status"], "validated");
     let table = store.ok(&["sessions", "show", &session]);
-    assert!(table.contains("Validée"), "a session shows its referent's decision: {table}");
+    assert!(table.contains(&french_value("validated")), "a session shows its referent's decision: {table}");
 
     // A change after validation calls for a new review.
     store.ok(&["sessions", "edit", &session, "--title", "Hémorragie du post-partum"]);
@@ -92,7 +93,8 @@ fn every_record_kind_goes_through_add_list_show_edit_delete() {
     // The table view speaks French.
     let table = store.ok(&["sessions", "show", &session]);
     assert!(table.contains("Atelier pratique") && table.contains("05/03/2019") && table.contains("2h30"), "{table}");
-    assert!(table.contains("Soumise") && !table.contains("Validée"), "{table}");
+    assert_eq!(store.json(&["sessions", "show", &session])["review_status"], "submitted");
+    assert!(table.contains(&french_value("submitted")) && !table.contains(&french_value("validated")), "{table}");
 
     let attendance_id = store.json(&["attendance", "list"])[0]["id"].as_str().unwrap().to_owned();
     store.ok(&["attendance", "delete", &attendance_id]);

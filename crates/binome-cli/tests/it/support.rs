@@ -30,6 +30,19 @@ impl RowProblem {
     }
 }
 
+/// A French sentence of the shipped catalogue, as the CLI prints it: a
+/// test that checks what a person reads goes through the catalogue, so
+/// rewording a message breaks no test.
+pub fn french(key: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, String)> = args.iter().map(|(name, value)| (*name, (*value).to_owned())).collect();
+    binome_core::i18n::Messages::new(binome_core::i18n::Lang::Fr).text(key, &args)
+}
+
+/// A code's French label (`validated` → what a status column shows).
+pub fn french_value(code: &str) -> String {
+    binome_core::i18n::Messages::new(binome_core::i18n::Lang::Fr).value(code)
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
 }

@@ -2,7 +2,7 @@
 //! first contact and trust, replays, tampering, truncation, the wrong
 //! recipient, a revoked laptop, concurrent edits, a process killed midway.
 
-use crate::support::Store;
+use crate::support::{Store, error_code};
 use serde_json::{Value, json};
 
 /// Makes `a` and `b` trust each other, as people do after reading their
@@ -11,8 +11,8 @@ pub(crate) fn introduce(a: &Store, b: &Store) {
     for (from, to) in [(a, b), (b, a)] {
         let hello = from.file("hello.binome");
         from.ok(&["bundle", "export", "--out", &hello]);
-        let out = to.ok(&["bundle", "import", &hello]);
-        assert!(out.contains("se présente"), "{out}");
+        let out = to.json(&["bundle", "import", &hello]);
+        assert_eq!(out["outcome"], "device_introduced", "{out}");
         let name = from.json(&["device", "show"])["name"].as_str().unwrap().to_owned();
         to.ok(&["devices", "trust", &name]);
     }
@@ -69,8 +69,8 @@ fn expert_referent_and_coordinator_go_through_a_mission_and_back() {
         "Liste de présence incomplète",
     ]);
     send(&referent, &expert);
-    let shown = expert.ok(&["sessions", "show", &session]);
-    assert!(shown.contains("Renvoyée"), "the expert sees the referent's decision: {shown}");
+    let shown = expert.json(&["sessions", "show", &session]);
+    assert_eq!(shown["review_status"], "returned", "the expert sees the referent's decision: {shown}");
 
     // The coordinator gets the referent's bundle first, the expert's later.
     send(&referent, &coordinator);
@@ -412,13 +412,18 @@ fn a_watched_folder_sorts_bundles_into_imported_and_rejected() {
     std::fs::write(&broken, &bytes[..bytes.len() / 3]).unwrap();
     std::fs::write(stick.join("notes.txt"), "pas un lot").unwrap();
 
-    let out = b.cmd(&["bundle", "watch", stick.to_str().unwrap(), "--once"]).output().unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Lot de a importé"));
+    let out = b.ok(&["--json", "bundle", "watch", stick.to_str().unwrap(), "--once"]);
+    let mut each: Vec<Value> =
+        out.lines().map(|line| serde_json::from_str(line).expect("a JSON line a file")).collect();
+    each.sort_by_key(|file| file["file"].as_str().map(str::to_owned));
+    assert_eq!(each.len(), 2, "one line a bundle, none for other files: {out}");
+    assert_eq!(each[0], json!({ "file": "abime.binome", "refused": "bundle-unreadable" }));
+    assert_eq!(each[1]["file"], "mission.binome");
+    assert_applied_from(&each[1]["outcome"], "a");
     assert!(stick.join("imported/mission.binome").exists());
     assert!(stick.join("rejected/abime.binome").exists());
     let reason = std::fs::read_to_string(stick.join("rejected/abime.binome.raison.txt")).unwrap();
-    assert!(reason.contains("tronqué"), "{reason}");
+    assert_eq!(error_code(&reason), Some("bundle-unreadable"), "the note beside it says why: {reason}");
     assert!(stick.join("notes.txt").exists(), "other files are left alone");
     assert_eq!(b.count("sessions"), 12);
 }
@@ -480,7 +485,7 @@ fn a_mission_bundle_carries_that_mission_and_what_it_needs() {
     let report = b.json(&["indicators", "--mission", code]);
     let there = a.json(&["indicators", "--mission", code]);
     assert_eq!(report["total"], there["total"], "the mission's figures are the same on both laptops: {mission}");
-    assert_eq!(b.ok(&["check"]).trim(), "Aucune référence orpheline.", "nothing the mission needs is missing");
+    assert_eq!(b.json(&["check"]), json!([]), "nothing the mission needs is missing");
     for by in ["cadre", "category"] {
         let here = b.json(&["indicators", "--mission", code, "--by", by]);
         let there = a.json(&["indicators", "--mission", code, "--by", by]);
@@ -588,8 +593,13 @@ fn a_device_enrolled_by_a_trusted_coordinator_is_trusted_on_sight() {
     introduce(&coordinator, &expert);
     hello(&referent, &coordinator);
     let certificate = coordinator.file("referent.cert");
-    let out = coordinator.ok(&["devices", "enrol", "portable-referent", "--role", "referent", "--out", &certificate]);
-    assert!(out.contains("certifié comme Référent·e"), "{out}");
+    coordinator.ok(&["devices", "enrol", "portable-referent", "--role", "referent", "--out", &certificate]);
+    let certified: Value = serde_json::from_slice(&std::fs::read(&certificate).unwrap()).unwrap();
+    assert_eq!(
+        (&certified["body"]["name"], &certified["body"]["role"]),
+        (&json!("portable-referent"), &json!("referent")),
+        "{certified}"
+    );
     referent.ok(&["device", "install-certificate", &certificate]);
 
     // The expert never called the referent: the certificate is enough.
@@ -780,7 +790,11 @@ fn three_laptops_and_a_hostile_fourth_go_through_a_mission_a_restore_a_revocatio
         "the lent laptop's edit from before its revocation is kept, the later one is not"
     );
     assert_eq!(title_of(&referent, &session), "Avant la restauration");
-    assert!(office.ok(&["sessions", "show", &reviewed]).contains("Validée"), "the referent's decision stands");
+    assert_eq!(
+        office.json(&["sessions", "show", &reviewed])["review_status"],
+        "validated",
+        "the referent's decision stands"
+    );
 }
 
 /// A laptop that restores a backup has lost the bundles it imported since,

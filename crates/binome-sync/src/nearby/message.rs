@@ -18,8 +18,11 @@ const CONTROL: u8 = 0;
 const CHUNK: u8 = 1;
 
 /// Why a laptop will not sync with the other: the only thing it tells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Its code (`strum`) is its name on the wire, and in the code a refusal
+/// closes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Refusal {
     /// Not trusted here yet: its fingerprint is to be checked first.
     Untrusted,
