@@ -67,6 +67,18 @@ corpus="$(mktemp -d)"
 printf '\001{"t":"programmes","id":"x","vv":{"a":1},"hlc":1,"o":"a","del":false,"d":{}}\n' > "$corpus/seed"
 "$CARGO_TARGET_DIR/debug/signed_payload" "$corpus" -max_total_time=15 -max_len=65536 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
+# A host hospital's lists, any bytes read as CSV, XLSX, XLS or ODS (the
+# first byte picks which), seeded with the real lists of the fixtures.
+corpus="$(mktemp -d)"
+seed=0
+for extension in csv xlsx xls ods; do
+  for list in tests/fixtures/*."$extension"; do
+    { printf '%b' "\\00$seed"; cat "$list"; } > "$corpus/$extension-$(basename "$list")"
+  done
+  seed=$((seed + 1))
+done
+"$CARGO_TARGET_DIR/debug/spreadsheet_reader" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
+rm -rf "$corpus"
 
 # Sync nearby between two network namespaces: found by mDNS, both ways,
 # cut and resumed (root, as CI runs; the script refuses otherwise).
