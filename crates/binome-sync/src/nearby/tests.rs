@@ -118,3 +118,12 @@ fn garbage_a_bundle_too_large_or_a_field_too_long_is_refused_without_reading_on(
     .0;
     assert_eq!(refused, (Some("nearby-protocol"), Some("nearby-protocol")));
 }
+
+#[test]
+fn a_refusal_s_code_is_its_name_on_the_wire() {
+    use strum::VariantArray;
+    for refusal in Refusal::VARIANTS {
+        let code: &str = (*refusal).into();
+        assert_eq!(serde_json::to_value(refusal).unwrap(), code, "{refusal:?}");
+    }
+}
