@@ -39,7 +39,10 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
     if let Some(out) = matches.get_one::<String>("write-mapping") {
         let out = Path::new(out);
         mapping_file::write(out, kind, &report, &choices, binome, m).map_err(|e| CoreError::io(out, e))?;
-        say(m.text("import-mapping-written", &[("path", out.display().to_string())]));
+        // With --json, standard output holds the report alone.
+        if !ctx.json {
+            say(m.text("import-mapping-written", &[("path", out.display().to_string())]));
+        }
     }
     if ctx.json {
         say(serde_json::to_string_pretty(&report)?);

@@ -4,7 +4,9 @@
 //! broken or hostile. Nothing typed in a cell is lost without being shown,
 //! and nothing is half-imported.
 
-use crate::support::{Store, fixture, import_participants, mission, people_fields, second_mission, workshop};
+use crate::support::{
+    RowProblem, Store, fixture, import_participants, mission, people_fields, second_mission, workshop,
+};
 use serde_json::Value;
 
 const MOUNDOU_FILES: [&str; 4] = [
@@ -142,12 +144,26 @@ fn a_mapping_file_is_written_filled_in_and_read_and_the_next_mission_asks_nothin
     let store = Store::new();
     let m = mission(&store);
     let choices = store.file("choix.toml");
-    let refused = store.refused(
-        &["import", "participants", &path(MOUNDOU_FILES[0]), "--mission", &m.mission, "--write-mapping", &choices],
-        1,
-        "import-rows",
+    let refused = store.refused_rows(&[
+        "import",
+        "participants",
+        &path(MOUNDOU_FILES[0]),
+        "--mission",
+        &m.mission,
+        "--write-mapping",
+        &choices,
+    ]);
+    assert_eq!(
+        refused,
+        [
+            RowProblem::new(4, "Fonction", "cadre", "unknown_value", "SFDE"),
+            RowProblem::new(5, "Fonction", "cadre", "unknown_value", "Infirmière diplômée d'État"),
+            RowProblem::new(6, "Fonction", "cadre", "unknown_value", "ATS"),
+            RowProblem::new(7, "Structure", "organisation_id", "not_found", "Centre de santé de Doyaba"),
+            RowProblem::new(7, "Fonction", "cadre", "unknown_value", "Matrone"),
+        ],
+        "each row whose profession or facility is still to be chosen"
     );
-    assert!(refused.contains("ligne 6"), "{refused}");
     assert_eq!(store.count("persons"), 0, "a missing mapping writes nothing");
     let written = std::fs::read_to_string(&choices).unwrap();
     let parsed: toml::Table = toml::from_str(&written).expect("the written file is TOML");
@@ -368,8 +384,8 @@ fn a_week_s_register_records_each_day_at_that_day_s_session() {
     let register = store.file("registre.csv");
     let week = "REGISTRE DE PRÉSENCE – SEMAINE DU 04/03;;;;\r\nNom;Prénom;05/03;06/03;07/03\r\nMAHAMAT;Zénaba;P;A;\r\nABAKAR;Hissène;R;présent;P\r\n";
     std::fs::write(&register, week).unwrap();
-    let refused = store.refused(&["import", "attendance", &register, "--mission", &m.mission], 1, "import-rows");
-    assert!(refused.contains("ligne 4") && refused.contains("07/03"), "no session that day: {refused}");
+    let refused = store.refused_rows(&["import", "attendance", &register, "--mission", &m.mission]);
+    assert_eq!(refused, [RowProblem::new(4, "07/03", "session_id", "not_found", "07/03")], "no session that day");
     assert_eq!(store.count("attendance"), 0, "nothing half-imported");
 
     std::fs::write(&register, week.replace("présent;P", "présent;")).unwrap();

@@ -92,7 +92,10 @@ fn every_record_kind_goes_through_add_list_show_edit_delete() {
 
     // The table view speaks French.
     let table = store.ok(&["sessions", "show", &session]);
-    assert!(table.contains("Atelier pratique") && table.contains("05/03/2019") && table.contains("2h30"), "{table}");
+    assert!(
+        table.contains(&french_value("workshop")) && table.contains("05/03/2019") && table.contains("2h30"),
+        "{table}"
+    );
     assert_eq!(store.json(&["sessions", "show", &session])["review_status"], "submitted");
     assert!(table.contains(&french_value("submitted")) && !table.contains(&french_value("validated")), "{table}");
 
