@@ -103,7 +103,8 @@ export function cli(storePath, ...args) {
   try {
     return JSON.parse(out);
   } catch {
-    // A few commands (devices trust) only ever say a sentence.
+    // Every command prints JSON with --json; anything else is handed back
+    // as it was said, for the assertion to show.
     return out.trim();
   }
 }

@@ -14,6 +14,7 @@ use binome_core::exports::CsvRequest;
 use binome_core::i18n::Messages;
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
+use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -44,7 +45,9 @@ pub fn export(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         }
     };
     binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
-    say(m.text("export-written", &[("path", out.display().to_string())]));
+    ctx.done(json!({ "written": out, "bytes": bytes.len() }), || {
+        m.text("export-written", &[("path", out.display().to_string())])
+    });
     Ok(ExitCode::SUCCESS)
 }
 
@@ -61,18 +64,27 @@ pub fn dhis2(binome: &Binome, matches: &ArgMatches, format: Dhis2Format, ctx: &C
     let body = format.render(&export, &binome_core::utc_now_iso());
     let out = Path::new(sub.get_one::<String>("out").expect("required"));
     binome_core::private::write_private(out, body.as_bytes()).map_err(|e| CoreError::io(out, e))?;
-    say(m.text(
-        "dhis2-written",
-        &[
-            ("count", export.values.len().to_string()),
-            ("period", export.period.dhis2()),
-            ("path", out.display().to_string()),
-        ],
-    ));
-    if format == Dhis2Format::Json {
-        if let Some(server) = sub.get_one::<String>("push") {
-            push(server, sub, &body, ctx)?;
-        }
+    let written = json!({ "written": out, "period": export.period.dhis2(), "values": export.values.len() });
+    if !ctx.json {
+        say(m.text(
+            "dhis2-written",
+            &[
+                ("count", export.values.len().to_string()),
+                ("period", export.period.dhis2()),
+                ("path", out.display().to_string()),
+            ],
+        ));
+    }
+    // Only a data value set is pushed (ADX has no --push).
+    let server = if format == Dhis2Format::Json { sub.get_one::<String>("push") } else { None };
+    let pushed = match server {
+        Some(server) => Some(push(server, sub, &body, ctx)?),
+        None => None,
+    };
+    if ctx.json {
+        let mut done = written;
+        done["pushed"] = json!(pushed);
+        say(done.to_string());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -105,12 +117,22 @@ fn show_summary(summary: &ImportSummary, m: &Messages) {
     }
 }
 
+/// What DHIS2 answered: its dry run's summary, and its import's once the
+/// person said yes.
+#[derive(serde::Serialize)]
+struct Pushed {
+    rehearsal: ImportSummary,
+    imported: Option<ImportSummary>,
+}
+
 /// The dry run, DHIS2's summary, the person's answer, then the import.
-fn push(server: &str, matches: &ArgMatches, body: &str, ctx: &Ctx) -> anyhow::Result<()> {
+fn push(server: &str, matches: &ArgMatches, body: &str, ctx: &Ctx) -> anyhow::Result<Pushed> {
     let m = ctx.messages;
     let auth = auth(matches, m)?;
     let rehearsal = push_data_value_sets(server, &auth, body, true).map_err(CoreError::Dhis2)?;
-    show_summary(&rehearsal, m);
+    if !ctx.json {
+        show_summary(&rehearsal, m);
+    }
     let confirmed = matches.get_flag("yes") || {
         eprint!("{} ", m.text("dhis2-confirm", &[]));
         let mut answer = String::new();
@@ -118,12 +140,16 @@ fn push(server: &str, matches: &ArgMatches, body: &str, ctx: &Ctx) -> anyhow::Re
         matches!(answer.trim().to_lowercase().as_str(), "o" | "oui" | "y" | "yes")
     };
     if !confirmed {
-        say(m.text("dhis2-not-sent", &[]));
-        return Ok(());
+        if !ctx.json {
+            say(m.text("dhis2-not-sent", &[]));
+        }
+        return Ok(Pushed { rehearsal, imported: None });
     }
     let imported = push_data_value_sets(server, &auth, body, false).map_err(CoreError::Dhis2)?;
-    show_summary(&imported, m);
-    Ok(())
+    if !ctx.json {
+        show_summary(&imported, m);
+    }
+    Ok(Pushed { rehearsal, imported: Some(imported) })
 }
 
 /// `binome dhis2 template --out mapping.json`.
@@ -133,7 +159,9 @@ pub fn dhis2_template(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyho
     let template = binome.dhis2_template()?;
     let text = serde_json::to_string_pretty(&template)?;
     binome_core::private::write_private(out, (text + "\n").as_bytes()).map_err(|e| CoreError::io(out, e))?;
-    say(ctx.messages.text("dhis2-template-written", &[("path", out.display().to_string())]));
+    ctx.done(json!({ "written": out }), || {
+        ctx.messages.text("dhis2-template-written", &[("path", out.display().to_string())])
+    });
     Ok(ExitCode::SUCCESS)
 }
 
@@ -149,7 +177,9 @@ pub fn print(binome: &Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result
     };
     let out = Path::new(arg("out"));
     binome_core::private::write_private(out, &bytes).map_err(|e| CoreError::io(out, e))?;
-    say(m.text("print-written", &[("path", out.display().to_string())]));
+    ctx.done(json!({ "written": out, "bytes": bytes.len() }), || {
+        m.text("print-written", &[("path", out.display().to_string())])
+    });
     Ok(ExitCode::SUCCESS)
 }
 

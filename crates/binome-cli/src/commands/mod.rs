@@ -42,6 +42,13 @@ impl Ctx<'_> {
         }
         Ok(())
     }
+
+    /// What a command did: with `--json`, `done` as one JSON document and
+    /// nothing else on standard output (a script reads it whole); else the
+    /// person's sentence.
+    pub fn done(&self, done: serde_json::Value, sentence: impl FnOnce() -> String) {
+        crate::output::say(if self.json { done.to_string() } else { sentence() });
+    }
 }
 
 fn store_path(matches: &ArgMatches) -> PathBuf {
@@ -53,9 +60,9 @@ pub fn run(matches: &ArgMatches, messages: &Messages) -> anyhow::Result<ExitCode
     let (name, sub) = matches.subcommand().expect("a subcommand is required");
     let open = |matches: &ArgMatches| passphrase::open(&store_path(matches), messages);
     match name {
-        "passphrase" => passphrase::change(&open(matches)?, messages),
+        "passphrase" => passphrase::change(&open(matches)?, &ctx),
         "recovery-kit" => passphrase::recovery_kit(&mut open(matches)?, sub, &ctx),
-        "unlock" => passphrase::unlock_from_kit(&mut open(matches)?, sub, messages),
+        "unlock" => passphrase::unlock_from_kit(&mut open(matches)?, sub, &ctx),
         "init" => setup::init(&mut open(matches)?, sub, &ctx, &store_path(matches)),
         "device" => match sub.subcommand() {
             Some(("install-certificate", certificate)) => {

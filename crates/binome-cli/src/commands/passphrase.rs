@@ -55,11 +55,12 @@ pub fn open(path: &Path, m: &Messages) -> anyhow::Result<Binome> {
 }
 
 /// `binome passphrase change`.
-pub fn change(binome: &Binome, m: &Messages) -> anyhow::Result<std::process::ExitCode> {
+pub fn change(binome: &Binome, ctx: &super::Ctx) -> anyhow::Result<std::process::ExitCode> {
+    let m = ctx.messages;
     let current = current(m)?;
     let new = chosen(NEW_PASSPHRASE_ENV, m)?;
     binome.change_passphrase(&current, &new)?;
-    println!("{}", m.text("cli-passphrase-changed", &[]));
+    ctx.done(serde_json::json!({ "passphrase_changed": true }), || m.text("cli-passphrase-changed", &[]));
     Ok(std::process::ExitCode::SUCCESS)
 }
 
@@ -85,13 +86,20 @@ pub fn recovery_kit(binome: &mut Binome, sub: &ArgMatches, ctx: &super::Ctx) -> 
 
 /// `binome unlock --from-kit KIT --store STORE`, on a coordinator's
 /// laptop: a new passphrase for the expert's store the kit opens.
-pub fn unlock_from_kit(coordinator: &mut Binome, sub: &ArgMatches, m: &Messages) -> anyhow::Result<ExitCode> {
+pub fn unlock_from_kit(coordinator: &mut Binome, sub: &ArgMatches, ctx: &super::Ctx) -> anyhow::Result<ExitCode> {
+    let m = ctx.messages;
     let kit = PathBuf::from(sub.get_one::<String>("from-kit").expect("required"));
     let target = PathBuf::from(sub.get_one::<String>("store").expect("required"));
     let new = chosen(NEW_PASSPHRASE_ENV, m)?;
     let kit = reset_passphrase_from_kit(coordinator, &kit, &target, &new)?;
-    let args = [("device", kit.device_name), ("author", kit.author), ("store", target.display().to_string())];
-    println!("{}", m.text("cli-kit-unlocked", &args));
+    ctx.done(serde_json::json!({ "device": kit.device_name, "author": kit.author, "store": target }), || {
+        let args = [
+            ("device", kit.device_name.clone()),
+            ("author", kit.author.clone()),
+            ("store", target.display().to_string()),
+        ];
+        m.text("cli-kit-unlocked", &args)
+    });
     Ok(ExitCode::SUCCESS)
 }
 

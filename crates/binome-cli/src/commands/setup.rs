@@ -63,10 +63,13 @@ pub fn install_certificate(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx)
     let certificate: binome_core::sync_errors::Certificate = serde_json::from_slice(&text)
         .map_err(|_| binome_core::CoreError::Bundle(binome_core::sync_errors::BundleError::BadCertificate))?;
     binome.install_certificate(&certificate)?;
-    say(ctx.messages.text(
-        "sync-certificate-installed",
-        &[("issuer", certificate.body.issuer.name.clone()), ("role", ctx.messages.value(certificate.body.role.code()))],
-    ));
+    let body = &certificate.body;
+    ctx.done(serde_json::json!({ "issuer": body.issuer.name, "role": body.role }), || {
+        ctx.messages.text(
+            "sync-certificate-installed",
+            &[("issuer", body.issuer.name.clone()), ("role", ctx.messages.value(body.role.code()))],
+        )
+    });
     Ok(ExitCode::SUCCESS)
 }
 
@@ -136,7 +139,9 @@ pub fn backup(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
     match matches.subcommand() {
         Some(("restore", sub)) => {
             let restored = binome.restore(sub.get_one::<String>("name").expect("required"))?;
-            say(m.text("backup-restored", &[("name", restored.name)]));
+            ctx.done(serde_json::json!({ "restored": restored.name }), || {
+                m.text("backup-restored", &[("name", restored.name.clone())])
+            });
         }
         _ => {
             ctx.print_list(binome.backups()?, "backup-none", |backups| {

@@ -204,9 +204,14 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
             } else {
                 binome.trust_device(text)?
             };
-            say(m.text("sync-trusted", &[("name", device.name)]));
-            for outcome in &outcomes {
-                print_outcome(outcome, ctx)?;
+            if ctx.json {
+                // The bundles that waited for it come in with the trust.
+                say(json!({ "trusted": device.name, "imported": outcomes }).to_string());
+            } else {
+                say(m.text("sync-trusted", &[("name", device.name)]));
+                for outcome in &outcomes {
+                    print_outcome(outcome, ctx)?;
+                }
             }
         }
         Some(("enrol", sub)) => {
@@ -219,27 +224,32 @@ pub fn devices(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::
             let out = Path::new(sub.get_one::<String>("out").expect("required"));
             binome_core::private::write_private(out, &serde_json::to_vec_pretty(&certificate)?)
                 .map_err(|e| binome_core::CoreError::io(out, e))?;
-            say(m.text(
-                "sync-enrolled",
-                &[
-                    ("name", certificate.body.name.clone()),
-                    ("role", m.value(certificate.body.role.code())),
-                    ("path", out.display().to_string()),
-                ],
-            ));
+            let body = &certificate.body;
+            ctx.done(json!({ "enrolled": body.name, "role": body.role, "certificate": out }), || {
+                m.text(
+                    "sync-enrolled",
+                    &[
+                        ("name", body.name.clone()),
+                        ("role", m.value(body.role.code())),
+                        ("path", out.display().to_string()),
+                    ],
+                )
+            });
         }
         Some(("reject", sub)) => {
             let device = binome.reject_device(sub.get_one::<String>("device").expect("required"))?;
-            say(m.text("sync-rejected", &[("name", device.name)]));
+            ctx.done(json!({ "rejected": device.name }), || m.text("sync-rejected", &[("name", device.name.clone())]));
         }
         Some(("revoke", sub)) => {
             let device = binome.revoke_device(sub.get_one::<String>("device").expect("required"))?;
-            say(m.text("sync-revoked", &[("name", device.name)]));
+            ctx.done(json!({ "revoked": device.name }), || m.text("sync-revoked", &[("name", device.name.clone())]));
         }
         Some(("forget", sub)) => {
             let device = binome.forget_device(sub.get_one::<String>("device").expect("required"))?;
             let fingerprint = binome_core::sync_fingerprint(&device.signing_key, &device.age_recipient);
-            say(m.text("sync-forgotten", &[("name", device.name), ("fingerprint", fingerprint)]));
+            ctx.done(json!({ "forgotten": device.name, "fingerprint": fingerprint }), || {
+                m.text("sync-forgotten", &[("name", device.name.clone()), ("fingerprint", fingerprint.clone())])
+            });
         }
         _ => {
             binome.keys()?;
@@ -279,7 +289,11 @@ pub fn conflicts(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow
             let id = sub.get_one::<String>("id").expect("required");
             let keep = *sub.get_one::<usize>("keep").expect("required");
             let row = binome.resolve_conflict(kind, id, keep)?;
-            say(m.text("cli-updated", &[("kind", m.kind(kind)), ("id", row.id)]));
+            if ctx.json {
+                say(serde_json::to_string_pretty(&row)?);
+            } else {
+                say(m.text("cli-updated", &[("kind", m.kind(kind)), ("id", row.id)]));
+            }
         }
         Some(("show", sub)) => {
             let kind = kind_of(sub.get_one::<String>("table").expect("required"))?;

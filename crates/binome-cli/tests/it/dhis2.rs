@@ -2,8 +2,8 @@
 //! is unmapped, and dataValueSets JSON and ADX XML checked field by field
 //! against DHIS2's documented formats and against `binome indicators`.
 
-use crate::support::{Store, error_code, french};
-use serde_json::Value;
+use crate::support::{Store, error_code};
+use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 fn demo() -> Store {
@@ -133,10 +133,10 @@ fn data_value_sets_hold_the_cli_s_figures_for_a_period_of_each_type() {
 
     for period in ["201903", "2019Q1", "2019S1", "2019"] {
         let out = store.file(&format!("{period}.json"));
-        let said = store.ok(&["export", "dhis2-json", "--mapping", &path, "--period", period, "--out", &out]);
+        let said = store.json(&["export", "dhis2-json", "--mapping", &path, "--period", period, "--out", &out]);
         let set: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-        let count = set["dataValues"].as_array().unwrap().len().to_string();
-        assert_eq!(said.trim(), french("dhis2-written", &[("count", &count), ("period", period), ("path", &out)]));
+        let count = set["dataValues"].as_array().unwrap().len();
+        assert_eq!(said, json!({ "written": out, "period": period, "values": count, "pushed": null }));
         assert_eq!(set["period"], period);
         assert_eq!(set["dataSet"], "DSbinome001");
         let values = set["dataValues"].as_array().unwrap();
@@ -392,10 +392,22 @@ fn a_push_is_a_dry_run_first_and_imports_only_once_confirmed() {
         assert_eq!(received[0].values, count);
     }
 
-    // Confirmed: the dry run, then the real import.
-    let output = store.cmd(&push).env("DHIS2_PASSWORD", "district").write_stdin("oui\n").output().unwrap();
-    let said = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(said.matches("SUCCESS").count(), 2, "the dry run's status, then the import's: {said}");
+    // Confirmed: the dry run, then the real import, as a script reads them.
+    let scripted = [&["--json"][..], &push].concat();
+    let output = store.cmd(&scripted).env("DHIS2_PASSWORD", "district").write_stdin("oui\n").output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let said: Value = serde_json::from_slice(&output.stdout).expect("one JSON document");
+    let pushed = &said["pushed"];
+    assert_eq!(
+        (&pushed["rehearsal"]["status"], &pushed["rehearsal"]["dry_run"], &pushed["rehearsal"]["imported"]),
+        (&json!("SUCCESS"), &json!(true), &json!(count)),
+        "the dry run's summary: {said}"
+    );
+    assert_eq!(
+        (&pushed["imported"]["status"], &pushed["imported"]["dry_run"]),
+        (&json!("SUCCESS"), &json!(false)),
+        "then the import's: {said}"
+    );
     let received = server.received.lock().unwrap().clone();
     assert_eq!(received.iter().map(|r| r.dry_run).collect::<Vec<_>>(), [true, true, false]);
 }

@@ -7,6 +7,7 @@ mod duplicates;
 mod exports;
 mod import;
 mod indicators;
+mod json_output;
 mod lock;
 mod migration;
 mod nearby;
