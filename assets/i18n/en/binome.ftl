@@ -282,6 +282,7 @@ error-read-too-many-cells = { $path }: more than { $max } filled cells; import t
 error-read-cell-too-long = { $path }: line { $line }, column { $column }: more than { $max } characters in one cell.
 error-read-file-too-large = { $path }: file too large ({ $size }; at most { $max }).
 error-read-inflates-too-much = { $path }: the workbook inflates to more than { $max }; it is refused.
+error-read-shared-texts-miscounted = { $path }: the workbook declares { $declared } texts in a part of { $size }, which cannot hold that many: the file is damaged or tampered with, and is refused. Open it in Excel or LibreOffice and save it again.
 error-read-mixed-encoding = { $path }: line { $line } is not written in the same encoding as { $utf8_line ->
     [none] the rest of the file
    *[other] line { $utf8_line }

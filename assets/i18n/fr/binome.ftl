@@ -283,6 +283,7 @@ error-read-too-many-cells = { $path } : plus de { $max } cellules remplies ; imp
 error-read-cell-too-long = { $path } : ligne { $line }, colonne { $column } : plus de { $max } caractères dans une cellule.
 error-read-file-too-large = { $path } : fichier trop volumineux ({ $size } ; au plus { $max }).
 error-read-inflates-too-much = { $path } : le classeur se décompresse en plus de { $max } ; il est refusé.
+error-read-shared-texts-miscounted = { $path } : le classeur annonce { $declared } textes dans une partie de { $size }, qui ne peut pas en contenir autant : le fichier est abîmé ou trafiqué, il est refusé. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau.
 error-read-mixed-encoding = { $path } : la ligne { $line } n'est pas écrite dans le même codage que { $utf8_line ->
     [none] le reste du fichier
    *[other] la ligne { $utf8_line }

@@ -431,6 +431,10 @@ pub fn read_error(path: &str, error: &ReadError, m: &Messages) -> String {
             m.text("error-read-file-too-large", &[path, ("size", size(*bytes)), ("max", size(*max))])
         }
         ReadError::InflatesTooMuch { max, .. } => m.text("error-read-inflates-too-much", &[path, ("max", size(*max))]),
+        ReadError::SharedTextsMiscounted { declared, bytes } => m.text(
+            "error-read-shared-texts-miscounted",
+            &[path, ("declared", declared.to_string()), ("size", size(*bytes))],
+        ),
         ReadError::MixedEncoding { line, utf8_line } => m.text(
             "error-read-mixed-encoding",
             &[path, ("line", line.to_string()), ("utf8_line", utf8_line.map_or("none".into(), |l| l.to_string()))],

@@ -310,6 +310,8 @@ fn hostile_and_broken_files_are_refused_with_where_they_break_and_nothing_is_wri
     let cases = [
         ("hostile-far-cell.xlsx", "XFD1048576"),
         ("hostile-far-cell.xls", "IV65536"),
+        ("hostile-dimensions.xls", "H4294967295"),
+        ("hostile-shared-texts.xlsx", "99999999999"),
         ("hostile-repeated-cells.ods", "WQJ2"),
         ("participants-mixed-encoding.csv", "ligne 3"),
         ("participants-unclosed-quote.csv", "ligne 2"),

@@ -10,6 +10,7 @@ mod ods_bounds;
 mod text;
 mod workbook;
 mod xls_bounds;
+mod xlsx_bounds;
 
 pub use text::TextEncoding;
 pub use workbook::{cell_name, column_letters};
@@ -67,6 +68,10 @@ pub enum ReadError {
     FileTooLarge { bytes: u64, max: u64 },
     #[error("parts that inflate to {bytes} bytes, more than {max}")]
     InflatesTooMuch { bytes: u64, max: u64 },
+    /// The workbook says it holds more shared texts than its part of
+    /// `bytes` bytes can: damaged, or made to exhaust memory.
+    #[error("{declared} shared texts declared in {bytes} bytes")]
+    SharedTextsMiscounted { declared: u64, bytes: u64 },
     #[error("line {line} is not UTF-8 while line {utf8_line:?} is")]
     MixedEncoding { line: usize, utf8_line: Option<usize> },
     #[error("the quote opened on line {line} does not close at the end of a cell")]
@@ -88,6 +93,7 @@ impl ReadError {
             ReadError::CellTooLong { .. } => "cell-too-long",
             ReadError::FileTooLarge { .. } => "file-too-large",
             ReadError::InflatesTooMuch { .. } => "inflates-too-much",
+            ReadError::SharedTextsMiscounted { .. } => "shared-texts-miscounted",
             ReadError::MixedEncoding { .. } => "mixed-encoding",
             ReadError::UnclosedQuote { .. } => "unclosed-quote",
             ReadError::ControlCharacter { .. } => "control-character",

@@ -105,6 +105,9 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
     if matches!(extension.as_str(), "xlsx" | "xlsm" | "ods") {
         check_inflated_size(path)?;
     }
+    if matches!(extension.as_str(), "xlsx" | "xlsm") {
+        super::xlsx_bounds::check_xlsx(path)?;
+    }
     if extension == "ods" {
         super::ods_bounds::check_ods(path)?;
     }

@@ -1,9 +1,12 @@
 //! An `.xls` sheet's size, read from its BIFF records before calamine lays
 //! out the grid. calamine builds the dense box from a sheet's first cell to
 //! its last, so a tiny file with cells at A1 and IV65536 takes a gigabyte
-//! (benches/README.md). Here
-//! every cell record's position is read (rows and columns are the first
-//! two fields of each) and the box each sheet would need is bounded first.
+//! (benches/README.md); and it reserves room for every cell a sheet's
+//! DIMENSIONS record declares before reading one, so a 7 KB file that
+//! declares four billion rows aborts the process (found by the fuzz target
+//! `spreadsheet_reader`). Here every cell record's position is read (rows
+//! and columns are the first two fields of each), each declared box too,
+//! and the box each sheet would need is bounded first.
 
 use super::{MAX_DENSE_CELLS, MAX_UNZIPPED_BYTES, ReadError, cell_name};
 use std::io::{BufReader, Read};
@@ -11,6 +14,7 @@ use std::path::Path;
 
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
+const DIMENSIONS: u16 = 0x0200;
 /// Records that place one cell: FORMULA, RSTRING, LABELSST, BLANK, NUMBER,
 /// LABEL, BOOLERR, RK.
 const ONE_CELL: [u16; 8] = [0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E];
@@ -36,7 +40,13 @@ impl SheetBox {
 
     fn check(&self) -> Result<(), ReadError> {
         if let (Some((top, bottom)), Some((left, right))) = (self.rows, self.columns) {
-            let cells = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+            // A declared box may end before it starts: calamine's unsigned
+            // subtraction then wraps to billions, so it is refused as such.
+            let span = |first: u32, last: u32| match i64::from(last) - i64::from(first) + 1 {
+                n if n < 0 => u64::MAX,
+                n => n as u64,
+            };
+            let cells = span(top, bottom).saturating_mul(span(left, right));
             if cells > MAX_DENSE_CELLS as u64 {
                 return Err(ReadError::SheetTooLarge {
                     first: cell_name(top, left),
@@ -51,6 +61,27 @@ impl SheetBox {
 
 fn u16_at(data: &[u8], at: usize) -> Option<u32> {
     data.get(at..at + 2).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+}
+
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    data.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The box a DIMENSIONS record declares, read as calamine reads it (first
+/// row, last row + 1, first column, last column + 1; a first column past
+/// IV or after the last counts as A); `None` where calamine declares one
+/// cell or refuses the record itself.
+fn declared_box(data: &[u8]) -> Option<SheetBox> {
+    let (first_row, row_end, first_column, column_end) = match data.len() {
+        10 => (u16_at(data, 0)?, u16_at(data, 2)?, u16_at(data, 4)?, u16_at(data, 6)?),
+        14 | 16 => (u32_at(data, 0)?, u32_at(data, 4)?, u16_at(data, 8)?, u16_at(data, 10)?),
+        _ => return None,
+    };
+    let first_column = if first_column > 0xFF || column_end < first_column { 0 } else { first_column };
+    if row_end == 0 || column_end == 0 {
+        return None;
+    }
+    Some(SheetBox { rows: Some((first_row, row_end - 1)), columns: Some((first_column, column_end - 1)) })
 }
 
 pub fn check_xls(path: &Path) -> Result<(), ReadError> {
@@ -78,6 +109,11 @@ pub fn check_xls(path: &Path) -> Result<(), ReadError> {
         match kind {
             BOF => sheet = SheetBox::default(),
             EOF => sheet.check()?,
+            DIMENSIONS => {
+                if let Some(declared) = declared_box(&data) {
+                    declared.check()?;
+                }
+            }
             k if ONE_CELL.contains(&k) => {
                 if let (Some(row), Some(column)) = (u16_at(&data, 0), u16_at(&data, 2)) {
                     sheet.place(row, column, column);
