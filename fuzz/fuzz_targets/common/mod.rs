@@ -1,0 +1,24 @@
+//! What the spreadsheet targets share: a file read as the import reads it.
+
+use binome_core::sheet::{find_header, read_rows};
+use std::path::{Path, PathBuf};
+
+/// The file the readers are given, named with `extension` (which picks the
+/// reader, as in the import): one per process, the readers take a path.
+pub fn scratch_file(extension: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("binome-fuzz-{}.{extension}", std::process::id()))
+}
+
+/// Reads the file through the header search to its last row, as an
+/// import's first pass does: rows or a typed refusal, never a panic.
+pub fn read_to_the_end(path: &Path) {
+    let Ok((source, rows)) = read_rows(path, None) else { return };
+    let heading_score = |cells: &[String]| cells.iter().filter(|c| !c.is_empty()).count();
+    let Ok((_, rows)) = find_header(source, rows, heading_score) else { return };
+    // A bad row ends the pass, as it ends an import.
+    for row in rows {
+        if row.is_err() {
+            break;
+        }
+    }
+}
