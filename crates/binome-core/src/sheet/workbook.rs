@@ -114,7 +114,14 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
     if extension == "xls" {
         super::xls_bounds::check_xls(path)?;
     }
-    if matches!(extension.as_str(), "xlsx" | "xlsm") { read_xlsx(path, wanted) } else { read_other(path, wanted) }
+    let read = || {
+        if matches!(extension.as_str(), "xlsx" | "xlsm") { read_xlsx(path, wanted) } else { read_other(path, wanted) }
+    };
+    // calamine parses hostile bytes: where it panics on a damaged record
+    // (an .xls cell run ending before it starts trips its arithmetic), the
+    // file is refused, and the app goes on.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(ReadError::Workbook { detail: "a damaged record stopped the reader".into() }))
 }
 
 /// The sheet asked for, or else the first one that holds a cell.
