@@ -314,6 +314,8 @@ fn hostile_and_broken_files_are_refused_with_where_they_break_and_nothing_is_wri
         ("hostile-shared-texts.xlsx", "import-refused-file", "99999999999"),
         // calamine panics on it (where overflow is checked): a damaged file.
         ("hostile-cell-run.xls", "import-format", "hostile-cell-run.xls"),
+        // calamine panics on it in the release build too.
+        ("hostile-short-record.xls", "import-format", "hostile-short-record.xls"),
         ("hostile-repeated-cells.ods", "import-refused-file", "WQJ2"),
         ("participants-mixed-encoding.csv", "import-refused-file", "ligne 3"),
         ("participants-unclosed-quote.csv", "import-refused-file", "ligne 2"),
