@@ -943,6 +943,7 @@ error-nearby-discovery = Looking for the computers nearby failed ({ $detail }). 
 error-nearby-channel = The encrypted channel with the other computer could not be set up ({ $detail }): is it Binôme answering at that address?
 error-nearby-protocol = The other computer sent invalid data ({ $detail }). Nothing was changed by it.
 error-nearby-bad-signature = The other computer does not prove it holds the key it shows: nothing was exchanged.
+error-nearby-unanswered = The other computer did not answer in time. If it is syncing with another computer, try again in a moment. Nothing is half-written.
 error-nearby-refused-by-peer = The other computer refuses to sync: { $reason }
 error-nearby-peer-refused = No sync with "{ $name }" (fingerprint { $fingerprint }, code { $code }): { $reason }
 error-nearby-refused-by-named-peer = "{ $name }" (fingerprint { $fingerprint }, code { $code }) refuses to sync: { $reason }

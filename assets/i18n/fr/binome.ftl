@@ -950,6 +950,7 @@ error-nearby-discovery = La recherche des ordinateurs à proximité a échoué (
 error-nearby-channel = Le canal chiffré avec l'autre ordinateur n'a pas pu s'établir ({ $detail }) : est-ce bien Binôme qui répond à cette adresse ?
 error-nearby-protocol = L'autre ordinateur a envoyé des données invalides ({ $detail }). Rien n'a été modifié par elles.
 error-nearby-bad-signature = L'autre ordinateur ne prouve pas qu'il détient la clé qu'il présente : rien n'a été échangé.
+error-nearby-unanswered = L'autre ordinateur n'a pas répondu à temps. S'il synchronise déjà avec un autre ordinateur, réessayez dans un moment. Rien n'est à moitié enregistré.
 error-nearby-refused-by-peer = L'autre ordinateur refuse la synchronisation : { $reason }
 error-nearby-peer-refused = Pas de synchronisation avec « { $name } » (empreinte { $fingerprint }, code { $code }) : { $reason }
 error-nearby-refused-by-named-peer = « { $name } » (empreinte { $fingerprint }, code { $code }) refuse la synchronisation : { $reason }

@@ -45,6 +45,7 @@ fn nearby_error(error: &binome_sync::nearby::NearbyError, m: &Messages) -> Strin
         NearbyError::Discovery(source) => m.text("error-nearby-discovery", &[("detail", source.to_string())]),
         NearbyError::Protocol { detail } => m.text("error-nearby-protocol", &[("detail", detail.clone())]),
         NearbyError::BadSignature => m.text("error-nearby-bad-signature", &[]),
+        NearbyError::Unanswered => m.text("error-nearby-unanswered", &[]),
         NearbyError::RefusedByPeer(refusal) => {
             let reason = m.text(&format!("{}-theirs", nearby_refusal_key(*refusal)), &[]);
             m.text("error-nearby-refused-by-peer", &[("reason", reason)])

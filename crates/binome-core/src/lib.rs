@@ -42,9 +42,12 @@ pub use binome_store::{DeviceRole, DeviceTrust, ListQuery, LocalDevice, StoreErr
 pub use binome_sync::fingerprint as sync_fingerprint;
 /// The nearby channel's vocabulary the fronts name: which end, the port, the refusals.
 pub use binome_sync::nearby::{NEARBY_PORT, NearbyError, Refusal as NearbyRefusal, Side as NearbySide};
-/// Finding laptops nearby without holding a store, and the addresses to show.
+/// What the fronts do nearby without holding a store: finding laptops,
+/// the addresses to show, and greeting one (`sync::greet`, `sync::agree`).
 pub mod nearby {
-    pub use binome_sync::nearby::{Found, discover, local_addresses, typed_address};
+    pub use binome_sync::nearby::{
+        Card, Connection, Found, GREETING, Greeting, Link, SILENCE, discover, local_addresses, typed_address,
+    };
 }
 /// The bundle errors, for front ends that write their sentences.
 pub mod sync_errors {

@@ -23,6 +23,16 @@ impl Read for CutAfter {
     }
 }
 
+impl binome_core::nearby::Connection for CutAfter {
+    fn set_read_timeout(&self, wait: Option<std::time::Duration>) -> std::io::Result<()> {
+        self.stream.set_read_timeout(wait)
+    }
+
+    fn set_write_timeout(&self, wait: Option<std::time::Duration>) -> std::io::Result<()> {
+        self.stream.set_write_timeout(wait)
+    }
+}
+
 impl Write for CutAfter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.left == 0 {

@@ -2,7 +2,7 @@
 //! laptops on the network, sync with one.
 
 use super::Answer;
-use crate::nearby::SILENCE;
+use crate::nearby::sync_over;
 use crate::state::AppState;
 use binome_core::views::{ErrorView, NearbyLaptopView, NearbyListeningView, NearbyOutcomeView};
 use binome_core::{CoreError, NearbyError, NearbySide};
@@ -60,14 +60,10 @@ pub async fn nearby_sync(app: AppHandle, state: State<'_, AppState>, address: St
     let target = binome_core::nearby::typed_address(&address).ok_or_else(|| refused(&address))?;
     let stream = TcpStream::connect_timeout(&target, CONNECTING)
         .map_err(|e| nearby_error(&state, NearbyError::Connection(e)))?;
-    stream
-        .set_read_timeout(Some(SILENCE))
-        .and_then(|()| stream.set_write_timeout(Some(SILENCE)))
-        .map_err(|e| nearby_error(&state, NearbyError::Connection(e)))?;
     let mut progress = |done: u64, total: u64| {
         let _ = app.emit("nearby-progress", super::sync::Progress { done, total });
     };
-    state.with(|b| b.sync_nearby_with_progress(stream, NearbySide::Initiator, &mut progress)).map(Into::into)
+    sync_over(&state, stream, NearbySide::Initiator, &mut progress).map(Into::into)
 }
 
 fn nearby_error(state: &AppState, error: NearbyError) -> ErrorView {

@@ -5,16 +5,14 @@ use clap::{Arg, ArgGroup, Command};
 use super::Ctx;
 use super::sync::print_outcome;
 use crate::output::say;
-use binome_core::sync::Announcement;
+use binome_core::nearby::{Card, GREETING, Greeting, Link};
+use binome_core::sync::{Announcement, agree, greet};
 use binome_core::{Binome, CoreError, NEARBY_PORT, NearbyError, NearbySide};
 use clap::ArgMatches;
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// How long a silent peer is waited for: longer than a programme's import
-/// on the other side, which sends progress meanwhile.
-const SILENCE: Duration = Duration::from_secs(120);
 const CONNECTING: Duration = Duration::from_secs(10);
 /// How long the laptops nearby have to answer: mDNS answers come within a
 /// second on a quiet network.
@@ -33,7 +31,7 @@ fn connection(error: std::io::Error) -> CoreError {
 
 fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let m = ctx.messages;
-    let (stream, side) = if let Some(address) = matches.get_one::<String>("listen") {
+    let outcome = if let Some(address) = matches.get_one::<String>("listen") {
         let listener = TcpListener::bind(socket_address(address)?).map_err(connection)?;
         let local = listener.local_addr().map_err(connection)?;
         // The first line, alone, for scripts: where to connect.
@@ -45,10 +43,11 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
                 m.text("nearby-listening-help", &[("address", local.to_string()), ("port", local.port().to_string())])
             );
         }
-        let stream = listener.accept().map_err(connection)?.0;
+        let greeting = greet_first(&listener, &binome.nearby_card()?, ctx)?;
         // Found: the others stop seeing this laptop.
         drop(announced);
-        (stream, NearbySide::Responder)
+        let standing = binome.nearby_standing(greeting.peer())?;
+        binome.sync_agreed(agree(greeting, standing)?, &mut |_, _| {})?
     } else {
         let address = match matches.get_one::<String>("peer") {
             Some(text) => match peer_address(binome, text)? {
@@ -64,11 +63,9 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
                 None => return Ok(ExitCode::from(3)),
             },
         };
-        (TcpStream::connect_timeout(&address, CONNECTING).map_err(connection)?, NearbySide::Initiator)
+        binome
+            .sync_nearby(TcpStream::connect_timeout(&address, CONNECTING).map_err(connection)?, NearbySide::Initiator)?
     };
-    stream.set_read_timeout(Some(SILENCE)).map_err(connection)?;
-    stream.set_write_timeout(Some(SILENCE)).map_err(connection)?;
-    let outcome = binome.sync_nearby(stream, side)?;
     if ctx.json {
         say(serde_json::to_string_pretty(&outcome)?);
         return Ok(ExitCode::SUCCESS);
@@ -89,6 +86,22 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
     ));
     print_outcome(&outcome.received, ctx)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The first connection that greets: one that does not (something else on
+/// the network, a laptop that gave up) is told on standard error and the
+/// wait goes on.
+fn greet_first(listener: &TcpListener, card: &Card, ctx: &Ctx) -> Result<Greeting, CoreError> {
+    loop {
+        let stream = listener.accept().map_err(connection)?.0;
+        match greet(Link::new(stream, GREETING), NearbySide::Responder, card) {
+            Ok(greeting) => return Ok(greeting),
+            Err(error) => {
+                eprintln!("{}", binome_core::describe::describe(&error, ctx.messages).trim_end());
+                eprint!("{}", super::errors::code_line(error.code(), ctx.messages));
+            }
+        }
+    }
 }
 
 /// Announces this laptop while it waits, unless it listens on loopback

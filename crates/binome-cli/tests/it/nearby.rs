@@ -151,17 +151,31 @@ fn a_name_nobody_answers_to_is_said_not_found() {
     assert!(err.contains("portable-absent"), "{err}");
 }
 
+/// Something else on the network connecting first (random bytes, a port
+/// scanner that closes at once) changes nothing and is told on standard
+/// error; the laptop goes on waiting for the one it waits for.
 #[test]
-fn random_bytes_instead_of_binome_change_nothing() {
-    let a = Store::named("a", "A", "expert");
+fn random_bytes_or_a_closed_connection_change_nothing_and_the_wait_goes_on() {
+    let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
+    introduce(&a, &b);
     a.ok(&["demo", "--scale", "mission"]);
-    let before = a.dump();
+    let (a_before, b_before) = (a.dump(), b.dump());
     let (child, address) = listening(&a);
     let mut stream = std::net::TcpStream::connect(&address).unwrap();
     let noise: Vec<u8> = (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let _ = stream.write_all(&noise);
     drop(stream);
-    let (code, _, stderr) = finished(child);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert_eq!(a.dump(), before);
+    drop(std::net::TcpStream::connect(&address).unwrap());
+    assert_eq!(a.dump(), a_before, "the bytes changed nothing");
+
+    let at_b = b.json(&["sync", "nearby", "--peer", &address]);
+    let (code, at_a, stderr) = finished(child);
+    assert_eq!(code, Some(0), "{stderr}");
+    let told: Vec<&str> = stderr.lines().filter_map(|line| line.strip_prefix("Code : ")).collect();
+    assert_eq!(told.len(), 2, "{stderr}");
+    assert!(told.iter().all(|code| ["nearby-channel", "nearby-connection"].contains(code)), "{stderr}");
+    assert_eq!(at_a.expect("the listener's outcome")["peer"]["name"], "b");
+    assert!(applied(&at_b, "attendance") > 100, "{at_b}");
+    assert_ne!(b.dump(), b_before);
+    assert_eq!(a.dump(), b.dump());
 }

@@ -25,7 +25,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub use binome_sync::nearby::Announcement;
-pub use nearby::{NearbyLaptop, NearbyOutcome, NearbyPeer};
+pub use nearby::{Agreed, NearbyLaptop, NearbyOutcome, NearbyPeer, agree, greet};
 pub use quarantine::{QUARANTINE_MAX_BUNDLE_BYTES, QUARANTINE_MAX_BUNDLES, QUARANTINE_MAX_TOTAL_BYTES};
 pub use refusal::{QuarantineLimit, SyncRefusal};
 

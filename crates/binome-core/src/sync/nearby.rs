@@ -4,7 +4,9 @@
 //! once (`docs/sync-nearby.md`).
 //!
 //! The order is fixed so that neither side can stall the other: hellos,
-//! each side's verdict on the other, both bundles exported before either
+//! each side's verdict on the other (the greeting, which has a deadline
+//! as a whole and needs the store only for the verdict: the app runs it
+//! without holding its store), both bundles exported before either
 //! is imported (so neither sends back what it just received), the
 //! initiator's bundle then the responder's, both imports, both
 //! acknowledgements. A connection cut anywhere leaves each store as it
@@ -16,7 +18,9 @@ use super::{ExportReport, ImportOutcome};
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use binome_store::{DeviceRecord, DeviceTrust};
-use binome_sync::nearby::{Announcement, Channel, Found, Hello, Message, NearbyError, Peer, Refusal, Side, short_code};
+use binome_sync::nearby::{
+    Announcement, Card, Channel, Connection, Found, GREETING, Greeting, Link, Message, NearbyError, Peer, Refusal, Side,
+};
 use serde::Serialize;
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::net::IpAddr;
@@ -89,30 +93,46 @@ impl Binome {
             .collect())
     }
 
-    /// Syncs with the laptop at the other end of `stream`.
-    pub fn sync_nearby<S: Read + Write>(&mut self, stream: S, side: Side) -> Result<NearbyOutcome> {
+    /// Syncs with the laptop at the other end of `stream`, holding the
+    /// store throughout (the CLI, the tests): the app takes it for each
+    /// step only ([`greet`], [`Binome::nearby_standing`], [`agree`],
+    /// [`Binome::sync_agreed`]).
+    pub fn sync_nearby(&mut self, stream: impl Connection + 'static, side: Side) -> Result<NearbyOutcome> {
         self.sync_nearby_with_progress(stream, side, &mut |_, _| {})
     }
 
-    /// Like [`Binome::sync_nearby`], telling `progress(done, total)` as the
-    /// other laptop's versions are applied here, for a progress bar.
-    pub fn sync_nearby_with_progress<S: Read + Write>(
+    /// Like [`Binome::sync_nearby`], telling `progress` as
+    /// [`Binome::sync_agreed`] does.
+    pub fn sync_nearby_with_progress(
         &mut self,
-        stream: S,
+        stream: impl Connection + 'static,
         side: Side,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<NearbyOutcome> {
-        let mut channel = Channel::open(stream, side)?;
-        let peer = self.exchange_hellos(&mut channel)?;
-        let code = short_code(channel.handshake_hash());
-        self.exchange_verdicts(&mut channel, &peer, &code)?;
+        let link = Link::new(stream, GREETING);
+        let greeting = greet(link, side, &self.nearby_card()?)?;
+        let standing = self.nearby_standing(greeting.peer())?;
+        self.sync_agreed(agree(greeting, standing)?, progress)
+    }
 
+    /// Who this laptop says it is to the laptops nearby.
+    pub fn nearby_card(&mut self) -> Result<Card> {
+        let keys = self.keys()?;
+        let device = self.device()?;
+        Ok(Card { keys, device_id: device.device_id.clone(), name: device.name.clone(), role: device.role })
+    }
+
+    /// The rest of a sync both laptops agreed to, telling
+    /// `progress(done, total)` as the other laptop's versions are applied
+    /// here, for a progress bar.
+    pub fn sync_agreed(&mut self, agreed: Agreed, progress: &mut dyn FnMut(u64, u64)) -> Result<NearbyOutcome> {
+        let Agreed { mut channel, peer, code } = agreed;
         let work = self.nearby_work_dir()?;
         let outgoing = work.path().join("envoye.binome");
         let incoming = work.path().join("recu.binome");
         let exported_up_to = self.store.last_change_seq()?;
         let sent = self.export_bundle(&outgoing, std::slice::from_ref(&peer.device_id), false)?;
-        match side {
+        match channel.side() {
             Side::Initiator => {
                 send_file(&mut channel, &outgoing)?;
                 receive_file(&mut channel, &incoming)?;
@@ -162,49 +182,10 @@ impl Binome {
         Ok(NearbyOutcome { peer, code, sent, received })
     }
 
-    fn exchange_hellos<S: Read + Write>(&mut self, channel: &mut Channel<S>) -> Result<Peer> {
-        let keys = self.keys()?;
-        let device = self.device()?.clone();
-        let hello = Hello::sign(channel, &keys, &device.device_id, &device.name, device.role);
-        channel.send_message(&Message::Hello(hello))?;
-        match channel.receive_message()? {
-            Message::Hello(theirs) => Ok(theirs.verify(channel)?),
-            _ => Err(NearbyError::Protocol { detail: "no hello".into() }.into()),
-        }
-    }
-
-    /// Tells the peer whether this laptop syncs with it, and hears its
-    /// answer. A laptop not trusted yet is remembered, pending, as a first
-    /// bundle would leave it, for its fingerprint to be checked.
-    fn exchange_verdicts<S: Read + Write>(&mut self, channel: &mut Channel<S>, peer: &Peer, code: &str) -> Result<()> {
-        let refusal = self.standing_of(peer)?;
-        channel.send_message(&match refusal {
-            None => Message::Accepted,
-            Some(refusal) => Message::Refused { refusal },
-        })?;
-        let answer = channel.receive_message()?;
-        if let Some(refusal) = refusal {
-            return Err(CoreError::NearbyPeerRefused {
-                refusal,
-                name: peer.name.clone(),
-                fingerprint: peer.fingerprint.clone(),
-                code: code.to_owned(),
-            });
-        }
-        match answer {
-            Message::Accepted => Ok(()),
-            Message::Refused { refusal } => Err(CoreError::NearbyRefusedByPeer {
-                refusal,
-                name: peer.name.clone(),
-                fingerprint: peer.fingerprint.clone(),
-                code: code.to_owned(),
-            }),
-            _ => Err(NearbyError::Protocol { detail: "no verdict".into() }.into()),
-        }
-    }
-
-    /// Why this laptop will not sync with `peer`, if it will not.
-    fn standing_of(&mut self, peer: &Peer) -> Result<Option<Refusal>> {
+    /// Why this laptop will not sync with `peer`, if it will not. A
+    /// laptop not trusted yet is remembered, pending, as a first bundle
+    /// would leave it, for its fingerprint to be checked.
+    pub fn nearby_standing(&mut self, peer: &Peer) -> Result<Option<Refusal>> {
         let known = self.store.device_record(&peer.device_id)?;
         let Some(known) = known else {
             self.store.remember_device(&pending_card(peer, self.now_millis()))?;
@@ -230,6 +211,53 @@ impl Binome {
         let beside = self.store.path().parent().filter(|p| !p.as_os_str().is_empty() && p.is_dir());
         let dir = beside.map_or_else(std::env::temp_dir, Path::to_path_buf);
         tempfile::Builder::new().prefix(".proximite-").tempdir_in(&dir).map_err(|e| CoreError::io(&dir, e))
+    }
+}
+
+/// A sync both laptops agreed to: made by [`agree`] only.
+pub struct Agreed {
+    channel: Channel<Link>,
+    peer: Peer,
+    code: String,
+}
+
+/// Opens the secure channel on `link` and exchanges hellos with the
+/// other laptop, without the store: within the link's time.
+pub fn greet(link: Link, side: Side, card: &Card) -> Result<Greeting> {
+    Ok(Greeting::open(link, side, card)?)
+}
+
+/// Tells the peer this laptop's verdict on it (`standing`, from
+/// [`Binome::nearby_standing`]) and hears its own, without the store:
+/// still within the greeting's time.
+pub fn agree(mut greeting: Greeting, standing: Option<Refusal>) -> Result<Agreed> {
+    let channel = greeting.channel();
+    channel.send_message(&match standing {
+        None => Message::Accepted,
+        Some(refusal) => Message::Refused { refusal },
+    })?;
+    let answer = channel.receive_message()?;
+    let (peer, code) = (greeting.peer(), greeting.code().to_owned());
+    if let Some(refusal) = standing {
+        return Err(CoreError::NearbyPeerRefused {
+            refusal,
+            name: peer.name.clone(),
+            fingerprint: peer.fingerprint.clone(),
+            code,
+        });
+    }
+    match answer {
+        Message::Accepted => {
+            let (channel, peer, code) = greeting.agreed()?;
+            Ok(Agreed { channel, peer, code })
+        }
+        Message::Refused { refusal } => Err(CoreError::NearbyRefusedByPeer {
+            refusal,
+            name: peer.name.clone(),
+            fingerprint: peer.fingerprint.clone(),
+            code,
+        }),
+        _ => Err(NearbyError::Protocol { detail: "no verdict".into() }.into()),
     }
 }
 

@@ -40,6 +40,10 @@ impl<S> Channel<S> {
     pub fn side(&self) -> Side {
         self.side
     }
+
+    pub(crate) fn stream_mut(&mut self) -> &mut S {
+        &mut self.stream
+    }
 }
 
 impl<S: Read + Write> Channel<S> {
@@ -73,7 +77,7 @@ impl<S: Read + Write> Channel<S> {
         debug_assert!(plaintext.len() <= MAX_PLAINTEXT);
         let len = self.transport.write_message(plaintext, &mut self.buffer).map_err(NearbyError::Channel)?;
         write_frame(&mut self.stream, &self.buffer[..len])?;
-        self.stream.flush().map_err(NearbyError::Connection)
+        self.stream.flush().map_err(NearbyError::from_io)
     }
 
     /// The next message's plaintext, in `into`.
@@ -88,14 +92,14 @@ impl<S: Read + Write> Channel<S> {
 
 fn write_frame(stream: &mut impl Write, message: &[u8]) -> Result<(), NearbyError> {
     let len = u16::try_from(message.len()).expect("a Noise message fits in 64 KiB");
-    stream.write_all(&len.to_be_bytes()).map_err(NearbyError::Connection)?;
-    stream.write_all(message).map_err(NearbyError::Connection)
+    stream.write_all(&len.to_be_bytes()).map_err(NearbyError::from_io)?;
+    stream.write_all(message).map_err(NearbyError::from_io)
 }
 
 fn read_frame(stream: &mut impl Read, buffer: &mut [u8]) -> Result<usize, NearbyError> {
     let mut len = [0u8; 2];
-    stream.read_exact(&mut len).map_err(NearbyError::Connection)?;
+    stream.read_exact(&mut len).map_err(NearbyError::from_io)?;
     let len = usize::from(u16::from_be_bytes(len));
-    stream.read_exact(&mut buffer[..len]).map_err(NearbyError::Connection)?;
+    stream.read_exact(&mut buffer[..len]).map_err(NearbyError::from_io)?;
     Ok(len)
 }

@@ -17,6 +17,10 @@ pub enum NearbyError {
     Protocol { detail: String },
     #[error("the other laptop's hello is not signed by the key it shows")]
     BadSignature,
+    /// The other laptop did not greet within the greeting's time, or fell
+    /// silent for longer than a greeted one may.
+    #[error("the other laptop did not answer in time")]
+    Unanswered,
     #[error("the other laptop refused: {0:?}")]
     RefusedByPeer(Refusal),
 }
@@ -29,7 +33,18 @@ impl NearbyError {
             NearbyError::Channel(_) => "nearby-channel",
             NearbyError::Protocol { .. } => "nearby-protocol",
             NearbyError::BadSignature => "nearby-bad-signature",
+            NearbyError::Unanswered => "nearby-unanswered",
             NearbyError::RefusedByPeer(_) => "nearby-refused-by-peer",
+        }
+    }
+
+    /// A read or write that failed; one that waited too long is told
+    /// apart, for the person to try again later rather than look at the
+    /// network.
+    pub(crate) fn from_io(error: std::io::Error) -> NearbyError {
+        match error.kind() {
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => NearbyError::Unanswered,
+            _ => NearbyError::Connection(error),
         }
     }
 

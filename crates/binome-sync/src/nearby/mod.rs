@@ -13,13 +13,17 @@
 mod channel;
 mod discovery;
 mod error;
+mod greeting;
 mod hello;
+mod link;
 mod message;
 
 pub use channel::{Channel, Side};
 pub use discovery::{Announcement, Found, SERVICE_TYPE, announce, discover, local_addresses, typed_address};
 pub use error::NearbyError;
+pub use greeting::{Card, Greeting};
 pub use hello::{Hello, Peer, short_code};
+pub use link::{Connection, GREETING, Link, SILENCE};
 pub use message::{MAX_NEARBY_BUNDLE_BYTES, Message, Refusal};
 
 /// The TCP port a laptop listens on while its sync screen is open: fixed,

@@ -127,3 +127,40 @@ fn a_refusal_s_code_is_its_name_on_the_wire() {
         assert_eq!(serde_json::to_value(refusal).unwrap(), code, "{refusal:?}");
     }
 }
+
+/// Someone on the network who connects, then sends nothing, or a byte now
+/// and then (each read on its own would wait afresh), is cut off when the
+/// greeting's time is up, told apart from a connection cut.
+#[test]
+fn a_peer_silent_or_dribbling_its_greeting_is_cut_off_when_the_greeting_s_time_is_up() {
+    let card = Card {
+        keys: DeviceKeys::generate(),
+        device_id: "id-salle".into(),
+        name: "salle".into(),
+        role: binome_domain::DeviceRole::Coordinator,
+    };
+    let greeting_time = std::time::Duration::from_millis(400);
+    for dribble in [false, true] {
+        let (card_ref, outcome) = (&card, std::sync::Mutex::new(None));
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        thread::scope(|scope| {
+            scope.spawn(|| {
+                let link = Link::new(listener.accept().unwrap().0, greeting_time);
+                *outcome.lock().unwrap() =
+                    Some(Greeting::open(link, Side::Responder, card_ref).err().map(|e| e.code()));
+            });
+            // A frame announced of 65,535 bytes, then its bytes one every
+            // 100 ms (thirty seconds' worth), until the other side closes
+            // the connection.
+            let mut stream = TcpStream::connect(address).unwrap();
+            for _ in 0..300 {
+                if outcome.lock().unwrap().is_some() || (dribble && stream.write_all(&[0xFF]).is_err()) {
+                    break;
+                }
+                thread::sleep(std::time::Duration::from_millis(100));
+            }
+        });
+        assert_eq!(outcome.into_inner().unwrap(), Some(Some("nearby-unanswered")), "dribbling: {dribble}");
+    }
+}
