@@ -123,3 +123,49 @@ fn the_waiting_side_is_told_how_far_the_import_of_what_came_has_gone() {
     assert!(sent > 600, "{sent}");
     assert_eq!(told.first(), Some(&(0, sent)), "the bar starts at nought of what was sent: {told:?}");
 }
+
+/// Someone on the network connecting again and again, each time under new
+/// keys, is remembered as a laptop to decide on each time: the list keeps
+/// the newest of them, bounded, and the laptops decided on stay.
+#[test]
+fn strangers_connecting_again_and_again_leave_a_bounded_list_and_the_known_laptops() {
+    use binome_core::DeviceTrust;
+    use binome_core::nearby::{Card, GREETING, Link};
+    use binome_sync::DeviceKeys;
+    let dir = tempfile::tempdir().unwrap();
+    let (_expert, mut office) = expert_and_office(dir.path());
+    let strangers = binome_store::MAX_UNDECIDED_DEVICES + 20;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::scope(|scope| {
+        let office = &mut office;
+        let listening = scope.spawn(move || {
+            (0..strangers)
+                .map(|_| {
+                    office.sync_nearby(listener.accept().unwrap().0, NearbySide::Responder).err().map(|e| e.code())
+                })
+                .collect::<Vec<_>>()
+        });
+        for n in 0..strangers {
+            let card = Card {
+                keys: DeviceKeys::generate(),
+                device_id: format!("inconnu-{n:03}"),
+                name: "bureau-ndjamena".into(),
+                role: binome_core::DeviceRole::Coordinator,
+            };
+            let link = Link::new(TcpStream::connect(address).unwrap(), GREETING);
+            let greeting = binome_core::sync::greet(link, NearbySide::Initiator, &card).unwrap();
+            let _ = binome_core::sync::agree(greeting, None);
+        }
+        assert!(listening.join().unwrap().iter().all(|code| *code == Some("nearby-peer-refused")));
+    });
+    let devices = office.store().devices().unwrap();
+    let pending: Vec<&str> =
+        devices.iter().filter(|d| d.trust == DeviceTrust::Pending).map(|d| d.device_id.as_str()).collect();
+    assert_eq!(pending.len(), binome_store::MAX_UNDECIDED_DEVICES);
+    assert!(pending.contains(&format!("inconnu-{:03}", strangers - 1).as_str()), "the newest is kept");
+    assert!(!pending.contains(&"inconnu-000"), "the oldest went first");
+    let trusted: Vec<&str> =
+        devices.iter().filter(|d| d.trust == DeviceTrust::Trusted).map(|d| d.name.as_str()).collect();
+    assert_eq!(trusted, ["portable-expert"]);
+}

@@ -341,6 +341,14 @@ fn set_certificate_of(conn: &Connection, device_id: &str, certificate_json: &str
         .map(|_| ())
 }
 
+/// How many laptops not decided yet are kept (met nearby, or senders of
+/// quarantined bundles), and as many claims of a known laptop's id under
+/// other keys: a mission's laptops many times over. Past it the oldest
+/// that brought nothing are forgotten, so that someone connecting again
+/// and again under new keys grows neither the store nor the list a person
+/// decides from.
+pub const MAX_UNDECIDED_DEVICES: usize = 100;
+
 fn remember(conn: &Connection, device: &DeviceRecord) -> crate::Result<()> {
     conn.execute(
         "INSERT INTO devices (device_id, name, role, signing_key, age_recipient, trust, first_seen, decided_at, missions)
@@ -358,8 +366,25 @@ fn remember(conn: &Connection, device: &DeviceRecord) -> crate::Result<()> {
             device.missions.as_ref().map(|m| serde_json::to_string(m).expect("ids serialise"))
         ],
     )
-    .doing("recording a device")
-    .map(|_| ())
+    .doing("recording a device")?;
+    if device.trust == DeviceTrust::Pending { forget_oldest_undecided(conn) } else { Ok(()) }
+}
+
+/// Forgets the pending laptops past [`MAX_UNDECIDED_DEVICES`], oldest
+/// first, with the bundles they left in quarantine. Kept whatever their
+/// age: one that ever had a bundle applied here, or whose certificate came
+/// with versions relayed by another (their work is in the store).
+fn forget_oldest_undecided(conn: &Connection) -> crate::Result<()> {
+    let beyond = "SELECT device_id FROM devices d
+                  WHERE trust = 'pending' AND certificate IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM bundles_seen b WHERE b.sender = d.device_id)
+                  ORDER BY first_seen DESC, device_id DESC LIMIT -1 OFFSET ?1";
+    let limit = MAX_UNDECIDED_DEVICES as i64;
+    conn.execute(&format!("DELETE FROM quarantine WHERE sender IN ({beyond})"), [limit])
+        .doing("forgetting the oldest devices not decided yet")?;
+    conn.execute(&format!("DELETE FROM devices WHERE device_id IN ({beyond})"), [limit])
+        .doing("forgetting the oldest devices not decided yet")?;
+    Ok(())
 }
 
 impl Writer<'_> {
@@ -549,7 +574,14 @@ impl Store {
                     claim.first_seen
                 ],
             )
-            .doing("keeping a device claim")
+            .doing("keeping a device claim")?;
+        self.conn
+            .execute(
+                "DELETE FROM device_claims WHERE rowid IN (
+                     SELECT rowid FROM device_claims ORDER BY first_seen DESC, rowid DESC LIMIT -1 OFFSET ?1)",
+                [MAX_UNDECIDED_DEVICES as i64],
+            )
+            .doing("forgetting the oldest device claims")
             .map(|_| ())
     }
 

@@ -35,7 +35,7 @@ mod sync;
 mod testing;
 
 pub use bulk::DeferredIndexes;
-pub use devices::{DeviceRecord, DeviceTrust, Quarantined, RevokedDevice, SentBundle};
+pub use devices::{DeviceRecord, DeviceTrust, MAX_UNDECIDED_DEVICES, Quarantined, RevokedDevice, SentBundle};
 pub use encrypt::{encrypt_in_place, encrypted_copy, opens_with, rekey_in_place};
 pub use error::StoreError;
 pub use history::{Change, ChangeOp};
