@@ -16,6 +16,11 @@ use std::time::{Duration, Instant};
 pub const SERVICE_TYPE: &str = "_binome._tcp.local.";
 const FINGERPRINT: &str = "fp";
 const ROLE: &str = "role";
+/// Announcements are anybody's: the laptops listed, and the addresses of
+/// each, are bounded whatever the network answers (a mission's laptops
+/// many times over; a laptop's interfaces).
+const MAX_FOUND: usize = 50;
+const MAX_ADDRESSES: usize = 8;
 
 /// A laptop found on the network, as its announcement says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,23 +93,35 @@ pub fn discover(wait: Duration, own_fingerprint: &str) -> Result<Vec<Found>, Nea
         if fingerprint == own_fingerprint || fingerprint.len() > 32 {
             continue;
         }
-        let mut addresses: Vec<SocketAddr> = info
+        let addresses = info
             .get_addresses()
             .iter()
             .filter(|ip| !is_link_local_v6(ip))
-            .map(|ip| SocketAddr::new(*ip, info.get_port()))
-            .collect();
-        addresses.sort_by_key(|a| (matches!(a.ip(), IpAddr::V6(_)), *a));
-        match found.iter_mut().find(|f| f.fingerprint == fingerprint) {
-            Some(known) => {
-                known.addresses.extend(addresses);
-                known.addresses.dedup();
-            }
-            None => found.push(Found { fingerprint, role, addresses }),
-        }
+            .map(|ip| SocketAddr::new(*ip, info.get_port()));
+        add_found(&mut found, Found { fingerprint, role, addresses: addresses.collect() });
     }
     let _ = daemon.shutdown();
     Ok(found)
+}
+
+/// Adds what one announcement says to the laptops found: a laptop already
+/// listed gains its new addresses, IPv4 first, each once; past the bounds
+/// the rest is left out.
+fn add_found(found: &mut Vec<Found>, laptop: Found) {
+    let Found { fingerprint, role, addresses: announced } = laptop;
+    let index = match found.iter().position(|f| f.fingerprint == fingerprint) {
+        Some(index) => index,
+        None if found.len() < MAX_FOUND => {
+            found.push(Found { fingerprint, role, addresses: Vec::new() });
+            found.len() - 1
+        }
+        None => return,
+    };
+    let addresses = &mut found[index].addresses;
+    addresses.extend(announced);
+    addresses.sort_by_key(|a| (matches!(a.ip(), IpAddr::V6(_)), *a));
+    addresses.dedup();
+    addresses.truncate(MAX_ADDRESSES);
 }
 
 /// An IPv6 link-local address (fe80::/10) cannot be connected to without
@@ -133,4 +150,38 @@ pub fn typed_address(text: &str) -> Option<SocketAddr> {
     text.parse::<SocketAddr>()
         .ok()
         .or_else(|| text.parse::<IpAddr>().ok().map(|ip| SocketAddr::new(ip, super::NEARBY_PORT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Found, MAX_ADDRESSES, MAX_FOUND, add_found};
+    use binome_domain::DeviceRole;
+    use std::net::SocketAddr;
+
+    fn announced(fingerprint: &str, addresses: &[&str]) -> Found {
+        Found {
+            fingerprint: fingerprint.to_owned(),
+            role: DeviceRole::Expert,
+            addresses: addresses.iter().map(|a| a.parse().unwrap()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_flood_of_announcements_lists_a_bounded_number_of_laptops_and_addresses() {
+        let mut found = Vec::new();
+        add_found(&mut found, announced("AAAA", &["[2001:db8::1]:47474", "192.168.1.20:47474"]));
+        add_found(&mut found, announced("AAAA", &["192.168.1.20:47474", "10.0.0.5:47474"]));
+        let first: Vec<String> = found[0].addresses.iter().map(SocketAddr::to_string).collect();
+        assert_eq!(first, ["10.0.0.5:47474", "192.168.1.20:47474", "[2001:db8::1]:47474"], "IPv4 first, each once");
+
+        for n in 0..1_000 {
+            let addresses: Vec<String> = (0..20).map(|i| format!("10.1.{}.{i}:47474", n % 250)).collect();
+            let addresses: Vec<&str> = addresses.iter().map(String::as_str).collect();
+            add_found(&mut found, announced(&format!("F{n:04}"), &addresses));
+            add_found(&mut found, announced("AAAA", &addresses));
+        }
+        assert_eq!(found.len(), MAX_FOUND);
+        assert!(found.iter().all(|f| f.addresses.len() <= MAX_ADDRESSES));
+        assert_eq!(found[0].fingerprint, "AAAA", "the first found stays listed");
+    }
 }
