@@ -222,6 +222,7 @@ error-not-initialised = This store has no device identity yet. Run first: binome
 error-already-initialised = This store is already initialised (device { $device }).
 error-io = Cannot read or write { $path }: { $detail }
 error-not-a-backup = { $path } is not a whole Binôme backup (an interrupted copy?): nothing was restored.
+error-backup-altered = { $path } holds something Binôme never writes ({ $object }): it was changed outside Binôme, and is not restored. Nothing was changed.
 error-backup-other-device = { $path } is a backup of another device ({ $device }): nothing was restored.
 error-store = Database error ({ $detail }).
 error-wrong-passphrase = Wrong passphrase. Check the keyboard layout (AZERTY or QWERTY) and Caps Lock.

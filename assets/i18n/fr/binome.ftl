@@ -223,6 +223,7 @@ error-not-initialised = Ce magasin n'a pas encore d'identité d'appareil. Lancez
 error-already-initialised = Ce magasin est déjà initialisé (appareil { $device }).
 error-io = Impossible de lire ou d'écrire { $path } : { $detail }
 error-not-a-backup = { $path } n'est pas une sauvegarde complète de Binôme (copie interrompue ?) : rien n'a été remis en place.
+error-backup-altered = { $path } contient un élément que Binôme n'écrit jamais ({ $object }) : ce fichier a été modifié hors de Binôme et n'est pas remis en place. Rien n'a été changé.
 error-backup-other-device = { $path } est la sauvegarde d'un autre appareil ({ $device }) : rien n'a été remis en place.
 error-store = Erreur de la base de données ({ $detail }).
 error-wrong-passphrase = Phrase de passe incorrecte. Vérifiez la disposition du clavier (AZERTY ou QWERTY) et la touche Verr. Maj.

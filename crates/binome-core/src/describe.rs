@@ -355,6 +355,9 @@ fn store_error(store: &binome_store::StoreError, m: &Messages, out: &mut String)
         StoreError::NotInitialised => m.text("error-not-initialised", &[]),
         StoreError::WrongKey { path } => m.text("error-wrong-key", &[("path", path.clone())]),
         StoreError::NotABackup { path } => m.text("error-not-a-backup", &[("path", path.clone())]),
+        StoreError::BackupAltered { path, object } => {
+            m.text("error-backup-altered", &[("path", path.clone()), ("object", object.clone())])
+        }
         StoreError::BackupOfAnotherDevice { path, device_id } => {
             m.text("error-backup-other-device", &[("path", path.clone()), ("device", device_id.clone())])
         }

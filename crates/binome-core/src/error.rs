@@ -108,6 +108,7 @@ impl CoreError {
             CoreError::Store(StoreError::NewerSchema { .. }) => "newer-schema",
             CoreError::Store(StoreError::NotInitialised) => "not-initialised",
             CoreError::Store(StoreError::NotABackup { .. }) => "not-a-backup",
+            CoreError::Store(StoreError::BackupAltered { .. }) => "backup-altered",
             CoreError::Store(StoreError::BackupOfAnotherDevice { .. }) => "backup-other-device",
             CoreError::Store(StoreError::AlreadyInitialised { .. }) => "already-initialised",
             CoreError::Store(_) => "store",

@@ -238,6 +238,38 @@ fn a_truncated_backup_is_refused_and_the_store_is_left_as_it_was() {
     assert_eq!(dump(&pair.office), before);
 }
 
+/// A backup changed outside Binôme, with the store's own key (a copy of
+/// the folder by someone who had it, or a plain file put back by hand): a
+/// trigger that empties a table at every tick once restored, a view in a
+/// table's place, an index gone. Each is refused naming what differs, and
+/// the store is left as it was.
+#[test]
+fn a_backup_whose_schema_was_changed_outside_binome_is_refused_naming_what_differs() {
+    let changes = [
+        ("CREATE TRIGGER quiet AFTER INSERT ON attendance BEGIN DELETE FROM persons; END;", "trigger quiet"),
+        ("DROP TABLE quarantine; CREATE VIEW quarantine AS SELECT 1 AS bundle_id;", "view quarantine"),
+        ("DROP INDEX missions_programme;", "index missions_programme"),
+    ];
+    for (sql, object) in changes {
+        let mut pair = Pair::new();
+        imports(&mut pair, 0, 2);
+        let newest = pair.office.backups().unwrap()[0].clone();
+        let conn = binome_store::raw_connection(&newest.path, &binome_core::StoreKey::from_bytes([1; 32])).unwrap();
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        let before = dump(&pair.office);
+        match pair.office.restore(&newest.name) {
+            Err(error @ CoreError::Store(StoreError::BackupAltered { .. })) => {
+                assert_eq!(error.code(), "backup-altered");
+                let CoreError::Store(StoreError::BackupAltered { object: named, .. }) = error else { unreachable!() };
+                assert_eq!(named, object);
+            }
+            other => panic!("expected a refusal of {object}, got {other:?}"),
+        }
+        assert_eq!(dump(&pair.office), before, "{object}");
+    }
+}
+
 /// Sets a backup's schema version, as a newer Binôme would have written it.
 fn set_schema(path: &Path, version: u32) {
     let conn = binome_store::raw_connection(path, &binome_core::StoreKey::from_bytes([1; 32])).unwrap();

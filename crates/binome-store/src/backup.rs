@@ -2,7 +2,8 @@
 //! from outside (a spreadsheet or bundle import), and put back on request.
 
 use crate::error::{Doing, StoreError};
-use crate::open::{SCHEMA_VERSION, Store};
+use crate::open::{MIGRATIONS, SCHEMA_VERSION, Store};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 impl Store {
@@ -62,6 +63,7 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
+        check_schema(&from, schema, source)?;
         let theirs = crate::local_device::load(&from)
             .map_err(|_| StoreError::NotABackup { path: source.display().to_string() })?
             .ok_or_else(|| StoreError::NotABackup { path: source.display().to_string() })?;
@@ -105,4 +107,46 @@ fn backup_schema(from: &rusqlite::Connection, source: &Path) -> crate::Result<i6
         return Err(not_a_backup());
     }
     Ok(schema)
+}
+
+/// A schema object: its type (table, index, view, trigger) and the
+/// statement that made it.
+type SchemaObjects = BTreeMap<String, (String, Option<String>)>;
+
+/// A backup's tables, indexes, views and triggers are the ones Binôme's
+/// migrations make at its schema version, to the letter. A file put in the
+/// backups folder by hand could hold a trigger of its own (one that
+/// rewrites or deletes rows at every tick, once restored) or a view in a
+/// table's place; it is refused, naming the first object that differs.
+fn check_schema(backup: &rusqlite::Connection, version: i64, source: &Path) -> crate::Result<()> {
+    let reference = rusqlite::Connection::open_in_memory().doing("building the schema a backup should have")?;
+    let version = usize::try_from(version).unwrap_or(usize::MAX).min(MIGRATIONS.len());
+    for sql in &MIGRATIONS[..version] {
+        reference.execute_batch(sql).doing("building the schema a backup should have")?;
+    }
+    let expected = schema_objects(&reference)?;
+    let found = schema_objects(backup).map_err(|_| StoreError::NotABackup { path: source.display().to_string() })?;
+    let differing = found
+        .iter()
+        .find(|(name, object)| expected.get(*name) != Some(*object))
+        .or_else(|| expected.iter().find(|(name, _)| !found.contains_key(*name)));
+    match differing {
+        None => Ok(()),
+        Some((name, (kind, _))) => {
+            Err(StoreError::BackupAltered { path: source.display().to_string(), object: format!("{kind} {name}") })
+        }
+    }
+}
+
+fn schema_objects(conn: &rusqlite::Connection) -> crate::Result<SchemaObjects> {
+    // SQLite's own (sqlite_stat1 after ANALYZE, sqlite_sequence) come and go.
+    let mut statement = conn
+        .prepare("SELECT name, type, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+        .doing("reading a schema")?;
+    let objects = statement
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))))
+        .doing("reading a schema")?
+        .collect::<Result<SchemaObjects, _>>()
+        .doing("reading a schema")?;
+    Ok(objects)
 }

@@ -28,6 +28,10 @@ pub enum StoreError {
     Backup { path: String, reason: String },
     #[error("{path} is not a whole Binôme store (an interrupted copy?)")]
     NotABackup { path: String },
+    /// A backup whose schema is not the one Binôme makes: `object` is the
+    /// first table, index, view or trigger that differs.
+    #[error("{path} holds a schema Binôme did not make ({object})")]
+    BackupAltered { path: String, object: String },
     #[error("{path} is a backup of another device ({device_id})")]
     BackupOfAnotherDevice { path: String, device_id: String },
     #[error("cannot write the dump")]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Migrations in order; the schema version is their count. Never edit a
 /// released one: add the next.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_create_records.sql"),
     include_str!("../migrations/0002_add_sync.sql"),
     include_str!("../migrations/0003_checks_without_lists.sql"),
