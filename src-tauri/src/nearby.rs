@@ -148,8 +148,7 @@ fn sync_greeted(
 #[cfg(test)]
 mod tests {
     use super::sync_over;
-    use crate::state::AppState;
-    use binome_core::{DeviceRole, NearbySide};
+    use binome_core::NearbySide;
     use std::io::Read;
     use std::net::{TcpListener, TcpStream};
     use std::sync::Arc;
@@ -160,9 +159,7 @@ mod tests {
     #[test]
     fn a_peer_that_says_nothing_holds_up_no_other_command() {
         let dir = tempfile::tempdir().unwrap();
-        let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3"), binome_core::NEARBY_PORT));
-        state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta"), || {}).unwrap();
-        state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
+        let state = crate::state::unlocked_for_tests(dir.path());
         let silent = TcpListener::bind("127.0.0.1:0").unwrap();
         let address = silent.local_addr().unwrap();
         let syncing = {

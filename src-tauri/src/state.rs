@@ -168,6 +168,16 @@ impl AppState {
     }
 }
 
+/// A coordinator's laptop set up in `dir`, unlocked: what the shell's
+/// tests start from.
+#[cfg(test)]
+pub(crate) fn unlocked_for_tests(dir: &std::path::Path) -> std::sync::Arc<AppState> {
+    let state = std::sync::Arc::new(AppState::open(dir.join("binome.sqlite3"), binome_core::NEARBY_PORT));
+    state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta"), || {}).unwrap();
+    state.with(|b| b.init("Bureau", "Awa", binome_core::DeviceRole::Coordinator).map(drop)).unwrap();
+    state
+}
+
 #[cfg(test)]
 mod tests {
     use super::AppState;
@@ -228,9 +238,7 @@ mod tests {
     #[test]
     fn a_long_report_does_not_hold_the_other_screens_back() {
         let dir = tempfile::tempdir().unwrap();
-        let state = Arc::new(AppState::open(dir.path().join("binome.sqlite3"), binome_core::NEARBY_PORT));
-        state.unlock(&binome_core::vault::Passphrase::new("la case de Mme Acta"), || {}).unwrap();
-        state.with(|b| b.init("Bureau", "Awa", DeviceRole::Coordinator).map(drop)).unwrap();
+        let state = super::unlocked_for_tests(dir.path());
         let (started, report_running) = mpsc::channel();
         let (release, report_may_end) = mpsc::channel::<()>();
         let report = {
