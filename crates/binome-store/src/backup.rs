@@ -118,6 +118,10 @@ type SchemaObjects = BTreeMap<String, (String, Option<String>)>;
 /// backups folder by hand could hold a trigger of its own (one that
 /// rewrites or deletes rows at every tick, once restored) or a view in a
 /// table's place; it is refused, naming the first object that differs.
+/// The text SQLite keeps for a renamed or widened table comes from SQLite
+/// itself: the stores made by earlier Binômes (`tests/fixtures`, restored
+/// in `binome-core/tests/vault.rs`) say whether a newer SQLite still
+/// writes it alike.
 fn check_schema(backup: &rusqlite::Connection, version: i64, source: &Path) -> crate::Result<()> {
     let reference = rusqlite::Connection::open_in_memory().doing("building the schema a backup should have")?;
     let version = usize::try_from(version).unwrap_or(usize::MAX).min(MIGRATIONS.len());
