@@ -84,15 +84,25 @@ pub fn start(app: &AppHandle, state: &AppState) -> Result<Listening, ErrorView> 
 /// Serves `stream` on a thread of its own, so that a laptop slow to greet
 /// keeps none waiting behind it; closes it when too many are served.
 fn serve_apart(app: &AppHandle, stream: TcpStream, served: &Arc<AtomicUsize>) {
+    let serving = Serving(served.clone());
     if served.fetch_add(1, Ordering::SeqCst) >= SERVED_AT_ONCE {
-        served.fetch_sub(1, Ordering::SeqCst);
         return;
     }
-    let (app, served) = (app.clone(), served.clone());
+    let app = app.clone();
     std::thread::spawn(move || {
+        let _serving = serving;
         sync_with(&app, stream);
-        served.fetch_sub(1, Ordering::SeqCst);
     });
+}
+
+/// One connection served: counted off when its thread ends, however it
+/// ends (a panic included), or at once when it is turned away.
+struct Serving(Arc<AtomicUsize>);
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 fn sync_with(app: &AppHandle, stream: TcpStream) {
