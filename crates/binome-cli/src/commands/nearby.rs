@@ -11,6 +11,8 @@ use binome_core::{Binome, CoreError, NEARBY_PORT, NearbyError, NearbySide};
 use clap::ArgMatches;
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 const CONNECTING: Duration = Duration::from_secs(10);
@@ -43,7 +45,7 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
                 m.text("nearby-listening-help", &[("address", local.to_string()), ("port", local.port().to_string())])
             );
         }
-        let greeting = greet_first(&listener, &binome.nearby_card()?, ctx)?;
+        let greeting = greet_first(&listener, binome.nearby_card()?, ctx)?;
         // Found: the others stop seeing this laptop.
         drop(announced);
         let standing = binome.nearby_standing(greeting.peer())?;
@@ -88,18 +90,45 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
     Ok(ExitCode::SUCCESS)
 }
 
-/// The first connection that greets: one that does not (something else on
-/// the network, a laptop that gave up) is told on standard error and the
-/// wait goes on.
-fn greet_first(listener: &TcpListener, card: &Card, ctx: &Ctx) -> Result<Greeting, CoreError> {
+/// The first connection that greets. Connections are greeted side by side
+/// (four at once), so that a stranger that says nothing keeps no laptop
+/// waiting behind it; one that does not greet (something else on the
+/// network, a laptop that gave up) is told on standard error and the wait
+/// goes on.
+fn greet_first(listener: &TcpListener, card: Card, ctx: &Ctx) -> Result<Greeting, CoreError> {
+    const GREETED_AT_ONCE: usize = 4;
+    let listener = listener.try_clone().map_err(connection)?;
+    let card = Arc::new(card);
+    let (greeted, results) = mpsc::channel();
+    let greeting_now = Arc::new(AtomicUsize::new(0));
+    // Waits for the process's end: once a laptop has greeted, the ones
+    // after it are greeted and let go.
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else {
+                std::thread::sleep(Duration::from_millis(100));
+                continue;
+            };
+            if greeting_now.fetch_add(1, Ordering::SeqCst) >= GREETED_AT_ONCE {
+                greeting_now.fetch_sub(1, Ordering::SeqCst);
+                continue;
+            }
+            let (card, greeted, greeting_now) = (card.clone(), greeted.clone(), greeting_now.clone());
+            std::thread::spawn(move || {
+                let greeting = greet(Link::new(stream, GREETING), NearbySide::Responder, &card);
+                greeting_now.fetch_sub(1, Ordering::SeqCst);
+                let _ = greeted.send(greeting);
+            });
+        }
+    });
     loop {
-        let stream = listener.accept().map_err(connection)?.0;
-        match greet(Link::new(stream, GREETING), NearbySide::Responder, card) {
-            Ok(greeting) => return Ok(greeting),
-            Err(error) => {
+        match results.recv() {
+            Ok(Ok(greeting)) => return Ok(greeting),
+            Ok(Err(error)) => {
                 eprintln!("{}", binome_core::describe::describe(&error, ctx.messages).trim_end());
                 eprint!("{}", super::errors::code_line(error.code(), ctx.messages));
             }
+            Err(_) => return Err(connection(std::io::Error::other("the listener stopped"))),
         }
     }
 }

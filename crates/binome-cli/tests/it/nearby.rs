@@ -152,15 +152,20 @@ fn a_name_nobody_answers_to_is_said_not_found() {
 }
 
 /// Something else on the network connecting first (random bytes, a port
-/// scanner that closes at once) changes nothing and is told on standard
-/// error; the laptop goes on waiting for the one it waits for.
+/// scanner that closes at once, connections that say nothing) changes
+/// nothing and is told on standard error; the laptop goes on waiting for
+/// the one it waits for, and syncs with it at once.
 #[test]
-fn random_bytes_or_a_closed_connection_change_nothing_and_the_wait_goes_on() {
+fn random_bytes_a_closed_connection_or_silence_change_nothing_and_the_wait_goes_on() {
     let (a, b) = (Store::named("a", "A", "expert"), Store::named("b", "B", "coordinator"));
     introduce(&a, &b);
     a.ok(&["demo", "--scale", "mission"]);
     let (a_before, b_before) = (a.dump(), b.dump());
     let (child, address) = listening(&a);
+    // Two that connect and say nothing, kept open: greeted one after the
+    // other, they would keep the laptop below waiting past its own
+    // greeting's time.
+    let silent: Vec<std::net::TcpStream> = (0..2).map(|_| std::net::TcpStream::connect(&address).unwrap()).collect();
     let mut stream = std::net::TcpStream::connect(&address).unwrap();
     let noise: Vec<u8> = (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let _ = stream.write_all(&noise);
@@ -169,6 +174,7 @@ fn random_bytes_or_a_closed_connection_change_nothing_and_the_wait_goes_on() {
     assert_eq!(a.dump(), a_before, "the bytes changed nothing");
 
     let at_b = b.json(&["sync", "nearby", "--peer", &address]);
+    drop(silent);
     let (code, at_a, stderr) = finished(child);
     assert_eq!(code, Some(0), "{stderr}");
     let told: Vec<&str> = stderr.lines().filter_map(|line| line.strip_prefix("Code : ")).collect();
