@@ -5,23 +5,18 @@
 //! ([`sync_over`]), and the screen hears of it by an event.
 
 use crate::state::AppState;
-use binome_core::nearby::{GREETING, Greeting, Link};
+use binome_core::nearby::{GREETING, Greeting, Link, Places};
 use binome_core::sync::{NearbyOutcome, agree, greet};
 use binome_core::views::{ErrorView, NearbyListeningView, NearbyOutcomeView};
 use binome_core::{NearbyError, NearbySide};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
 
 /// How often the waiting thread looks whether the screen closed.
 const POLL: Duration = Duration::from_millis(200);
-/// How many connections are served at once: a few laptops syncing at the
-/// end of a day. Past it a connection is closed at once, so strangers
-/// connecting again and again hold a few threads and no more.
-const SERVED_AT_ONCE: usize = 4;
-
 /// The listener while it runs; dropping it stops it and its announcement.
 pub struct Listening {
     stop: Arc<AtomicBool>,
@@ -67,10 +62,10 @@ pub fn start(app: &AppHandle, state: &AppState) -> Result<Listening, ErrorView> 
         let (app, stop) = (app.clone(), stop.clone());
         std::thread::spawn(move || {
             let _announced = announcement;
-            let served = Arc::new(AtomicUsize::new(0));
+            let places = Places::default();
             while !stop.load(Ordering::Relaxed) {
                 match listener.accept() {
-                    Ok((stream, _)) => serve_apart(&app, stream, &served),
+                    Ok((stream, _)) => serve_apart(&app, stream, &places),
                     // Nobody yet (or a connection that failed before it was
                     // accepted): look again.
                     Err(_) => std::thread::sleep(POLL),
@@ -82,27 +77,14 @@ pub fn start(app: &AppHandle, state: &AppState) -> Result<Listening, ErrorView> 
 }
 
 /// Serves `stream` on a thread of its own, so that a laptop slow to greet
-/// keeps none waiting behind it; closes it when too many are served.
-fn serve_apart(app: &AppHandle, stream: TcpStream, served: &Arc<AtomicUsize>) {
-    let serving = Serving(served.clone());
-    if served.fetch_add(1, Ordering::SeqCst) >= SERVED_AT_ONCE {
-        return;
-    }
+/// keeps none waiting behind it; closes it when every place is taken.
+fn serve_apart(app: &AppHandle, stream: TcpStream, places: &Places) {
+    let Some(place) = places.take() else { return };
     let app = app.clone();
     std::thread::spawn(move || {
-        let _serving = serving;
+        let _place = place;
         sync_with(&app, stream);
     });
-}
-
-/// One connection served: counted off when its thread ends, however it
-/// ends (a panic included), or at once when it is turned away.
-struct Serving(Arc<AtomicUsize>);
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
 }
 
 fn sync_with(app: &AppHandle, stream: TcpStream) {

@@ -46,7 +46,7 @@ pub use binome_sync::nearby::{NEARBY_PORT, NearbyError, Refusal as NearbyRefusal
 /// the addresses to show, and greeting one (`sync::greet`, `sync::agree`).
 pub mod nearby {
     pub use binome_sync::nearby::{
-        Card, Connection, Found, GREETING, Greeting, Link, SILENCE, discover, local_addresses, typed_address,
+        Card, Connection, Found, GREETING, Greeting, Link, Places, SILENCE, discover, local_addresses, typed_address,
     };
 }
 /// The bundle errors, for front ends that write their sentences.

@@ -5,13 +5,12 @@ use clap::{Arg, ArgGroup, Command};
 use super::Ctx;
 use super::sync::print_outcome;
 use crate::output::say;
-use binome_core::nearby::{Card, GREETING, Greeting, Link};
+use binome_core::nearby::{Card, GREETING, Greeting, Link, Places};
 use binome_core::sync::{Announcement, agree, greet};
 use binome_core::{Binome, CoreError, NEARBY_PORT, NearbyError, NearbySide};
 use clap::ArgMatches;
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -91,16 +90,15 @@ fn nearby(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Resul
 }
 
 /// The first connection that greets. Connections are greeted side by side
-/// (four at once), so that a stranger that says nothing keeps no laptop
+/// (as many as the app serves at once), so that a stranger that says nothing keeps no laptop
 /// waiting behind it; one that does not greet (something else on the
 /// network, a laptop that gave up) is told on standard error and the wait
 /// goes on.
 fn greet_first(listener: &TcpListener, card: Card, ctx: &Ctx) -> Result<Greeting, CoreError> {
-    const GREETED_AT_ONCE: usize = 4;
     let listener = listener.try_clone().map_err(connection)?;
     let card = Arc::new(card);
     let (greeted, results) = mpsc::channel();
-    let greeting_now = Arc::new(AtomicUsize::new(0));
+    let places = Places::default();
     // Waits for the process's end: once a laptop has greeted, the ones
     // after it are greeted and let go.
     std::thread::spawn(move || {
@@ -109,14 +107,11 @@ fn greet_first(listener: &TcpListener, card: Card, ctx: &Ctx) -> Result<Greeting
                 std::thread::sleep(Duration::from_millis(100));
                 continue;
             };
-            if greeting_now.fetch_add(1, Ordering::SeqCst) >= GREETED_AT_ONCE {
-                greeting_now.fetch_sub(1, Ordering::SeqCst);
-                continue;
-            }
-            let (card, greeted, greeting_now) = (card.clone(), greeted.clone(), greeting_now.clone());
+            let Some(place) = places.take() else { continue };
+            let (card, greeted) = (card.clone(), greeted.clone());
             std::thread::spawn(move || {
                 let greeting = greet(Link::new(stream, GREETING), NearbySide::Responder, &card);
-                greeting_now.fetch_sub(1, Ordering::SeqCst);
+                drop(place);
                 let _ = greeted.send(greeting);
             });
         }

@@ -17,6 +17,7 @@ mod greeting;
 mod hello;
 mod link;
 mod message;
+mod served;
 
 pub use channel::{Channel, Side};
 pub use discovery::{Announcement, Found, SERVICE_TYPE, announce, discover, local_addresses, typed_address};
@@ -25,6 +26,7 @@ pub use greeting::{Card, Greeting};
 pub use hello::{Hello, Peer, short_code};
 pub use link::{Connection, GREETING, Link, SILENCE};
 pub use message::{MAX_NEARBY_BUNDLE_BYTES, Message, Refusal};
+pub use served::{Place, Places, SERVED_AT_ONCE};
 
 /// The TCP port a laptop listens on while its sync screen is open: fixed,
 /// so that IT staff can open it in a firewall.
