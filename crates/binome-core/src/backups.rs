@@ -76,7 +76,7 @@ impl Binome {
     /// Puts a backup (by file name, or a unique part of it) back in place,
     /// after a backup of the present state. Nothing is pruned here: the
     /// backup restored and the one just taken both stay. Persons erased
-    /// since the backup was taken stay erased.
+    /// and laptops revoked since the backup was taken stay so.
     pub fn restore(&mut self, name: &str) -> Result<BackupFile> {
         let backups = self.backups()?;
         let matching: Vec<&BackupFile> = backups.iter().filter(|b| b.name.contains(name)).collect();
@@ -97,6 +97,10 @@ impl Binome {
         }
         self.store.restore_from(&chosen.path)?;
         self.keep_erasures(&erasures)?;
+        // The store kept the revocations held before the restore; what the
+        // backup brings back is sealed as they require (kit, pseudonym keys).
+        self.refresh_recovery()?;
+        self.refresh_pseudonym_keys()?;
         Ok(chosen)
     }
 }

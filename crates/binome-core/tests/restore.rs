@@ -3,10 +3,10 @@
 //! ordered and restorable whatever its clock did.
 
 use binome_core::domain::{Input, Kind};
-use binome_core::{Binome, CoreError, StoreError};
+use binome_core::{Binome, CoreError, DeviceRole, DeviceTrust, StoreError};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
-use support::{dump, expert_and_office, open_store};
+use support::{dump, expert_and_office, introduce, open_store};
 
 mod support;
 
@@ -313,4 +313,65 @@ fn a_backup_from_an_older_schema_is_migrated_on_restore() {
     assert_eq!(binome.store().count(Kind::Session).unwrap(), sessions);
     // Still writable after the migration.
     binome.edit(Kind::Mission, &mission, &input(&[("title", "Mission restaurée")])).unwrap();
+}
+
+/// The code of a refusal, for the assertions below.
+fn refusal_code(error: CoreError) -> String {
+    error.code().to_owned()
+}
+
+#[test]
+fn a_laptop_revoked_after_the_backup_is_still_revoked_once_it_is_restored() {
+    let mut pair = Pair::new();
+    pair.office.backup("essai").unwrap();
+    pair.office.revoke_device("portable-expert").unwrap();
+    pair.office.restore("essai").unwrap();
+
+    let expert = pair.office.find_device("portable-expert").unwrap();
+    assert_eq!(expert.trust, DeviceTrust::Revoked, "the restore brought the lost laptop's trust back");
+    let to_lost = pair.file("to-lost.binome");
+    let refused = pair.office.export_bundle(&to_lost, &["portable-expert".to_owned()], false).unwrap_err();
+    assert_eq!(refusal_code(refused), "sync-unknown-recipient", "a bundle is encrypted to the lost laptop again");
+    // The coordinator's revocation still travels in what the office sends.
+    let to_all = pair.file("to-all.binome");
+    pair.office.export_bundle(&to_all, &[], false).unwrap();
+    let header = pair.office.inspect_bundle(&to_all).unwrap();
+    assert_eq!(header.revocations.len(), 1, "the signed revocation is no longer passed on");
+    // And what the lost laptop signs from now on is refused.
+    add_programme(&mut pair.expert, "PASST2", "Appui santé Tchad");
+    let late = pair.file("late.binome");
+    pair.expert.export_bundle(&late, &["bureau-ndjamena".to_owned()], false).unwrap();
+    assert_eq!(refusal_code(pair.office.import_bundle(&late, false).unwrap_err()), "sync-revoked");
+}
+
+#[test]
+fn undoing_the_import_that_brought_a_revocation_keeps_the_revocation() {
+    let mut pair = Pair::new();
+    pair.expert.backup("avant-rencontre").unwrap();
+    let mut lost = open_store(&pair.file("lost/store.sqlite3")).unwrap();
+    lost.init("portable-perdu", "Paul Martin", DeviceRole::Expert).unwrap();
+    let hello = pair.file("hello-lost.binome");
+    introduce(&mut lost, &mut pair.office, "portable-perdu", &hello);
+    introduce(&mut lost, &mut pair.expert, "portable-perdu", &hello);
+    introduce(&mut pair.expert, &mut lost, "portable-expert", &hello);
+    pair.office.revoke_device("portable-perdu").unwrap();
+    pair.office_to_expert();
+    assert_eq!(pair.expert.find_device("portable-perdu").unwrap().trust, DeviceTrust::Revoked);
+
+    // The expert undoes that import: the backup taken just before it.
+    let before_import = pair.expert.backups().unwrap()[0].name.clone();
+    assert!(before_import.contains("import-bundle"), "{before_import}");
+    pair.expert.restore(&before_import).unwrap();
+
+    assert_eq!(pair.expert.find_device("portable-perdu").unwrap().trust, DeviceTrust::Revoked);
+    add_programme(&mut lost, "PASST2", "Appui santé Tchad");
+    let late = pair.file("late.binome");
+    lost.export_bundle(&late, &["portable-expert".to_owned()], false).unwrap();
+    assert_eq!(refusal_code(pair.expert.import_bundle(&late, false).unwrap_err()), "sync-revoked");
+
+    // Further back, before the expert ever met the lost laptop: it comes
+    // back known, and revoked.
+    pair.expert.restore("avant-rencontre").unwrap();
+    assert_eq!(pair.expert.find_device("portable-perdu").unwrap().trust, DeviceTrust::Revoked);
+    assert_eq!(refusal_code(pair.expert.import_bundle(&late, false).unwrap_err()), "sync-revoked");
 }

@@ -42,7 +42,8 @@ impl Store {
     /// The device's counter and clock are never taken back: a restored
     /// laptop that reused a counter it had already given a version would
     /// send two different versions under one name, which its peers refuse
-    /// as a forgery (or, worse, take one for the other).
+    /// as a forgery (or, worse, take one for the other). Nor are the
+    /// revocations held here (`HeldRevocations`).
     pub fn restore_from(&mut self, source: &Path) -> crate::Result<()> {
         let read_only = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
         let from = match &self.key {
@@ -68,6 +69,7 @@ impl Store {
             .map_err(|_| StoreError::NotABackup { path: source.display().to_string() })?
             .ok_or_else(|| StoreError::NotABackup { path: source.display().to_string() })?;
         let before = self.device.clone();
+        let revocations = crate::devices::HeldRevocations::read(&self.conn)?;
         if let Some(ours) = &before {
             if ours.device_id != theirs.device_id {
                 return Err(StoreError::BackupOfAnotherDevice {
@@ -81,14 +83,16 @@ impl Store {
             backup.run_to_completion(1024, std::time::Duration::ZERO, None).doing("restoring a backup")?;
         }
         crate::open::migrate(&mut self.conn, schema)?;
+        let kept = self.conn.transaction().doing("keeping what a restore never undoes")?;
         if let Some(before) = before {
-            self.conn
-                .execute(
-                    "UPDATE local_device SET counter = max(counter, ?1), hlc = max(hlc, ?2) WHERE singleton = 1",
-                    rusqlite::params![before.counter, before.hlc],
-                )
-                .doing("keeping the device counters")?;
+            kept.execute(
+                "UPDATE local_device SET counter = max(counter, ?1), hlc = max(hlc, ?2) WHERE singleton = 1",
+                rusqlite::params![before.counter, before.hlc],
+            )
+            .doing("keeping the device counters")?;
         }
+        revocations.put_back(&kept)?;
+        kept.commit().doing("keeping what a restore never undoes")?;
         self.device = crate::local_device::load(&self.conn)?;
         Ok(())
     }

@@ -487,6 +487,54 @@ fn revoke(conn: &Connection, revoked: &RevokedDevice, at: i64) -> crate::Result<
     .map(|_| ())
 }
 
+/// The revocations held here and the devices they revoke, read before a
+/// restore and put back over the backup: a backup taken before a laptop
+/// was lost must not make it trusted again (bundles encrypted to it, its
+/// later work accepted). A revocation lifted since the backup comes back
+/// with it; trusting the laptop again is one decision away.
+pub(crate) struct HeldRevocations {
+    revocations: Vec<RevokedDevice>,
+    devices: Vec<DeviceRecord>,
+}
+
+impl HeldRevocations {
+    pub(crate) fn read(conn: &Connection) -> crate::Result<HeldRevocations> {
+        let mut statement = conn
+            .prepare("SELECT device_id, signing_key, last_counter, record FROM revocations ORDER BY device_id")
+            .doing("listing revocations")?;
+        let revocations = statement
+            .query_map([], |r| {
+                Ok(RevokedDevice {
+                    device_id: r.get(0)?,
+                    signing_key: r.get(1)?,
+                    last_counter: r.get::<_, i64>(2)? as u64,
+                    record: r.get(3)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .doing("listing revocations")?;
+        let sql = format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE trust = 'revoked' ORDER BY device_id");
+        let mut statement = conn.prepare(&sql).doing("listing revoked devices")?;
+        let devices =
+            statement.query_map([], read_device).and_then(Iterator::collect).doing("listing revoked devices")?;
+        Ok(HeldRevocations { revocations, devices })
+    }
+
+    /// Records them again: a device the backup never met is added as
+    /// revoked, one it trusts is revoked, each at the time it was decided.
+    pub(crate) fn put_back(&self, conn: &Connection) -> crate::Result<()> {
+        for device in &self.devices {
+            remember(conn, device)?;
+        }
+        for revoked in &self.revocations {
+            let device = self.devices.iter().find(|d| d.device_id == revoked.device_id);
+            let decided_at = device.and_then(|d| d.decided_at).unwrap_or_default();
+            revoke(conn, revoked, decided_at)?;
+        }
+        Ok(())
+    }
+}
+
 impl Store {
     /// Revokes a device: its versions after `last_counter` are refused,
     /// and so are the bundles it sends.

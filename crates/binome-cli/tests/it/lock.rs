@@ -144,6 +144,29 @@ fn a_revoked_coordinator_no_longer_opens_the_kit() {
     assert!(!key_file.contains("recovery"), "the seal to the revoked coordinator is gone: {key_file}");
 }
 
+/// The tired expert undoes the last import after revoking the lost
+/// coordinator: the backup is from before the revocation, the revocation
+/// stays (and with it the kit nobody opens).
+#[test]
+fn a_restore_from_before_a_revocation_keeps_the_coordinator_revoked() {
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    crate::sync::introduce(&expert, &office);
+    office.add("persons", &["--family-name", "NGARADOUM", "--given-names", "Achta"]);
+    crate::sync::send(&office, &expert);
+    let backups = expert.json(&["backup", "list"]);
+    let before_import = backups[0]["name"].as_str().unwrap().to_owned();
+    expert.ok(&["devices", "revoke", "bureau-ndjamena"]);
+
+    expert.ok(&["backup", "restore", &before_import]);
+    let devices = expert.json(&["devices", "list"]);
+    let office_seen = devices.as_array().unwrap().iter().find(|d| d["name"] == "bureau-ndjamena").unwrap();
+    assert_eq!(office_seen["trust"], "revoked", "{devices}");
+    assert_eq!(exit_of(&expert.cmd(&["recovery-kit"]).output().unwrap()), Some(LOCKED), "no coordinator left");
+    let persons = expert.json(&["persons", "list"]);
+    assert_eq!(persons.as_array().unwrap().len(), 0, "the import was undone: {persons}");
+}
+
 fn family_names(persons: &serde_json::Value) -> Vec<&str> {
     let mut names: Vec<&str> =
         persons.as_array().unwrap().iter().map(|p| p["data"]["family_name"].as_str().unwrap()).collect();
