@@ -470,6 +470,15 @@ pub struct RevokedDevice {
     pub record: Option<String>,
 }
 
+fn read_revocation(r: &rusqlite::Row<'_>) -> rusqlite::Result<RevokedDevice> {
+    Ok(RevokedDevice {
+        device_id: r.get(0)?,
+        signing_key: r.get(1)?,
+        last_counter: r.get::<_, i64>(2)? as u64,
+        record: r.get(3)?,
+    })
+}
+
 fn revoke(conn: &Connection, revoked: &RevokedDevice, at: i64) -> crate::Result<()> {
     conn.execute(
         "INSERT INTO revocations (device_id, signing_key, last_counter, record) VALUES (?1, ?2, ?3, ?4)
@@ -502,17 +511,8 @@ impl HeldRevocations {
         let mut statement = conn
             .prepare("SELECT device_id, signing_key, last_counter, record FROM revocations ORDER BY device_id")
             .doing("listing revocations")?;
-        let revocations = statement
-            .query_map([], |r| {
-                Ok(RevokedDevice {
-                    device_id: r.get(0)?,
-                    signing_key: r.get(1)?,
-                    last_counter: r.get::<_, i64>(2)? as u64,
-                    record: r.get(3)?,
-                })
-            })
-            .and_then(Iterator::collect)
-            .doing("listing revocations")?;
+        let revocations =
+            statement.query_map([], read_revocation).and_then(Iterator::collect).doing("listing revocations")?;
         let sql = format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE trust = 'revoked' ORDER BY device_id");
         let mut statement = conn.prepare(&sql).doing("listing revoked devices")?;
         let devices =
@@ -547,14 +547,7 @@ impl Store {
             .query_row(
                 "SELECT device_id, signing_key, last_counter, record FROM revocations WHERE device_id = ?1",
                 [device_id],
-                |r| {
-                    Ok(RevokedDevice {
-                        device_id: r.get(0)?,
-                        signing_key: r.get(1)?,
-                        last_counter: r.get::<_, i64>(2)? as u64,
-                        record: r.get(3)?,
-                    })
-                },
+                read_revocation,
             )
             .optional()
             .doing("reading a revocation")
