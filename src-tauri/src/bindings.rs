@@ -6,6 +6,7 @@
 use crate::commands::files::FilePurpose;
 use crate::commands::lock::LockView;
 use crate::commands::recovery::RecoveryKitView;
+use binome_core::backups::BackupReason;
 use binome_core::dhis2::{Dhis2Format, Dhis2Status, ImportSummary};
 use binome_core::domain::codes::{AssessmentContext, AttendanceStatus, Phase, ReviewDecision, ReviewStatus};
 use binome_core::domain::disclosure::Disclosure;
@@ -71,6 +72,8 @@ pub fn typescript() -> String {
          export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;\n\n",
     );
     let decls = declarations![
+        BackupReason,
+        BackupView,
         Kind,
         RecordView,
         FieldView,

@@ -246,6 +246,36 @@ step('a script in the page cannot slip a value outside a closed list past the ba
   assert.equal(existsSync(target), false);
 }, () => browser);
 
+step('an import made by mistake is undone from the backups screen, and the undoing undone', async () => {
+  const from = await browser.execute(() => window.location.pathname);
+  const hissene = (people) => people.find((p) => p.data.family_name === 'ABAKAR' && p.data.given_names === 'Hissène');
+  const before = cli(store, 'person', 'list');
+  assert.ok(hissene(before), 'the host hospital\'s list was imported');
+  await click(browser, 'nav a[href="/backups"]');
+  await shown(browser, '#backups-table tbody tr');
+  // Newest first: before the same list again as CSV, then before the
+  // host hospital's workbook.
+  const rows = await browser.$$('#backups-table tbody tr');
+  assert.match(await rows[1].getText(), /Importer des participants/);
+  await (await rows[1].$('button.restore')).click();
+  await shown(browser, '#restore-confirm');
+  assert.equal(cli(store, 'person', 'list').length, before.length, 'nothing restored before the confirmation');
+  await assertAccessible(browser, 'backups, restore asked');
+  await screenshot(browser, '05c-restaurer');
+  await click(browser, '#confirm-restore');
+  await shown(browser, '#backups-done');
+  const undone = cli(store, 'person', 'list');
+  assert.equal(hissene(undone), undefined, 'the workbook\'s participants are gone');
+  assert.ok(undone.length < before.length);
+
+  await waitForText(browser, '#backups-table tbody tr', 'Une restauration');
+  await (await browser.$('#backups-table tbody tr button.restore')).click();
+  await click(browser, '#confirm-restore');
+  await browser.waitUntil(() => cli(store, 'person', 'list').length === before.length, { timeout: 10000 });
+  assert.ok(hissene(cli(store, 'person', 'list')), 'restoring the state the restore replaced brings them back');
+  await go(browser, from);
+}, () => browser);
+
 step('a session is logged and its attendance taken by keyboard only', async () => {
   await click(browser, '#tab-sessions');
   await click(browser, '#plan-session');

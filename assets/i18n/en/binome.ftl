@@ -326,6 +326,7 @@ import-duplicates = Probable duplicates to check:
 ## Backups
 backup-none = No backups.
 backup-restored = Backup restored: { $name } (the previous state was itself backed up).
+backup-created = Backup taken: { $name }.
 error-backup-not-found = No backup matches "{ $name }" (see: binome backup list).
 error-backup-ambiguous = "{ $name }" matches several backups: { $candidates }.
 error-pdf = Cannot write the PDF document: { $detail }
@@ -991,3 +992,23 @@ ui-nearby-done = Synced with "{ $name }": { $sent ->
 ui-nearby-code = Check code (the other screen must show the same):
 ui-nearby-firewall = On Windows, the first time, allow Binôme in the firewall window (private networks, and public ones for a phone's hotspot). TCP port 47474.
 nearby-peer-not-found = No computer "{ $peer }" found nearby, and it is not an address. The other computer must be waiting (sync screen open, or binome sync nearby --listen); otherwise type the address it shows: binome sync nearby --peer ADDRESS
+
+## Backups (screen)
+ui-nav-backups = Backups
+ui-backups-explained = Binôme takes an encrypted copy of this laptop before every spreadsheet or bundle import, and keeps the last 10. Restoring puts the laptop back as it was in a backup, to undo an import made by mistake.
+ui-backups-now = Back up now
+ui-backups-taken = Backup taken ({ $when }).
+ui-backups-empty = No backup yet: the first is taken before the first import.
+ui-backups-when = Taken on
+ui-backups-why = Taken before
+ui-backups-size = Size
+ui-backups-restore = Restore…
+ui-backups-confirm-title = Restore the backup of { $when }?
+ui-backups-confirm-explained = This laptop goes back to the state of that backup. The present state is backed up first ("a restore"): nothing is lost, and restoring it undoes this restore. What you already sent to other computers comes back at the next sync. Persons erased and computers revoked since stay so.
+ui-backups-confirm = Restore
+ui-backups-restored = Backup of { $when } restored. The state before it is at the top of the list.
+ui-backups-reason-import-bundle = Import a bundle
+ui-backups-reason-before-restore = A restore
+ui-backups-reason-before-encryption = Encrypting the store
+ui-backups-reason-by-hand = (taken by hand)
+ui-backups-reason-unknown = (file put there outside Binôme)

@@ -333,6 +333,7 @@ import-duplicates = Doublons probables à vérifier :
 ## Sauvegardes
 backup-none = Aucune sauvegarde.
 backup-restored = Sauvegarde remise en place : { $name } (l'état précédent a lui-même été sauvegardé).
+backup-created = Sauvegarde prise : { $name }.
 error-backup-not-found = Aucune sauvegarde ne correspond à « { $name } » (voir : binome backup list).
 error-backup-ambiguous = « { $name } » désigne plusieurs sauvegardes : { $candidates }.
 error-pdf = Impossible d'écrire le document PDF : { $detail }
@@ -998,3 +999,23 @@ ui-nearby-done = Synchronisé avec « { $name } » : { $sent ->
 ui-nearby-code = Code de vérification (le même doit s'afficher sur l'autre écran) :
 ui-nearby-firewall = Sous Windows, la première fois, autorisez Binôme dans la fenêtre du pare-feu (réseaux privés, et publics pour le partage de connexion d'un téléphone). Port TCP 47474.
 nearby-peer-not-found = Aucun ordinateur « { $peer } » trouvé à proximité, et ce n'est pas une adresse. L'autre ordinateur doit attendre (écran Synchronisation ouvert, ou binome sync nearby --listen) ; sinon tapez l'adresse qu'il affiche : binome sync nearby --peer ADRESSE
+
+## Sauvegardes (écran)
+ui-nav-backups = Sauvegardes
+ui-backups-explained = Binôme prend une copie chiffrée de ce poste avant chaque import de tableur ou de lot, et garde les 10 dernières. Restaurer remet le poste dans l'état d'une sauvegarde, pour défaire un import fait par erreur.
+ui-backups-now = Sauvegarder maintenant
+ui-backups-taken = Sauvegarde prise ({ $when }).
+ui-backups-empty = Aucune sauvegarde pour l'instant : la première sera prise avant le premier import.
+ui-backups-when = Prise le
+ui-backups-why = Prise avant
+ui-backups-size = Taille
+ui-backups-restore = Restaurer…
+ui-backups-confirm-title = Restaurer la sauvegarde du { $when } ?
+ui-backups-confirm-explained = Ce poste reviendra à l'état de cette sauvegarde. L'état actuel est d'abord sauvegardé (« avant une restauration ») : rien n'est perdu, et le restaurer défait cette restauration. Ce que vous avez déjà envoyé à d'autres ordinateurs vous reviendra à la prochaine synchronisation. Les personnes effacées et les ordinateurs révoqués depuis le restent.
+ui-backups-confirm = Restaurer
+ui-backups-restored = Sauvegarde du { $when } restaurée. L'état d'avant est en tête de liste.
+ui-backups-reason-import-bundle = Importer un lot
+ui-backups-reason-before-restore = Une restauration
+ui-backups-reason-before-encryption = Le chiffrement du magasin
+ui-backups-reason-by-hand = (sauvegarde manuelle)
+ui-backups-reason-unknown = (fichier déposé hors de Binôme)

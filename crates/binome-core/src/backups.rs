@@ -10,14 +10,66 @@
 
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
+use crate::import::ImportKind;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
 
 /// How many automatic backups are kept; the oldest go first.
 pub const BACKUPS_KEPT: usize = 10;
 pub const BACKUP_DIR: &str = "sauvegardes";
 const EXTENSION: &str = ".sqlite3";
 const WORK_SUFFIX: &str = ".part";
+
+/// Why a backup was taken: the last part of its file name, so that the
+/// folder read by hand says it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "why", content = "table")]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub enum BackupReason {
+    ImportBundle,
+    ImportTable(ImportKind),
+    /// The state a restore replaced: restoring it undoes the restore.
+    BeforeRestore,
+    /// A store from before encryption at rest, as it was.
+    BeforeEncryption,
+    /// Asked for by the person.
+    ByHand,
+    /// A name Binôme does not write (a file put in the folder by hand).
+    Unknown,
+}
+
+impl BackupReason {
+    const IMPORT_BUNDLE: &str = "import-bundle";
+    const IMPORT_TABLE: &str = "import-";
+    const BEFORE_RESTORE: &str = "avant-restauration";
+    const BY_HAND: &str = "manuelle";
+
+    fn name_part(self) -> String {
+        match self {
+            BackupReason::ImportBundle => Self::IMPORT_BUNDLE.to_owned(),
+            BackupReason::ImportTable(kind) => format!("{}{}", Self::IMPORT_TABLE, kind.code()),
+            BackupReason::BeforeRestore => Self::BEFORE_RESTORE.to_owned(),
+            BackupReason::BeforeEncryption => crate::vault::BEFORE_ENCRYPTION.to_owned(),
+            BackupReason::ByHand | BackupReason::Unknown => Self::BY_HAND.to_owned(),
+        }
+    }
+
+    fn of_name_part(part: &str) -> BackupReason {
+        match part {
+            Self::IMPORT_BUNDLE => BackupReason::ImportBundle,
+            Self::BEFORE_RESTORE => BackupReason::BeforeRestore,
+            Self::BY_HAND => BackupReason::ByHand,
+            _ if part == crate::vault::BEFORE_ENCRYPTION => BackupReason::BeforeEncryption,
+            _ => match part.strip_prefix(Self::IMPORT_TABLE).and_then(ImportKind::parse) {
+                Some(kind) => BackupReason::ImportTable(kind),
+                None => BackupReason::Unknown,
+            },
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BackupFile {
@@ -27,6 +79,10 @@ pub struct BackupFile {
     /// Its place in the order backups were taken (0 for names from
     /// before sequence numbers, which sort by name below every other).
     pub sequence: u64,
+    /// Milliseconds since 1970, as its name says (`None` for names from
+    /// before sequence numbers).
+    pub taken_at: Option<i64>,
+    pub reason: BackupReason,
 }
 
 impl Binome {
@@ -41,7 +97,7 @@ impl Binome {
     /// Takes a backup named after its sequence number, the time and
     /// `reason`; `None` for a store in memory. Older backups beyond
     /// [`BACKUPS_KEPT`] go.
-    pub fn backup(&self, reason: &str) -> Result<Option<PathBuf>> {
+    pub fn backup(&self, reason: BackupReason) -> Result<Option<PathBuf>> {
         let taken = self.take_backup(reason)?;
         if taken.is_some() {
             self.prune_backups()?;
@@ -49,7 +105,7 @@ impl Binome {
         Ok(taken)
     }
 
-    fn take_backup(&self, reason: &str) -> Result<Option<PathBuf>> {
+    fn take_backup(&self, reason: BackupReason) -> Result<Option<PathBuf>> {
         let Some(folder) = self.backup_folder() else { return Ok(None) };
         let (target, work) = folder.new_backup(reason, self.now_millis())?;
         self.store.backup_to(&work)?;
@@ -73,13 +129,17 @@ impl Binome {
         }
     }
 
-    /// Puts a backup (by file name, or a unique part of it) back in place,
+    /// Puts a backup (by its file name, or a unique part of it) back in place,
     /// after a backup of the present state. Nothing is pruned here: the
     /// backup restored and the one just taken both stay. Persons erased
     /// and laptops revoked since the backup was taken stay so.
     pub fn restore(&mut self, name: &str) -> Result<BackupFile> {
         let backups = self.backups()?;
-        let matching: Vec<&BackupFile> = backups.iter().filter(|b| b.name.contains(name)).collect();
+        // An empty name is part of every name: it names none.
+        let matching: Vec<&BackupFile> = match name.trim() {
+            "" => Vec::new(),
+            part => backups.iter().filter(|b| b.name.contains(part)).collect(),
+        };
         let chosen = match matching.as_slice() {
             [one] => (*one).clone(),
             [] => return Err(CoreError::BackupNotFound(name.to_owned())),
@@ -88,7 +148,7 @@ impl Binome {
             }
         };
         let erasures = self.erasures_to_keep()?;
-        self.take_backup("avant-restauration")?;
+        self.take_backup(BackupReason::BeforeRestore)?;
         // A backup from before encryption at rest, put back in the folder
         // by hand, is encrypted in place first.
         let plain = binome_store::inspect(&chosen.path).map_err(|e| CoreError::io(&chosen.path, e))?;
@@ -105,6 +165,15 @@ impl Binome {
     }
 }
 
+/// The time in a backup's name, UTC, to the millisecond.
+const STAMP: &str = "%Y%m%d-%H%M%S%3f";
+
+struct NameParts {
+    sequence: u64,
+    taken_at: Option<i64>,
+    reason: BackupReason,
+}
+
 /// The backups of one store, in the `sauvegardes/` folder beside it.
 pub(crate) struct BackupFolder {
     pub dir: PathBuf,
@@ -118,27 +187,38 @@ impl BackupFolder {
         BackupFolder { dir: store.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR), prefix: format!("{stem}-") }
     }
 
-    /// `binome-000042-20261201-084400123-import-bundle.sqlite3` → 42 (0 for
-    /// names from before sequence numbers, which sort below every other).
-    fn sequence_of(&self, name: &str) -> u64 {
-        let Some(rest) = name.strip_prefix(&self.prefix) else { return 0 };
-        match rest.split_once('-') {
-            Some((digits, _)) if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) => {
-                digits.parse().unwrap_or(0)
-            }
-            _ => 0,
+    /// What a name says: `binome-000042-20261201-084400123-import-bundle.sqlite3`
+    /// → 42, 2026-12-01 08:44:00.123 UTC, an import of a bundle. Names from
+    /// before sequence numbers: 0 (below every other), no time, unknown.
+    fn read_name(&self, name: &str) -> NameParts {
+        let unnumbered = NameParts { sequence: 0, taken_at: None, reason: BackupReason::Unknown };
+        let Some(rest) = name.strip_prefix(&self.prefix).and_then(|r| r.strip_suffix(EXTENSION)) else {
+            return unnumbered;
+        };
+        let mut parts = rest.splitn(4, '-');
+        let (Some(digits), Some(day), Some(time), Some(reason)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return unnumbered;
+        };
+        if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return unnumbered;
         }
+        let taken_at = chrono::NaiveDateTime::parse_from_str(&format!("{day}-{time}"), STAMP)
+            .ok()
+            .map(|at| at.and_utc().timestamp_millis());
+        NameParts { sequence: digits.parse().unwrap_or(0), taken_at, reason: BackupReason::of_name_part(reason) }
     }
 
     /// The name a new backup takes, and the work name it is written under;
     /// the folder is made if need be and this store's leftovers go.
-    pub(crate) fn new_backup(&self, reason: &str, now_millis: i64) -> Result<(PathBuf, PathBuf)> {
+    pub(crate) fn new_backup(&self, reason: BackupReason, now_millis: i64) -> Result<(PathBuf, PathBuf)> {
         let dir = &self.dir;
         binome_store::private::create_private_dir(dir).map_err(|e| CoreError::io(dir, e))?;
         self.remove_interrupted()?;
         let sequence = self.list()?.first().map_or(0, |newest| newest.sequence) + 1;
-        let stamp = chrono::DateTime::from_timestamp_millis(now_millis).unwrap_or_default().format("%Y%m%d-%H%M%S%3f");
-        let name = format!("{}{sequence:06}-{stamp}-{reason}{EXTENSION}", self.prefix);
+        let stamp = chrono::DateTime::from_timestamp_millis(now_millis).unwrap_or_default().format(STAMP);
+        let name = format!("{}{sequence:06}-{stamp}-{}{EXTENSION}", self.prefix, reason.name_part());
         Ok((dir.join(&name), dir.join(format!(".{name}{WORK_SUFFIX}"))))
     }
 
@@ -158,7 +238,8 @@ impl BackupFolder {
                 continue;
             }
             let bytes = entry.metadata().map_err(|e| CoreError::io(&entry.path(), e))?.len();
-            found.push(BackupFile { sequence: self.sequence_of(&name), name, bytes, path: entry.path() });
+            let NameParts { sequence, taken_at, reason } = self.read_name(&name);
+            found.push(BackupFile { sequence, taken_at, reason, name, bytes, path: entry.path() });
         }
         found.sort_by(|a, b| (b.sequence, &b.name).cmp(&(a.sequence, &a.name)));
         Ok(found)
@@ -182,4 +263,52 @@ impl BackupFolder {
 
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     binome_store::private::sync_dir(dir).map_err(|e| CoreError::io(dir, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_796_659_419_883;
+
+    #[test]
+    fn a_backup_s_name_says_when_and_why_it_was_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = BackupFolder::of(&dir.path().join("binome.sqlite3"));
+        let mut reasons = vec![
+            BackupReason::ImportBundle,
+            BackupReason::BeforeRestore,
+            BackupReason::BeforeEncryption,
+            BackupReason::ByHand,
+        ];
+        reasons.extend(ImportKind::ALL.iter().map(|kind| BackupReason::ImportTable(*kind)));
+        for (n, reason) in reasons.iter().enumerate() {
+            let (target, _) = folder.new_backup(*reason, NOW + n as i64).unwrap();
+            std::fs::write(&target, b"").unwrap();
+        }
+        let listed = folder.list().unwrap();
+        assert_eq!(listed.len(), reasons.len());
+        for (n, reason) in reasons.iter().enumerate() {
+            let backup = &listed[reasons.len() - 1 - n];
+            assert_eq!(
+                (backup.sequence, backup.taken_at, backup.reason),
+                (n as u64 + 1, Some(NOW + n as i64), *reason),
+                "{}",
+                backup.name
+            );
+        }
+    }
+
+    #[test]
+    fn names_binome_does_not_write_are_listed_as_unknown() {
+        let folder = BackupFolder::of(Path::new("/magasin/binome.sqlite3"));
+        let read = |name: &str| {
+            let parts = folder.read_name(name);
+            (parts.sequence, parts.taken_at, parts.reason)
+        };
+        assert_eq!(read("binome-000007-20261201-084400123-essai.sqlite3").2, BackupReason::Unknown);
+        assert_eq!(read("binome-000007-hier-midi-import-bundle.sqlite3"), (7, None, BackupReason::ImportBundle));
+        assert_eq!(read("binome-20261201-import-bundle.sqlite3"), (0, None, BackupReason::Unknown));
+        assert_eq!(read("binome-000008-20261201-084400123-import-inconnu.sqlite3").2, BackupReason::Unknown);
+    }
 }

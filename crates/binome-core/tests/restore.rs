@@ -2,6 +2,7 @@
 //! what it writes next reaches its peers, and backups themselves are kept,
 //! ordered and restorable whatever its clock did.
 
+use binome_core::backups::BackupReason;
 use binome_core::domain::{Input, Kind};
 use binome_core::{Binome, CoreError, DeviceRole, DeviceTrust, StoreError};
 use std::path::Path;
@@ -204,12 +205,12 @@ fn two_stores_in_one_folder_keep_their_own_backups() {
     let mut copy = support::open_store(&dir.path().join("copie-expert.sqlite3")).unwrap();
     mine.init("bureau-ndjamena", "Fatimé Ngaba", binome_core::DeviceRole::Coordinator).unwrap();
     copy.init("portable-expert", "Claire Durand", binome_core::DeviceRole::Expert).unwrap();
-    let kept = copy.backup("essai").unwrap().unwrap();
+    let kept = copy.backup(BackupReason::ByHand).unwrap().unwrap();
     // The copy's import cut short, its backup's work file left behind.
     let working = kept.with_file_name(".copie-expert-000002-20261201-084400000-import-bundle.sqlite3.part");
     std::fs::write(&working, b"cut short").unwrap();
     for _ in 0..binome_core::backups::BACKUPS_KEPT + 2 {
-        mine.backup("essai").unwrap();
+        mine.backup(BackupReason::ByHand).unwrap();
     }
     let copies: Vec<String> = copy.backups().unwrap().into_iter().map(|b| b.name).collect();
     assert_eq!(
@@ -323,9 +324,9 @@ fn refusal_code(error: CoreError) -> String {
 #[test]
 fn a_laptop_revoked_after_the_backup_is_still_revoked_once_it_is_restored() {
     let mut pair = Pair::new();
-    pair.office.backup("essai").unwrap();
+    pair.office.backup(BackupReason::ByHand).unwrap();
     pair.office.revoke_device("portable-expert").unwrap();
-    pair.office.restore("essai").unwrap();
+    pair.office.restore("manuelle").unwrap();
 
     let expert = pair.office.find_device("portable-expert").unwrap();
     assert_eq!(expert.trust, DeviceTrust::Revoked, "the restore brought the lost laptop's trust back");
@@ -347,7 +348,7 @@ fn a_laptop_revoked_after_the_backup_is_still_revoked_once_it_is_restored() {
 #[test]
 fn undoing_the_import_that_brought_a_revocation_keeps_the_revocation() {
     let mut pair = Pair::new();
-    pair.expert.backup("avant-rencontre").unwrap();
+    let before_meeting = pair.expert.backup(BackupReason::ByHand).unwrap().unwrap();
     let mut lost = open_store(&pair.file("lost/store.sqlite3")).unwrap();
     lost.init("portable-perdu", "Paul Martin", DeviceRole::Expert).unwrap();
     let hello = pair.file("hello-lost.binome");
@@ -371,7 +372,7 @@ fn undoing_the_import_that_brought_a_revocation_keeps_the_revocation() {
 
     // Further back, before the expert ever met the lost laptop: it comes
     // back known, and revoked.
-    pair.expert.restore("avant-rencontre").unwrap();
+    pair.expert.restore(&before_meeting.file_name().unwrap().to_string_lossy()).unwrap();
     assert_eq!(pair.expert.find_device("portable-perdu").unwrap().trust, DeviceTrust::Revoked);
     assert_eq!(refusal_code(pair.expert.import_bundle(&late, false).unwrap_err()), "sync-revoked");
 }

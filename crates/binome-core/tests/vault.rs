@@ -3,6 +3,7 @@
 //! passphrase and only it opens the store, and a store from before
 //! encryption is encrypted on its first unlock with all its backups.
 
+use binome_core::backups::BackupReason;
 use binome_core::vault::{BEFORE_ENCRYPTION, Passphrase, StoreState, key_file_path, store_state, unseal_key};
 use binome_core::{Binome, CoreError, DeviceRole};
 use std::path::{Path, PathBuf};
@@ -51,7 +52,7 @@ fn a_new_store_reveals_no_name_and_no_key_and_opens_with_its_passphrase_only() {
     assert_eq!(store_state(&path).unwrap(), StoreState::New);
     let mut binome = Binome::set_up(&path, &Passphrase::new(PASSPHRASE)).unwrap();
     binome.init("portable-expert", "Achta Mahamat Saleh", DeviceRole::Expert).unwrap();
-    binome.backup("essai").unwrap();
+    binome.backup(BackupReason::ByHand).unwrap();
     let key = unseal_key(&path, &Passphrase::new(PASSPHRASE)).unwrap();
     // What a thief copies while the app runs: the store, its WAL, the key
     // file, the backups.
@@ -121,7 +122,7 @@ fn a_new_passphrase_opens_the_store_and_its_backups_and_not_a_page_is_rewritten(
     let path = dir.path().join("binome.sqlite3");
     let mut binome = Binome::set_up(&path, &Passphrase::new(PASSPHRASE)).unwrap();
     binome.init("portable-expert", "Achta", DeviceRole::Expert).unwrap();
-    binome.backup("essai").unwrap();
+    binome.backup(BackupReason::ByHand).unwrap();
     drop(binome);
     let before = std::fs::read(&path).unwrap();
     let binome = Binome::unlock(&path, &Passphrase::new(PASSPHRASE)).unwrap();
@@ -135,7 +136,7 @@ fn a_new_passphrase_opens_the_store_and_its_backups_and_not_a_page_is_rewritten(
     let old = Binome::unlock(&path, &Passphrase::new(PASSPHRASE)).err().expect("the old one no longer opens");
     assert_eq!(old.code(), "wrong-passphrase");
     let mut binome = Binome::unlock(&path, &Passphrase::new("une phrase nouvelle")).unwrap();
-    binome.restore("essai").unwrap();
+    binome.restore("manuelle").unwrap();
     assert_eq!(binome.device().unwrap().author, "Achta");
 }
 

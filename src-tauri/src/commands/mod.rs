@@ -5,6 +5,7 @@
 //! Every command is `async` so that Tauri runs it off the window's thread:
 //! a long import never freezes the UI.
 
+pub mod backups;
 pub mod competency;
 pub mod files;
 pub mod lock;

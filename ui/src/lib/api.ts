@@ -89,6 +89,10 @@ function screensApi(commands: Backend) {
 
     dhis2Push: commands.dhis2Push,
 
+    backups: commands.backups,
+    backUpNow: commands.backUpNow,
+    restoreBackup: commands.restoreBackup,
+
     rememberedHere: commands.rememberedHere,
     rememberHere: commands.rememberHere,
     saveRecoveryKit: commands.saveRecoveryKit,

@@ -3,6 +3,18 @@
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
 
+export type BackupReason = { "why": "import_bundle" } | { "why": "import_table", "table": ImportKind } | { "why": "before_restore" } | { "why": "before_encryption" } | { "why": "by_hand" } | { "why": "unknown" };
+
+export type BackupView = { 
+/**
+ * The file's name: what restoring it names.
+ */
+name: string, 
+/**
+ * Milliseconds since 1970; `None` for names from before sequence numbers.
+ */
+taken_at: number | null, reason: BackupReason, bytes: number, };
+
 export type Kind = "programme" | "organisation" | "person" | "mission" | "team_member" | "enrolment" | "session" | "attendance" | "test_score" | "framework" | "assessment" | "review" | "person_merge" | "profession" | "value_choice" | "erasure" | "pseudonym_key";
 
 export type RecordView = { kind: Kind, id: string, 

@@ -2,10 +2,12 @@
 // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --lib bindings`.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { AttendanceStatus, Breakdown, BundleOutcomeView, CompetencyGrid, CompetencyRating, ConflictView, CsvRequest, DeviceRole, DeviceRowView, Dhis2Format, Disclosure, DuplicateView, ExportView, FieldView, FilePurpose, ImportKind, ImportPreview, ImportRequest, ImportSummary, IndicatorReport, Kind, Lang, ListRequest, LockView, NearbyLaptopView, NearbyListeningView, NearbyOutcomeView, Page, Phase, ProgressionRow, QuarantineView, RecordView, RecoveryKitView, ReviewDecision, ReviewPage, ReviewStatus, RosterView, ScopeText, ScoreGrid, SentBundleView, SessionReview, StatusView } from './bindings';
+import type { AttendanceStatus, BackupView, Breakdown, BundleOutcomeView, CompetencyGrid, CompetencyRating, ConflictView, CsvRequest, DeviceRole, DeviceRowView, Dhis2Format, Disclosure, DuplicateView, ExportView, FieldView, FilePurpose, ImportKind, ImportPreview, ImportRequest, ImportSummary, IndicatorReport, Kind, Lang, ListRequest, LockView, NearbyLaptopView, NearbyListeningView, NearbyOutcomeView, Page, Phase, ProgressionRow, QuarantineView, RecordView, RecoveryKitView, ReviewDecision, ReviewPage, ReviewStatus, RosterView, ScopeText, ScoreGrid, SentBundleView, SessionReview, StatusView } from './bindings';
 
 /** What the screens ask of the shell: one method per command. */
 export interface Backend {
+  backUpNow(): Promise<BackupView[]>;
+  backups(): Promise<BackupView[]>;
   bundlesSentTo(device: string): Promise<SentBundleView[]>;
   changePassphrase(current: string, newValue: string): Promise<void>;
   competencyGrid(personId: string, frameworkId: string, sessionId: string | null, date: string | null): Promise<CompetencyGrid>;
@@ -53,6 +55,7 @@ export interface Backend {
   rememberHere(remember: boolean): Promise<boolean>;
   rememberedHere(): Promise<boolean>;
   resetFromRecoveryKit(kit: string, store: string, passphrase: string): Promise<RecoveryKitView>;
+  restoreBackup(name: string): Promise<BackupView[]>;
   reviewQueue(missionId: string | null, status: ReviewStatus | null, offset: number, limit: number): Promise<ReviewPage>;
   reviewSession(sessionId: string, decision: ReviewDecision, comment: string): Promise<SessionReview>;
   revokeDevice(deviceId: string): Promise<void>;
@@ -74,6 +77,8 @@ export interface Backend {
 
 /** The backend of the desktop app: the shell's Tauri commands. */
 export const tauriBackend: Backend = {
+  backUpNow: () => invoke<BackupView[]>('back_up_now'),
+  backups: () => invoke<BackupView[]>('backups'),
   bundlesSentTo: (device) => invoke<SentBundleView[]>('bundles_sent_to', { device }),
   changePassphrase: (current, newValue) => invoke<void>('change_passphrase', { current, new: newValue }),
   competencyGrid: (personId, frameworkId, sessionId, date) => invoke<CompetencyGrid>('competency_grid', { personId, frameworkId, sessionId, date }),
@@ -121,6 +126,7 @@ export const tauriBackend: Backend = {
   rememberHere: (remember) => invoke<boolean>('remember_here', { remember }),
   rememberedHere: () => invoke<boolean>('remembered_here'),
   resetFromRecoveryKit: (kit, store, passphrase) => invoke<RecoveryKitView>('reset_from_recovery_kit', { kit, store, passphrase }),
+  restoreBackup: (name) => invoke<BackupView[]>('restore_backup', { name }),
   reviewQueue: (missionId, status, offset, limit) => invoke<ReviewPage>('review_queue', { missionId, status, offset, limit }),
   reviewSession: (sessionId, decision, comment) => invoke<SessionReview>('review_session', { sessionId, decision, comment }),
   revokeDevice: (deviceId) => invoke<void>('revoke_device', { deviceId }),

@@ -137,6 +137,10 @@ pub fn check(binome: &Binome, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 pub fn backup(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let m = ctx.messages;
     match matches.subcommand() {
+        Some(("create", _)) => {
+            let taken = binome.back_up_by_hand()?.into_iter().next().map(|b| b.name).unwrap_or_default();
+            ctx.done(serde_json::json!({ "created": taken }), || m.text("backup-created", &[("name", taken.clone())]));
+        }
         Some(("restore", sub)) => {
             let restored = binome.restore(sub.get_one::<String>("name").expect("required"))?;
             ctx.done(serde_json::json!({ "restored": restored.name }), || {
@@ -197,6 +201,7 @@ pub(crate) fn backup_command() -> Command {
         .visible_alias("sauvegarde")
         .about("Sauvegardes prises avant chaque import / backups taken before every import")
         .subcommand(Command::new("list").about("Lister / list"))
+        .subcommand(Command::new("create").visible_alias("prendre").about("Sauvegarder maintenant / back up now"))
         .subcommand(
             Command::new("restore")
                 .visible_alias("restaurer")

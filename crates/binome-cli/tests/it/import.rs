@@ -272,6 +272,25 @@ fn every_import_is_preceded_by_a_backup_that_can_be_restored() {
     );
     let err = store.refused(&["backup", "restore", "introuvable"], 3, "backup-not-found");
     assert!(err.contains("introuvable"), "the refusal names what was asked: {err}");
+    store.refused(&["backup", "restore", ""], 3, "backup-not-found");
+}
+
+#[test]
+fn a_backup_taken_by_hand_is_listed_with_its_reason_and_restores() {
+    let store = Store::new();
+    let m = mission(&store);
+    let taken = store.json(&["backup", "create"]);
+    let name = taken["created"].as_str().unwrap().to_owned();
+    import_participants(&store, &m);
+    let listed = store.json(&["backup", "list"]);
+    let reasons: Vec<&serde_json::Value> = listed.as_array().unwrap().iter().map(|b| &b["reason"]).collect();
+    assert_eq!(
+        reasons,
+        [&serde_json::json!({"why": "import_table", "table": "participants"}), &serde_json::json!({"why": "by_hand"})]
+    );
+    assert_eq!(listed[1]["name"], name.as_str());
+    store.ok(&["backup", "restore", &name]);
+    assert_eq!(store.count("persons"), 0, "the store as it was when the backup was taken");
 }
 
 /// Opens a backup as SQLite would on a restore (under the store's key):

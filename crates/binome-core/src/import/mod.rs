@@ -277,7 +277,7 @@ impl Binome {
         if options.dry_run {
             return Ok(report);
         }
-        self.backup(&format!("import-{}", kind.code()))?;
+        self.backup(crate::backups::BackupReason::ImportTable(kind))?;
         let begun = self.store.begin_all_or_nothing()?;
         let written = self.write_pass(kind, open, options, source);
         self.store.finish_all_or_nothing(begun, matches!(written, Ok(None)))?;
@@ -453,7 +453,7 @@ impl Binome {
             return Err(ImportError::Rows { report: Box::new(report) }.into());
         }
         if !options.dry_run {
-            self.backup(&format!("import-{}", kind.code()))?;
+            self.backup(crate::backups::BackupReason::ImportTable(kind))?;
             self.save(prepared)?;
             report.written = true;
         }

@@ -123,7 +123,7 @@ impl Binome {
             HashMap::new()
         };
         if !dry_run {
-            self.backup("import-bundle")?;
+            self.backup(crate::backups::BackupReason::ImportBundle)?;
         }
         let now = self.now_millis();
         let mut apply = Apply { header: &header, origins: &origins, sessions_in_bundle: &sessions_in_bundle, now };

@@ -4,7 +4,7 @@
 //! place. The key file is written before any of it, so an interrupted run
 //! is taken up again at the next unlock, where it stopped.
 
-use crate::backups::{BackupFolder, sync_dir};
+use crate::backups::{BackupFolder, BackupReason, sync_dir};
 use crate::error::{CoreError, Result};
 use binome_store::{StoreError, StoreFile, StoreKey, encrypt_in_place, encrypted_copy, inspect};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 pub fn encrypt_plain_store(store: &Path, key: &StoreKey, now_millis: i64) -> Result<()> {
     let folder = BackupFolder::of(store);
     let dir = &folder.dir;
-    let (backup, work) = folder.new_backup(BEFORE_ENCRYPTION, now_millis)?;
+    let (backup, work) = folder.new_backup(BackupReason::BeforeEncryption, now_millis)?;
     encrypted_copy(store, key, &work)?;
     std::fs::rename(&work, &backup).map_err(|e| CoreError::io(&backup, e))?;
     sync_dir(dir)?;

@@ -104,6 +104,7 @@ fn put_under(path: &Path, old: &StoreKey, new: &StoreKey) -> Result<(), StoreErr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backups::BackupReason;
     use crate::vault::unseal_key;
     use binome_store::DeviceRole;
 
@@ -114,7 +115,7 @@ mod tests {
         let passphrase = Passphrase::new("une phrase assez longue");
         let mut binome = Binome::set_up(&store, &passphrase).unwrap();
         binome.init("portable", "Claire Durand", DeviceRole::Expert).unwrap();
-        let backup = binome.backup("essai").unwrap().expect("a store on disk is backed up");
+        let backup = binome.backup(BackupReason::ByHand).unwrap().expect("a store on disk is backed up");
         drop(binome);
         let old = unseal_key(&store, &passphrase).unwrap();
         // What a power cut leaves: the key file names both keys, the store

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
+mod backups;
 pub(crate) mod competency;
 mod import;
 mod persons;
@@ -25,6 +26,7 @@ mod review;
 mod session;
 mod sync;
 
+pub use backups::BackupView;
 pub use competency::{CompetencyGrid, CompetencyRating, GridContext, ProgressionRow, ProgressionStep};
 pub use import::{ImportPreview, ImportRequest, PreviewRow};
 pub use persons::DuplicateView;
