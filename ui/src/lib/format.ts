@@ -15,11 +15,13 @@ export function formatFixed(value: number, digits: number): string {
   return new Intl.NumberFormat(tag(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
-/** Milliseconds since 1970 → dd/mm/yyyy hh:mm in both languages. */
-export function formatTimestamp(millis: number): string {
+/** Milliseconds since 1970 → dd/mm/yyyy hh:mm (hh:mm:ss with `seconds`,
+ * where several may fall in one minute) in both languages. */
+export function formatTimestamp(millis: number, { seconds = false } = {}): string {
   const d = new Date(millis);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${time}`;
 }
 
 export function formatBytes(bytes: number): string {

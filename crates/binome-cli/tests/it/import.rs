@@ -261,8 +261,8 @@ fn every_import_is_preceded_by_a_backup_that_can_be_restored() {
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with("-import-participants.sqlite3"), "{names:?}");
 
-    let out = store.ok(&["backup", "restore", "import-participants"]);
-    assert!(out.contains("Sauvegarde remise en place"), "{out}");
+    let restored = store.json(&["backup", "restore", "import-participants"]);
+    assert_eq!(restored["restored"].as_str(), Some(names[0]), "{restored}");
     assert_eq!(store.count("persons"), 0, "the store is as it was before the import");
     assert_eq!(store.count("missions"), 1);
     let after = store.json(&["backup", "list"]);

@@ -54,7 +54,7 @@ describe('Backups', () => {
     expect(listed[2][1]).toBe('(sauvegarde manuelle)');
     // A name Binôme did not write has no time: its name stands instead.
     expect(listed[3]).toEqual([kept[3].name, '(fichier déposé hors de Binôme)']);
-    expect(listed[0][0]).toMatch(/^07\/12\/2026 \d\d:\d\d$/);
+    expect(listed[0][0]).toMatch(/^07\/12\/2026 \d\d:\d\d:00$/);
   });
 
   it('restores only once confirmed, by the whole name of the backup chosen', async () => {
