@@ -218,6 +218,19 @@ fn main() -> Result<()> {
         target: "≤ 30 %".into(),
     });
 
+    // The receiver goes back to a backup of its whole store, as the
+    // backups screen does: a backup of the present state first, then the
+    // chosen one copied in place (checked whole, its schema compared).
+    let by_hand = child::run(&cli, &path("receiver.sqlite3"), &["backup", "create"])?;
+    let restore = child::run(&cli, &path("receiver.sqlite3"), &["backup", "restore", "manuelle"])?;
+    rows.push(Row {
+        figure: "restore of a backup of the whole store".into(),
+        measured: seconds(restore.time),
+        baseline: format!("a backup {}", seconds(by_hand.time)),
+        ratio: format!("{:.1}×", restore.time.as_secs_f64() / by_hand.time.as_secs_f64()),
+        target: "none: written down".into(),
+    });
+
     // Indicators, one breakdown at a time, each on a new connection (the
     // facts read from the store, as for a session's first dashboard),
     // beside a count(*) of attendance. Filter changes once the facts are
@@ -241,6 +254,7 @@ fn main() -> Result<()> {
         ("import of a relayed bundle", &relayed),
         ("import into a store holding 90 %", &ninety),
         ("export", &export),
+        ("a restore", &restore),
     ] {
         rows.push(Row {
             figure: format!("peak memory of {name}"),

@@ -1007,6 +1007,7 @@ ui-backups-confirm-title = Restore the backup of { $when }?
 ui-backups-confirm-explained = This laptop goes back to the state of that backup. The present state is backed up first ("a restore"): nothing is lost, and restoring it undoes this restore. What you already sent to other computers comes back at the next sync. Persons erased and computers revoked since stay so.
 ui-backups-confirm = Restore
 ui-backups-restored = Backup of { $when } restored. The state before it is at the top of the list.
+ui-backups-busy = Copying the store… The larger it is, the longer it takes: do not close Binôme.
 ui-backups-reason-import-bundle = Import a bundle
 ui-backups-reason-before-restore = A restore
 ui-backups-reason-before-encryption = Encrypting the store

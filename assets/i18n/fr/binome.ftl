@@ -1014,6 +1014,7 @@ ui-backups-confirm-title = Restaurer la sauvegarde du { $when } ?
 ui-backups-confirm-explained = Ce poste reviendra à l'état de cette sauvegarde. L'état actuel est d'abord sauvegardé (« avant une restauration ») : rien n'est perdu, et le restaurer défait cette restauration. Ce que vous avez déjà envoyé à d'autres ordinateurs vous reviendra à la prochaine synchronisation. Les personnes effacées et les ordinateurs révoqués depuis le restent.
 ui-backups-confirm = Restaurer
 ui-backups-restored = Sauvegarde du { $when } restaurée. L'état d'avant est en tête de liste.
+ui-backups-busy = Copie du magasin en cours… Plus il est gros, plus c'est long : ne fermez pas Binôme.
 ui-backups-reason-import-bundle = Importer un lot
 ui-backups-reason-before-restore = Une restauration
 ui-backups-reason-before-encryption = Le chiffrement du magasin
