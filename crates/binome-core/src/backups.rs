@@ -132,7 +132,7 @@ impl Binome {
     /// Puts a backup (by its file name, or a unique part of it) back in place,
     /// after a backup of the present state. Nothing is pruned here: the
     /// backup restored and the one just taken both stay. Persons erased
-    /// and laptops revoked since the backup was taken stay so.
+    /// and laptops revoked or refused since the backup was taken stay so.
     pub fn restore(&mut self, name: &str) -> Result<BackupFile> {
         let backups = self.backups()?;
         // An empty name is part of every name: it names none.

@@ -376,3 +376,30 @@ fn undoing_the_import_that_brought_a_revocation_keeps_the_revocation() {
     assert_eq!(pair.expert.find_device("portable-perdu").unwrap().trust, DeviceTrust::Revoked);
     assert_eq!(refusal_code(pair.expert.import_bundle(&late, false).unwrap_err()), "sync-revoked");
 }
+
+#[test]
+fn a_laptop_refused_after_the_backup_is_still_refused_once_it_is_restored() {
+    let mut pair = Pair::new();
+    let mut impostor = open_store(&pair.file("impostor/store.sqlite3")).unwrap();
+    impostor.init("bureau-moundou", "Inconnu", DeviceRole::Coordinator).unwrap();
+    let hello_office = pair.file("hello-office.binome");
+    introduce(&mut pair.office, &mut impostor, "bureau-ndjamena", &hello_office);
+    let hello = pair.file("impostor-0.binome");
+    impostor.export_bundle(&hello, &[], false).unwrap();
+    pair.office.import_bundle(&hello, false).unwrap();
+    add_programme(&mut impostor, "FAUX", "Programme douteux");
+    let first = pair.file("impostor-1.binome");
+    impostor.export_bundle(&first, &["bureau-ndjamena".to_owned()], false).unwrap();
+    pair.office.import_bundle(&first, false).unwrap();
+    assert_eq!(pair.office.quarantined().unwrap().len(), 1, "its bundle waits for a decision");
+    let backup = pair.office.backup(BackupReason::ByHand).unwrap().unwrap();
+    pair.office.reject_device("bureau-moundou").unwrap();
+
+    pair.office.restore(&backup.file_name().unwrap().to_string_lossy()).unwrap();
+    assert_eq!(pair.office.find_device("bureau-moundou").unwrap().trust, DeviceTrust::Rejected);
+    assert!(pair.office.quarantined().unwrap().is_empty(), "its bundle is offered again");
+    add_programme(&mut impostor, "FAUX2", "Autre programme douteux");
+    let second = pair.file("impostor-2.binome");
+    impostor.export_bundle(&second, &["bureau-ndjamena".to_owned()], false).unwrap();
+    assert_eq!(refusal_code(pair.office.import_bundle(&second, false).unwrap_err()), "sync-rejected");
+}

@@ -43,7 +43,7 @@ impl Store {
     /// laptop that reused a counter it had already given a version would
     /// send two different versions under one name, which its peers refuse
     /// as a forgery (or, worse, take one for the other). Nor are the
-    /// revocations held here (`HeldRevocations`).
+    /// revocations and refusals held here (`HeldRefusals`).
     pub fn restore_from(&mut self, source: &Path) -> crate::Result<()> {
         let read_only = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
         let from = match &self.key {
@@ -69,7 +69,7 @@ impl Store {
             .map_err(|_| StoreError::NotABackup { path: source.display().to_string() })?
             .ok_or_else(|| StoreError::NotABackup { path: source.display().to_string() })?;
         let before = self.device.clone();
-        let revocations = crate::devices::HeldRevocations::read(&self.conn)?;
+        let refusals = crate::devices::HeldRefusals::read(&self.conn)?;
         if let Some(ours) = &before {
             if ours.device_id != theirs.device_id {
                 return Err(StoreError::BackupOfAnotherDevice {
@@ -91,7 +91,7 @@ impl Store {
             )
             .doing("keeping the device counters")?;
         }
-        revocations.put_back(&kept)?;
+        refusals.put_back(&kept)?;
         kept.commit().doing("keeping what a restore never undoes")?;
         self.device = crate::local_device::load(&self.conn)?;
         Ok(())

@@ -496,40 +496,55 @@ fn revoke(conn: &Connection, revoked: &RevokedDevice, at: i64) -> crate::Result<
     .map(|_| ())
 }
 
-/// The revocations held here and the devices they revoke, read before a
-/// restore and put back over the backup: a backup taken before a laptop
-/// was lost must not make it trusted again (bundles encrypted to it, its
-/// later work accepted). A revocation lifted since the backup comes back
-/// with it; trusting the laptop again is one decision away.
-pub(crate) struct HeldRevocations {
+/// The refusals held here, read before a restore and put back over the
+/// backup: revocations with the devices they revoke, and devices refused
+/// at first contact. A backup taken before a laptop was lost must not make
+/// it trusted again (bundles encrypted to it, its later work accepted),
+/// nor one taken before an impostor was refused offer it again with its
+/// bundles waiting. A revocation lifted since the backup comes back with
+/// it; trusting the laptop again is one decision away.
+pub(crate) struct HeldRefusals {
     revocations: Vec<RevokedDevice>,
+    /// Revoked or rejected.
     devices: Vec<DeviceRecord>,
 }
 
-impl HeldRevocations {
-    pub(crate) fn read(conn: &Connection) -> crate::Result<HeldRevocations> {
+impl HeldRefusals {
+    pub(crate) fn read(conn: &Connection) -> crate::Result<HeldRefusals> {
         let mut statement = conn
             .prepare("SELECT device_id, signing_key, last_counter, record FROM revocations ORDER BY device_id")
             .doing("listing revocations")?;
         let revocations =
             statement.query_map([], read_revocation).and_then(Iterator::collect).doing("listing revocations")?;
-        let sql = format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE trust = 'revoked' ORDER BY device_id");
-        let mut statement = conn.prepare(&sql).doing("listing revoked devices")?;
+        let sql =
+            format!("SELECT {DEVICE_COLUMNS} FROM devices WHERE trust IN ('revoked', 'rejected') ORDER BY device_id");
+        let mut statement = conn.prepare(&sql).doing("listing refused devices")?;
         let devices =
-            statement.query_map([], read_device).and_then(Iterator::collect).doing("listing revoked devices")?;
-        Ok(HeldRevocations { revocations, devices })
+            statement.query_map([], read_device).and_then(Iterator::collect).doing("listing refused devices")?;
+        Ok(HeldRefusals { revocations, devices })
     }
 
-    /// Records them again: a device the backup never met is added as
-    /// revoked, one it trusts is revoked, each at the time it was decided.
+    /// Records them again as they were decided: a device the backup never
+    /// met is added, one it trusts or waits on is refused, and what a
+    /// refused device left in quarantine goes, as when it was refused.
     pub(crate) fn put_back(&self, conn: &Connection) -> crate::Result<()> {
         for device in &self.devices {
             remember(conn, device)?;
+            let decided_at = device.decided_at.unwrap_or_default();
+            if device.trust == DeviceTrust::Rejected {
+                conn.execute(
+                    "UPDATE devices SET trust = 'rejected', decided_at = ?3
+                     WHERE device_id = ?1 AND signing_key = ?2 AND trust <> 'self'",
+                    params![device.device_id, device.signing_key, decided_at],
+                )
+                .doing("refusing a device again")?;
+            }
+            conn.execute("DELETE FROM quarantine WHERE sender = ?1", [&device.device_id])
+                .doing("dropping a refused device's bundles")?;
         }
         for revoked in &self.revocations {
             let device = self.devices.iter().find(|d| d.device_id == revoked.device_id);
-            let decided_at = device.and_then(|d| d.decided_at).unwrap_or_default();
-            revoke(conn, revoked, decided_at)?;
+            revoke(conn, revoked, device.and_then(|d| d.decided_at).unwrap_or_default())?;
         }
         Ok(())
     }
