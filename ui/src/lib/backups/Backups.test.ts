@@ -65,10 +65,11 @@ describe('Backups', () => {
     const restoreButtons = () => [...container.querySelectorAll<HTMLButtonElement>('button.restore')];
 
     await fireEvent.click(restoreButtons()[1]);
-    const cancel = [...container.querySelectorAll<HTMLButtonElement>('#restore-confirm button')].find(
-      (b) => b.id !== 'confirm-restore'
-    );
-    await fireEvent.click(cancel!);
+    // The keyboard is taken to the question, on the button that cancels.
+    const cancel = document.activeElement as HTMLButtonElement;
+    expect(cancel.closest('#restore-confirm')).not.toBeNull();
+    expect(cancel.id).not.toBe('confirm-restore');
+    await fireEvent.click(cancel);
     expect(container.querySelector('#restore-confirm')).toBeNull();
     expect(restored).toEqual([]);
 
