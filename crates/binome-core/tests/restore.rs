@@ -403,3 +403,31 @@ fn a_laptop_refused_after_the_backup_is_still_refused_once_it_is_restored() {
     impostor.export_bundle(&second, &["bureau-ndjamena".to_owned()], false).unwrap();
     assert_eq!(refusal_code(pair.office.import_bundle(&second, false).unwrap_err()), "sync-rejected");
 }
+
+/// The laptops a programme's pseudonym key is sealed to now, by device id.
+fn key_holders(binome: &Binome) -> Vec<String> {
+    let keys = binome.store().list(Kind::PseudonymKey, &binome_core::ListQuery::default()).unwrap();
+    let [key] = keys.as_slice() else { panic!("one programme, one key: {keys:?}") };
+    let holders = key.data["sealed_for"].as_array().unwrap();
+    holders.iter().map(|h| h["device"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn a_coordinator_revoked_after_the_backup_is_no_longer_sealed_a_pseudonym_key_once_it_is_restored() {
+    let mut pair = Pair::new();
+    let mut colleague = open_store(&pair.file("colleague/store.sqlite3")).unwrap();
+    colleague.init("bureau-conakry", "Mamadou Diallo", DeviceRole::Coordinator).unwrap();
+    add_programme(&mut pair.office, "PASST2", "Appui santé Tchad");
+    let programme = pair.office.get(Kind::Programme, "PASST2").unwrap().id;
+    pair.office.pseudonym_keys(std::slice::from_ref(&programme)).unwrap();
+    let hello = pair.file("hello-colleague.binome");
+    introduce(&mut colleague, &mut pair.office, "bureau-conakry", &hello);
+    let colleague_id = colleague.device().unwrap().device_id.clone();
+    assert!(key_holders(&pair.office).contains(&colleague_id), "a trusted coordinator holds the key");
+    let backup = pair.office.backup(BackupReason::ByHand).unwrap().unwrap();
+    pair.office.revoke_device("bureau-conakry").unwrap();
+    assert!(!key_holders(&pair.office).contains(&colleague_id));
+
+    pair.office.restore(&backup.file_name().unwrap().to_string_lossy()).unwrap();
+    assert!(!key_holders(&pair.office).contains(&colleague_id), "the key is sealed to the lost laptop again");
+}

@@ -167,6 +167,35 @@ fn a_restore_from_before_a_revocation_keeps_the_coordinator_revoked() {
     assert_eq!(persons.as_array().unwrap().len(), 0, "the import was undone: {persons}");
 }
 
+/// The kit follows the store a restore puts back: a coordinator trusted
+/// after the backup is no longer trusted here, and the kit is sealed to
+/// those the store trusts until that coordinator is trusted again.
+#[test]
+fn after_a_restore_the_kit_is_sealed_to_the_coordinators_the_store_trusts() {
+    let expert = Store::named("portable-expert", "Claire Durand", "expert");
+    let office = Store::named("bureau-ndjamena", "Fatimé Ngaba", "coordinator");
+    let other_office = Store::named("bureau-moundou", "Ahmat Idriss", "coordinator");
+    crate::sync::introduce(&expert, &office);
+    expert.ok(&["backup", "create"]);
+    crate::sync::introduce(&expert, &other_office);
+    // The kit kept beside the store, as the last change of trust wrote it.
+    let holders = |store: &Store| {
+        let kit = std::fs::read_to_string(store.dir.path().join("kit-de-recuperation.json")).unwrap();
+        let kit: serde_json::Value = serde_json::from_str(&kit).unwrap();
+        let mut names: Vec<String> = kit["seal"]["coordinators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(holders(&expert), ["bureau-moundou", "bureau-ndjamena"]);
+    expert.ok(&["backup", "restore", "manuelle"]);
+    assert_eq!(holders(&expert), ["bureau-ndjamena"]);
+}
+
 fn family_names(persons: &serde_json::Value) -> Vec<&str> {
     let mut names: Vec<&str> =
         persons.as_array().unwrap().iter().map(|p| p["data"]["family_name"].as_str().unwrap()).collect();
