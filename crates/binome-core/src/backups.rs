@@ -11,6 +11,7 @@
 use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::import::ImportKind;
+use crate::views::BackupView;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,8 @@ impl BackupReason {
             BackupReason::ImportTable(kind) => format!("{}{}", Self::IMPORT_TABLE, kind.code()),
             BackupReason::BeforeRestore => Self::BEFORE_RESTORE.to_owned(),
             BackupReason::BeforeEncryption => crate::vault::BEFORE_ENCRYPTION.to_owned(),
+            // Never asked for: a backup Binôme takes for no reason it names
+            // is one taken by hand.
             BackupReason::ByHand | BackupReason::Unknown => Self::BY_HAND.to_owned(),
         }
     }
@@ -157,11 +160,32 @@ impl Binome {
         }
         self.store.restore_from(&chosen.path)?;
         self.keep_erasures(&erasures)?;
-        // The store kept the revocations held before the restore; what the
+        // The store kept the refusals held before the restore; what the
         // backup brings back is sealed as they require (kit, pseudonym keys).
         self.refresh_recovery()?;
         self.refresh_pseudonym_keys()?;
         Ok(chosen)
+    }
+}
+
+/// The backups screen's writes, each answering with the list as it is after.
+impl Binome {
+    /// A backup the person asked for, before something they are unsure of;
+    /// the oldest beyond those kept go, as after an import.
+    pub fn back_up_by_hand(&self) -> Result<Vec<BackupView>> {
+        self.backup(BackupReason::ByHand)?;
+        self.backup_views()
+    }
+
+    /// Restores the backup named `name`, its whole name (a screen offers
+    /// no part of one), after a backup of the present state; the list as
+    /// it is then.
+    pub fn restore_backup(&mut self, name: &str) -> Result<Vec<BackupView>> {
+        if !self.backups()?.iter().any(|b| b.name == name) {
+            return Err(CoreError::BackupNotFound(name.to_owned()));
+        }
+        self.restore(name)?;
+        self.backup_views()
     }
 }
 

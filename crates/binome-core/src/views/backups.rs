@@ -1,8 +1,8 @@
-//! The backups screen: the backups kept, newest first, each restorable.
+//! The backups screen's read model: the backups kept, newest first.
 
 use crate::app::Binome;
 use crate::backups::{BackupFile, BackupReason};
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use serde::Serialize;
 
 #[cfg(feature = "ts")]
@@ -34,23 +34,5 @@ impl Binome {
     /// The backups kept, newest first.
     pub fn backup_views(&self) -> Result<Vec<BackupView>> {
         Ok(self.backups()?.into_iter().map(BackupView::from).collect())
-    }
-
-    /// A backup the person asked for, before something they are unsure of;
-    /// the oldest beyond those kept go, as after an import.
-    pub fn back_up_by_hand(&self) -> Result<Vec<BackupView>> {
-        self.backup(BackupReason::ByHand)?;
-        self.backup_views()
-    }
-
-    /// Restores the backup named `name`, its whole name (a screen offers
-    /// no part of one), after a backup of the present state; the list as
-    /// it is then.
-    pub fn restore_backup(&mut self, name: &str) -> Result<Vec<BackupView>> {
-        if !self.backups()?.iter().any(|b| b.name == name) {
-            return Err(CoreError::BackupNotFound(name.to_owned()));
-        }
-        self.restore(name)?;
-        self.backup_views()
     }
 }
