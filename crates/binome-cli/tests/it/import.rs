@@ -137,13 +137,13 @@ fn a_file_without_the_name_column_names_the_missing_column() {
     assert!(err.contains("Nom"), "the missing column is named as the template heads it: {err}");
 }
 
-#[test]
-fn sessions_from_xlsx_with_real_excel_dates_and_times() {
+/// Sessions imported from `file`: (date, start, minutes, modality).
+fn sessions_imported_from(file: &str) -> Vec<(String, String, i64, String)> {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&["import", "sessions", fixture("sessions.xlsx").to_str().unwrap(), "--mission", &m.mission]);
+    store.ok(&["import", "sessions", fixture(file).to_str().unwrap(), "--mission", &m.mission]);
     let sessions = store.json(&["sessions", "list"]);
-    let got: Vec<(String, String, i64, String)> = sessions
+    sessions
         .as_array()
         .unwrap()
         .iter()
@@ -156,14 +156,18 @@ fn sessions_from_xlsx_with_real_excel_dates_and_times() {
                 d["modality"].as_str().unwrap().into(),
             )
         })
-        .collect();
-    assert_eq!(
-        got,
-        vec![
-            ("2019-03-05".into(), "08:30".into(), 180, "workshop".into()),
-            ("2019-03-06".into(), "14:00".into(), 150, "simulation".into())
-        ]
-    );
+        .collect()
+}
+
+#[test]
+fn sessions_from_xlsx_with_real_excel_dates_and_times() {
+    let expected: Vec<(String, String, i64, String)> = vec![
+        ("2019-03-05".into(), "08:30".into(), 180, "workshop".into()),
+        ("2019-03-06".into(), "14:00".into(), 150, "simulation".into()),
+    ];
+    assert_eq!(sessions_imported_from("sessions.xlsx"), expected);
+    // An old Excel for Mac counts days from 1904: the same sessions.
+    assert_eq!(sessions_imported_from("sessions-mac-1904.xlsx"), expected);
 }
 
 #[test]

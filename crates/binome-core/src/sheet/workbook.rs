@@ -198,13 +198,9 @@ fn cell_text(cell: &Data) -> String {
         Data::Bool(b) => b.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(d) if dt.is_duration() => format!("{}h{:02}", d.time().format("%H"), d.time().format("%M")),
-            Some(d) if d.time() == chrono::NaiveTime::MIN => d.format("%d/%m/%Y").to_string(),
-            Some(d)
-                if d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 31).expect("date")
-                    || d.date() == chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("date") =>
-            {
-                d.format("%H:%M").to_string()
-            }
+            // No whole day: a time of day, whether the workbook counts its
+            // days from 1900 or, as an old Excel for Mac, from 1904.
+            Some(d) if (0.0..1.0).contains(&dt.as_f64()) => d.format("%H:%M").to_string(),
             Some(d) => d.format("%d/%m/%Y").to_string(),
             None => dt.as_f64().to_string(),
         },
