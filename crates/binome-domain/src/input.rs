@@ -139,22 +139,57 @@ fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Dates as French users type them (dd/mm/yyyy, also with - or .), or ISO.
-/// A date that does not exist (31/02) is refused, not rolled over.
+/// Dates as French users type them (dd/mm/yyyy, also with - or ., or the
+/// month in words: "5 mars 2019", "1er avril 2019"), or ISO. A date that
+/// does not exist (31/02) is refused, not rolled over; so is a two-digit
+/// year, which could be a birth in 1965 or in 2065.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    for format in ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"] {
-        if let Ok(date) = NaiveDate::parse_from_str(text, format) {
-            if (1900..=2200).contains(&chrono::Datelike::year(&date)) {
-                return Some(date);
-            }
-        }
+    let numeric = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok());
+    numeric.or_else(|| date_in_words(text)).filter(|date| (1900..=2200).contains(&chrono::Datelike::year(date)))
+}
+
+/// French month names and their usual abbreviations, with and without
+/// accents; English ones as chrono reads them are left to the numeric forms.
+const FRENCH_MONTHS: [&[&str]; 12] = [
+    &["janvier", "janv"],
+    &["février", "fevrier", "févr", "fevr", "fév", "fev"],
+    &["mars"],
+    &["avril", "avr"],
+    &["mai"],
+    &["juin"],
+    &["juillet", "juil"],
+    &["août", "aout"],
+    &["septembre", "sept"],
+    &["octobre", "oct"],
+    &["novembre", "nov"],
+    &["décembre", "decembre", "déc", "dec"],
+];
+
+/// "5 mars 2019", "1er avril 2019", "05-mars-2019", "5 sept. 2019".
+fn date_in_words(text: &str) -> Option<NaiveDate> {
+    let lower = text.to_lowercase();
+    let mut parts = lower.split([' ', '-', '\u{a0}', '\u{202f}']).filter(|p| !p.is_empty());
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 {
+        return None;
     }
-    None
+    let day: u32 = day.strip_suffix("er").unwrap_or(day).parse().ok()?;
+    let month = month.trim_end_matches('.');
+    let month = FRENCH_MONTHS.iter().position(|names| names.contains(&month))? as u32 + 1;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+}
+
+/// French typography spaces its hours ("8 h 30"), often with a no-break
+/// space: none of them changes the time.
+fn without_spaces(text: &str) -> String {
+    text.trim().to_lowercase().replace([' ', '\u{a0}', '\u{202f}'], "")
 }
 
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let text = text.trim().to_lowercase();
+    let text = without_spaces(text);
     for format in ["%H:%M", "%Hh%M", "%H:%M:%S"] {
         if let Ok(t) = NaiveTime::parse_from_str(&text, format) {
             return Some(t);
@@ -174,9 +209,10 @@ pub fn parse_number(text: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// "2h30", "2 h", "1:30", "150 min", "2,5" (hours) → minutes.
+/// "2h30", "2 h", "2 heures", "1 heure 30", "1:30", "150 min", "2,5"
+/// (hours) → minutes.
 pub fn parse_duration_minutes(text: &str) -> Option<i64> {
-    let t = text.trim().to_lowercase().replace(' ', "");
+    let t = without_spaces(text).replace("heures", "h").replace("heure", "h");
     if let Some(minutes) = t.strip_suffix("min").or_else(|| t.strip_suffix("mn")) {
         return parse_number(minutes).map(|m| m.round() as i64);
     }
@@ -209,12 +245,45 @@ mod tests {
     }
 
     #[test]
+    fn dates_with_the_month_in_french_words_and_no_two_digit_years() {
+        let march_5 = NaiveDate::from_ymd_opt(2019, 3, 5);
+        for text in ["5 mars 2019", "05 Mars 2019", "05-mars-2019", "5\u{a0}mars\u{a0}2019"] {
+            assert_eq!(parse_date(text), march_5, "{text}");
+        }
+        assert_eq!(parse_date("1er avril 2019"), NaiveDate::from_ymd_opt(2019, 4, 1));
+        assert_eq!(parse_date("15 août 2026"), NaiveDate::from_ymd_opt(2026, 8, 15));
+        assert_eq!(parse_date("15 aout 2026"), NaiveDate::from_ymd_opt(2026, 8, 15));
+        assert_eq!(parse_date("3 sept. 2026"), NaiveDate::from_ymd_opt(2026, 9, 3));
+        assert_eq!(parse_date("14 févr. 2026"), NaiveDate::from_ymd_opt(2026, 2, 14));
+        assert_eq!(parse_date("30 février 2026"), None, "no 30 February");
+        assert_eq!(parse_date("5 mars"), None, "no year");
+        assert_eq!(parse_date("5 mars 19"), None, "a two-digit year");
+        assert_eq!(parse_date("05/03/19"), None, "a two-digit year");
+        assert_eq!(parse_date("5 brumaire 2019"), None);
+        assert_eq!(parse_date("5 mars 2019 matin"), None);
+    }
+
+    #[test]
+    fn times_as_french_typography_spaces_them() {
+        let half_past_eight = NaiveTime::from_hms_opt(8, 30, 0);
+        for text in ["8h30", "08:30", "8 h 30", "8\u{a0}h\u{a0}30", "08H30", "8:30:00"] {
+            assert_eq!(parse_time(text), half_past_eight, "{text}");
+        }
+        assert_eq!(parse_time("14 h"), NaiveTime::from_hms_opt(14, 0, 0));
+        assert_eq!(parse_time("25h"), None);
+        assert_eq!(parse_time("8 h 75"), None);
+    }
+
+    #[test]
     fn durations_in_the_ways_people_write_them() {
         assert_eq!(parse_duration_minutes("2h30"), Some(150));
         assert_eq!(parse_duration_minutes("2,5"), Some(150));
         assert_eq!(parse_duration_minutes("150 min"), Some(150));
         assert_eq!(parse_duration_minutes("1:45"), Some(105));
         assert_eq!(parse_duration_minutes("3h"), Some(180));
+        assert_eq!(parse_duration_minutes("2 heures"), Some(120));
+        assert_eq!(parse_duration_minutes("1 heure 30"), Some(90));
+        assert_eq!(parse_duration_minutes("1\u{a0}h\u{a0}30"), Some(90));
         assert_eq!(parse_duration_minutes("deux heures"), None);
     }
 

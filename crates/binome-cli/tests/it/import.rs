@@ -159,6 +159,39 @@ fn sessions_imported_from(file: &str) -> Vec<(String, String, i64, String)> {
         .collect()
 }
 
+/// A programme typed by hand in French: months in words, hours spaced as
+/// French typography spaces them, durations in words.
+#[test]
+fn sessions_typed_in_french_words_import_as_the_same_dates_times_and_durations() {
+    let store = Store::new();
+    let m = mission(&store);
+    let typed = store.file("seances-tapees.csv");
+    std::fs::write(
+        &typed,
+        "Intitulé;Modalité;Date;Heure de début;Durée\n\
+         Partogramme;Atelier;5 mars 2019;8 h 30;2 heures\n\
+         Réanimation;Simulation;6\u{a0}mars\u{a0}2019;14\u{a0}h;1 heure 30\n",
+    )
+    .unwrap();
+    store.ok(&["import", "sessions", &typed, "--mission", &m.mission]);
+    let mut got: Vec<(String, String, i64)> = store
+        .json(&["sessions", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let d = &s["data"];
+            (
+                d["date"].as_str().unwrap().into(),
+                d["start_time"].as_str().unwrap().into(),
+                d["duration"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, [("2019-03-05".into(), "08:30".into(), 120), ("2019-03-06".into(), "14:00".into(), 90)]);
+}
+
 #[test]
 fn sessions_from_xlsx_with_real_excel_dates_and_times() {
     let expected: Vec<(String, String, i64, String)> = vec![
