@@ -193,7 +193,7 @@ fn sessions_typed_in_french_words_import_as_the_same_dates_times_and_durations()
 }
 
 #[test]
-fn sessions_from_xlsx_with_real_excel_dates_and_times() {
+fn sessions_from_workbooks_with_real_date_and_time_cells() {
     let expected: Vec<(String, String, i64, String)> = vec![
         ("2019-03-05".into(), "08:30".into(), 180, "workshop".into()),
         ("2019-03-06".into(), "14:00".into(), 150, "simulation".into()),
@@ -201,6 +201,8 @@ fn sessions_from_xlsx_with_real_excel_dates_and_times() {
     assert_eq!(sessions_imported_from("sessions.xlsx"), expected);
     // An old Excel for Mac counts days from 1904: the same sessions.
     assert_eq!(sessions_imported_from("sessions-mac-1904.xlsx"), expected);
+    // LibreOffice keeps a time of day as a duration ("PT08H30M00S").
+    assert_eq!(sessions_imported_from("sessions.ods"), expected);
 }
 
 #[test]

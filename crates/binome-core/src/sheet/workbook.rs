@@ -204,13 +204,58 @@ fn cell_text(cell: &Data) -> String {
             Some(d) => d.format("%d/%m/%Y").to_string(),
             None => dt.as_f64().to_string(),
         },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        // OpenDocument's dates ("2019-03-05", or with a time: the date, as
+        // above) and times of day or durations ("PT08H30M00S").
+        Data::DateTimeIso(s) => s.split_once('T').map_or(s.as_str(), |(day, _)| day).to_owned(),
+        Data::DurationIso(s) => iso_duration_text(s).unwrap_or_else(|| s.clone()),
         Data::Error(e) => format!("#{e:?}"),
     }
 }
 
+/// `PT08H30M00S` (LibreOffice's time of day), `PT2H30M`, `P1DT2H` → "08:30",
+/// "02:30", "26:00": hours and minutes, as a time or a duration is typed.
+/// Seconds are dropped; `None` for anything else.
+fn iso_duration_text(text: &str) -> Option<String> {
+    let rest = text.strip_prefix('P')?;
+    let (days, time) = rest.split_once('T').unwrap_or((rest, ""));
+    let days: u64 = match days {
+        "" => 0,
+        days => days.strip_suffix('D')?.parse().ok()?,
+    };
+    let (mut hours, mut minutes) = (days.checked_mul(24)?, 0u64);
+    let mut number = String::new();
+    for c in time.chars() {
+        match c {
+            '0'..='9' | '.' => number.push(c),
+            'H' => hours = hours.checked_add(std::mem::take(&mut number).parse().ok()?)?,
+            'M' => minutes = std::mem::take(&mut number).parse().ok()?,
+            'S' => number.clear(),
+            _ => return None,
+        }
+    }
+    (number.is_empty() && minutes < 60).then(|| format!("{hours:02}:{minutes:02}"))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn opendocument_times_and_durations_read_as_they_were_typed() {
+        use super::iso_duration_text as text;
+        assert_eq!(text("PT08H30M00S").as_deref(), Some("08:30"));
+        assert_eq!(text("PT14H00M00S").as_deref(), Some("14:00"));
+        assert_eq!(text("PT2H30M").as_deref(), Some("02:30"));
+        assert_eq!(text("PT0H45M30.5S").as_deref(), Some("00:45"));
+        assert_eq!(text("P1DT2H").as_deref(), Some("26:00"));
+        assert_eq!(text("PT8H75M"), None);
+        assert_eq!(text("8:30"), None);
+        assert_eq!(text("PT8X"), None);
+        assert_eq!(text("P99999999999999999999DT1H"), None);
+        let cell = |data| super::cell_text(&data);
+        assert_eq!(cell(calamine::Data::DurationIso("PT08H30M00S".into())), "08:30");
+        assert_eq!(cell(calamine::Data::DateTimeIso("2019-03-05".into())), "2019-03-05");
+        assert_eq!(cell(calamine::Data::DateTimeIso("2019-03-05T08:30:00".into())), "2019-03-05");
+    }
+
     #[test]
     fn cells_are_named_as_spreadsheets_name_them() {
         assert_eq!(super::cell_name(0, 0), "A1");
