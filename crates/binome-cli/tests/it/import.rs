@@ -137,13 +137,14 @@ fn a_file_without_the_name_column_names_the_missing_column() {
     assert!(err.contains("Nom"), "the missing column is named as the template heads it: {err}");
 }
 
-/// Sessions imported from `file`: (date, start, minutes, modality).
-fn sessions_imported_from(file: &str) -> Vec<(String, String, i64, String)> {
+/// Sessions `file` imports into a new mission: (date, start, minutes,
+/// modality), by date.
+fn sessions_imported_from(file: &std::path::Path) -> Vec<(String, String, i64, String)> {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&["import", "sessions", fixture(file).to_str().unwrap(), "--mission", &m.mission]);
+    store.ok(&["import", "sessions", file.to_str().unwrap(), "--mission", &m.mission]);
     let sessions = store.json(&["sessions", "list"]);
-    sessions
+    let mut got: Vec<(String, String, i64, String)> = sessions
         .as_array()
         .unwrap()
         .iter()
@@ -156,16 +157,17 @@ fn sessions_imported_from(file: &str) -> Vec<(String, String, i64, String)> {
                 d["modality"].as_str().unwrap().into(),
             )
         })
-        .collect()
+        .collect();
+    got.sort();
+    got
 }
 
 /// A programme typed by hand in French: months in words, hours spaced as
 /// French typography spaces them, durations in words.
 #[test]
 fn sessions_typed_in_french_words_import_as_the_same_dates_times_and_durations() {
-    let store = Store::new();
-    let m = mission(&store);
-    let typed = store.file("seances-tapees.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let typed = dir.path().join("seances-tapees.csv");
     std::fs::write(
         &typed,
         "Intitulé;Modalité;Date;Heure de début;Durée\n\
@@ -173,23 +175,11 @@ fn sessions_typed_in_french_words_import_as_the_same_dates_times_and_durations()
          Réanimation;Simulation;6\u{a0}mars\u{a0}2019;14\u{a0}h;1 heure 30\n",
     )
     .unwrap();
-    store.ok(&["import", "sessions", &typed, "--mission", &m.mission]);
-    let mut got: Vec<(String, String, i64)> = store
-        .json(&["sessions", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            let d = &s["data"];
-            (
-                d["date"].as_str().unwrap().into(),
-                d["start_time"].as_str().unwrap().into(),
-                d["duration"].as_i64().unwrap(),
-            )
-        })
-        .collect();
-    got.sort();
-    assert_eq!(got, [("2019-03-05".into(), "08:30".into(), 120), ("2019-03-06".into(), "14:00".into(), 90)]);
+    let expected: Vec<(String, String, i64, String)> = vec![
+        ("2019-03-05".into(), "08:30".into(), 120, "workshop".into()),
+        ("2019-03-06".into(), "14:00".into(), 90, "simulation".into()),
+    ];
+    assert_eq!(sessions_imported_from(&typed), expected);
 }
 
 #[test]
@@ -198,11 +188,11 @@ fn sessions_from_workbooks_with_real_date_and_time_cells() {
         ("2019-03-05".into(), "08:30".into(), 180, "workshop".into()),
         ("2019-03-06".into(), "14:00".into(), 150, "simulation".into()),
     ];
-    assert_eq!(sessions_imported_from("sessions.xlsx"), expected);
+    assert_eq!(sessions_imported_from(&fixture("sessions.xlsx")), expected);
     // An old Excel for Mac counts days from 1904: the same sessions.
-    assert_eq!(sessions_imported_from("sessions-mac-1904.xlsx"), expected);
+    assert_eq!(sessions_imported_from(&fixture("sessions-mac-1904.xlsx")), expected);
     // LibreOffice keeps a time of day as a duration ("PT08H30M00S").
-    assert_eq!(sessions_imported_from("sessions.ods"), expected);
+    assert_eq!(sessions_imported_from(&fixture("sessions.ods")), expected);
 }
 
 #[test]
