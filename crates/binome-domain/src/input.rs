@@ -145,14 +145,15 @@ fn collapse_spaces(text: &str) -> String {
 /// year, which could be a birth in 1965 or in 2065.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    let numeric = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"]
+    let plausible = |date: &NaiveDate| (1900..=2200).contains(&chrono::Datelike::year(date));
+    ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"]
         .iter()
-        .find_map(|format| NaiveDate::parse_from_str(text, format).ok());
-    numeric.or_else(|| date_in_words(text)).filter(|date| (1900..=2200).contains(&chrono::Datelike::year(date)))
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok().filter(plausible))
+        .or_else(|| date_in_words(text).filter(plausible))
 }
 
 /// French month names and their usual abbreviations, with and without
-/// accents; English ones as chrono reads them are left to the numeric forms.
+/// accents (a list typed in French names its months in French).
 const FRENCH_MONTHS: [&[&str]; 12] = [
     &["janvier", "janv"],
     &["février", "fevrier", "févr", "fevr", "fév", "fev"],
