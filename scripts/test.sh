@@ -83,6 +83,11 @@ rm -rf "$corpus"
 corpus="$(mktemp -d)"
 "$CARGO_TARGET_DIR/debug/workbook_parts" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
 rm -rf "$corpus"
+# A recovery kit from anyone, damaged in its JSON or its sealed key
+# (fuzz/README.md): no seed needed either.
+corpus="$(mktemp -d)"
+"$CARGO_TARGET_DIR/debug/recovery_kit" "$corpus" -max_total_time=15 -print_final_stats=0 2>&1 | tail -n 1
+rm -rf "$corpus"
 
 # Sync nearby between two network namespaces: found by mDNS, both ways,
 # cut and resumed (root, as CI runs; the script refuses otherwise).

@@ -9,6 +9,7 @@
 #![no_main]
 
 mod common;
+mod splice;
 
 use libfuzzer_sys::fuzz_target;
 use std::io::{Cursor, Read, Write};
@@ -37,21 +38,11 @@ fn with_part(workbook: &[u8], part: &str, splice: &[u8]) -> Vec<u8> {
         let name = entry.name().to_owned();
         let mut original = Vec::new();
         entry.read_to_end(&mut original).expect("the fixture's entries inflate");
-        let body = if name == part { spliced(&original, splice) } else { original };
+        let body = if name == part { splice::spliced(&original, splice) } else { original };
         out.start_file(name.as_str(), stored).expect("an entry starts");
         out.write_all(&body).expect("an entry is written");
     }
     out.finish().expect("the zip closes").into_inner()
-}
-
-fn spliced(original: &[u8], splice: &[u8]) -> Vec<u8> {
-    let number = |at: usize| usize::from(u16::from_le_bytes([splice[at], splice[at + 1]]));
-    if splice.len() < 4 {
-        return original.to_vec();
-    }
-    let start = number(0) * original.len() / usize::from(u16::MAX);
-    let removed = (number(2) % 64).min(original.len() - start);
-    [&original[..start], &splice[4..], &original[start + removed..]].concat()
 }
 
 fuzz_target!(|data: &[u8]| {

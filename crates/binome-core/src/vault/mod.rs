@@ -16,7 +16,7 @@ pub use encrypting::BEFORE_ENCRYPTION;
 pub use error::VaultError;
 pub use key_file::{KEY_FILE_SUFFIX, key_file_path};
 pub use passphrase::{MIN_PASSPHRASE_CHARS, Passphrase, STRETCHING, Stretching};
-pub use recovery::{KIT_FILE_NAME, RecoveryKit, kit_path, reset_passphrase_from_kit};
+pub use recovery::{KIT_FILE_NAME, RecoveryKit, kit_path, open_kit, parse_kit, reset_passphrase_from_kit};
 
 use crate::app::Binome;
 use crate::error::Result;

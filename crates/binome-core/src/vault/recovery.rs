@@ -57,17 +57,36 @@ pub fn kit_path(store: &Path) -> PathBuf {
 pub fn read_kit(path: &Path) -> Result<RecoveryKit, VaultError> {
     use std::io::Read;
     let io = |e: std::io::Error| VaultError::Io { path: path.display().to_string(), source: e };
-    let mut text = String::new();
-    std::fs::File::open(path).map_err(io)?.take(MAX_KIT_BYTES + 1).read_to_string(&mut text).map_err(io)?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).map_err(io)?.take(MAX_KIT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    parse_kit(&bytes, path)
+}
+
+/// A kit file's bytes (from a USB stick, an email: anyone's), read into a
+/// kit or refused as damaged; `path` only names the file in the refusal.
+pub fn parse_kit(bytes: &[u8], path: &Path) -> Result<RecoveryKit, VaultError> {
     let damaged = |detail: String| VaultError::KitDamaged { path: path.display().to_string(), detail };
-    if text.len() as u64 > MAX_KIT_BYTES {
+    if bytes.len() as u64 > MAX_KIT_BYTES {
         return Err(damaged(format!("larger than {MAX_KIT_BYTES} bytes")));
     }
-    let kit: RecoveryKit = serde_json::from_str(&text).map_err(|e| damaged(e.to_string()))?;
+    let kit: RecoveryKit = serde_json::from_slice(bytes).map_err(|e| damaged(e.to_string()))?;
     if kit.format != KIT_FORMAT || kit.version != KIT_VERSION {
         return Err(damaged(format!("{} version {}", kit.format, kit.version)));
     }
     Ok(kit)
+}
+
+/// The coordinator's side: the store key a kit holds, opened with that
+/// laptop's own keys, or why it cannot be.
+pub fn open_kit(keys: &binome_sync::DeviceKeys, kit: &RecoveryKit, path: &Path) -> Result<StoreKey, VaultError> {
+    let damaged = |detail: String| VaultError::KitDamaged { path: path.display().to_string(), detail };
+    let opened = binome_sync::open_sealed(keys, &kit.seal.sealed).map_err(|e| match e {
+        binome_sync::SealError::NotForUs => VaultError::KitNotForUs,
+        other => damaged(other.to_string()),
+    })?;
+    let bytes: [u8; STORE_KEY_BYTES] =
+        opened.as_slice().try_into().map_err(|_| damaged("a key of the wrong size".to_owned()))?;
+    Ok(StoreKey::from_bytes(bytes))
 }
 
 impl Binome {
@@ -151,21 +170,6 @@ impl Binome {
         binome_store::private::write_private(path, &text).map_err(|e| crate::CoreError::io(path, e))?;
         Ok(kit)
     }
-
-    /// The coordinator's side: the store key a kit holds, opened with this
-    /// laptop's own keys.
-    fn open_kit(&mut self, kit: &RecoveryKit, path: &Path) -> Result<StoreKey> {
-        let keys = self.keys()?;
-        let opened = binome_sync::open_sealed(&keys, &kit.seal.sealed).map_err(|e| match e {
-            binome_sync::SealError::NotForUs => VaultError::KitNotForUs,
-            other => VaultError::KitDamaged { path: path.display().to_string(), detail: other.to_string() },
-        })?;
-        let bytes: [u8; STORE_KEY_BYTES] = opened.as_slice().try_into().map_err(|_| VaultError::KitDamaged {
-            path: path.display().to_string(),
-            detail: "a key of the wrong size".to_owned(),
-        })?;
-        Ok(StoreKey::from_bytes(bytes))
-    }
 }
 
 /// `binome unlock --from-kit`: on a coordinator's laptop (`coordinator`
@@ -180,7 +184,7 @@ pub fn reset_passphrase_from_kit(
 ) -> Result<RecoveryKit> {
     new.checked_new()?;
     let kit = read_kit(kit_file)?;
-    let key = coordinator.open_kit(&kit, kit_file)?;
+    let key = open_kit(&coordinator.keys()?, &kit, kit_file)?;
     if binome_store::inspect(target).map_err(|e| crate::CoreError::io(target, e))? != binome_store::StoreFile::Encrypted
     {
         let key_file = key_file_path(target).display().to_string();
