@@ -4,12 +4,12 @@
 
 use crate::{PASSPHRASE, Row, best_of_three, seconds, timed};
 use anyhow::Result;
-use binome_core::Binome;
 use binome_core::ListQuery;
 use binome_core::domain::Kind;
 use binome_core::domain::codes::AttendanceStatus;
 use binome_core::domain::indicators::{Breakdown, Scope};
 use binome_core::vault::{Passphrase, STRETCHING, unseal_key};
+use binome_core::{AttendanceMark, Binome};
 use std::path::Path;
 use std::time::Duration;
 
@@ -112,8 +112,9 @@ fn tick_p95s(encrypted: &mut Binome, plain: &mut Binome) -> Result<(Duration, Du
                 Some(AttendanceStatus::Present) => AttendanceStatus::Absent,
                 _ => AttendanceStatus::Present,
             };
+            let mark = AttendanceMark { session_id: session.id.clone(), person_id: row.person_id.clone(), status };
             for (binome, times) in [(&mut *plain, &mut plain_times), (&mut *encrypted, &mut encrypted_times)] {
-                let (done, time) = timed(|| binome.mark_attendance(&session.id, &row.person_id, status));
+                let (done, time) = timed(|| binome.mark_attendance(&mark));
                 done?;
                 times.push(time);
             }

@@ -6,6 +6,7 @@
 use crate::commands::files::FilePurpose;
 use crate::commands::lock::LockView;
 use crate::commands::recovery::RecoveryKitView;
+use crate::commands::setup::NewDevice;
 use binome_core::backups::BackupReason;
 use binome_core::dhis2::{Dhis2Format, Dhis2Status, ImportSummary};
 use binome_core::domain::codes::{AssessmentContext, AttendanceStatus, Phase, ReviewDecision, ReviewStatus};
@@ -23,7 +24,7 @@ use binome_core::indicators::{IndicatorGroup, IndicatorReport};
 use binome_core::sheet::{Source, TextEncoding};
 use binome_core::vault::StoreState;
 use binome_core::views::*;
-use binome_core::{DeviceRole, DeviceTrust};
+use binome_core::{AttendanceMark, DeviceRole, DeviceTrust, ScoreEntry, SessionDecision};
 use ts_rs::TS;
 
 /// Where the UI imports them from, relative to the workspace root.
@@ -84,6 +85,7 @@ pub fn typescript() -> String {
         RowProblemView,
         ErrorView,
         StoreState,
+        NewDevice,
         LockView,
         DeviceRole,
         DeviceTrust,
@@ -100,8 +102,10 @@ pub fn typescript() -> String {
         StatusView,
         RosterRow,
         RosterView,
+        AttendanceMark,
         ScoreRow,
         ScoreGrid,
+        ScoreEntry,
         PreviewRow,
         TextEncoding,
         Source,
@@ -139,6 +143,7 @@ pub fn typescript() -> String {
         ReviewQueueRow,
         ReviewPage,
         SessionReview,
+        SessionDecision,
         ScaleLevel,
         RatingScale,
         Criterion,

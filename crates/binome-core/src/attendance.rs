@@ -7,22 +7,29 @@ use crate::views::{RecordView, RosterView};
 use binome_domain::codes::AttendanceStatus;
 use binome_domain::{Input, Kind};
 
+/// One tick on the roster: who, at which session, and how.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AttendanceMark {
+    pub session_id: String,
+    pub person_id: String,
+    pub status: AttendanceStatus,
+}
+
+impl AttendanceMark {
+    /// The attendance record it writes, checked like any other input.
+    fn input(&self) -> Input {
+        [("session_id", self.session_id.as_str()), ("person_id", &self.person_id), ("status", self.status.code())]
+            .into_iter()
+            .map(|(field, value)| (field.to_owned(), value.to_owned()))
+            .collect()
+    }
+}
+
 impl Binome {
     /// Marks one participant; saved at once, in its own transaction.
-    pub fn mark_attendance(
-        &mut self,
-        session_id: &str,
-        person_id: &str,
-        status: AttendanceStatus,
-    ) -> Result<RecordView> {
-        let input: Input = [
-            ("session_id".to_owned(), session_id.to_owned()),
-            ("person_id".to_owned(), person_id.to_owned()),
-            ("status".to_owned(), status.code().to_owned()),
-        ]
-        .into_iter()
-        .collect();
-        let row = self.add(Kind::Attendance, &input)?;
+    pub fn mark_attendance(&mut self, mark: &AttendanceMark) -> Result<RecordView> {
+        let row = self.add(Kind::Attendance, &mark.input())?;
         Ok(self.record_view(&row))
     }
 
@@ -31,15 +38,13 @@ impl Binome {
         let roster = self.roster(session_id)?;
         let mut prepared = Vec::new();
         for row in roster.rows.iter().filter(|r| r.status.is_none()) {
-            let input: Input = [
-                ("session_id".to_owned(), roster.session.id.clone()),
-                ("person_id".to_owned(), row.person_id.clone()),
-                ("status".to_owned(), AttendanceStatus::Present.code().to_owned()),
-            ]
-            .into_iter()
-            .collect();
+            let present = AttendanceMark {
+                session_id: roster.session.id.clone(),
+                person_id: row.person_id.clone(),
+                status: AttendanceStatus::Present,
+            };
             prepared.push(
-                self.prepare(Kind::Attendance, &input, None)?
+                self.prepare(Kind::Attendance, &present.input(), None)?
                     .map_err(|problems| CoreError::Invalid { kind: Kind::Attendance, problems })?,
             );
         }

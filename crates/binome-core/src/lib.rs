@@ -37,11 +37,14 @@ pub mod views;
 pub mod watch;
 
 pub use app::{APP_IDENTIFIER, Binome, STORE_FILE_NAME, default_store_path};
+pub use attendance::AttendanceMark;
 pub use binome_domain as domain;
 pub use binome_store::{DeviceRole, DeviceTrust, ListQuery, LocalDevice, StoreError, StoreKey, StoredRow, private};
 pub use binome_sync::fingerprint as sync_fingerprint;
 /// The nearby channel's vocabulary the fronts name: which end, the port, the refusals.
 pub use binome_sync::nearby::{NEARBY_PORT, NearbyError, Refusal as NearbyRefusal, Side as NearbySide};
+pub use reviews::SessionDecision;
+pub use scores::ScoreEntry;
 /// What the fronts do nearby without holding a store: finding laptops,
 /// the addresses to show, and greeting one (`sync::greet`, `sync::agree`).
 pub mod nearby {

@@ -29,6 +29,16 @@ pub(crate) fn text<'a>(row: &'a Row, field: &str) -> Option<&'a str> {
 }
 
 impl Binome {
+    /// Creates (`id` none) or edits a record from what a form typed, and
+    /// returns it as the form shows it.
+    pub fn save_form(&mut self, kind: Kind, id: Option<&str>, input: &Input) -> Result<crate::views::RecordView> {
+        let row = match id {
+            Some(id) => self.edit(kind, id, input)?,
+            None => self.add(kind, input)?,
+        };
+        Ok(self.record_view(&row))
+    }
+
     /// The one live record that `text` designates (id, id prefix, code or name).
     pub fn resolve(&self, kind: Kind, text: &str) -> Result<String> {
         let ids = self.store.resolve(kind, text)?;

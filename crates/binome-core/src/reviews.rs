@@ -9,21 +9,27 @@ use crate::views::SessionReview;
 use binome_domain::codes::{ReviewDecision, SessionStatus};
 use binome_domain::{Input, Kind};
 
+/// A referent's decision on a session, with what the expert should know.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SessionDecision {
+    pub session_id: String,
+    pub decision: ReviewDecision,
+    pub comment: String,
+}
+
 impl Binome {
     /// A referent's decision. Returning a session needs a comment: the
     /// expert has to know what to fix.
-    pub fn review_session(
-        &mut self,
-        session_id: &str,
-        decision: ReviewDecision,
-        comment: &str,
-    ) -> Result<SessionReview> {
-        let session = self.get(Kind::Session, session_id)?;
-        let comment = comment.trim();
-        let mut input: Input =
-            [("session_id".to_owned(), session.id.clone()), ("decision".to_owned(), decision.code().to_owned())]
-                .into_iter()
-                .collect();
+    pub fn review_session(&mut self, decision: &SessionDecision) -> Result<SessionReview> {
+        let session = self.get(Kind::Session, &decision.session_id)?;
+        let comment = decision.comment.trim();
+        let mut input: Input = [
+            ("session_id".to_owned(), session.id.clone()),
+            ("decision".to_owned(), decision.decision.code().to_owned()),
+        ]
+        .into_iter()
+        .collect();
         if !comment.is_empty() {
             input.insert("comment".to_owned(), comment.to_owned());
         }

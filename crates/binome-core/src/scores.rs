@@ -5,25 +5,31 @@ use crate::error::Result;
 use binome_domain::codes::Phase;
 use binome_domain::{Input, Kind};
 
+/// One score as typed in the grid: the score and what it is out of stay
+/// text ("14", "14,5") until the domain reads them, so that a mistyped one
+/// is refused with what was typed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ScoreEntry {
+    pub session_id: String,
+    pub person_id: String,
+    pub phase: Phase,
+    pub score: String,
+    pub max_score: String,
+}
+
 impl Binome {
-    /// Records one score (typed as text: "14", "14,5") out of `max`.
-    pub fn enter_score(
-        &mut self,
-        session_id: &str,
-        person_id: &str,
-        phase: Phase,
-        score: &str,
-        max: &str,
-    ) -> Result<()> {
+    /// Records one score.
+    pub fn enter_score(&mut self, entry: &ScoreEntry) -> Result<()> {
         let input: Input = [
-            ("session_id", session_id),
-            ("person_id", person_id),
-            ("phase", phase.code()),
-            ("score", score),
-            ("max_score", max),
+            ("session_id", entry.session_id.as_str()),
+            ("person_id", &entry.person_id),
+            ("phase", entry.phase.code()),
+            ("score", &entry.score),
+            ("max_score", &entry.max_score),
         ]
         .into_iter()
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .map(|(field, value)| (field.to_owned(), value.to_owned()))
         .collect();
         self.add(Kind::TestScore, &input)?;
         Ok(())

@@ -23,9 +23,7 @@ const MAX_HEAP: usize = 100 << 20;
 fn every_hostile_bundle_is_refused_within_a_hundred_megabytes() {
     let mut laptops = laptops();
     let origin = laptops.expert_id();
-    let start = format!(
-        r#"{{"t":"programmes","id":"{PROGRAMME}","vv":{{"{origin}":1}},"hlc":1,"o":"{origin}","a":"x","del":false,"d":{{"name":""#
-    );
+    let start = programme_line_open_in_its_name(&origin);
     // A 900 MB review comment on one line (the issue's 31 KB bundle).
     let mut long_line = start.as_bytes().chain(std::io::repeat(b'a').take(900 << 20)).chain(&b"\"}}\n"[..]);
     let long_line = laptops.crafted(&mut long_line, &[("programmes", 1)], |_| {});

@@ -23,9 +23,7 @@ use crafting::*;
 fn a_line_of_two_hundred_megabytes_is_refused_without_being_held() {
     let mut laptops = laptops();
     let origin = laptops.expert_id();
-    let start = format!(
-        r#"{{"t":"programmes","id":"{PROGRAMME}","vv":{{"{origin}":1}},"hlc":1,"o":"{origin}","a":"x","del":false,"d":{{"name":""#
-    );
+    let start = programme_line_open_in_its_name(&origin);
     let mut payload = start.as_bytes().chain(std::io::repeat(b'a').take(200 << 20)).chain(&b"\"}}\n"[..]);
     let path = laptops.crafted(&mut payload, &[("programmes", 1)], |_| {});
     match laptops.refused(&path) {

@@ -5,7 +5,7 @@
 use binome_core::domain::Kind;
 use binome_core::domain::codes::AttendanceStatus;
 use binome_core::domain::indicators::{Breakdown, Scope};
-use binome_core::{Binome, DeviceRole};
+use binome_core::{AttendanceMark, Binome, DeviceRole};
 use binome_store::ListQuery;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -244,7 +244,13 @@ fn a_tick_an_edit_a_merge_and_an_import_show_in_the_next_report() {
     let session = expert.store().get(Kind::Session, &session_id).unwrap().unwrap();
     let minutes = session.data["duration"].as_i64().unwrap();
 
-    expert.mark_attendance(&session_id, &woman.id, AttendanceStatus::Absent).unwrap();
+    expert
+        .mark_attendance(&AttendanceMark {
+            session_id: session_id.clone(),
+            person_id: woman.id.clone(),
+            status: AttendanceStatus::Absent,
+        })
+        .unwrap();
     let ticked = by_sex(&reports);
     assert!(
         (before.total.person_hours - ticked.total.person_hours - minutes as f64 / 60.0).abs() < 1e-9,

@@ -6,7 +6,7 @@ use binome_core::domain::{Input, Kind};
 use binome_core::i18n::{Lang, Messages};
 use binome_core::import::{ImportKind, ImportOptions};
 use binome_core::views::{ErrorView, ListRequest};
-use binome_core::{Binome, DeviceRole};
+use binome_core::{AttendanceMark, Binome, DeviceRole, ScoreEntry};
 use std::path::PathBuf;
 
 /// A laptop's store, encrypted under a key of the tests' own (the
@@ -93,7 +93,12 @@ fn the_roster_lists_enrolled_participants_and_keeps_exceptions() {
     assert_eq!(names, ["ABAKAR Ali", "MAHAMAT Achta", "ZAKARIA Zénaba"], "sorted by name");
     assert!(roster.rows.iter().all(|r| r.status.is_none()));
 
-    b.mark_attendance(&session_id, &persons[1], AttendanceStatus::Absent).unwrap();
+    b.mark_attendance(&AttendanceMark {
+        session_id: session_id.clone(),
+        person_id: persons[1].clone(),
+        status: AttendanceStatus::Absent,
+    })
+    .unwrap();
     let roster = b.mark_all_present(&session_id).unwrap();
     let status_of = |id: &str| roster.rows.iter().find(|r| r.person_id == id).unwrap().status;
     assert_eq!(status_of(&persons[1]), Some(AttendanceStatus::Absent), "an exception marked first is kept");
@@ -105,11 +110,11 @@ fn the_roster_lists_enrolled_participants_and_keeps_exceptions() {
 #[test]
 fn the_score_grid_gives_gains_in_points_and_their_average() {
     let (mut b, session_id, persons) = mission_day();
-    b.enter_score(&session_id, &persons[0], Phase::Pre, "8", "20").unwrap();
-    b.enter_score(&session_id, &persons[0], Phase::Post, "16", "20").unwrap();
-    b.enter_score(&session_id, &persons[1], Phase::Pre, "10", "20").unwrap();
-    b.enter_score(&session_id, &persons[1], Phase::Post, "13,5", "20").unwrap();
-    b.enter_score(&session_id, &persons[2], Phase::Pre, "12", "20").unwrap();
+    b.enter_score(&score(&session_id, &persons[0], Phase::Pre, "8", "20")).unwrap();
+    b.enter_score(&score(&session_id, &persons[0], Phase::Post, "16", "20")).unwrap();
+    b.enter_score(&score(&session_id, &persons[1], Phase::Pre, "10", "20")).unwrap();
+    b.enter_score(&score(&session_id, &persons[1], Phase::Post, "13,5", "20")).unwrap();
+    b.enter_score(&score(&session_id, &persons[2], Phase::Pre, "12", "20")).unwrap();
     let grid = b.score_grid(&session_id).unwrap();
     let gain = |id: &str| grid.rows.iter().find(|r| r.person_id == id).unwrap().gain;
     assert_eq!(gain(&persons[0]), Some(40.0));
@@ -118,7 +123,7 @@ fn the_score_grid_gives_gains_in_points_and_their_average() {
     assert_eq!(grid.average_gain, Some(28.75));
     assert_eq!(grid.default_max, 20.0);
 
-    let error = b.enter_score(&session_id, &persons[2], Phase::Post, "25", "20").unwrap_err();
+    let error = b.enter_score(&score(&session_id, &persons[2], Phase::Post, "25", "20")).unwrap_err();
     let view = ErrorView::from_core(&error, &Messages::new(Lang::Fr));
     assert_eq!(view.problems[0].field, "score");
     assert_eq!(b.store().count(Kind::TestScore).unwrap(), 5, "the refused score is not written");
@@ -263,4 +268,14 @@ fn a_bundle_import_reports_its_progress_up_to_the_whole() {
     assert_eq!(seen.first(), Some(&(0, total)));
     assert_eq!(seen.last(), Some(&(total, total)));
     assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "never goes backwards: {seen:?}");
+}
+
+fn score(session_id: &str, person_id: &str, phase: Phase, score: &str, max_score: &str) -> ScoreEntry {
+    ScoreEntry {
+        session_id: session_id.to_owned(),
+        person_id: person_id.to_owned(),
+        phase,
+        score: score.to_owned(),
+        max_score: max_score.to_owned(),
+    }
 }

@@ -2,7 +2,8 @@
 
 use super::Answer;
 use crate::state::AppState;
-use binome_core::domain::codes::{ReviewDecision, ReviewStatus};
+use binome_core::SessionDecision;
+use binome_core::domain::codes::ReviewStatus;
 use binome_core::views::{ReviewPage, SessionReview};
 use tauri::State;
 
@@ -23,13 +24,8 @@ pub async fn session_review(state: State<'_, AppState>, session_id: String) -> A
 }
 
 #[tauri::command]
-pub async fn review_session(
-    state: State<'_, AppState>,
-    session_id: String,
-    decision: ReviewDecision,
-    comment: String,
-) -> Answer<SessionReview> {
-    state.with(|b| b.review_session(&session_id, decision, &comment))
+pub async fn review_session(state: State<'_, AppState>, decision: SessionDecision) -> Answer<SessionReview> {
+    state.with(|b| b.review_session(&decision))
 }
 
 #[tauri::command]

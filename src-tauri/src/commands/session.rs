@@ -2,8 +2,8 @@
 
 use super::Answer;
 use crate::state::AppState;
-use binome_core::domain::codes::{AttendanceStatus, Phase};
 use binome_core::views::{RecordView, RosterView, ScoreGrid};
+use binome_core::{AttendanceMark, ScoreEntry};
 use tauri::State;
 
 #[tauri::command]
@@ -13,13 +13,8 @@ pub async fn roster(state: State<'_, AppState>, session_id: String) -> Answer<Ro
 
 /// One tick, saved at once.
 #[tauri::command]
-pub async fn mark_attendance(
-    state: State<'_, AppState>,
-    session_id: String,
-    person_id: String,
-    status: AttendanceStatus,
-) -> Answer<RecordView> {
-    state.with(|b| b.mark_attendance(&session_id, &person_id, status))
+pub async fn mark_attendance(state: State<'_, AppState>, mark: AttendanceMark) -> Answer<RecordView> {
+    state.with(|b| b.mark_attendance(&mark))
 }
 
 #[tauri::command]
@@ -32,17 +27,11 @@ pub async fn score_grid(state: State<'_, AppState>, session_id: String) -> Answe
     state.with(|b| b.score_grid(&session_id))
 }
 
+/// The grid as it is after the score, which may have changed a total.
 #[tauri::command]
-pub async fn enter_score(
-    state: State<'_, AppState>,
-    session_id: String,
-    person_id: String,
-    phase: Phase,
-    score: String,
-    max_score: String,
-) -> Answer<ScoreGrid> {
+pub async fn enter_score(state: State<'_, AppState>, entry: ScoreEntry) -> Answer<ScoreGrid> {
     state.with(|b| {
-        b.enter_score(&session_id, &person_id, phase, &score, &max_score)?;
-        b.score_grid(&session_id)
+        b.enter_score(&entry)?;
+        b.score_grid(&entry.session_id)
     })
 }

@@ -16,15 +16,15 @@ describe('api', () => {
     }
     useBackend(
       testBackend({
-        markAttendance: (_session, _person, status) => write(`mark ${status}`),
-        enterScore: (_session, _person, _phase, _score, maxScore) => write(`score /${maxScore}`),
+        markAttendance: ({ status }) => write(`mark ${status}`),
+        enterScore: ({ max_score }) => write(`score /${max_score}`),
         rateCriterion: (_person, _framework, _session, _date, _competency, _criterion, level) => write(`level ${level}`)
       })
     );
     const typed = [
-      api.mark('s1', 'p1', 'present'),
-      api.mark('s1', 'p1', 'absent'),
-      api.enterScore('s1', 'p1', 'pre', '12', '20'),
+      api.mark({ session_id: 's1', person_id: 'p1', status: 'present' }),
+      api.mark({ session_id: 's1', person_id: 'p1', status: 'absent' }),
+      api.enterScore({ session_id: 's1', person_id: 'p1', phase: 'pre', score: '12', max_score: '20' }),
       api.rateCriterion('p1', 'f1', { sessionId: 's1' }, 'c1', 'k1', '3')
     ];
     await new Promise((resolve) => setTimeout(resolve, 20));

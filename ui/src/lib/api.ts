@@ -3,7 +3,7 @@
 // signatures; only the keyboard saves add their in-order wrapper here. The
 // backend is the shell's unless a test puts its own in place (useBackend).
 import { tauriBackend, type Backend } from './commands';
-import type { AttendanceStatus, Phase, FilePurpose, ErrorView } from './bindings';
+import type { AttendanceMark, ErrorView, FilePurpose, ScoreEntry } from './bindings';
 import { writesInOrder } from './in-order';
 
 export type Input = Record<string, string>;
@@ -38,12 +38,10 @@ function screensApi(commands: Backend) {
     erasePerson: commands.erasePerson,
 
     roster: commands.roster,
-    mark: (sessionId: string, personId: string, status: AttendanceStatus) =>
-      typed(() => commands.markAttendance(sessionId, personId, status)),
+    mark: (mark: AttendanceMark) => typed(() => commands.markAttendance(mark)),
     markAllPresent: (sessionId: string) => typed(() => commands.markAllPresent(sessionId)),
     scores: commands.scoreGrid,
-    enterScore: (sessionId: string, personId: string, phase: Phase, score: string, maxScore: string) =>
-      typed(() => commands.enterScore(sessionId, personId, phase, score, maxScore)),
+    enterScore: (entry: ScoreEntry) => typed(() => commands.enterScore(entry)),
 
     reviewQueue: commands.reviewQueue,
     sessionReview: commands.sessionReview,

@@ -75,6 +75,16 @@ export type ErrorView = { code: string, message: string, problems: Array<FieldPr
 
 export type StoreState = "new" | "unprotected" | "locked";
 
+export type NewDevice = { 
+/**
+ * The laptop, as its peers will see it.
+ */
+name: string, 
+/**
+ * Who uses it, as their records will show.
+ */
+author: string, role: DeviceRole, };
+
 export type LockView = { 
 /**
  * `None` when the store is open.
@@ -140,6 +150,8 @@ status: AttendanceStatus | null, note: string | null, };
 
 export type RosterView = { session: RecordView, mission: RecordView, rows: Array<RosterRow>, };
 
+export type AttendanceMark = { session_id: string, person_id: string, status: AttendanceStatus, };
+
 export type ScoreRow = { person_id: string, name: string, pre: number | null, pre_max: number | null, post: number | null, post_max: number | null, 
 /**
  * Post minus pre, in percentage points of each test's maximum.
@@ -155,6 +167,8 @@ average_gain: number | null,
  * The maximum score last used, offered for new entries.
  */
 default_max: number, };
+
+export type ScoreEntry = { session_id: string, person_id: string, phase: Phase, score: string, max_score: string, };
 
 export type PreviewRow = { 
 /**
@@ -425,6 +439,8 @@ may_review: boolean,
  * Whether this laptop's role may submit the session (an expert's or coordinator's).
  */
 may_submit: boolean, };
+
+export type SessionDecision = { session_id: string, decision: ReviewDecision, comment: string, };
 
 export type ScaleLevel = { code: string, label: string, };
 

@@ -2,7 +2,7 @@
 // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --lib bindings`.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { AttendanceStatus, BackupView, Breakdown, BundleOutcomeView, CompetencyGrid, CompetencyRating, ConflictView, CsvRequest, DeviceRole, DeviceRowView, Dhis2Format, Disclosure, DuplicateView, ExportView, FieldView, FilePurpose, ImportKind, ImportPreview, ImportRequest, ImportSummary, IndicatorReport, Kind, Lang, ListRequest, LockView, NearbyLaptopView, NearbyListeningView, NearbyOutcomeView, Page, Phase, ProgressionRow, QuarantineView, RecordView, RecoveryKitView, ReviewDecision, ReviewPage, ReviewStatus, RosterView, ScopeText, ScoreGrid, SentBundleView, SessionReview, StatusView } from './bindings';
+import type { AttendanceMark, BackupView, Breakdown, BundleOutcomeView, CompetencyGrid, CompetencyRating, ConflictView, CsvRequest, DeviceRowView, Dhis2Format, Disclosure, DuplicateView, ExportView, FieldView, FilePurpose, ImportKind, ImportPreview, ImportRequest, ImportSummary, IndicatorReport, Kind, Lang, ListRequest, LockView, NearbyLaptopView, NearbyListeningView, NearbyOutcomeView, NewDevice, Page, ProgressionRow, QuarantineView, RecordView, RecoveryKitView, ReviewPage, ReviewStatus, RosterView, ScopeText, ScoreEntry, ScoreGrid, SentBundleView, SessionDecision, SessionReview, StatusView } from './bindings';
 
 /** What the screens ask of the shell: one method per command. */
 export interface Backend {
@@ -18,7 +18,7 @@ export interface Backend {
   dhis2Push(mappingPath: string, period: string, programme: string | null, server: string, user: string, password: string, dryRun: boolean): Promise<ImportSummary>;
   dhis2Template(path: string): Promise<void>;
   duplicates(): Promise<DuplicateView[]>;
-  enterScore(sessionId: string, personId: string, phase: Phase, score: string, maxScore: string): Promise<ScoreGrid>;
+  enterScore(entry: ScoreEntry): Promise<ScoreGrid>;
   erasePerson(personId: string, reference: string | null): Promise<RecordView>;
   exportBundle(path: string, recipients: string[], missionId: string | null): Promise<ExportView>;
   exportCsv(scopeText: ScopeText, request: CsvRequest, path: string): Promise<void>;
@@ -29,13 +29,13 @@ export interface Backend {
   importBundle(path: string): Promise<BundleOutcomeView>;
   importFile(request: ImportRequest): Promise<ImportPreview>;
   indicators(scopeText: ScopeText, by: Breakdown | null): Promise<IndicatorReport>;
-  initDevice(name: string, author: string, role: DeviceRole): Promise<StatusView>;
+  initDevice(device: NewDevice): Promise<StatusView>;
   listRecords(request: ListRequest): Promise<Page>;
   loadDemo(): Promise<StatusView>;
   lock(): Promise<LockView>;
   lockState(): Promise<LockView>;
   markAllPresent(sessionId: string): Promise<RosterView>;
-  markAttendance(sessionId: string, personId: string, status: AttendanceStatus): Promise<RecordView>;
+  markAttendance(mark: AttendanceMark): Promise<RecordView>;
   mergePersons(keep: string, other: string): Promise<RecordView>;
   nearbyDiscover(): Promise<NearbyLaptopView[]>;
   nearbyListen(): Promise<NearbyListeningView>;
@@ -57,7 +57,7 @@ export interface Backend {
   resetFromRecoveryKit(kit: string, store: string, passphrase: string): Promise<RecoveryKitView>;
   restoreBackup(name: string): Promise<BackupView[]>;
   reviewQueue(missionId: string | null, status: ReviewStatus | null, offset: number, limit: number): Promise<ReviewPage>;
-  reviewSession(sessionId: string, decision: ReviewDecision, comment: string): Promise<SessionReview>;
+  reviewSession(decision: SessionDecision): Promise<SessionReview>;
   revokeDevice(deviceId: string): Promise<void>;
   roster(sessionId: string): Promise<RosterView>;
   saveImportTemplate(kind: ImportKind, path: string): Promise<void>;
@@ -89,7 +89,7 @@ export const tauriBackend: Backend = {
   dhis2Push: (mappingPath, period, programme, server, user, password, dryRun) => invoke<ImportSummary>('dhis2_push', { mappingPath, period, programme, server, user, password, dryRun }),
   dhis2Template: (path) => invoke<void>('dhis2_template', { path }),
   duplicates: () => invoke<DuplicateView[]>('duplicates'),
-  enterScore: (sessionId, personId, phase, score, maxScore) => invoke<ScoreGrid>('enter_score', { sessionId, personId, phase, score, maxScore }),
+  enterScore: (entry) => invoke<ScoreGrid>('enter_score', { entry }),
   erasePerson: (personId, reference) => invoke<RecordView>('erase_person', { personId, reference }),
   exportBundle: (path, recipients, missionId) => invoke<ExportView>('export_bundle', { path, recipients, missionId }),
   exportCsv: (scopeText, request, path) => invoke<void>('export_csv', { scopeText, request, path }),
@@ -100,13 +100,13 @@ export const tauriBackend: Backend = {
   importBundle: (path) => invoke<BundleOutcomeView>('import_bundle', { path }),
   importFile: (request) => invoke<ImportPreview>('import_file', { request }),
   indicators: (scopeText, by) => invoke<IndicatorReport>('indicators', { scopeText, by }),
-  initDevice: (name, author, role) => invoke<StatusView>('init_device', { name, author, role }),
+  initDevice: (device) => invoke<StatusView>('init_device', { device }),
   listRecords: (request) => invoke<Page>('list_records', { request }),
   loadDemo: () => invoke<StatusView>('load_demo'),
   lock: () => invoke<LockView>('lock'),
   lockState: () => invoke<LockView>('lock_state'),
   markAllPresent: (sessionId) => invoke<RosterView>('mark_all_present', { sessionId }),
-  markAttendance: (sessionId, personId, status) => invoke<RecordView>('mark_attendance', { sessionId, personId, status }),
+  markAttendance: (mark) => invoke<RecordView>('mark_attendance', { mark }),
   mergePersons: (keep, other) => invoke<RecordView>('merge_persons', { keep, other }),
   nearbyDiscover: () => invoke<NearbyLaptopView[]>('nearby_discover'),
   nearbyListen: () => invoke<NearbyListeningView>('nearby_listen'),
@@ -128,7 +128,7 @@ export const tauriBackend: Backend = {
   resetFromRecoveryKit: (kit, store, passphrase) => invoke<RecoveryKitView>('reset_from_recovery_kit', { kit, store, passphrase }),
   restoreBackup: (name) => invoke<BackupView[]>('restore_backup', { name }),
   reviewQueue: (missionId, status, offset, limit) => invoke<ReviewPage>('review_queue', { missionId, status, offset, limit }),
-  reviewSession: (sessionId, decision, comment) => invoke<SessionReview>('review_session', { sessionId, decision, comment }),
+  reviewSession: (decision) => invoke<SessionReview>('review_session', { decision }),
   revokeDevice: (deviceId) => invoke<void>('revoke_device', { deviceId }),
   roster: (sessionId) => invoke<RosterView>('roster', { sessionId }),
   saveImportTemplate: (kind, path) => invoke<void>('save_import_template', { kind, path }),

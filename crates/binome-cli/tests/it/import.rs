@@ -1,7 +1,9 @@
 //! Spreadsheet imports as French users send them, all-or-nothing, with
 //! every rejected row reported by line, column and reason.
 
-use crate::support::{RowProblem, Store, fixture, import_participants, mission, people_fields, workshop};
+use crate::support::{
+    RowProblem, Store, fixture, import_participants, mission, participants_import, people_fields, workshop,
+};
 use serde_json::json;
 
 fn imported_people(store: &Store) -> Vec<(String, String, String, String)> {
@@ -26,13 +28,7 @@ fn expected_people(service: &str) -> Vec<(String, String, String, String)> {
 fn a_french_excel_csv_in_windows_1252_with_semicolons_and_trailing_rows() {
     let store = Store::new();
     let m = mission(&store);
-    let report = store.json(&[
-        "import",
-        "participants",
-        fixture("participants-excel-fr.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-    ]);
+    let report = store.json(&participants_import(&fixture("participants-excel-fr.csv"), &m.mission, &[]));
     assert_eq!((&report["rows"], &report["created"], &report["updated"]), (&json!(4), &json!(4), &json!(0)));
     assert_eq!(imported_people(&store), expected_people("Maternité"));
     assert_eq!(store.count("enrolments"), 4, "each participant is enrolled in the mission");
@@ -52,13 +48,7 @@ fn a_french_excel_csv_in_windows_1252_with_semicolons_and_trailing_rows() {
 fn a_utf8_csv_with_bom_and_commas() {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&[
-        "import",
-        "participants",
-        fixture("participants-utf8-bom-comma.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-    ]);
+    store.ok(&participants_import(&fixture("participants-utf8-bom-comma.csv"), &m.mission, &[]));
     assert_eq!(imported_people(&store), expected_people("Maternité, salle 2"));
 }
 
@@ -66,7 +56,7 @@ fn a_utf8_csv_with_bom_and_commas() {
 fn an_xlsx_workbook() {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&["import", "participants", fixture("participants.xlsx").to_str().unwrap(), "--mission", &m.mission]);
+    store.ok(&participants_import(&fixture("participants.xlsx"), &m.mission, &[]));
     assert_eq!(imported_people(&store), expected_people("Maternité"));
 }
 
@@ -75,8 +65,8 @@ fn importing_the_same_list_again_updates_instead_of_duplicating() {
     let store = Store::new();
     let m = mission(&store);
     let file = fixture("participants-excel-fr.csv");
-    store.ok(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
-    let again = store.json(&["import", "participants", file.to_str().unwrap(), "--mission", &m.mission]);
+    store.ok(&participants_import(&file, &m.mission, &[]));
+    let again = store.json(&participants_import(&file, &m.mission, &[]));
     assert_eq!((&again["created"], &again["updated"]), (&json!(0), &json!(4)));
     assert_eq!(store.count("persons"), 4);
 }
@@ -86,7 +76,7 @@ fn a_broken_list_reports_every_row_and_writes_nothing() {
     let store = Store::new();
     let m = mission(&store);
     let broken = fixture("participants-broken.csv");
-    let args = ["import", "participants", broken.to_str().unwrap(), "--mission", &m.mission];
+    let args = participants_import(&broken, &m.mission, &[]);
     assert_eq!(
         store.refused_rows(&args),
         [
@@ -109,14 +99,7 @@ fn a_broken_list_reports_every_row_and_writes_nothing() {
 fn a_dry_run_reports_and_writes_nothing() {
     let store = Store::new();
     let m = mission(&store);
-    let report = store.json(&[
-        "import",
-        "participants",
-        fixture("participants-excel-fr.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-        "--dry-run",
-    ]);
+    let report = store.json(&participants_import(&fixture("participants-excel-fr.csv"), &m.mission, &["--dry-run"]));
     assert_eq!((&report["dry_run"], &report["written"], &report["created"]), (&json!(true), &json!(false), &json!(4)));
     assert_eq!(store.count("persons"), 0);
     let problems = store.refused_rows(&[
@@ -262,7 +245,7 @@ fn templates_have_french_headings_in_the_excel_dialect() {
     assert!(text.starts_with("Nom;Prénoms;Sexe;Profession;Structure;Service;Téléphone;Courriel\r\n"), "{text}");
     // A template filled in is accepted as it is.
     let m = mission(&store);
-    store.ok(&["import", "participants", out.to_str().unwrap(), "--mission", &m.mission]);
+    store.ok(&participants_import(&out, &m.mission, &[]));
     assert_eq!(store.count("persons"), 1);
 }
 
@@ -273,7 +256,7 @@ fn an_xlsx_template_opens_in_excel_and_imports_back() {
     store.ok(&["template", "participants", "--out", out.to_str().unwrap()]);
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"), "a real workbook (zip), not CSV text");
     let m = mission(&store);
-    store.ok(&["import", "participants", out.to_str().unwrap(), "--mission", &m.mission]);
+    store.ok(&participants_import(&out, &m.mission, &[]));
     let person = &store.json(&["persons", "list"])[0]["data"];
     assert_eq!(person["family_name"], "Mahamat");
     assert_eq!(person["cadre"], "sage_femme");
@@ -350,7 +333,7 @@ fn an_import_killed_while_its_backup_is_written_never_leaves_a_backup_that_would
             .env("BINOME_PASSPHRASE", crate::support::PASSPHRASE)
             .arg("--db")
             .arg(store.path())
-            .args(["import", "participants", list.to_str().unwrap(), "--mission", &mission])
+            .args(participants_import(&list, &mission, &[]))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -382,7 +365,7 @@ fn an_import_killed_while_its_backup_is_written_never_leaves_a_backup_that_would
     drop(conn);
     // The next import cleans what the killed ones left, and the newest
     // backup restores.
-    store.ok(&["import", "participants", list.to_str().unwrap(), "--mission", &mission]);
+    store.ok(&participants_import(&list, &mission, &[]));
     let folder = store.dir.path().join("sauvegardes");
     let leftovers: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -398,14 +381,7 @@ fn an_import_killed_while_its_backup_is_written_never_leaves_a_backup_that_would
 fn a_dry_run_takes_no_backup() {
     let store = Store::new();
     let m = mission(&store);
-    store.ok(&[
-        "import",
-        "participants",
-        fixture("participants-excel-fr.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-        "--dry-run",
-    ]);
+    store.ok(&participants_import(&fixture("participants-excel-fr.csv"), &m.mission, &["--dry-run"]));
     assert!(store.json(&["backup", "list"]).as_array().unwrap().is_empty());
 }
 

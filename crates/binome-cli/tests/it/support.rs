@@ -285,15 +285,16 @@ pub fn participant(store: &Store, mission: &str, family: &str, given: &str, sex:
     person
 }
 
+/// `import participants FILE --mission MISSION` and then `extra`.
+pub fn participants_import<'a>(file: &'a Path, mission: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["import", "participants", file.to_str().unwrap(), "--mission", mission];
+    args.extend_from_slice(extra);
+    args
+}
+
 /// The French-Excel participant list of the fixtures, enrolled in `m`.
 pub fn import_participants(store: &Store, m: &Mission) {
-    store.ok(&[
-        "import",
-        "participants",
-        fixture("participants-excel-fr.csv").to_str().unwrap(),
-        "--mission",
-        &m.mission,
-    ]);
+    store.ok(&participants_import(&fixture("participants-excel-fr.csv"), &m.mission, &[]));
 }
 
 /// Every person's `fields` as text (empty when unset), sorted.

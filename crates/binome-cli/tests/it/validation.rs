@@ -8,20 +8,7 @@ fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_noth
     let store = Store::new();
     let m = mission(&store);
     let err = store.refused(
-        &[
-            "sessions",
-            "add",
-            "--mission",
-            &m.mission,
-            "--title",
-            "PF",
-            "--modality",
-            "atelier",
-            "--date",
-            "20/04/2019",
-            "--duration",
-            "0",
-        ],
+        &workshop_on(&m.mission, "20/04/2019", "0"),
         1,
         "invalid (duration=not_positive, date=session_outside_mission)",
     );
@@ -33,24 +20,7 @@ fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_noth
 fn a_date_that_does_not_exist_is_refused() {
     let store = Store::new();
     let m = mission(&store);
-    let err = store.refused(
-        &[
-            "sessions",
-            "add",
-            "--mission",
-            &m.mission,
-            "--title",
-            "PF",
-            "--modality",
-            "atelier",
-            "--date",
-            "31/02/2019",
-            "--duration",
-            "2h",
-        ],
-        1,
-        "invalid (date=invalid_date)",
-    );
+    let err = store.refused(&workshop_on(&m.mission, "31/02/2019", "2h"), 1, "invalid (date=invalid_date)");
     names(&err, &["31/02/2019"]);
 }
 
@@ -203,4 +173,22 @@ fn names(refusal: &str, values: &[&str]) {
     for value in values {
         assert!(refusal.contains(value), "the refusal does not name {value:?}: {refusal}");
     }
+}
+
+/// `sessions add` for a workshop of `mission` on `date`, lasting `duration`.
+fn workshop_on<'a>(mission: &'a str, date: &'a str, duration: &'a str) -> [&'a str; 12] {
+    [
+        "sessions",
+        "add",
+        "--mission",
+        mission,
+        "--title",
+        "PF",
+        "--modality",
+        "atelier",
+        "--date",
+        date,
+        "--duration",
+        duration,
+    ]
 }

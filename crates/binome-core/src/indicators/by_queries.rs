@@ -47,6 +47,7 @@ fn assessment_facts(
     rows.into_iter()
         .filter_map(|row| {
             let (framework, competency) = competencies.get(&(row.framework_id.as_str(), row.competency_id.as_str()))?;
+            // Ratings that do not read rate nothing, as in the facts' levels.
             let ratings: BTreeMap<String, String> = serde_json::from_str(&row.ratings).ok()?;
             let fact = AssessmentFact {
                 date: parse_date(&row.date)?,

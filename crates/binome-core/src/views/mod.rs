@@ -9,7 +9,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::Messages;
 use binome_domain::kind::{FieldSpec, FieldType};
 use binome_domain::names::strip_accents;
-use binome_domain::{Input, Kind, ProblemCode};
+use binome_domain::{Kind, ProblemCode};
 use binome_store::{ListQuery, StoredRow};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -423,15 +423,6 @@ impl Binome {
             }
         }
         Ok(Page { rows, total })
-    }
-
-    /// Creates (`id` none) or edits a record from what a form typed.
-    pub fn save_form(&mut self, kind: Kind, id: Option<&str>, input: &Input) -> Result<RecordView> {
-        let row = match id {
-            Some(id) => self.edit(kind, id, input)?,
-            None => self.add(kind, input)?,
-        };
-        Ok(self.record_view(&row))
     }
 }
 

@@ -201,6 +201,10 @@ mod tests {
         (b, session.id)
     }
 
+    fn decision(session: &str, decision: ReviewDecision, comment: &str) -> crate::SessionDecision {
+        crate::SessionDecision { session_id: session.to_owned(), decision, comment: comment.to_owned() }
+    }
+
     #[test]
     fn a_submitted_session_waits_in_the_queue_until_decided() {
         let (mut b, session) = coordinator_with_session();
@@ -208,14 +212,17 @@ mod tests {
             b.review_queue(None, Some(ReviewStatus::Submitted), 0, 50).unwrap().rows.is_empty(),
             "a draft is not for review"
         );
-        assert!(b.review_session(&session, ReviewDecision::Validated, "").is_err(), "a draft cannot be validated");
+        assert!(
+            b.review_session(&decision(&session, ReviewDecision::Validated, "")).is_err(),
+            "a draft cannot be validated"
+        );
 
         b.submit_session(&session).unwrap();
         let queue = b.review_queue(None, Some(ReviewStatus::Submitted), 0, 50).unwrap().rows;
         assert_eq!(queue.len(), 1);
         assert_eq!(queue[0].session.id, session);
 
-        let review = b.review_session(&session, ReviewDecision::Validated, "Bien").unwrap();
+        let review = b.review_session(&decision(&session, ReviewDecision::Validated, "Bien")).unwrap();
         assert_eq!(review.status, Some(ReviewStatus::Validated));
         assert_eq!(review.reviews[0].comment.as_deref(), Some("Bien"));
         assert!(review.reviews[0].current);
@@ -227,11 +234,11 @@ mod tests {
     fn returning_needs_a_comment_and_resubmitting_clears_the_return() {
         let (mut b, session) = coordinator_with_session();
         b.submit_session(&session).unwrap();
-        let refused = b.review_session(&session, ReviewDecision::Returned, "  ").unwrap_err();
+        let refused = b.review_session(&decision(&session, ReviewDecision::Returned, "  ")).unwrap_err();
         assert!(matches!(refused, crate::CoreError::Invalid { ref problems, .. } if problems.0[0].field == "comment"));
         assert_eq!(b.session_review(&session).unwrap().reviews.len(), 0, "nothing written");
 
-        b.review_session(&session, ReviewDecision::Returned, "Feuille d'émargement manquante").unwrap();
+        b.review_session(&decision(&session, ReviewDecision::Returned, "Feuille d'émargement manquante")).unwrap();
         let returned = b.review_queue(None, Some(ReviewStatus::Returned), 0, 50).unwrap().rows;
         assert_eq!(
             returned[0].last_review.as_ref().unwrap().comment.as_deref(),

@@ -54,6 +54,14 @@ pub fn outgoing(from: &mut Binome, to: &mut Binome) -> Outgoing {
     }
 }
 
+/// The start of a programme's line written by `origin`, its name left open:
+/// a test streams whatever it wants into the name, then closes the line.
+pub fn programme_line_open_in_its_name(origin: &str) -> String {
+    format!(
+        r#"{{"t":"programmes","id":"{PROGRAMME}","vv":{{"{origin}":1}},"hlc":1,"o":"{origin}","a":"x","del":false,"d":{{"name":""#
+    )
+}
+
 /// A programme version line written by `origin` (counter 1).
 pub fn programme_line(origin: &str, id: &str, name: &str) -> String {
     serde_json::json!({

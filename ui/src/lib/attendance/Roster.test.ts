@@ -29,7 +29,7 @@ function shell(refuse: (status: AttendanceStatus) => boolean = () => false) {
   useBackend(
     testBackend({
       roster: async () => roster([row('p1', 'ABAKAR Ali'), row('p2', 'MAHAMAT Achta'), row('p3', 'ZAKARIA Zénaba')]),
-      markAttendance: async (_session, person, status) => {
+      markAttendance: async ({ person_id: person, status }) => {
         if (refuse(status)) throw { code: 'invalid', message: 'Refusé par le test', problems: [], rows: [] };
         marks.push([person, status]);
         return record('attendance', `${person}-s1`);
