@@ -774,6 +774,9 @@ ui-lost-sent-no = not yet
 ui-lost-after = Once revoked, no bundle is encrypted to it any more, here nor (if you are a coordinator) on the mission's other computers once they have received your next bundle. Its store stays encrypted: without its passphrase it is unreadable.
 ui-revoke = Revoke…
 ui-retrust = Trust again…
+# The confirmation's own button: the decision itself, nothing more to ask.
+ui-revoke-now = Revoke
+ui-retrust-now = Trust again
 ui-revoke-confirm = Revoke “{ $name }” (fingerprint { $fingerprint })? Its earlier data stays accepted, whoever brings it; what it does next, and its bundles, will be refused. If this laptop is a coordinator's, the revocation leaves with its next bundles for every laptop of the mission.
 ui-retrust-confirm = “{ $name }” (fingerprint { $fingerprint }) was revoked. Trust it again only if it was found and you checked its fingerprint.
 ui-print-sheet = Attendance sheet (PDF)

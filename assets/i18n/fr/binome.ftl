@@ -781,6 +781,9 @@ ui-lost-sent-no = pas encore
 ui-lost-after = Après la révocation, aucun lot ne lui sera plus chiffré, ici ni (si vous êtes coordinateur) sur les autres ordinateurs de la mission quand ils auront reçu votre prochain lot. Son magasin reste chiffré : sans sa phrase de passe, il est illisible.
 ui-revoke = Révoquer…
 ui-retrust = Faire confiance à nouveau…
+# The confirmation's own button: the decision itself, nothing more to ask.
+ui-revoke-now = Révoquer
+ui-retrust-now = Faire confiance à nouveau
 ui-revoke-confirm = Révoquer « { $name } » (empreinte { $fingerprint }) ? Ses données d'avant restent acceptées, d'où qu'elles viennent ; ce qu'il fera ensuite, et ses lots, seront refusés. Si cet ordinateur est celui d'un coordinateur, la révocation partira avec ses prochains lots vers tous les ordinateurs de la mission.
 ui-retrust-confirm = « { $name } » (empreinte { $fingerprint }) a été révoqué. Ne lui faites à nouveau confiance que s'il a été retrouvé et que vous avez vérifié son empreinte.
 ui-print-sheet = Feuille d'émargement (PDF)

@@ -345,6 +345,41 @@ fn a_laptop_revoked_after_the_backup_is_still_revoked_once_it_is_restored() {
     assert_eq!(refusal_code(pair.office.import_bundle(&late, false).unwrap_err()), "sync-revoked");
 }
 
+/// A restore cut short once the backup's pages are copied, before what a
+/// restore keeps is written (a power cut, a full disk): the store on disk
+/// is as it was, the lost laptop still revoked, the counter where it was
+/// (one taken back would give two versions one name); no scratch copy is
+/// left beside it, and the next restore goes through.
+#[test]
+fn a_restore_cut_short_before_it_keeps_the_counters_and_refusals_leaves_the_store_as_it_was() {
+    let mut pair = Pair::new();
+    pair.office.backup(BackupReason::ByHand).unwrap();
+    pair.office.revoke_device("portable-expert").unwrap();
+    add_programme(&mut pair.office, "PASST2", "Appui santé Tchad");
+    let (before, counter) = (dump(&pair.office), pair.office.device().unwrap().counter);
+    let path = pair.office.store_path().to_owned();
+
+    binome_store::failpoints::fail_next_restore_before_keeping();
+    assert!(pair.office.restore("manuelle").is_err());
+
+    let on_disk = open_store(&path).unwrap();
+    assert_eq!(dump(&on_disk), before, "the store took the backup's pages all the same");
+    assert_eq!(on_disk.device().unwrap().counter, counter, "the device's counter went back");
+    assert_eq!(on_disk.find_device("portable-expert").unwrap().trust, DeviceTrust::Revoked);
+    drop(on_disk);
+    let beside: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("restauration") && !name.starts_with("sauvegardes"))
+        .collect();
+    assert!(beside.is_empty(), "a scratch copy was left beside the store: {beside:?}");
+
+    pair.office.restore("manuelle").unwrap();
+    assert!(pair.office.get(Kind::Programme, "PASST2").is_err(), "the backup is from before the programme");
+    assert_eq!(pair.office.find_device("portable-expert").unwrap().trust, DeviceTrust::Revoked);
+    assert!(pair.office.device().unwrap().counter >= counter);
+}
+
 #[test]
 fn undoing_the_import_that_brought_a_revocation_keeps_the_revocation() {
     let mut pair = Pair::new();

@@ -4,7 +4,7 @@
 use crate::error::{Doing, StoreError};
 use crate::open::{MIGRATIONS, SCHEMA_VERSION, Store};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 impl Store {
     /// Writes a consistent copy of the store to `target` (a new file),
@@ -44,19 +44,43 @@ impl Store {
     /// send two different versions under one name, which its peers refuse
     /// as a forgery (or, worse, take one for the other). Nor are the
     /// revocations and refusals held here (`HeldRefusals`).
+    ///
+    /// All of that is written into a staging copy of the backup first, and
+    /// the store takes the staging copy's pages in one write transaction
+    /// (the online backup holds one on its destination): a power cut or an
+    /// error anywhere leaves the store as it was or wholly restored, never
+    /// restored with its counters taken back or its refusals lost.
     pub fn restore_from(&mut self, source: &Path) -> crate::Result<()> {
-        let read_only = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
-        let from = match &self.key {
-            Some(key) => crate::open::open_keyed(source, key, read_only).map_err(|e| match e {
-                // Another store's backup, under another key, or a copy cut
-                // short before its first pages.
-                StoreError::WrongKey { path } => StoreError::NotABackup { path },
-                StoreError::Open { .. } => StoreError::NotABackup { path: source.display().to_string() },
-                other => other,
+        let staging = Staging::beside(&self.path);
+        let restored = self.prepare_staging(source, &staging).and_then(|prepared| {
+            let backup = rusqlite::backup::Backup::new(&prepared, &mut self.conn).doing("starting a restore")?;
+            backup.run_to_completion(1024, std::time::Duration::ZERO, None).doing("restoring a backup")
+        });
+        staging.remove();
+        restored?;
+        self.device = crate::local_device::load(&self.conn)?;
+        Ok(())
+    }
+
+    /// `source` copied beside the store and checked there, so that what is
+    /// checked is what is restored (a journal put beside a backup by hand
+    /// is neither); then migrated, with this store's counters and refusals
+    /// written in.
+    fn prepare_staging(&self, source: &Path, staging: &Staging) -> crate::Result<rusqlite::Connection> {
+        let not_a_backup = || StoreError::NotABackup { path: source.display().to_string() };
+        staging.copy_of(source, not_a_backup)?;
+        let mut prepared = match &self.key {
+            Some(key) => crate::open::open_keyed(&staging.path, key, rusqlite::OpenFlags::default()).map_err(|e| {
+                match e {
+                    // Another store's backup, under another key, or a copy cut
+                    // short before its first pages.
+                    StoreError::WrongKey { .. } | StoreError::Open { .. } => not_a_backup(),
+                    other => other,
+                }
             })?,
-            None => rusqlite::Connection::open_with_flags(source, read_only).doing("opening a backup")?,
+            None => rusqlite::Connection::open(&staging.path).doing("opening a restore's staging copy")?,
         };
-        let schema = backup_schema(&from, source)?;
+        let schema = backup_schema(&prepared, source)?;
         if schema > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema {
                 path: source.display().to_string(),
@@ -64,13 +88,9 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        check_schema(&from, schema, source)?;
-        let theirs = crate::local_device::load(&from)
-            .map_err(|_| StoreError::NotABackup { path: source.display().to_string() })?
-            .ok_or_else(|| StoreError::NotABackup { path: source.display().to_string() })?;
-        let before = self.device.clone();
-        let refusals = crate::devices::HeldRefusals::read(&self.conn)?;
-        if let Some(ours) = &before {
+        check_schema(&prepared, schema, source)?;
+        let theirs = crate::local_device::load(&prepared).map_err(|_| not_a_backup())?.ok_or_else(not_a_backup)?;
+        if let Some(ours) = &self.device {
             if ours.device_id != theirs.device_id {
                 return Err(StoreError::BackupOfAnotherDevice {
                     path: source.display().to_string(),
@@ -78,13 +98,15 @@ impl Store {
                 });
             }
         }
-        {
-            let backup = rusqlite::backup::Backup::new(&from, &mut self.conn).doing("starting a restore")?;
-            backup.run_to_completion(1024, std::time::Duration::ZERO, None).doing("restoring a backup")?;
-        }
-        crate::open::migrate(&mut self.conn, schema)?;
-        let kept = self.conn.transaction().doing("keeping what a restore never undoes")?;
-        if let Some(before) = before {
+        let refusals = crate::devices::HeldRefusals::read(&self.conn)?;
+        // A scratch file: one that a power cut leaves half written is
+        // replaced by the next restore, never read.
+        prepared.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;").doing("preparing a restore")?;
+        crate::open::migrate(&mut prepared, schema)?;
+        #[cfg(feature = "test-support")]
+        crate::failpoints::restore_before_keeping(&staging.path)?;
+        let kept = prepared.transaction().doing("keeping what a restore never undoes")?;
+        if let Some(before) = &self.device {
             kept.execute(
                 "UPDATE local_device SET counter = max(counter, ?1), hlc = max(hlc, ?2) WHERE singleton = 1",
                 rusqlite::params![before.counter, before.hlc],
@@ -93,8 +115,41 @@ impl Store {
         }
         refusals.put_back(&kept)?;
         kept.commit().doing("keeping what a restore never undoes")?;
-        self.device = crate::local_device::load(&self.conn)?;
+        Ok(prepared)
+    }
+}
+
+/// The file a restore is prepared in, beside the store.
+struct Staging {
+    path: PathBuf,
+}
+
+impl Staging {
+    const SUFFIX: &str = ".restauration";
+
+    fn beside(store: &Path) -> Staging {
+        Staging { path: crate::open::beside(store, Self::SUFFIX) }
+    }
+
+    /// A copy of the file at `source`, private like the store; `unreadable`
+    /// is the refusal when the source cannot be read at all.
+    fn copy_of(&self, source: &Path, unreadable: impl Fn() -> StoreError) -> crate::Result<()> {
+        self.remove();
+        let mut from = std::fs::File::open(source).map_err(|_| unreadable())?;
+        let failed =
+            |e: std::io::Error| StoreError::Backup { path: self.path.display().to_string(), reason: e.to_string() };
+        let mut copy = crate::private::create_private_file(&self.path).map_err(failed)?;
+        std::io::copy(&mut from, &mut copy).map_err(failed)?;
         Ok(())
+    }
+
+    /// Gone, with any journal SQLite left beside it. A file that cannot be
+    /// removed is a scratch copy left for the next restore to replace:
+    /// that is no reason to fail the one under way.
+    fn remove(&self) {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(crate::open::beside(&self.path, suffix));
+        }
     }
 }
 

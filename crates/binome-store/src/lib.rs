@@ -16,6 +16,8 @@ mod devices;
 mod encrypt;
 mod erasures;
 mod error;
+#[cfg(feature = "test-support")]
+pub mod failpoints;
 mod history;
 mod import_choices;
 mod indicators;

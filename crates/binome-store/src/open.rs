@@ -32,8 +32,9 @@ pub const DEFAULT_CACHE_MIB: i64 = 64;
 
 pub(crate) const PAGE_SIZE: i64 = 16384;
 
-/// A journal file SQLite keeps beside the store (`-wal`, `-shm`).
-fn journal(path: &Path, suffix: &str) -> PathBuf {
+/// A file beside the store named after it: SQLite's journals (`-wal`,
+/// `-shm`), a restore's staging copy.
+pub(crate) fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
@@ -152,7 +153,7 @@ impl Store {
         if !path.exists() {
             crate::private::create_private_file(path).map_err(|e| refused(path, e))?;
         }
-        for file in [path.to_path_buf(), journal(path, "-wal"), journal(path, "-shm")] {
+        for file in [path.to_path_buf(), beside(path, "-wal"), beside(path, "-shm")] {
             crate::private::restrict(&file).map_err(|e| refused(&file, e))?;
         }
         let conn = open_keyed(path, key, rusqlite::OpenFlags::default())?;
@@ -343,7 +344,7 @@ mod tests {
         store.conn.execute_batch("CREATE TABLE probe (x); INSERT INTO probe VALUES (1);").unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(path.parent().unwrap()), 0o700, "the folder Binôme made");
-        for file in [path.clone(), journal(&path, "-wal"), journal(&path, "-shm")] {
+        for file in [path.clone(), beside(&path, "-wal"), beside(&path, "-shm")] {
             assert_eq!(mode(&file), 0o600, "{}", file.display());
         }
     }

@@ -1,7 +1,7 @@
 //! Indicators on a small mission computed by hand from DOMAIN.md's
 //! definitions. The expected figures are written out with their arithmetic.
 
-use crate::support::{Store, asset, mission, participant};
+use crate::support::{Store, asset, mission, participant, workshop_fields};
 use serde_json::Value;
 
 struct Dataset {
@@ -45,21 +45,7 @@ fn dataset() -> Dataset {
     store.ok(&["persons", "edit", &b, "--organisation", &m.host]);
 
     let session = |title: &str, date: &str, duration: &str| {
-        store.add(
-            "sessions",
-            &[
-                "--mission",
-                &m.mission,
-                "--title",
-                title,
-                "--modality",
-                "atelier",
-                "--date",
-                date,
-                "--duration",
-                duration,
-            ],
-        )
+        store.add("sessions", &workshop_fields(&m.mission, title, date, duration))
     };
     let s1 = session("GATPA", "05/03/2019", "2h");
     let s2 = session("HPP", "06/03/2019", "3h");

@@ -273,8 +273,12 @@ pub fn second_mission(store: &Store, host: &str) -> String {
 /// A three-hour HPP workshop of the mission on `date` (dd/mm/yyyy), still
 /// a draft.
 pub fn workshop(store: &Store, mission: &str, date: &str) -> String {
-    let fields = ["--mission", mission, "--title", "HPP", "--modality", "atelier", "--date", date, "--duration", "3h"];
-    store.add("sessions", &fields)
+    store.add("sessions", &workshop_fields(mission, "HPP", date, "3h"))
+}
+
+/// The fields of `sessions add` for a workshop of `mission`.
+pub fn workshop_fields<'a>(mission: &'a str, title: &'a str, date: &'a str, duration: &'a str) -> [&'a str; 10] {
+    ["--mission", mission, "--title", title, "--modality", "atelier", "--date", date, "--duration", duration]
 }
 
 /// A participant enrolled in the mission.

@@ -1,7 +1,7 @@
 //! Bad input is refused with every problem named (field and value), in
 //! French by default and in English on request, and nothing is written.
 
-use crate::support::{Store, mission, participant, workshop};
+use crate::support::{Store, mission, participant, workshop, workshop_fields};
 
 #[test]
 fn a_session_outside_its_mission_with_zero_duration_reports_both_and_writes_nothing() {
@@ -176,19 +176,6 @@ fn names(refusal: &str, values: &[&str]) {
 }
 
 /// `sessions add` for a workshop of `mission` on `date`, lasting `duration`.
-fn workshop_on<'a>(mission: &'a str, date: &'a str, duration: &'a str) -> [&'a str; 12] {
-    [
-        "sessions",
-        "add",
-        "--mission",
-        mission,
-        "--title",
-        "PF",
-        "--modality",
-        "atelier",
-        "--date",
-        date,
-        "--duration",
-        duration,
-    ]
+fn workshop_on<'a>(mission: &'a str, date: &'a str, duration: &'a str) -> Vec<&'a str> {
+    [&["sessions", "add"][..], &workshop_fields(mission, "PF", date, duration)].concat()
 }
