@@ -5,7 +5,7 @@ use crate::app::Binome;
 use crate::error::{CoreError, Result};
 use crate::views::{RecordView, RosterView};
 use binome_domain::codes::AttendanceStatus;
-use binome_domain::{Input, Kind};
+use binome_domain::{Input, Kind, input_of};
 
 /// One tick on the roster: who, at which session, and how.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -19,10 +19,7 @@ pub struct AttendanceMark {
 impl AttendanceMark {
     /// The attendance record it writes, checked like any other input.
     fn input(&self) -> Input {
-        [("session_id", self.session_id.as_str()), ("person_id", &self.person_id), ("status", self.status.code())]
-            .into_iter()
-            .map(|(field, value)| (field.to_owned(), value.to_owned()))
-            .collect()
+        input_of(&[("session_id", &self.session_id), ("person_id", &self.person_id), ("status", self.status.code())])
     }
 }
 

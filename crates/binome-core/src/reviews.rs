@@ -7,7 +7,7 @@ use crate::app::Binome;
 use crate::error::Result;
 use crate::views::SessionReview;
 use binome_domain::codes::{ReviewDecision, SessionStatus};
-use binome_domain::{Input, Kind};
+use binome_domain::{Kind, input_of};
 
 /// A referent's decision on a session, with what the expert should know.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -24,12 +24,7 @@ impl Binome {
     pub fn review_session(&mut self, decision: &SessionDecision) -> Result<SessionReview> {
         let session = self.get(Kind::Session, &decision.session_id)?;
         let comment = decision.comment.trim();
-        let mut input: Input = [
-            ("session_id".to_owned(), session.id.clone()),
-            ("decision".to_owned(), decision.decision.code().to_owned()),
-        ]
-        .into_iter()
-        .collect();
+        let mut input = input_of(&[("session_id", &session.id), ("decision", decision.decision.code())]);
         if !comment.is_empty() {
             input.insert("comment".to_owned(), comment.to_owned());
         }
@@ -41,7 +36,7 @@ impl Binome {
     /// fixed: a new version of the session, later than any review.
     pub fn submit_session(&mut self, session_id: &str) -> Result<SessionReview> {
         let session = self.get(Kind::Session, session_id)?;
-        let input: Input = [("status".to_owned(), SessionStatus::Submitted.code().to_owned())].into_iter().collect();
+        let input = input_of(&[("status", SessionStatus::Submitted.code())]);
         self.edit(Kind::Session, &session.id, &input)?;
         self.session_review(&session.id)
     }

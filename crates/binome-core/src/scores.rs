@@ -3,7 +3,7 @@
 use crate::app::Binome;
 use crate::error::Result;
 use binome_domain::codes::Phase;
-use binome_domain::{Input, Kind};
+use binome_domain::{Kind, input_of};
 
 /// One score as typed in the grid: the score and what it is out of stay
 /// text ("14", "14,5") until the domain reads them, so that a mistyped one
@@ -21,16 +21,13 @@ pub struct ScoreEntry {
 impl Binome {
     /// Records one score.
     pub fn enter_score(&mut self, entry: &ScoreEntry) -> Result<()> {
-        let input: Input = [
-            ("session_id", entry.session_id.as_str()),
+        let input = input_of(&[
+            ("session_id", &entry.session_id),
             ("person_id", &entry.person_id),
             ("phase", entry.phase.code()),
             ("score", &entry.score),
             ("max_score", &entry.max_score),
-        ]
-        .into_iter()
-        .map(|(field, value)| (field.to_owned(), value.to_owned()))
-        .collect();
+        ]);
         self.add(Kind::TestScore, &input)?;
         Ok(())
     }

@@ -11,6 +11,11 @@ use uuid::Uuid;
 /// Field name → text as typed. An empty text clears an optional field.
 pub type Input = BTreeMap<String, String>;
 
+/// An input from (field, text) pairs, as a use case builds one.
+pub fn input_of(pairs: &[(&str, &str)]) -> Input {
+    pairs.iter().map(|(field, text)| ((*field).to_owned(), (*text).to_owned())).collect()
+}
+
 /// A normalised record: field name → JSON value (dates as yyyy-mm-dd,
 /// durations in minutes, enumerations as codes, references as UUIDs).
 pub type Row = Map<String, Value>;

@@ -38,7 +38,7 @@ pub mod version;
 pub use codes::*;
 pub use framework::{Framework, RatingScale, ScaleLevel};
 pub use ids::{natural_id, new_id};
-pub use input::{Input, Row, parse_input};
+pub use input::{Input, Row, input_of, parse_input};
 pub use kind::{FieldSpec, FieldType, Kind};
 pub use problem::{Problem, ProblemCode, Problems};
 pub use role::DeviceRole;
