@@ -214,11 +214,13 @@ code_enum!(
 code_enum!(
     #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
     AttendanceStatus {
-    Present = "present" ["p", "présent", "présente", "oui", "x", "1", "yes"],
-    Absent = "absent" ["a", "absente", "non", "0", "no"],
+    // A host hospital's sign-in sheet ticks (✓, ✔, ☑) or writes the
+    // inclusive "présent(e)".
+    Present = "present" ["p", "présent", "présente", "présent(e)", "oui", "x", "1", "yes", "✓", "✔", "☑"],
+    Absent = "absent" ["a", "absente", "absent(e)", "non", "0", "no"],
     Late = "late" ["r", "retard", "en retard"],
     LeftEarly = "left_early" ["d", "parti tôt", "partie tôt", "départ anticipé", "left early"],
-    Excused = "excused" ["e", "excusé", "excusée", "absent excusé", "absence excusée"],
+    Excused = "excused" ["e", "excusé", "excusée", "excusé(e)", "absent excusé", "absent(e) excusé(e)", "absence excusée"],
     }
 );
 
@@ -285,6 +287,11 @@ mod tests {
         assert_eq!(Sex::parse("H"), Some(Sex::Male));
         assert_eq!(AttendanceStatus::parse("Présente"), Some(AttendanceStatus::Present));
         assert_eq!(AttendanceStatus::parse("parti tôt"), Some(AttendanceStatus::LeftEarly));
+        for ticked in ["✓", " ✔ ", "☑", "Présent(e)"] {
+            assert_eq!(AttendanceStatus::parse(ticked), Some(AttendanceStatus::Present), "{ticked}");
+        }
+        assert_eq!(AttendanceStatus::parse("ABSENT(E)"), Some(AttendanceStatus::Absent));
+        assert_eq!(AttendanceStatus::parse("Absent(e) excusé(e)"), Some(AttendanceStatus::Excused));
         assert_eq!(Phase::parse("pré-test"), Some(Phase::Pre));
     }
 
