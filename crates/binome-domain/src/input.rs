@@ -215,6 +215,20 @@ pub fn parse_number(text: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
+/// A score written as a percentage ("75 %", "62,5%", as a sheet shows a
+/// percent-formatted cell) as the same share of `max`, or out of 100 where
+/// no maximum is given: ("75 %", "20") → ("15", "20"), ("75 %", "") →
+/// ("75", "100"). `None` when `score` is no percentage or `max` no number:
+/// the texts are then checked as typed, and refused by name.
+pub fn score_of_percentage(score: &str, max: &str) -> Option<(String, String)> {
+    let percent = parse_number(score.trim().strip_suffix('%')?)?;
+    let max = match max.trim() {
+        "" => 100.0,
+        typed => parse_number(typed)?,
+    };
+    Some(((percent * max / 100.0).to_string(), max.to_string()))
+}
+
 /// "2h30", "2 h", "2 heures", "1 heure 30", "1:30", "150 min", "2,5"
 /// (hours) → minutes.
 pub fn parse_duration_minutes(text: &str) -> Option<i64> {
@@ -236,6 +250,18 @@ pub fn parse_duration_minutes(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_score_typed_as_a_percentage_is_the_same_share_of_its_maximum() {
+        let read = |score, max| score_of_percentage(score, max);
+        assert_eq!(read("75 %", "20"), Some(("15".into(), "20".into())));
+        assert_eq!(read("62,5%", ""), Some(("62.5".into(), "100".into())));
+        assert_eq!(read("33\u{a0}%", "20"), Some(("6.6".into(), "20".into())));
+        assert_eq!(read("100 %", "100"), Some(("100".into(), "100".into())));
+        assert_eq!(read("15", "20"), None, "a plain score is read as typed");
+        assert_eq!(read("beaucoup %", "20"), None);
+        assert_eq!(read("75 %", "vingt"), None, "a maximum that is no number is refused by the checks");
+    }
 
     fn input(pairs: &[(&str, &str)]) -> Input {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()

@@ -234,6 +234,103 @@ fn attendance_and_scores_by_participant_name() {
     assert!(scores.as_array().unwrap().iter().any(|s| s["data"]["score"] == 8.5), "decimal commas are read");
 }
 
+/// A results sheet as a host hospital keeps it in Excel: the tests
+/// formatted as percentages (the cell holds 0.75 and shows "75 %"), with
+/// or without a maximum. The stored scores are the shares the sheet shows.
+fn percent_results(path: &str, rows: &[(&str, &str, f64, f64, Option<f64>)]) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    // Excel's own "0%" (a built-in format, by number) and a custom one.
+    let (whole, tenths) =
+        (rust_xlsxwriter::Format::new().set_num_format("0%"), rust_xlsxwriter::Format::new().set_num_format("0.0%"));
+    let sheet = workbook.add_worksheet();
+    for (column, heading) in ["Nom", "Prénom", "Pré-test", "Post-test", "Note maximale"].into_iter().enumerate() {
+        sheet.write_string(0, column as u16, heading).unwrap();
+    }
+    for (index, (family, given, pre, post, max)) in rows.iter().enumerate() {
+        let row = index as u32 + 1;
+        sheet.write_string(row, 0, *family).unwrap();
+        sheet.write_string(row, 1, *given).unwrap();
+        sheet.write_number_with_format(row, 2, *pre, &whole).unwrap();
+        sheet.write_number_with_format(row, 3, *post, &tenths).unwrap();
+        if let Some(max) = max {
+            sheet.write_number(row, 4, *max).unwrap();
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn scores_formatted_as_percentages_in_excel_are_the_percentages_shown() {
+    let store = Store::new();
+    let m = mission(&store);
+    import_participants(&store, &m);
+    let session = workshop(&store, &m.mission, "05/03/2019");
+    let path = store.file("resultats.xlsx");
+    let import = ["import", "scores", path.as_str(), "--session", &session];
+
+    percent_results(
+        &path,
+        &[("MAHAMAT", "Zénaba", 0.5, 0.9, None), ("NGARMBAYE", "Françoise", 0.625, 1.1, Some(20.0))],
+    );
+    assert_eq!(
+        store.refused_rows(&import),
+        [RowProblem::new(3, "Post-test", "score", "score_above_maximum", "110 %")],
+        "a share above the whole is refused by the value the sheet shows"
+    );
+    assert_eq!(store.count("scores"), 0);
+
+    percent_results(
+        &path,
+        &[("MAHAMAT", "Zénaba", 0.5, 0.9, None), ("NGARMBAYE", "Françoise", 0.625, 0.75, Some(20.0))],
+    );
+    store.ok(&import);
+    let mut scores: Vec<(f64, f64)> = store
+        .json(&["scores", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["data"]["score"].as_f64().unwrap(), s["data"]["max_score"].as_f64().unwrap()))
+        .collect();
+    scores.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    assert_eq!(scores, [(12.5, 20.0), (15.0, 20.0), (50.0, 100.0), (90.0, 100.0)]);
+}
+
+#[test]
+fn percentages_saved_by_libreoffice_as_ods_or_xlsx_are_the_percentages_shown() {
+    for file in ["scores-percent.ods", "scores-percent.xlsx"] {
+        let store = Store::new();
+        let m = mission(&store);
+        import_participants(&store, &m);
+        let session = workshop(&store, &m.mission, "05/03/2019");
+        store.ok(&["import", "scores", fixture(file).to_str().unwrap(), "--session", &session]);
+        let mut scores: Vec<(String, f64, f64)> = store
+            .json(&["scores", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let data = &s["data"];
+                (
+                    data["phase"].as_str().unwrap().to_owned(),
+                    data["score"].as_f64().unwrap(),
+                    data["max_score"].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        scores.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let expected = [
+            ("post", 15.0, 20.0),
+            ("post", 80.0, 100.0),
+            ("post", 90.0, 100.0),
+            ("pre", 12.5, 20.0),
+            ("pre", 40.0, 100.0),
+            ("pre", 50.0, 100.0),
+        ]
+        .map(|(phase, score, max)| (phase.to_owned(), score, max));
+        assert_eq!(scores, expected, "{file}");
+    }
+}
+
 #[test]
 fn templates_have_french_headings_in_the_excel_dialect() {
     let store = Store::new();

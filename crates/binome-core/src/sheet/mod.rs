@@ -6,7 +6,10 @@
 //! [`Grid::into_table`]'s job; what the columns mean is the import's.
 
 mod csv;
+mod number_format;
 mod ods_bounds;
+mod ods_cells;
+mod ods_percentages;
 mod text;
 mod workbook;
 mod xls_bounds;

@@ -5,7 +5,14 @@
 //! ([`super::ods_bounds`]); `.xls` through calamine, whose format caps a
 //! sheet at 65,536 × 256 cells, once its records have bounded the grid
 //! ([`super::xls_bounds`]).
+//!
+//! A number formatted as a percentage reads as its cell shows it ("75 %"),
+//! from its number format in `.xlsx` ([`super::number_format`]) and its
+//! value type in `.ods` ([`super::ods_percentages`]); calamine gives no
+//! number formats for `.xls`, whose percentages read as fractions.
 
+use super::number_format::{percentage_text, shows_percentage};
+use super::ods_percentages::{Percentages, percentages_in};
 use super::text::is_forbidden_control;
 use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, Source};
 use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
@@ -115,7 +122,11 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
         super::xls_bounds::check_xls(path)?;
     }
     let read = || {
-        if matches!(extension.as_str(), "xlsx" | "xlsm") { read_xlsx(path, wanted) } else { read_other(path, wanted) }
+        if matches!(extension.as_str(), "xlsx" | "xlsm") {
+            read_xlsx(path, wanted)
+        } else {
+            read_other(path, wanted, extension == "ods")
+        }
     };
     // calamine parses hostile bytes: where it panics on a damaged record
     // (an .xls cell run ending before it starts trips its arithmetic), the
@@ -154,12 +165,22 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
     let (sheet, sheets, cells) = choose(names, wanted, |name| {
         let mut reader =
             workbook.worksheet_cells_reader(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+        let percentage_styles: Vec<bool> = reader
+            .styles()
+            .iter()
+            .map(|style| style.number_format.as_ref().is_some_and(|f| shows_percentage(&f.format_code)))
+            .collect();
         let mut cells = Cells::default();
-        while let Some(cell) = reader.next_cell().map_err(|e| ReadError::Workbook { detail: e.to_string() })? {
+        while let Some((cell, style)) =
+            reader.next_cell_with_style_id().map_err(|e| ReadError::Workbook { detail: e.to_string() })?
+        {
             let (row, column) = cell.get_position();
+            let percentage = percentage_styles.get(style).copied().unwrap_or(false);
             let text = match cell.get_value() {
                 DataRef::SharedString(s) => s.trim().to_owned(),
                 DataRef::Empty => continue,
+                DataRef::Float(f) if percentage => percentage_text(*f),
+                DataRef::Int(i) if percentage => percentage_text(*i as f64),
                 other => cell_text(&Data::from(other.clone())),
             };
             cells.push(row, column, text)?;
@@ -169,16 +190,22 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
     Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
 }
 
-fn read_other(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
+fn read_other(path: &Path, wanted: Option<&str>, is_ods: bool) -> Result<Grid, ReadError> {
     let mut workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
     let names = workbook.sheet_names();
     let (sheet, sheets, cells) = choose(names, wanted, |name| {
         let range = workbook.worksheet_range(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+        let percentages = if is_ods { percentages_in(path, name)? } else { Percentages::default() };
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
         let mut cells = Cells::default();
         for (r, row) in range.rows().enumerate() {
             for (c, value) in row.iter().enumerate() {
-                cells.push(first_row + r as u32, first_column + c as u32, cell_text(value))?;
+                let (row, column) = (first_row + r as u32, first_column + c as u32);
+                let text = match value {
+                    Data::Float(f) if percentages.holds(row, column) => percentage_text(*f),
+                    value => cell_text(value),
+                };
+                cells.push(row, column, text)?;
             }
         }
         Ok((cells.count > 0).then_some(cells))
@@ -192,8 +219,7 @@ fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_owned(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string().replace('.', ","),
+        Data::Float(f) => number_text(*f),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
@@ -209,6 +235,16 @@ fn cell_text(cell: &Data) -> String {
         Data::DateTimeIso(s) => s.split_once('T').map_or(s.as_str(), |(day, _)| day).to_owned(),
         Data::DurationIso(s) => iso_duration_text(s).unwrap_or_else(|| s.clone()),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// A number as a French sheet shows it: whole without ".0", a decimal
+/// comma.
+pub(super) fn number_text(number: f64) -> String {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        format!("{}", number as i64)
+    } else {
+        number.to_string().replace('.', ",")
     }
 }
 
