@@ -296,8 +296,8 @@ fn scores_formatted_as_percentages_in_excel_are_the_percentages_shown() {
 }
 
 #[test]
-fn percentages_saved_by_libreoffice_as_ods_or_xlsx_are_the_percentages_shown() {
-    for file in ["scores-percent.ods", "scores-percent.xlsx"] {
+fn percentages_saved_by_libreoffice_as_ods_xlsx_or_xls_are_the_percentages_shown() {
+    for file in ["scores-percent.ods", "scores-percent.xlsx", "scores-percent.xls"] {
         let store = Store::new();
         let m = mission(&store);
         import_participants(&store, &m);

@@ -13,6 +13,8 @@ mod ods_percentages;
 mod text;
 mod workbook;
 mod xls_bounds;
+mod xls_percentages;
+mod xls_records;
 mod xlsx_bounds;
 
 pub use text::TextEncoding;

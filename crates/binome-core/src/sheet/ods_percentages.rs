@@ -9,9 +9,9 @@ use std::path::Path;
 
 /// For each row holding one, the column spans of its percentage cells.
 #[derive(Debug, Default)]
-pub struct Percentages(HashMap<u64, Vec<(u64, u64)>>);
+pub struct OdsPercentages(HashMap<u64, Vec<(u64, u64)>>);
 
-impl Percentages {
+impl OdsPercentages {
     pub fn holds(&self, row: u32, column: u32) -> bool {
         let column = u64::from(column);
         self.0.get(&u64::from(row)).is_some_and(|spans| spans.iter().any(|(from, to)| (*from..=*to).contains(&column)))
@@ -22,15 +22,15 @@ impl Percentages {
 /// as calamine keeps it). Called once [`super::ods_bounds::check_ods`] has
 /// bounded the grid, so the rows kept here are as few as the cells calamine
 /// lays out.
-pub fn percentages_in(path: &Path, sheet: &str) -> Result<Percentages, ReadError> {
-    let mut found = Percentages::default();
+pub fn percentages_in(path: &Path, sheet: &str) -> Result<OdsPercentages, ReadError> {
+    let mut found = OdsPercentages::default();
     let mut sheet_index = None;
     walk_cells(path, |run| {
         if run.sheet != sheet {
             return Ok(());
         }
         if sheet_index != Some(run.sheet_index) {
-            (sheet_index, found) = (Some(run.sheet_index), Percentages::default());
+            (sheet_index, found) = (Some(run.sheet_index), OdsPercentages::default());
         }
         if !run.percentage {
             return Ok(());

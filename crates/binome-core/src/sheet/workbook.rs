@@ -7,13 +7,14 @@
 //! ([`super::xls_bounds`]).
 //!
 //! A number formatted as a percentage reads as its cell shows it ("75 %"),
-//! from its number format in `.xlsx` ([`super::number_format`]) and its
-//! value type in `.ods` ([`super::ods_percentages`]); calamine gives no
-//! number formats for `.xls`, whose percentages read as fractions.
+//! from its number format in `.xlsx` ([`super::number_format`]) and `.xls`
+//! ([`super::xls_percentages`]) and its value type in `.ods`
+//! ([`super::ods_percentages`]).
 
 use super::number_format::{percentage_text, shows_percentage};
-use super::ods_percentages::{Percentages, percentages_in};
+use super::ods_percentages::{OdsPercentages, percentages_in};
 use super::text::is_forbidden_control;
+use super::xls_percentages::{XlsPercentages, xls_percentages};
 use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, Source};
 use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
 use std::collections::BTreeMap;
@@ -125,7 +126,7 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
         if matches!(extension.as_str(), "xlsx" | "xlsm") {
             read_xlsx(path, wanted)
         } else {
-            read_other(path, wanted, extension == "ods")
+            read_other(path, wanted, &extension)
         }
     };
     // calamine parses hostile bytes: where it panics on a damaged record
@@ -190,12 +191,43 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
     Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
 }
 
-fn read_other(path: &Path, wanted: Option<&str>, is_ods: bool) -> Result<Grid, ReadError> {
+/// A sheet's percentage cells, read beside calamine, which reads them as
+/// bare fractions.
+enum SheetPercentages {
+    Ods(OdsPercentages),
+    Xls(XlsPercentages),
+    /// Any other format: none read apart.
+    Unread,
+}
+
+impl SheetPercentages {
+    fn read(path: &Path, extension: &str, names: &[String], sheet: &str) -> Result<SheetPercentages, ReadError> {
+        Ok(match extension {
+            "ods" => SheetPercentages::Ods(percentages_in(path, sheet)?),
+            "xls" => {
+                let index = names.iter().position(|name| name == sheet).unwrap_or(usize::MAX);
+                SheetPercentages::Xls(xls_percentages(path, index)?)
+            }
+            _ => SheetPercentages::Unread,
+        })
+    }
+
+    fn holds(&self, row: u32, column: u32) -> bool {
+        match self {
+            SheetPercentages::Ods(cells) => cells.holds(row, column),
+            SheetPercentages::Xls(cells) => cells.holds(row, column),
+            SheetPercentages::Unread => false,
+        }
+    }
+}
+
+fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid, ReadError> {
     let mut workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
     let names = workbook.sheet_names();
+    let all_names = names.clone();
     let (sheet, sheets, cells) = choose(names, wanted, |name| {
         let range = workbook.worksheet_range(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
-        let percentages = if is_ods { percentages_in(path, name)? } else { Percentages::default() };
+        let percentages = SheetPercentages::read(path, extension, &all_names, name)?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
         let mut cells = Cells::default();
         for (r, row) in range.rows().enumerate() {

@@ -8,12 +8,11 @@
 //! and columns are the first two fields of each), each declared box too,
 //! and the box each sheet would need is bounded first.
 
-use super::{MAX_DENSE_CELLS, MAX_UNZIPPED_BYTES, ReadError, cell_name};
-use std::io::{BufReader, Read};
+use super::xls_records::{BOF, EOF, u16_at, u32_at, walk_records};
+use super::{MAX_DENSE_CELLS, ReadError, cell_name};
+use std::ops::ControlFlow;
 use std::path::Path;
 
-const BOF: u16 = 0x0809;
-const EOF: u16 = 0x000A;
 const DIMENSIONS: u16 = 0x0200;
 /// Records that place one cell: FORMULA, RSTRING, LABELSST, BLANK, NUMBER,
 /// LABEL, BOOLERR, RK.
@@ -59,14 +58,6 @@ impl SheetBox {
     }
 }
 
-fn u16_at(data: &[u8], at: usize) -> Option<u32> {
-    data.get(at..at + 2).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
-}
-
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
-    data.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
-
 /// The box a DIMENSIONS record declares, read as calamine reads it (first
 /// row, last row + 1, first column, last column + 1; a first column past
 /// IV or after the last counts as A); `None` where calamine declares one
@@ -85,43 +76,25 @@ fn declared_box(data: &[u8]) -> Option<SheetBox> {
 }
 
 pub fn check_xls(path: &Path) -> Result<(), ReadError> {
-    let unreadable = |detail: String| ReadError::Workbook { detail };
-    let mut file = cfb::open(path).map_err(|e| unreadable(e.to_string()))?;
-    // BIFF8 names its stream "Workbook", BIFF5 "Book"; calamine refuses others.
-    let Some(name) = ["/Workbook", "/Book"].into_iter().find(|n| file.is_stream(n)) else { return Ok(()) };
-    let bytes = file.entry(name).map_err(|e| unreadable(e.to_string()))?.len();
-    if bytes > MAX_UNZIPPED_BYTES {
-        return Err(ReadError::InflatesTooMuch { bytes, max: MAX_UNZIPPED_BYTES });
-    }
-    let mut stream = BufReader::new(file.open_stream(name).map_err(|e| unreadable(e.to_string()))?);
-    let (mut header, mut data) = ([0u8; 4], Vec::with_capacity(1 << 13));
     let mut sheet = SheetBox::default();
-    loop {
-        match stream.read_exact(&mut header) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Err(unreadable(e.to_string())),
-        }
-        let kind = u16::from_le_bytes([header[0], header[1]]);
-        let length = usize::from(u16::from_le_bytes([header[2], header[3]]));
-        data.resize(length, 0);
-        stream.read_exact(&mut data).map_err(|e| unreadable(e.to_string()))?;
-        match kind {
+    walk_records(path, |record| {
+        let data = record.data;
+        match record.kind {
             BOF => sheet = SheetBox::default(),
             EOF => sheet.check()?,
             DIMENSIONS => {
-                if let Some(declared) = declared_box(&data) {
+                if let Some(declared) = declared_box(data) {
                     declared.check()?;
                 }
             }
             k if ONE_CELL.contains(&k) => {
-                if let (Some(row), Some(column)) = (u16_at(&data, 0), u16_at(&data, 2)) {
+                if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
                     sheet.place(row, column, column);
                 }
             }
             k if CELL_RUN.contains(&k) => {
                 if let (Some(row), Some(first), Some(last)) =
-                    (u16_at(&data, 0), u16_at(&data, 2), length.checked_sub(2).and_then(|at| u16_at(&data, at)))
+                    (u16_at(data, 0), u16_at(data, 2), data.len().checked_sub(2).and_then(|at| u16_at(data, at)))
                 {
                     sheet.place(row, first, last);
                 }
@@ -129,6 +102,6 @@ pub fn check_xls(path: &Path) -> Result<(), ReadError> {
             _ => {}
         }
         sheet.check()?;
-    }
-    Ok(())
+        Ok(ControlFlow::Continue(()))
+    })
 }
