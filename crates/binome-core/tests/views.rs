@@ -130,6 +130,21 @@ fn the_score_grid_gives_gains_in_points_and_their_average() {
 }
 
 #[test]
+fn a_score_typed_in_the_grid_as_a_percentage_is_its_share_of_the_grid_maximum() {
+    let (mut b, session_id, persons) = mission_day();
+    b.enter_score(&score(&session_id, &persons[0], Phase::Pre, "40 %", "20")).unwrap();
+    b.enter_score(&score(&session_id, &persons[0], Phase::Post, "16", "20")).unwrap();
+    let grid = b.score_grid(&session_id).unwrap();
+    let row = grid.rows.iter().find(|r| r.person_id == persons[0]).unwrap();
+    assert_eq!((row.pre, row.post, row.gain), (Some(8.0), Some(16.0), Some(40.0)));
+
+    let error = b.enter_score(&score(&session_id, &persons[1], Phase::Post, "120 %", "20")).unwrap_err();
+    let view = ErrorView::from_core(&error, &Messages::new(Lang::Fr));
+    let problems: Vec<(&str, &str)> = view.problems.iter().map(|p| (p.field.as_str(), p.value.as_str())).collect();
+    assert_eq!(problems, [("score", "120 %")], "refused by what the expert typed");
+}
+
+#[test]
 fn a_form_error_marks_every_bad_field_at_once() {
     let (mut b, _, _) = mission_day();
     let error = b

@@ -30,6 +30,11 @@ pub fn parse_input(kind: Kind, input: &Input, existing: Option<&Row>) -> Result<
 /// against other records can still run and every problem shows at once.
 /// Fields that could not be read are null in the row.
 pub fn parse_input_partial(kind: Kind, input: &Input, existing: Option<&Row>) -> (Row, Problems) {
+    let shares = if kind == Kind::TestScore { score_shares(input, existing) } else { None };
+    let (input, typed) = match &shares {
+        Some((read, typed)) => (read, Some(typed)),
+        None => (input, None),
+    };
     let mut problems = Problems::default();
     for name in input.keys() {
         if kind.field(name).is_none() {
@@ -72,7 +77,38 @@ pub fn parse_input_partial(kind: Kind, input: &Input, existing: Option<&Row>) ->
         row.insert(spec.name.to_owned(), value);
     }
     crate::validate::check_record(kind, &row, &mut problems);
+    // A problem names the value as it was typed ("110 %"), not as read.
+    for problem in &mut problems.0 {
+        if let Some(shown) = typed.and_then(|typed| typed.get(&problem.field)) {
+            problem.value = shown.clone();
+        }
+    }
     (row, problems)
+}
+
+/// A score typed as a percentage, read as its share of the maximum typed
+/// beside it or, for an edit, of the record's (of 100 without either): the
+/// input as read, and the texts it replaced. `None` for a score typed as a
+/// number.
+fn score_shares(input: &Input, existing: Option<&Row>) -> Option<(Input, Input)> {
+    let score = input.get("score")?;
+    let max = match input.get("max_score") {
+        Some(typed) => typed.clone(),
+        None => existing
+            .and_then(|row| row.get("max_score"))
+            .and_then(Value::as_f64)
+            .map(|max| max.to_string())
+            .unwrap_or_default(),
+    };
+    let (share, max_read) = score_of_percentage(score, &max)?;
+    let mut typed = input_of(&[("score", score)]);
+    if let Some(typed_max) = input.get("max_score") {
+        typed.insert("max_score".into(), typed_max.clone());
+    }
+    let mut read = input.clone();
+    read.insert("score".into(), share);
+    read.insert("max_score".into(), max_read);
+    Some((read, typed))
 }
 
 /// Reads one field's text into its stored form.
@@ -220,7 +256,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// no maximum is given: ("75 %", "20") → ("15", "20"), ("75 %", "") →
 /// ("75", "100"). `None` when `score` is no percentage or `max` no number:
 /// the texts are then checked as typed, and refused by name.
-pub fn score_of_percentage(score: &str, max: &str) -> Option<(String, String)> {
+fn score_of_percentage(score: &str, max: &str) -> Option<(String, String)> {
     let percent = parse_number(score.trim().strip_suffix('%')?)?;
     let max = match max.trim() {
         "" => 100.0,
@@ -261,6 +297,31 @@ mod tests {
         assert_eq!(read("15", "20"), None, "a plain score is read as typed");
         assert_eq!(read("beaucoup %", "20"), None);
         assert_eq!(read("75 %", "vingt"), None, "a maximum that is no number is refused by the checks");
+    }
+
+    #[test]
+    fn a_score_typed_as_a_percentage_is_read_as_its_share_on_every_path() {
+        const SESSION: &str = "0190a4b2-0000-7000-8000-000000000001";
+        const PERSON: &str = "0190a4b2-0000-7000-8000-000000000002";
+        let score = |pairs: &[(&str, &str)], existing: Option<&Row>| {
+            let mut typed = input_of(&[("session_id", SESSION), ("person_id", PERSON), ("phase", "post")]);
+            typed.extend(input_of(pairs));
+            parse_input(Kind::TestScore, &typed, existing)
+        };
+        let read = score(&[("score", "75 %"), ("max_score", "20")], None).unwrap();
+        assert_eq!((read["score"].as_f64(), read["max_score"].as_f64()), (Some(15.0), Some(20.0)));
+        let out_of_100 = score(&[("score", "62,5 %")], None).unwrap();
+        assert_eq!((out_of_100["score"].as_f64(), out_of_100["max_score"].as_f64()), (Some(62.5), Some(100.0)));
+        // An edit typed as a percentage is a share of the record's maximum.
+        let edited = score(&[("score", "50 %")], Some(&read)).unwrap();
+        assert_eq!((edited["score"].as_f64(), edited["max_score"].as_f64()), (Some(10.0), Some(20.0)));
+        // Refused by the value typed, not the value read.
+        let refused = score(&[("score", "110 %"), ("max_score", "20")], None).unwrap_err();
+        let problems: Vec<(&str, ProblemCode, &str)> =
+            refused.0.iter().map(|p| (p.field.as_str(), p.code, p.value.as_str())).collect();
+        assert_eq!(problems, [("score", ProblemCode::ScoreAboveMaximum, "110 %")]);
+        let plain = score(&[("score", "15"), ("max_score", "20")], None).unwrap();
+        assert_eq!(plain["score"].as_f64(), Some(15.0), "a score typed as a number is read as typed");
     }
 
     fn input(pairs: &[(&str, &str)]) -> Input {

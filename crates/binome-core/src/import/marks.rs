@@ -5,19 +5,9 @@ use super::{ImportKind, RowContext};
 use crate::app::Binome;
 use crate::error::CoreError;
 use binome_domain::codes::Phase;
-use binome_domain::input::score_of_percentage;
 use binome_domain::names::match_key;
 use binome_domain::{Input, Kind, Problem, ProblemCode};
 use serde_json::Value;
-
-/// One record a row gives, before it is checked.
-struct MarkInput {
-    input: Input,
-    /// The sheet column of each of its fields.
-    column_of_field: &'static [(&'static str, &'static str)],
-    /// The text typed for a field the input holds read another way.
-    typed: Input,
-}
 
 impl Binome {
     /// The mission's one participant the row names, or none with the
@@ -100,59 +90,41 @@ impl Binome {
             .unwrap_or_default();
         let Some(person_id) = self.participant_named(rows, &mission_id, line, cells)? else { return Ok(()) };
         let cell = |column: &str| rows.columns.get(column, cells).map(|c| c.into_owned());
-        let mut records: Vec<MarkInput> = Vec::new();
+        // (record input, the sheet column of each of its fields)
+        let mut records: Vec<(Input, &[(&str, &str)])> = Vec::new();
         let record_kind = if kind == ImportKind::Attendance {
             let mut input = Input::new();
             input.insert("status".into(), cell("status").unwrap_or_default());
             if let Some(note) = cell("note") {
                 input.insert("note".into(), note);
             }
-            let column_of_field = &[("status", "status"), ("note", "note")];
-            records.push(MarkInput { input, column_of_field, typed: Input::new() });
+            records.push((input, &[("status", "status"), ("note", "note")]));
             Kind::Attendance
         } else {
             for (column, phase) in [("pre_score", Phase::Pre), ("post_score", Phase::Post)] {
-                let Some(typed) = cell(column) else { continue };
-                let typed_max = cell("max_score").unwrap_or_default();
-                let mut typed_as = Input::new();
-                let (score, max) = match score_of_percentage(&typed, &typed_max) {
-                    Some(share) => {
-                        typed_as.insert("score".into(), typed);
-                        typed_as.insert("max_score".into(), typed_max);
-                        share
-                    }
-                    None => (typed, typed_max),
-                };
+                let Some(score) = cell(column) else { continue };
                 let mut input = Input::new();
                 input.insert("phase".into(), phase.code().into());
                 input.insert("score".into(), score);
-                input.insert("max_score".into(), max);
-                let column_of_field: &[(&str, &str)] = match phase {
+                input.insert("max_score".into(), cell("max_score").unwrap_or_default());
+                let columns: &[(&str, &str)] = match phase {
                     Phase::Pre => &[("score", "pre_score")],
                     Phase::Post => &[("score", "post_score")],
                 };
-                records.push(MarkInput { input, column_of_field, typed: typed_as });
+                records.push((input, columns));
             }
             Kind::TestScore
         };
-        for MarkInput { mut input, column_of_field, typed } in records {
+        for (mut input, column_of_field) in records {
             self.map_values(rows, &mut input)?;
             input.insert("session_id".into(), session_id.clone());
             input.insert("person_id".into(), person_id.clone());
             let result = self.prepare_mark(record_kind, &input)?;
             match result {
                 Ok(record) => rows.prepared.push(record),
-                Err(mut problems) => {
-                    // A problem names the value as the sheet shows it.
-                    for problem in &mut problems.0 {
-                        if let Some(shown) = typed.get(&problem.field) {
-                            problem.value = shown.clone();
-                        }
-                    }
-                    rows.refused(line, problems.0, &|field| {
-                        column_of_field.iter().find(|(f, _)| *f == field).map_or(field, |(_, c)| c).to_owned()
-                    })
-                }
+                Err(problems) => rows.refused(line, problems.0, &|field| {
+                    column_of_field.iter().find(|(f, _)| *f == field).map_or(field, |(_, c)| c).to_owned()
+                }),
             }
         }
         Ok(())
