@@ -327,7 +327,8 @@ step('a session is logged and its attendance taken by keyboard only', async () =
 step('pre and post scores give each gain and the average', async () => {
   await click(browser, '#tab-scores');
   await type(browser, '#score-max', '20');
-  await type(browser, '#score-pre-0', '8');
+  // Typed as the host hospital's sheet gives it: 40 % of 20 is 8 points.
+  await type(browser, '#score-pre-0', '40 %');
   await browser.keys('Enter');
   await type(browser, '#score-post-0', '16');
   await browser.keys('Enter');
@@ -339,6 +340,10 @@ step('pre and post scores give each gain and the average', async () => {
   assert.match(await textOf(browser, '#scores-table tbody tr:nth-child(1) .gain'), /\+40 pts/);
   assert.match(await textOf(browser, '#scores-table tbody tr:nth-child(2) .gain'), /\+17,5 pts/);
   assert.match(await textOf(browser, '#average-gain'), /\+28,8 pts/);
+  await browser.waitUntil(async () => (await browser.$('#score-pre-0').getValue()) === '8', {
+    timeout: 5000,
+    timeoutMsg: 'the percentage shows as its points once saved',
+  });
   await type(browser, '#score-pre-2', '25');
   await browser.keys('Tab');
   await waitForText(browser, '#scores-table', 'dépasse la note maximale');

@@ -196,7 +196,7 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
 enum SheetPercentages {
     Ods(OdsPercentages),
     Xls(XlsPercentages),
-    /// Any other format: none read apart.
+    /// Any other format, or a sheet not found in the list: none read apart.
     Unread,
 }
 
@@ -204,10 +204,10 @@ impl SheetPercentages {
     fn read(path: &Path, extension: &str, names: &[String], sheet: &str) -> Result<SheetPercentages, ReadError> {
         Ok(match extension {
             "ods" => SheetPercentages::Ods(percentages_in(path, sheet)?),
-            "xls" => {
-                let index = names.iter().position(|name| name == sheet).unwrap_or(usize::MAX);
-                SheetPercentages::Xls(xls_percentages(path, index)?)
-            }
+            "xls" => match names.iter().position(|name| name == sheet) {
+                Some(index) => SheetPercentages::Xls(xls_percentages(path, index)?),
+                None => SheetPercentages::Unread,
+            },
             _ => SheetPercentages::Unread,
         })
     }
@@ -235,6 +235,7 @@ fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid
                 let (row, column) = (first_row + r as u32, first_column + c as u32);
                 let text = match value {
                     Data::Float(f) if percentages.holds(row, column) => percentage_text(*f),
+                    Data::Int(i) if percentages.holds(row, column) => percentage_text(*i as f64),
                     value => cell_text(value),
                 };
                 cells.push(row, column, text)?;

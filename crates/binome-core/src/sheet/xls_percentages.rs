@@ -85,8 +85,10 @@ pub fn xls_percentages(path: &Path, sheet_index: usize) -> Result<XlsPercentages
                         }
                     }
                 }
-                XF => style_formats.push(u16_at(data, 2)),
-                BOUNDSHEET => sheet_offsets.push(u32_at(data, 0).map(u64::from)),
+                // A cell names its style in 16 bits: styles past those are
+                // never named, and not kept.
+                XF if style_formats.len() <= usize::from(u16::MAX) => style_formats.push(u16_at(data, 2)),
+                BOUNDSHEET if sheet_offsets.len() <= sheet_index => sheet_offsets.push(u32_at(data, 0).map(u64::from)),
                 EOF => {
                     percentage_styles = style_formats
                         .iter()
