@@ -322,9 +322,11 @@ fn percentages_saved_by_libreoffice_as_ods_xlsx_or_xls_are_the_percentages_shown
             ("post", 15.0, 20.0),
             ("post", 80.0, 100.0),
             ("post", 90.0, 100.0),
+            ("post", 100.0, 100.0),
             ("pre", 12.5, 20.0),
             ("pre", 40.0, 100.0),
             ("pre", 50.0, 100.0),
+            ("pre", 60.0, 100.0),
         ]
         .map(|(phase, score, max)| (phase.to_owned(), score, max));
         assert_eq!(scores, expected, "{file}");
