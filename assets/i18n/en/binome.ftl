@@ -610,7 +610,7 @@ ui-kit-reset-confirm = Set the new passphrase
 ui-kit-reset-done = New passphrase set on the store of { $device } ({ $author }).
 ui-erase-title = Right to erasure
 ui-erase-start = Erase this person…
-ui-erase-explained = At the person's request: their names, service, phone and email are blanked here and on every laptop that receives the erasure with your next bundles. Their attendance, scores and assessments still count in the indicators, under a code. This cannot be undone. Backups taken before the erasure go as imports go on (the last 10 are kept); restoring one of them keeps the person erased.
+ui-erase-explained = At the person's request: their names, service, phone and email are blanked here and on every laptop that receives the erasure with your next bundles. Their attendance, scores and assessments still count in the indicators, under a code. This cannot be undone. Backups taken before the erasure go as imports go on (the last 10 taken before an import are kept) and as backups are taken by hand (the last 5); restoring one of them keeps the person erased.
 ui-erase-reference = Request reference (optional)
 ui-erase-confirm = Erase for good
 ui-erase-done = Person erased: now shown as { $name }. The erasure goes with your next bundles.
@@ -998,7 +998,7 @@ nearby-peer-not-found = No computer "{ $peer }" found nearby, and it is not an a
 
 ## Backups (screen)
 ui-nav-backups = Backups
-ui-backups-explained = Binôme takes an encrypted copy of this laptop before every spreadsheet or bundle import, and keeps the last 10. Restoring puts the laptop back as it was in a backup, to undo an import made by mistake.
+ui-backups-explained = Binôme takes an encrypted copy of this laptop before every spreadsheet or bundle import, and keeps the last 10; those taken by hand (or before a restore) are counted apart, the last 5 kept however many imports follow. Restoring puts the laptop back as it was in a backup, to undo an import made by mistake.
 ui-backups-now = Back up now
 ui-backups-taken = Backup taken ({ $when }).
 ui-backups-empty = No backup yet: the first is taken before the first import.

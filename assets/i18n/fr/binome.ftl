@@ -617,7 +617,7 @@ ui-kit-reset-confirm = Poser la nouvelle phrase de passe
 ui-kit-reset-done = Nouvelle phrase de passe posée sur le magasin de { $device } ({ $author }).
 ui-erase-title = Droit à l'effacement
 ui-erase-start = Effacer cette personne…
-ui-erase-explained = À la demande de la personne : ses noms, service, téléphone et courriel sont vidés ici et sur chaque ordinateur qui recevra l'effacement avec vos prochains lots. Ses présences, notes et évaluations restent comptées dans les indicateurs, sous un code. On ne peut pas revenir en arrière. Les sauvegardes prises avant l'effacement disparaissent au fil des imports (les 10 dernières sont gardées) ; restaurer l'une d'elles garde la personne effacée.
+ui-erase-explained = À la demande de la personne : ses noms, service, téléphone et courriel sont vidés ici et sur chaque ordinateur qui recevra l'effacement avec vos prochains lots. Ses présences, notes et évaluations restent comptées dans les indicateurs, sous un code. On ne peut pas revenir en arrière. Les sauvegardes prises avant l'effacement disparaissent au fil des imports (les 10 dernières prises avant un import sont gardées) et des sauvegardes faites à la main (les 5 dernières) ; restaurer l'une d'elles garde la personne effacée.
 ui-erase-reference = Référence de la demande (facultatif)
 ui-erase-confirm = Effacer définitivement
 ui-erase-done = Personne effacée : elle apparaît désormais comme { $name }. L'effacement part avec vos prochains lots.
@@ -1005,7 +1005,7 @@ nearby-peer-not-found = Aucun ordinateur « { $peer } » trouvé à proximité, 
 
 ## Sauvegardes (écran)
 ui-nav-backups = Sauvegardes
-ui-backups-explained = Binôme prend une copie chiffrée de ce poste avant chaque import de tableur ou de lot, et garde les 10 dernières. Restaurer remet le poste dans l'état d'une sauvegarde, pour défaire un import fait par erreur.
+ui-backups-explained = Binôme prend une copie chiffrée de ce poste avant chaque import de tableur ou de lot, et garde les 10 dernières ; celles faites à la main (ou avant une restauration) sont comptées à part, les 5 dernières gardées quel que soit le nombre d'imports. Restaurer remet le poste dans l'état d'une sauvegarde, pour défaire un import fait par erreur.
 ui-backups-now = Sauvegarder maintenant
 ui-backups-taken = Sauvegarde prise ({ $when }).
 ui-backups-empty = Aucune sauvegarde pour l'instant : la première sera prise avant le premier import.

@@ -1,6 +1,7 @@
 //! Rotating backups of the store, in a `sauvegardes/` folder beside it:
-//! one before every import, a set number kept, any of them restorable
-//! (after a backup of the present state, so a restore loses nothing either).
+//! one before every import and any a person takes by hand, each kind kept
+//! to its own number, any of them restorable (after a backup of the present
+//! state, so a restore loses nothing either).
 //!
 //! Backups are ordered by a sequence number in their name, never by a
 //! clock: a laptop whose clock once ran years ahead would otherwise prune
@@ -18,8 +19,12 @@ use std::path::{Path, PathBuf};
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
-/// How many automatic backups are kept; the oldest go first.
+/// How many backups taken before an import are kept; the oldest go first.
 pub const BACKUPS_KEPT: usize = 10;
+/// How many backups a person took by hand (or that undo a restore or the
+/// encryption of an older store) are kept, counted apart: a day of imports
+/// never removes the one a coordinator took before it.
+pub const BACKUPS_KEPT_BY_HAND: usize = 5;
 pub const BACKUP_DIR: &str = "sauvegardes";
 const EXTENSION: &str = ".sqlite3";
 const WORK_SUFFIX: &str = ".part";
@@ -60,6 +65,18 @@ impl BackupReason {
         }
     }
 
+    /// The backups this one makes way for: those taken before imports
+    /// rotate among themselves, the others among themselves.
+    pub fn rotation(self) -> Rotation {
+        match self {
+            BackupReason::ImportBundle | BackupReason::ImportTable(_) => Rotation::Imports,
+            BackupReason::BeforeRestore
+            | BackupReason::BeforeEncryption
+            | BackupReason::ByHand
+            | BackupReason::Unknown => Rotation::ByHand,
+        }
+    }
+
     fn of_name_part(part: &str) -> BackupReason {
         match part {
             Self::IMPORT_BUNDLE => BackupReason::ImportBundle,
@@ -70,6 +87,25 @@ impl BackupReason {
                 Some(kind) => BackupReason::ImportTable(kind),
                 None => BackupReason::Unknown,
             },
+        }
+    }
+}
+
+/// The two counts backups are kept by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rotation {
+    /// Taken by Binôme before each import: the last [`BACKUPS_KEPT`].
+    Imports,
+    /// Taken by hand, before a restore or before encryption, or put in
+    /// the folder by hand: the last [`BACKUPS_KEPT_BY_HAND`].
+    ByHand,
+}
+
+impl Rotation {
+    pub fn kept(self) -> usize {
+        match self {
+            Rotation::Imports => BACKUPS_KEPT,
+            Rotation::ByHand => BACKUPS_KEPT_BY_HAND,
         }
     }
 }
@@ -98,12 +134,12 @@ impl Binome {
     }
 
     /// Takes a backup named after its sequence number, the time and
-    /// `reason`; `None` for a store in memory. Older backups beyond
-    /// [`BACKUPS_KEPT`] go.
+    /// `reason`; `None` for a store in memory. The oldest of its rotation
+    /// beyond those it keeps go; the other rotation's stay.
     pub fn backup(&self, reason: BackupReason) -> Result<Option<PathBuf>> {
         let taken = self.take_backup(reason)?;
         if taken.is_some() {
-            self.prune_backups()?;
+            self.prune_backups(reason.rotation())?;
         }
         Ok(taken)
     }
@@ -117,8 +153,10 @@ impl Binome {
         Ok(Some(target))
     }
 
-    fn prune_backups(&self) -> Result<()> {
-        for old in self.backups()?.iter().skip(BACKUPS_KEPT) {
+    fn prune_backups(&self, rotation: Rotation) -> Result<()> {
+        let backups = self.backups()?;
+        let same_rotation = backups.iter().filter(|b| b.reason.rotation() == rotation);
+        for old in same_rotation.skip(rotation.kept()) {
             std::fs::remove_file(&old.path).map_err(|e| CoreError::io(&old.path, e))?;
         }
         Ok(())
@@ -171,7 +209,7 @@ impl Binome {
 /// The backups screen's writes, each answering with the list as it is after.
 impl Binome {
     /// A backup the person asked for, before something they are unsure of;
-    /// the oldest beyond those kept go, as after an import.
+    /// the oldest of those taken by hand beyond those kept go.
     pub fn back_up_by_hand(&self) -> Result<Vec<BackupView>> {
         self.backup(BackupReason::ByHand)?;
         self.backup_views()

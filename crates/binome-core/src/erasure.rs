@@ -7,7 +7,9 @@
 //! counts the person, under a code (`binome_domain::erasure`).
 //!
 //! Backups taken before an erasure still hold the name until rotation
-//! removes them, [`crate::backups::BACKUPS_KEPT`] imports later; a restore
+//! removes them: [`crate::backups::BACKUPS_KEPT`] imports later, or for one
+//! taken by hand [`crate::backups::BACKUPS_KEPT_BY_HAND`] backups by hand
+//! later; a restore
 //! of one of them keeps every erasure made since (see [`Binome::restore`]).
 
 use crate::app::Binome;

@@ -161,6 +161,34 @@ fn twenty_five_imports_keep_the_ten_newest_and_each_restores() {
 }
 
 #[test]
+fn a_backup_taken_by_hand_outlives_a_day_of_imports_and_goes_only_with_newer_ones_by_hand() {
+    use binome_core::backups::{BACKUPS_KEPT, BACKUPS_KEPT_BY_HAND};
+    let mut pair = Pair::new();
+    imports(&mut pair, 0, 2);
+    let by_hand = pair.office.back_up_by_hand().unwrap()[0].name.clone();
+    imports(&mut pair, 2, BACKUPS_KEPT + 15);
+    let names = |pair: &Pair| -> Vec<String> { pair.office.backups().unwrap().into_iter().map(|b| b.name).collect() };
+    let listed = names(&pair);
+    assert!(listed.contains(&by_hand), "{by_hand} was pruned by imports: {listed:?}");
+    assert_eq!(listed.len(), BACKUPS_KEPT + 1, "the ten newest before imports, and the one by hand");
+    pair.office.restore(&by_hand).unwrap();
+    assert_eq!(pair.office.store().count(Kind::Programme).unwrap(), 2, "the store as it was when taken");
+
+    // Newer ones by hand (the restore took one of its own kind before it)
+    // push it out; the backups taken before imports stay as they were.
+    let before_imports: Vec<String> = listed.iter().filter(|n| n.contains("import-bundle")).cloned().collect();
+    for _ in 0..BACKUPS_KEPT_BY_HAND {
+        pair.office.back_up_by_hand().unwrap();
+    }
+    let listed = names(&pair);
+    assert!(!listed.contains(&by_hand), "{listed:?}");
+    let kept_by_hand = listed.iter().filter(|n| !n.contains("import-bundle")).count();
+    assert_eq!(kept_by_hand, BACKUPS_KEPT_BY_HAND, "{listed:?}");
+    let still_before_imports: Vec<String> = listed.iter().filter(|n| n.contains("import-bundle")).cloned().collect();
+    assert_eq!(still_before_imports, before_imports);
+}
+
+#[test]
 fn a_clock_years_ahead_then_right_does_not_prune_the_newest_backups() {
     let dir = tempfile::tempdir().unwrap();
     let mut pair = Pair::new();
@@ -209,7 +237,7 @@ fn two_stores_in_one_folder_keep_their_own_backups() {
     // The copy's import cut short, its backup's work file left behind.
     let working = kept.with_file_name(".copie-expert-000002-20261201-084400000-import-bundle.sqlite3.part");
     std::fs::write(&working, b"cut short").unwrap();
-    for _ in 0..binome_core::backups::BACKUPS_KEPT + 2 {
+    for _ in 0..binome_core::backups::BACKUPS_KEPT_BY_HAND + 2 {
         mine.backup(BackupReason::ByHand).unwrap();
     }
     let copies: Vec<String> = copy.backups().unwrap().into_iter().map(|b| b.name).collect();
@@ -220,7 +248,7 @@ fn two_stores_in_one_folder_keep_their_own_backups() {
     );
     assert!(working.exists(), "the other store's work file is its own to remove");
     let mine_listed = mine.backups().unwrap();
-    assert_eq!(mine_listed.len(), binome_core::backups::BACKUPS_KEPT);
+    assert_eq!(mine_listed.len(), binome_core::backups::BACKUPS_KEPT_BY_HAND);
     assert!(mine_listed.iter().all(|b| b.name.starts_with("binome-")), "{mine_listed:?}");
 }
 

@@ -201,7 +201,10 @@ pub(crate) fn backup_command() -> Command {
         .visible_alias("sauvegarde")
         .about("Sauvegardes prises avant chaque import / backups taken before every import")
         .subcommand(Command::new("list").about("Lister / list"))
-        .subcommand(Command::new("create").visible_alias("prendre").about("Sauvegarder maintenant / back up now"))
+        .subcommand(Command::new("create").visible_alias("prendre").about(
+            "Sauvegarder maintenant (les 5 dernières faites à la main sont gardées, à part des 10 d'avant import) / \
+             back up now (the last 5 taken by hand are kept, apart from the 10 taken before imports)",
+        ))
         .subcommand(
             Command::new("restore")
                 .visible_alias("restaurer")
