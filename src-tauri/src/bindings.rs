@@ -24,7 +24,7 @@ use binome_core::indicators::{IndicatorGroup, IndicatorReport};
 use binome_core::sheet::{Source, TextEncoding};
 use binome_core::vault::StoreState;
 use binome_core::views::*;
-use binome_core::{AttendanceMark, DeviceRole, DeviceTrust, ScoreEntry, SessionDecision};
+use binome_core::{AttendanceMark, DeviceRole, DeviceTrust, PersonMerge, ScoreEntry, SessionDecision};
 use ts_rs::TS;
 
 /// Where the UI imports them from, relative to the workspace root.
@@ -103,6 +103,7 @@ pub fn typescript() -> String {
         RosterRow,
         RosterView,
         AttendanceMark,
+        PersonMerge,
         ScoreRow,
         ScoreGrid,
         ScoreEntry,

@@ -64,16 +64,37 @@ impl Binome {
         Ok(duplicate_pairs(&self.store.active_persons()?))
     }
 
-    /// Records that `other` is `keep`: from now on `other`'s attendance,
-    /// scores and assessments count for `keep`. Nothing is rewritten.
-    pub fn merge_persons(&mut self, keep: &str, other: &str, reason: Option<&str>) -> Result<StoredRow> {
+    /// Records that the merged person is the kept one: from then on the
+    /// merged person's attendance, scores and assessments count for the
+    /// kept one. Nothing is rewritten.
+    pub fn merge_persons(&mut self, merge: &PersonMerge) -> Result<StoredRow> {
+        self.add(Kind::PersonMerge, &merge.input())
+    }
+}
+
+/// Two records of one person, one kept and the other counted as it. Named
+/// fields, since both are person ids and swapped they merge the wrong way.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonMerge {
+    pub kept_id: String,
+    pub merged_id: String,
+    /// Why, if someone said (the CLI's `--reason`).
+    #[cfg_attr(feature = "ts", ts(optional))]
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+impl PersonMerge {
+    /// The merge record it writes, checked like any other input.
+    fn input(&self) -> Input {
         let mut input = Input::new();
-        input.insert("kept_id".into(), keep.to_owned());
-        input.insert("merged_id".into(), other.to_owned());
-        if let Some(reason) = reason {
-            input.insert("reason".into(), reason.to_owned());
+        input.insert("kept_id".into(), self.kept_id.clone());
+        input.insert("merged_id".into(), self.merged_id.clone());
+        if let Some(reason) = &self.reason {
+            input.insert("reason".into(), reason.clone());
         }
-        self.add(Kind::PersonMerge, &input)
+        input
     }
 }
 

@@ -43,6 +43,7 @@ pub use binome_store::{DeviceRole, DeviceTrust, ListQuery, LocalDevice, StoreErr
 pub use binome_sync::fingerprint as sync_fingerprint;
 /// The nearby channel's vocabulary the fronts name: which end, the port, the refusals.
 pub use binome_sync::nearby::{NEARBY_PORT, NearbyError, Refusal as NearbyRefusal, Side as NearbySide};
+pub use duplicates::PersonMerge;
 pub use reviews::SessionDecision;
 pub use scores::ScoreEntry;
 /// What the fronts do nearby without holding a store: finding laptops,

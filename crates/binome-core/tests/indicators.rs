@@ -273,7 +273,13 @@ fn a_tick_an_edit_a_merge_and_an_import_show_in_the_next_report() {
         .iter()
         .find(|p| p.id != woman.id && text(p, "sex") == "male" && !present(&p.id).is_empty())
         .expect("a trained man");
-    expert.merge_persons(&woman.id, &other.id, None).unwrap();
+    expert
+        .merge_persons(&binome_core::PersonMerge {
+            kept_id: woman.id.clone(),
+            merged_id: other.id.clone(),
+            reason: None,
+        })
+        .unwrap();
     let merged = by_sex(&reports);
     assert_eq!(merged.total.persons_trained, edited.total.persons_trained - 1, "two records, one person");
 

@@ -2,6 +2,7 @@
 
 use super::Answer;
 use crate::state::AppState;
+use binome_core::PersonMerge;
 use binome_core::domain::Kind;
 use binome_core::import::{ImportKind, ImportOptions};
 use binome_core::views::ImportRequest;
@@ -76,11 +77,12 @@ pub async fn duplicates(state: State<'_, AppState>) -> Answer<Vec<views::Duplica
     state.with(|b| b.duplicate_views())
 }
 
-/// Merges `other` into `keep`: a record that syncs, nothing deleted.
+/// Counts one person's records as another's: a record that syncs,
+/// nothing deleted.
 #[tauri::command]
-pub async fn merge_persons(state: State<'_, AppState>, keep: String, other: String) -> Answer<RecordView> {
+pub async fn merge_persons(state: State<'_, AppState>, merge: PersonMerge) -> Answer<RecordView> {
     state.with(|b| {
-        let row = b.merge_persons(&keep, &other, None)?;
+        let row = b.merge_persons(&merge)?;
         Ok(b.record_view(&row))
     })
 }

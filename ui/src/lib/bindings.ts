@@ -152,6 +152,12 @@ export type RosterView = { session: RecordView, mission: RecordView, rows: Array
 
 export type AttendanceMark = { session_id: string, person_id: string, status: AttendanceStatus, };
 
+export type PersonMerge = { kept_id: string, merged_id: string, 
+/**
+ * Why, if someone said (the CLI's `--reason`).
+ */
+reason?: string, };
+
 export type ScoreRow = { person_id: string, name: string, pre: number | null, pre_max: number | null, post: number | null, post_max: number | null, 
 /**
  * Post minus pre, in percentage points of each test's maximum.

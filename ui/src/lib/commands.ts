@@ -2,7 +2,7 @@
 // Do not edit: run `UPDATE_BINDINGS=1 cargo test -p binome-desktop --lib bindings`.
 
 import { invoke } from '@tauri-apps/api/core';
-import type { AttendanceMark, BackupView, Breakdown, BundleOutcomeView, CompetencyGrid, CompetencyRating, ConflictView, CsvRequest, DeviceRowView, Dhis2Format, Disclosure, DuplicateView, ExportView, FieldView, FilePurpose, ImportKind, ImportPreview, ImportRequest, ImportSummary, IndicatorReport, Kind, Lang, ListRequest, LockView, NearbyLaptopView, NearbyListeningView, NearbyOutcomeView, NewDevice, Page, ProgressionRow, QuarantineView, RecordView, RecoveryKitView, ReviewPage, ReviewStatus, RosterView, ScopeText, ScoreEntry, ScoreGrid, SentBundleView, SessionDecision, SessionReview, StatusView } from './bindings';
+import type { AttendanceMark, BackupView, Breakdown, BundleOutcomeView, CompetencyGrid, CompetencyRating, ConflictView, CsvRequest, DeviceRowView, Dhis2Format, Disclosure, DuplicateView, ExportView, FieldView, FilePurpose, ImportKind, ImportPreview, ImportRequest, ImportSummary, IndicatorReport, Kind, Lang, ListRequest, LockView, NearbyLaptopView, NearbyListeningView, NearbyOutcomeView, NewDevice, Page, PersonMerge, ProgressionRow, QuarantineView, RecordView, RecoveryKitView, ReviewPage, ReviewStatus, RosterView, ScopeText, ScoreEntry, ScoreGrid, SentBundleView, SessionDecision, SessionReview, StatusView } from './bindings';
 
 /** What the screens ask of the shell: one method per command. */
 export interface Backend {
@@ -36,7 +36,7 @@ export interface Backend {
   lockState(): Promise<LockView>;
   markAllPresent(sessionId: string): Promise<RosterView>;
   markAttendance(mark: AttendanceMark): Promise<RecordView>;
-  mergePersons(keep: string, other: string): Promise<RecordView>;
+  mergePersons(merge: PersonMerge): Promise<RecordView>;
   nearbyDiscover(): Promise<NearbyLaptopView[]>;
   nearbyListen(): Promise<NearbyListeningView>;
   nearbyStop(): Promise<void>;
@@ -107,7 +107,7 @@ export const tauriBackend: Backend = {
   lockState: () => invoke<LockView>('lock_state'),
   markAllPresent: (sessionId) => invoke<RosterView>('mark_all_present', { sessionId }),
   markAttendance: (mark) => invoke<RecordView>('mark_attendance', { mark }),
-  mergePersons: (keep, other) => invoke<RecordView>('merge_persons', { keep, other }),
+  mergePersons: (merge) => invoke<RecordView>('merge_persons', { merge }),
   nearbyDiscover: () => invoke<NearbyLaptopView[]>('nearby_discover'),
   nearbyListen: () => invoke<NearbyListeningView>('nearby_listen'),
   nearbyStop: () => invoke<void>('nearby_stop'),

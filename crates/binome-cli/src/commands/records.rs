@@ -10,7 +10,7 @@ use crate::output::{Shower, short, table};
 use anyhow::Context;
 use binome_core::domain::kind::FieldType;
 use binome_core::domain::{Input, Kind};
-use binome_core::{Binome, CoreError, ListQuery, StoredRow};
+use binome_core::{Binome, CoreError, ListQuery, PersonMerge, StoredRow};
 use clap::ArgMatches;
 use std::process::ExitCode;
 
@@ -143,7 +143,8 @@ fn merge(binome: &mut Binome, sub: &ArgMatches, ctx: &Ctx) -> anyhow::Result<()>
     let m = ctx.messages;
     let keep = binome.resolve(Kind::Person, sub.get_one::<String>("keep").expect("required"))?;
     let other = binome.resolve(Kind::Person, sub.get_one::<String>("other").expect("required"))?;
-    let row = binome.merge_persons(&keep, &other, sub.get_one::<String>("reason").map(String::as_str))?;
+    let reason = sub.get_one::<String>("reason").cloned();
+    let row = binome.merge_persons(&PersonMerge { kept_id: keep.clone(), merged_id: other.clone(), reason })?;
     if ctx.json {
         say(serde_json::to_string_pretty(&row)?);
     } else {

@@ -116,7 +116,12 @@ mod tests {
         // What the plain queries handle and a copy could miss: a merge, a
         // deleted person and session, a person edited after the facts.
         let persons = b.store().list_by_id(Kind::Person, &ListQuery::default()).unwrap();
-        b.merge_persons(&persons[1].id, &persons[2].id, None).unwrap();
+        b.merge_persons(&crate::PersonMerge {
+            kept_id: persons[1].id.clone(),
+            merged_id: persons[2].id.clone(),
+            reason: None,
+        })
+        .unwrap();
         b.delete(Kind::Person, &persons[3].id).unwrap();
         b.delete(Kind::Session, &first(&b, Kind::Session)).unwrap();
         let sex = if persons[4].data["sex"] == "female" { "male" } else { "female" };
