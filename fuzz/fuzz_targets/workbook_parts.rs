@@ -16,14 +16,21 @@ use std::io::{Cursor, Read, Write};
 
 const XLSX: &[u8] = include_bytes!("../../tests/fixtures/participants-moundou.xlsx");
 const ODS: &[u8] = include_bytes!("../../tests/fixtures/participants-moundou.ods");
+/// A hidden first sheet and cells merged down: the sheet's merges and the
+/// workbook's sheet states are read too.
+const MERGED_XLSX: &[u8] = include_bytes!("../../tests/fixtures/participants-merged.xlsx");
+const MERGED_ODS: &[u8] = include_bytes!("../../tests/fixtures/participants-merged.ods");
 
 /// (the workbook, its part the fuzzer writes, the file's extension)
-const PARTS: [(&[u8], &str, &str); 5] = [
+const PARTS: [(&[u8], &str, &str); 8] = [
     (XLSX, "xl/worksheets/sheet2.xml", "xlsx"),
     (XLSX, "xl/sharedStrings.xml", "xlsx"),
     (XLSX, "xl/workbook.xml", "xlsx"),
     (XLSX, "xl/styles.xml", "xlsx"),
     (ODS, "content.xml", "ods"),
+    (MERGED_XLSX, "xl/worksheets/sheet2.xml", "xlsx"),
+    (MERGED_XLSX, "xl/workbook.xml", "xlsx"),
+    (MERGED_ODS, "content.xml", "ods"),
 ];
 
 /// The workbook with `part` spliced by `splice` (two bytes of position,

@@ -280,6 +280,7 @@ error-read-sheet-not-found = { $path }: no sheet "{ $sheet }" (sheets: { $sheets
 error-read-range-too-large = { $path }: a filled cell at { $cell } is beyond column { $max }; delete it or copy the table into a new sheet.
 error-read-sheet-too-large = { $path }: from { $first } to { $last }, the sheet spans more than { $max } cells; delete the stray cells far from the table or copy the table into a new sheet.
 error-read-too-many-cells = { $path }: more than { $max } filled cells; import the list in several files.
+error-read-too-many-merged-regions = { $path }: more than { $max } groups of merged cells in the sheet: the file is damaged or tampered with, and is refused. Unmerge the cells (or save the sheet as CSV) and import it again.
 error-read-cell-too-long = { $path }: line { $line }, column { $column }: more than { $max } characters in one cell.
 error-read-file-too-large = { $path }: file too large ({ $size }; at most { $max }).
 error-read-inflates-too-much = { $path }: the workbook inflates to more than { $max }; it is refused.

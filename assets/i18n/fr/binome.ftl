@@ -281,6 +281,7 @@ error-read-sheet-not-found = { $path } : aucune feuille « { $sheet } » (feuill
 error-read-range-too-large = { $path } : une cellule remplie en { $cell } dépasse la colonne { $max } ; supprimez-la ou copiez le tableau dans une nouvelle feuille.
 error-read-sheet-too-large = { $path } : de { $first } à { $last }, la feuille s'étend sur plus de { $max } cellules ; supprimez les cellules isolées loin du tableau ou copiez le tableau dans une nouvelle feuille.
 error-read-too-many-cells = { $path } : plus de { $max } cellules remplies ; importez la liste en plusieurs fichiers.
+error-read-too-many-merged-regions = { $path } : plus de { $max } groupes de cellules fusionnées dans la feuille : le fichier est abîmé ou trafiqué, il est refusé. Défusionnez les cellules (ou enregistrez la feuille en CSV) et importez-la à nouveau.
 error-read-cell-too-long = { $path } : ligne { $line }, colonne { $column } : plus de { $max } caractères dans une cellule.
 error-read-file-too-large = { $path } : fichier trop volumineux ({ $size } ; au plus { $max }).
 error-read-inflates-too-much = { $path } : le classeur se décompresse en plus de { $max } ; il est refusé.

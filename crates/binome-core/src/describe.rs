@@ -418,6 +418,9 @@ pub fn read_error(path: &str, error: &ReadError, m: &Messages) -> String {
             &[path, ("cell", cell.clone()), ("max", crate::sheet::column_letters(max_columns - 1))],
         ),
         ReadError::TooManyCells { max } => m.text("error-read-too-many-cells", &[path, ("max", max.to_string())]),
+        ReadError::TooManyMergedRegions { max } => {
+            m.text("error-read-too-many-merged-regions", &[path, ("max", max.to_string())])
+        }
         ReadError::SheetTooLarge { first, last, max } => m.text(
             "error-read-sheet-too-large",
             &[path, ("first", first.clone()), ("last", last.clone()), ("max", max.to_string())],

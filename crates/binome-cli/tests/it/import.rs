@@ -5,6 +5,7 @@ use crate::support::{
     RowProblem, Store, fixture, import_participants, mission, participants_import, people_fields, workshop,
 };
 use serde_json::json;
+use std::path::Path;
 
 fn imported_people(store: &Store) -> Vec<(String, String, String, String)> {
     people_fields(store, &["family_name", "given_names", "cadre", "service"])
@@ -330,6 +331,83 @@ fn percentages_saved_by_libreoffice_as_ods_xlsx_or_xls_are_the_percentages_shown
         ]
         .map(|(phase, score, max)| (phase.to_owned(), score, max));
         assert_eq!(scores, expected, "{file}");
+    }
+}
+
+/// A host hospital's template as Excel keeps it: the lists its drop-downs
+/// draw from on a hidden first sheet, a title merged across the columns,
+/// each service typed once and merged down over its people's rows, the
+/// last merge running past the last row.
+fn merged_template(path: &str) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let plain = rust_xlsxwriter::Format::new();
+    let lists = workbook.add_worksheet().set_name("Listes").unwrap();
+    for (row, (sex, profession)) in [("Sexe", "Profession"), ("F", "Sage-femme"), ("H", "Médecin")].iter().enumerate()
+    {
+        lists.write_string(row as u32, 0, *sex).unwrap();
+        lists.write_string(row as u32, 1, *profession).unwrap();
+    }
+    lists.set_hidden(true);
+    let sheet = workbook.add_worksheet().set_name("Participants").unwrap().set_active(true);
+    sheet.merge_range(0, 0, 0, 5, "LISTE DES PARTICIPANTS – FORMATION SONU", &plain).unwrap();
+    for (column, heading) in ["Nom", "Prénom(s)", "Sexe", "Profession", "Service", "Téléphone"].into_iter().enumerate()
+    {
+        sheet.write_string(2, column as u16, heading).unwrap();
+    }
+    let people = [
+        ("MAHAMAT", "Zénaba", "F", "Sage-femme", "66 12 34 56"),
+        ("NGARMBAYE", "Françoise", "F", "Sage-femme", "66 22 33 44"),
+        ("ABAKAR", "Hissène", "H", "Médecin", "99 00 11 22"),
+        ("DJIMADOUM", "Achta Noël", "F", "Sage-femme", ""),
+        ("KOULAMALLAH", "Ali", "H", "Médecin", "62 00 00 01"),
+    ];
+    for (index, (family, given, sex, profession, phone)) in people.iter().enumerate() {
+        let row = index as u32 + 3;
+        for (column, text) in [family, given, sex, profession].into_iter().enumerate() {
+            sheet.write_string(row, column as u16, *text).unwrap();
+        }
+        if !phone.is_empty() {
+            sheet.write_string(row, 5, *phone).unwrap();
+        }
+    }
+    sheet.merge_range(3, 4, 5, 4, "Maternité", &plain).unwrap();
+    sheet.write_string(6, 4, "Pédiatrie").unwrap();
+    sheet.merge_range(7, 4, 9, 4, "Bloc opératoire", &plain).unwrap();
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn a_template_with_hidden_lists_and_merged_services_imports_as_it_shows() {
+    let written = Store::new();
+    let excel = written.file("modele-hopital.xlsx");
+    merged_template(&excel);
+    let files = [
+        excel,
+        fixture("participants-merged.xlsx").to_string_lossy().into_owned(),
+        fixture("participants-merged.xls").to_string_lossy().into_owned(),
+        fixture("participants-merged.ods").to_string_lossy().into_owned(),
+    ];
+    for file in &files {
+        let store = Store::new();
+        let m = mission(&store);
+        store.ok(&participants_import(Path::new(file), &m.mission, &[]));
+        assert_eq!(
+            people_fields(&store, &["family_name", "service"]),
+            [
+                ["ABAKAR", "Maternité"],
+                ["DJIMADOUM", "Pédiatrie"],
+                ["KOULAMALLAH", "Bloc opératoire"],
+                ["MAHAMAT", "Maternité"],
+                ["NGARMBAYE", "Maternité"],
+            ],
+            "{file}: the list sheet, not the hidden one, and each service on every row it is merged over"
+        );
+        // The hidden sheet is still there to read when asked for by name.
+        store.refused(
+            &participants_import(Path::new(file), &m.mission, &["--sheet", "Listes", "--dry-run"]),
+            1,
+            "import-header",
+        );
     }
 }
 

@@ -6,10 +6,11 @@
 //! [`Grid::into_table`]'s job; what the columns mean is the import's.
 
 mod csv;
+mod merged;
 mod number_format;
 mod ods_bounds;
 mod ods_cells;
-mod ods_percentages;
+mod ods_layout;
 mod text;
 mod workbook;
 mod xls_bounds;
@@ -63,6 +64,8 @@ pub enum ReadError {
     RangeTooLarge { cell: String, max_columns: u32 },
     #[error("more than {max} cells")]
     TooManyCells { max: usize },
+    #[error("more than {max} merged regions in a sheet")]
+    TooManyMergedRegions { max: usize },
     /// The box from the first filled cell to the last would hold more than
     /// `max` cells (one stray cell far down and right).
     #[error("cells from {first} to {last}, more than {max}")]
@@ -94,6 +97,7 @@ impl ReadError {
             ReadError::SheetNotFound { .. } => "sheet-not-found",
             ReadError::RangeTooLarge { .. } => "range-too-large",
             ReadError::TooManyCells { .. } => "too-many-cells",
+            ReadError::TooManyMergedRegions { .. } => "too-many-merged-regions",
             ReadError::SheetTooLarge { .. } => "sheet-too-large",
             ReadError::CellTooLong { .. } => "cell-too-long",
             ReadError::FileTooLarge { .. } => "file-too-large",

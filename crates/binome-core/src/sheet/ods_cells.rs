@@ -1,7 +1,7 @@
 //! An `.ods` workbook's cells as its XML places them, repeats counted and
 //! nothing laid out: what [`super::ods_bounds`] bounds before calamine
-//! reads the file, and where its percentages stand, which calamine reads
-//! as bare fractions.
+//! reads the file, and where its percentages and merged cells stand, which
+//! calamine does not say ([`super::ods_layout`]).
 
 use super::ReadError;
 use quick_xml::events::{BytesStart, Event};
@@ -22,6 +22,8 @@ pub struct CellRun<'a> {
     pub filled: bool,
     /// Its value is a percentage (`office:value-type="percentage"`).
     pub percentage: bool,
+    /// The rows it is merged over, its own first (1 for a cell not merged).
+    pub rows_spanned: u64,
 }
 
 fn repeats(element: &BytesStart, attribute: &str) -> u64 {
@@ -98,6 +100,7 @@ pub fn walk_cells(path: &Path, mut visit: impl FnMut(&CellRun) -> Result<(), Rea
                     columns,
                     filled: is_start || kind.is_some(),
                     percentage: kind.as_deref() == Some("percentage"),
+                    rows_spanned: repeats(element, "table:number-rows-spanned"),
                 };
                 visit(&run)?;
                 column = column.saturating_add(columns);

@@ -9,14 +9,18 @@
 //! A number formatted as a percentage reads as its cell shows it ("75 %"),
 //! from its number format in `.xlsx` ([`super::number_format`]) and `.xls`
 //! ([`super::xls_percentages`]) and its value type in `.ods`
-//! ([`super::ods_percentages`]).
+//! ([`super::ods_layout`]). A value merged down over rows stands on each of
+//! them, as shown ([`super::merged`]). Unless asked for by name, a sheet
+//! the workbook hides (the lists its drop-downs draw from) is read only
+//! when no sheet it shows holds a cell.
 
+use super::merged::MergedRegions;
 use super::number_format::{percentage_text, shows_percentage};
-use super::ods_percentages::{OdsPercentages, percentages_in};
+use super::ods_layout::{OdsLayout, layout_of};
 use super::text::is_forbidden_control;
 use super::xls_percentages::{XlsPercentages, xls_percentages};
 use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, Source};
-use calamine::{Data, DataRef, Reader, Xlsx, open_workbook, open_workbook_auto};
+use calamine::{Data, DataRef, Reader, Sheet, SheetVisible, Sheets, Xlsx, open_workbook, open_workbook_auto};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -92,6 +96,39 @@ impl Cells {
         Ok(())
     }
 
+    /// Puts each value merged down on the rows below it that hold other
+    /// cells: a merge running past the list's last row adds no row, and a
+    /// cell the file holds under a merge is kept as it is.
+    fn fill_merged_down(&mut self, merged: &MergedRegions) -> Result<(), ReadError> {
+        for cells in self.by_row.values_mut() {
+            cells.sort_by_key(|(c, _)| *c);
+        }
+        let text_at = |by_row: &BTreeMap<u32, Vec<(u32, String)>>, row: u32, column: u32| {
+            let cells = by_row.get(&row)?;
+            cells.binary_search_by_key(&column, |(c, _)| *c).ok().map(|at| cells[at].1.clone())
+        };
+        // Every row a merge covers is looked at once; hostile merges over
+        // each other cannot make that more than the cells a sheet may hold.
+        let mut looked_at = 0usize;
+        let mut fills = Vec::new();
+        for region in merged.iter() {
+            let Some(text) = text_at(&self.by_row, region.first_row, region.column) else { continue };
+            for (row, cells) in self.by_row.range(region.first_row + 1..=region.last_row) {
+                looked_at += 1;
+                if looked_at > MAX_CELLS {
+                    return Err(ReadError::TooManyCells { max: MAX_CELLS });
+                }
+                if cells.binary_search_by_key(&region.column, |(c, _)| *c).is_err() {
+                    fills.push((*row, region.column, text.clone()));
+                }
+            }
+        }
+        for (row, column, text) in fills {
+            self.push(row, column, text)?;
+        }
+        Ok(())
+    }
+
     fn into_rows(self) -> Vec<(usize, Vec<String>)> {
         self.by_row
             .into_iter()
@@ -136,9 +173,16 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
         .unwrap_or_else(|_| Err(ReadError::Workbook { detail: "a damaged record stopped the reader".into() }))
 }
 
-/// The sheet asked for, or else the first one that holds a cell.
+/// The names of the sheets a workbook hides from the person.
+fn hidden(sheets: &[Sheet]) -> Vec<String> {
+    sheets.iter().filter(|s| s.visible != SheetVisible::Visible).map(|s| s.name.clone()).collect()
+}
+
+/// The sheet asked for, or else the first one shown that holds a cell, or
+/// else the first hidden one that does.
 fn choose<T>(
     names: Vec<String>,
+    hidden: &[String],
     wanted: Option<&str>,
     mut read: impl FnMut(&str) -> Result<Option<T>, ReadError>,
 ) -> Result<(String, Vec<String>, T), ReadError> {
@@ -151,7 +195,8 @@ fn choose<T>(
         let cells = read(&name)?.ok_or(ReadError::Empty)?;
         return Ok((name, names, cells));
     }
-    for name in &names {
+    let (shown, hidden): (Vec<&String>, Vec<&String>) = names.iter().partition(|n| !hidden.contains(n));
+    for name in shown.into_iter().chain(hidden) {
         if let Some(cells) = read(name)? {
             return Ok((name.clone(), names.clone(), cells));
         }
@@ -163,7 +208,8 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
     let mut workbook: Xlsx<_> =
         open_workbook(path).map_err(|e: calamine::XlsxError| ReadError::Workbook { detail: e.to_string() })?;
     let names = workbook.sheet_names();
-    let (sheet, sheets, cells) = choose(names, wanted, |name| {
+    let hidden = hidden(workbook.sheets_metadata());
+    let (sheet, sheets, cells) = choose(names, &hidden, wanted, |name| {
         let mut reader =
             workbook.worksheet_cells_reader(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
         let percentage_styles: Vec<bool> = reader
@@ -186,37 +232,48 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
             };
             cells.push(row, column, text)?;
         }
-        Ok((cells.count > 0).then_some(cells))
+        drop(reader);
+        if cells.count == 0 {
+            return Ok(None);
+        }
+        let mut merged = MergedRegions::default();
+        for region in
+            workbook.merge_cells_by_sheet_name(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?
+        {
+            merged.add(region.start, region.end)?;
+        }
+        cells.fill_merged_down(&merged)?;
+        Ok(Some(cells))
     })?;
     Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
 }
 
 /// A sheet's percentage cells, read beside calamine, which reads them as
 /// bare fractions.
-enum SheetPercentages {
-    Ods(OdsPercentages),
+enum SheetLayout {
+    Ods(OdsLayout),
     Xls(XlsPercentages),
     /// Any other format, or a sheet not found in the list: none read apart.
     Unread,
 }
 
-impl SheetPercentages {
-    fn read(path: &Path, extension: &str, names: &[String], sheet: &str) -> Result<SheetPercentages, ReadError> {
+impl SheetLayout {
+    fn read(path: &Path, extension: &str, names: &[String], sheet: &str) -> Result<SheetLayout, ReadError> {
         Ok(match extension {
-            "ods" => SheetPercentages::Ods(percentages_in(path, sheet)?),
+            "ods" => SheetLayout::Ods(layout_of(path, sheet)?),
             "xls" => match names.iter().position(|name| name == sheet) {
-                Some(index) => SheetPercentages::Xls(xls_percentages(path, index)?),
-                None => SheetPercentages::Unread,
+                Some(index) => SheetLayout::Xls(xls_percentages(path, index)?),
+                None => SheetLayout::Unread,
             },
-            _ => SheetPercentages::Unread,
+            _ => SheetLayout::Unread,
         })
     }
 
     fn holds(&self, row: u32, column: u32) -> bool {
         match self {
-            SheetPercentages::Ods(cells) => cells.holds(row, column),
-            SheetPercentages::Xls(cells) => cells.holds(row, column),
-            SheetPercentages::Unread => false,
+            SheetLayout::Ods(layout) => layout.holds_percentage(row, column),
+            SheetLayout::Xls(cells) => cells.holds(row, column),
+            SheetLayout::Unread => false,
         }
     }
 }
@@ -225,9 +282,10 @@ fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid
     let mut workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
     let names = workbook.sheet_names();
     let all_names = names.clone();
-    let (sheet, sheets, cells) = choose(names, wanted, |name| {
+    let hidden = hidden(workbook.sheets_metadata());
+    let (sheet, sheets, cells) = choose(names, &hidden, wanted, |name| {
         let range = workbook.worksheet_range(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
-        let percentages = SheetPercentages::read(path, extension, &all_names, name)?;
+        let percentages = SheetLayout::read(path, extension, &all_names, name)?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
         let mut cells = Cells::default();
         for (r, row) in range.rows().enumerate() {
@@ -241,7 +299,22 @@ fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid
                 cells.push(row, column, text)?;
             }
         }
-        Ok((cells.count > 0).then_some(cells))
+        if cells.count == 0 {
+            return Ok(None);
+        }
+        let mut merged = MergedRegions::default();
+        if let Sheets::Xls(xls) = &workbook {
+            for region in
+                xls.merge_cells_by_sheet_name(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?
+            {
+                merged.add(region.start, region.end)?;
+            }
+        }
+        cells.fill_merged_down(match &percentages {
+            SheetLayout::Ods(layout) => &layout.merged,
+            _ => &merged,
+        })?;
+        Ok(Some(cells))
     })?;
     Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
 }
@@ -307,6 +380,63 @@ fn iso_duration_text(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{Cells, MergedRegions};
+
+    fn cells(filled: &[(u32, u32, &str)]) -> Cells {
+        let mut cells = Cells::default();
+        for (row, column, text) in filled {
+            cells.push(*row, *column, (*text).to_owned()).unwrap();
+        }
+        cells
+    }
+
+    #[test]
+    fn a_value_merged_down_stands_on_each_row_of_the_list_it_covers() {
+        let mut sheet = cells(&[
+            (0, 0, "Nom"),
+            (0, 1, "Service"),
+            (1, 0, "MAHAMAT"),
+            (1, 1, "Maternité"),
+            (2, 0, "NGARMBAYE"),
+            // A cell under a merge the file still holds is kept as it is.
+            (3, 0, "ABAKAR"),
+            (3, 1, "Pédiatrie"),
+            (4, 0, "DJIMADOUM"),
+        ]);
+        let mut merged = MergedRegions::default();
+        merged.add((1, 1), (9, 1)).unwrap(); // past the last row
+        merged.add((0, 0), (0, 1)).unwrap(); // across: not repeated
+        sheet.fill_merged_down(&merged).unwrap();
+        let rows: Vec<(usize, Vec<String>)> = sheet.into_rows();
+        let expected = [
+            (1, ["Nom", "Service"]),
+            (2, ["MAHAMAT", "Maternité"]),
+            (3, ["NGARMBAYE", "Maternité"]),
+            (4, ["ABAKAR", "Pédiatrie"]),
+            (5, ["DJIMADOUM", "Maternité"]),
+        ]
+        .map(|(line, cells)| (line, cells.map(str::to_owned).to_vec()));
+        assert_eq!(rows, expected, "no row added past the list, none doubled");
+    }
+
+    #[test]
+    fn merges_laid_over_each_other_look_at_no_more_rows_than_a_sheet_may_hold() {
+        use super::super::{MAX_CELLS, ReadError, merged::MAX_MERGED_REGIONS};
+        // The same region over 30 rows, as many times as a sheet may hold
+        // regions: 29 million rows looked at, past what a sheet may hold.
+        let rows: Vec<(u32, u32, &str)> = (0..30).map(|row| (row, 0, "x")).collect();
+        let mut sheet = cells(&rows);
+        let mut merged = MergedRegions::default();
+        for _ in 0..MAX_MERGED_REGIONS {
+            merged.add((0, 0), (u32::MAX, 0)).unwrap();
+        }
+        assert!(
+            matches!(merged.add((0, 0), (1, 0)), Err(ReadError::TooManyMergedRegions { .. })),
+            "one region more is refused"
+        );
+        assert!(matches!(sheet.fill_merged_down(&merged), Err(ReadError::TooManyCells { max: MAX_CELLS })));
+    }
+
     #[test]
     fn opendocument_times_and_durations_read_as_they_were_typed() {
         use super::iso_duration_text as text;
