@@ -337,7 +337,8 @@ fn percentages_saved_by_libreoffice_as_ods_xlsx_or_xls_are_the_percentages_shown
 /// A host hospital's template as Excel keeps it: the lists its drop-downs
 /// draw from on a hidden first sheet, a title merged across the columns,
 /// each service typed once and merged down over its people's rows, the
-/// last merge running past the last row.
+/// last merge running past the last row, and long values wrapped in their
+/// cell (Alt+Entrée).
 fn merged_template(path: &str) {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let plain = rust_xlsxwriter::Format::new();
@@ -358,7 +359,7 @@ fn merged_template(path: &str) {
         ("MAHAMAT", "Zénaba", "F", "Sage-femme", "66 12 34 56"),
         ("NGARMBAYE", "Françoise", "F", "Sage-femme", "66 22 33 44"),
         ("ABAKAR", "Hissène", "H", "Médecin", "99 00 11 22"),
-        ("DJIMADOUM", "Achta Noël", "F", "Sage-femme", ""),
+        ("DJIMADOUM", "Achta\nNoël", "F", "Sage-femme", ""),
         ("KOULAMALLAH", "Ali", "H", "Médecin", "62 00 00 01"),
     ];
     for (index, (family, given, sex, profession, phone)) in people.iter().enumerate() {
@@ -372,12 +373,12 @@ fn merged_template(path: &str) {
     }
     sheet.merge_range(3, 4, 5, 4, "Maternité", &plain).unwrap();
     sheet.write_string(6, 4, "Pédiatrie").unwrap();
-    sheet.merge_range(7, 4, 9, 4, "Bloc opératoire", &plain).unwrap();
+    sheet.merge_range(7, 4, 9, 4, "Bloc\nopératoire", &plain).unwrap();
     workbook.save(path).unwrap();
 }
 
 #[test]
-fn a_template_with_hidden_lists_and_merged_services_imports_as_it_shows() {
+fn a_template_with_hidden_lists_merged_services_and_wrapped_cells_imports_as_it_shows() {
     let written = Store::new();
     let excel = written.file("modele-hopital.xlsx");
     merged_template(&excel);
@@ -392,15 +393,16 @@ fn a_template_with_hidden_lists_and_merged_services_imports_as_it_shows() {
         let m = mission(&store);
         store.ok(&participants_import(Path::new(file), &m.mission, &[]));
         assert_eq!(
-            people_fields(&store, &["family_name", "service"]),
+            people_fields(&store, &["family_name", "given_names", "service"]),
             [
-                ["ABAKAR", "Maternité"],
-                ["DJIMADOUM", "Pédiatrie"],
-                ["KOULAMALLAH", "Bloc opératoire"],
-                ["MAHAMAT", "Maternité"],
-                ["NGARMBAYE", "Maternité"],
+                ["ABAKAR", "Hissène", "Maternité"],
+                ["DJIMADOUM", "Achta Noël", "Pédiatrie"],
+                ["KOULAMALLAH", "Ali", "Bloc opératoire"],
+                ["MAHAMAT", "Zénaba", "Maternité"],
+                ["NGARMBAYE", "Françoise", "Maternité"],
             ],
-            "{file}: the list sheet, not the hidden one, and each service on every row it is merged over"
+            "{file}: the list sheet, not the hidden one, each service on every row it is merged over, \
+             and a value wrapped in its cell on one line"
         );
         // The hidden sheet is still there to read when asked for by name.
         store.refused(

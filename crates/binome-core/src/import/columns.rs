@@ -5,7 +5,9 @@
 use super::error::ColumnChoiceError;
 use super::report::{ColumnReport, ColumnUse, ImportKind};
 use crate::i18n::{Lang, Messages};
+use binome_domain::Kind;
 use binome_domain::headings::{FULL_NAME_HEADINGS, NUMBERING_HEADINGS, column_headings, fold_heading, split_full_name};
+use binome_domain::kind::FieldType;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -73,6 +75,11 @@ pub(crate) struct ColumnMap {
     by_field: HashMap<&'static str, usize>,
     full_name: Option<usize>,
     headers: Vec<String>,
+    /// The record a row makes, whose fields say which hold several lines.
+    record: Kind,
+    /// Line breaks typed in a workbook's cell read as spaces in a one-line
+    /// field (see [`ColumnMap::joining_wrapped_lines`]).
+    join_wrapped_lines: bool,
 }
 
 impl ColumnMap {
@@ -141,7 +148,14 @@ impl ColumnMap {
         }
         // A name column that is really "NOM Prénom" has no given-name
         // column beside it: `Nom` alone still means the family name.
-        Ok(ColumnMap { uses, by_field, full_name, headers: headers.to_vec() })
+        Ok(ColumnMap {
+            uses,
+            by_field,
+            full_name,
+            headers: headers.to_vec(),
+            record: kind.record_kind(),
+            join_wrapped_lines: false,
+        })
     }
 
     /// The register's day columns: (index, heading).
@@ -159,17 +173,34 @@ impl ColumnMap {
             || (self.full_name.is_some() && matches!(column, "family_name" | "given_names"))
     }
 
+    /// For a workbook's cells: a line break in a cell is someone wrapping
+    /// a long value (Alt+Entrée), not a row swallowed by a quote as in a
+    /// text file, so it reads as a space in a one-line field; a field that
+    /// holds several lines (a session's notes) keeps it.
+    pub(crate) fn joining_wrapped_lines(mut self, from_workbook: bool) -> ColumnMap {
+        self.join_wrapped_lines = from_workbook;
+        self
+    }
+
     /// The cell feeding `column` on this row, empty cells as none.
     pub(crate) fn get<'a>(&self, column: &str, cells: &'a [String]) -> Option<Cow<'a, str>> {
         if let (Some(index), "family_name" | "given_names") = (self.full_name, column) {
             if !self.by_field.contains_key(column) {
-                let (family, given) = split_full_name(cells.get(index)?);
+                let (family, given) = split_full_name(&self.one_line(column, cells.get(index)?));
                 let part = if column == "family_name" { family } else { given };
                 return (!part.is_empty()).then_some(Cow::Owned(part));
             }
         }
         let index = self.by_field.get(column)?;
-        cells.get(*index).map(String::as_str).filter(|s| !s.is_empty()).map(Cow::Borrowed)
+        cells.get(*index).filter(|s| !s.is_empty()).map(|cell| self.one_line(column, cell))
+    }
+
+    fn one_line<'a>(&self, column: &str, cell: &'a str) -> Cow<'a, str> {
+        let several_lines = || self.record.field(column).is_some_and(|f| matches!(f.ty, FieldType::LongText));
+        if !self.join_wrapped_lines || !cell.contains(['\n', '\r']) || several_lines() {
+            return Cow::Borrowed(cell);
+        }
+        Cow::Owned(cell.split(['\r', '\n']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
     }
 
     /// The heading as written, to point at the cell in a message.
@@ -210,6 +241,22 @@ mod tests {
 
     fn uses(map: &ColumnMap) -> Vec<(String, ColumnUse, Option<String>)> {
         map.report().into_iter().map(|c| (c.heading, c.used_as, c.field)).collect()
+    }
+
+    #[test]
+    fn a_workbook_cell_wrapped_on_two_lines_is_one_line_unless_its_field_holds_several() {
+        let h = headers(&["Intitulé", "Notes", "Nom complet"]);
+        let row = headers(&["Soins\r\nessentiels ", "Jour 1 :\npratique", "MAHAMAT\nZénaba"]);
+        let workbook = ColumnMap::build(ImportKind::Sessions, &h, &[]).unwrap().joining_wrapped_lines(true);
+        assert_eq!(workbook.get("title", &row).as_deref(), Some("Soins essentiels"));
+        assert_eq!(workbook.get("notes", &row).as_deref(), Some("Jour 1 :\npratique"), "notes hold several lines");
+        let people = ColumnMap::build(ImportKind::Participants, &h, &[]).unwrap().joining_wrapped_lines(true);
+        assert_eq!(people.get("family_name", &row).as_deref(), Some("MAHAMAT"));
+        assert_eq!(people.get("given_names", &row).as_deref(), Some("Zénaba"));
+        // A text file's line break inside a cell is a quote that swallowed a
+        // row: it reaches the check that refuses it.
+        let text = ColumnMap::build(ImportKind::Sessions, &h, &[]).unwrap().joining_wrapped_lines(false);
+        assert_eq!(text.get("title", &row).as_deref(), Some("Soins\r\nessentiels "));
     }
 
     #[test]

@@ -223,7 +223,7 @@ impl Binome {
         if rows.peek().is_none() {
             return Err(ImportError::Empty { path: source.to_owned() }.into());
         }
-        let columns = ColumnMap::build(kind, &head.headers, &options.columns).map_err(ImportError::from)?;
+        let columns = columns_of(kind, &head, options)?;
         // A week's register has a column per day instead of a status column.
         let is_register = kind == ImportKind::Attendance && !columns.session_days().is_empty();
         for (column, required) in kind.columns() {
@@ -306,7 +306,7 @@ impl Binome {
         source: &str,
     ) -> Result<Option<PassResult>, crate::error::CoreError> {
         let (head, rows) = open()?;
-        let columns = ColumnMap::build(kind, &head.headers, &options.columns).map_err(ImportError::from)?;
+        let columns = columns_of(kind, &head, options)?;
         let written = self.pass_over_rows(kind, rows, columns, options, Pass::Write, source)?;
         if !written.context.problems.is_empty() {
             return Ok(Some(written));
@@ -335,13 +335,7 @@ impl Binome {
         // The duplicate search is the first pass's.
         context.keep_new_people = pass == Pass::Check;
         let chosen = self.apply_value_choices(&mut context, &options.values)?;
-        let main_kind = match kind {
-            ImportKind::Participants => Kind::Person,
-            ImportKind::Sessions => Kind::Session,
-            ImportKind::Attendance => Kind::Attendance,
-            ImportKind::Scores => Kind::TestScore,
-            ImportKind::Frameworks => Kind::Framework,
-        };
+        let main_kind = kind.record_kind();
         let mut counts = PassCounts::default();
         for row in rows {
             let (line, cells) = row.map_err(|e| ImportError::Read { path: source.to_owned(), source: e })?;
@@ -482,6 +476,13 @@ impl Binome {
         }
         Ok(&cache[mission_id])
     }
+}
+
+/// What each column of the sheet feeds; a workbook's wrapped cells read
+/// as one line where one line is expected.
+fn columns_of(kind: ImportKind, head: &TableHead, options: &ImportOptions) -> Result<ColumnMap, ImportError> {
+    let columns = ColumnMap::build(kind, &head.headers, &options.columns)?;
+    Ok(columns.joining_wrapped_lines(head.source.sheet.is_some()))
 }
 
 fn summary(id: &str, data: &Row) -> PersonSummary {

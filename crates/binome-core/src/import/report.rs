@@ -5,7 +5,7 @@
 
 use crate::duplicates::pair::DuplicatePair;
 use crate::sheet::Source;
-use binome_domain::Problem;
+use binome_domain::{Kind, Problem};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ts")]
@@ -32,6 +32,17 @@ impl ImportKind {
 
     pub fn code(self) -> &'static str {
         self.into()
+    }
+
+    /// The record each row of the sheet makes.
+    pub fn record_kind(self) -> Kind {
+        match self {
+            ImportKind::Participants => Kind::Person,
+            ImportKind::Sessions => Kind::Session,
+            ImportKind::Attendance => Kind::Attendance,
+            ImportKind::Scores => Kind::TestScore,
+            ImportKind::Frameworks => Kind::Framework,
+        }
     }
 
     pub fn parse(text: &str) -> Option<ImportKind> {
