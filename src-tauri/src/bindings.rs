@@ -17,8 +17,8 @@ use binome_core::domain::{Kind, ProblemCode};
 use binome_core::exports::{COUNT_INDICATORS, CsvRequest, CsvTable, INDICATOR_COLUMNS};
 use binome_core::i18n::Lang;
 use binome_core::import::{
-    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, NewFacility,
-    NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
+    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, FooterLine, ImportChoices, ImportKind,
+    NewFacility, NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
 };
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
 use binome_core::sheet::{Source, TextEncoding};
@@ -125,6 +125,7 @@ pub fn typescript() -> String {
         ImportKind,
         ImportRequest,
         ImportPreview,
+        FooterLine,
         DuplicateView,
         DeviceRowView,
         ExportView,

@@ -124,6 +124,18 @@ step('a participant list is previewed with its errors, then imported', async () 
   await screenshot(browser, '04-import-erreurs');
   assert.equal(cli(store, 'enrolment', 'list', '--mission', 'MOU-2026-11').length, 0, 'nothing written');
 
+  // A host hospital's template: the sheet of its drop-down lists is hidden
+  // and passed over, each service merged down stands on every row, and the
+  // total and signatures under the list are shown as left out.
+  answerNextDialog(join(FIXTURES, 'participants-merged.xlsx'));
+  await click(browser, '#import-choose');
+  await waitForText(browser, '#import-summary', 'prêtes');
+  assert.equal(await (await browser.$('#import-sheet')).getValue(), 'Participants');
+  assert.match(await textOf(browser, '#import-footer'), /11 « Total : 5 participants »[\s\S]*Fait à Moundou/);
+  const template = await textOf(browser, '#import-preview');
+  assert.equal(template.match(/Maternité/g)?.length, 3, template);
+  assert.doesNotMatch(template, /Total|Fait à|formateur/);
+
   answerNextDialog(join(FIXTURES, 'participants-excel-fr.csv'));
   await click(browser, '#import-choose');
   await waitForText(browser, '#import-summary', 'prêtes');

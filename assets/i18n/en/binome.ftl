@@ -266,6 +266,8 @@ import-sheet = Sheet read: "{ $sheet }"{ $others ->
    *[other] {" "}(other sheets: { $others }; --sheet to read another).
 }
 import-header-line = Header on line { $line }; above it, not imported: line(s) { $skipped }.
+import-footer-lines = Under the list, not imported: { $lines }.
+import-footer-line = line { $line } “{ $text }”
 import-columns = Columns:
 import-column-matched = { $letter } "{ $heading }" → { $field }
 import-column-chosen = { $letter } "{ $heading }" → { $field } (chosen)
@@ -906,6 +908,7 @@ ui-import-step-preview = Preview and import
 ui-import-sheet = Sheet:
 ui-import-header-line = Header on line { $line }.
 ui-import-left-out = Not imported: { $columns }
+ui-import-footer = Under the list, not imported (total, signatures): { $lines }
 ui-import-column = Column
 ui-import-heading = Heading in the file
 ui-import-field = Field

@@ -278,6 +278,10 @@ source: Source,
  */
 header_line: number, skipped_lines: Array<number>, 
 /**
+ * The lines under the list that are not rows of it, not imported.
+ */
+footer_lines: Array<FooterLine>, 
+/**
  * What became of every column: none is dropped without being shown.
  */
 columns: Array<ColumnReport>, 
@@ -322,6 +326,12 @@ lines_in_error: number,
  * New participants that look like persons already in the store.
  */
 possible_duplicates: number, written: boolean, };
+
+export type FooterLine = { line: number, 
+/**
+ * Its first text (a number in the numbering column aside).
+ */
+text: string, };
 
 export type DuplicateView = { first: RecordView, second: RecordView, 
 /**

@@ -138,6 +138,14 @@ fn print_layout(report: &ImportReport, m: &Messages) {
         let lines: Vec<String> = report.skipped_lines.iter().map(usize::to_string).collect();
         say(m.text("import-header-line", &[("line", report.header_line.to_string()), ("skipped", lines.join(", "))]));
     }
+    if !report.footer_lines.is_empty() {
+        let lines: Vec<String> = report
+            .footer_lines
+            .iter()
+            .map(|f| m.text("import-footer-line", &[("line", f.line.to_string()), ("text", f.text.clone())]))
+            .collect();
+        say(m.text("import-footer-lines", &[("lines", lines.join(", "))]));
+    }
     say(m.text("import-columns", &[]));
     for column in &report.columns {
         let field = column.field.as_deref().map(|f| m.field(f)).unwrap_or_default();

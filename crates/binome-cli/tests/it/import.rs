@@ -337,8 +337,8 @@ fn percentages_saved_by_libreoffice_as_ods_xlsx_or_xls_are_the_percentages_shown
 /// A host hospital's template as Excel keeps it: the lists its drop-downs
 /// draw from on a hidden first sheet, a title merged across the columns,
 /// each service typed once and merged down over its people's rows, the
-/// last merge running past the last row, and long values wrapped in their
-/// cell (Alt+Entrée).
+/// last merge running past the last row, long values wrapped in their
+/// cell (Alt+Entrée), and under the list its total and who signs it.
 fn merged_template(path: &str) {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let plain = rust_xlsxwriter::Format::new();
@@ -374,11 +374,15 @@ fn merged_template(path: &str) {
     sheet.merge_range(3, 4, 5, 4, "Maternité", &plain).unwrap();
     sheet.write_string(6, 4, "Pédiatrie").unwrap();
     sheet.merge_range(7, 4, 9, 4, "Bloc\nopératoire", &plain).unwrap();
+    sheet.write_string(10, 0, "Total : 5 participants").unwrap();
+    sheet.write_string(11, 0, "Fait à Moundou, le 05/03/2019").unwrap();
+    sheet.write_string(12, 0, "Le formateur").unwrap();
+    sheet.write_string(12, 3, "La directrice").unwrap();
     workbook.save(path).unwrap();
 }
 
 #[test]
-fn a_template_with_hidden_lists_merged_services_and_wrapped_cells_imports_as_it_shows() {
+fn a_template_with_hidden_lists_merged_services_wrapped_cells_and_a_footer_imports_as_it_shows() {
     let written = Store::new();
     let excel = written.file("modele-hopital.xlsx");
     merged_template(&excel);
@@ -402,7 +406,7 @@ fn a_template_with_hidden_lists_merged_services_and_wrapped_cells_imports_as_it_
                 ["NGARMBAYE", "Françoise", "Maternité"],
             ],
             "{file}: the list sheet, not the hidden one, each service on every row it is merged over, \
-             and a value wrapped in its cell on one line"
+             a value wrapped in its cell on one line, and no one made of the footer"
         );
         // The hidden sheet is still there to read when asked for by name.
         store.refused(

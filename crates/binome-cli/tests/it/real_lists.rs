@@ -456,3 +456,44 @@ fn a_choice_made_on_one_laptop_is_known_on_every_laptop_of_the_programme() {
     let djimadoum = people(&second).into_iter().find(|p| p.0 == "DJIMADOUM").unwrap();
     assert_eq!(djimadoum.2, "autre", "the matrone counted where the first laptop said");
 }
+
+#[test]
+fn the_total_and_the_signatures_under_a_list_are_not_imported_as_people() {
+    let store = Store::new();
+    let m = mission(&store);
+    let list = store.dir.path().join("liste-signee.csv");
+    let footer = "\
+N°;Nom;Prénoms;Sexe\r\n\
+1;MAHAMAT;Zénaba;F\r\n\
+2;NGARMBAYE;Françoise;F\r\n\
+;TOTAL : 2 participants;;\r\n\
+;;;\r\n\
+;Fait à Moundou, le 05/03/2019;;\r\n\
+;Le formateur;;La directrice\r\n\
+;Dr KOUMAKOYE;;Mme ALLAMINE\r\n";
+    std::fs::write(&list, footer).unwrap();
+    let (code, report) = rehearse(&store, list.to_str().unwrap(), &m.mission, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(report["rows"], 2);
+    assert_eq!(
+        report["footer_lines"],
+        serde_json::json!([
+            { "line": 4, "text": "TOTAL : 2 participants" },
+            { "line": 6, "text": "Fait à Moundou, le 05/03/2019" },
+            { "line": 7, "text": "Le formateur" },
+            { "line": 8, "text": "Dr KOUMAKOYE" },
+        ])
+    );
+    store.ok(&["import", "participants", list.to_str().unwrap(), "--mission", &m.mission]);
+    assert_eq!(people_fields(&store, &["family_name"]), [["MAHAMAT"], ["NGARMBAYE"]]);
+
+    // A participant after the total: the total was within the list and is
+    // read as a row, as the person sees in the preview; the lines under
+    // the last participant are still the footer.
+    let went_on = store.dir.path().join("liste-suite.csv");
+    std::fs::write(&went_on, footer.replace(";;;\r\n", "3;ABAKAR;Hissène;H\r\n")).unwrap();
+    let (_, report) = rehearse(&store, went_on.to_str().unwrap(), &m.mission, &[]);
+    let footer_lines: Vec<u64> =
+        report["footer_lines"].as_array().unwrap().iter().map(|f| f["line"].as_u64().unwrap()).collect();
+    assert_eq!((report["rows"].as_u64(), footer_lines), (Some(4), vec![6, 7, 8]));
+}

@@ -7,6 +7,7 @@
 
 mod columns;
 pub(crate) mod error;
+mod footer;
 mod mapping;
 mod marks;
 mod participants;
@@ -21,6 +22,7 @@ mod values;
 
 pub use columns::{ColumnChoice, header_score, register_day};
 pub use error::{ColumnChoiceError, ImportError};
+pub use footer::FooterLine;
 pub use professions::{NewProfession, category_of_title};
 pub use report::{
     ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportKind, ImportReport, ProgrammeProfession,
@@ -97,6 +99,8 @@ struct PassCounts {
     rows: usize,
     created: usize,
     updated: usize,
+    /// The lines under the list that are not rows of it.
+    footer: Vec<FooterLine>,
 }
 
 /// What one pass over the rows found.
@@ -111,6 +115,7 @@ impl PassResult {
     fn fill(self, report: &mut ImportReport) {
         let context = self.context;
         report.rows = self.counts.rows;
+        report.footer_lines = self.counts.footer;
         report.created = self.counts.created;
         report.updated = self.counts.updated;
         report.new_facilities = context.created.into_iter().map(|(_, f)| f).collect();
@@ -236,6 +241,7 @@ impl Binome {
             source: head.source.clone(),
             header_line: head.header_line,
             skipped_lines: head.skipped_lines.clone(),
+            footer_lines: Vec::new(),
             columns: columns.report(),
             unknown_values: Vec::new(),
             new_facilities: Vec::new(),
@@ -337,20 +343,24 @@ impl Binome {
         let chosen = self.apply_value_choices(&mut context, &options.values)?;
         let main_kind = kind.record_kind();
         let mut counts = PassCounts::default();
+        let mut footer = footer::TrailingFooter::default();
         for row in rows {
-            let (line, cells) = row.map_err(|e| ImportError::Read { path: source.to_owned(), source: e })?;
-            counts.rows += 1;
-            match kind {
-                ImportKind::Participants => self.participant_row(&mut context, line, &cells)?,
-                ImportKind::Sessions => self.session_row(&mut context, line, &cells)?,
-                ImportKind::Attendance if is_register => self.register_row(&mut context, line, &cells)?,
-                ImportKind::Attendance | ImportKind::Scores => self.mark_row(kind, &mut context, line, &cells)?,
-                ImportKind::Frameworks => unreachable!("read whole"),
-            }
-            if context.prepared.len() >= WRITE_CHUNK {
-                self.drain_prepared(&mut context, &mut counts, main_kind, pass)?;
+            let row = row.map_err(|e| ImportError::Read { path: source.to_owned(), source: e })?;
+            for (line, cells) in footer.next(row) {
+                counts.rows += 1;
+                match kind {
+                    ImportKind::Participants => self.participant_row(&mut context, line, &cells)?,
+                    ImportKind::Sessions => self.session_row(&mut context, line, &cells)?,
+                    ImportKind::Attendance if is_register => self.register_row(&mut context, line, &cells)?,
+                    ImportKind::Attendance | ImportKind::Scores => self.mark_row(kind, &mut context, line, &cells)?,
+                    ImportKind::Frameworks => unreachable!("read whole"),
+                }
+                if context.prepared.len() >= WRITE_CHUNK {
+                    self.drain_prepared(&mut context, &mut counts, main_kind, pass)?;
+                }
             }
         }
+        counts.footer = footer.end();
         self.drain_prepared(&mut context, &mut counts, main_kind, pass)?;
         Ok(PassResult { context, counts, chosen })
     }
