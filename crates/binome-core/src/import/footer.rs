@@ -62,15 +62,23 @@ pub struct FooterLine {
     pub text: String,
 }
 
+/// The row's filled cells, trimmed.
+fn filled(cells: &[String]) -> impl Iterator<Item = &str> + Clone {
+    cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty())
+}
+
+/// A cell of the numbering column.
+fn is_number(cell: &str) -> bool {
+    cell.chars().all(|c| c.is_ascii_digit())
+}
+
 fn few_cells(cells: &[String]) -> bool {
-    (1..=MOST_CELLS).contains(&cells.iter().filter(|c| !c.trim().is_empty()).count())
+    (1..=MOST_CELLS).contains(&filled(cells).count())
 }
 
 /// The row's first text, a number in the numbering column aside.
 fn first_text(cells: &[String]) -> &str {
-    let mut filled = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
-    let first = filled.clone().next().unwrap_or_default();
-    filled.find(|c| !c.chars().all(|ch| ch.is_ascii_digit())).unwrap_or(first)
+    filled(cells).find(|c| !is_number(c)).or_else(|| filled(cells).next()).unwrap_or_default()
 }
 
 fn opening(cells: &[String]) -> Option<&str> {
@@ -82,9 +90,7 @@ fn opening(cells: &[String]) -> Option<&str> {
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     let ends_a_word = |rest: &str| !rest.starts_with(char::is_alphanumeric);
     let opens = OPENINGS.iter().any(|o| folded.strip_prefix(o).is_some_and(ends_a_word));
-    let alone =
-        cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit())).count()
-            == 1;
+    let alone = filled(cells).filter(|c| !is_number(c)).count() == 1;
     let labels = LABELS.iter().any(|l| {
         folded.strip_prefix(l).is_some_and(|rest| {
             let rest = rest.trim_start();
@@ -94,8 +100,9 @@ fn opening(cells: &[String]) -> Option<&str> {
     (opens || labels).then_some(text)
 }
 
-/// Holds back the rows that open as a footer until the sheet ends or a row
-/// that does not follows them.
+/// Holds back a row that opens as a footer, and the rows of a few cells
+/// under it, until the sheet ends (they are its footer) or a fuller row
+/// follows (they were rows of the list).
 #[derive(Default)]
 pub(crate) struct TrailingFooter {
     held: Vec<(usize, Vec<String>)>,

@@ -248,8 +248,9 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
     Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
 }
 
-/// A sheet's percentage cells, read beside calamine, which reads them as
-/// bare fractions.
+/// What calamine's grid does not say of a sheet, read beside it: its
+/// percentage cells (calamine reads them as bare fractions) and, for an
+/// `.ods`, its cells merged down (an `.xls`'s come from calamine).
 enum SheetLayout {
     Ods(OdsLayout),
     Xls(XlsPercentages),
@@ -285,15 +286,15 @@ fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid
     let hidden = hidden(workbook.sheets_metadata());
     let (sheet, sheets, cells) = choose(names, &hidden, wanted, |name| {
         let range = workbook.worksheet_range(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
-        let percentages = SheetLayout::read(path, extension, &all_names, name)?;
+        let layout = SheetLayout::read(path, extension, &all_names, name)?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
         let mut cells = Cells::default();
         for (r, row) in range.rows().enumerate() {
             for (c, value) in row.iter().enumerate() {
                 let (row, column) = (first_row + r as u32, first_column + c as u32);
                 let text = match value {
-                    Data::Float(f) if percentages.holds(row, column) => percentage_text(*f),
-                    Data::Int(i) if percentages.holds(row, column) => percentage_text(*i as f64),
+                    Data::Float(f) if layout.holds(row, column) => percentage_text(*f),
+                    Data::Int(i) if layout.holds(row, column) => percentage_text(*i as f64),
                     value => cell_text(value),
                 };
                 cells.push(row, column, text)?;
@@ -310,7 +311,7 @@ fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid
                 merged.add(region.start, region.end)?;
             }
         }
-        cells.fill_merged_down(match &percentages {
+        cells.fill_merged_down(match &layout {
             SheetLayout::Ods(layout) => &layout.merged,
             _ => &merged,
         })?;
