@@ -17,7 +17,7 @@ use binome_core::domain::{Kind, ProblemCode};
 use binome_core::exports::{COUNT_INDICATORS, CsvRequest, CsvTable, INDICATOR_COLUMNS};
 use binome_core::i18n::Lang;
 use binome_core::import::{
-    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, FooterLine, ImportChoices, ImportKind,
+    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, LeftOutLine,
     NewFacility, NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
 };
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
@@ -125,7 +125,7 @@ pub fn typescript() -> String {
         ImportKind,
         ImportRequest,
         ImportPreview,
-        FooterLine,
+        LeftOutLine,
         DuplicateView,
         DeviceRowView,
         ExportView,

@@ -131,7 +131,7 @@ step('a participant list is previewed with its errors, then imported', async () 
   await click(browser, '#import-choose');
   await waitForText(browser, '#import-summary', 'prêtes');
   assert.equal(await (await browser.$('#import-sheet')).getValue(), 'Participants');
-  assert.match(await textOf(browser, '#import-footer'), /11 « Total : 5 participants »[\s\S]*Fait à Moundou/);
+  assert.match(await textOf(browser, '#import-lines-left-out'), /11 « Total : 5 participants »[\s\S]*Fait à Moundou/);
   const template = await textOf(browser, '#import-preview');
   assert.equal(template.match(/Maternité/g)?.length, 3, template);
   assert.doesNotMatch(template, /Total|Fait à|formateur/);

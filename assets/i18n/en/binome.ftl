@@ -266,8 +266,8 @@ import-sheet = Sheet read: "{ $sheet }"{ $others ->
    *[other] {" "}(other sheets: { $others }; --sheet to read another).
 }
 import-header-line = Header on line { $line }; above it, not imported: line(s) { $skipped }.
-import-footer-lines = Under the list, not imported: { $lines }.
-import-footer-line = line { $line } “{ $text }”
+import-lines-left-out = Not imported (totals, signatures): { $lines }.
+import-line-left-out = line { $line } “{ $text }”
 import-columns = Columns:
 import-column-matched = { $letter } "{ $heading }" → { $field }
 import-column-chosen = { $letter } "{ $heading }" → { $field } (chosen)
@@ -908,7 +908,7 @@ ui-import-step-preview = Preview and import
 ui-import-sheet = Sheet:
 ui-import-header-line = Header on line { $line }.
 ui-import-left-out = Not imported: { $columns }
-ui-import-footer = Under the list, not imported (total, signatures): { $lines }
+ui-import-lines-left-out = Not imported (totals, signatures): { $lines }
 ui-import-column = Column
 ui-import-heading = Heading in the file
 ui-import-field = Field

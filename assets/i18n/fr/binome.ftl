@@ -267,8 +267,8 @@ import-sheet = Feuille lue : « { $sheet } »{ $others ->
    *[other] {" "}(autres feuilles : { $others } ; --sheet pour en lire une autre).
 }
 import-header-line = En-tête ligne { $line } ; au-dessus, non importé : ligne(s) { $skipped }.
-import-footer-lines = Sous la liste, non importé : { $lines }.
-import-footer-line = ligne { $line } « { $text } »
+import-lines-left-out = Non importé (totaux, signatures) : { $lines }.
+import-line-left-out = ligne { $line } « { $text } »
 import-columns = Colonnes :
 import-column-matched = { $letter } « { $heading } » → { $field }
 import-column-chosen = { $letter } « { $heading } » → { $field } (choisi)
@@ -915,7 +915,7 @@ ui-import-step-preview = Aperçu et import
 ui-import-sheet = Feuille :
 ui-import-header-line = En-tête ligne { $line }.
 ui-import-left-out = Non importées : { $columns }
-ui-import-footer = Sous la liste, non importé (total, signatures) : { $lines }
+ui-import-lines-left-out = Non importé (totaux, signatures) : { $lines }
 ui-import-column = Colonne
 ui-import-heading = Intitulé dans le fichier
 ui-import-field = Champ

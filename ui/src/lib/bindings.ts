@@ -278,9 +278,9 @@ source: Source,
  */
 header_line: number, skipped_lines: Array<number>, 
 /**
- * The lines under the list that are not rows of it, not imported.
+ * The lines of the sheet that are not rows of the list, not imported.
  */
-footer_lines: Array<FooterLine>, 
+left_out_lines: Array<LeftOutLine>, 
 /**
  * What became of every column: none is dropped without being shown.
  */
@@ -327,7 +327,7 @@ lines_in_error: number,
  */
 possible_duplicates: number, written: boolean, };
 
-export type FooterLine = { line: number, 
+export type LeftOutLine = { line: number, 
 /**
  * Its first text (a number in the numbering column aside).
  */

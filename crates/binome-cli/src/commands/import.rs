@@ -138,13 +138,13 @@ fn print_layout(report: &ImportReport, m: &Messages) {
         let lines: Vec<String> = report.skipped_lines.iter().map(usize::to_string).collect();
         say(m.text("import-header-line", &[("line", report.header_line.to_string()), ("skipped", lines.join(", "))]));
     }
-    if !report.footer_lines.is_empty() {
+    if !report.left_out_lines.is_empty() {
         let lines: Vec<String> = report
-            .footer_lines
+            .left_out_lines
             .iter()
-            .map(|f| m.text("import-footer-line", &[("line", f.line.to_string()), ("text", f.text.clone())]))
+            .map(|f| m.text("import-line-left-out", &[("line", f.line.to_string()), ("text", f.text.clone())]))
             .collect();
-        say(m.text("import-footer-lines", &[("lines", lines.join(", "))]));
+        say(m.text("import-lines-left-out", &[("lines", lines.join(", "))]));
     }
     say(m.text("import-columns", &[]));
     for column in &report.columns {

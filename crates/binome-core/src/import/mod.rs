@@ -7,7 +7,7 @@
 
 mod columns;
 pub(crate) mod error;
-mod footer;
+mod left_out;
 mod mapping;
 mod marks;
 mod participants;
@@ -22,7 +22,7 @@ mod values;
 
 pub use columns::{ColumnChoice, header_score, register_day};
 pub use error::{ColumnChoiceError, ImportError};
-pub use footer::FooterLine;
+pub use left_out::LeftOutLine;
 pub use professions::{NewProfession, category_of_title};
 pub use report::{
     ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportKind, ImportReport, ProgrammeProfession,
@@ -99,8 +99,8 @@ struct PassCounts {
     rows: usize,
     created: usize,
     updated: usize,
-    /// The lines under the list that are not rows of it.
-    footer: Vec<FooterLine>,
+    /// The lines of the sheet that are not rows of the list.
+    left_out: Vec<LeftOutLine>,
 }
 
 /// What one pass over the rows found.
@@ -115,7 +115,7 @@ impl PassResult {
     fn fill(self, report: &mut ImportReport) {
         let context = self.context;
         report.rows = self.counts.rows;
-        report.footer_lines = self.counts.footer;
+        report.left_out_lines = self.counts.left_out;
         report.created = self.counts.created;
         report.updated = self.counts.updated;
         report.new_facilities = context.created.into_iter().map(|(_, f)| f).collect();
@@ -241,7 +241,7 @@ impl Binome {
             source: head.source.clone(),
             header_line: head.header_line,
             skipped_lines: head.skipped_lines.clone(),
-            footer_lines: Vec::new(),
+            left_out_lines: Vec::new(),
             columns: columns.report(),
             unknown_values: Vec::new(),
             new_facilities: Vec::new(),
@@ -343,10 +343,10 @@ impl Binome {
         let chosen = self.apply_value_choices(&mut context, &options.values)?;
         let main_kind = kind.record_kind();
         let mut counts = PassCounts::default();
-        let mut footer = footer::TrailingFooter::default();
+        let mut left_out = left_out::LinesLeftOut::default();
         for row in rows {
             let row = row.map_err(|e| ImportError::Read { path: source.to_owned(), source: e })?;
-            for (line, cells) in footer.next(row) {
+            for (line, cells) in left_out.next(row) {
                 counts.rows += 1;
                 match kind {
                     ImportKind::Participants => self.participant_row(&mut context, line, &cells)?,
@@ -360,7 +360,7 @@ impl Binome {
                 }
             }
         }
-        counts.footer = footer.end();
+        counts.left_out = left_out.end();
         self.drain_prepared(&mut context, &mut counts, main_kind, pass)?;
         Ok(PassResult { context, counts, chosen })
     }

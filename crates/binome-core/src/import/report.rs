@@ -119,9 +119,9 @@ pub struct ImportReport {
     pub source: Source,
     pub header_line: usize,
     pub skipped_lines: Vec<usize>,
-    /// The lines under the list that are not rows of it (a total, who
-    /// signs), not imported.
-    pub footer_lines: Vec<crate::import::FooterLine>,
+    /// The lines of the sheet that are not rows of the list (totals, the
+    /// place and date, who signs), not imported.
+    pub left_out_lines: Vec<crate::import::LeftOutLine>,
     /// What became of every column.
     pub columns: Vec<ColumnReport>,
     /// Values no field knows, grouped, for the person to map once.

@@ -49,8 +49,8 @@ pub struct ImportPreview {
     /// The header's line; the lines above it (titles) are not imported.
     pub header_line: u32,
     pub skipped_lines: Vec<u32>,
-    /// The lines under the list that are not rows of it, not imported.
-    pub footer_lines: Vec<crate::import::FooterLine>,
+    /// The lines of the sheet that are not rows of the list, not imported.
+    pub left_out_lines: Vec<crate::import::LeftOutLine>,
     /// What became of every column: none is dropped without being shown.
     pub columns: Vec<ColumnReport>,
     /// The fields this kind of sheet can feed, to choose a column's.
@@ -107,11 +107,11 @@ impl Binome {
         for problem in &report.problems {
             by_line.entry(problem.line).or_default().push(problem);
         }
-        let footer: std::collections::BTreeSet<u32> = report.footer_lines.iter().map(|f| f.line).collect();
+        let left_out: std::collections::BTreeSet<u32> = report.left_out_lines.iter().map(|f| f.line).collect();
         let mut shown = Vec::new();
         for (index, row) in rows.enumerate() {
             let (line, cells) = row.map_err(refused)?;
-            if (index >= PREVIEW_FIRST_ROWS && !by_line.contains_key(&line)) || footer.contains(&(line as u32)) {
+            if (index >= PREVIEW_FIRST_ROWS && !by_line.contains_key(&line)) || left_out.contains(&(line as u32)) {
                 continue;
             }
             let mine = by_line.get(&line).map(Vec::as_slice).unwrap_or_default();
@@ -128,7 +128,7 @@ impl Binome {
             source: report.source.clone(),
             header_line: report.header_line as u32,
             skipped_lines: report.skipped_lines.iter().map(|l| *l as u32).collect(),
-            footer_lines: report.footer_lines.clone(),
+            left_out_lines: report.left_out_lines.clone(),
             columns: report.columns.clone(),
             fields: kind.columns().iter().map(|(c, _)| c.to_string()).collect(),
             unknown_values: report.unknown_values.clone(),

@@ -1,13 +1,15 @@
-//! The lines under a list that are not rows of it: its total, where and
-//! when it was signed, who signs. A host hospital's sheet ends with them
-//! ("Total : 23 participants", "Fait à Moundou le 05/03/2019", "Le
-//! formateur"), and read as rows each became a participant of that name.
+//! The lines of a sheet that are not rows of its list: its totals, where
+//! and when it was signed, who signs. A host hospital's sheet ends with
+//! them ("Total : 23 participants", "Fait à Moundou le 05/03/2019", "Le
+//! formateur") and may total each group ("Sous-total Maternité : 12");
+//! read as rows, each became a participant of that name.
 //!
-//! Only the block at the very end of the sheet is taken: from a row of a
-//! few cells whose first text opens as such a line, through the rows of a
-//! few cells under it (the names of who signs, a date). A fuller row after
-//! them shows they were within the list after all, and they are read as
-//! any other.
+//! A row that opens as a total ([`SUMS`]) is left out wherever it stands,
+//! however many cells it fills (a register's total has one a day). The rest of a footer only at the very end of the
+//! sheet: from a row of a few cells that opens as one, through the rows
+//! of a few cells under it (the names of who signs, a date). A fuller row
+//! after them shows they were within the list after all, and they are read
+//! as any other.
 
 use binome_domain::names::strip_accents;
 use serde::Serialize;
@@ -15,15 +17,11 @@ use serde::Serialize;
 #[cfg(feature = "ts")]
 use ts_rs::TS;
 
-/// How a footer line opens, lower case and without accents, a word
-/// ending there.
+/// How a total opens, lower case and without accents, a word ending
+/// there: no one's name does.
+const SUMS: &[&str] = &["total", "sous-total", "sous total", "moyenne", "effectif", "nombre de"];
+/// How the rest of a footer opens, likewise.
 const OPENINGS: &[&str] = &[
-    "total",
-    "sous-total",
-    "sous total",
-    "moyenne",
-    "effectif",
-    "nombre de",
     "fait a",
     "fait le",
     "le formateur",
@@ -53,10 +51,11 @@ const MOST_CELLS: usize = 3;
 /// read as rows, so that nothing long is held or left out unseen.
 const MOST_LINES: usize = 50;
 
-/// A line under the list, not imported, as the person sees it.
+/// A line of the sheet left out of the list (a total, a signature), as
+/// the person sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(TS))]
-pub struct FooterLine {
+pub struct LeftOutLine {
     pub line: u32,
     /// Its first text (a number in the numbering column aside).
     pub text: String,
@@ -81,15 +80,20 @@ fn first_text(cells: &[String]) -> &str {
     filled(cells).find(|c| !is_number(c)).or_else(|| filled(cells).next()).unwrap_or_default()
 }
 
-fn opening(cells: &[String]) -> Option<&str> {
-    if !few_cells(cells) {
-        return None;
-    }
-    let text = first_text(cells);
-    let folded = strip_accents(text).to_lowercase();
+/// How a line opens, as far as leaving it out goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// A total: never a row of the list.
+    Sum,
+    /// The rest of a footer: not a row at the end of the sheet.
+    Footer,
+}
+
+fn opening(cells: &[String]) -> Option<Opening> {
+    let folded = strip_accents(first_text(cells)).to_lowercase();
     let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     let ends_a_word = |rest: &str| !rest.starts_with(char::is_alphanumeric);
-    let opens = OPENINGS.iter().any(|o| folded.strip_prefix(o).is_some_and(ends_a_word));
+    let opens_as = |openings: &[&str]| openings.iter().any(|o| folded.strip_prefix(o).is_some_and(ends_a_word));
     let alone = filled(cells).filter(|c| !is_number(c)).count() == 1;
     let labels = LABELS.iter().any(|l| {
         folded.strip_prefix(l).is_some_and(|rest| {
@@ -97,36 +101,54 @@ fn opening(cells: &[String]) -> Option<&str> {
             (rest.is_empty() && alone) || rest.starts_with(':') || rest.starts_with("et ")
         })
     });
-    (opens || labels).then_some(text)
+    if opens_as(SUMS) {
+        // However many cells: a register's total has one a day.
+        Some(Opening::Sum)
+    } else if few_cells(cells) && (opens_as(OPENINGS) || labels) {
+        Some(Opening::Footer)
+    } else {
+        None
+    }
 }
 
-/// Holds back a row that opens as a footer, and the rows of a few cells
-/// under it, until the sheet ends (they are its footer) or a fuller row
-/// follows (they were rows of the list).
+fn left_out_line((line, cells): &(usize, Vec<String>)) -> LeftOutLine {
+    LeftOutLine { line: *line as u32, text: first_text(cells).chars().take(80).collect() }
+}
+
+/// Leaves out each total, and holds back a row that opens as a footer and
+/// the rows of a few cells under it until the sheet ends (they are its
+/// footer) or a fuller row follows (they were rows of the list, but for
+/// the totals among them).
 #[derive(Default)]
-pub(crate) struct TrailingFooter {
+pub(crate) struct LinesLeftOut {
     held: Vec<(usize, Vec<String>)>,
+    left_out: Vec<LeftOutLine>,
 }
 
-impl TrailingFooter {
+impl LinesLeftOut {
     /// The rows to read now, in order.
     pub(crate) fn next(&mut self, row: (usize, Vec<String>)) -> Vec<(usize, Vec<String>)> {
-        let goes_on = if self.held.is_empty() { opening(&row.1).is_some() } else { few_cells(&row.1) };
+        let opens = opening(&row.1);
+        let goes_on = if self.held.is_empty() { opens.is_some() } else { few_cells(&row.1) };
         if goes_on && self.held.len() < MOST_LINES {
             self.held.push(row);
             return Vec::new();
         }
-        let mut now = std::mem::take(&mut self.held);
-        now.push(row);
+        let mut now = Vec::new();
+        for held in std::mem::take(&mut self.held).into_iter().chain(std::iter::once(row)) {
+            if opening(&held.1) == Some(Opening::Sum) {
+                self.left_out.push(left_out_line(&held));
+            } else {
+                now.push(held);
+            }
+        }
         now
     }
 
     /// The sheet has ended: what is held is its footer.
-    pub(crate) fn end(self) -> Vec<FooterLine> {
-        self.held
-            .iter()
-            .map(|(line, cells)| FooterLine { line: *line as u32, text: first_text(cells).chars().take(80).collect() })
-            .collect()
+    pub(crate) fn end(mut self) -> Vec<LeftOutLine> {
+        self.left_out.extend(self.held.iter().map(left_out_line));
+        self.left_out
     }
 }
 
@@ -138,8 +160,8 @@ mod tests {
         (line, cells.iter().map(|c| (*c).to_owned()).collect())
     }
 
-    fn read_through(rows: &[(usize, Vec<String>)]) -> (Vec<usize>, Vec<FooterLine>) {
-        let mut footer = TrailingFooter::default();
+    fn read_through(rows: &[(usize, Vec<String>)]) -> (Vec<usize>, Vec<LeftOutLine>) {
+        let mut footer = LinesLeftOut::default();
         let mut read = Vec::new();
         for r in rows {
             read.extend(footer.next(r.clone()).into_iter().map(|(line, _)| line));
@@ -172,10 +194,30 @@ mod tests {
             ]
         );
 
-        // A full row after a total shows the list went on: all are rows.
+        // A full row after a total shows the list went on: the total is
+        // still left out, wherever it stands.
         let mut went_on = rows[..3].to_vec();
         went_on.push(row(7, &["3", "ABAKAR", "Hissène", "H"]));
-        assert_eq!(read_through(&went_on), (vec![4, 5, 6, 7], vec![]));
+        let (read, left_out) = read_through(&went_on);
+        assert_eq!(read, [4, 5, 7]);
+        assert_eq!(left_out, [LeftOutLine { line: 6, text: "TOTAL : 2 participants".into() }]);
+    }
+
+    #[test]
+    fn a_total_within_the_list_is_left_out_and_the_rows_around_it_read() {
+        let rows = [
+            row(4, &["1", "MAHAMAT", "Zénaba", "F", "Maternité"]),
+            row(5, &["Sous-total Maternité", "1"]),
+            row(6, &["2", "ABAKAR", "Hissène", "H", "Bloc"]),
+            // A footer word within the list: the row after shows it is one.
+            row(7, &["Le Chef", "Ali"]),
+            row(8, &["3", "NGARMBAYE", "Françoise", "F", "Bloc"]),
+            row(9, &["Sous-total Bloc : 2"]),
+            row(10, &["", "TOTAL présents", "3", "2", "3", "1", "3"]),
+        ];
+        let (read, left_out) = read_through(&rows);
+        assert_eq!(read, [4, 6, 7, 8]);
+        assert_eq!(left_out.iter().map(|l| l.line).collect::<Vec<_>>(), [5, 9, 10]);
     }
 
     #[test]
@@ -197,7 +239,7 @@ mod tests {
 
     #[test]
     fn a_long_run_of_lines_that_open_as_a_footer_is_read_as_rows() {
-        let rows: Vec<_> = (0..MOST_LINES + 5).map(|n| row(n + 2, &["Total"])).collect();
+        let rows: Vec<_> = (0..MOST_LINES + 5).map(|n| row(n + 2, &["Le formateur"])).collect();
         let (read, footer) = read_through(&rows);
         assert_eq!(read.len(), MOST_LINES + 1);
         assert_eq!(footer.len(), 4);
