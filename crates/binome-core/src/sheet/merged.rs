@@ -39,6 +39,15 @@ impl MergedRegions {
         Ok(())
     }
 
+    /// The regions calamine reads from an `.xlsx` or `.xls` sheet.
+    pub fn of_calamine(regions: Vec<calamine::Dimensions>) -> Result<MergedRegions, ReadError> {
+        let mut merged = MergedRegions::default();
+        for region in regions {
+            merged.add(region.start, region.end)?;
+        }
+        Ok(merged)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &MergedDown> {
         self.0.iter()
     }

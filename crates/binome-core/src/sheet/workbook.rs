@@ -236,13 +236,9 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
         if cells.count == 0 {
             return Ok(None);
         }
-        let mut merged = MergedRegions::default();
-        for region in
-            workbook.merge_cells_by_sheet_name(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?
-        {
-            merged.add(region.start, region.end)?;
-        }
-        cells.fill_merged_down(&merged)?;
+        let regions =
+            workbook.merge_cells_by_sheet_name(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
+        cells.fill_merged_down(&MergedRegions::of_calamine(regions)?)?;
         Ok(Some(cells))
     })?;
     Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
@@ -303,14 +299,12 @@ fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid
         if cells.count == 0 {
             return Ok(None);
         }
-        let mut merged = MergedRegions::default();
-        if let Sheets::Xls(xls) = &workbook {
-            for region in
-                xls.merge_cells_by_sheet_name(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?
-            {
-                merged.add(region.start, region.end)?;
-            }
-        }
+        let merged = match &workbook {
+            Sheets::Xls(xls) => MergedRegions::of_calamine(
+                xls.merge_cells_by_sheet_name(name).map_err(|e| ReadError::Workbook { detail: e.to_string() })?,
+            )?,
+            _ => MergedRegions::default(),
+        };
         cells.fill_merged_down(match &layout {
             SheetLayout::Ods(layout) => &layout.merged,
             _ => &merged,
