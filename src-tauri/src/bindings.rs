@@ -17,11 +17,11 @@ use binome_core::domain::{Kind, ProblemCode};
 use binome_core::exports::{COUNT_INDICATORS, CsvRequest, CsvTable, INDICATOR_COLUMNS};
 use binome_core::i18n::Lang;
 use binome_core::import::{
-    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, LeftOutLine,
-    NewFacility, NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
+    ColumnChoice, ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportChoices, ImportKind, NewFacility,
+    NewProfession, NewRecord, ProgrammeProfession, ValueChoice, ValueGroup,
 };
 use binome_core::indicators::{IndicatorGroup, IndicatorReport};
-use binome_core::sheet::{Source, TextEncoding};
+use binome_core::sheet::{HiddenRows, SheetLine, Source, TextEncoding};
 use binome_core::vault::StoreState;
 use binome_core::views::*;
 use binome_core::{AttendanceMark, DeviceRole, DeviceTrust, PersonMerge, ScoreEntry, SessionDecision};
@@ -125,7 +125,8 @@ pub fn typescript() -> String {
         ImportKind,
         ImportRequest,
         ImportPreview,
-        LeftOutLine,
+        SheetLine,
+        HiddenRows,
         DuplicateView,
         DeviceRowView,
         ExportView,

@@ -136,6 +136,20 @@ step('a participant list is previewed with its errors, then imported', async () 
   assert.equal(template.match(/Maternité/g)?.length, 3, template);
   assert.doesNotMatch(template, /Total|Fait à|formateur/);
 
+  // A list filtered in Excel: the rows it hides are not the list the
+  // person sees; they are named, left out, and read when asked.
+  answerNextDialog(join(FIXTURES, 'participants-hidden.xlsx'));
+  await click(browser, '#import-choose');
+  await waitForText(browser, '#import-summary', 'prêtes');
+  assert.match(await textOf(browser, '#import-hidden-lines'), /3 « NGARMBAYE »[\s\S]*6 « KOULAMALLAH »[\s\S]*non importées/);
+  assert.doesNotMatch(await textOf(browser, '#import-preview'), /NGARMBAYE|DJIMADOUM|KOULAMALLAH/);
+  await click(browser, '#import-hidden-rows');
+  await waitForText(browser, '#import-preview', 'KOULAMALLAH');
+  assert.match(await textOf(browser, '#import-preview'), /NGARMBAYE[\s\S]*DJIMADOUM/);
+  assert.equal((await browser.$$('#import-preview tr.hidden-row')).length, 3, 'the rows read from hiding are marked');
+  assert.doesNotMatch(await textOf(browser, '#import-hidden-lines'), /non importées/);
+  await screenshot(browser, '04-import-lignes-masquees');
+
   answerNextDialog(join(FIXTURES, 'participants-excel-fr.csv'));
   await click(browser, '#import-choose');
   await waitForText(browser, '#import-summary', 'prêtes');

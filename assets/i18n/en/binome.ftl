@@ -268,6 +268,9 @@ import-sheet = Sheet read: "{ $sheet }"{ $others ->
 import-header-line = Header on line { $line }; above it, not imported: line(s) { $skipped }.
 import-lines-left-out = Not imported (totals, signatures): { $lines }.
 import-line-left-out = line { $line } “{ $text }”
+import-lines-more = and { $more } more
+import-hidden-lines-left-out = Rows the workbook hides, not imported (--hidden-rows to import them too): { $lines }.
+import-hidden-lines-read = Rows the workbook hides, imported too: { $lines }.
 import-columns = Columns:
 import-column-matched = { $letter } "{ $heading }" → { $field }
 import-column-chosen = { $letter } "{ $heading }" → { $field } (chosen)
@@ -909,6 +912,13 @@ ui-import-sheet = Sheet:
 ui-import-header-line = Header on line { $line }.
 ui-import-left-out = Not imported: { $columns }
 ui-import-lines-left-out = Not imported (totals, signatures): { $lines }
+ui-import-hidden-lines = { $count ->
+    [one] 1 row the workbook hides
+   *[other] { $count } rows the workbook hides
+} ({ $lines })
+ui-import-hidden-lines-left-out = not imported
+ui-import-hidden-row = A row the workbook hides
+ui-import-hidden-rows-read = Import them too
 ui-import-column = Column
 ui-import-heading = Heading in the file
 ui-import-field = Field

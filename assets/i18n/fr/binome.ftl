@@ -269,6 +269,9 @@ import-sheet = Feuille lue : « { $sheet } »{ $others ->
 import-header-line = En-tête ligne { $line } ; au-dessus, non importé : ligne(s) { $skipped }.
 import-lines-left-out = Non importé (totaux, signatures) : { $lines }.
 import-line-left-out = ligne { $line } « { $text } »
+import-lines-more = et { $more } autres
+import-hidden-lines-left-out = Lignes masquées dans le classeur, non importées (--lignes-masquees pour les importer aussi) : { $lines }.
+import-hidden-lines-read = Lignes masquées dans le classeur, importées aussi : { $lines }.
 import-columns = Colonnes :
 import-column-matched = { $letter } « { $heading } » → { $field }
 import-column-chosen = { $letter } « { $heading } » → { $field } (choisi)
@@ -916,6 +919,13 @@ ui-import-sheet = Feuille :
 ui-import-header-line = En-tête ligne { $line }.
 ui-import-left-out = Non importées : { $columns }
 ui-import-lines-left-out = Non importé (totaux, signatures) : { $lines }
+ui-import-hidden-lines = { $count ->
+    [one] 1 ligne masquée dans le classeur
+   *[other] { $count } lignes masquées dans le classeur
+} ({ $lines })
+ui-import-hidden-lines-left-out = non importées
+ui-import-hidden-row = Ligne masquée dans le classeur
+ui-import-hidden-rows-read = Les importer aussi
 ui-import-column = Colonne
 ui-import-heading = Intitulé dans le fichier
 ui-import-field = Champ

@@ -1,6 +1,6 @@
 //! What the spreadsheet targets share: a file read as the import reads it.
 
-use binome_core::sheet::{find_header, read_rows};
+use binome_core::sheet::{HiddenRows, find_header, read_rows};
 use std::path::{Path, PathBuf};
 
 /// The file the readers are given, named with `extension` (which picks the
@@ -18,7 +18,7 @@ pub fn read_to_the_end(path: &Path) {
     // reaches libfuzzer-sys, which reports it as a crash.
     static QUIET: std::sync::Once = std::sync::Once::new();
     QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
-    let Ok((source, rows)) = read_rows(path, None) else { return };
+    let Ok((source, rows)) = read_rows(path, None, HiddenRows::Read) else { return };
     let heading_score = |cells: &[String]| cells.iter().filter(|c| !c.is_empty()).count();
     let Ok((_, rows)) = find_header(source, rows, heading_score) else { return };
     // A bad row ends the pass, as it ends an import.

@@ -50,6 +50,7 @@ fn run_import(state: &AppState, request: ImportRequest, dry_run: bool) -> Answer
     let options = ImportOptions {
         mission: request.mission_id.filter(|m| !m.is_empty()),
         sheet: request.sheet.filter(|s| !s.is_empty()),
+        hidden_rows: request.hidden_rows,
         columns: request.choices.columns,
         values: request.choices.values,
         dry_run,
@@ -127,6 +128,7 @@ mod tests {
             path: path.into(),
             mission_id: None,
             sheet: None,
+            hidden_rows: Default::default(),
             choices: Default::default(),
         }
     }

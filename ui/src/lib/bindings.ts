@@ -180,7 +180,11 @@ export type PreviewRow = {
 /**
  * The line as Excel shows it.
  */
-line: number, cells: Array<string>, 
+line: number, 
+/**
+ * The workbook hides it; shown because the person asked it read.
+ */
+hidden: boolean, cells: Array<string>, 
 /**
  * This row's problems as sentences; empty when the row is good.
  */
@@ -204,7 +208,16 @@ sheets: Array<string>,
 /**
  * How a text file was decoded.
  */
-encoding: TextEncoding | null, };
+encoding: TextEncoding | null, 
+/**
+ * The lines of the sheet the workbook hides (by hand, or by a filter)
+ * that hold something, read or not as [`HiddenRows`] says.
+ */
+hidden_lines: Array<SheetLine>, 
+/**
+ * Whether those lines were read as rows.
+ */
+hidden_rows: HiddenRows, };
 
 export type ColumnUse = "matched" | "chosen" | "full_name" | "numbering" | "session_day" | "ignored";
 
@@ -266,7 +279,11 @@ export type ImportChoices = { columns: Array<ColumnChoice>, values: Array<ValueC
 
 export type ImportKind = "participants" | "sessions" | "attendance" | "scores" | "frameworks";
 
-export type ImportRequest = { kind: ImportKind, path: string, mission_id: string | null, sheet: string | null, choices: ImportChoices, };
+export type ImportRequest = { kind: ImportKind, path: string, mission_id: string | null, sheet: string | null, 
+/**
+ * Whether the rows the sheet hides are read too.
+ */
+hidden_rows: HiddenRows, choices: ImportChoices, };
 
 export type ImportPreview = { file: string, 
 /**
@@ -280,7 +297,7 @@ header_line: number, skipped_lines: Array<number>,
 /**
  * The lines of the sheet that are not rows of the list, not imported.
  */
-left_out_lines: Array<LeftOutLine>, 
+left_out_lines: Array<SheetLine>, 
 /**
  * What became of every column: none is dropped without being shown.
  */
@@ -327,11 +344,13 @@ lines_in_error: number,
  */
 possible_duplicates: number, written: boolean, };
 
-export type LeftOutLine = { line: number, 
+export type SheetLine = { line: number, 
 /**
  * Its first text (a number in the numbering column aside).
  */
 text: string, };
+
+export type HiddenRows = "left_out" | "read";
 
 export type DuplicateView = { first: RecordView, second: RecordView, 
 /**

@@ -7,6 +7,7 @@ use super::mapping_file;
 use crate::output::say;
 use binome_core::i18n::Messages;
 use binome_core::import::{ColumnUse, ImportChoices, ImportError, ImportKind, ImportOptions, ImportReport};
+use binome_core::sheet::{HiddenRows, SheetLine};
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
 use std::path::Path;
@@ -24,6 +25,7 @@ pub fn import(binome: &mut Binome, matches: &ArgMatches, ctx: &Ctx) -> anyhow::R
         mission: matches.get_one::<String>("mission").cloned(),
         session: matches.get_one::<String>("session").cloned(),
         sheet: matches.get_one::<String>("sheet").cloned(),
+        hidden_rows: if matches.get_flag("hidden-rows") { HiddenRows::Read } else { HiddenRows::LeftOut },
         columns: choices.columns.clone(),
         values: choices.values.clone(),
         create_missing: matches.get_flag("create-missing"),
@@ -138,13 +140,15 @@ fn print_layout(report: &ImportReport, m: &Messages) {
         let lines: Vec<String> = report.skipped_lines.iter().map(usize::to_string).collect();
         say(m.text("import-header-line", &[("line", report.header_line.to_string()), ("skipped", lines.join(", "))]));
     }
+    if !report.source.hidden_lines.is_empty() {
+        let key = match report.source.hidden_rows {
+            HiddenRows::LeftOut => "import-hidden-lines-left-out",
+            HiddenRows::Read => "import-hidden-lines-read",
+        };
+        say(m.text(key, &[("lines", listed(&report.source.hidden_lines, m))]));
+    }
     if !report.left_out_lines.is_empty() {
-        let lines: Vec<String> = report
-            .left_out_lines
-            .iter()
-            .map(|f| m.text("import-line-left-out", &[("line", f.line.to_string()), ("text", f.text.clone())]))
-            .collect();
-        say(m.text("import-lines-left-out", &[("lines", lines.join(", "))]));
+        say(m.text("import-lines-left-out", &[("lines", listed(&report.left_out_lines, m))]));
     }
     say(m.text("import-columns", &[]));
     for column in &report.columns {
@@ -164,6 +168,22 @@ fn print_layout(report: &ImportReport, m: &Messages) {
         ));
     }
 }
+
+/// Lines as "ligne 12 « MAHAMAT »", the first [`LINES_LISTED`] of them.
+fn listed(lines: &[SheetLine], m: &Messages) -> String {
+    let mut listed: Vec<String> = lines
+        .iter()
+        .take(LINES_LISTED)
+        .map(|l| m.text("import-line-left-out", &[("line", l.line.to_string()), ("text", l.text.clone())]))
+        .collect();
+    if lines.len() > LINES_LISTED {
+        listed.push(m.text("import-lines-more", &[("more", (lines.len() - LINES_LISTED).to_string())]));
+    }
+    listed.join(", ")
+}
+
+/// Lines named one by one in the summary; `--json` gives them all.
+const LINES_LISTED: usize = 20;
 
 pub fn template(matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let kind = ImportKind::parse(matches.get_one::<String>("kind").expect("required")).expect("validated by clap");
@@ -225,6 +245,13 @@ pub(crate) fn import_command() -> Command {
             Arg::new("sheet").long("sheet").visible_alias("feuille").value_name("NOM").help(
                 "Feuille du classeur / workbook sheet (défaut : la première non vide / default: first non-empty)",
             ),
+        )
+        .arg(
+            Arg::new("hidden-rows")
+                .long("hidden-rows")
+                .visible_alias("lignes-masquees")
+                .action(ArgAction::SetTrue)
+                .help("Importer aussi les lignes masquées du classeur / also import the rows the workbook hides"),
         )
         .arg(
             Arg::new("dry-run")

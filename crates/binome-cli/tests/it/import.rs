@@ -417,6 +417,71 @@ fn a_template_with_hidden_lists_merged_services_wrapped_cells_and_a_footer_impor
     }
 }
 
+/// A list as Excel saves it after the host hospital worked on it: the row
+/// of one who did not come hidden by hand, and a filter on the service
+/// left on, hiding the paediatrics rows.
+fn filtered_list(path: &str) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Participants").unwrap();
+    let rows = [
+        ["Nom", "Prénom(s)", "Sexe", "Profession", "Service", "Téléphone"],
+        ["MAHAMAT", "Zénaba", "F", "Sage-femme", "Maternité", "66 12 34 56"],
+        ["NGARMBAYE", "Françoise", "F", "Sage-femme", "Maternité", "66 22 33 44"],
+        ["ABAKAR", "Hissène", "H", "Médecin", "Maternité", "99 00 11 22"],
+        ["DJIMADOUM", "Achta Noël", "F", "Infirmière", "Pédiatrie", ""],
+        ["KOULAMALLAH", "Ali", "H", "Médecin", "Pédiatrie", "62 00 00 01"],
+        ["HAROUN", "Fatimé", "F", "Sage-femme", "Maternité", "66 44 55 66"],
+    ];
+    for (row, cells) in rows.iter().enumerate() {
+        for (column, text) in cells.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+            sheet.write_string(row as u32, column as u16, *text).unwrap();
+        }
+    }
+    sheet.autofilter(0, 0, rows.len() as u32 - 1, 5).unwrap();
+    // Excel hides the rows the filter leaves out, and saves them hidden.
+    sheet.filter_column(4, &rust_xlsxwriter::FilterCondition::new().add_list_filter("Maternité")).unwrap();
+    sheet.set_row_hidden(2).unwrap();
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn rows_a_workbook_hides_are_listed_and_imported_only_when_asked() {
+    let written = Store::new();
+    let excel = written.file("liste-filtree.xlsx");
+    filtered_list(&excel);
+    let files = [
+        excel,
+        fixture("participants-hidden.xlsx").to_string_lossy().into_owned(),
+        fixture("participants-hidden.xls").to_string_lossy().into_owned(),
+        fixture("participants-hidden.ods").to_string_lossy().into_owned(),
+    ];
+    for file in &files {
+        let store = Store::new();
+        let m = mission(&store);
+        let report = store.json(&participants_import(Path::new(file), &m.mission, &[]));
+        assert_eq!(
+            people_fields(&store, &["family_name", "service"]),
+            [["ABAKAR", "Maternité"], ["HAROUN", "Maternité"], ["MAHAMAT", "Maternité"]],
+            "{file}: the list as Excel shows it, without the rows it hides"
+        );
+        let hidden: Vec<(u64, &str)> = report["source"]["hidden_lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| (l["line"].as_u64().unwrap(), l["text"].as_str().unwrap()))
+            .collect();
+        assert_eq!(hidden, [(3, "NGARMBAYE"), (5, "DJIMADOUM"), (6, "KOULAMALLAH")], "{file}: {report}");
+        assert_eq!(report["source"]["hidden_rows"], "left_out", "{file}");
+        assert_eq!(report["rows"], 3, "{file}");
+
+        // Asked for, they are read too, and said to be.
+        let again = store.json(&participants_import(Path::new(file), &m.mission, &["--lignes-masquees"]));
+        assert_eq!((again["rows"].as_u64(), again["created"].as_u64()), (Some(6), Some(3)), "{file}: {again}");
+        assert_eq!(again["source"]["hidden_rows"], "read", "{file}");
+        assert_eq!(store.count("persons"), 6, "{file}");
+    }
+}
+
 #[test]
 fn templates_have_french_headings_in_the_excel_dialect() {
     let store = Store::new();

@@ -11,11 +11,8 @@
 //! after them shows they were within the list after all, and they are read
 //! as any other.
 
+use crate::sheet::{SheetLine, filled, first_text, is_number};
 use binome_domain::names::strip_accents;
-use serde::Serialize;
-
-#[cfg(feature = "ts")]
-use ts_rs::TS;
 
 /// How a total opens, lower case and without accents, a word ending
 /// there: no one's name does.
@@ -51,33 +48,8 @@ const MOST_CELLS: usize = 3;
 /// read as rows, so that nothing long is held or left out unseen.
 const MOST_LINES: usize = 50;
 
-/// A line of the sheet left out of the list (a total, a signature), as
-/// the person sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(TS))]
-pub struct LeftOutLine {
-    pub line: u32,
-    /// Its first text (a number in the numbering column aside).
-    pub text: String,
-}
-
-/// The row's filled cells, trimmed.
-fn filled(cells: &[String]) -> impl Iterator<Item = &str> + Clone {
-    cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty())
-}
-
-/// A cell of the numbering column.
-fn is_number(cell: &str) -> bool {
-    cell.chars().all(|c| c.is_ascii_digit())
-}
-
 fn few_cells(cells: &[String]) -> bool {
     (1..=MOST_CELLS).contains(&filled(cells).count())
-}
-
-/// The row's first text, a number in the numbering column aside.
-fn first_text(cells: &[String]) -> &str {
-    filled(cells).find(|c| !is_number(c)).or_else(|| filled(cells).next()).unwrap_or_default()
 }
 
 /// How a line opens, as far as leaving it out goes.
@@ -111,10 +83,6 @@ fn opening(cells: &[String]) -> Option<Opening> {
     }
 }
 
-fn left_out_line((line, cells): &(usize, Vec<String>)) -> LeftOutLine {
-    LeftOutLine { line: *line as u32, text: first_text(cells).chars().take(80).collect() }
-}
-
 /// Leaves out each total, and holds back a row that opens as a footer and
 /// the rows of a few cells under it until the sheet ends (they are its
 /// footer) or a fuller row follows (they were rows of the list, but for
@@ -122,7 +90,7 @@ fn left_out_line((line, cells): &(usize, Vec<String>)) -> LeftOutLine {
 #[derive(Default)]
 pub(crate) struct LinesLeftOut {
     held: Vec<(usize, Vec<String>)>,
-    left_out: Vec<LeftOutLine>,
+    left_out: Vec<SheetLine>,
 }
 
 impl LinesLeftOut {
@@ -137,7 +105,7 @@ impl LinesLeftOut {
         let mut now = Vec::new();
         for held in std::mem::take(&mut self.held).into_iter().chain(std::iter::once(row)) {
             if opening(&held.1) == Some(Opening::Sum) {
-                self.left_out.push(left_out_line(&held));
+                self.left_out.push(SheetLine::of(&held));
             } else {
                 now.push(held);
             }
@@ -146,8 +114,8 @@ impl LinesLeftOut {
     }
 
     /// The sheet has ended: what is held is its footer.
-    pub(crate) fn end(mut self) -> Vec<LeftOutLine> {
-        self.left_out.extend(self.held.iter().map(left_out_line));
+    pub(crate) fn end(mut self) -> Vec<SheetLine> {
+        self.left_out.extend(self.held.iter().map(SheetLine::of));
         self.left_out
     }
 }
@@ -160,7 +128,7 @@ mod tests {
         (line, cells.iter().map(|c| (*c).to_owned()).collect())
     }
 
-    fn read_through(rows: &[(usize, Vec<String>)]) -> (Vec<usize>, Vec<LeftOutLine>) {
+    fn read_through(rows: &[(usize, Vec<String>)]) -> (Vec<usize>, Vec<SheetLine>) {
         let mut footer = LinesLeftOut::default();
         let mut read = Vec::new();
         for r in rows {
@@ -200,7 +168,7 @@ mod tests {
         went_on.push(row(7, &["3", "ABAKAR", "Hissène", "H"]));
         let (read, left_out) = read_through(&went_on);
         assert_eq!(read, [4, 5, 7]);
-        assert_eq!(left_out, [LeftOutLine { line: 6, text: "TOTAL : 2 participants".into() }]);
+        assert_eq!(left_out, [SheetLine { line: 6, text: "TOTAL : 2 participants".into() }]);
     }
 
     #[test]

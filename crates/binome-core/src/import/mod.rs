@@ -22,7 +22,6 @@ mod values;
 
 pub use columns::{ColumnChoice, header_score, register_day};
 pub use error::{ColumnChoiceError, ImportError};
-pub use left_out::LeftOutLine;
 pub use professions::{NewProfession, category_of_title};
 pub use report::{
     ColumnReport, ColumnUse, CreatedFacility, CreatedProfession, ImportKind, ImportReport, ProgrammeProfession,
@@ -34,7 +33,7 @@ pub use values::{MAPPABLE_FIELDS, NewFacility, NewRecord, ValueChoice, level_fro
 use crate::app::Binome;
 use crate::duplicates::{DuplicatePair, duplicate_pairs};
 use crate::records::{Prepared, record_id};
-use crate::sheet::{Rows, Table, TableHead, find_header, read_rows};
+use crate::sheet::{HiddenRows, Rows, Table, TableHead, find_header, read_rows};
 use binome_domain::names::match_key;
 use binome_domain::{Kind, Problem, Row};
 use binome_store::{ListQuery, PersonSummary, RememberedValue};
@@ -66,6 +65,8 @@ pub struct ImportOptions {
     pub session: Option<String>,
     /// The workbook's sheet to read; the first that holds something if none.
     pub sheet: Option<String>,
+    /// Whether the rows the sheet hides are read too.
+    pub hidden_rows: HiddenRows,
     /// The person's choices for columns their headings do not name.
     pub columns: Vec<ColumnChoice>,
     /// The person's choices for values the import does not know.
@@ -100,7 +101,7 @@ struct PassCounts {
     created: usize,
     updated: usize,
     /// The lines of the sheet that are not rows of the list.
-    left_out: Vec<LeftOutLine>,
+    left_out: Vec<crate::sheet::SheetLine>,
 }
 
 /// What one pass over the rows found.
@@ -200,7 +201,7 @@ impl Binome {
         let label = path.display().to_string();
         let open = || {
             let refused = |source| ImportError::Read { path: label.clone(), source };
-            let (source, rows) = read_rows(path, options.sheet.as_deref()).map_err(refused)?;
+            let (source, rows) = read_rows(path, options.sheet.as_deref(), options.hidden_rows).map_err(refused)?;
             find_header(source, rows, |cells| columns::header_score(kind, cells)).map_err(refused)
         };
         self.import_rows(kind, &open, &label, options)

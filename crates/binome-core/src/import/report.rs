@@ -121,7 +121,7 @@ pub struct ImportReport {
     pub skipped_lines: Vec<usize>,
     /// The lines of the sheet that are not rows of the list (totals, the
     /// place and date, who signs), not imported.
-    pub left_out_lines: Vec<crate::import::LeftOutLine>,
+    pub left_out_lines: Vec<crate::sheet::SheetLine>,
     /// What became of every column.
     pub columns: Vec<ColumnReport>,
     /// Values no field knows, grouped, for the person to map once.

@@ -6,6 +6,7 @@
 //! [`Grid::into_table`]'s job; what the columns mean is the import's.
 
 mod csv;
+mod line;
 mod merged;
 mod number_format;
 mod ods_bounds;
@@ -14,10 +15,13 @@ mod ods_layout;
 mod text;
 mod workbook;
 mod xls_bounds;
-mod xls_percentages;
+mod xls_layout;
 mod xls_records;
 mod xlsx_bounds;
+mod xlsx_hidden_rows;
 
+pub use line::SheetLine;
+pub(crate) use line::{filled, first_text, is_number};
 pub use text::TextEncoding;
 pub use workbook::{cell_name, column_letters};
 
@@ -29,6 +33,8 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// A participant list has tens of columns; a cell beyond this one is a
 /// stray mark or a hostile file, and the grid is never laid out to it.
 pub const MAX_COLUMNS: u32 = 256;
+/// Excel's last row: a row numbered past it is no row of a sheet.
+pub const MAX_SHEET_ROWS: u32 = 1_048_576;
 /// Cells of the grid calamine lays out for an `.ods` sheet (empty ones
 /// included): 30 columns of 100,000 participants, with room to spare.
 pub const MAX_DENSE_CELLS: usize = 4_000_000;
@@ -120,6 +126,24 @@ pub struct Source {
     pub sheets: Vec<String>,
     /// How a text file was decoded.
     pub encoding: Option<TextEncoding>,
+    /// The lines of the sheet the workbook hides (by hand, or by a filter)
+    /// that hold something, read or not as [`HiddenRows`] says.
+    pub hidden_lines: Vec<SheetLine>,
+    /// Whether those lines were read as rows.
+    pub hidden_rows: HiddenRows,
+}
+
+/// What becomes of the rows a workbook hides. What the person sees in
+/// Excel is the list: a filter on one service, or the rows of those who
+/// did not come hidden by hand, leave the others out of it. They are
+/// listed, and read when the person asks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum HiddenRows {
+    #[default]
+    LeftOut,
+    Read,
 }
 
 /// One row as read: (line as the person sees it, cells as text).
@@ -212,9 +236,13 @@ fn is_workbook(path: &Path) -> bool {
 /// The rows of the file (of `sheet`, or the first sheet that holds
 /// something, for a workbook), one at a time: delimited text is read in
 /// chunks from the disk; a workbook's sheet is laid out whole (bounded) first.
-pub fn read_rows<'a>(path: &'a Path, sheet: Option<&str>) -> Result<(Source, Rows<'a>), ReadError> {
+pub fn read_rows<'a>(
+    path: &'a Path,
+    sheet: Option<&str>,
+    hidden_rows: HiddenRows,
+) -> Result<(Source, Rows<'a>), ReadError> {
     if is_workbook(path) {
-        let grid = workbook::read_workbook(path, sheet)?;
+        let grid = workbook::read_workbook(path, sheet, hidden_rows)?;
         return Ok((grid.source, Box::new(grid.rows.into_iter().map(Ok))));
     }
     let io = |source| ReadError::Io { path: path.display().to_string(), source };

@@ -24,6 +24,8 @@ pub struct CellRun<'a> {
     pub percentage: bool,
     /// The rows it is merged over, its own first (1 for a cell not merged).
     pub rows_spanned: u64,
+    /// Its row is hidden, by hand or by a filter.
+    pub row_hidden: bool,
 }
 
 fn repeats(element: &BytesStart, attribute: &str) -> u64 {
@@ -55,6 +57,7 @@ pub fn walk_cells(path: &Path, mut visit: impl FnMut(&CellRun) -> Result<(), Rea
     let (mut sheet_index, mut sheet) = (0usize, String::new());
     // The next row's index in the sheet; its repeat count and next column.
     let (mut row, mut row_repeats, mut column) = (0u64, 1u64, 0u64);
+    let mut row_hidden = false;
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| unreadable(e.to_string()))?;
         let (element, is_start) = match &event {
@@ -84,6 +87,12 @@ pub fn walk_cells(path: &Path, mut visit: impl FnMut(&CellRun) -> Result<(), Rea
             }
             "table-row" => {
                 (row_repeats, column) = (repeats(element, "table:number-rows-repeated"), 0);
+                // "collapse" by hand or in a closed group, "filter" under a filter.
+                row_hidden = element
+                    .try_get_attribute("table:visibility")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|a| matches!(a.value.as_ref(), "collapse" | "filter"));
                 if !is_start {
                     row = row.saturating_add(row_repeats);
                 }
@@ -101,6 +110,7 @@ pub fn walk_cells(path: &Path, mut visit: impl FnMut(&CellRun) -> Result<(), Rea
                     filled: is_start || kind.is_some(),
                     percentage: kind.as_deref() == Some("percentage"),
                     rows_spanned: repeats(element, "table:number-rows-spanned"),
+                    row_hidden,
                 };
                 visit(&run)?;
                 column = column.saturating_add(columns);

@@ -1,12 +1,13 @@
 //! What calamine does not say of an `.ods` sheet: where its percentages
 //! stand (calamine reads a cell LibreOffice shows as "75 %" as its bare
 //! value, 0.75) and which cells are merged down over the rows below them
-//! (calamine reads the rows the merge covers as empty).
+//! (calamine reads the rows the merge covers as empty), and which rows it
+//! hides.
 
 use super::ReadError;
 use super::merged::MergedRegions;
 use super::ods_cells::walk_cells;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 #[derive(Debug, Default)]
@@ -14,6 +15,8 @@ pub struct OdsLayout {
     /// For each row holding one, the column spans of its percentage cells.
     percentages: HashMap<u64, Vec<(u64, u64)>>,
     pub merged: MergedRegions,
+    /// The rows hidden that hold a cell.
+    pub hidden_rows: BTreeSet<u32>,
 }
 
 impl OdsLayout {
@@ -48,6 +51,11 @@ pub fn layout_of(path: &Path, sheet: &str) -> Result<OdsLayout, ReadError> {
                 let column = column as u32;
                 found.merged.add((row, column), (last_row, column))?;
             }
+        }
+        if run.row_hidden && run.filled {
+            // Rows past a sheet's last are beyond what any grid lays out.
+            let rows = run.row..run.row.saturating_add(run.rows).min(u64::from(super::MAX_SHEET_ROWS));
+            found.hidden_rows.extend(rows.map(|row| row as u32));
         }
         if !run.percentage {
             return Ok(());

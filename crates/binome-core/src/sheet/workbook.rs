@@ -8,20 +8,23 @@
 //!
 //! A number formatted as a percentage reads as its cell shows it ("75 %"),
 //! from its number format in `.xlsx` ([`super::number_format`]) and `.xls`
-//! ([`super::xls_percentages`]) and its value type in `.ods`
+//! ([`super::xls_layout`]) and its value type in `.ods`
 //! ([`super::ods_layout`]). A value merged down over rows stands on each of
 //! them, as shown ([`super::merged`]). Unless asked for by name, a sheet
 //! the workbook hides (the lists its drop-downs draw from) is read only
-//! when no sheet it shows holds a cell.
+//! when no sheet it shows holds a cell. The rows a sheet hides are listed,
+//! and read only when asked ([`HiddenRows`]).
 
 use super::merged::MergedRegions;
 use super::number_format::{percentage_text, shows_percentage};
 use super::ods_layout::{OdsLayout, layout_of};
 use super::text::is_forbidden_control;
-use super::xls_percentages::{XlsPercentages, xls_percentages};
-use super::{Grid, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, Source};
+use super::xls_layout::{XlsLayout, xls_layout};
+use super::{
+    Grid, HiddenRows, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_UNZIPPED_BYTES, ReadError, SheetLine, Source,
+};
 use calamine::{Data, DataRef, Reader, Sheet, SheetVisible, Sheets, Xlsx, open_workbook, open_workbook_auto};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// "XFD" for the 16384th column (index 16383).
@@ -129,6 +132,19 @@ impl Cells {
         Ok(())
     }
 
+    /// The sheet's rows as a grid: those it hides (`hidden`, from 0)
+    /// listed in its source, and left out unless `hidden_rows` reads them.
+    fn into_grid(self, hidden: &BTreeSet<u32>, hidden_rows: HiddenRows, source: Source) -> Grid {
+        let is_hidden = |(line, _): &(usize, Vec<String>)| hidden.contains(&(*line as u32 - 1));
+        let rows = self.into_rows();
+        let hidden_lines = rows.iter().filter(|row| is_hidden(row)).map(SheetLine::of).collect();
+        let rows = match hidden_rows {
+            HiddenRows::Read => rows,
+            HiddenRows::LeftOut => rows.into_iter().filter(|row| !is_hidden(row)).collect(),
+        };
+        Grid::new(rows, Source { hidden_lines, hidden_rows, ..source })
+    }
+
     fn into_rows(self) -> Vec<(usize, Vec<String>)> {
         self.by_row
             .into_iter()
@@ -145,7 +161,7 @@ impl Cells {
     }
 }
 
-pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
+pub fn read_workbook(path: &Path, wanted: Option<&str>, hidden_rows: HiddenRows) -> Result<Grid, ReadError> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
     if matches!(extension.as_str(), "xlsx" | "xlsm" | "ods") {
         check_inflated_size(path)?;
@@ -161,9 +177,9 @@ pub fn read_workbook(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadErro
     }
     let read = || {
         if matches!(extension.as_str(), "xlsx" | "xlsm") {
-            read_xlsx(path, wanted)
+            read_xlsx(path, wanted, hidden_rows)
         } else {
-            read_other(path, wanted, &extension)
+            read_other(path, wanted, &extension, hidden_rows)
         }
     };
     // calamine parses hostile bytes: where it panics on a damaged record
@@ -204,7 +220,7 @@ fn choose<T>(
     Err(ReadError::Empty)
 }
 
-fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
+fn read_xlsx(path: &Path, wanted: Option<&str>, hidden_rows: HiddenRows) -> Result<Grid, ReadError> {
     let mut workbook: Xlsx<_> =
         open_workbook(path).map_err(|e: calamine::XlsxError| ReadError::Workbook { detail: e.to_string() })?;
     let names = workbook.sheet_names();
@@ -241,15 +257,18 @@ fn read_xlsx(path: &Path, wanted: Option<&str>) -> Result<Grid, ReadError> {
         cells.fill_merged_down(&MergedRegions::of_calamine(regions)?)?;
         Ok(Some(cells))
     })?;
-    Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
+    let hidden = super::xlsx_hidden_rows::hidden_rows(path, &sheet)?;
+    let source = Source { sheet: Some(sheet), sheets, ..Source::default() };
+    Ok(cells.into_grid(&hidden, hidden_rows, source))
 }
 
 /// What calamine's grid does not say of a sheet, read beside it: its
-/// percentage cells (calamine reads them as bare fractions) and, for an
-/// `.ods`, its cells merged down (an `.xls`'s come from calamine).
+/// percentage cells (calamine reads them as bare fractions), the rows it
+/// hides and, for an `.ods`, its cells merged down (an `.xls`'s come from
+/// calamine).
 enum SheetLayout {
     Ods(OdsLayout),
-    Xls(XlsPercentages),
+    Xls(XlsLayout),
     /// Any other format, or a sheet not found in the list: none read apart.
     Unread,
 }
@@ -259,7 +278,7 @@ impl SheetLayout {
         Ok(match extension {
             "ods" => SheetLayout::Ods(layout_of(path, sheet)?),
             "xls" => match names.iter().position(|name| name == sheet) {
-                Some(index) => SheetLayout::Xls(xls_percentages(path, index)?),
+                Some(index) => SheetLayout::Xls(xls_layout(path, index)?),
                 None => SheetLayout::Unread,
             },
             _ => SheetLayout::Unread,
@@ -269,13 +288,21 @@ impl SheetLayout {
     fn holds(&self, row: u32, column: u32) -> bool {
         match self {
             SheetLayout::Ods(layout) => layout.holds_percentage(row, column),
-            SheetLayout::Xls(cells) => cells.holds(row, column),
+            SheetLayout::Xls(layout) => layout.holds_percentage(row, column),
             SheetLayout::Unread => false,
+        }
+    }
+
+    fn into_hidden_rows(self) -> BTreeSet<u32> {
+        match self {
+            SheetLayout::Ods(layout) => layout.hidden_rows,
+            SheetLayout::Xls(layout) => layout.hidden_rows,
+            SheetLayout::Unread => BTreeSet::new(),
         }
     }
 }
 
-fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid, ReadError> {
+fn read_other(path: &Path, wanted: Option<&str>, extension: &str, hidden_rows: HiddenRows) -> Result<Grid, ReadError> {
     let mut workbook = open_workbook_auto(path).map_err(|e| ReadError::Workbook { detail: e.to_string() })?;
     let names = workbook.sheet_names();
     let all_names = names.clone();
@@ -309,9 +336,11 @@ fn read_other(path: &Path, wanted: Option<&str>, extension: &str) -> Result<Grid
             SheetLayout::Ods(layout) => &layout.merged,
             _ => &merged,
         })?;
-        Ok(Some(cells))
+        Ok(Some((cells, layout.into_hidden_rows())))
     })?;
-    Ok(Grid::new(cells.into_rows(), Source { sheet: Some(sheet), sheets, encoding: None }))
+    let (cells, hidden) = cells;
+    let source = Source { sheet: Some(sheet), sheets, ..Source::default() };
+    Ok(cells.into_grid(&hidden, hidden_rows, source))
 }
 
 /// A cell as the person typed it: dates as dd/mm/yyyy, whole numbers

@@ -2,7 +2,7 @@
 //! its `Workbook` stream (read whole, as calamine reads it, so that a walk
 //! may start where a sheet's BOUNDSHEET record says it does): what [`super::xls_bounds`] bounds before calamine
 //! reads the file, and where its percentages stand, which calamine reads as
-//! bare fractions ([`super::xls_percentages`]).
+//! bare fractions ([`super::xls_layout`]).
 
 use super::{MAX_UNZIPPED_BYTES, ReadError};
 use std::io::Read;

@@ -24,6 +24,9 @@ pub struct ImportRequest {
     pub path: String,
     pub mission_id: Option<String>,
     pub sheet: Option<String>,
+    /// Whether the rows the sheet hides are read too.
+    #[serde(default)]
+    pub hidden_rows: crate::sheet::HiddenRows,
     #[serde(default)]
     pub choices: ImportChoices,
 }
@@ -33,6 +36,8 @@ pub struct ImportRequest {
 pub struct PreviewRow {
     /// The line as Excel shows it.
     pub line: u32,
+    /// The workbook hides it; shown because the person asked it read.
+    pub hidden: bool,
     pub cells: Vec<String>,
     /// This row's problems as sentences; empty when the row is good.
     pub problems: Vec<String>,
@@ -50,7 +55,7 @@ pub struct ImportPreview {
     pub header_line: u32,
     pub skipped_lines: Vec<u32>,
     /// The lines of the sheet that are not rows of the list, not imported.
-    pub left_out_lines: Vec<crate::import::LeftOutLine>,
+    pub left_out_lines: Vec<crate::sheet::SheetLine>,
     /// What became of every column: none is dropped without being shown.
     pub columns: Vec<ColumnReport>,
     /// The fields this kind of sheet can feed, to choose a column's.
@@ -101,13 +106,14 @@ impl Binome {
         };
         // The file read once more, keeping only the rows shown.
         let refused = |source| ImportError::Read { path: path.display().to_string(), source };
-        let (source, rows) = read_rows(path, options.sheet.as_deref()).map_err(refused)?;
+        let (source, rows) = read_rows(path, options.sheet.as_deref(), options.hidden_rows).map_err(refused)?;
         let (head, rows) = find_header(source, rows, |cells| header_score(kind, cells)).map_err(refused)?;
         let mut by_line: std::collections::BTreeMap<usize, Vec<&crate::import::RowProblem>> = Default::default();
         for problem in &report.problems {
             by_line.entry(problem.line).or_default().push(problem);
         }
         let left_out: std::collections::BTreeSet<u32> = report.left_out_lines.iter().map(|f| f.line).collect();
+        let hidden: std::collections::BTreeSet<u32> = report.source.hidden_lines.iter().map(|h| h.line).collect();
         let mut shown = Vec::new();
         for (index, row) in rows.enumerate() {
             let (line, cells) = row.map_err(refused)?;
@@ -117,6 +123,7 @@ impl Binome {
             let mine = by_line.get(&line).map(Vec::as_slice).unwrap_or_default();
             shown.push(PreviewRow {
                 line: line as u32,
+                hidden: hidden.contains(&(line as u32)),
                 cells,
                 problems: mine.iter().map(|p| messages.problem(&p.problem)).collect(),
                 bad_columns: mine.iter().map(|p| p.column.clone()).collect(),

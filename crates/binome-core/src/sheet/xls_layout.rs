@@ -1,13 +1,15 @@
-//! Where an `.xls` sheet's percentages stand. calamine reads a cell Excel
-//! shows as "75 %" as its bare value, 0.75, and gives no number formats;
-//! they are read here from the workbook's records: its FORMAT records (a
-//! custom format's code), its XF records (the format of each cell style)
-//! and, in the sheet, the style each number cell names.
+//! What calamine does not say of an `.xls` sheet: where its percentages
+//! stand, and which rows it hides. calamine reads a cell Excel shows as
+//! "75 %" as its bare value, 0.75, and gives no number formats; they are
+//! read here from the workbook's records: its FORMAT records (a custom
+//! format's code), its XF records (the format of each cell style) and, in
+//! the sheet, the style each number cell names. A hidden row (by hand, or
+//! by a filter) is a ROW record so flagged.
 
 use super::ReadError;
 use super::number_format::shows_percentage;
 use super::xls_records::{BOF, EOF, u16_at, u32_at, walk_records};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -18,17 +20,24 @@ const BOUNDSHEET: u16 = 0x0085;
 const ONE_NUMBER: [u16; 3] = [0x0006, 0x0203, 0x027E];
 /// A run of numbers on one row, each with its XF index.
 const MULRK: u16 = 0x00BD;
+/// A row's height and options, among them whether it is hidden.
+const ROW: u16 = 0x0208;
+/// The ROW record's "height zero" option: the row is hidden.
+const ROW_HIDDEN: u32 = 0x0020;
 /// Excel's own `0%` and `0.00%`: no FORMAT record names them.
 const BUILT_IN_PERCENTAGES: [u32; 2] = [9, 10];
 const BIFF8: u32 = 0x0600;
 
-/// The percentage cells of one sheet, by (row, column).
 #[derive(Debug, Default)]
-pub struct XlsPercentages(HashSet<(u32, u32)>);
+pub struct XlsLayout {
+    /// The percentage cells, by (row, column).
+    percentages: HashSet<(u32, u32)>,
+    pub hidden_rows: BTreeSet<u32>,
+}
 
-impl XlsPercentages {
-    pub fn holds(&self, row: u32, column: u32) -> bool {
-        self.0.contains(&(row, column))
+impl XlsLayout {
+    pub fn holds_percentage(&self, row: u32, column: u32) -> bool {
+        self.percentages.contains(&(row, column))
     }
 }
 
@@ -63,15 +72,15 @@ fn format_record(data: &[u8], biff8: bool) -> Option<(u32, String)> {
     Some((id, code))
 }
 
-/// The percentage cells of the sheet at `sheet_index` in the workbook's
-/// list of sheets (as calamine lists them: one per BOUNDSHEET record).
-pub fn xls_percentages(path: &Path, sheet_index: usize) -> Result<XlsPercentages, ReadError> {
+/// The layout of the sheet at `sheet_index` in the workbook's list of
+/// sheets (as calamine lists them: one per BOUNDSHEET record).
+pub fn xls_layout(path: &Path, sheet_index: usize) -> Result<XlsLayout, ReadError> {
     let mut biff8 = true;
     let mut percentage_formats: HashSet<u32> = BUILT_IN_PERCENTAGES.into();
     let (mut style_formats, mut percentage_styles) = (Vec::new(), Vec::new());
     let mut sheet_offsets = Vec::new();
     let mut part = Part::Globals;
-    let mut found = XlsPercentages::default();
+    let mut found = XlsLayout::default();
     let is_percentage = |styles: &[bool], index: Option<u32>| index.and_then(|i| styles.get(i as usize)) == Some(&true);
     walk_records(path, |record| {
         let data = record.data;
@@ -110,7 +119,14 @@ pub fn xls_percentages(path: &Path, sheet_index: usize) -> Result<XlsPercentages
                 kind if *depth == 0 && ONE_NUMBER.contains(&kind) => {
                     if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
                         if is_percentage(&percentage_styles, u16_at(data, 4)) {
-                            found.0.insert((row, column));
+                            found.percentages.insert((row, column));
+                        }
+                    }
+                }
+                ROW if *depth == 0 => {
+                    if let (Some(row), Some(options)) = (u16_at(data, 0), u16_at(data, 12)) {
+                        if options & ROW_HIDDEN != 0 {
+                            found.hidden_rows.insert(row);
                         }
                     }
                 }
@@ -121,7 +137,7 @@ pub fn xls_percentages(path: &Path, sheet_index: usize) -> Result<XlsPercentages
                         let numbers = data.len().saturating_sub(6) / 6;
                         for n in 0..numbers {
                             if is_percentage(&percentage_styles, u16_at(data, 4 + 6 * n)) {
-                                found.0.insert((row, first + n as u32));
+                                found.percentages.insert((row, first + n as u32));
                             }
                         }
                     }
