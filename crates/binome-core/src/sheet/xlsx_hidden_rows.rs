@@ -6,7 +6,7 @@
 
 use super::ReadError;
 use quick_xml::events::{BytesStart, Event};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 use zip::ZipArchive;
@@ -46,50 +46,52 @@ fn attribute(element: &BytesStart, name: &str) -> Option<String> {
         .and_then(|a| quick_xml::escape::unescape(&a.value).ok().map(|v| v.into_owned()))
 }
 
-/// Calls `visit` with each element named `local_name` in the part.
+/// Calls `visit` with each element named `local_name` in the part, if the
+/// package holds it.
 fn each_element<R: Read + Seek>(
     archive: &mut ZipArchive<R>,
     part: &str,
     local_name: &str,
     mut visit: impl FnMut(&BytesStart),
-) -> Result<bool, ReadError> {
-    let Some(name) = entry_name(archive, part) else { return Ok(false) };
+) -> Result<(), ReadError> {
+    let Some(name) = entry_name(archive, part) else { return Ok(()) };
     let entry = archive.by_name(&name).map_err(|e| unreadable(e.to_string()))?;
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(entry));
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf).map_err(|e| unreadable(e.to_string()))? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == local_name => visit(&e),
-            Event::Eof => return Ok(true),
+            Event::Eof => return Ok(()),
             _ => {}
         }
         buf.clear();
     }
 }
 
-/// A part's relationships, by id: (target, type).
-fn relationships<R: Read + Seek>(
+/// The target of the last of a part's relationships `wanted` picks.
+/// Only that one is kept, however many the part holds.
+fn relationship_target<R: Read + Seek>(
     archive: &mut ZipArchive<R>,
     part: &str,
-) -> Result<HashMap<String, (String, String)>, ReadError> {
+    wanted: impl Fn(&BytesStart) -> bool,
+) -> Result<Option<String>, ReadError> {
     let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
     let rels = if folder.is_empty() { format!("_rels/{name}.rels") } else { format!("{folder}/_rels/{name}.rels") };
-    let mut found = HashMap::new();
+    let mut target = None;
     each_element(archive, &rels, "Relationship", |e| {
-        if let Some(id) = attribute(e, "Id") {
-            found.insert(id, (attribute(e, "Target").unwrap_or_default(), attribute(e, "Type").unwrap_or_default()));
+        if wanted(e) {
+            target = attribute(e, "Target");
         }
     })?;
-    Ok(found)
+    Ok(target)
 }
 
 /// The path in the package of the sheet named `sheet`.
 fn sheet_part<R: Read + Seek>(archive: &mut ZipArchive<R>, sheet: &str) -> Result<Option<String>, ReadError> {
-    let package = relationships(archive, "")?;
-    let workbook = package
-        .values()
-        .find(|(_, kind)| kind.ends_with("/relationships/officeDocument"))
-        .map_or("xl/workbook.xml".to_owned(), |(target, _)| target.trim_start_matches('/').to_owned());
+    let is_workbook =
+        |e: &BytesStart| attribute(e, "Type").is_some_and(|kind| kind.ends_with("/relationships/officeDocument"));
+    let workbook = relationship_target(archive, "", is_workbook)?
+        .map_or("xl/workbook.xml".to_owned(), |target| target.trim_start_matches('/').to_owned());
     let folder = workbook.rsplit_once('/').map_or("", |(folder, _)| folder).to_owned();
     let mut relationship = None;
     each_element(archive, &workbook, "sheet", |e| {
@@ -99,7 +101,8 @@ fn sheet_part<R: Read + Seek>(archive: &mut ZipArchive<R>, sheet: &str) -> Resul
         }
     })?;
     let Some(relationship) = relationship else { return Ok(None) };
-    let Some((target, _)) = relationships(archive, &workbook)?.remove(&relationship) else { return Ok(None) };
+    let is_the_sheets = |e: &BytesStart| attribute(e, "Id").as_deref() == Some(relationship.as_str());
+    let Some(target) = relationship_target(archive, &workbook, is_the_sheets)? else { return Ok(None) };
     Ok(Some(match target.strip_prefix('/') {
         Some(absolute) => absolute.to_owned(),
         None if folder.is_empty() => target,
