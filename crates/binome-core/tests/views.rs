@@ -209,6 +209,32 @@ fn an_import_preview_shows_every_row_and_problem_and_writes_nothing() {
 }
 
 #[test]
+fn a_template_numbered_ahead_imports_its_filled_lines_and_passes_over_the_blank_ones() {
+    let (mut b, _, _) = mission_day();
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("liste-numerotee.csv");
+    // Numbered 1 to 6 before the training; four lines were filled in,
+    // one of them without a name.
+    let text =
+        "N°;Nom;Prénom(s);Sexe\n1;MAHAMAT;Zénaba;F\n2;ABAKAR;Hissène;H\n3;;Mariam;F\n4;;;\n5;HAROUN;Fatimé;F\n6;;;\n";
+    std::fs::write(&list, text).unwrap();
+    let options = ImportOptions { mission: Some("M1".into()), dry_run: true, ..ImportOptions::default() };
+    let preview = b.import_with_rows(ImportKind::Participants, &list, &options, &Messages::new(Lang::Fr)).unwrap();
+    assert_eq!(
+        preview.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+        [2, 3, 4, 6],
+        "lines 5 and 7 hold a number only"
+    );
+    assert_eq!(
+        (preview.rows_total, preview.lines_in_error),
+        (4, 1),
+        "a line with a first name and no name is one to fix"
+    );
+    let unnamed = preview.rows.iter().find(|r| r.line == 4).unwrap();
+    assert_eq!(unnamed.bad_columns, ["Nom"]);
+}
+
+#[test]
 fn a_long_list_s_preview_shows_its_first_rows_and_every_row_in_error() {
     let (mut b, _, _) = mission_day();
     let dir = tempfile::tempdir().unwrap();

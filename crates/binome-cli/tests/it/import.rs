@@ -483,6 +483,36 @@ fn rows_a_workbook_hides_are_listed_and_imported_only_when_asked() {
 }
 
 #[test]
+fn a_sheet_numbered_to_fifty_with_three_people_imports_three_people() {
+    let store = Store::new();
+    let list = store.file("liste-numerotee.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, heading) in ["N°", "Nom", "Prénom(s)", "Sexe"].into_iter().enumerate() {
+        sheet.write_string(0, column as u16, heading).unwrap();
+    }
+    for number in 1..=50u32 {
+        sheet.write_number(number, 0, number).unwrap();
+    }
+    for (row, (family, given, sex)) in
+        [("MAHAMAT", "Zénaba", "F"), ("ABAKAR", "Hissène", "H"), ("HAROUN", "Fatimé", "F")].into_iter().enumerate()
+    {
+        for (column, text) in [family, given, sex].into_iter().enumerate() {
+            sheet.write_string(row as u32 + 1, column as u16 + 1, text).unwrap();
+        }
+    }
+    workbook.save(&list).unwrap();
+    let m = mission(&store);
+    let report = store.json(&participants_import(Path::new(&list), &m.mission, &[]));
+    assert_eq!((report["rows"].as_u64(), report["created"].as_u64()), (Some(3), Some(3)), "{report}");
+    assert_eq!(
+        people_fields(&store, &["family_name"]),
+        [["ABAKAR"], ["HAROUN"], ["MAHAMAT"]],
+        "the 47 lines holding only their number are blank lines of the template, not people without a name"
+    );
+}
+
+#[test]
 fn templates_have_french_headings_in_the_excel_dialect() {
     let store = Store::new();
     let out = store.dir.path().join("modele.csv");

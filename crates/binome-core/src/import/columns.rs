@@ -168,6 +168,15 @@ impl ColumnMap {
             .collect()
     }
 
+    /// A row that holds nothing but its number: a line of a template
+    /// numbered ahead ("N°" 1 to 50) and left blank, not a person without
+    /// a name.
+    pub(crate) fn is_blank_numbered_line(&self, cells: &[String]) -> bool {
+        cells.iter().enumerate().all(|(index, cell)| {
+            cell.trim().is_empty() || self.uses.get(index).is_some_and(|(used_as, _)| *used_as == ColumnUse::Numbering)
+        })
+    }
+
     pub(crate) fn has(&self, column: &str) -> bool {
         self.by_field.contains_key(column)
             || (self.full_name.is_some() && matches!(column, "family_name" | "given_names"))

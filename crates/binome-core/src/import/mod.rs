@@ -347,6 +347,9 @@ impl Binome {
         let mut left_out = left_out::LinesLeftOut::default();
         for row in rows {
             let row = row.map_err(|e| ImportError::Read { path: source.to_owned(), source: e })?;
+            if context.columns.is_blank_numbered_line(&row.1) {
+                continue;
+            }
             for (line, cells) in left_out.next(row) {
                 counts.rows += 1;
                 match kind {
@@ -491,7 +494,11 @@ impl Binome {
 
 /// What each column of the sheet feeds; a workbook's wrapped cells read
 /// as one line where one line is expected.
-fn columns_of(kind: ImportKind, head: &TableHead, options: &ImportOptions) -> Result<ColumnMap, ImportError> {
+pub(crate) fn columns_of(
+    kind: ImportKind,
+    head: &TableHead,
+    options: &ImportOptions,
+) -> Result<ColumnMap, ImportError> {
     let columns = ColumnMap::build(kind, &head.headers, &options.columns)?;
     Ok(columns.joining_wrapped_lines(head.source.sheet.is_some()))
 }

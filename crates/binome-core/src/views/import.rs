@@ -108,6 +108,7 @@ impl Binome {
         let refused = |source| ImportError::Read { path: path.display().to_string(), source };
         let (source, rows) = read_rows(path, options.sheet.as_deref(), options.hidden_rows).map_err(refused)?;
         let (head, rows) = find_header(source, rows, |cells| header_score(kind, cells)).map_err(refused)?;
+        let columns = crate::import::columns_of(kind, &head, options)?;
         let mut by_line: std::collections::BTreeMap<usize, Vec<&crate::import::RowProblem>> = Default::default();
         for problem in &report.problems {
             by_line.entry(problem.line).or_default().push(problem);
@@ -115,9 +116,14 @@ impl Binome {
         let left_out: std::collections::BTreeSet<u32> = report.left_out_lines.iter().map(|f| f.line).collect();
         let hidden: std::collections::BTreeSet<u32> = report.source.hidden_lines.iter().map(|h| h.line).collect();
         let mut shown = Vec::new();
-        for (index, row) in rows.enumerate() {
+        let mut read = 0usize;
+        for row in rows {
             let (line, cells) = row.map_err(refused)?;
-            if (index >= PREVIEW_FIRST_ROWS && !by_line.contains_key(&line)) || left_out.contains(&(line as u32)) {
+            if columns.is_blank_numbered_line(&cells) {
+                continue;
+            }
+            read += 1;
+            if (read > PREVIEW_FIRST_ROWS && !by_line.contains_key(&line)) || left_out.contains(&(line as u32)) {
                 continue;
             }
             let mine = by_line.get(&line).map(Vec::as_slice).unwrap_or_default();
