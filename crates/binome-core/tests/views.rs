@@ -217,21 +217,19 @@ fn a_template_numbered_ahead_imports_its_filled_lines_and_passes_over_the_blank_
     // one of them without a name.
     let text =
         "N°;Nom;Prénom(s);Sexe\n1;MAHAMAT;Zénaba;F\n2;ABAKAR;Hissène;H\n3;;Mariam;F\n4;;;\n5;HAROUN;Fatimé;F\n6;;;\n";
-    std::fs::write(&list, text).unwrap();
-    let options = ImportOptions { mission: Some("M1".into()), dry_run: true, ..ImportOptions::default() };
-    let preview = b.import_with_rows(ImportKind::Participants, &list, &options, &Messages::new(Lang::Fr)).unwrap();
-    assert_eq!(
-        preview.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
-        [2, 3, 4, 6],
-        "lines 5 and 7 hold a number only"
-    );
-    assert_eq!(
-        (preview.rows_total, preview.lines_in_error),
-        (4, 1),
-        "a line with a first name and no name is one to fix"
-    );
-    let unnamed = preview.rows.iter().find(|r| r.line == 4).unwrap();
-    assert_eq!(unnamed.bad_columns, ["Nom"]);
+    // The same with its numbers under no heading.
+    let unheaded = text.replacen("N°", "", 1);
+    for text in [text, unheaded.as_str()] {
+        std::fs::write(&list, text).unwrap();
+        let options = ImportOptions { mission: Some("M1".into()), dry_run: true, ..ImportOptions::default() };
+        let preview = b.import_with_rows(ImportKind::Participants, &list, &options, &Messages::new(Lang::Fr)).unwrap();
+        let lines: Vec<u32> = preview.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 4, 6], "lines 5 and 7 hold a number only: {text}");
+        let in_error = (preview.rows_total, preview.lines_in_error);
+        assert_eq!(in_error, (4, 1), "a line with a first name and no name is one to fix: {text}");
+        let unnamed = preview.rows.iter().find(|r| r.line == 4).unwrap();
+        assert_eq!(unnamed.bad_columns, ["Nom"]);
+    }
 }
 
 #[test]

@@ -169,11 +169,14 @@ impl ColumnMap {
     }
 
     /// A row that holds nothing but its number: a line of a template
-    /// numbered ahead ("N°" 1 to 50) and left blank, not a person without
-    /// a name.
+    /// numbered ahead ("N°" 1 to 50, or numbers under no heading) and left
+    /// blank, not a person without a name.
     pub(crate) fn is_blank_numbered_line(&self, cells: &[String]) -> bool {
         cells.iter().enumerate().all(|(index, cell)| {
-            cell.trim().is_empty() || self.uses.get(index).is_some_and(|(used_as, _)| *used_as == ColumnUse::Numbering)
+            let cell = cell.trim();
+            let numbering = self.uses.get(index).is_some_and(|(used_as, _)| *used_as == ColumnUse::Numbering);
+            let unheaded = self.headers.get(index).is_none_or(|h| h.trim().is_empty());
+            cell.is_empty() || numbering || (unheaded && crate::sheet::is_number(cell))
         })
     }
 
