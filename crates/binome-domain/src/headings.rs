@@ -55,10 +55,30 @@ pub fn column_headings(column: &str) -> &'static [&'static str] {
             "workplace",
         ],
         "service" => &["service", "unité", "département", "ward", "unit"],
-        "phone" => {
-            &["téléphone", "tél", "tel", "contact", "numéro de téléphone", "mobile", "portable", "cellulaire", "phone"]
+        // A list with room for two numbers heads them "Téléphone 1" and
+        // "Téléphone 2": the first is the person's number, the second is
+        // shown as a column not imported.
+        "phone" => &[
+            "téléphone",
+            "tél",
+            "tel",
+            "contact",
+            "numéro de téléphone",
+            "mobile",
+            "portable",
+            "cellulaire",
+            "phone",
+            "téléphone 1",
+            "tél 1",
+            "tel 1",
+            "contact 1",
+            "mobile 1",
+            "téléphone principal",
+            "contact téléphonique",
+        ],
+        "email" => {
+            &["e-mail", "mail", "email", "courriel", "adresse e-mail", "adresse électronique", "e-mail 1", "email 1"]
         }
-        "email" => &["e-mail", "mail", "email", "courriel", "adresse e-mail", "adresse électronique"],
         "status" => &["présence", "statut", "émargement", "présent", "attendance"],
         "note" => &["observation", "observations", "remarque", "commentaire", "note", "comment"],
         "pre_score" => &["pré-test", "pre-test", "pretest", "note pré-test", "pré test", "pre"],

@@ -287,6 +287,19 @@ mod tests {
     }
 
     #[test]
+    fn of_two_numbered_phone_columns_the_first_is_the_person_s_number() {
+        for (first, second) in [("Téléphone 1", "Téléphone 2"), ("Tél. 1", "Tél. 2"), ("CONTACT 1", "CONTACT 2")]
+        {
+            let h = headers(&["Nom", "Prénom(s)", first, second, "E-mail 1"]);
+            let map = ColumnMap::build(ImportKind::Participants, &h, &[]).unwrap();
+            let got = uses(&map);
+            assert_eq!(got[2].2.as_deref(), Some("phone"), "{first}");
+            assert_eq!(got[3].1, ColumnUse::Ignored, "{second} is shown as not imported");
+            assert_eq!(got[4].2.as_deref(), Some("email"));
+        }
+    }
+
+    #[test]
     fn one_column_with_the_whole_name_is_split() {
         let h = headers(&["Nom & Prénoms", "Sexe"]);
         let map = ColumnMap::build(ImportKind::Participants, &h, &[]).unwrap();
