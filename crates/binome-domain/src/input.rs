@@ -86,9 +86,10 @@ pub fn parse_input_partial(kind: Kind, input: &Input, existing: Option<&Row>) ->
     (row, problems)
 }
 
-/// A score typed as a percentage, read as its share of the maximum typed
-/// beside it or, for an edit, of the record's (of 100 without either): the
-/// input as read, and the texts it replaced. `None` for a score typed as a
+/// A score typed as a percentage or as a fraction ("17/20"), read as its
+/// share of the maximum typed beside it or, for an edit, of the record's
+/// (without either: of 100, or of the fraction's own maximum): the input
+/// as read, and the texts it replaced. `None` for a score typed as a
 /// number.
 fn score_shares(input: &Input, existing: Option<&Row>) -> Option<(Input, Input)> {
     let score = input.get("score")?;
@@ -100,7 +101,7 @@ fn score_shares(input: &Input, existing: Option<&Row>) -> Option<(Input, Input)>
             .map(|max| max.to_string())
             .unwrap_or_default(),
     };
-    let (share, max_read) = score_of_percentage(score, &max)?;
+    let (share, max_read) = score_of_percentage(score, &max).or_else(|| score_of_fraction(score, &max))?;
     let mut typed = input_of(&[("score", score)]);
     if let Some(typed_max) = input.get("max_score") {
         typed.insert("max_score".into(), typed_max.clone());
@@ -265,6 +266,24 @@ fn score_of_percentage(score: &str, max: &str) -> Option<(String, String)> {
     Some(((percent * max / 100.0).to_string(), max.to_string()))
 }
 
+/// A score written as a fraction ("17/20", "14 / 20", "8,5/10", as a
+/// trainer marks a paper) as the same share of `max`, or of its own
+/// maximum where none is given: ("8/10", "20") → ("16", "20"), ("17/20",
+/// "") → ("17", "20"). `None` when `score` is no fraction of numbers, its
+/// maximum zero, or `max` no number: the texts are then checked as typed.
+fn score_of_fraction(score: &str, max: &str) -> Option<(String, String)> {
+    let (points, out_of) = score.split_once('/')?;
+    let (points, out_of) = (parse_number(points)?, parse_number(out_of)?);
+    if out_of <= 0.0 {
+        return None;
+    }
+    let max = match max.trim() {
+        "" => out_of,
+        typed => parse_number(typed)?,
+    };
+    Some(((points * max / out_of).to_string(), max.to_string()))
+}
+
 /// "2h30", "2 h", "2 heures", "1 heure 30", "1:30", "150 min", "2,5"
 /// (hours) → minutes.
 pub fn parse_duration_minutes(text: &str) -> Option<i64> {
@@ -297,6 +316,19 @@ mod tests {
         assert_eq!(read("15", "20"), None, "a plain score is read as typed");
         assert_eq!(read("beaucoup %", "20"), None);
         assert_eq!(read("75 %", "vingt"), None, "a maximum that is no number is refused by the checks");
+    }
+
+    #[test]
+    fn a_score_typed_as_a_fraction_is_the_same_share_of_its_maximum() {
+        let read = |score, max| score_of_fraction(score, max);
+        assert_eq!(read("17/20", ""), Some(("17".into(), "20".into())));
+        assert_eq!(read("14 / 20", "20"), Some(("14".into(), "20".into())));
+        assert_eq!(read("8,5/10", "20"), Some(("17".into(), "20".into())));
+        assert_eq!(read("17", "20"), None, "a plain score is read as typed");
+        assert_eq!(read("17/0", ""), None);
+        assert_eq!(read("05/03/2019", ""), None, "a date is no score");
+        assert_eq!(read("abs/20", "20"), None);
+        assert_eq!(read("17/20", "vingt"), None);
     }
 
     #[test]

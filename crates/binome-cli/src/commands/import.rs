@@ -6,7 +6,9 @@ use super::Ctx;
 use super::mapping_file;
 use crate::output::say;
 use binome_core::i18n::Messages;
-use binome_core::import::{ColumnUse, ImportChoices, ImportError, ImportKind, ImportOptions, ImportReport};
+use binome_core::import::{
+    ColumnUse, ImportChoices, ImportError, ImportKind, ImportOptions, ImportReport, column_label,
+};
 use binome_core::sheet::{HiddenRows, SheetLine};
 use binome_core::{Binome, CoreError};
 use clap::ArgMatches;
@@ -152,7 +154,7 @@ fn print_layout(report: &ImportReport, m: &Messages) {
     }
     say(m.text("import-columns", &[]));
     for column in &report.columns {
-        let field = column.field.as_deref().map(|f| m.field(f)).unwrap_or_default();
+        let field = column.field.as_deref().map(|f| column_label(f, m)).unwrap_or_default();
         let key = match column.used_as {
             ColumnUse::Matched => "import-column-matched",
             ColumnUse::Chosen if column.field.is_some() => "import-column-chosen",

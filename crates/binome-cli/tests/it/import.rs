@@ -297,6 +297,51 @@ fn scores_formatted_as_percentages_in_excel_are_the_percentages_shown() {
 }
 
 #[test]
+fn scores_marked_on_the_heading_s_maximum_or_written_as_fractions_are_read_as_marked() {
+    let store = Store::new();
+    let m = mission(&store);
+    import_participants(&store, &m);
+    let session = workshop(&store, &m.mission, "05/03/2019");
+    // The maximum is in the headings, as a trainer's results sheet gives
+    // it; a few scores were copied from the papers as fractions.
+    let path = store.dir.path().join("resultats.csv");
+    std::fs::write(
+        &path,
+        "Nom;Prénom(s);Pré-test /20;Post-test /20\nMAHAMAT;Zénaba;12,5;17/20\nNGARMBAYE;Françoise;8;14 / 20\n\
+         ABAKAR;Hissène;5/10;75 %\n",
+    )
+    .unwrap();
+    let out = store.ok(&["import", "scores", path.to_str().unwrap(), "--session", &session]);
+    assert!(!out.contains("field-"), "every column is named in words: {out}");
+    let mut scores: Vec<(String, f64, f64)> = store
+        .json(&["scores", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let data = &s["data"];
+            (
+                data["phase"].as_str().unwrap().to_owned(),
+                data["score"].as_f64().unwrap(),
+                data["max_score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    scores.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    assert_eq!(
+        scores,
+        [
+            ("post".to_owned(), 14.0, 20.0),
+            ("post".to_owned(), 15.0, 20.0),
+            ("post".to_owned(), 17.0, 20.0),
+            ("pre".to_owned(), 8.0, 20.0),
+            ("pre".to_owned(), 10.0, 20.0),
+            ("pre".to_owned(), 12.5, 20.0),
+        ]
+    );
+}
+
+#[test]
 fn percentages_saved_by_libreoffice_as_ods_xlsx_or_xls_are_the_percentages_shown() {
     for file in ["scores-percent.ods", "scores-percent.xlsx", "scores-percent.xls"] {
         let store = Store::new();

@@ -60,6 +60,21 @@ pub fn header_score(kind: ImportKind, cells: &[String]) -> usize {
         .count()
 }
 
+/// A score column's heading that says what the test is marked on
+/// ("Pré-test /20", "Post-test (sur 20)", "Pré-test sur 20 points"),
+/// folded: the heading without it, and that maximum.
+fn heading_with_maximum(folded: &str) -> Option<(String, String)> {
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    if matches!(words.last(), Some(&("point" | "pt" | "pts"))) {
+        words.pop();
+    }
+    let maximum = words.pop().filter(|w| w.chars().all(|c| c.is_ascii_digit()))?;
+    if words.last() == Some(&"sur") {
+        words.pop();
+    }
+    (!words.is_empty()).then(|| (words.join(" "), maximum.to_owned()))
+}
+
 /// "16/11/2026", "16/11" or "16-11" as a register writes a day; the year,
 /// when missing, is `year`.
 pub fn register_day(heading: &str, year: i32) -> Option<chrono::NaiveDate> {
@@ -80,6 +95,8 @@ pub(crate) struct ColumnMap {
     /// Line breaks typed in a workbook's cell read as spaces in a one-line
     /// field (see [`ColumnMap::joining_wrapped_lines`]).
     join_wrapped_lines: bool,
+    /// The maximum a score column's heading gives its test ("Pré-test /20").
+    heading_maxima: HashMap<&'static str, String>,
 }
 
 impl ColumnMap {
@@ -125,6 +142,21 @@ impl ColumnMap {
                 uses[index] = (ColumnUse::Matched, Some(column));
             }
         }
+        let mut heading_maxima = HashMap::new();
+        for (index, heading) in headers.iter().enumerate() {
+            if uses[index].0 != ColumnUse::Ignored {
+                continue;
+            }
+            let Some((stem, maximum)) = heading_with_maximum(&fold_heading(heading)) else { continue };
+            let score = known.iter().find(|(k, column)| {
+                *k == stem && matches!(*column, "pre_score" | "post_score") && !by_field.contains_key(column)
+            });
+            if let Some((_, column)) = score {
+                by_field.insert(column, index);
+                uses[index] = (ColumnUse::Matched, Some(column));
+                heading_maxima.insert(*column, maximum);
+            }
+        }
         let mut full_name = None;
         for (index, heading) in headers.iter().enumerate() {
             if uses[index].0 != ColumnUse::Ignored {
@@ -155,6 +187,7 @@ impl ColumnMap {
             headers: headers.to_vec(),
             record: kind.record_kind(),
             join_wrapped_lines: false,
+            heading_maxima,
         })
     }
 
@@ -183,6 +216,12 @@ impl ColumnMap {
     pub(crate) fn has(&self, column: &str) -> bool {
         self.by_field.contains_key(column)
             || (self.full_name.is_some() && matches!(column, "family_name" | "given_names"))
+            || (column == "max_score" && !self.heading_maxima.is_empty())
+    }
+
+    /// The maximum the heading of `column` (a score column) gives its test.
+    pub(crate) fn heading_maximum(&self, column: &str) -> Option<&str> {
+        self.heading_maxima.get(column).map(String::as_str)
     }
 
     /// For a workbook's cells: a line break in a cell is someone wrapping
@@ -296,6 +335,21 @@ mod tests {
             assert_eq!(got[2].2.as_deref(), Some("phone"), "{first}");
             assert_eq!(got[3].1, ColumnUse::Ignored, "{second} is shown as not imported");
             assert_eq!(got[4].2.as_deref(), Some("email"));
+        }
+    }
+
+    #[test]
+    fn a_score_heading_gives_the_maximum_its_test_is_marked_on() {
+        let h = headers(&["Nom", "Prénom", "Pré-test /20", "POST-TEST (sur 20 points)", "Note /20"]);
+        let map = ColumnMap::build(ImportKind::Scores, &h, &[]).unwrap();
+        let got = uses(&map);
+        assert_eq!(got[2].2.as_deref(), Some("pre_score"));
+        assert_eq!(got[3].2.as_deref(), Some("post_score"));
+        assert_eq!(got[4].1, ColumnUse::Ignored, "only a score column's heading gives a maximum");
+        assert_eq!((map.heading_maximum("pre_score"), map.heading_maximum("post_score")), (Some("20"), Some("20")));
+        assert!(map.has("max_score"), "no column of maxima is needed");
+        for no_maximum in ["Pré-test", "20", "Pré-test sur", "Pré-test /20 bis"] {
+            assert_eq!(heading_with_maximum(&fold_heading(no_maximum)).map(|(_, m)| m), None, "{no_maximum}");
         }
     }
 

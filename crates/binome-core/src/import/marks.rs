@@ -106,7 +106,8 @@ impl Binome {
                 let mut input = Input::new();
                 input.insert("phase".into(), phase.code().into());
                 input.insert("score".into(), score);
-                input.insert("max_score".into(), cell("max_score").unwrap_or_default());
+                let heading_maximum = rows.columns.heading_maximum(column).map(str::to_owned);
+                input.insert("max_score".into(), cell("max_score").or(heading_maximum).unwrap_or_default());
                 let columns: &[(&str, &str)] = match phase {
                     Phase::Pre => &[("score", "pre_score")],
                     Phase::Post => &[("score", "post_score")],

@@ -178,7 +178,9 @@ impl RowContext {
     }
 }
 
-pub(crate) fn column_label(column: &str, messages: &crate::i18n::Messages) -> String {
+/// A column as the person reads its name: its field's label, or the
+/// test a scores sheet's score column holds.
+pub fn column_label(column: &str, messages: &crate::i18n::Messages) -> String {
     match column {
         "pre_score" => messages.value("pre"),
         "post_score" => messages.value("post"),
