@@ -220,7 +220,24 @@ code_enum!(
     Absent = "absent" ["a", "absente", "absent(e)", "non", "0", "no"],
     Late = "late" ["r", "retard", "en retard"],
     LeftEarly = "left_early" ["d", "parti tôt", "partie tôt", "départ anticipé", "left early"],
-    Excused = "excused" ["e", "excusé", "excusée", "excusé(e)", "absent excusé", "absent(e) excusé(e)", "absence excusée"],
+    // "Justifié(e)", "AJ": the absence the register calls justified.
+    Excused = "excused" [
+        "e",
+        "excusé",
+        "excusée",
+        "excusé(e)",
+        "absent excusé",
+        "absent(e) excusé(e)",
+        "absence excusée",
+        "justifié",
+        "justifiée",
+        "justifié(e)",
+        "absent justifié",
+        "absente justifiée",
+        "absent(e) justifié(e)",
+        "absence justifiée",
+        "aj"
+    ],
     }
 );
 
@@ -292,6 +309,9 @@ mod tests {
         }
         assert_eq!(AttendanceStatus::parse("ABSENT(E)"), Some(AttendanceStatus::Absent));
         assert_eq!(AttendanceStatus::parse("Absent(e) excusé(e)"), Some(AttendanceStatus::Excused));
+        for justified in ["justifié", "Absence justifiée", "AJ", "Absente justifiée"] {
+            assert_eq!(AttendanceStatus::parse(justified), Some(AttendanceStatus::Excused), "{justified}");
+        }
         assert_eq!(Phase::parse("pré-test"), Some(Phase::Pre));
     }
 
