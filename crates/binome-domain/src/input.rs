@@ -3,7 +3,7 @@
 
 use crate::kind::{FieldSpec, FieldType, Kind};
 use crate::problem::{Problem, ProblemCode, Problems};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -187,11 +187,37 @@ fn collapse_spaces(text: &str) -> String {
 /// year, which could be a birth in 1965 or in 2065.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    let plausible = |date: &NaiveDate| (1900..=2200).contains(&chrono::Datelike::year(date));
+    // A day the date does not fall on is a typing mistake in one or the
+    // other: refused, so that the person says which.
+    if let Some((weekday, date)) = split_weekday(text) {
+        return parse_date(date).filter(|d| d.weekday() == weekday);
+    }
+    let plausible = |date: &NaiveDate| (1900..=2200).contains(&date.year());
     ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"]
         .iter()
         .find_map(|format| NaiveDate::parse_from_str(text, format).ok().filter(plausible))
         .or_else(|| date_in_words(text).filter(plausible))
+}
+
+/// French day names and their usual abbreviations, without and with
+/// accents.
+const FRENCH_WEEKDAYS: [(Weekday, &[&str]); 7] = [
+    (Weekday::Mon, &["lundi", "lun"]),
+    (Weekday::Tue, &["mardi", "mar"]),
+    (Weekday::Wed, &["mercredi", "mer"]),
+    (Weekday::Thu, &["jeudi", "jeu"]),
+    (Weekday::Fri, &["vendredi", "ven"]),
+    (Weekday::Sat, &["samedi", "sam"]),
+    (Weekday::Sun, &["dimanche", "dim"]),
+];
+
+/// "Lundi 4 mars 2019", "lun. 04/03/2019", "Mardi, 05/03/2019", as a
+/// training's programme heads its days: the day named, and the date after it.
+pub fn split_weekday(text: &str) -> Option<(Weekday, &str)> {
+    let (first, rest) = text.split_once([' ', ',', '\u{a0}', '\u{202f}'])?;
+    let name = first.trim_end_matches(['.', ',']).to_lowercase();
+    let (weekday, _) = FRENCH_WEEKDAYS.iter().find(|(_, names)| names.contains(&name.as_str()))?;
+    Some((*weekday, rest.trim_start_matches([' ', ',', '\u{a0}', '\u{202f}'])))
 }
 
 /// French month names and their usual abbreviations, with and without
@@ -386,6 +412,19 @@ mod tests {
         assert_eq!(parse_date("05/03/19"), None, "a two-digit year");
         assert_eq!(parse_date("5 brumaire 2019"), None);
         assert_eq!(parse_date("5 mars 2019 matin"), None);
+    }
+
+    #[test]
+    fn a_date_headed_by_its_day_is_read_when_it_falls_on_that_day() {
+        let march_4 = NaiveDate::from_ymd_opt(2019, 3, 4);
+        for text in
+            ["lundi 4 mars 2019", "Lundi 04/03/2019", "LUNDI, 04/03/2019", "lun. 4 mars 2019", "Lundi\u{a0}4 mars 2019"]
+        {
+            assert_eq!(parse_date(text), march_4, "{text}");
+        }
+        assert_eq!(parse_date("mardi 4 mars 2019"), None, "4 March 2019 was a Monday");
+        assert_eq!(parse_date("lundi"), None);
+        assert_eq!(parse_date("lundi prochain"), None);
     }
 
     #[test]

@@ -80,6 +80,8 @@ fn heading_with_maximum(folded: &str) -> Option<(String, String)> {
 pub fn register_day(heading: &str, year: i32) -> Option<chrono::NaiveDate> {
     let text = heading.trim();
     binome_domain::input::parse_date(text).or_else(|| {
+        // "Lundi 16/11": without its year, the day named is not checked.
+        let text = binome_domain::input::split_weekday(text).map_or(text, |(_, date)| date);
         let (day, month) = text.split_once(['/', '-', '.'])?;
         chrono::NaiveDate::from_ymd_opt(year, month.trim().parse().ok()?, day.trim().parse().ok()?)
     })
@@ -387,6 +389,9 @@ mod tests {
         assert_eq!(map.session_days(), [(2, "16/11".to_string()), (3, "17/11/2026".to_string())]);
         assert_eq!(register_day("16/11", 2026), chrono::NaiveDate::from_ymd_opt(2026, 11, 16));
         assert_eq!(register_day("31/02", 2026), None);
+        assert_eq!(register_day("Lundi 16/11", 2026), chrono::NaiveDate::from_ymd_opt(2026, 11, 16));
+        assert_eq!(register_day("Lun. 16/11/2026", 2000), chrono::NaiveDate::from_ymd_opt(2026, 11, 16));
+        assert_eq!(register_day("Mardi 16/11/2026", 2026), None, "16 November 2026 is a Monday");
     }
 
     #[test]
