@@ -58,21 +58,34 @@ export async function unlock(browser, passphrase = PASSPHRASE) {
  */
 export async function openApp(storePath, { locked = false, second = false, args = [] } = {}) {
   const port = second ? process.env.BINOME_E2E_PORT2 : process.env.BINOME_E2E_PORT;
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port: Number(port ?? 4444),
-    logLevel: 'error',
-    connectionRetryCount: 2,
-    capabilities: {
-      browserName: 'wry',
-      'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: APP, args: ['--store', storePath, ...args] }
+  // WebKitWebDriver once lost a session it had just opened, right after
+  // the window before it closed ("invalid session id" on the first
+  // element; the app itself opened the same store at once when tried
+  // again): such a session is opened once more, and said so. An app that
+  // does not start fails the second time too.
+  for (let attempt = 1; ; attempt++) {
+    const browser = await remote({
+      hostname: '127.0.0.1',
+      port: Number(port ?? 4444),
+      logLevel: 'error',
+      connectionRetryCount: 2,
+      capabilities: {
+        browserName: 'wry',
+        'wdio:enforceWebDriverClassic': true,
+        'tauri:options': { application: APP, args: ['--store', storePath, ...args] }
+      }
+    });
+    try {
+      await browser.setTimeout({ implicit: 0 });
+      await browser.setWindowSize(1366, 768).catch(() => {});
+      if (!locked) await unlock(browser);
+      return browser;
+    } catch (error) {
+      if (attempt > 1 || !/invalid session id/.test(String(error))) throw error;
+      console.log(`the driver lost the session it opened on ${storePath}; opening it again`);
+      await browser.deleteSession().catch(() => {});
     }
-  });
-  await browser.setTimeout({ implicit: 0 });
-  await browser.setWindowSize(1366, 768).catch(() => {});
-  if (!locked) await unlock(browser);
-  return browser;
+  }
 }
 
 /**

@@ -426,18 +426,20 @@ fn merged_template(path: &str) {
     workbook.save(path).unwrap();
 }
 
+/// One list four ways: as Excel writes it (`write`, into `written`), then
+/// as LibreOffice saved it, `stem` in `.xlsx`, `.xls` and `.ods`.
+fn excel_and_libreoffice(written: &Store, write: fn(&str), stem: &str) -> Vec<String> {
+    let excel = written.file(&format!("{stem}-excel.xlsx"));
+    write(&excel);
+    let saved =
+        ["xlsx", "xls", "ods"].map(|format| fixture(&format!("{stem}.{format}")).to_string_lossy().into_owned());
+    std::iter::once(excel).chain(saved).collect()
+}
+
 #[test]
 fn a_template_with_hidden_lists_merged_services_wrapped_cells_and_a_footer_imports_as_it_shows() {
     let written = Store::new();
-    let excel = written.file("modele-hopital.xlsx");
-    merged_template(&excel);
-    let files = [
-        excel,
-        fixture("participants-merged.xlsx").to_string_lossy().into_owned(),
-        fixture("participants-merged.xls").to_string_lossy().into_owned(),
-        fixture("participants-merged.ods").to_string_lossy().into_owned(),
-    ];
-    for file in &files {
+    for file in &excel_and_libreoffice(&written, merged_template, "participants-merged") {
         let store = Store::new();
         let m = mission(&store);
         store.ok(&participants_import(Path::new(file), &m.mission, &[]));
@@ -492,15 +494,7 @@ fn filtered_list(path: &str) {
 #[test]
 fn rows_a_workbook_hides_are_listed_and_imported_only_when_asked() {
     let written = Store::new();
-    let excel = written.file("liste-filtree.xlsx");
-    filtered_list(&excel);
-    let files = [
-        excel,
-        fixture("participants-hidden.xlsx").to_string_lossy().into_owned(),
-        fixture("participants-hidden.xls").to_string_lossy().into_owned(),
-        fixture("participants-hidden.ods").to_string_lossy().into_owned(),
-    ];
-    for file in &files {
+    for file in &excel_and_libreoffice(&written, filtered_list, "participants-hidden") {
         let store = Store::new();
         let m = mission(&store);
         let report = store.json(&participants_import(Path::new(file), &m.mission, &[]));
