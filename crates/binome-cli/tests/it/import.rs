@@ -296,6 +296,26 @@ fn scores_formatted_as_percentages_in_excel_are_the_percentages_shown() {
     assert_eq!(scores, [(12.5, 20.0), (15.0, 20.0), (50.0, 100.0), (90.0, 100.0)]);
 }
 
+/// Every stored score as (phase, score, maximum), sorted.
+fn stored_scores(store: &Store) -> Vec<(String, f64, f64)> {
+    let mut scores: Vec<(String, f64, f64)> = store
+        .json(&["scores", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let data = &s["data"];
+            (
+                data["phase"].as_str().unwrap().to_owned(),
+                data["score"].as_f64().unwrap(),
+                data["max_score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    scores.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    scores
+}
+
 #[test]
 fn scores_marked_on_the_heading_s_maximum_or_written_as_fractions_are_read_as_marked() {
     let store = Store::new();
@@ -313,21 +333,7 @@ fn scores_marked_on_the_heading_s_maximum_or_written_as_fractions_are_read_as_ma
     .unwrap();
     let out = store.ok(&["import", "scores", path.to_str().unwrap(), "--session", &session]);
     assert!(!out.contains("field-"), "every column is named in words: {out}");
-    let mut scores: Vec<(String, f64, f64)> = store
-        .json(&["scores", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            let data = &s["data"];
-            (
-                data["phase"].as_str().unwrap().to_owned(),
-                data["score"].as_f64().unwrap(),
-                data["max_score"].as_f64().unwrap(),
-            )
-        })
-        .collect();
-    scores.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let scores = stored_scores(&store);
     assert_eq!(
         scores,
         [
@@ -349,21 +355,7 @@ fn percentages_saved_by_libreoffice_as_ods_xlsx_or_xls_are_the_percentages_shown
         import_participants(&store, &m);
         let session = workshop(&store, &m.mission, "05/03/2019");
         store.ok(&["import", "scores", fixture(file).to_str().unwrap(), "--session", &session]);
-        let mut scores: Vec<(String, f64, f64)> = store
-            .json(&["scores", "list"])
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                let data = &s["data"];
-                (
-                    data["phase"].as_str().unwrap().to_owned(),
-                    data["score"].as_f64().unwrap(),
-                    data["max_score"].as_f64().unwrap(),
-                )
-            })
-            .collect();
-        scores.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let scores = stored_scores(&store);
         let expected = [
             ("post", 15.0, 20.0),
             ("post", 80.0, 100.0),
